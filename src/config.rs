@@ -1,0 +1,190 @@
+//! Configuration: `config.toml` in two layers.
+//!
+//! 1. [`RawConfig`] mirrors the file exactly (serde, unknown keys rejected).
+//! 2. [`Config`] is the checked, derived form every later stage receives:
+//!    absolute folders, a normalised base URL, a validated timeline range.
+//!
+//! Command-line overrides (`--output`, `--base-url`) are applied between the
+//! two layers, so validation sees the final values.
+
+use crate::diagnostics;
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file as written. Every field is optional; defaults live in [`Config`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub base_url: Option<String>,
+    pub language: Option<String>,
+    pub author: Option<String>,
+    pub theme: Option<String>,
+    pub content_dir: Option<String>,
+    pub output_dir: Option<String>,
+    /// Path of the topic map, relative to the site root.
+    pub topic_map: Option<String>,
+    pub timeline: Option<RawTimeline>,
+    /// Free-form values passed to templates as `config.extra`.
+    pub extra: Option<toml::Table>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimeline {
+    pub start: Option<i32>,
+    pub end: Option<i32>,
+}
+
+/// Values given on the command line; they win over the file.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub output_dir: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: String,
+    pub description: String,
+    /// Always ends in `/`.
+    pub base_url: String,
+    pub language: String,
+    pub author: String,
+    pub theme: String,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+    pub topic_map: PathBuf,
+    pub timeline: (i32, i32),
+    pub extra: toml::Table,
+}
+
+pub const FILE_NAME: &str = "config.toml";
+
+/// Reads `<root>/config.toml` and checks it.
+pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+    let path = root.join(FILE_NAME);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let raw = parse(&path, &text)?;
+    check(root, raw, overrides).with_context(|| format!("in {}", path.display()))
+}
+
+/// Parses the text of a config file; errors carry `path:line:col`.
+pub fn parse(path: &Path, text: &str) -> Result<RawConfig> {
+    toml::from_str(text).map_err(|e| {
+        let d = diagnostics::from_toml_error(path, text, 0, &e);
+        anyhow::anyhow!("{d}")
+    })
+}
+
+/// Applies defaults and overrides and validates the result.
+pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Config> {
+    let root = root.to_path_buf();
+    let content_dir = root.join(raw.content_dir.as_deref().unwrap_or("content"));
+    let output_dir = match &overrides.output_dir {
+        Some(dir) => dir.clone(),
+        None => root.join(raw.output_dir.as_deref().unwrap_or("public")),
+    };
+    let topic_map = root.join(raw.topic_map.as_deref().unwrap_or("content/topics.toml"));
+    let timeline = raw.timeline.unwrap_or_default();
+    let timeline = (timeline.start.unwrap_or(1949), timeline.end.unwrap_or(2021));
+    if timeline.0 > timeline.1 {
+        bail!(
+            "timeline.start ({}) is after timeline.end ({})",
+            timeline.0,
+            timeline.1
+        );
+    }
+    let base_url = overrides
+        .base_url
+        .clone()
+        .or(raw.base_url)
+        .unwrap_or_else(|| "http://localhost/".to_string());
+    let base_url = normalise_base_url(&base_url)?;
+    Ok(Config {
+        title: raw.title.unwrap_or_else(|| "dossier".to_string()),
+        description: raw.description.unwrap_or_default(),
+        base_url,
+        language: raw.language.unwrap_or_else(|| "en".to_string()),
+        author: raw.author.unwrap_or_default(),
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        content_dir,
+        output_dir,
+        topic_map,
+        timeline,
+        extra: raw.extra.unwrap_or_default(),
+        root,
+    })
+}
+
+/// Sitemaps and feeds need absolute URLs: require a scheme and end with `/`.
+fn normalise_base_url(url: &str) -> Result<String> {
+    let url = url.trim();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        bail!("base_url must start with http:// or https:// (got `{url}`)");
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(Path::new("config.toml"), text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let e = err("title = \"x\"\ntitel = \"y\"\n");
+        assert!(e.starts_with("config.toml:2:1: error: unknown key `titel`"), "{e}");
+        assert!(e.contains("did you mean `title`?"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_names_key() {
+        let e = err("title = 3\n");
+        assert!(e.starts_with("config.toml:1:9: error: invalid type"), "{e}");
+        assert!(e.contains("key `title`"), "{e}");
+    }
+
+    #[test]
+    fn nested_unknown_key() {
+        let e = err("[timeline]\nstrat = 1950\n");
+        assert!(e.contains("config.toml:2:1"), "{e}");
+        assert!(e.contains("did you mean `start`?"), "{e}");
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        let raw = parse(Path::new("c"), "base_url = \"https://e.org/x\"").unwrap();
+        let over = Overrides {
+            output_dir: Some(PathBuf::from("/tmp/out")),
+            base_url: None,
+        };
+        let c = check(Path::new("/site"), raw, &over).unwrap();
+        assert_eq!(c.base_url, "https://e.org/x/");
+        assert_eq!(c.output_dir, PathBuf::from("/tmp/out"));
+        assert_eq!(c.content_dir, PathBuf::from("/site/content"));
+        assert_eq!(c.timeline, (1949, 2021));
+    }
+
+    #[test]
+    fn bad_values_are_rejected() {
+        let raw = parse(Path::new("c"), "base_url = \"example.org\"").unwrap();
+        assert!(check(Path::new("/s"), raw, &Overrides::default()).is_err());
+        let raw = parse(Path::new("c"), "[timeline]\nstart = 2000\nend = 1990").unwrap();
+        assert!(check(Path::new("/s"), raw, &Overrides::default()).is_err());
+    }
+}

@@ -1,0 +1,52 @@
+//! Normalise: turn each source, as people really have it, into clean Markdown
+//! plus the metadata the text itself states.
+//!
+//! * Plain text (`.txt`, see [`plaintext`]): paragraphs, title line, byline,
+//!   headings, photo captions, editor's notes, trailing web boilerplate.
+//! * Markdown (see [`pdfmd`]): text converted from PDF, whose `<sup>N</sup>`
+//!   footnotes sit in blocks after `---` at page breaks that also cut
+//!   paragraphs in two; an ALL-CAPS title heading and an emphasised byline.
+//!
+//! Normalisation never fails and does no I/O: a rule that does not apply
+//! leaves the text as it is. What it removes is listed in
+//! [`Normalized::dropped`] so that tests can prove no sentence of the article
+//! is lost.
+
+pub mod pdfmd;
+pub mod plaintext;
+mod text;
+
+use crate::sources::{Format, Source};
+pub use text::title_case;
+
+/// The outcome of normalising one source.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Normalized {
+    /// CommonMark (with footnotes) ready for the parse stage.
+    pub markdown: String,
+    pub inferred: Inferred,
+    /// Text removed from the body (boilerplate), kept for reports and tests.
+    pub dropped: Vec<String>,
+}
+
+/// Metadata the text itself states.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Inferred {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// A byline's section label (`By X | China/Russia`).
+    pub category: Option<String>,
+    /// A note about the authors (Markdown), shown under the byline.
+    pub author_note: Option<String>,
+}
+
+/// Normalises one source according to its format.
+pub fn normalize(source: &Source) -> Normalized {
+    match source.format {
+        Format::Markdown => pdfmd::normalize(&source.body),
+        Format::PlainText => plaintext::normalize(&source.body),
+    }
+}
+
+#[cfg(test)]
+mod seed_tests;

@@ -1,0 +1,306 @@
+//! Markdown converted from PDF, and Markdown in general.
+//!
+//! 1. **Blocks.** The body is cut into blank-line separated blocks; fenced
+//!    code blocks stay whole.
+//! 2. **Title.** A heading before any text becomes the title (ALL CAPS is
+//!    title-cased); an emphasised names line under it, marked `\*`, becomes
+//!    the authors, and the `*\* …*` block it points to the author note.
+//! 3. **Page-break footnotes.** A rule (`---`) followed by footnote
+//!    definitions (`<sup>N</sup> text`) is a page foot: the rule goes, the
+//!    definitions are collected. A run of definitions that ends the text is
+//!    collected too.
+//! 4. **Rejoining.** When a page foot cut a paragraph in two (the part before
+//!    does not end a sentence, or the part after starts in lower case), the two
+//!    halves become one paragraph again.
+//! 5. **Markers.** `<sup>N</sup>` with a collected definition becomes `[^N]`,
+//!    and the definitions are appended as `[^N]: text` in number order.
+//!    Markers without a definition are left alone (the parse stage warns).
+
+use super::text::{ends_sentence, split_names, title_case};
+use super::{Inferred, Normalized};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Rule,
+    Heading,
+    /// `<sup>N</sup> text`: a footnote definition.
+    Definition,
+    /// `*\* text*`: the note an author marker points to.
+    AuthorNote,
+    Code,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    kind: Kind,
+    text: String,
+}
+
+/// Applies all rules to a Markdown body.
+pub fn normalize(body: &str) -> Normalized {
+    let mut blocks = blocks(body);
+    let mut inferred = Inferred::default();
+    take_title(&mut blocks, &mut inferred);
+    let defs = take_page_feet(&mut blocks, &mut inferred);
+    let mut markdown = String::with_capacity(body.len() + 256);
+    for b in &blocks {
+        if b.kind == Kind::Code {
+            markdown.push_str(&b.text);
+        } else {
+            markdown.push_str(&replace_markers(&b.text, &defs));
+        }
+        markdown.push_str("\n\n");
+    }
+    for (label, text) in &defs {
+        markdown.push_str(&format!("[^{label}]: {}\n\n", replace_markers(text, &defs)));
+    }
+    Normalized {
+        markdown,
+        inferred,
+        dropped: Vec::new(),
+    }
+}
+
+/// Rule 1.
+fn blocks(body: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        if let Some(f) = fence {
+            cur.push(line);
+            if trimmed.starts_with(f) && trimmed.trim_end().chars().all(|c| c == f.chars().next().unwrap_or('`')) {
+                fence = None;
+                flush(&mut out, &mut cur, Kind::Code);
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            flush_classified(&mut out, &mut cur);
+            fence = Some(&trimmed[..3]);
+            cur.push(line);
+        } else if line.trim().is_empty() {
+            flush_classified(&mut out, &mut cur);
+        } else {
+            cur.push(line);
+        }
+    }
+    if fence.is_some() {
+        flush(&mut out, &mut cur, Kind::Code);
+    }
+    flush_classified(&mut out, &mut cur);
+    out
+}
+
+fn flush(out: &mut Vec<Block>, cur: &mut Vec<&str>, kind: Kind) {
+    if !cur.is_empty() {
+        out.push(Block {
+            kind,
+            text: cur.join("\n"),
+        });
+        cur.clear();
+    }
+}
+
+fn flush_classified(out: &mut Vec<Block>, cur: &mut Vec<&str>) {
+    if cur.is_empty() {
+        return;
+    }
+    let text = cur.join("\n");
+    let kind = classify(&text);
+    out.push(Block { kind, text });
+    cur.clear();
+}
+
+fn classify(text: &str) -> Kind {
+    let t = text.trim();
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() >= 3
+        && !t.contains('\n')
+        && ["-", "*", "_"].iter().any(|c| compact.chars().all(|x| x.to_string() == *c))
+    {
+        Kind::Rule
+    } else if t.starts_with('#') {
+        Kind::Heading
+    } else if definition_label(t).is_some() {
+        Kind::Definition
+    } else if t.starts_with("*\\*") || t.starts_with("\\*") {
+        Kind::AuthorNote
+    } else {
+        Kind::Other
+    }
+}
+
+/// `<sup>12</sup> text` → (`12`, `text`).
+fn definition_label(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("<sup>")?;
+    let (label, rest) = rest.split_once("</sup>")?;
+    let ok = !label.is_empty() && label.len() <= 4 && label.bytes().all(|b| b.is_ascii_digit());
+    (ok && rest.starts_with(char::is_whitespace)).then(|| (label, rest.trim()))
+}
+
+/// Rule 2.
+fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
+    let Some(first) = blocks.first() else { return };
+    let hashes = first.text.bytes().take_while(|&b| b == b'#').count();
+    if first.kind != Kind::Heading || hashes > 2 || first.text.contains('\n') {
+        return;
+    }
+    let raw = first.text[hashes..].trim().trim_matches(|c| c == '*' || c == '_').trim();
+    inferred.title = Some(title_case(raw));
+    blocks.remove(0);
+    // `*A and B\**`: the names line under the title, with its note marker.
+    let Some(next) = blocks.first() else { return };
+    let t = next.text.trim();
+    let is_names = t.starts_with('*') && t.ends_with('*') && !t.contains('\n');
+    let inner = t.trim_matches('*').trim_end_matches('\\').trim();
+    let has_marker = t.contains("\\*");
+    if is_names && has_marker && inner.split_whitespace().count() <= 16 && !ends_sentence(inner) {
+        inferred.authors = split_names(inner);
+        blocks.remove(0);
+    }
+}
+
+/// Rules 3 and 4. Returns the definitions in number order.
+fn take_page_feet(blocks: &mut Vec<Block>, inferred: &mut Inferred) -> Vec<(String, String)> {
+    let mut defs: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let foot_len = page_foot_len(&blocks[i..]);
+        if foot_len == 0 {
+            out.push(b.clone());
+            i += 1;
+            continue;
+        }
+        for d in &blocks[i..i + foot_len] {
+            match d.kind {
+                Kind::Definition => {
+                    if let Some((label, text)) = definition_label(d.text.trim()) {
+                        defs.push((label.to_string(), join_lines(text)));
+                    }
+                }
+                Kind::AuthorNote => {
+                    let note = d.text.trim().trim_start_matches('*').trim_start_matches("\\*");
+                    let note = note.trim_end_matches('*').trim();
+                    inferred.author_note = Some(join_lines(note));
+                }
+                _ => {}
+            }
+        }
+        i += foot_len;
+        // Rule 4: rejoin a paragraph cut by the page foot.
+        if let (Some(prev), Some(next)) = (out.last_mut(), blocks.get(i)) {
+            let cut = !ends_sentence(&prev.text)
+                || next.text.starts_with(|c: char| c.is_lowercase());
+            if prev.kind == Kind::Other && next.kind == Kind::Other && cut {
+                prev.text = format!("{} {}", prev.text.trim_end(), next.text.trim_start());
+                i += 1;
+            }
+        }
+    }
+    *blocks = out;
+    defs.sort_by_key(|(l, _)| l.parse::<u32>().unwrap_or(u32::MAX));
+    defs.dedup_by(|a, b| a.0 == b.0);
+    defs
+}
+
+/// How many blocks from the start of `rest` form a page foot: a rule and the
+/// definitions after it, or a run of definitions that ends the text.
+fn page_foot_len(rest: &[Block]) -> usize {
+    let is_note = |b: &Block| matches!(b.kind, Kind::Definition | Kind::AuthorNote);
+    let first = &rest[0];
+    if first.kind == Kind::Rule {
+        let n = rest[1..].iter().take_while(|b| is_note(b)).count();
+        return if n > 0 || rest.len() == 1 { n + 1 } else { 0 };
+    }
+    if first.kind == Kind::Definition && rest.iter().all(is_note) {
+        return rest.len();
+    }
+    0
+}
+
+fn join_lines(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
+/// Rule 5: `<sup>N</sup>` → `[^N]` where N has a definition; `<sup>1, 2</sup>`
+/// becomes two references.
+fn replace_markers(text: &str, defs: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<sup>") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 5..];
+        let Some(end) = after.find("</sup>") else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let labels: Vec<&str> = after[..end].split(',').map(str::trim).collect();
+        let known = labels.iter().all(|l| defs.iter().any(|(d, _)| d == l));
+        if known && !labels.is_empty() {
+            for l in labels {
+                out.push_str(&format!("[^{l}]"));
+            }
+        } else {
+            out.push_str(&rest[start..start + 5 + end + 6]);
+        }
+        rest = &after[end + 6..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_with_definitions_become_references() {
+        let n = normalize("A claim<sup>1</sup> and x<sup>2</sup>.\n\n---\n\n<sup>1</sup> Source one.\n");
+        assert!(n.markdown.contains("A claim[^1] and x<sup>2</sup>."), "{}", n.markdown);
+        assert!(n.markdown.contains("[^1]: Source one."));
+        assert!(!n.markdown.contains("---"));
+    }
+
+    #[test]
+    fn rules_without_definitions_stay() {
+        let n = normalize("One.\n\n---\n\nTwo.\n");
+        assert!(n.markdown.contains("---"));
+    }
+
+    #[test]
+    fn cut_paragraph_is_rejoined() {
+        let n = normalize("Driving the two together. The\n\n---\n\n<sup>1</sup> Note.\n\nrelationship holds<sup>1</sup>.\n");
+        assert!(n.markdown.starts_with("Driving the two together. The relationship holds[^1].\n"), "{}", n.markdown);
+    }
+
+    #[test]
+    fn complete_paragraphs_are_not_joined() {
+        let n = normalize("First ends.\n\n---\n\n<sup>1</sup> Note.\n\nSecond starts<sup>1</sup>.\n");
+        assert!(n.markdown.starts_with("First ends.\n\nSecond starts[^1]."), "{}", n.markdown);
+    }
+
+    #[test]
+    fn headings_are_never_joined() {
+        let n = normalize("### *Energy*\n\n---\n\n<sup>1</sup> N.\n\ntext<sup>1</sup>\n");
+        assert!(n.markdown.contains("### *Energy*\n\ntext[^1]"), "{}", n.markdown);
+    }
+
+    #[test]
+    fn code_blocks_are_untouched() {
+        let src = "```\n<sup>1</sup> x\n\n---\n```\n\n<sup>1</sup> Def.\n";
+        let n = normalize(src);
+        assert!(n.markdown.contains("```\n<sup>1</sup> x\n\n---\n```"), "{}", n.markdown);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for s in ["", "<sup>", "<sup>1</sup>", "---", "<sup></sup> x", "#", "```", "*\\*", "<sup>99999</sup> x"] {
+            let _ = normalize(s);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Small text helpers shared by the normalisation rules.
+
+/// Words that title case leaves in lower case unless they come first or last.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "the", "to", "up", "via", "vs", "with",
+];
+
+pub fn is_small_word(word: &str) -> bool {
+    SMALL_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Title-cases an ALL-CAPS line: `THE BALLGAME OF RUSSIA-CHINA` becomes
+/// `The Ballgame of Russia-China`. Lines with lower-case letters are returned
+/// as they are: their author chose the casing.
+pub fn title_case(line: &str) -> String {
+    if line.chars().any(char::is_lowercase) {
+        return line.to_string();
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i != 0 && i != last && is_small_word(&lower) {
+                lower
+            } else {
+                lower.split('-').map(capitalise).collect::<Vec<_>>().join("-")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Does the text end like a sentence (terminal punctuation, possibly followed
+/// by closing quotes or brackets)?
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_')
+    });
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Splits a list of names: `A, B and C` or `A & B`.
+pub fn split_names(names: &str) -> Vec<String> {
+    names
+        .split(',')
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(|n| n.trim().trim_start_matches("and ").trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Escapes plain text so that CommonMark reads it literally: every character
+/// with inline meaning is backslash-escaped, and line starts that would open a
+/// block (lists, headings, quotes, rules) are neutralised.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_start();
+        // An ordered-list opener such as `1.` or `2)` at a line start.
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        for (j, c) in line.char_indices() {
+            let at_start = j == 0;
+            let list_dot = digits > 0 && j == digits && matches!(c, '.' | ')');
+            let special = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' | '~' | '!'
+            );
+            let opener = at_start && matches!(c, '-' | '+' | '=');
+            if special || opener || list_dot {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_of_all_caps_heading() {
+        assert_eq!(
+            title_case("THE BALLGAME OF RUSSIA-CHINA CONVERGENCE AND HOW THE UNITED STATES FIGURES IN"),
+            "The Ballgame of Russia-China Convergence and How the United States Figures In"
+        );
+        assert_eq!(title_case("Mixed Case stays"), "Mixed Case stays");
+        assert_eq!(title_case(""), "");
+        assert_eq!(title_case("ÉTÉ À PARIS"), "Été À Paris");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("He left."));
+        assert!(ends_sentence("“as quoted.”"));
+        assert!(ends_sentence("Really?)"));
+        assert!(!ends_sentence("driving the two together. The"));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(split_names("Andrew Zirkle"), vec!["Andrew Zirkle"]);
+        assert_eq!(
+            split_names("Himanshu Dubey and Khushi Baldota"),
+            vec!["Himanshu Dubey", "Khushi Baldota"]
+        );
+        assert_eq!(split_names("A, B, and C"), vec!["A", "B", "C"]);
+    }
+
+    #[test]
+    fn escaping_keeps_text_literal() {
+        assert_eq!(escape_markdown("a *b* [c](d) <e> & #f"), r"a \*b\* \[c\](d) \<e\> \& \#f");
+        assert_eq!(escape_markdown("1. not a list"), r"1\. not a list");
+        assert_eq!(escape_markdown("- not a list"), r"\- not a list");
+        assert_eq!(escape_markdown("    not code"), "not code");
+        assert_eq!(escape_markdown("$147 billion in 2021."), "$147 billion in 2021.");
+    }
+}

@@ -1,0 +1,300 @@
+//! Sources: find and read the texts under `content/`.
+//!
+//! 1. Walk the content folder (sorted, so output is deterministic); skip hidden
+//!    files, editor temp files and sidecars.
+//! 2. Read each `.md`, `.markdown` and `.txt` file as UTF-8.
+//! 3. Split Markdown front matter; read the sidecar `<stem>.meta.toml` if any.
+//! 4. Read `_index.md` files as section metadata.
+//!
+//! A file that cannot be read or parsed becomes an error diagnostic and is left
+//! out; the rest of the site still builds. Only a missing content folder stops
+//! the build.
+
+pub mod frontmatter;
+pub mod meta;
+
+use crate::diagnostics::Diagnostic;
+use anyhow::{Context, Result};
+pub use meta::Meta;
+use std::path::{Path, PathBuf};
+
+/// How the body of a source is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+/// One source text with its user-given metadata.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as found on disk (for messages).
+    pub path: PathBuf,
+    /// Path relative to the content folder, with `/` separators.
+    pub rel: String,
+    /// Folder names from the content root to the file: its section.
+    pub section: Vec<String>,
+    pub format: Format,
+    pub body: String,
+    /// File lines before `body` (front matter), for diagnostics.
+    pub body_line_offset: usize,
+    pub meta: Meta,
+}
+
+/// A folder's `_index.md`: its title and introduction.
+#[derive(Debug, Clone)]
+pub struct SectionSource {
+    pub section: Vec<String>,
+    pub path: PathBuf,
+    pub meta: Meta,
+    pub body: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub sources: Vec<Source>,
+    pub sections: Vec<SectionSource>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub const SIDECAR_SUFFIX: &str = ".meta.toml";
+
+/// Finds and reads every source under `content_dir`.
+pub fn discover(content_dir: &Path) -> Result<Discovered> {
+    let mut files = Vec::new();
+    walk(content_dir, &mut files)
+        .with_context(|| format!("cannot read content folder {}", content_dir.display()))?;
+    files.sort();
+    let mut out = Discovered::default();
+    for path in files {
+        let rel_path = path.strip_prefix(content_dir).unwrap_or(&path);
+        let rel = rel_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let section: Vec<String> = rel.split('/').map(str::to_string).collect();
+        let section = section[..section.len() - 1].to_vec();
+        match read_one(&path, rel, section) {
+            Ok(Read::Source(s)) => out.sources.push(s),
+            Ok(Read::Section(s)) => out.sections.push(s),
+            Err(d) => out.diagnostics.push(d),
+        }
+    }
+    Ok(out)
+}
+
+/// Files dossier reads as texts.
+pub fn is_source_name(name: &str) -> bool {
+    !is_ignored_name(name)
+        && !name.ends_with(SIDECAR_SUFFIX)
+        && [".md", ".markdown", ".txt"].iter().any(|e| name.ends_with(e))
+}
+
+/// Hidden files and editor leftovers (`.x.swp`, `x~`, `#x#`, vim's `4913`).
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if is_ignored_name(&name) {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            walk(&path, files)?;
+        } else if is_source_name(&name) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+enum Read {
+    Source(Source),
+    Section(SectionSource),
+}
+
+fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diagnostic> {
+    let text = read_text(path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let is_txt = name.ends_with(".txt");
+    let (meta, body, body_line_offset) = if is_txt {
+        // Plain text carries no front matter: its first line is text.
+        (Meta::default(), text.as_str(), 0)
+    } else {
+        let s = frontmatter::split(path, &text)?;
+        (s.meta, s.body, s.body_line_offset)
+    };
+    let meta = match read_sidecar(path)? {
+        Some(side) => meta.or(side),
+        None => meta,
+    };
+    if let Some(date) = &meta.date {
+        if !meta::valid_date(date) {
+            return Err(Diagnostic::error(
+                path,
+                1,
+                1,
+                format!("date `{date}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
+            ));
+        }
+    }
+    let body = body.to_string();
+    if name == "_index.md" {
+        return Ok(Read::Section(SectionSource {
+            section,
+            path: path.to_path_buf(),
+            meta,
+            body,
+        }));
+    }
+    let format = match meta.format.as_deref() {
+        Some("markdown") => Format::Markdown,
+        Some("text") => Format::PlainText,
+        Some(other) => {
+            return Err(Diagnostic::error(
+                path,
+                1,
+                1,
+                format!("format `{other}` is unknown; use `markdown` or `text`"),
+            ))
+        }
+        None if is_txt && looks_like_markdown(&body) => Format::Markdown,
+        None if is_txt => Format::PlainText,
+        None => Format::Markdown,
+    };
+    Ok(Read::Source(Source {
+        path: path.to_path_buf(),
+        rel,
+        section,
+        format,
+        body,
+        body_line_offset,
+        meta,
+    }))
+}
+
+/// Reads a file as UTF-8 (a leading BOM is dropped, CRLF becomes LF). Invalid
+/// UTF-8 is reported at the line and column of the first bad byte.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read file: {e}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let good = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
+            let (line, col) = crate::diagnostics::line_col(good, good.len());
+            return Err(Diagnostic::error(
+                path,
+                line,
+                col,
+                format!("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8", bytes[bad]),
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// The sidecar of `a/b.txt` is `a/b.meta.toml`.
+pub fn sidecar_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}"))
+}
+
+fn read_sidecar(path: &Path) -> Result<Option<Meta>, Diagnostic> {
+    let side = sidecar_path(path);
+    if !side.is_file() {
+        return Ok(None);
+    }
+    let text = read_text(&side)?;
+    frontmatter::parse_toml_meta(&side, &text, 0).map(Some)
+}
+
+/// A `.txt` file converted from a PDF or a web page is often Markdown already:
+/// ATX headings or `<sup>N</sup>` footnote markers give it away.
+pub fn looks_like_markdown(body: &str) -> bool {
+    let heading = body.lines().any(|l| {
+        let hashes = l.bytes().take_while(|&b| b == b'#').count();
+        (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+    });
+    heading || body.contains("</sup>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignored_names() {
+        for n in [".x.md", "a.md~", "#a.md#", ".a.md.swp", "4913", "a.meta.toml"] {
+            assert!(!is_source_name(n), "{n}");
+        }
+        for n in ["a.md", "b.markdown", "c.txt", "_index.md"] {
+            assert!(is_source_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn markdown_detection() {
+        assert!(looks_like_markdown("\n\n## TITLE\n\ntext"));
+        assert!(looks_like_markdown("a claim<sup>1</sup>."));
+        assert!(!looks_like_markdown("#hashtag and plain text\nNo headings."));
+        assert!(!looks_like_markdown("By A | B\n\nText."));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.txt");
+        std::fs::write(&p, b"line one\nab\xff\n").unwrap();
+        let d = read_text(&p).unwrap_err();
+        assert_eq!((d.line, d.col), (2, 3));
+        assert!(d.message.contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_normalised() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "\u{feff}a\r\nb\r\n").unwrap();
+        assert_eq!(read_text(&p).unwrap(), "a\nb\n");
+    }
+
+    #[test]
+    fn discover_reads_sidecars_and_sections() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path();
+        std::fs::create_dir(c.join("notes")).unwrap();
+        std::fs::write(c.join("a.txt"), "Hello.\n").unwrap();
+        std::fs::write(c.join("a.meta.toml"), "title = \"A\"\n").unwrap();
+        std::fs::write(c.join("notes/_index.md"), "+++\ntitle = \"Notes\"\n+++\n").unwrap();
+        std::fs::write(c.join("notes/b.md"), "+++\ntitle = \n+++\n").unwrap();
+        std::fs::write(c.join("notes/.b.md.swp"), "x").unwrap();
+        let d = discover(c).unwrap();
+        assert_eq!(d.sources.len(), 1);
+        assert_eq!(d.sources[0].meta.title.as_deref(), Some("A"));
+        assert_eq!(d.sources[0].format, Format::PlainText);
+        assert_eq!(d.sections[0].section, vec!["notes"]);
+        assert_eq!(d.diagnostics.len(), 1);
+        assert!(d.diagnostics[0].path.ends_with("notes/b.md"));
+        assert_eq!(d.diagnostics[0].line, 2);
+    }
+}
