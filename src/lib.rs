@@ -4,17 +4,108 @@
 //! The build is a one-way pipeline; each stage is a module entered by one free
 //! function, and values flow from stage to stage:
 //!
-//! 1. [`config`]: read and check `config.toml`.
-//! 2. [`sources`]: discover and read the texts, front matter and sidecars.
-//! 3. [`normalize`]: clean plain text and PDF-style Markdown into Markdown.
-//! 4. [`parse`]: Markdown into a document model with ids and footnotes.
-//! 5. [`graph`]: the site graph: slugs, URLs, sections, ordering.
-//! 6. [`render`]: templates and feeds into in-memory output files.
-//! 7. [`output`]: write the files atomically (staging folder, then swap).
+//! 1. [`config`]: read and check `config.toml` ([`config::load`]).
+//! 2. [`sources`]: discover and read the texts, front matter and sidecars
+//!    ([`sources::discover`]).
+//! 3. [`normalize`]: clean plain text and PDF-style Markdown into Markdown
+//!    ([`normalize::normalize`]), per document, in parallel.
+//! 4. [`parse`]: Markdown into the document model with paragraph ids and
+//!    footnotes ([`parse::parse`]), per document, in parallel.
+//! 5. [`graph`]: the site graph: metadata, slugs, URLs, sections, order
+//!    ([`graph::build_graph`]).
+//! 6. [`render`]: templates ([`theme`]) and feeds into in-memory files
+//!    ([`render::render`]).
+//! 7. [`output`]: write the files atomically ([`output::write_output`]).
 //!
-//! [`check`] verifies a rendered site's links; [`build`] runs the stages.
+//! [`check`] verifies a rendered site's links.
 
+pub mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod graph;
+pub mod init;
 pub mod normalize;
+pub mod output;
+pub mod parse;
+pub mod render;
 pub mod sources;
+pub mod theme;
+
+use anyhow::Result;
+use diagnostics::Diagnostic;
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// A site rendered in memory.
+pub struct Built {
+    pub config: config::Config,
+    pub files: Vec<render::OutputFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Time per pipeline stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+    pub documents: usize,
+}
+
+impl Built {
+    pub fn pages(&self) -> usize {
+        self.files.iter().filter(|f| f.path.ends_with(".html")).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == diagnostics::Severity::Error)
+    }
+}
+
+/// Runs every stage but the write; hard errors (config, templates) stop it,
+/// content problems are returned as diagnostics.
+pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Built> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+    let config = config::load(root, overrides)?;
+    let theme = theme::load(root, &config.theme)?;
+    lap("config and theme", &mut timings);
+    let found = sources::discover(&config.content_dir)?;
+    let mut diags = found.diagnostics;
+    lap("sources", &mut timings);
+    let prepared: Vec<(graph::Prepared, Vec<Diagnostic>)> = found
+        .sources
+        .into_par_iter()
+        .map(|source| {
+            let normalized = normalize::normalize(&source);
+            let (doc, warnings) = parse::parse(&normalized.markdown);
+            let diags = warnings
+                .into_iter()
+                .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
+                .collect();
+            (graph::Prepared { source, normalized, doc }, diags)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(prepared.len());
+    for (p, d) in prepared {
+        docs.push(p);
+        diags.extend(d);
+    }
+    lap("normalise and parse", &mut timings);
+    let (site, graph_diags) = graph::build_graph(docs, found.sections);
+    diags.extend(graph_diags);
+    lap("site graph", &mut timings);
+    let files = render::render(&config, &site, &theme)?;
+    lap("render", &mut timings);
+    diags.sort();
+    Ok(Built { config, files, diagnostics: diags, timings, documents: site.docs.len() })
+}
+
+/// Builds the site and writes it to the output folder.
+pub fn build(root: &Path, overrides: &config::Overrides) -> Result<Built> {
+    let mut built = build_in_memory(root, overrides)?;
+    let start = Instant::now();
+    let c = &built.config;
+    output::write_output(&c.output_dir, &built.files, &[&c.root, &c.content_dir])?;
+    built.timings.push(("write", start.elapsed()));
+    Ok(built)
+}

@@ -1,1 +1,103 @@
-fn main(){}
+//! The `dossier` command line.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use dossier::config::Overrides;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Turn source texts and a topic map into a cross-linked research website")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced atomically).
+    Build {
+        /// Site folder (holds config.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: output_dir from config.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Base URL for the sitemap and feed (default: base_url from config.toml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Print the time spent in each pipeline stage.
+        #[arg(long)]
+        timings: bool,
+        /// Print only errors and warnings.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Build in memory and verify that every internal link and anchor resolves.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create a new site in DIR that builds at once.
+    Init { dir: PathBuf },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build { root, output, base_url, timings, quiet } => {
+            let start = Instant::now();
+            let built = dossier::build(&root, &Overrides { output_dir: output, base_url })?;
+            for d in &built.diagnostics {
+                eprintln!("{d}");
+            }
+            if timings {
+                for (stage, t) in &built.timings {
+                    eprintln!("{stage:>20}: {:8.1} ms", t.as_secs_f64() * 1000.0);
+                }
+            }
+            if !quiet {
+                println!(
+                    "built {} documents, {} pages into {} in {} ms",
+                    built.documents,
+                    built.pages(),
+                    built.config.output_dir.display(),
+                    start.elapsed().as_millis()
+                );
+            }
+            Ok(if built.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Check { root } => {
+            let built = dossier::build_in_memory(&root, &Overrides::default())?;
+            for d in &built.diagnostics {
+                eprintln!("{d}");
+            }
+            let broken = dossier::check::check_links(&built.files);
+            for b in &broken {
+                println!("broken link: {b}");
+            }
+            let links_ok = broken.is_empty();
+            println!(
+                "checked {} pages: {}",
+                built.pages(),
+                if links_ok { "every internal link and anchor resolves".to_string() } else { format!("{} broken links", broken.len()) }
+            );
+            Ok(if links_ok && !built.has_errors() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Init { dir } => {
+            dossier::init::init(&dir)?;
+            println!("created a new site in {}; build it with: dossier build --root {}", dir.display(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

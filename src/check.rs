@@ -1,0 +1,194 @@
+//! Check: every internal link and `#anchor` in a rendered site resolves to a
+//! file of the site (the `file://` rule: links end in a file, never in a
+//! folder, and never start with `/`).
+
+use crate::render::OutputFile;
+use std::collections::{HashMap, HashSet};
+
+/// One broken link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    pub page: String,
+    pub link: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Broken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({})", self.page, self.link, self.reason)
+    }
+}
+
+/// Checks every `href` and `src` in the HTML files of `files`.
+pub fn check_links(files: &[OutputFile]) -> Vec<Broken> {
+    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let html: Vec<(&str, String)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path.as_str(), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .collect();
+    let ids: HashMap<&str, HashSet<String>> = html
+        .iter()
+        .map(|(p, text)| (*p, attribute_values(text, "id").into_iter().collect()))
+        .collect();
+    let mut broken = Vec::new();
+    for (page, text) in &html {
+        for link in attribute_values(text, "href").into_iter().chain(attribute_values(text, "src")) {
+            if let Some(reason) = check_one(page, &link, &paths, &ids) {
+                broken.push(Broken { page: page.to_string(), link, reason });
+            }
+        }
+    }
+    broken
+}
+
+fn check_one(
+    page: &str,
+    link: &str,
+    paths: &HashSet<&str>,
+    ids: &HashMap<&str, HashSet<String>>,
+) -> Option<String> {
+    if is_external(link) {
+        return None;
+    }
+    if link.starts_with('/') {
+        return Some("absolute path: breaks from file:// and under a sub-folder".into());
+    }
+    let (path, anchor) = match link.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (link, None),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    let target = if path.is_empty() {
+        page.to_string()
+    } else {
+        match resolve(page, path) {
+            Some(t) => t,
+            None => return Some("climbs above the site root".into()),
+        }
+    };
+    if !paths.contains(target.as_str()) {
+        let hint = if path.ends_with('/') || !target.contains('.') {
+            "does not end in a file"
+        } else {
+            "no such file"
+        };
+        return Some(format!("{hint}: {target}"));
+    }
+    match anchor {
+        Some(a) if !a.is_empty() => {
+            let a = percent_decode(a);
+            let found = ids.get(target.as_str()).is_some_and(|set| set.contains(&a));
+            (!found).then(|| format!("no id `{a}` in {target}"))
+        }
+        _ => None,
+    }
+}
+
+fn is_external(link: &str) -> bool {
+    let scheme = link.split(':').next().unwrap_or_default();
+    link.contains(':') && !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+}
+
+/// Resolves `rel` against the folder of `page`; `None` if it climbs above the
+/// root.
+fn resolve(page: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if rel.ends_with('/') {
+        out.push('/');
+    }
+    Some(percent_decode(&out))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Values of `name="…"` attributes inside tags (dossier writes attributes
+/// with double quotes; entities in values are decoded for `&amp;` only).
+pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut in_tag = false;
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            b' ' if in_tag && html[i..].starts_with(&needle) => {
+                let start = i + needle.len();
+                if let Some(len) = html[start..].find('"') {
+                    out.push(html[start..start + len].replace("&amp;", "&"));
+                    i = start + len;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Vec<OutputFile> {
+        files.iter().map(|(p, s)| OutputFile::new(*p, *s)).collect()
+    }
+
+    #[test]
+    fn good_links_pass() {
+        let files = site(&[
+            ("index.html", r##"<a href="a/index.html#p-1">x</a> <a href="https://e.org/">e</a> <a href="#top" id="top">t</a> <link href="style.css">"##),
+            ("a/index.html", r#"<p id="p-1"><a href="../index.html">home</a></p>"#),
+            ("style.css", ""),
+        ]);
+        assert_eq!(check_links(&files), vec![]);
+    }
+
+    #[test]
+    fn broken_links_are_reported() {
+        let files = site(&[(
+            "a/index.html",
+            r##"<a href="../b/">x</a><a href="/index.html">y</a><a href="#nope">z</a><a href="../../x.html">w</a><img src="missing.png">"##,
+        )]);
+        let reasons: Vec<String> = check_links(&files).into_iter().map(|b| b.reason).collect();
+        assert_eq!(reasons.len(), 5, "{reasons:?}");
+        assert!(reasons[0].starts_with("does not end in a file"));
+        assert!(reasons[1].starts_with("absolute path"));
+        assert!(reasons[2].starts_with("no id `nope`"));
+    }
+
+    #[test]
+    fn text_outside_tags_is_ignored() {
+        let files = site(&[("i.html", r#"<p>Write href="x.html" in text</p>"#)]);
+        assert!(check_links(&files).is_empty());
+    }
+}

@@ -1,0 +1,234 @@
+//! Site graph: every document and section with its final metadata, slug and
+//! URL, in listing order.
+//!
+//! 1. Resolve each document's metadata: what the user gave (front matter or
+//!    sidecar) wins over what the text states (normalise), which wins over
+//!    fallbacks (first sentence, file name).
+//! 2. Give each document a readable slug from its title, unique within its
+//!    section and clear of the site's reserved paths.
+//! 3. Build the section tree from the folders and `_index.md` files.
+//! 4. Sort: by weight, then newest first, then title.
+//!
+//! URLs here are root-relative paths ending in a file (`slug/index.html`);
+//! templates prefix them with the page's relative path to the root, so the
+//! site works from `file://` and from any host folder.
+
+use crate::diagnostics::Diagnostic;
+use crate::normalize::Normalized;
+use crate::parse::{ids::slugify, Document};
+use crate::sources::{SectionSource, Source};
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+/// A document read, normalised and parsed: the input of this stage.
+pub struct Prepared {
+    pub source: Source,
+    pub normalized: Normalized,
+    pub doc: Document,
+}
+
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub path: PathBuf,
+    pub rel: String,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub date: Option<String>,
+    pub publisher: Option<String>,
+    pub category: Option<String>,
+    pub source_url: Option<String>,
+    pub summary: String,
+    /// Markdown.
+    pub author_note: Option<String>,
+    pub note: Option<String>,
+    pub slug: String,
+    pub url: String,
+    pub section: usize,
+    pub weight: Option<i64>,
+    pub body: Document,
+    pub dropped: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub path: Vec<String>,
+    pub title: String,
+    pub url: String,
+    /// Markdown introduction from `_index.md`.
+    pub intro: String,
+    pub docs: Vec<usize>,
+    pub children: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Site {
+    pub docs: Vec<Doc>,
+    /// `sections[0]` is the root (the home page).
+    pub sections: Vec<Section>,
+}
+
+/// Root names that dossier's own pages use.
+pub const RESERVED: &[&str] = &[
+    "topics", "timeline", "citations", "data", "search", "static", "assets", "documents", "404",
+];
+
+/// Builds the site graph. Warnings cover renamed slugs.
+pub fn build_graph(prepared: Vec<Prepared>, section_sources: Vec<SectionSource>) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut sections = section_tree(&prepared, section_sources);
+    let mut taken: HashSet<String> = RESERVED.iter().map(|s| format!("{s}/index.html")).collect();
+    for s in &sections {
+        taken.insert(s.url.clone());
+    }
+    let mut docs = Vec::with_capacity(prepared.len());
+    for p in prepared {
+        if p.source.meta.draft {
+            continue;
+        }
+        let section = sections.iter().position(|s| s.path == p.source.section).unwrap_or(0);
+        let doc = resolve(p, section, &sections[section], &mut taken, &mut diags);
+        docs.push(doc);
+    }
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| listing_order(&docs[a], &docs[b]));
+    for i in order {
+        sections[docs[i].section].docs.push(i);
+    }
+    (Site { docs, sections }, diags)
+}
+
+fn listing_order(a: &Doc, b: &Doc) -> std::cmp::Ordering {
+    let w = |d: &Doc| d.weight.unwrap_or(i64::MAX);
+    w(a).cmp(&w(b))
+        .then_with(|| b.date.is_some().cmp(&a.date.is_some()))
+        .then_with(|| b.date.cmp(&a.date))
+        .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+        .then_with(|| a.rel.cmp(&b.rel))
+}
+
+fn resolve(p: Prepared, section: usize, sec: &Section, taken: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Doc {
+    let Prepared { source, normalized, doc } = p;
+    let meta = source.meta;
+    let inferred = normalized.inferred;
+    let stem = source.path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let title = meta
+        .title
+        .or(inferred.title)
+        .or_else(|| doc.headings.first().map(|h| h.text.clone()))
+        .or_else(|| doc.paragraphs.first().map(|p| first_words(&p.text, 10)))
+        .unwrap_or_else(|| stem.clone());
+    let authors = meta.authors.map(|a| a.to_vec()).unwrap_or(inferred.authors);
+    let summary = meta
+        .summary
+        .unwrap_or_else(|| doc.paragraphs.first().map(|p| first_words(&p.text, 45)).unwrap_or_default());
+    let base = meta
+        .slug
+        .map(|s| slugify(&s))
+        .filter(|s| !s.is_empty())
+        .or_else(|| Some(slugify(&title)).filter(|s| !s.is_empty()))
+        .or_else(|| Some(slugify(&stem)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "document".to_string());
+    let prefix = sec.url.trim_end_matches("index.html");
+    let mut slug = base.clone();
+    let mut n = 1;
+    while !taken.insert(format!("{prefix}{slug}/index.html")) {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    if n > 1 {
+        diags.push(Diagnostic::warning(
+            &source.path,
+            0,
+            0,
+            format!("slug `{base}` is taken; this document is published as `{slug}`"),
+        ));
+    }
+    Doc {
+        url: format!("{prefix}{slug}/index.html"),
+        path: source.path,
+        rel: source.rel,
+        title,
+        authors,
+        date: meta.date,
+        publisher: meta.publisher,
+        category: meta.category.or(inferred.category),
+        source_url: meta.url,
+        summary,
+        author_note: inferred.author_note,
+        note: meta.note,
+        slug,
+        section,
+        weight: meta.weight,
+        body: doc,
+        dropped: normalized.dropped,
+    }
+}
+
+/// The first `n` words, ending at a sentence end when one comes early enough.
+pub fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        return words.join(" ");
+    }
+    let cut = words[..n].join(" ");
+    match cut.rfind(". ") {
+        Some(i) if i > cut.len() / 2 => cut[..=i].to_string(),
+        _ => format!("{cut}…"),
+    }
+}
+
+fn section_tree(prepared: &[Prepared], sources: Vec<SectionSource>) -> Vec<Section> {
+    let mut paths: BTreeMap<Vec<String>, Option<SectionSource>> = BTreeMap::new();
+    paths.insert(Vec::new(), None);
+    for p in prepared {
+        for depth in 0..=p.source.section.len() {
+            paths.entry(p.source.section[..depth].to_vec()).or_insert(None);
+        }
+    }
+    for s in sources {
+        for depth in 0..s.section.len() {
+            paths.entry(s.section[..depth].to_vec()).or_insert(None);
+        }
+        let key = s.section.clone();
+        paths.insert(key, Some(s));
+    }
+    let mut sections: Vec<Section> = paths
+        .into_iter()
+        .map(|(path, src)| {
+            let url = if path.is_empty() {
+                "index.html".to_string()
+            } else {
+                format!("{}/index.html", path.iter().map(|p| slug_or(p)).collect::<Vec<_>>().join("/"))
+            };
+            let fallback = path.last().map_or_else(String::new, |p| humanise(p));
+            let (title, intro) = match src {
+                Some(s) => (s.meta.title.unwrap_or(fallback), s.body),
+                None => (fallback, String::new()),
+            };
+            Section { path, title, url, intro, docs: Vec::new(), children: Vec::new() }
+        })
+        .collect();
+    for i in 1..sections.len() {
+        let parent_path = &sections[i].path[..sections[i].path.len() - 1];
+        if let Some(parent) = sections.iter().position(|s| s.path == parent_path) {
+            sections[parent].children.push(i);
+        }
+    }
+    sections
+}
+
+fn slug_or(name: &str) -> String {
+    let s = slugify(name);
+    if s.is_empty() {
+        "section".to_string()
+    } else {
+        s
+    }
+}
+
+/// `cold-war_notes` → `Cold war notes`.
+fn humanise(name: &str) -> String {
+    let s = name.replace(['-', '_'], " ");
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}

@@ -1,0 +1,299 @@
+//! Parse: normalised Markdown into the document model.
+//!
+//! 1. Run pulldown-cmark (tables, footnotes, strikethrough, task lists,
+//!    heading attributes) and merge adjacent text events.
+//! 2. Give every paragraph an ordinal id (`p-1`, `p-2`, …) and every heading
+//!    a slug id, unique within the page, so other pages can link to them.
+//! 3. Lift code blocks out whole, for the highlighter.
+//! 4. Lift footnote definitions out of the body and number them in order of
+//!    first reference; each reference knows which occurrence it is, so the
+//!    footnote can link back to every place that cites it.
+//!
+//! Parsing never fails: problems (a reference with no definition, a
+//! definition never referenced) come back as warnings.
+
+pub mod ids;
+
+use ids::{slugify, IdSet};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
+use std::collections::HashMap;
+
+/// One unit of a document body: a Markdown event passed through, or a place
+/// where dossier renders something of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Md(Event<'static>),
+    ParagraphStart { id: String },
+    HeadingStart { level: u8, id: String, classes: Vec<String> },
+    FootnoteRef { id: String, number: usize, nth: usize },
+    CodeBlock { lang: Option<String>, code: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footnote {
+    pub label: String,
+    /// Id of the footnote's list item; references are `fnref-…`.
+    pub id: String,
+    pub number: usize,
+    pub body: Vec<Node>,
+    pub text: String,
+    /// How many times the body refers to it.
+    pub refs: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub body: Vec<Node>,
+    pub headings: Vec<Heading>,
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    /// Words in the body, for reading time.
+    pub words: usize,
+}
+
+/// Parses Markdown; the second value lists warnings for the source's author.
+pub fn parse(markdown: &str) -> (Document, Vec<String>) {
+    let mut p = Parsing::default();
+    p.ids.reserve("notes");
+    let events: Vec<Event<'static>> = TextMergeStream::new(Parser::new_ext(markdown, options()))
+        .map(Event::into_static)
+        .collect();
+    let mut body = Vec::with_capacity(events.len());
+    let mut defs: Vec<(String, Vec<Node>)> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
+            let end = matching_end(&events, i);
+            let mut nodes = Vec::new();
+            p.walk(&events[i + 1..end], &mut nodes, false);
+            defs.push((label.to_string(), nodes));
+            i = end + 1;
+        } else {
+            let end = next_definition(&events, i);
+            p.walk(&events[i..end], &mut body, true);
+            i = end;
+        }
+    }
+    let warnings = p.finish_footnotes(defs);
+    p.doc.body = body;
+    (p.doc, warnings)
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn matching_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, e) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn next_definition(events: &[Event], from: usize) -> usize {
+    events[from..]
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+        .map_or(events.len(), |k| from + k)
+}
+
+#[derive(Default)]
+struct Parsing {
+    doc: Document,
+    ids: IdSet,
+    /// Footnote label → (number, references so far, id).
+    numbers: HashMap<String, (usize, usize, String)>,
+}
+
+impl Parsing {
+    /// Turns events into nodes. `in_body` is false inside footnotes, whose
+    /// paragraphs take no ids.
+    fn walk(&mut self, events: &[Event<'static>], out: &mut Vec<Node>, in_body: bool) {
+        let mut i = 0;
+        while i < events.len() {
+            match &events[i] {
+                Event::Start(Tag::Paragraph) if in_body => {
+                    let end = matching_end(events, i);
+                    let id = format!("p-{}", self.doc.paragraphs.len() + 1);
+                    self.ids.reserve(&id);
+                    let text = plain_text(&events[i + 1..end]);
+                    self.doc.words += text.split_whitespace().count();
+                    self.doc.paragraphs.push(Paragraph { id: id.clone(), text });
+                    out.push(Node::ParagraphStart { id });
+                    self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::Md(events[end].clone()));
+                    i = end + 1;
+                }
+                Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                    let end = matching_end(events, i);
+                    let text = plain_text(&events[i + 1..end]);
+                    let base = id.as_ref().map_or_else(|| slugify(&text), |s| s.to_string());
+                    let base = if looks_generated(&base) { format!("h-{base}") } else { base };
+                    let id = self.ids.unique(&base);
+                    let level = *level as u8;
+                    if in_body {
+                        self.doc.headings.push(Heading { level, id: id.clone(), text });
+                    }
+                    let classes = classes.iter().map(|c| c.to_string()).collect();
+                    out.push(Node::HeadingStart { level, id, classes });
+                    self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::Md(events[end].clone()));
+                    i = end + 1;
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let end = matching_end(events, i);
+                    let code: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(l) => l.split_whitespace().next().map(str::to_string),
+                        CodeBlockKind::Indented => None,
+                    };
+                    out.push(Node::CodeBlock { lang, code });
+                    i = end + 1;
+                }
+                Event::FootnoteReference(label) => {
+                    out.push(self.reference(label));
+                    i += 1;
+                }
+                e => {
+                    if in_body {
+                        if let Event::Text(t) = e {
+                            self.doc.words += t.split_whitespace().count();
+                        }
+                    }
+                    out.push(Node::Md(e.clone()));
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn reference(&mut self, label: &str) -> Node {
+        let next = self.numbers.len() + 1;
+        let ids = &mut self.ids;
+        let entry = self
+            .numbers
+            .entry(label.to_string())
+            .or_insert_with(|| (next, 0, ids.unique(&format!("fn-{}", footnote_slug(label)))));
+        entry.1 += 1;
+        Node::FootnoteRef {
+            id: entry.2.clone(),
+            number: entry.0,
+            nth: entry.1,
+        }
+    }
+
+    fn finish_footnotes(&mut self, defs: Vec<(String, Vec<Node>)>) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let mut notes = Vec::new();
+        for (label, body) in defs {
+            if notes.iter().any(|n: &Footnote| n.label == label) {
+                warnings.push(format!("footnote `{label}` is defined twice; the first definition is used"));
+                continue;
+            }
+            let (number, refs, id) = match self.numbers.get(&label) {
+                Some(n) => n.clone(),
+                None => {
+                    warnings.push(format!("footnote `{label}` is never referenced"));
+                    let next = self.numbers.len() + 1;
+                    let id = self.ids.unique(&format!("fn-{}", footnote_slug(&label)));
+                    self.numbers.insert(label.clone(), (next, 0, id.clone()));
+                    (next, 0, id)
+                }
+            };
+            let text = nodes_text(&body);
+            notes.push(Footnote { label, id, number, body, text, refs });
+        }
+        let mut missing: Vec<&String> = self
+            .numbers
+            .keys()
+            .filter(|l| !notes.iter().any(|n| &n.label == *l))
+            .collect();
+        missing.sort();
+        for label in missing {
+            warnings.push(format!("footnote `{label}` is referenced but never defined"));
+        }
+        notes.sort_by_key(|n| n.number);
+        self.doc.footnotes = notes;
+        warnings
+    }
+}
+
+fn footnote_slug(label: &str) -> String {
+    let s = slugify(label);
+    if s.is_empty() {
+        "note".to_string()
+    } else {
+        s
+    }
+}
+
+/// Heading slugs must not collide with the ids dossier generates itself.
+fn looks_generated(id: &str) -> bool {
+    ["p-", "fn-", "fnref-"].iter().any(|p| {
+        id.strip_prefix(p).is_some_and(|rest| !rest.is_empty())
+    })
+}
+
+/// The visible text of a run of events (footnote markers excluded).
+pub fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_string()
+}
+
+fn nodes_text(nodes: &[Node]) -> String {
+    let mut s = String::new();
+    for n in nodes {
+        match n {
+            Node::Md(Event::Text(t) | Event::Code(t)) => s.push_str(t),
+            Node::Md(Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)) => {
+                s.push(' ')
+            }
+            Node::CodeBlock { code, .. } => s.push_str(code),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,89 @@
+//! Machine-facing files: `sitemap.xml`, `robots.txt` and the Atom feed. They
+//! are the only outputs with absolute URLs (from `base_url`), as their
+//! readers require.
+
+use crate::config::Config;
+use crate::graph::Site;
+use std::fmt::Write;
+
+pub fn sitemap(config: &Config, pages: &[&str]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for page in pages {
+        let _ = writeln!(out, "  <url><loc>{}</loc></url>", xml(&absolute(config, page)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(config: &Config) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "sitemap.xml"))
+}
+
+/// The Atom feed of the newest documents. Undated documents come last and
+/// take the newest date of the feed, so the file never depends on the clock.
+pub fn atom(config: &Config, site: &Site, limit: usize) -> String {
+    let mut docs: Vec<&crate::graph::Doc> = site.docs.iter().collect();
+    docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
+    docs.truncate(limit);
+    let newest = docs.iter().filter_map(|d| d.date.as_deref()).max().unwrap_or("1970-01-01");
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let _ = writeln!(out, "  <title>{}</title>", xml(&config.title));
+    let _ = writeln!(out, "  <link href=\"{}\" rel=\"self\"/>", xml(&absolute(config, "atom.xml")));
+    let _ = writeln!(out, "  <link href=\"{}\"/>", xml(&config.base_url));
+    let _ = writeln!(out, "  <id>{}</id>", xml(&config.base_url));
+    let _ = writeln!(out, "  <updated>{}</updated>", rfc3339(newest));
+    if !config.author.is_empty() {
+        let _ = writeln!(out, "  <author><name>{}</name></author>", xml(&config.author));
+    }
+    for d in docs {
+        let url = absolute(config, &d.url);
+        out.push_str("  <entry>\n");
+        let _ = writeln!(out, "    <title>{}</title>", xml(&d.title));
+        let _ = writeln!(out, "    <link href=\"{}\"/>", xml(&url));
+        let _ = writeln!(out, "    <id>{}</id>", xml(&url));
+        let _ = writeln!(out, "    <updated>{}</updated>", rfc3339(d.date.as_deref().unwrap_or(newest)));
+        let authors = if d.authors.is_empty() && !config.author.is_empty() {
+            vec![config.author.clone()]
+        } else {
+            d.authors.clone()
+        };
+        for a in authors {
+            let _ = writeln!(out, "    <author><name>{}</name></author>", xml(&a));
+        }
+        if !d.summary.is_empty() {
+            let _ = writeln!(out, "    <summary>{}</summary>", xml(&d.summary));
+        }
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn absolute(config: &Config, path: &str) -> String {
+    format!("{}{}", config.base_url, path)
+}
+
+/// `2021`, `2021-03` or `2021-03-05` as an RFC 3339 timestamp.
+fn rfc3339(date: &str) -> String {
+    let mut parts = date.split('-');
+    let y = parts.next().unwrap_or("1970");
+    let m = parts.next().unwrap_or("01");
+    let d = parts.next().unwrap_or("01");
+    format!("{y}-{m}-{d}T00:00:00Z")
+}
+
+pub fn xml(s: &str) -> String {
+    super::highlight::escape(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(rfc3339("2021"), "2021-01-01T00:00:00Z");
+        assert_eq!(rfc3339("2021-03"), "2021-03-01T00:00:00Z");
+        assert_eq!(rfc3339("2021-03-05"), "2021-03-05T00:00:00Z");
+    }
+}

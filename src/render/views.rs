@@ -1,0 +1,180 @@
+//! Template contexts: borrowed, serialisable views of the site graph. The
+//! core types stay free of `Serialize`; only what a template shows is here,
+//! and never the whole site in one page's context.
+
+use crate::graph::{Doc, Section, Site};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub author: &'a str,
+    pub base_url: &'a str,
+    pub extra: &'a toml::Table,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+/// One document as listings and its own page show it.
+#[derive(Serialize)]
+pub struct DocView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub authors: &'a [String],
+    pub authors_line: String,
+    pub date: Option<&'a str>,
+    pub date_display: Option<String>,
+    pub publisher: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub summary: &'a str,
+    pub words: usize,
+    pub reading_minutes: usize,
+    pub author_note_html: Option<String>,
+    pub note: Option<&'a str>,
+    pub source_file: &'a str,
+    pub source_url: Option<&'a str>,
+    pub toc: Vec<TocEntry<'a>>,
+    pub content: String,
+}
+
+#[derive(Serialize)]
+pub struct TocEntry<'a> {
+    pub level: u8,
+    pub id: &'a str,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub intro_html: String,
+    pub docs: Vec<DocView<'a>>,
+    pub children: Vec<ChildView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ChildView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub count: usize,
+    pub more: usize,
+    pub docs: Vec<DocView<'a>>,
+}
+
+impl<'a> DocView<'a> {
+    /// The listing form: no body, no note.
+    pub fn summary(d: &'a Doc) -> Self {
+        let words = d.body.words;
+        DocView {
+            title: &d.title,
+            url: &d.url,
+            authors: &d.authors,
+            authors_line: join_names(&d.authors),
+            date: d.date.as_deref(),
+            date_display: d.date.as_deref().map(display_date),
+            publisher: d.publisher.as_deref(),
+            category: d.category.as_deref(),
+            summary: &d.summary,
+            words,
+            reading_minutes: words.div_ceil(230).max(1),
+            author_note_html: None,
+            note: None,
+            source_file: &d.rel,
+            source_url: d.source_url.as_deref(),
+            toc: Vec::new(),
+            content: String::new(),
+        }
+    }
+}
+
+/// Sections and documents on the way from the home page to a section.
+pub fn breadcrumbs<'a>(site: &'a Site, section: usize) -> Vec<Link<'a>> {
+    let path = &site.sections[section].path;
+    (0..=path.len())
+        .filter_map(|depth| site.sections.iter().find(|s| s.path[..] == path[..depth]))
+        .map(|s| Link {
+            title: if s.path.is_empty() { "Home" } else { &s.title },
+            url: &s.url,
+        })
+        .collect()
+}
+
+pub fn section_view<'a>(site: &'a Site, s: &'a Section, per_child: usize) -> SectionView<'a> {
+    SectionView {
+        title: &s.title,
+        url: &s.url,
+        intro_html: if s.intro.trim().is_empty() { String::new() } else { super::html::markdown_html(&s.intro) },
+        docs: s.docs.iter().map(|&i| DocView::summary(&site.docs[i])).collect(),
+        children: s
+            .children
+            .iter()
+            .map(|&c| {
+                let child = &site.sections[c];
+                let count = count_docs(site, c);
+                let docs: Vec<DocView> = child.docs.iter().take(per_child).map(|&i| DocView::summary(&site.docs[i])).collect();
+                ChildView { title: &child.title, url: &child.url, count, more: count - docs.len(), docs }
+            })
+            .collect(),
+    }
+}
+
+fn count_docs(site: &Site, section: usize) -> usize {
+    let s = &site.sections[section];
+    s.docs.len() + s.children.iter().map(|&c| count_docs(site, c)).sum::<usize>()
+}
+
+/// `A`, `A and B`, `A, B and C`.
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `2021-06-05` → `5 June 2021`; `2021-03` → `March 2021`.
+pub fn display_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied();
+    match parts.as_slice() {
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
+            _ => date.to_string(),
+        },
+        [y, m] => month(m).map_or_else(|| date.to_string(), |m| format!("{m} {y}")),
+        _ => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(display_date("2021-06-05"), "5 June 2021");
+        assert_eq!(display_date("2021-03"), "March 2021");
+        assert_eq!(display_date("2021"), "2021");
+        assert_eq!(display_date("2021-13"), "2021-13");
+    }
+
+    #[test]
+    fn names_join() {
+        let n = |v: &[&str]| join_names(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(n(&[]), "");
+        assert_eq!(n(&["A"]), "A");
+        assert_eq!(n(&["A", "B"]), "A and B");
+        assert_eq!(n(&["A", "B", "C"]), "A, B and C");
+    }
+}

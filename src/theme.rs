@@ -1,0 +1,136 @@
+//! Theme: Tera templates and static files in layers.
+//!
+//! Lowest layer first, each overriding the one before file by file:
+//!
+//! 1. the built-in theme (`themes/default`, embedded in the binary);
+//! 2. `<site>/themes/<theme>/` when that folder exists;
+//! 3. `<site>/templates/` and `<site>/static/`.
+//!
+//! Every built-in template is also registered as `default/<name>`, so a site
+//! template can `{% extends "default/document.html" %}` and override a single
+//! block instead of copying the whole file. Templates are parsed once per
+//! build.
+
+use anyhow::{anyhow, Context, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+use tera::Tera;
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The built-in templates, as shipped in `themes/default/templates`.
+pub const TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "index.html",
+    "document.html",
+    "section.html",
+    "404.html",
+    "partials/head.html",
+    "partials/header.html",
+    "partials/footer.html",
+    "partials/doc_meta.html",
+    "partials/doc_list.html",
+);
+
+/// The built-in static files, copied to the output root.
+pub const STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../themes/default/static/style.css")),
+    ("print.css", include_str!("../themes/default/static/print.css")),
+];
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Output path → bytes, site files over theme files.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads the layered theme for a site rooted at `root`.
+pub fn load(root: &Path, theme: &str) -> Result<Theme> {
+    let mut templates: BTreeMap<String, String> = BTreeMap::new();
+    let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for (name, text) in TEMPLATES {
+        templates.insert(format!("default/{name}"), text.to_string());
+        templates.insert(name.to_string(), text.to_string());
+    }
+    for (name, text) in STATIC {
+        static_files.insert(name.to_string(), text.as_bytes().to_vec());
+    }
+    let theme_dir = root.join("themes").join(theme);
+    if theme_dir.is_dir() {
+        read_layer(&theme_dir.join("templates"), "", &mut |rel, bytes| {
+            templates.insert(format!("{theme}/{rel}"), text_of(&theme_dir, rel, &bytes)?);
+            templates.insert(rel.to_string(), text_of(&theme_dir, rel, &bytes)?);
+            Ok(())
+        })?;
+        read_layer(&theme_dir.join("static"), "", &mut |rel, bytes| {
+            static_files.insert(rel.to_string(), bytes);
+            Ok(())
+        })?;
+    } else if theme != "default" {
+        return Err(anyhow!("theme `{theme}` not found: no folder {}", theme_dir.display()));
+    }
+    let site_templates = root.join("templates");
+    read_layer(&site_templates, "", &mut |rel, bytes| {
+        templates.insert(rel.to_string(), text_of(&site_templates, rel, &bytes)?);
+        Ok(())
+    })?;
+    read_layer(&root.join("static"), "", &mut |rel, bytes| {
+        static_files.insert(rel.to_string(), bytes);
+        Ok(())
+    })?;
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| anyhow!("{}", error_chain(&e)))
+        .context("cannot load templates")?;
+    Ok(Theme { tera, static_files })
+}
+
+fn text_of(dir: &Path, rel: &str, bytes: &[u8]) -> Result<String> {
+    String::from_utf8(bytes.to_vec())
+        .map_err(|_| anyhow!("{}: template is not valid UTF-8", dir.join(rel).display()))
+}
+
+/// Calls `f(relative path, bytes)` for every file under `dir`, sorted; a
+/// missing folder is an empty layer.
+fn read_layer(dir: &Path, prefix: &str, f: &mut dyn FnMut(&str, Vec<u8>) -> Result<()>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot read {}", dir.display()))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if crate::sources::is_ignored_name(&name) {
+            continue;
+        }
+        let rel = format!("{prefix}{name}");
+        let path = entry.path();
+        if path.is_dir() {
+            read_layer(&path, &format!("{rel}/"), f)?;
+        } else {
+            let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            f(&rel, bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// Tera hides the useful part of an error (line, column, missing variable) in
+/// its source chain; this joins the chain into one message.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut src = e.source();
+    while let Some(s) = src {
+        parts.push(s.to_string());
+        src = s.source();
+    }
+    parts.join(": ")
+}
