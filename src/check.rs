@@ -129,8 +129,42 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Decodes the character references a template engine writes into attribute
+/// values: named `&amp; &lt; &gt; &quot; &apos;` and numeric ones.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| match &tail[1..e] {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32),
+            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Values of `name="…"` attributes inside tags (dossier writes attributes
-/// with double quotes; entities in values are decoded for `&amp;` only).
+/// with double quotes), with character references decoded.
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
     let mut out = Vec::new();
@@ -144,7 +178,7 @@ pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
             b' ' if in_tag && html[i..].starts_with(&needle) => {
                 let start = i + needle.len();
                 if let Some(len) = html[start..].find('"') {
-                    out.push(html[start..start + len].replace("&amp;", "&"));
+                    out.push(decode_entities(&html[start..start + len]));
                     i = start + len;
                 }
             }
@@ -184,6 +218,13 @@ mod tests {
         assert!(reasons[0].starts_with("does not end in a file"));
         assert!(reasons[1].starts_with("absolute path"));
         assert!(reasons[2].starts_with("no id `nope`"));
+    }
+
+    #[test]
+    fn entities_in_attributes_are_decoded() {
+        assert_eq!(decode_entities("..&#x2F;a&amp;b&#47;&bogus;&"), "../a&b/&bogus;&");
+        let files = site(&[("a/i.html", r#"<a href="..&#x2F;b.html">x</a>"#), ("b.html", "")]);
+        assert!(check_links(&files).is_empty());
     }
 
     #[test]

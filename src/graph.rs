@@ -115,12 +115,12 @@ fn resolve(p: Prepared, section: usize, sec: &Section, taken: &mut HashSet<Strin
         .title
         .or(inferred.title)
         .or_else(|| doc.headings.first().map(|h| h.text.clone()))
-        .or_else(|| doc.paragraphs.first().map(|p| first_words(&p.text, 10)))
+        .or_else(|| running_text(&doc).map(|p| first_words(p, 10)))
         .unwrap_or_else(|| stem.clone());
     let authors = meta.authors.map(|a| a.to_vec()).unwrap_or(inferred.authors);
     let summary = meta
         .summary
-        .unwrap_or_else(|| doc.paragraphs.first().map(|p| first_words(&p.text, 45)).unwrap_or_default());
+        .unwrap_or_else(|| running_text(&doc).map(|p| first_words(p, 45)).unwrap_or_default());
     let base = meta
         .slug
         .map(|s| slugify(&s))
@@ -162,6 +162,11 @@ fn resolve(p: Prepared, section: usize, sec: &Section, taken: &mut HashSet<Strin
         body: doc,
         dropped: normalized.dropped,
     }
+}
+
+/// The first paragraph of running text (not a caption or a note).
+fn running_text(doc: &Document) -> Option<&str> {
+    doc.paragraphs.iter().find(|p| !p.aside).map(|p| p.text.as_str())
 }
 
 /// The first `n` words, ending at a sentence end when one comes early enough.

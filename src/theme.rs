@@ -84,6 +84,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
     })?;
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default escaper also escapes `/`, which is valid but makes every
+    // relative URL unreadable in the output.
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| anyhow!("{}", error_chain(&e)))
         .context("cannot load templates")?;
@@ -121,6 +124,10 @@ fn read_layer(dir: &Path, prefix: &str, f: &mut dyn FnMut(&str, Vec<u8>) -> Resu
         }
     }
     Ok(())
+}
+
+fn escape_html(s: &str) -> String {
+    crate::render::highlight::escape(s)
 }
 
 /// Tera hides the useful part of an error (line, column, missing variable) in

@@ -15,7 +15,9 @@ pub fn slugify(text: &str) -> String {
             }
             dash = false;
             out.push(c.to_ascii_lowercase());
-        } else if c != '\'' && c != '’' {
+        } else if !matches!(c, '\'' | '’' | '.') {
+            // Apostrophes and dots join rather than split words:
+            // `Russia's` → `russias`, `U.S.` → `us`.
             dash = true;
         }
     }

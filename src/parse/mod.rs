@@ -40,6 +40,8 @@ pub struct Heading {
 pub struct Paragraph {
     pub id: String,
     pub text: String,
+    /// Inside a caption, note or other HTML wrapper: not running text.
+    pub aside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +132,8 @@ struct Parsing {
     ids: IdSet,
     /// Footnote label → (number, references so far, id).
     numbers: HashMap<String, (usize, usize, String)>,
+    /// Depth of open HTML wrappers (`<figure>`, `<aside>`) around the text.
+    wrappers: usize,
 }
 
 impl Parsing {
@@ -144,8 +148,8 @@ impl Parsing {
                     let id = format!("p-{}", self.doc.paragraphs.len() + 1);
                     self.ids.reserve(&id);
                     let text = plain_text(&events[i + 1..end]);
-                    self.doc.words += text.split_whitespace().count();
-                    self.doc.paragraphs.push(Paragraph { id: id.clone(), text });
+                    let aside = self.wrappers > 0;
+                    self.doc.paragraphs.push(Paragraph { id: id.clone(), text, aside });
                     out.push(Node::ParagraphStart { id });
                     self.walk(&events[i + 1..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
@@ -188,6 +192,9 @@ impl Parsing {
                     i += 1;
                 }
                 e => {
+                    if let Event::Html(h) = e {
+                        self.track_wrappers(h);
+                    }
                     if in_body {
                         if let Event::Text(t) = e {
                             self.doc.words += t.split_whitespace().count();
@@ -197,6 +204,15 @@ impl Parsing {
                     i += 1;
                 }
             }
+        }
+    }
+
+    /// Follows raw HTML blocks that open or close wrapper elements.
+    fn track_wrappers(&mut self, html: &str) {
+        for tag in ["figure", "aside"] {
+            let opens = html.matches(&format!("<{tag}")).count();
+            let closes = html.matches(&format!("</{tag}>")).count();
+            self.wrappers = (self.wrappers + opens).saturating_sub(closes);
         }
     }
 

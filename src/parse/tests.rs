@@ -70,3 +70,11 @@ fn hostile_markdown_does_not_panic() {
     let deep = "> ".repeat(500) + "x";
     let _ = parse(&deep);
 }
+
+#[test]
+fn paragraphs_in_wrappers_are_asides() {
+    let md = "<figure class=\"caption\">\n<figcaption>\n\nPhoto.\n\n</figcaption>\n</figure>\n\nBody.\n";
+    let (doc, _) = parse(md);
+    let asides: Vec<bool> = doc.paragraphs.iter().map(|p| p.aside).collect();
+    assert_eq!(asides, vec![true, false]);
+}
