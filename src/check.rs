@@ -25,7 +25,12 @@ pub fn check_links(files: &[OutputFile]) -> Vec<Broken> {
     let html: Vec<(&str, String)> = files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .map(|f| {
+            (
+                f.path.as_str(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
         .collect();
     let ids: HashMap<&str, HashSet<String>> = html
         .iter()
@@ -33,9 +38,16 @@ pub fn check_links(files: &[OutputFile]) -> Vec<Broken> {
         .collect();
     let mut broken = Vec::new();
     for (page, text) in &html {
-        for link in attribute_values(text, "href").into_iter().chain(attribute_values(text, "src")) {
+        for link in attribute_values(text, "href")
+            .into_iter()
+            .chain(attribute_values(text, "src"))
+        {
             if let Some(reason) = check_one(page, &link, &paths, &ids) {
-                broken.push(Broken { page: page.to_string(), link, reason });
+                broken.push(Broken {
+                    page: page.to_string(),
+                    link,
+                    reason,
+                });
             }
         }
     }
@@ -87,7 +99,11 @@ fn check_one(
 
 fn is_external(link: &str) -> bool {
     let scheme = link.split(':').next().unwrap_or_default();
-    link.contains(':') && !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    link.contains(':')
+        && !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
 }
 
 /// Resolves `rel` against the folder of `page`; `None` if it climbs above the
@@ -144,7 +160,9 @@ fn decode_entities(s: &str) -> String {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32),
+            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         });
@@ -200,8 +218,14 @@ mod tests {
     #[test]
     fn good_links_pass() {
         let files = site(&[
-            ("index.html", r##"<a href="a/index.html#p-1">x</a> <a href="https://e.org/">e</a> <a href="#top" id="top">t</a> <link href="style.css">"##),
-            ("a/index.html", r#"<p id="p-1"><a href="../index.html">home</a></p>"#),
+            (
+                "index.html",
+                r##"<a href="a/index.html#p-1">x</a> <a href="https://e.org/">e</a> <a href="#top" id="top">t</a> <link href="style.css">"##,
+            ),
+            (
+                "a/index.html",
+                r#"<p id="p-1"><a href="../index.html">home</a></p>"#,
+            ),
             ("style.css", ""),
         ]);
         assert_eq!(check_links(&files), vec![]);
@@ -222,8 +246,14 @@ mod tests {
 
     #[test]
     fn entities_in_attributes_are_decoded() {
-        assert_eq!(decode_entities("..&#x2F;a&amp;b&#47;&bogus;&"), "../a&b/&bogus;&");
-        let files = site(&[("a/i.html", r#"<a href="..&#x2F;b.html">x</a>"#), ("b.html", "")]);
+        assert_eq!(
+            decode_entities("..&#x2F;a&amp;b&#47;&bogus;&"),
+            "../a&b/&bogus;&"
+        );
+        let files = site(&[
+            ("a/i.html", r#"<a href="..&#x2F;b.html">x</a>"#),
+            ("b.html", ""),
+        ]);
         assert!(check_links(&files).is_empty());
     }
 

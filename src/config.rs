@@ -76,10 +76,8 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
 
 /// Parses the text of a config file; errors carry `path:line:col`.
 pub fn parse(path: &Path, text: &str) -> Result<RawConfig> {
-    toml::from_str(text).map_err(|e| {
-        let d = diagnostics::from_toml_error(path, text, 0, &e);
-        anyhow::anyhow!("{d}")
-    })
+    toml::from_str(text)
+        .map_err(|e| anyhow::Error::new(diagnostics::from_toml_error(path, text, 0, &e)))
 }
 
 /// Applies defaults and overrides and validates the result.
@@ -148,7 +146,10 @@ mod tests {
     #[test]
     fn unknown_key_names_line_and_suggests() {
         let e = err("title = \"x\"\ntitel = \"y\"\n");
-        assert!(e.starts_with("config.toml:2:1: error: unknown key `titel`"), "{e}");
+        assert!(
+            e.starts_with("config.toml:2:1: error: unknown key `titel`"),
+            "{e}"
+        );
         assert!(e.contains("did you mean `title`?"), "{e}");
     }
 

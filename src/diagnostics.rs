@@ -66,6 +66,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl std::error::Error for Diagnostic {}
+
 /// Converts a byte offset into a 1-based (line, column) pair; the column counts
 /// characters, not bytes, so that editors land on the right spot.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -161,13 +163,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -194,7 +198,10 @@ mod tests {
     #[test]
     fn suggestions_pick_close_keys_only() {
         assert_eq!(closest("titel", &["title", "theme"]), Some("title"));
-        assert_eq!(closest("base_ur", &["base_url", "author"]), Some("base_url"));
+        assert_eq!(
+            closest("base_ur", &["base_url", "author"]),
+            Some("base_url")
+        );
         assert_eq!(closest("zzzzzz", &["title", "theme"]), None);
     }
 

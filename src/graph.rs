@@ -69,11 +69,22 @@ pub struct Site {
 
 /// Root names that dossier's own pages use.
 pub const RESERVED: &[&str] = &[
-    "topics", "timeline", "citations", "data", "search", "static", "assets", "documents", "404",
+    "topics",
+    "timeline",
+    "citations",
+    "data",
+    "search",
+    "static",
+    "assets",
+    "documents",
+    "404",
 ];
 
 /// Builds the site graph. Warnings cover renamed slugs.
-pub fn build_graph(prepared: Vec<Prepared>, section_sources: Vec<SectionSource>) -> (Site, Vec<Diagnostic>) {
+pub fn build_graph(
+    prepared: Vec<Prepared>,
+    section_sources: Vec<SectionSource>,
+) -> (Site, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sections = section_tree(&prepared, section_sources);
     let mut taken: HashSet<String> = RESERVED.iter().map(|s| format!("{s}/index.html")).collect();
@@ -85,7 +96,10 @@ pub fn build_graph(prepared: Vec<Prepared>, section_sources: Vec<SectionSource>)
         if p.source.meta.draft {
             continue;
         }
-        let section = sections.iter().position(|s| s.path == p.source.section).unwrap_or(0);
+        let section = sections
+            .iter()
+            .position(|s| s.path == p.source.section)
+            .unwrap_or(0);
         let doc = resolve(p, section, &sections[section], &mut taken, &mut diags);
         docs.push(doc);
     }
@@ -106,11 +120,25 @@ fn listing_order(a: &Doc, b: &Doc) -> std::cmp::Ordering {
         .then_with(|| a.rel.cmp(&b.rel))
 }
 
-fn resolve(p: Prepared, section: usize, sec: &Section, taken: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Doc {
-    let Prepared { source, normalized, doc } = p;
+fn resolve(
+    p: Prepared,
+    section: usize,
+    sec: &Section,
+    taken: &mut HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Doc {
+    let Prepared {
+        source,
+        normalized,
+        doc,
+    } = p;
     let meta = source.meta;
     let inferred = normalized.inferred;
-    let stem = source.path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     let title = meta
         .title
         .or(inferred.title)
@@ -118,9 +146,11 @@ fn resolve(p: Prepared, section: usize, sec: &Section, taken: &mut HashSet<Strin
         .or_else(|| running_text(&doc).map(|p| first_words(p, 10)))
         .unwrap_or_else(|| stem.clone());
     let authors = meta.authors.map(|a| a.to_vec()).unwrap_or(inferred.authors);
-    let summary = meta
-        .summary
-        .unwrap_or_else(|| running_text(&doc).map(|p| first_words(p, 45)).unwrap_or_default());
+    let summary = meta.summary.unwrap_or_else(|| {
+        running_text(&doc)
+            .map(|p| first_words(p, 45))
+            .unwrap_or_default()
+    });
     let base = meta
         .slug
         .map(|s| slugify(&s))
@@ -166,7 +196,10 @@ fn resolve(p: Prepared, section: usize, sec: &Section, taken: &mut HashSet<Strin
 
 /// The first paragraph of running text (not a caption or a note).
 fn running_text(doc: &Document) -> Option<&str> {
-    doc.paragraphs.iter().find(|p| !p.aside).map(|p| p.text.as_str())
+    doc.paragraphs
+        .iter()
+        .find(|p| !p.aside)
+        .map(|p| p.text.as_str())
 }
 
 /// The first `n` words, ending at a sentence end when one comes early enough.
@@ -187,7 +220,9 @@ fn section_tree(prepared: &[Prepared], sources: Vec<SectionSource>) -> Vec<Secti
     paths.insert(Vec::new(), None);
     for p in prepared {
         for depth in 0..=p.source.section.len() {
-            paths.entry(p.source.section[..depth].to_vec()).or_insert(None);
+            paths
+                .entry(p.source.section[..depth].to_vec())
+                .or_insert(None);
         }
     }
     for s in sources {
@@ -203,14 +238,27 @@ fn section_tree(prepared: &[Prepared], sources: Vec<SectionSource>) -> Vec<Secti
             let url = if path.is_empty() {
                 "index.html".to_string()
             } else {
-                format!("{}/index.html", path.iter().map(|p| slug_or(p)).collect::<Vec<_>>().join("/"))
+                format!(
+                    "{}/index.html",
+                    path.iter()
+                        .map(|p| slug_or(p))
+                        .collect::<Vec<_>>()
+                        .join("/")
+                )
             };
             let fallback = path.last().map_or_else(String::new, |p| humanise(p));
             let (title, intro) = match src {
                 Some(s) => (s.meta.title.unwrap_or(fallback), s.body),
                 None => (fallback, String::new()),
             };
-            Section { path, title, url, intro, docs: Vec::new(), children: Vec::new() }
+            Section {
+                path,
+                title,
+                url,
+                intro,
+                docs: Vec::new(),
+                children: Vec::new(),
+            }
         })
         .collect();
     for i in 1..sections.len() {
@@ -235,5 +283,6 @@ fn slug_or(name: &str) -> String {
 fn humanise(name: &str) -> String {
     let s = name.replace(['-', '_'], " ");
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

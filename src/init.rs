@@ -43,10 +43,14 @@ const NOTE_META: &str = "# Metadata for note.txt, which cannot carry front matte
 /// Creates `dir` with a config, a Markdown and a plain-text document.
 pub fn init(dir: &Path) -> Result<()> {
     if dir.join("config.toml").exists() {
-        bail!("{} already holds a config.toml; not overwriting it", dir.display());
+        bail!(
+            "{} already holds a config.toml; not overwriting it",
+            dir.display()
+        );
     }
     let content = dir.join("content");
-    std::fs::create_dir_all(&content).with_context(|| format!("cannot create {}", content.display()))?;
+    std::fs::create_dir_all(&content)
+        .with_context(|| format!("cannot create {}", content.display()))?;
     for (path, text) in [
         (dir.join("config.toml"), CONFIG),
         (content.join("welcome.md"), WELCOME),

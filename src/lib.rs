@@ -49,11 +49,16 @@ pub struct Built {
 
 impl Built {
     pub fn pages(&self) -> usize {
-        self.files.iter().filter(|f| f.path.ends_with(".html")).count()
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count()
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == diagnostics::Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == diagnostics::Severity::Error)
     }
 }
 
@@ -82,7 +87,14 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
                 .into_iter()
                 .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
                 .collect();
-            (graph::Prepared { source, normalized, doc }, diags)
+            (
+                graph::Prepared {
+                    source,
+                    normalized,
+                    doc,
+                },
+                diags,
+            )
         })
         .collect();
     let mut docs = Vec::with_capacity(prepared.len());
@@ -97,7 +109,13 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
     let files = render::render(&config, &site, &theme)?;
     lap("render", &mut timings);
     diags.sort();
-    Ok(Built { config, files, diagnostics: diags, timings, documents: site.docs.len() })
+    Ok(Built {
+        config,
+        files,
+        diagnostics: diags,
+        timings,
+        documents: site.docs.len(),
+    })
 }
 
 /// Builds the site and writes it to the output folder.

@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "Turn source texts and a topic map into a cross-linked research website")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Turn source texts and a topic map into a cross-linked research website"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,7 +51,11 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // A located diagnostic already says `path:line:col: error:`.
+            match e.downcast_ref::<dossier::diagnostics::Diagnostic>() {
+                Some(d) => eprintln!("{d}"),
+                None => eprintln!("error: {e:#}"),
+            }
             ExitCode::from(2)
         }
     }
@@ -55,9 +63,21 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { root, output, base_url, timings, quiet } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            timings,
+            quiet,
+        } => {
             let start = Instant::now();
-            let built = dossier::build(&root, &Overrides { output_dir: output, base_url })?;
+            let built = dossier::build(
+                &root,
+                &Overrides {
+                    output_dir: output,
+                    base_url,
+                },
+            )?;
             for d in &built.diagnostics {
                 eprintln!("{d}");
             }
@@ -75,7 +95,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     start.elapsed().as_millis()
                 );
             }
-            Ok(if built.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if built.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Check { root } => {
             let built = dossier::build_in_memory(&root, &Overrides::default())?;
@@ -90,13 +114,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!(
                 "checked {} pages: {}",
                 built.pages(),
-                if links_ok { "every internal link and anchor resolves".to_string() } else { format!("{} broken links", broken.len()) }
+                if links_ok {
+                    "every internal link and anchor resolves".to_string()
+                } else {
+                    format!("{} broken links", broken.len())
+                }
             );
-            Ok(if links_ok && !built.has_errors() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if links_ok && !built.has_errors() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Init { dir } => {
             dossier::init::init(&dir)?;
-            println!("created a new site in {}; build it with: dossier build --root {}", dir.display(), dir.display());
+            println!(
+                "created a new site in {}; build it with: dossier build --root {}",
+                dir.display(),
+                dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

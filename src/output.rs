@@ -28,8 +28,12 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile], protected: &[&Path]) -
         }
     }
     let parent = out_dir.parent().context("output folder has no parent")?;
-    let name = out_dir.file_name().context("output folder has no name")?.to_string_lossy();
-    std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = out_dir
+        .file_name()
+        .context("output folder has no name")?
+        .to_string_lossy();
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
     let staging = parent.join(format!(".{name}.staging"));
     let old = parent.join(format!(".{name}.old"));
     remove_if_exists(&staging)?;
@@ -45,7 +49,8 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile], protected: &[&Path]) -
     if let Err(e) = std::fs::rename(&staging, &out_dir) {
         // Put the previous output back before reporting.
         let _ = std::fs::rename(&old, &out_dir);
-        return Err(e).with_context(|| format!("cannot move the new site into {}", out_dir.display()));
+        return Err(e)
+            .with_context(|| format!("cannot move the new site into {}", out_dir.display()));
     }
     remove_if_exists(&old)
 }
@@ -76,7 +81,11 @@ fn remove_if_exists(path: &Path) -> Result<()> {
 }
 
 fn absolute(p: &Path) -> Result<PathBuf> {
-    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
     // Resolve `..` lexically so that `site/../site/public` compares correctly.
     let mut out = PathBuf::new();
     for c in p.components() {
@@ -105,7 +114,10 @@ mod tests {
         let out = dir.path().join("public");
         write_output(&out, &[f("a/index.html", "1"), f("stale.html", "x")], &[]).unwrap();
         write_output(&out, &[f("a/index.html", "2")], &[]).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "2"
+        );
         assert!(!out.join("stale.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folder is left");
@@ -119,7 +131,10 @@ mod tests {
         // A file and a folder of the same name cannot both be written.
         let bad = [f("x", "file"), f("x/y.html", "child")];
         assert!(write_output(&out, &bad, &[]).is_err());
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "old"
+        );
         assert!(!dir.path().join(".public.staging").exists());
     }
 

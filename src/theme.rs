@@ -38,8 +38,14 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 
 /// The built-in static files, copied to the output root.
 pub const STATIC: &[(&str, &str)] = &[
-    ("style.css", include_str!("../themes/default/static/style.css")),
-    ("print.css", include_str!("../themes/default/static/print.css")),
+    (
+        "style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "print.css",
+        include_str!("../themes/default/static/print.css"),
+    ),
 ];
 
 pub struct Theme {
@@ -51,6 +57,8 @@ pub struct Theme {
 /// Loads the layered theme for a site rooted at `root`.
 pub fn load(root: &Path, theme: &str) -> Result<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
+    // Where each template name came from, for error messages.
+    let mut origins: BTreeMap<String, String> = BTreeMap::new();
     let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (name, text) in TEMPLATES {
         templates.insert(format!("default/{name}"), text.to_string());
@@ -64,6 +72,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
         read_layer(&theme_dir.join("templates"), "", &mut |rel, bytes| {
             templates.insert(format!("{theme}/{rel}"), text_of(&theme_dir, rel, &bytes)?);
             templates.insert(rel.to_string(), text_of(&theme_dir, rel, &bytes)?);
+            let origin = theme_dir.join("templates").join(rel).display().to_string();
+            origins.insert(format!("{theme}/{rel}"), origin.clone());
+            origins.insert(rel.to_string(), origin);
             Ok(())
         })?;
         read_layer(&theme_dir.join("static"), "", &mut |rel, bytes| {
@@ -71,11 +82,18 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
             Ok(())
         })?;
     } else if theme != "default" {
-        return Err(anyhow!("theme `{theme}` not found: no folder {}", theme_dir.display()));
+        return Err(anyhow!(
+            "theme `{theme}` not found: no folder {}",
+            theme_dir.display()
+        ));
     }
     let site_templates = root.join("templates");
     read_layer(&site_templates, "", &mut |rel, bytes| {
         templates.insert(rel.to_string(), text_of(&site_templates, rel, &bytes)?);
+        origins.insert(
+            rel.to_string(),
+            site_templates.join(rel).display().to_string(),
+        );
         Ok(())
     })?;
     read_layer(&root.join("static"), "", &mut |rel, bytes| {
@@ -88,7 +106,20 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
     // relative URL unreadable in the output.
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| anyhow!("{}", error_chain(&e)))
+        .map_err(|e| {
+            let msg = error_chain(&e);
+            // Tera names the template; say which file that is.
+            let file = msg.split('\'').nth(1).map(|name| {
+                origins
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| format!("built-in theme, {name}"))
+            });
+            match file {
+                Some(f) => anyhow!("{f}: {msg}"),
+                None => anyhow!("{msg}"),
+            }
+        })
         .context("cannot load templates")?;
     Ok(Theme { tera, static_files })
 }
@@ -100,7 +131,11 @@ fn text_of(dir: &Path, rel: &str, bytes: &[u8]) -> Result<String> {
 
 /// Calls `f(relative path, bytes)` for every file under `dir`, sorted; a
 /// missing folder is an empty layer.
-fn read_layer(dir: &Path, prefix: &str, f: &mut dyn FnMut(&str, Vec<u8>) -> Result<()>) -> Result<()> {
+fn read_layer(
+    dir: &Path,
+    prefix: &str,
+    f: &mut dyn FnMut(&str, Vec<u8>) -> Result<()>,
+) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
@@ -119,7 +154,8 @@ fn read_layer(dir: &Path, prefix: &str, f: &mut dyn FnMut(&str, Vec<u8>) -> Resu
         if path.is_dir() {
             read_layer(&path, &format!("{rel}/"), f)?;
         } else {
-            let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             f(&rel, bytes)?;
         }
     }

@@ -71,7 +71,12 @@ fn blocks(body: &str) -> Vec<Block> {
         let trimmed = line.trim_start();
         if let Some(f) = fence {
             cur.push(line);
-            if trimmed.starts_with(f) && trimmed.trim_end().chars().all(|c| c == f.chars().next().unwrap_or('`')) {
+            if trimmed.starts_with(f)
+                && trimmed
+                    .trim_end()
+                    .chars()
+                    .all(|c| c == f.chars().next().unwrap_or('`'))
+            {
                 fence = None;
                 flush(&mut out, &mut cur, Kind::Code);
             }
@@ -119,7 +124,9 @@ fn classify(text: &str) -> Kind {
     let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() >= 3
         && !t.contains('\n')
-        && ["-", "*", "_"].iter().any(|c| compact.chars().all(|x| x.to_string() == *c))
+        && ["-", "*", "_"]
+            .iter()
+            .any(|c| compact.chars().all(|x| x.to_string() == *c))
     {
         Kind::Rule
     } else if t.starts_with('#') {
@@ -148,7 +155,10 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     if first.kind != Kind::Heading || hashes > 2 || first.text.contains('\n') {
         return;
     }
-    let raw = first.text[hashes..].trim().trim_matches(|c| c == '*' || c == '_').trim();
+    let raw = first.text[hashes..]
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim();
     inferred.title = Some(title_case(raw));
     blocks.remove(0);
     // `*A and B\**`: the names line under the title, with its note marker.
@@ -184,7 +194,11 @@ fn take_page_feet(blocks: &mut Vec<Block>, inferred: &mut Inferred) -> Vec<(Stri
                     }
                 }
                 Kind::AuthorNote => {
-                    let note = d.text.trim().trim_start_matches('*').trim_start_matches("\\*");
+                    let note = d
+                        .text
+                        .trim()
+                        .trim_start_matches('*')
+                        .trim_start_matches("\\*");
                     let note = note.trim_end_matches('*').trim();
                     inferred.author_note = Some(join_lines(note));
                 }
@@ -194,8 +208,8 @@ fn take_page_feet(blocks: &mut Vec<Block>, inferred: &mut Inferred) -> Vec<(Stri
         i += foot_len;
         // Rule 4: rejoin a paragraph cut by the page foot.
         if let (Some(prev), Some(next)) = (out.last_mut(), blocks.get(i)) {
-            let cut = !ends_sentence(&prev.text)
-                || next.text.starts_with(|c: char| c.is_lowercase());
+            let cut =
+                !ends_sentence(&prev.text) || next.text.starts_with(|c: char| c.is_lowercase());
             if prev.kind == Kind::Other && next.kind == Kind::Other && cut {
                 prev.text = format!("{} {}", prev.text.trim_end(), next.text.trim_start());
                 i += 1;
@@ -260,8 +274,14 @@ mod tests {
 
     #[test]
     fn markers_with_definitions_become_references() {
-        let n = normalize("A claim<sup>1</sup> and x<sup>2</sup>.\n\n---\n\n<sup>1</sup> Source one.\n");
-        assert!(n.markdown.contains("A claim[^1] and x<sup>2</sup>."), "{}", n.markdown);
+        let n = normalize(
+            "A claim<sup>1</sup> and x<sup>2</sup>.\n\n---\n\n<sup>1</sup> Source one.\n",
+        );
+        assert!(
+            n.markdown.contains("A claim[^1] and x<sup>2</sup>."),
+            "{}",
+            n.markdown
+        );
         assert!(n.markdown.contains("[^1]: Source one."));
         assert!(!n.markdown.contains("---"));
     }
@@ -275,31 +295,59 @@ mod tests {
     #[test]
     fn cut_paragraph_is_rejoined() {
         let n = normalize("Driving the two together. The\n\n---\n\n<sup>1</sup> Note.\n\nrelationship holds<sup>1</sup>.\n");
-        assert!(n.markdown.starts_with("Driving the two together. The relationship holds[^1].\n"), "{}", n.markdown);
+        assert!(
+            n.markdown
+                .starts_with("Driving the two together. The relationship holds[^1].\n"),
+            "{}",
+            n.markdown
+        );
     }
 
     #[test]
     fn complete_paragraphs_are_not_joined() {
-        let n = normalize("First ends.\n\n---\n\n<sup>1</sup> Note.\n\nSecond starts<sup>1</sup>.\n");
-        assert!(n.markdown.starts_with("First ends.\n\nSecond starts[^1]."), "{}", n.markdown);
+        let n =
+            normalize("First ends.\n\n---\n\n<sup>1</sup> Note.\n\nSecond starts<sup>1</sup>.\n");
+        assert!(
+            n.markdown.starts_with("First ends.\n\nSecond starts[^1]."),
+            "{}",
+            n.markdown
+        );
     }
 
     #[test]
     fn headings_are_never_joined() {
         let n = normalize("### *Energy*\n\n---\n\n<sup>1</sup> N.\n\ntext<sup>1</sup>\n");
-        assert!(n.markdown.contains("### *Energy*\n\ntext[^1]"), "{}", n.markdown);
+        assert!(
+            n.markdown.contains("### *Energy*\n\ntext[^1]"),
+            "{}",
+            n.markdown
+        );
     }
 
     #[test]
     fn code_blocks_are_untouched() {
         let src = "```\n<sup>1</sup> x\n\n---\n```\n\n<sup>1</sup> Def.\n";
         let n = normalize(src);
-        assert!(n.markdown.contains("```\n<sup>1</sup> x\n\n---\n```"), "{}", n.markdown);
+        assert!(
+            n.markdown.contains("```\n<sup>1</sup> x\n\n---\n```"),
+            "{}",
+            n.markdown
+        );
     }
 
     #[test]
     fn hostile_input_does_not_panic() {
-        for s in ["", "<sup>", "<sup>1</sup>", "---", "<sup></sup> x", "#", "```", "*\\*", "<sup>99999</sup> x"] {
+        for s in [
+            "",
+            "<sup>",
+            "<sup>1</sup>",
+            "---",
+            "<sup></sup> x",
+            "#",
+            "```",
+            "*\\*",
+            "<sup>99999</sup> x",
+        ] {
             let _ = normalize(s);
         }
     }

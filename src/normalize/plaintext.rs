@@ -27,7 +27,10 @@ use super::{Inferred, Normalized};
 pub enum Block {
     Paragraph(String),
     Heading(String),
-    Caption { text: String, credit: Option<String> },
+    Caption {
+        text: String,
+        credit: Option<String>,
+    },
     EditorNote(String),
 }
 
@@ -74,15 +77,20 @@ pub fn paragraphs(body: &str) -> Vec<String> {
     }
 }
 
-/// A file is hard-wrapped when at least three lines continue onto a next line
-/// and four in five of them are 30–100 characters long.
+/// A file is hard-wrapped when at least three lines continue onto a next line,
+/// four in five of them are 30–100 characters long, and most of them stop
+/// mid-sentence (pasted web text has one whole paragraph per line instead).
 fn is_hard_wrapped(groups: &[Vec<&str>]) -> bool {
-    let inner: Vec<usize> = groups
+    let inner: Vec<&str> = groups
         .iter()
-        .flat_map(|g| g[..g.len() - 1].iter().map(|l| l.chars().count()))
+        .flat_map(|g| g[..g.len() - 1].iter().copied())
         .collect();
-    let wrapped = inner.iter().filter(|&&n| (30..=100).contains(&n)).count();
-    inner.len() >= 3 && wrapped * 5 >= inner.len() * 4
+    let sized = inner
+        .iter()
+        .filter(|l| (30..=100).contains(&l.chars().count()))
+        .count();
+    let mid_sentence = inner.iter().filter(|l| !ends_sentence(l)).count();
+    inner.len() >= 3 && sized * 5 >= inner.len() * 4 && mid_sentence * 2 > inner.len()
 }
 
 /// Lines that open a site's comment section: they and all after are dropped.
@@ -115,6 +123,9 @@ pub fn strip_boilerplate(paras: &mut Vec<String>) -> Vec<String> {
     // earlier than that is more likely a quotation.
     let from = paras.len() * 2 / 3;
     let marker = paras.iter().enumerate().skip(from).find(|(_, p)| {
+        if p.len() > BOILERPLATE_MAX_CHARS {
+            return false;
+        }
         let l = p.to_lowercase();
         COMMENT_MARKERS.iter().any(|m| l == *m) || is_comment_count(&l)
     });
@@ -134,12 +145,22 @@ fn is_comment_count(line: &str) -> bool {
     let mut words = line.split_whitespace();
     let n = words.next().is_some_and(|w| w.parse::<u32>().is_ok());
     let w = words.next().is_some_and(|w| {
-        matches!(w, "comment" | "comments" | "response" | "responses" | "replies")
+        matches!(
+            w,
+            "comment" | "comments" | "response" | "responses" | "replies"
+        )
     });
     n && w && words.next().is_none()
 }
 
+/// Boilerplate is short: a long paragraph is article text even when it
+/// contains one of the phrases.
+const BOILERPLATE_MAX_CHARS: usize = 300;
+
 fn is_trailing_boilerplate(para: &str) -> bool {
+    if para.len() > BOILERPLATE_MAX_CHARS {
+        return false;
+    }
     let l = para.to_lowercase();
     let contact = l.starts_with('(') && l.contains("contact") && l.contains('@');
     contact || TRAILING_PHRASES.iter().any(|p| l.contains(p))
@@ -185,7 +206,8 @@ pub fn parse_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     let authors = split_names(names);
     let plausible = authors.iter().all(|a| {
         a.split_whitespace().count() <= 5
-            && a.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_small_word(w))
+            && a.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_small_word(w))
     });
     (!authors.is_empty() && plausible).then_some((authors, category))
 }
@@ -196,19 +218,24 @@ pub fn photo_credit(line: &str) -> Option<&str> {
     let credit = credit.trim();
     let ok = (2..=24).contains(&credit.len())
         && credit.starts_with(|c: char| c.is_uppercase())
-        && credit.chars().all(|c| c.is_alphanumeric() || " .&-".contains(c));
+        && credit
+            .chars()
+            .all(|c| c.is_alphanumeric() || " .&-".contains(c));
     ok.then_some(credit)
 }
 
 fn editor_note_text(para: &str) -> Option<&str> {
-    let lower = para.get(..14)?.to_lowercase().replace('’', "'");
-    let label_len = if lower.starts_with("editor's note") {
-        "editor's note".len() + para.starts_with("Editor’s").then_some(2).unwrap_or(0)
-    } else {
-        return None;
-    };
-    let rest = para.get(label_len..)?.trim_start_matches([':', ' ', '-', '–']);
-    Some(rest)
+    const LABELS: &[&str] = &[
+        "Editor's note",
+        "Editor’s note",
+        "Editor's Note",
+        "Editor’s Note",
+        "EDITOR'S NOTE",
+    ];
+    LABELS
+        .iter()
+        .find_map(|l| para.strip_prefix(l))
+        .map(|rest| rest.trim_start_matches([':', ' ', '-', '–', '—']))
 }
 
 /// Rules 5–7 on the body paragraphs.
@@ -217,7 +244,10 @@ pub fn classify(paras: &[String]) -> Vec<Block> {
     for (i, p) in paras.iter().enumerate() {
         let has_next = i + 1 < paras.len();
         let block = if let Some(credit) = photo_credit(p) {
-            let text = p[..p.len() - credit.len()].trim_end().trim_end_matches('/').trim_end();
+            let text = p[..p.len() - credit.len()]
+                .trim_end()
+                .trim_end_matches('/')
+                .trim_end();
             Block::Caption {
                 text: text.to_string(),
                 credit: Some(credit.to_string()),
@@ -264,7 +294,10 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 out.push_str("<figure class=\"caption\">\n<figcaption>\n\n");
                 out.push_str(&escape_markdown(text));
                 if let Some(c) = credit {
-                    out.push_str(&format!(" <span class=\"credit\">{}</span>", escape_markdown(c)));
+                    out.push_str(&format!(
+                        " <span class=\"credit\">{}</span>",
+                        escape_markdown(c)
+                    ));
                 }
                 out.push_str("\n\n</figcaption>\n</figure>");
             }

@@ -27,7 +27,11 @@ pub fn title_case(line: &str) -> String {
             if i != 0 && i != last && is_small_word(&lower) {
                 lower
             } else {
-                lower.split('-').map(capitalise).collect::<Vec<_>>().join("-")
+                lower
+                    .split('-')
+                    .map(capitalise)
+                    .collect::<Vec<_>>()
+                    .join("-")
             }
         })
         .collect::<Vec<_>>()
@@ -99,7 +103,9 @@ mod tests {
     #[test]
     fn title_case_of_all_caps_heading() {
         assert_eq!(
-            title_case("THE BALLGAME OF RUSSIA-CHINA CONVERGENCE AND HOW THE UNITED STATES FIGURES IN"),
+            title_case(
+                "THE BALLGAME OF RUSSIA-CHINA CONVERGENCE AND HOW THE UNITED STATES FIGURES IN"
+            ),
             "The Ballgame of Russia-China Convergence and How the United States Figures In"
         );
         assert_eq!(title_case("Mixed Case stays"), "Mixed Case stays");
@@ -128,10 +134,16 @@ mod tests {
 
     #[test]
     fn escaping_keeps_text_literal() {
-        assert_eq!(escape_markdown("a *b* [c](d) <e> & #f"), r"a \*b\* \[c\](d) \<e\> \& \#f");
+        assert_eq!(
+            escape_markdown("a *b* [c](d) <e> & #f"),
+            r"a \*b\* \[c\](d) \<e\> \& \#f"
+        );
         assert_eq!(escape_markdown("1. not a list"), r"1\. not a list");
         assert_eq!(escape_markdown("- not a list"), r"\- not a list");
         assert_eq!(escape_markdown("    not code"), "not code");
-        assert_eq!(escape_markdown("$147 billion in 2021."), "$147 billion in 2021.");
+        assert_eq!(
+            escape_markdown("$147 billion in 2021."),
+            "$147 billion in 2021."
+        );
     }
 }

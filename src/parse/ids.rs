@@ -92,11 +92,20 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("China and Russia: A Worrying Relationship"), "china-and-russia-a-worrying-relationship");
-        assert_eq!(slugify("  Russia’s “Pivot” — 2014!  "), "russias-pivot-2014");
+        assert_eq!(
+            slugify("China and Russia: A Worrying Relationship"),
+            "china-and-russia-a-worrying-relationship"
+        );
+        assert_eq!(
+            slugify("  Russia’s “Pivot” — 2014!  "),
+            "russias-pivot-2014"
+        );
         assert_eq!(slugify("Été à Paris"), "ete-a-paris");
         assert_eq!(slugify("Россия"), "");
-        assert_eq!(slugify("***Cultural Collaborations***"), "cultural-collaborations");
+        assert_eq!(
+            slugify("***Cultural Collaborations***"),
+            "cultural-collaborations"
+        );
         let long = slugify(&"word ".repeat(40));
         assert!(long.len() <= 80 && !long.ends_with('-'));
     }

@@ -23,10 +23,23 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Md(Event<'static>),
-    ParagraphStart { id: String },
-    HeadingStart { level: u8, id: String, classes: Vec<String> },
-    FootnoteRef { id: String, number: usize, nth: usize },
-    CodeBlock { lang: Option<String>, code: String },
+    ParagraphStart {
+        id: String,
+    },
+    HeadingStart {
+        level: u8,
+        id: String,
+        classes: Vec<String>,
+    },
+    FootnoteRef {
+        id: String,
+        number: usize,
+        nth: usize,
+    },
+    CodeBlock {
+        lang: Option<String>,
+        code: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -149,21 +162,37 @@ impl Parsing {
                     self.ids.reserve(&id);
                     let text = plain_text(&events[i + 1..end]);
                     let aside = self.wrappers > 0;
-                    self.doc.paragraphs.push(Paragraph { id: id.clone(), text, aside });
+                    self.doc.paragraphs.push(Paragraph {
+                        id: id.clone(),
+                        text,
+                        aside,
+                    });
                     out.push(Node::ParagraphStart { id });
                     self.walk(&events[i + 1..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
-                Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                Event::Start(Tag::Heading {
+                    level, id, classes, ..
+                }) => {
                     let end = matching_end(events, i);
                     let text = plain_text(&events[i + 1..end]);
-                    let base = id.as_ref().map_or_else(|| slugify(&text), |s| s.to_string());
-                    let base = if looks_generated(&base) { format!("h-{base}") } else { base };
+                    let base = id
+                        .as_ref()
+                        .map_or_else(|| slugify(&text), |s| s.to_string());
+                    let base = if looks_generated(&base) {
+                        format!("h-{base}")
+                    } else {
+                        base
+                    };
                     let id = self.ids.unique(&base);
                     let level = *level as u8;
                     if in_body {
-                        self.doc.headings.push(Heading { level, id: id.clone(), text });
+                        self.doc.headings.push(Heading {
+                            level,
+                            id: id.clone(),
+                            text,
+                        });
                     }
                     let classes = classes.iter().map(|c| c.to_string()).collect();
                     out.push(Node::HeadingStart { level, id, classes });
@@ -236,7 +265,9 @@ impl Parsing {
         let mut notes = Vec::new();
         for (label, body) in defs {
             if notes.iter().any(|n: &Footnote| n.label == label) {
-                warnings.push(format!("footnote `{label}` is defined twice; the first definition is used"));
+                warnings.push(format!(
+                    "footnote `{label}` is defined twice; the first definition is used"
+                ));
                 continue;
             }
             let (number, refs, id) = match self.numbers.get(&label) {
@@ -250,7 +281,14 @@ impl Parsing {
                 }
             };
             let text = nodes_text(&body);
-            notes.push(Footnote { label, id, number, body, text, refs });
+            notes.push(Footnote {
+                label,
+                id,
+                number,
+                body,
+                text,
+                refs,
+            });
         }
         let mut missing: Vec<&String> = self
             .numbers
@@ -259,7 +297,9 @@ impl Parsing {
             .collect();
         missing.sort();
         for label in missing {
-            warnings.push(format!("footnote `{label}` is referenced but never defined"));
+            warnings.push(format!(
+                "footnote `{label}` is referenced but never defined"
+            ));
         }
         notes.sort_by_key(|n| n.number);
         self.doc.footnotes = notes;
@@ -278,9 +318,9 @@ fn footnote_slug(label: &str) -> String {
 
 /// Heading slugs must not collide with the ids dossier generates itself.
 fn looks_generated(id: &str) -> bool {
-    ["p-", "fn-", "fnref-"].iter().any(|p| {
-        id.strip_prefix(p).is_some_and(|rest| !rest.is_empty())
-    })
+    ["p-", "fn-", "fnref-"]
+        .iter()
+        .any(|p| id.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
 }
 
 /// The visible text of a run of events (footnote markers excluded).

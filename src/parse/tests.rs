@@ -18,7 +18,15 @@ fn paragraphs_get_ordinal_ids_and_text() {
 fn headings_get_unique_slugs() {
     let (doc, _) = parse("## *Economic* Collaborations\n\n## Economic Collaborations\n\n## Custom {#mine}\n\n## p-1\n");
     let ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(ids, vec!["economic-collaborations", "economic-collaborations-2", "mine", "h-p-1"]);
+    assert_eq!(
+        ids,
+        vec![
+            "economic-collaborations",
+            "economic-collaborations-2",
+            "mine",
+            "h-p-1"
+        ]
+    );
     assert_eq!(doc.headings[0].text, "Economic Collaborations");
 }
 
@@ -27,8 +35,11 @@ fn footnotes_are_numbered_by_first_reference() {
     let md = "A[^b] then[^a] and[^b] again.\n\n[^a]: Alpha.\n[^b]: Beta *b*.\n";
     let (doc, w) = parse(md);
     assert!(w.is_empty(), "{w:?}");
-    let notes: Vec<(&str, usize, usize)> =
-        doc.footnotes.iter().map(|f| (f.label.as_str(), f.number, f.refs)).collect();
+    let notes: Vec<(&str, usize, usize)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.label.as_str(), f.number, f.refs))
+        .collect();
     assert_eq!(notes, vec![("b", 1, 2), ("a", 2, 1)]);
     assert_eq!(doc.footnotes[0].text, "Beta b.");
     let refs: Vec<(usize, usize)> = doc
@@ -46,8 +57,14 @@ fn footnotes_are_numbered_by_first_reference() {
 #[test]
 fn footnote_problems_are_warnings() {
     let (doc, w) = parse("Text[^x].\n\n[^y]: Unused.\n[^y]: Twice.\n");
-    assert!(w.iter().any(|m| m.contains("`y` is never referenced")), "{w:?}");
-    assert!(w.iter().any(|m| m.contains("`y` is defined twice")), "{w:?}");
+    assert!(
+        w.iter().any(|m| m.contains("`y` is never referenced")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter().any(|m| m.contains("`y` is defined twice")),
+        "{w:?}"
+    );
     assert_eq!(doc.footnotes.len(), 1);
     // `[^x]` with no definition stays literal text.
     assert!(doc.paragraphs[0].text.contains("[^x]"));
@@ -58,13 +75,26 @@ fn code_blocks_are_lifted() {
     let (doc, _) = parse("```rust ignore\nfn main() {}\n```\n");
     assert_eq!(
         doc.body,
-        vec![Node::CodeBlock { lang: Some("rust".into()), code: "fn main() {}\n".into() }]
+        vec![Node::CodeBlock {
+            lang: Some("rust".into()),
+            code: "fn main() {}\n".into()
+        }]
     );
 }
 
 #[test]
 fn hostile_markdown_does_not_panic() {
-    for s in ["", "[^", "[^]: x", "#", "```", "|a|\n|-|\n|b|", "> > > >", "<div>", "[^1]: [^1]\n\n[^1]"] {
+    for s in [
+        "",
+        "[^",
+        "[^]: x",
+        "#",
+        "```",
+        "|a|\n|-|\n|b|",
+        "> > > >",
+        "<div>",
+        "[^1]: [^1]\n\n[^1]",
+    ] {
         let _ = parse(s);
     }
     let deep = "> ".repeat(500) + "x";
@@ -73,7 +103,8 @@ fn hostile_markdown_does_not_panic() {
 
 #[test]
 fn paragraphs_in_wrappers_are_asides() {
-    let md = "<figure class=\"caption\">\n<figcaption>\n\nPhoto.\n\n</figcaption>\n</figure>\n\nBody.\n";
+    let md =
+        "<figure class=\"caption\">\n<figcaption>\n\nPhoto.\n\n</figcaption>\n</figure>\n\nBody.\n";
     let (doc, _) = parse(md);
     let asides: Vec<bool> = doc.paragraphs.iter().map(|p| p.aside).collect();
     assert_eq!(asides, vec![true, false]);

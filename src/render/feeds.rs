@@ -9,14 +9,21 @@ use std::fmt::Write;
 pub fn sitemap(config: &Config, pages: &[&str]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in pages {
-        let _ = writeln!(out, "  <url><loc>{}</loc></url>", xml(&absolute(config, page)));
+        let _ = writeln!(
+            out,
+            "  <url><loc>{}</loc></url>",
+            xml(&absolute(config, page))
+        );
     }
     out.push_str("</urlset>\n");
     out
 }
 
 pub fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "sitemap.xml"))
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        absolute(config, "sitemap.xml")
+    )
 }
 
 /// The Atom feed of the newest documents. Undated documents come last and
@@ -25,15 +32,27 @@ pub fn atom(config: &Config, site: &Site, limit: usize) -> String {
     let mut docs: Vec<&crate::graph::Doc> = site.docs.iter().collect();
     docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     docs.truncate(limit);
-    let newest = docs.iter().filter_map(|d| d.date.as_deref()).max().unwrap_or("1970-01-01");
+    let newest = docs
+        .iter()
+        .filter_map(|d| d.date.as_deref())
+        .max()
+        .unwrap_or("1970-01-01");
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(out, "  <title>{}</title>", xml(&config.title));
-    let _ = writeln!(out, "  <link href=\"{}\" rel=\"self\"/>", xml(&absolute(config, "atom.xml")));
+    let _ = writeln!(
+        out,
+        "  <link href=\"{}\" rel=\"self\"/>",
+        xml(&absolute(config, "atom.xml"))
+    );
     let _ = writeln!(out, "  <link href=\"{}\"/>", xml(&config.base_url));
     let _ = writeln!(out, "  <id>{}</id>", xml(&config.base_url));
     let _ = writeln!(out, "  <updated>{}</updated>", rfc3339(newest));
     if !config.author.is_empty() {
-        let _ = writeln!(out, "  <author><name>{}</name></author>", xml(&config.author));
+        let _ = writeln!(
+            out,
+            "  <author><name>{}</name></author>",
+            xml(&config.author)
+        );
     }
     for d in docs {
         let url = absolute(config, &d.url);
@@ -41,7 +60,11 @@ pub fn atom(config: &Config, site: &Site, limit: usize) -> String {
         let _ = writeln!(out, "    <title>{}</title>", xml(&d.title));
         let _ = writeln!(out, "    <link href=\"{}\"/>", xml(&url));
         let _ = writeln!(out, "    <id>{}</id>", xml(&url));
-        let _ = writeln!(out, "    <updated>{}</updated>", rfc3339(d.date.as_deref().unwrap_or(newest)));
+        let _ = writeln!(
+            out,
+            "    <updated>{}</updated>",
+            rfc3339(d.date.as_deref().unwrap_or(newest))
+        );
         let authors = if d.authors.is_empty() && !config.author.is_empty() {
             vec![config.author.clone()]
         } else {

@@ -21,7 +21,9 @@ impl Highlighter {
     /// `<pre><code>` with one span per token; unknown languages are escaped
     /// plain text.
     pub fn highlight(&self, lang: Option<&str>, code: &str) -> String {
-        let lang_attr = lang.map(|l| format!(" data-lang=\"{}\"", escape(l))).unwrap_or_default();
+        let lang_attr = lang
+            .map(|l| format!(" data-lang=\"{}\"", escape(l)))
+            .unwrap_or_default();
         let inner = lang
             .and_then(|l| self.highlight_known(l, code))
             .unwrap_or_else(|| escape(code));

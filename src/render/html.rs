@@ -57,7 +57,10 @@ pub fn ref_id(id: &str, nth: usize) -> String {
 fn footnotes_html(notes: &[Footnote], hl: &Highlighter, out: &mut String) {
     out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
     for note in notes {
-        out.push_str(&format!("<li id=\"{}\" value=\"{}\">", note.id, note.number));
+        out.push_str(&format!(
+            "<li id=\"{}\" value=\"{}\">",
+            note.id, note.number
+        ));
         let backrefs: String = (1..=note.refs)
             .map(|nth| {
                 let label = if note.refs > 1 { format!("↩{nth}") } else { "↩".to_string() };
@@ -70,7 +73,10 @@ fn footnotes_html(notes: &[Footnote], hl: &Highlighter, out: &mut String) {
             .collect();
         let mut body = note.body.clone();
         // Back-links go inside the last paragraph, not on a line of their own.
-        match body.iter().rposition(|n| matches!(n, Node::Md(Event::End(TagEnd::Paragraph)))) {
+        match body
+            .iter()
+            .rposition(|n| matches!(n, Node::Md(Event::End(TagEnd::Paragraph))))
+        {
             Some(at) => body.insert(at, Node::Md(raw(backrefs))),
             None => body.push(Node::Md(raw(backrefs))),
         }
@@ -84,7 +90,10 @@ fn footnotes_html(notes: &[Footnote], hl: &Highlighter, out: &mut String) {
 /// without ids.
 pub fn markdown_html(md: &str) -> String {
     let mut out = String::new();
-    html::push_html(&mut out, pulldown_cmark::Parser::new_ext(md, crate::parse::options()));
+    html::push_html(
+        &mut out,
+        pulldown_cmark::Parser::new_ext(md, crate::parse::options()),
+    );
     out
 }
 
@@ -108,7 +117,10 @@ mod tests {
     fn footnotes_link_both_ways() {
         let html = render("A[^1] b[^1].\n\n[^1]: Note.\n");
         assert!(html.contains("<a href=\"#fn-1\" id=\"fnref-1\""), "{html}");
-        assert!(html.contains("<a href=\"#fn-1\" id=\"fnref-1-2\""), "{html}");
+        assert!(
+            html.contains("<a href=\"#fn-1\" id=\"fnref-1-2\""),
+            "{html}"
+        );
         assert!(html.contains("<li id=\"fn-1\" value=\"1\">"), "{html}");
         assert!(html.contains("<p>Note. <a href=\"#fnref-1\""), "{html}");
         assert!(html.contains("href=\"#fnref-1-2\""), "{html}");
@@ -117,7 +129,12 @@ mod tests {
     #[test]
     fn tables_survive_inline_nodes() {
         let html = render("| a | b |\n|:--|--:|\n| x[^n] | y |\n\n[^n]: N.\n");
-        assert!(html.contains("<td style=\"text-align: right\">y</td>") || html.contains("<td align=\"right\">y</td>") || html.contains("y</td>"), "{html}");
+        assert!(
+            html.contains("<td style=\"text-align: right\">y</td>")
+                || html.contains("<td align=\"right\">y</td>")
+                || html.contains("y</td>"),
+            "{html}"
+        );
         assert!(html.contains("<th"), "{html}");
     }
 

@@ -34,7 +34,10 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile { path: path.into(), bytes: bytes.into() }
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
     }
 }
 
@@ -56,9 +59,17 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
     let nav: Vec<Link> = site.sections[0]
         .children
         .iter()
-        .map(|&c| Link { title: &site.sections[c].title, url: &site.sections[c].url })
+        .map(|&c| Link {
+            title: &site.sections[c].title,
+            url: &site.sections[c].url,
+        })
         .collect();
-    let r = Renderer { theme, site_view, nav, site };
+    let r = Renderer {
+        theme,
+        site_view,
+        nav,
+        site,
+    };
     let mut files: Vec<OutputFile> = site
         .docs
         .par_iter()
@@ -69,17 +80,33 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         let template = if i == 0 { "index.html" } else { "section.html" };
         let mut ctx = r.context(&s.url, Some(&s.title));
         ctx.insert("section", &section_view(site, s, HOME_PER_SECTION));
-        ctx.insert("breadcrumbs", &breadcrumbs(site, i)[..breadcrumbs(site, i).len().saturating_sub(1)]);
-        files.push(OutputFile::new(s.url.clone(), r.page(template, &ctx, &s.url)?));
+        ctx.insert(
+            "breadcrumbs",
+            &breadcrumbs(site, i)[..breadcrumbs(site, i).len().saturating_sub(1)],
+        );
+        files.push(OutputFile::new(
+            s.url.clone(),
+            r.page(template, &ctx, &s.url)?,
+        ));
     }
     let ctx = r.context("404.html", None);
-    files.push(OutputFile::new("404.html", r.page("404.html", &ctx, "404.html")?));
-    let mut pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| *p != "404.html").collect();
+    files.push(OutputFile::new(
+        "404.html",
+        r.page("404.html", &ctx, "404.html")?,
+    ));
+    let mut pages: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| *p != "404.html")
+        .collect();
     pages.sort_unstable();
     let sitemap = feeds::sitemap(config, &pages);
     files.push(OutputFile::new("sitemap.xml", sitemap));
     files.push(OutputFile::new("robots.txt", feeds::robots(config)));
-    files.push(OutputFile::new("atom.xml", feeds::atom(config, site, FEED_ENTRIES)));
+    files.push(OutputFile::new(
+        "atom.xml",
+        feeds::atom(config, site, FEED_ENTRIES),
+    ));
     files.push(OutputFile::new("syntax.css", highlight::stylesheet()));
     for (path, bytes) in &theme.static_files {
         files.retain(|f| &f.path != path);
@@ -105,7 +132,10 @@ impl Renderer<'_> {
         ctx.insert("root", &root_prefix(url));
         ctx.insert("page_url", url);
         ctx.insert("nav", &self.nav);
-        ctx.insert("description", &description.unwrap_or(self.site_view.description));
+        ctx.insert(
+            "description",
+            &description.unwrap_or(self.site_view.description),
+        );
         ctx
     }
 
@@ -114,7 +144,12 @@ impl Renderer<'_> {
             .tera
             .render(template, ctx)
             .map(String::into_bytes)
-            .map_err(|e| anyhow!("cannot render {url} with template {template}: {}", error_chain(&e)))
+            .map_err(|e| {
+                anyhow!(
+                    "cannot render {url} with template {template}: {}",
+                    error_chain(&e)
+                )
+            })
     }
 
     fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
@@ -128,20 +163,29 @@ impl Renderer<'_> {
             .headings
             .iter()
             .filter(|h| h.level <= 4)
-            .map(|h| TocEntry { level: h.level, id: &h.id, text: &h.text })
+            .map(|h| TocEntry {
+                level: h.level,
+                id: &h.id,
+                text: &h.text,
+            })
             .collect();
         let section = &self.site.sections[d.section];
         let pos = section.docs.iter().position(|&x| x == i);
         let neighbour = |j: Option<usize>| {
-            j.and_then(|j| section.docs.get(j))
-                .map(|&k| Link { title: &self.site.docs[k].title, url: &self.site.docs[k].url })
+            j.and_then(|j| section.docs.get(j)).map(|&k| Link {
+                title: &self.site.docs[k].title,
+                url: &self.site.docs[k].url,
+            })
         };
         let mut ctx = self.context(&d.url, Some(&d.summary));
         ctx.insert("doc", &view);
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
-        Ok(OutputFile::new(d.url.clone(), self.page("document.html", &ctx, &d.url)?))
+        Ok(OutputFile::new(
+            d.url.clone(),
+            self.page("document.html", &ctx, &d.url)?,
+        ))
     }
 }
 

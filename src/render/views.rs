@@ -110,16 +110,35 @@ pub fn section_view<'a>(site: &'a Site, s: &'a Section, per_child: usize) -> Sec
     SectionView {
         title: &s.title,
         url: &s.url,
-        intro_html: if s.intro.trim().is_empty() { String::new() } else { super::html::markdown_html(&s.intro) },
-        docs: s.docs.iter().map(|&i| DocView::summary(&site.docs[i])).collect(),
+        intro_html: if s.intro.trim().is_empty() {
+            String::new()
+        } else {
+            super::html::markdown_html(&s.intro)
+        },
+        docs: s
+            .docs
+            .iter()
+            .map(|&i| DocView::summary(&site.docs[i]))
+            .collect(),
         children: s
             .children
             .iter()
             .map(|&c| {
                 let child = &site.sections[c];
                 let count = count_docs(site, c);
-                let docs: Vec<DocView> = child.docs.iter().take(per_child).map(|&i| DocView::summary(&site.docs[i])).collect();
-                ChildView { title: &child.title, url: &child.url, count, more: count - docs.len(), docs }
+                let docs: Vec<DocView> = child
+                    .docs
+                    .iter()
+                    .take(per_child)
+                    .map(|&i| DocView::summary(&site.docs[i]))
+                    .collect();
+                ChildView {
+                    title: &child.title,
+                    url: &child.url,
+                    count,
+                    more: count - docs.len(),
+                    docs,
+                }
             })
             .collect(),
     }
@@ -127,7 +146,11 @@ pub fn section_view<'a>(site: &'a Site, s: &'a Section, per_child: usize) -> Sec
 
 fn count_docs(site: &Site, section: usize) -> usize {
     let s = &site.sections[section];
-    s.docs.len() + s.children.iter().map(|&c| count_docs(site, c)).sum::<usize>()
+    s.docs.len()
+        + s.children
+            .iter()
+            .map(|&c| count_docs(site, c))
+            .sum::<usize>()
 }
 
 /// `A`, `A and B`, `A, B and C`.
@@ -142,11 +165,26 @@ pub fn join_names(names: &[String]) -> String {
 /// `2021-06-05` → `5 June 2021`; `2021-03` → `March 2021`.
 pub fn display_date(date: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let parts: Vec<&str> = date.split('-').collect();
-    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .copied()
+    };
     match parts.as_slice() {
         [y, m, d] => match (month(m), d.parse::<u32>()) {
             (Some(m), Ok(d)) => format!("{d} {m} {y}"),

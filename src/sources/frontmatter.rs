@@ -151,7 +151,11 @@ mod tests {
 
     #[test]
     fn toml_errors_point_at_file_lines() {
-        let e = split(Path::new("a.md"), "+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n").unwrap_err();
+        let e = split(
+            Path::new("a.md"),
+            "+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n",
+        )
+        .unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
         assert!(e.message.contains("did you mean `title`"), "{}", e.message);
         let e = split(Path::new("a.md"), "+++\ntitle = [\n+++\n").unwrap_err();

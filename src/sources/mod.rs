@@ -88,7 +88,9 @@ pub fn discover(content_dir: &Path) -> Result<Discovered> {
 pub fn is_source_name(name: &str) -> bool {
     !is_ignored_name(name)
         && !name.ends_with(SIDECAR_SUFFIX)
-        && [".md", ".markdown", ".txt"].iter().any(|e| name.ends_with(e))
+        && [".md", ".markdown", ".txt"]
+            .iter()
+            .any(|e| name.ends_with(e))
 }
 
 /// Hidden files and editor leftovers (`.x.swp`, `x~`, `#x#`, vim's `4913`).
@@ -127,7 +129,10 @@ enum Read {
 
 fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diagnostic> {
     let text = read_text(path)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let is_txt = name.ends_with(".txt");
     let (meta, body, body_line_offset) = if is_txt {
         // Plain text carries no front matter: its first line is text.
@@ -201,7 +206,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 path,
                 line,
                 col,
-                format!("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8", bytes[bad]),
+                format!(
+                    "invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
+                    bytes[bad]
+                ),
             ));
         }
     };
@@ -215,7 +223,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 /// The sidecar of `a/b.txt` is `a/b.meta.toml`.
 pub fn sidecar_path(path: &Path) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}"))
 }
 
@@ -244,7 +255,14 @@ mod tests {
 
     #[test]
     fn ignored_names() {
-        for n in [".x.md", "a.md~", "#a.md#", ".a.md.swp", "4913", "a.meta.toml"] {
+        for n in [
+            ".x.md",
+            "a.md~",
+            "#a.md#",
+            ".a.md.swp",
+            "4913",
+            "a.meta.toml",
+        ] {
             assert!(!is_source_name(n), "{n}");
         }
         for n in ["a.md", "b.markdown", "c.txt", "_index.md"] {
@@ -256,7 +274,9 @@ mod tests {
     fn markdown_detection() {
         assert!(looks_like_markdown("\n\n## TITLE\n\ntext"));
         assert!(looks_like_markdown("a claim<sup>1</sup>."));
-        assert!(!looks_like_markdown("#hashtag and plain text\nNo headings."));
+        assert!(!looks_like_markdown(
+            "#hashtag and plain text\nNo headings."
+        ));
         assert!(!looks_like_markdown("By A | B\n\nText."));
     }
 

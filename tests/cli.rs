@@ -1,0 +1,321 @@
+//! Integration tests that run the `dossier` binary as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("run dossier")
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A writable copy of the seed site (config, content, no output).
+fn seed_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("config.toml"), dir.path().join("config.toml")).unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+fn build(root: &Path, out: &Path) -> Output {
+    dossier(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ])
+}
+
+fn all_files(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        if e.file_type().unwrap().is_dir() {
+            all_files(&e.path(), &format!("{name}/"), out);
+        } else {
+            out.push((name, std::fs::read(e.path()).unwrap()));
+        }
+    }
+}
+
+#[test]
+fn seed_site_builds_with_every_link_resolving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(&repo(), &out);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(stdout.starts_with("built 5 documents"), "{stdout}");
+    assert!(stdout.contains(" ms"), "{stdout}");
+    let o = dossier(&["check", "--root", repo().to_str().unwrap()]);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    assert!(text(&o.stdout).contains("every internal link and anchor resolves"));
+
+    let home = read(&out.join("index.html"));
+    for title in [
+        "The Ballgame of Russia-China Convergence and How the United States Figures In",
+        "China and Russia: A Worrying Relationship",
+        "Russia and China Oppose the Globe",
+        "Moscow and Beijing Close Ranks Under U.S. Pressure",
+        "Russia, China and the South China Sea",
+    ] {
+        assert!(home.contains(title), "home lists {title}");
+    }
+    assert!(
+        !home.contains("_f13687132f4ba417/"),
+        "slugs are never the hash file names"
+    );
+    for file in [
+        "sitemap.xml",
+        "robots.txt",
+        "atom.xml",
+        "404.html",
+        "style.css",
+        "print.css",
+        "syntax.css",
+    ] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/dossier/index.html</loc>"));
+    assert!(!read(&out.join("index.html")).contains("http://localhost"));
+}
+
+#[test]
+fn seed_001_footnotes_are_linked_both_ways() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    assert!(build(&repo(), &out).status.success());
+    let page = read(&out.join(
+        "the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html",
+    ));
+    assert_eq!(page.matches("role=\"doc-noteref\"").count(), 29);
+    assert_eq!(page.matches("role=\"doc-backlink\"").count(), 29);
+    for n in 1..=29 {
+        assert!(
+            page.contains(&format!("<a href=\"#fn-{n}\" id=\"fnref-{n}\"")),
+            "reference {n}"
+        );
+        assert!(
+            page.contains(&format!("<li id=\"fn-{n}\" value=\"{n}\">")),
+            "note {n}"
+        );
+        assert!(
+            page.contains(&format!("href=\"#fnref-{n}\"")),
+            "back-reference {n}"
+        );
+    }
+    assert!(
+        !page.contains("&lt;sup&gt;") && !page.contains("<sup>1</sup>"),
+        "no raw markers"
+    );
+    assert!(!page.contains("<hr"), "no stray rules");
+    assert!(page.contains("driving the two together. The relationship between Russia and China"));
+    assert!(page.contains("By Himanshu Dubey and Khushi Baldota"));
+    assert!(page.contains("id=\"author-note\""));
+}
+
+#[test]
+fn seed_003_and_004_show_headings_and_bylines_without_boilerplate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    assert!(build(&repo(), &out).status.success());
+    let p3 = read(&out.join("china-and-russia-a-worrying-relationship/index.html"));
+    assert!(p3.contains("<h1>China and Russia: A Worrying Relationship</h1>"));
+    assert!(p3.contains("By Andrew Zirkle"));
+    assert!(p3.contains("<span class=\"category\">China/Russia</span>"));
+    assert!(!p3.contains("Leave a Reply") && !p3.contains("Akismet"));
+    let p4 = read(&out.join("russia-and-china-oppose-the-globe/index.html"));
+    assert!(p4.contains("<h2 id=\"common-interest-and-individual-objectives\">Common Interest and Individual Objectives</h2>"));
+    assert!(p4.contains("<h2 id=\"limit-to-their-alliance\">Limit to Their Alliance</h2>"));
+    let p2 = read(&out.join("moscow-and-beijing-close-ranks-under-us-pressure/index.html"));
+    assert_eq!(p2.matches("<figure class=\"caption\">").count(), 2);
+    assert!(p2.contains("<aside class=\"editor-note\""));
+    assert!(!p2.contains("opinions@cgtn.com"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(build(&repo(), &a).status.success());
+    assert!(build(&repo(), &b).status.success());
+    let (mut fa, mut fb) = (Vec::new(), Vec::new());
+    all_files(&a, "", &mut fa);
+    all_files(&b, "", &mut fb);
+    assert!(fa.len() > 10);
+    assert_eq!(fa, fb);
+}
+
+#[test]
+fn seeds_are_kept_byte_for_byte() {
+    let shared = repo().join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&shared) else {
+        eprintln!("no ../shared/seeds beside the repository; comparing is skipped");
+        return;
+    };
+    let mut n = 0;
+    for e in entries {
+        let e = e.unwrap();
+        let ours = repo().join("content").join(e.file_name());
+        assert_eq!(
+            std::fs::read(e.path()).unwrap(),
+            std::fs::read(&ours).unwrap(),
+            "{}",
+            ours.display()
+        );
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
+
+#[test]
+fn bad_config_names_file_line_and_key_and_keeps_output() {
+    let site = seed_copy();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out).status.success());
+    let before = read(&out.join("index.html"));
+    let config = site.path().join("config.toml");
+    let good = read(&config);
+    std::fs::write(&config, good.replacen("title =", "titel =", 1)).unwrap();
+    let o = build(site.path(), &out);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("config.toml:2:1: error: unknown key `titel`; did you mean `title`?"),
+        "{err}"
+    );
+    assert_eq!(
+        read(&out.join("index.html")),
+        before,
+        "previous output untouched"
+    );
+    std::fs::write(
+        &config,
+        good.replacen("language = \"en\"", "language = 5", 1),
+    )
+    .unwrap();
+    let err = text(&build(site.path(), &out).stderr);
+    assert!(err.contains("config.toml:5:12: error: invalid type: integer `5`, expected a string (key `language`)"), "{err}");
+}
+
+#[test]
+fn bad_front_matter_is_reported_and_the_rest_builds() {
+    let site = seed_copy();
+    let out = site.path().join("public");
+    std::fs::write(
+        site.path().join("content/bad.md"),
+        "+++\ntitle = \"Bad\"\ndate = \n+++\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/bad2.md"),
+        "---\ntitle: [unclosed\n---\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(site.path().join("content/latin1.txt"), b"Caf\xe9 society\n").unwrap();
+    let o = build(site.path(), &out);
+    assert_eq!(o.status.code(), Some(1), "content errors fail the command");
+    let err = text(&o.stderr);
+    assert!(err.contains("content/bad.md:3:"), "{err}");
+    assert!(err.contains("content/bad2.md:"), "{err}");
+    assert!(
+        err.contains("content/latin1.txt:1:4: error: invalid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        text(&o.stdout).contains("built 5 documents"),
+        "the other documents are built"
+    );
+    assert!(out.join("index.html").is_file());
+}
+
+#[test]
+fn broken_template_stops_the_build_and_keeps_output() {
+    let site = seed_copy();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out).status.success());
+    let before = read(&out.join("index.html"));
+    std::fs::create_dir(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/document.html"),
+        "{% extends \"base.html\" %}\n{% block content %}{{ doc.title }\n{% endblock content %}",
+    )
+    .unwrap();
+    let o = build(site.path(), &out);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.contains("document.html"), "{err}");
+    assert!(err.contains("2:"), "names the line: {err}");
+    assert_eq!(read(&out.join("index.html")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !leftovers
+            .iter()
+            .any(|n| n.to_string_lossy().contains("staging")),
+        "{leftovers:?}"
+    );
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_checks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("new");
+    let o = dossier(&["init", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = dossier(&["build", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).starts_with("built 2 documents"));
+    let page = read(&site.join("public/a-plain-text-note/index.html"));
+    assert!(page.contains("By A. Writer"));
+    let o = dossier(&["check", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stdout));
+    let o = dossier(&["init", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "init never overwrites");
+}
+
+#[test]
+fn output_inside_sources_is_refused() {
+    let site = seed_copy();
+    let o = build(site.path(), &site.path().join("content/.."));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("refusing"));
+    assert!(site
+        .path()
+        .join("content/001_63cb8a33a0f86596.txt")
+        .is_file());
+}
