@@ -68,6 +68,12 @@ pub const FILE_NAME: &str = "config.toml";
 /// Reads `<root>/config.toml` and checks it.
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
     let path = root.join(FILE_NAME);
+    if !path.is_file() {
+        bail!(
+            "no {FILE_NAME} in {}: is this a dossier site? (`dossier init DIR` creates one)",
+            root.display()
+        );
+    }
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read {}", path.display()))?;
     let raw = parse(&path, &text)?;

@@ -45,6 +45,7 @@ pub struct Doc {
     pub url: String,
     pub section: usize,
     pub weight: Option<i64>,
+    pub tags: Vec<String>,
     pub body: Document,
     pub dropped: Vec<String>,
 }
@@ -58,6 +59,19 @@ pub struct Section {
     pub intro: String,
     pub docs: Vec<usize>,
     pub children: Vec<usize>,
+    pub sort_by: SortBy,
+    /// Documents per listing page; 0 means one page.
+    pub paginate_by: usize,
+}
+
+/// How a section lists its documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Weight, then newest first, then title.
+    #[default]
+    Date,
+    Title,
+    Weight,
 }
 
 #[derive(Debug, Default)]
@@ -103,20 +117,33 @@ pub fn build_graph(
         let doc = resolve(p, section, &sections[section], &mut taken, &mut diags);
         docs.push(doc);
     }
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| listing_order(&docs[a], &docs[b]));
-    for i in order {
-        sections[docs[i].section].docs.push(i);
+    for (i, d) in docs.iter().enumerate() {
+        sections[d.section].docs.push(i);
+    }
+    for s in &mut sections {
+        let by = s.sort_by;
+        s.docs
+            .sort_by(|&a, &b| listing_order(&docs[a], &docs[b], by));
     }
     (Site { docs, sections }, diags)
 }
 
-fn listing_order(a: &Doc, b: &Doc) -> std::cmp::Ordering {
-    let w = |d: &Doc| d.weight.unwrap_or(i64::MAX);
-    w(a).cmp(&w(b))
-        .then_with(|| b.date.is_some().cmp(&a.date.is_some()))
-        .then_with(|| b.date.cmp(&a.date))
-        .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+fn listing_order(a: &Doc, b: &Doc, by: SortBy) -> std::cmp::Ordering {
+    let weight = |d: &Doc| d.weight.unwrap_or(i64::MAX);
+    let newest = b
+        .date
+        .is_some()
+        .cmp(&a.date.is_some())
+        .then_with(|| b.date.cmp(&a.date));
+    let title = a.title.to_lowercase().cmp(&b.title.to_lowercase());
+    let first = match by {
+        SortBy::Date => weight(a).cmp(&weight(b)).then(newest),
+        SortBy::Title => title,
+        SortBy::Weight => weight(a).cmp(&weight(b)).then(title),
+    };
+    first
+        .then(newest)
+        .then(title)
         .then_with(|| a.rel.cmp(&b.rel))
 }
 
@@ -133,6 +160,7 @@ fn resolve(
         doc,
     } = p;
     let meta = source.meta;
+    let tags = meta.all_tags();
     let inferred = normalized.inferred;
     let stem = source
         .path
@@ -189,6 +217,7 @@ fn resolve(
         slug,
         section,
         weight: meta.weight,
+        tags,
         body: doc,
         dropped: normalized.dropped,
     }
@@ -247,17 +276,24 @@ fn section_tree(prepared: &[Prepared], sources: Vec<SectionSource>) -> Vec<Secti
                 )
             };
             let fallback = path.last().map_or_else(String::new, |p| humanise(p));
-            let (title, intro) = match src {
-                Some(s) => (s.meta.title.unwrap_or(fallback), s.body),
-                None => (fallback, String::new()),
+            let (meta, intro) = match src {
+                Some(s) => (s.meta, s.body),
+                None => (Default::default(), String::new()),
+            };
+            let sort_by = match meta.sort_by.as_deref() {
+                Some("title") => SortBy::Title,
+                Some("weight") => SortBy::Weight,
+                _ => SortBy::Date,
             };
             Section {
                 path,
-                title,
+                title: meta.title.unwrap_or(fallback),
                 url,
                 intro,
                 docs: Vec::new(),
                 children: Vec::new(),
+                sort_by,
+                paginate_by: meta.paginate_by.unwrap_or(0),
             }
         })
         .collect();

@@ -34,6 +34,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "partials/footer.html",
     "partials/doc_meta.html",
     "partials/doc_list.html",
+    "partials/paginator.html",
 );
 
 /// The built-in static files, copied to the output root.

@@ -23,7 +23,7 @@ use anyhow::{anyhow, Result};
 use highlight::Highlighter;
 use rayon::prelude::*;
 use tera::Context;
-use views::{breadcrumbs, section_view, DocView, Link, SiteView, TocEntry};
+use views::{breadcrumbs, section_view, DocView, Link, Paginator, SiteView, TocEntry};
 
 /// One file of the site, by its path relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,18 +76,8 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         .enumerate()
         .map(|(i, _)| r.document(i, &hl))
         .collect::<Result<_>>()?;
-    for (i, s) in site.sections.iter().enumerate() {
-        let template = if i == 0 { "index.html" } else { "section.html" };
-        let mut ctx = r.context(&s.url, Some(&s.title));
-        ctx.insert("section", &section_view(site, s, HOME_PER_SECTION));
-        ctx.insert(
-            "breadcrumbs",
-            &breadcrumbs(site, i)[..breadcrumbs(site, i).len().saturating_sub(1)],
-        );
-        files.push(OutputFile::new(
-            s.url.clone(),
-            r.page(template, &ctx, &s.url)?,
-        ));
+    for i in 0..site.sections.len() {
+        files.extend(r.section(i)?);
     }
     let ctx = r.context("404.html", None);
     files.push(OutputFile::new(
@@ -150,6 +140,46 @@ impl Renderer<'_> {
                     error_chain(&e)
                 )
             })
+    }
+
+    /// A section's listing pages (more than one when it paginates).
+    fn section(&self, i: usize) -> Result<Vec<OutputFile>> {
+        let s = &self.site.sections[i];
+        let template = if i == 0 { "index.html" } else { "section.html" };
+        let per_page = if s.paginate_by == 0 {
+            s.docs.len().max(1)
+        } else {
+            s.paginate_by
+        };
+        let chunks: Vec<&[usize]> = if s.docs.is_empty() {
+            vec![&[]]
+        } else {
+            s.docs.chunks(per_page).collect()
+        };
+        let crumbs = breadcrumbs(self.site, i);
+        let mut files = Vec::with_capacity(chunks.len());
+        for (k, docs) in chunks.iter().enumerate() {
+            let n = k + 1;
+            let url = views::page_url(&s.url, n);
+            let paginator = Paginator {
+                current: n,
+                total: chunks.len(),
+                prev: (n > 1).then(|| views::page_url(&s.url, n - 1)),
+                next: (n < chunks.len()).then(|| views::page_url(&s.url, n + 1)),
+            };
+            let mut ctx = self.context(&url, Some(&s.title));
+            ctx.insert(
+                "section",
+                &section_view(self.site, s, docs, HOME_PER_SECTION),
+            );
+            ctx.insert("breadcrumbs", &crumbs[..crumbs.len().saturating_sub(1)]);
+            ctx.insert("paginator", &paginator);
+            files.push(OutputFile::new(
+                url.clone(),
+                self.page(template, &ctx, &url)?,
+            ));
+        }
+        Ok(files)
     }
 
     fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {

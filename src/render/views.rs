@@ -33,6 +33,7 @@ pub struct DocView<'a> {
     pub publisher: Option<&'a str>,
     pub category: Option<&'a str>,
     pub summary: &'a str,
+    pub tags: &'a [String],
     pub words: usize,
     pub reading_minutes: usize,
     pub author_note_html: Option<String>,
@@ -82,6 +83,7 @@ impl<'a> DocView<'a> {
             publisher: d.publisher.as_deref(),
             category: d.category.as_deref(),
             summary: &d.summary,
+            tags: &d.tags,
             words,
             reading_minutes: words.div_ceil(230).max(1),
             author_note_html: None,
@@ -106,7 +108,35 @@ pub fn breadcrumbs<'a>(site: &'a Site, section: usize) -> Vec<Link<'a>> {
         .collect()
 }
 
-pub fn section_view<'a>(site: &'a Site, s: &'a Section, per_child: usize) -> SectionView<'a> {
+/// Where a listing page sits among the pages of its section.
+#[derive(Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// The URL of listing page `n` (1-based) of a section: page 1 is the
+/// section's own URL, later pages are `page/<n>/index.html` under it.
+pub fn page_url(section_url: &str, n: usize) -> String {
+    if n <= 1 {
+        section_url.to_string()
+    } else {
+        format!(
+            "{}page/{n}/index.html",
+            section_url.trim_end_matches("index.html")
+        )
+    }
+}
+
+/// A section's listing showing the documents `docs` (one page of them).
+pub fn section_view<'a>(
+    site: &'a Site,
+    s: &'a Section,
+    docs: &[usize],
+    per_child: usize,
+) -> SectionView<'a> {
     SectionView {
         title: &s.title,
         url: &s.url,
@@ -115,8 +145,7 @@ pub fn section_view<'a>(site: &'a Site, s: &'a Section, per_child: usize) -> Sec
         } else {
             super::html::markdown_html(&s.intro)
         },
-        docs: s
-            .docs
+        docs: docs
             .iter()
             .map(|&i| DocView::summary(&site.docs[i]))
             .collect(),

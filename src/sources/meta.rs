@@ -30,6 +30,16 @@ pub struct Meta {
     pub draft: bool,
     /// A note on where the metadata came from, shown on the page.
     pub note: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Zola-style `[taxonomies] tags = [...]`; read as tags.
+    #[serde(default)]
+    pub taxonomies: std::collections::BTreeMap<String, Vec<String>>,
+    /// Sections only (`_index.md`): `date` (newest first, the default),
+    /// `title` or `weight`.
+    pub sort_by: Option<String>,
+    /// Sections only: documents per listing page (0 or absent: one page).
+    pub paginate_by: Option<usize>,
 }
 
 /// `author = "A"` or `authors = ["A", "B"]`.
@@ -65,7 +75,32 @@ impl Meta {
             weight: self.weight.or(other.weight),
             draft: self.draft || other.draft,
             note: self.note.or(other.note),
+            tags: if self.tags.is_empty() {
+                other.tags
+            } else {
+                self.tags
+            },
+            taxonomies: if self.taxonomies.is_empty() {
+                other.taxonomies
+            } else {
+                self.taxonomies
+            },
+            sort_by: self.sort_by.or(other.sort_by),
+            paginate_by: self.paginate_by.or(other.paginate_by),
         }
+    }
+}
+
+impl Meta {
+    /// `tags` and every `[taxonomies]` list, in order, without repeats.
+    pub fn all_tags(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in self.tags.iter().chain(self.taxonomies.values().flatten()) {
+            if !out.contains(t) {
+                out.push(t.clone());
+            }
+        }
+        out
     }
 }
 
