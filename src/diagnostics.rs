@@ -143,9 +143,9 @@ fn key_on_line(text: &str, offset: usize) -> Option<String> {
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to
-/// be a plausible typo (at most a third of the word's length).
+/// be a plausible typo (two edits, or a third of the word's length).
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = (word.chars().count() / 3).max(2);
     candidates
         .iter()
         .map(|c| (edit_distance(word, c), *c))

@@ -22,6 +22,7 @@
 pub mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod extract;
 pub mod graph;
 pub mod init;
 pub mod normalize;
@@ -30,6 +31,7 @@ pub mod parse;
 pub mod render;
 pub mod sources;
 pub mod theme;
+pub mod topics;
 
 use anyhow::Result;
 use diagnostics::Diagnostic;

@@ -1,0 +1,370 @@
+//! Years in running text: plain years, ranges, decades and dates, each with
+//! its precision, within a configured range.
+//!
+//! The scanner looks at every run of exactly four digits and then at the
+//! words around it:
+//!
+//! * **Not a year** when it is an amount (`$2021`), part of a number
+//!   (`1,949`, `2021.5`), a percentage, a quantity (`1950 troops`), or inside a
+//!   URL, DOI or e-mail token.
+//! * **Range**: `2006-2007`, `(1947- 91)`, `2016 – 2020`, `between 1991 and
+//!   2010`, `from 1991 to 2010`. Ranges that reach past the configured bounds
+//!   are clipped to them and say so; a range wholly outside is dropped.
+//! * **Decade**: `1960s`, `the mid-1950s`, `early 1990s`.
+//! * **Date**: `February 2012` (month), `25th May 2020`, `26 August 2020`,
+//!   `October 12, 2019` (day).
+//!
+//! Footnote numbers never reach this module: the parse stage keeps them out of
+//! paragraph text, and footnotes themselves are citations, not events.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    Decade,
+    Range,
+}
+
+impl Precision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Range => "range",
+        }
+    }
+}
+
+/// One time expression, with byte offsets into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearHit {
+    pub start: usize,
+    pub end: usize,
+    pub year: i32,
+    pub end_year: Option<i32>,
+    pub precision: Precision,
+    /// A normalised label: `1947–1991`, `mid-1950s`, `25 May 2020`.
+    pub label: String,
+    /// The expression reached past the configured range and was cut to it.
+    pub clipped: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const UNITS: &[&str] = &[
+    "years",
+    "year-old",
+    "people",
+    "km",
+    "miles",
+    "troops",
+    "tons",
+    "tonnes",
+    "soldiers",
+    "kilometres",
+    "kilometers",
+    "dollars",
+    "times",
+    "metres",
+    "meters",
+    "feet",
+    "units",
+];
+
+/// Finds every time expression in `text` that falls within `range`.
+pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<YearHit> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - s != 4 || out.last().is_some_and(|h| s < h.end) {
+            continue;
+        }
+        if let Some(hit) = classify(text, s, i, range) {
+            i = i.max(hit.end);
+            out.push(hit);
+        }
+    }
+    out
+}
+
+fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<YearHit> {
+    let year: i32 = text[s..e].parse().ok()?;
+    let before = &text[..s];
+    let after = &text[e..];
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        || is_amount_or_number(before, after)
+        || in_link_token(text, s, e)
+    {
+        return None;
+    }
+    // Decade: `1960s`, `1960’s`.
+    let decade_suffix = ["s", "'s", "’s"].iter().find(|suf| {
+        after.starts_with(**suf) && !after[suf.len()..].starts_with(|c: char| c.is_alphanumeric())
+    });
+    if let (Some(suf), true) = (decade_suffix, year % 10 == 0) {
+        let qualifier = decade_qualifier(before);
+        let start = qualifier.map_or(s, |(q_start, _)| q_start);
+        let label = match qualifier {
+            Some((_, q)) => format!("{q}-{year}s"),
+            None => format!("{year}s"),
+        };
+        return clip(
+            start,
+            e + suf.len(),
+            year,
+            Some(year + 9),
+            Precision::Decade,
+            label,
+            (lo, hi),
+        );
+    }
+    if after.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    if let Some(hit) = range_after(text, s, e, year, (lo, hi)) {
+        return Some(hit);
+    }
+    if next_word(after).is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str())) {
+        return None;
+    }
+    if let Some((start, label, precision)) = date_before(before, year) {
+        return clip(start, e, year, None, precision, label, (lo, hi));
+    }
+    clip(
+        s,
+        e,
+        year,
+        None,
+        Precision::Year,
+        year.to_string(),
+        (lo, hi),
+    )
+}
+
+fn clip(
+    start: usize,
+    end: usize,
+    year: i32,
+    end_year: Option<i32>,
+    precision: Precision,
+    label: String,
+    (lo, hi): (i32, i32),
+) -> Option<YearHit> {
+    let last = end_year.unwrap_or(year);
+    if last < lo || year > hi {
+        return None;
+    }
+    let clipped = year < lo || last > hi;
+    let (year, end_year) = (year.max(lo), end_year.map(|y| y.min(hi)));
+    Some(YearHit {
+        start,
+        end,
+        year,
+        end_year,
+        precision,
+        label,
+        clipped,
+    })
+}
+
+/// `$2021`, `1,949`, `2021.5`, `2021%`, `1949 percent`.
+fn is_amount_or_number(before: &str, after: &str) -> bool {
+    let prev = before.trim_end_matches(' ').chars().next_back();
+    let currency = prev.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'));
+    let mut b = before.chars().rev();
+    let grouped = matches!((b.next(), b.next()), (Some(',' | '.'), Some(d)) if d.is_ascii_digit());
+    let mut a = after.chars();
+    let decimal = matches!((a.next(), a.next()), (Some(',' | '.'), Some(d)) if d.is_ascii_digit());
+    let percent =
+        after.starts_with('%') || after.trim_start().to_lowercase().starts_with("percent");
+    currency || grouped || decimal || percent
+}
+
+/// Inside a URL, DOI, path or e-mail address.
+fn in_link_token(text: &str, s: usize, e: usize) -> bool {
+    let start = text[..s].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[e..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| e + i);
+    let token = &text[start..end];
+    token.contains('/')
+        || token.contains("www.")
+        || token.contains('@')
+        || token.to_lowercase().contains("doi")
+}
+
+fn next_word(after: &str) -> Option<&str> {
+    let t = after.strip_prefix([' ', '-'])?;
+    Some(
+        t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or(""),
+    )
+}
+
+/// `early`, `mid` or `late` just before a decade: `the mid-1950s`.
+fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
+    let trimmed = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix(' '))?;
+    ["early", "mid", "late"].into_iter().find_map(|q| {
+        let start = trimmed.len().checked_sub(q.len())?;
+        let word = trimmed.get(start..)?;
+        let bounded = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric());
+        (word.eq_ignore_ascii_case(q) && bounded).then_some((start, q))
+    })
+}
+
+/// A range starting at the year `s..e`.
+fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) -> Option<YearHit> {
+    let after = &text[e..];
+    let dash = after.trim_start_matches(' ');
+    let (second, consumed) = if let Some(rest) = dash.strip_prefix(['-', '–', '—']) {
+        let rest_trim = rest.trim_start_matches(' ');
+        let digits = rest_trim.bytes().take_while(u8::is_ascii_digit).count();
+        (
+            rest_trim.get(..digits)?,
+            after.len() - rest_trim.len() + digits,
+        )
+    } else {
+        let before_word = text[..s]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let joiner = match before_word.as_str() {
+            "between" => " and ",
+            "from" => " to ",
+            _ => return None,
+        };
+        let rest = after.strip_prefix(joiner)?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (rest.get(..digits)?, joiner.len() + digits)
+    };
+    let end_pos = e + consumed;
+    if text[end_pos..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let end_year: i32 = match second.len() {
+        4 => second.parse().ok()?,
+        2 => {
+            let century = year / 100 * 100;
+            let y = century + second.parse::<i32>().ok()?;
+            if y <= year {
+                y + 100
+            } else {
+                y
+            }
+        }
+        _ => return None,
+    };
+    if end_year <= year || end_year - year > 100 {
+        return None;
+    }
+    clip(
+        s,
+        end_pos,
+        year,
+        Some(end_year),
+        Precision::Range,
+        format!("{year}–{end_year}"),
+        bounds,
+    )
+}
+
+/// A month (and day) before the year: `February 2012`, `25th May 2020`,
+/// `October 12, 2019`. Returns the start offset, the label and precision.
+fn date_before(before: &str, year: i32) -> Option<(usize, String, Precision)> {
+    let words = before.trim_end_matches([' ', ',']);
+    let (rest, last) = split_last_word(words);
+    // `October 12, 2019`
+    if let Some(day) = day_number(last) {
+        let (rest2, month_word) = split_last_word(rest.trim_end());
+        if let Some(m) = month_index(month_word) {
+            return Some((
+                rest2.len(),
+                format!("{day} {} {year}", month_name(m)),
+                Precision::Day,
+            ));
+        }
+    }
+    let m = month_index(last)?;
+    let month_start = rest.len();
+    let (rest2, day_word) = split_last_word(rest.trim_end());
+    if let Some(day) = day_number(day_word) {
+        return Some((
+            rest2.len(),
+            format!("{day} {} {year}", month_name(m)),
+            Precision::Day,
+        ));
+    }
+    Some((
+        month_start,
+        format!("{} {year}", month_name(m)),
+        Precision::Month,
+    ))
+}
+
+fn split_last_word(s: &str) -> (&str, &str) {
+    match s.rfind(' ') {
+        Some(i) => (&s[..i + 1], &s[i + 1..]),
+        None => ("", s),
+    }
+}
+
+fn month_index(word: &str) -> Option<usize> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| {
+        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+    })
+}
+
+fn month_name(i: usize) -> String {
+    let m = MONTHS[i];
+    m[..1].to_uppercase() + &m[1..]
+}
+
+/// `25`, `25th`, `1st`, `12,` → the day number.
+fn day_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(',');
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &w[digits.len()..];
+    let ok_suffix = matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+    let d: u32 = digits.parse().ok()?;
+    (ok_suffix && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
+}
+
+#[cfg(test)]
+mod tests;

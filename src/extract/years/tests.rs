@@ -1,0 +1,157 @@
+use super::*;
+
+const RANGE: (i32, i32) = (1949, 2021);
+
+fn labels(text: &str) -> Vec<(String, &'static str)> {
+    find_years(text, RANGE)
+        .into_iter()
+        .map(|h| (h.label, h.precision.name()))
+        .collect()
+}
+
+fn one(text: &str) -> YearHit {
+    let mut v = find_years(text, RANGE);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    v.remove(0)
+}
+
+#[test]
+fn plain_years_from_the_seeds() {
+    let t = "After the Chinese Communist Revolution in 1949, there developed a close relationship";
+    let h = one(t);
+    assert_eq!(
+        (h.year, h.precision, &t[h.start..h.end]),
+        (1949, Precision::Year, "1949")
+    );
+    assert_eq!(
+        labels("as exemplified by their border clash of 1969."),
+        vec![("1969".into(), "year")]
+    );
+    assert_eq!(
+        labels("Russia's 2014 annexation of Crimea"),
+        vec![("2014".into(), "year")]
+    );
+}
+
+#[test]
+fn ranges_are_found_and_clipped() {
+    let h = one("during the period of the Cold War (1947- 91), where");
+    assert_eq!(
+        (h.year, h.end_year, h.clipped, h.label.as_str()),
+        (1949, Some(1991), true, "1947–1991")
+    );
+    let h = one("between 1991 and 2010 trade grew");
+    assert_eq!((h.year, h.end_year, h.clipped), (1991, Some(2010), false));
+    assert_eq!(
+        labels("in 2006-2007 and 2016- 2020"),
+        vec![("2006–2007".into(), "range"), ("2016–2020".into(), "range")]
+    );
+    assert_eq!(
+        labels("from 2019 to 2030"),
+        vec![("2019–2030".into(), "range")]
+    );
+    assert!(find_years("from 2019 to 2030", RANGE)[0].clipped);
+    assert!(labels("from 1900 to 1940").is_empty(), "wholly outside");
+}
+
+#[test]
+fn decades() {
+    let t = "more aligned now than at any point since in the mid-1950s and";
+    let h = one(t);
+    assert_eq!(
+        (h.year, h.end_year, h.label.as_str(), &t[h.start..h.end]),
+        (1950, Some(1959), "mid-1950s", "mid-1950s")
+    );
+    assert_eq!(
+        labels("severed its ties with them in the 1960s and"),
+        vec![("1960s".into(), "decade")]
+    );
+    assert_eq!(
+        labels("in the early 1990s, late 2000s"),
+        vec![
+            ("early-1990s".into(), "decade"),
+            ("late-2000s".into(), "decade")
+        ]
+    );
+}
+
+#[test]
+fn dates() {
+    let t = "In February 2012, Russian President Dmitry Medvedev signed a decree";
+    let h = one(t);
+    assert_eq!(
+        (h.label.as_str(), h.precision, &t[h.start..h.end]),
+        ("February 2012", Precision::Month, "February 2012")
+    );
+    let t = "The Wire. 25th May 2020. <https://thewire.in/trade/dollar-currency-trade>.";
+    let h = one(t);
+    assert_eq!(
+        (h.label.as_str(), h.precision, &t[h.start..h.end]),
+        ("25 May 2020", Precision::Day, "25th May 2020")
+    );
+    assert_eq!(
+        labels("sent on 26 August 2020."),
+        vec![("26 August 2020".into(), "day")]
+    );
+    assert_eq!(
+        labels("near Tal Baydar, northeast Syria, October 12, 2019. /VCG"),
+        vec![("12 October 2019".into(), "day")]
+    );
+    assert_eq!(
+        labels("In September 1999 the"),
+        vec![("September 1999".into(), "month")]
+    );
+}
+
+#[test]
+fn no_false_years() {
+    for t in [
+        "which is expected to grow by 36 percent to $147 billion in 2021.",
+        "vol 21, no. 3, 2009, pp. 315-328.",
+        "Beijing has inked a 25-year comprehensive agreement",
+        "<https://www.foreignaffairs.com/articles/china/2021-05-03/china-and-russias-dangerous-convergence>",
+        "doi:10.1080/10163270903087329",
+        "write to opinions2021@cgtn.com",
+        "a force of 1950 troops and 2,000 tanks, 1,999 ships, 2019.5 units",
+        "COVID- 19 pandemic",
+        "in 2030 China will",
+        "code A1999 or 1999B",
+        "it was 2001% higher",
+    ] {
+        let found: Vec<_> = find_years(t, RANGE).into_iter().filter(|h| h.year != 2021 && h.year != 2009).collect();
+        assert!(found.is_empty(), "{t}: {found:?}");
+    }
+    assert_eq!(
+        labels("$147 billion in 2021."),
+        vec![("2021".into(), "year")]
+    );
+}
+
+#[test]
+fn configurable_range() {
+    assert!(find_years("in 1905 and 1948", RANGE).is_empty());
+    assert_eq!(find_years("in 1905", (1900, 1910)).len(), 1);
+}
+
+#[test]
+fn hostile() {
+    for t in [
+        "",
+        "2",
+        "19491949",
+        "1949-",
+        "1949–",
+        "between 1991 and",
+        "-1949-",
+        "£1949",
+        "1949s",
+        "mid-",
+        "May",
+        "31st 2020",
+        "١٩٤٩",
+    ] {
+        let _ = find_years(t, RANGE);
+    }
+    let big = "In 1999, and 2000-01. ".repeat(20_000);
+    assert_eq!(find_years(&big, RANGE).len(), 40_000);
+}

@@ -1,0 +1,300 @@
+//! Topic map: themes, people, places and organisations with their aliases,
+//! read from a TOML file (`content/topics.toml` by default).
+//!
+//! 1. Deserialise the raw tables (unknown keys rejected, spans kept).
+//! 2. Validate: kinds, empty aliases, aliases claimed by two topics, unknown
+//!    ids in `related`. Every problem names the file, line and column; all of
+//!    them are reported together and stop the build, like a config error.
+//!
+//! A missing file is an empty map: a site without topics still builds.
+
+use crate::diagnostics::{closest, line_col, Diagnostic};
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMap {
+    #[serde(default)]
+    topics: BTreeMap<String, RawTopic>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    title: Option<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    /// Aliases matched with their exact case (acronyms such as `SCO`, `EU`).
+    #[serde(default)]
+    case_sensitive: Vec<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    description: Option<String>,
+    #[serde(default)]
+    related: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Theme,
+    Person,
+    Place,
+    Organisation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Theme, Kind::Person, Kind::Place, Kind::Organisation];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Theme => "theme",
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Organisation => "organisation",
+        }
+    }
+
+    pub fn plural_title(self) -> &'static str {
+        match self {
+            Kind::Theme => "Themes",
+            Kind::Person => "People",
+            Kind::Place => "Places",
+            Kind::Organisation => "Organisations",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "theme" => Kind::Theme,
+            "person" => Kind::Person,
+            "place" => Kind::Place,
+            "organisation" | "organization" => Kind::Organisation,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    pub text: String,
+    pub case_sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    /// Markdown.
+    pub description: String,
+    pub aliases: Vec<Alias>,
+    /// Indexes into [`TopicMap::topics`].
+    pub related: Vec<usize>,
+}
+
+/// The checked map; topics sorted by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicMap {
+    pub topics: Vec<Topic>,
+}
+
+impl TopicMap {
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty()
+    }
+}
+
+/// Reads and checks the topic map at `path`; a missing file is an empty map.
+pub fn load(path: &Path) -> Result<TopicMap> {
+    if !path.exists() {
+        return Ok(TopicMap::default());
+    }
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse(path, &text).map_err(|diags| {
+        let list: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("{}", list.join("\n"))
+    })
+}
+
+/// Parses and validates a topic map; returns every problem found.
+pub fn parse(path: &Path, text: &str) -> Result<TopicMap, Vec<Diagnostic>> {
+    let raw: RawMap = toml::from_str(text)
+        .map_err(|e| vec![crate::diagnostics::from_toml_error(path, text, 0, &e)])?;
+    let mut problems = Vec::new();
+    let at = |span: std::ops::Range<usize>, msg: String| {
+        let (line, col) = line_col(text, span.start);
+        Diagnostic::error(path, line, col, msg)
+    };
+    let ids: Vec<&str> = raw.topics.keys().map(String::as_str).collect();
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    let mut topics = Vec::with_capacity(raw.topics.len());
+    for (id, t) in &raw.topics {
+        let kind = match &t.kind {
+            None => Kind::Theme,
+            Some(k) => Kind::parse(k.get_ref()).unwrap_or_else(|| {
+                problems.push(at(
+                    k.span(),
+                    format!(
+                        "topic `{id}`: kind `{}` is not theme, person, place or organisation",
+                        k.get_ref()
+                    ),
+                ));
+                Kind::Theme
+            }),
+        };
+        let mut aliases = Vec::new();
+        let all = t
+            .aliases
+            .iter()
+            .map(|a| (a, false))
+            .chain(t.case_sensitive.iter().map(|a| (a, true)));
+        for (a, case_sensitive) in all {
+            let alias = a.get_ref().trim();
+            if alias.is_empty() {
+                problems.push(at(a.span(), format!("topic `{id}` has an empty alias")));
+                continue;
+            }
+            let key = if case_sensitive {
+                alias.to_string()
+            } else {
+                alias.to_lowercase()
+            };
+            match owner.get(&key) {
+                Some(other) if *other != id.as_str() => problems.push(at(
+                    a.span(),
+                    format!("alias `{alias}` of topic `{id}` is also an alias of topic `{other}`"),
+                )),
+                Some(_) => {}
+                None => {
+                    owner.insert(key, id);
+                    aliases.push(Alias {
+                        text: alias.to_string(),
+                        case_sensitive,
+                    });
+                }
+            }
+        }
+        if aliases.is_empty() && problems.is_empty() {
+            // A topic without aliases is found by its title.
+            if let Some(title) = &t.title {
+                aliases.push(Alias {
+                    text: title.clone(),
+                    case_sensitive: false,
+                });
+            }
+        }
+        let mut related = Vec::new();
+        for r in &t.related {
+            match ids.iter().position(|x| x == r.get_ref()) {
+                Some(i) => related.push(i),
+                None => {
+                    let hint = closest(r.get_ref(), &ids)
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default();
+                    problems.push(at(
+                        r.span(),
+                        format!(
+                            "topic `{id}` is related to unknown topic `{}`{hint}",
+                            r.get_ref()
+                        ),
+                    ));
+                }
+            }
+        }
+        topics.push(Topic {
+            id: id.clone(),
+            title: t.title.clone().unwrap_or_else(|| id.replace('-', " ")),
+            kind,
+            description: t.description.clone().unwrap_or_default(),
+            aliases,
+            related,
+        });
+    }
+    if problems.is_empty() {
+        Ok(TopicMap { topics })
+    } else {
+        problems.sort();
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse(Path::new("topics.toml"), text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_topics_sorted_with_defaults() {
+        let m = parse(
+            Path::new("t"),
+            "[topics.sco]\ncase_sensitive = [\"SCO\"]\naliases = [\"Shanghai Cooperation Organisation\"]\nkind = \"organisation\"\n\n[topics.energy]\ntitle = \"Energy\"\naliases = [\"energy\"]\nrelated = [\"sco\"]\n",
+        )
+        .unwrap();
+        assert_eq!(m.topics[0].id, "energy");
+        assert_eq!(m.topics[0].kind, Kind::Theme);
+        assert_eq!(m.topics[0].related, vec![1]);
+        assert_eq!(m.topics[1].kind, Kind::Organisation);
+        assert!(m.topics[1]
+            .aliases
+            .iter()
+            .any(|a| a.text == "SCO" && a.case_sensitive));
+    }
+
+    #[test]
+    fn problems_name_line_and_column() {
+        let e = errors("[topics.a]\naliases = [\"x\", \"\"]\n\n[topics.b]\naliases = [\"X\"]\nrelated = [\"aa\", \"zzz\"]\nkind = \"thing\"\n");
+        assert!(
+            e.iter()
+                .any(|m| m.starts_with("topics.toml:2:17: error: topic `a` has an empty alias")),
+            "{e:#?}"
+        );
+        assert!(e.iter().any(|m| m.contains("topics.toml:5:12") && m.contains("also an alias of topic `a`")), "{e:#?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("6:12") && m.contains("unknown topic `aa`; did you mean `a`?")),
+            "{e:#?}"
+        );
+        assert!(
+            e.iter().any(|m| m.contains("unknown topic `zzz`")),
+            "{e:#?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.contains("7:8") && m.contains("kind `thing`")),
+            "{e:#?}"
+        );
+    }
+
+    #[test]
+    fn case_sensitive_aliases_do_not_clash_with_words() {
+        let m = parse(
+            Path::new("t"),
+            "[topics.us]\ncase_sensitive = [\"US\"]\n[topics.we]\naliases = [\"us\"]\n",
+        );
+        assert!(m.is_ok());
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let e = errors("[topics.a]\nalias = [\"x\"]\n");
+        assert!(e[0].contains("did you mean `aliases`?"), "{e:?}");
+    }
+
+    #[test]
+    fn missing_file_is_an_empty_map() {
+        assert!(load(Path::new("/nonexistent/topics.toml"))
+            .unwrap()
+            .is_empty());
+    }
+}
