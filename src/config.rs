@@ -8,6 +8,7 @@
 //! two layers, so validation sees the final values.
 
 use crate::diagnostics;
+use crate::extract::LinkMode;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,9 @@ pub struct RawConfig {
     pub output_dir: Option<String>,
     /// Path of the topic map, relative to the site root.
     pub topic_map: Option<String>,
+    /// Which mentions link to their topic page: `first-in-section` (default),
+    /// `first-in-document`, `all` or `none`.
+    pub topic_links: Option<String>,
     pub timeline: Option<RawTimeline>,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: Option<toml::Table>,
@@ -59,6 +63,7 @@ pub struct Config {
     pub content_dir: PathBuf,
     pub output_dir: PathBuf,
     pub topic_map: PathBuf,
+    pub topic_links: LinkMode,
     pub timeline: (i32, i32),
     pub extra: toml::Table,
 }
@@ -110,6 +115,12 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         .or(raw.base_url)
         .unwrap_or_else(|| "http://localhost/".to_string());
     let base_url = normalise_base_url(&base_url)?;
+    let topic_links = match raw.topic_links.as_deref() {
+        None => LinkMode::default(),
+        Some(s) => LinkMode::parse(s).with_context(|| {
+            format!("topic_links `{s}` is not first-in-section, first-in-document, all or none")
+        })?,
+    };
     Ok(Config {
         title: raw.title.unwrap_or_else(|| "dossier".to_string()),
         description: raw.description.unwrap_or_default(),
@@ -120,6 +131,7 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         content_dir,
         output_dir,
         topic_map,
+        topic_links,
         timeline,
         extra: raw.extra.unwrap_or_default(),
         root,

@@ -11,11 +11,14 @@
 //!    ([`normalize::normalize`]), per document, in parallel.
 //! 4. [`parse`]: Markdown into the document model with paragraph ids and
 //!    footnotes ([`parse::parse`]), per document, in parallel.
-//! 5. [`graph`]: the site graph: metadata, slugs, URLs, sections, order
-//!    ([`graph::build_graph`]).
-//! 6. [`render`]: templates ([`theme`]) and feeds into in-memory files
+//! 5. [`extract`]: topic mentions and dates per document
+//!    ([`extract::extract`]), in parallel; the [`topics`] map is read with the
+//!    config.
+//! 6. [`graph`]: the site graph: metadata, slugs, URLs, sections, order, and
+//!    the site-wide topic index and timeline ([`graph::build_graph`]).
+//! 7. [`render`]: templates ([`theme`]) and feeds into in-memory files
 //!    ([`render::render`]).
-//! 7. [`output`]: write the files atomically ([`output::write_output`]).
+//! 8. [`output`]: write the files atomically ([`output::write_output`]).
 //!
 //! [`check`] verifies a rendered site's links.
 
@@ -75,7 +78,14 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
     };
     let config = config::load(root, overrides)?;
     let theme = theme::load(root, &config.theme)?;
-    lap("config and theme", &mut timings);
+    let topic_map = topics::load(&config.topic_map)?;
+    let matcher = extract::mentions::Matcher::new(&topic_map);
+    let extract_opts = extract::Options {
+        matcher: &matcher,
+        links: config.topic_links,
+        years: config.timeline,
+    };
+    lap("config, theme, topics", &mut timings);
     let found = sources::discover(&config.content_dir)?;
     let mut diags = found.diagnostics;
     lap("sources", &mut timings);
@@ -85,6 +95,7 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
         .map(|source| {
             let normalized = normalize::normalize(&source);
             let (doc, warnings) = parse::parse(&normalized.markdown);
+            let extracted = extract::extract(&doc, &extract_opts);
             let diags = warnings
                 .into_iter()
                 .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
@@ -94,6 +105,7 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
                     source,
                     normalized,
                     doc,
+                    extracted,
                 },
                 diags,
             )
@@ -104,8 +116,8 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
         docs.push(p);
         diags.extend(d);
     }
-    lap("normalise and parse", &mut timings);
-    let (site, graph_diags) = graph::build_graph(docs, found.sections);
+    lap("normalise, parse, extract", &mut timings);
+    let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map);
     diags.extend(graph_diags);
     lap("site graph", &mut timings);
     let files = render::render(&config, &site, &theme)?;

@@ -10,3 +10,215 @@
 pub mod mentions;
 pub mod sentences;
 pub mod years;
+
+use crate::parse::{Document, Node};
+use mentions::Matcher;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+use years::YearHit;
+
+/// Which mentions become links to their topic page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkMode {
+    /// The first mention of each topic after each heading.
+    #[default]
+    FirstInSection,
+    FirstInDocument,
+    All,
+    None,
+}
+
+impl LinkMode {
+    pub fn parse(s: &str) -> Option<LinkMode> {
+        Some(match s {
+            "first-in-section" => LinkMode::FirstInSection,
+            "first-in-document" => LinkMode::FirstInDocument,
+            "all" => LinkMode::All,
+            "none" => LinkMode::None,
+            _ => return None,
+        })
+    }
+}
+
+/// What extraction needs from the rest of the build.
+pub struct Options<'a> {
+    pub matcher: &'a Matcher,
+    pub links: LinkMode,
+    pub years: (i32, i32),
+}
+
+/// A topic mention: byte offsets into a paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub topic: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A mention that becomes a link: byte offsets into the text of body node
+/// `node`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicLink {
+    pub node: usize,
+    pub start: usize,
+    pub end: usize,
+    pub topic: usize,
+}
+
+/// A time expression in a paragraph, with the sentence around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    pub paragraph: usize,
+    pub hit: YearHit,
+    pub sentence: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub mentions: Vec<Mention>,
+    pub links: Vec<TopicLink>,
+    pub dates: Vec<Dated>,
+}
+
+/// Extracts mentions and dates from one document.
+pub fn extract(doc: &Document, opts: &Options) -> Extracted {
+    let mut out = Extracted::default();
+    find_mentions(doc, opts, &mut out);
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        for hit in years::find_years(&p.text, opts.years) {
+            let sentence = sentences::sentence_at(&p.text, hit.start);
+            out.dates.push(Dated {
+                paragraph: i,
+                hit,
+                sentence,
+            });
+        }
+    }
+    out
+}
+
+/// Walks the body: mentions in paragraph text outside links, images and
+/// headings; footnote markers and code blocks are separate nodes and never
+/// searched.
+fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
+    let mut paragraph: Option<usize> = None;
+    let mut next_paragraph = 0;
+    let mut offset = 0;
+    let mut in_link = 0usize;
+    let mut linked: HashSet<usize> = HashSet::new();
+    for (k, node) in doc.body.iter().enumerate() {
+        match node {
+            Node::ParagraphStart { .. } => {
+                paragraph = Some(next_paragraph);
+                next_paragraph += 1;
+                offset = 0;
+            }
+            Node::HeadingStart { .. } if opts.links == LinkMode::FirstInSection => linked.clear(),
+            Node::Md(Event::End(TagEnd::Paragraph)) => paragraph = None,
+            Node::Md(Event::Start(Tag::Link { .. } | Tag::Image { .. })) => in_link += 1,
+            Node::Md(Event::End(TagEnd::Link | TagEnd::Image)) => {
+                in_link = in_link.saturating_sub(1)
+            }
+            Node::Md(Event::Text(t)) => {
+                let Some(p) = paragraph else { continue };
+                if in_link == 0 {
+                    for h in opts.matcher.find(t) {
+                        out.mentions.push(Mention {
+                            topic: h.topic,
+                            paragraph: p,
+                            start: offset + h.start,
+                            end: offset + h.end,
+                        });
+                        let link = match opts.links {
+                            LinkMode::All => true,
+                            LinkMode::None => false,
+                            _ => linked.insert(h.topic),
+                        };
+                        if link {
+                            out.links.push(TopicLink {
+                                node: k,
+                                start: h.start,
+                                end: h.end,
+                                topic: h.topic,
+                            });
+                        }
+                    }
+                }
+                offset += t.len();
+            }
+            Node::Md(Event::Code(t)) if paragraph.is_some() => offset += t.len(),
+            Node::Md(Event::SoftBreak | Event::HardBreak) if paragraph.is_some() => offset += 1,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::topics;
+    use std::path::Path;
+
+    fn run(md: &str, links: LinkMode) -> (Document, Extracted) {
+        let map = topics::parse(
+            Path::new("t"),
+            "[topics.arctic]\naliases = [\"Arctic\"]\n[topics.russia]\naliases = [\"Russia\"]\n",
+        )
+        .unwrap();
+        let matcher = Matcher::new(&map);
+        let (doc, _) = crate::parse::parse(md);
+        let ex = extract(
+            &doc,
+            &Options {
+                matcher: &matcher,
+                links,
+                years: (1949, 2021),
+            },
+        );
+        (doc, ex)
+    }
+
+    #[test]
+    fn mentions_map_to_paragraph_text() {
+        let (doc, ex) = run("The *Arctic* and `Russia` code, [Russia](x) link,\nthen Russia.\n\n## Russia\n\nArctic again in 2014.", LinkMode::FirstInSection);
+        let texts: Vec<&str> = ex
+            .mentions
+            .iter()
+            .map(|m| &doc.paragraphs[m.paragraph].text[m.start..m.end])
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["Arctic", "Russia", "Arctic"],
+            "not in code, links or headings"
+        );
+        assert_eq!(
+            ex.links.len(),
+            3,
+            "first per section: Arctic, Russia; Arctic after the heading"
+        );
+        assert_eq!(ex.dates.len(), 1);
+        assert_eq!(ex.dates[0].hit.year, 2014);
+        assert_eq!(
+            &doc.paragraphs[1].text[ex.dates[0].sentence.clone()],
+            "Arctic again in 2014."
+        );
+    }
+
+    #[test]
+    fn link_modes() {
+        let md = "Arctic, Arctic.\n\n## H\n\nArctic.";
+        assert_eq!(run(md, LinkMode::All).1.links.len(), 3);
+        assert_eq!(run(md, LinkMode::FirstInDocument).1.links.len(), 1);
+        assert_eq!(run(md, LinkMode::FirstInSection).1.links.len(), 2);
+        assert_eq!(run(md, LinkMode::None).1.links.len(), 0);
+    }
+
+    #[test]
+    fn footnote_text_is_not_searched() {
+        let (_, ex) = run("Text[^1].\n\n[^1]: Arctic Council, 2019.", LinkMode::All);
+        assert!(ex.mentions.is_empty());
+        assert!(ex.dates.is_empty(), "footnote years are citation dates");
+    }
+}

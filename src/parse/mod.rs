@@ -160,7 +160,8 @@ impl Parsing {
                     let end = matching_end(events, i);
                     let id = format!("p-{}", self.doc.paragraphs.len() + 1);
                     self.ids.reserve(&id);
-                    let text = plain_text(&events[i + 1..end]);
+                    // Untrimmed, so that offsets of text events add up to it.
+                    let text = raw_text(&events[i + 1..end]);
                     let aside = self.wrappers > 0;
                     self.doc.paragraphs.push(Paragraph {
                         id: id.clone(),
@@ -323,8 +324,14 @@ fn looks_generated(id: &str) -> bool {
         .any(|p| id.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
 }
 
-/// The visible text of a run of events (footnote markers excluded).
+/// The visible text of a run of events (footnote markers excluded), trimmed.
 pub fn plain_text(events: &[Event]) -> String {
+    raw_text(events).trim().to_string()
+}
+
+/// The visible text of a run of events, each text or code event in full and
+/// each line break as one space.
+fn raw_text(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
         match e {
@@ -333,7 +340,7 @@ pub fn plain_text(events: &[Event]) -> String {
             _ => {}
         }
     }
-    s.trim().to_string()
+    s
 }
 
 fn nodes_text(nodes: &[Node]) -> String {

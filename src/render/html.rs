@@ -9,10 +9,22 @@ use super::highlight::{escape, Highlighter};
 use crate::parse::{Document, Footnote, Node};
 use pulldown_cmark::{html, CowStr, Event, TagEnd};
 
-/// The body of a document followed by its footnotes.
-pub fn document_html(doc: &Document, hl: &Highlighter) -> String {
+/// A topic link to insert into the text of body node `node`.
+#[derive(Debug, Clone)]
+pub struct LinkSpan {
+    pub node: usize,
+    pub start: usize,
+    pub end: usize,
+    pub href: String,
+    pub topic: String,
+}
+
+/// The body of a document followed by its footnotes. `links` must be sorted
+/// by node and offset.
+pub fn document_html(doc: &Document, hl: &Highlighter, links: &[LinkSpan]) -> String {
     let mut out = String::with_capacity(doc.words * 8 + 256);
-    nodes_html(&doc.body, hl, &mut out);
+    let body = with_links(&doc.body, links);
+    nodes_html(&body, hl, &mut out);
     if !doc.footnotes.is_empty() {
         footnotes_html(&doc.footnotes, hl, &mut out);
     }
@@ -38,6 +50,48 @@ fn nodes_html(nodes: &[Node], hl: &Highlighter, out: &mut String) {
         Node::CodeBlock { lang, code } => raw(hl.highlight(lang.as_deref(), code)),
     });
     html::push_html(out, events);
+}
+
+/// Splits the text nodes that hold topic links into text and link parts.
+fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> std::borrow::Cow<'a, [Node]> {
+    if links.is_empty() {
+        return std::borrow::Cow::Borrowed(nodes);
+    }
+    let mut out = Vec::with_capacity(nodes.len() + links.len() * 3);
+    let mut links = links.iter().peekable();
+    for (k, node) in nodes.iter().enumerate() {
+        let Node::Md(Event::Text(text)) = node else {
+            out.push(node.clone());
+            continue;
+        };
+        let mut at = 0;
+        while let Some(l) = links.next_if(|l| l.node == k) {
+            if l.start < at || l.end > text.len() {
+                continue;
+            }
+            if l.start > at {
+                out.push(Node::Md(Event::Text(CowStr::from(
+                    text[at..l.start].to_string(),
+                ))));
+            }
+            out.push(Node::Md(raw(format!(
+                "<a class=\"topic\" href=\"{}\" data-topic=\"{}\">",
+                escape(&l.href),
+                escape(&l.topic)
+            ))));
+            out.push(Node::Md(Event::Text(CowStr::from(
+                text[l.start..l.end].to_string(),
+            ))));
+            out.push(Node::Md(raw("</a>".to_string())));
+            at = l.end;
+        }
+        if at == 0 {
+            out.push(node.clone());
+        } else if at < text.len() {
+            out.push(Node::Md(Event::Text(CowStr::from(text[at..].to_string()))));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn raw(s: String) -> Event<'static> {
@@ -103,7 +157,25 @@ mod tests {
     use crate::parse::parse;
 
     fn render(md: &str) -> String {
-        document_html(&parse(md).0, &Highlighter::default())
+        document_html(&parse(md).0, &Highlighter::default(), &[])
+    }
+
+    #[test]
+    fn topic_links_split_text() {
+        let (doc, _) = parse("The Arctic & *the* Arctic.");
+        let link = |node, start, end| LinkSpan {
+            node,
+            start,
+            end,
+            href: "../t/index.html".into(),
+            topic: "arctic".into(),
+        };
+        let html = document_html(
+            &doc,
+            &Highlighter::default(),
+            &[link(1, 4, 10), link(5, 1, 7)],
+        );
+        assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
     }
 
     #[test]

@@ -11,9 +11,11 @@
 //! Each page's context holds that page and its neighbours only, so render time
 //! grows linearly with the number of pages.
 
+pub mod excerpt;
 pub mod feeds;
 pub mod highlight;
 pub mod html;
+pub mod knowledge;
 pub mod views;
 
 use crate::config::Config;
@@ -56,7 +58,7 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         base_url: &config.base_url,
         extra: &config.extra,
     };
-    let nav: Vec<Link> = site.sections[0]
+    let mut nav: Vec<Link> = site.sections[0]
         .children
         .iter()
         .map(|&c| Link {
@@ -64,6 +66,18 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
             url: &site.sections[c].url,
         })
         .collect();
+    if !site.topic_map.is_empty() {
+        nav.push(Link {
+            title: "Topics",
+            url: knowledge::TOPICS_URL,
+        });
+    }
+    if !site.timeline.entries.is_empty() {
+        nav.push(Link {
+            title: "Timeline",
+            url: knowledge::TIMELINE_URL,
+        });
+    }
     let r = Renderer {
         theme,
         site_view,
@@ -79,6 +93,7 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
     for i in 0..site.sections.len() {
         files.extend(r.section(i)?);
     }
+    files.extend(r.knowledge_pages(config)?);
     let ctx = r.context("404.html", None);
     files.push(OutputFile::new(
         "404.html",
@@ -182,10 +197,68 @@ impl Renderer<'_> {
         Ok(files)
     }
 
+    /// The topics index, one page per topic (in parallel) and the timeline.
+    fn knowledge_pages(&self, config: &Config) -> Result<Vec<OutputFile>> {
+        let mut files = Vec::new();
+        let site = self.site;
+        if !site.topic_map.is_empty() {
+            let url = knowledge::TOPICS_URL;
+            let mut ctx = self.context(url, Some("Topics"));
+            ctx.insert("kinds", &knowledge::topics_index(site));
+            files.push(OutputFile::new(url, self.page("topics.html", &ctx, url)?));
+            let pages: Vec<OutputFile> = (0..site.topic_map.topics.len())
+                .into_par_iter()
+                .map(|t| {
+                    let url = knowledge::topic_url(&site.topic_map.topics[t].id);
+                    let mut ctx = self.context(&url, Some(&site.topic_map.topics[t].title));
+                    ctx.insert("topic", &knowledge::topic_view(site, t));
+                    Ok(OutputFile::new(
+                        url.clone(),
+                        self.page("topic.html", &ctx, &url)?,
+                    ))
+                })
+                .collect::<Result<_>>()?;
+            files.extend(pages);
+        }
+        if !site.timeline.entries.is_empty() {
+            let url = knowledge::TIMELINE_URL;
+            let mut ctx = self.context(url, Some("Timeline"));
+            ctx.insert("timeline", &knowledge::timeline_view(site, config.timeline));
+            files.push(OutputFile::new(url, self.page("timeline.html", &ctx, url)?));
+        }
+        Ok(files)
+    }
+
     fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
         let d = &self.site.docs[i];
+        let root = root_prefix(&d.url);
+        let topics = &self.site.topic_map.topics;
+        let links: Vec<html::LinkSpan> = d
+            .extracted
+            .links
+            .iter()
+            .map(|l| html::LinkSpan {
+                node: l.node,
+                start: l.start,
+                end: l.end,
+                href: format!("{root}{}", knowledge::topic_url(&topics[l.topic].id)),
+                topic: topics[l.topic].id.clone(),
+            })
+            .collect();
         let mut view = DocView::summary(d);
-        view.content = html::document_html(&d.body, hl);
+        view.content = html::document_html(&d.body, hl, &links);
+        let doc_topics: Vec<knowledge::TopicLinkView> = self.site.topics.doc_topics[i]
+            .iter()
+            .map(|&(t, count)| knowledge::TopicLinkView {
+                title: &topics[t].title,
+                url: knowledge::topic_url(&topics[t].id),
+                count,
+            })
+            .collect();
+        let dates: Vec<knowledge::EntryView> = self.site.timeline.by_doc[i]
+            .iter()
+            .map(|&e| knowledge::entry_view(self.site, e))
+            .collect();
         view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
         view.note = d.note.as_deref();
         view.toc = d
@@ -209,6 +282,8 @@ impl Renderer<'_> {
         };
         let mut ctx = self.context(&d.url, Some(&d.summary));
         ctx.insert("doc", &view);
+        ctx.insert("doc_topics", &doc_topics);
+        ctx.insert("dates", &dates);
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));

@@ -13,18 +13,26 @@
 //! templates prefix them with the page's relative path to the root, so the
 //! site works from `file://` and from any host folder.
 
+pub mod timeline;
+pub mod topics;
+
 use crate::diagnostics::Diagnostic;
+use crate::extract::Extracted;
 use crate::normalize::Normalized;
 use crate::parse::{ids::slugify, Document};
 use crate::sources::{SectionSource, Source};
+use crate::topics::TopicMap;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+use timeline::Timeline;
+use topics::TopicIndex;
 
 /// A document read, normalised and parsed: the input of this stage.
 pub struct Prepared {
     pub source: Source,
     pub normalized: Normalized,
     pub doc: Document,
+    pub extracted: Extracted,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +55,7 @@ pub struct Doc {
     pub weight: Option<i64>,
     pub tags: Vec<String>,
     pub body: Document,
+    pub extracted: Extracted,
     pub dropped: Vec<String>,
 }
 
@@ -79,6 +88,9 @@ pub struct Site {
     pub docs: Vec<Doc>,
     /// `sections[0]` is the root (the home page).
     pub sections: Vec<Section>,
+    pub topic_map: TopicMap,
+    pub topics: TopicIndex,
+    pub timeline: Timeline,
 }
 
 /// Root names that dossier's own pages use.
@@ -98,6 +110,7 @@ pub const RESERVED: &[&str] = &[
 pub fn build_graph(
     prepared: Vec<Prepared>,
     section_sources: Vec<SectionSource>,
+    topic_map: TopicMap,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sections = section_tree(&prepared, section_sources);
@@ -125,7 +138,18 @@ pub fn build_graph(
         s.docs
             .sort_by(|&a, &b| listing_order(&docs[a], &docs[b], by));
     }
-    (Site { docs, sections }, diags)
+    let topics = topics::index(&docs, &topic_map);
+    let timeline = timeline::build(&docs);
+    (
+        Site {
+            docs,
+            sections,
+            topic_map,
+            topics,
+            timeline,
+        },
+        diags,
+    )
 }
 
 fn listing_order(a: &Doc, b: &Doc, by: SortBy) -> std::cmp::Ordering {
@@ -158,6 +182,7 @@ fn resolve(
         source,
         normalized,
         doc,
+        extracted,
     } = p;
     let meta = source.meta;
     let tags = meta.all_tags();
@@ -219,6 +244,7 @@ fn resolve(
         weight: meta.weight,
         tags,
         body: doc,
+        extracted,
         dropped: normalized.dropped,
     }
 }
