@@ -7,7 +7,9 @@
 //!
 //! Extraction does no I/O and never fails.
 
+pub mod citations;
 pub mod mentions;
+pub mod names;
 pub mod sentences;
 pub mod years;
 

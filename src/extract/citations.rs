@@ -1,0 +1,459 @@
+//! References: a footnote's text parsed into authors, title, container,
+//! volume, issue, pages, date, URLs, DOI and a type.
+//!
+//! 1. URLs come from the footnote's links and autolinks (and bare `http…`
+//!    tokens); a DOI from `doi:10.…` or a `doi.org` URL.
+//! 2. `Ibid.` refers to the previous reference of the same document.
+//! 3. An author list at the start ([`super::names`]).
+//! 4. The title: quoted (`"…"`, `“…”`), italic (`*…*`, a book) or the leading
+//!    phrase up to the first sentence end.
+//! 5. The rest, field by field (split at `. ` and `, `): italic or linked
+//!    text is the container; `vol`, `no.`, `pp.`; `(2014): 47- 69`; the first
+//!    date; genre labels such as `Research report` or `Newspaper article- BBC
+//!    World`; `City: Publisher`; other text is the container, then the
+//!    publisher.
+//!
+//! A footnote without a title and without any of date, URL or container is a
+//! remark, not a reference, and stays out of the citation index.
+
+use super::names::{parse_authors, Person};
+use super::years::{find_years, Precision};
+use crate::parse::Node;
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reference {
+    pub authors: Vec<Person>,
+    pub title: Option<String>,
+    pub container: Option<String>,
+    pub publisher: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub year: Option<i32>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub urls: Vec<String>,
+    pub doi: Option<String>,
+    /// A CSL type: `article-journal`, `article-newspaper`, `report`,
+    /// `webpage`, `book` or `document`.
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    Reference(Reference),
+    /// `Ibid.`, with any locator after it (`Ibid., p. 4`).
+    Ibid(Option<String>),
+    /// A remark or author note: not a reference.
+    Note,
+}
+
+/// The footnote body as text with light markup the parser reads: `*italic*`,
+/// `{link text}`; link targets and autolinks go to the URL list.
+pub fn marked_text(body: &[Node]) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut urls = Vec::new();
+    let mut autolink = false;
+    for n in body {
+        let Node::Md(e) = n else { continue };
+        match e {
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => text.push('*'),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                if !urls.iter().any(|u| u == dest_url.as_ref()) {
+                    urls.push(dest_url.to_string());
+                }
+                autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                if !autolink {
+                    text.push('{');
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !autolink {
+                    text.push('}');
+                }
+                autolink = false;
+            }
+            Event::Text(t) | Event::Code(t) if !autolink => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => text.push(' '),
+            _ => {}
+        }
+    }
+    (text.split_whitespace().collect::<Vec<_>>().join(" "), urls)
+}
+
+/// Parses one footnote.
+pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
+    let mut text = String::new();
+    for token in marked.split_whitespace() {
+        let bare =
+            token.trim_matches(|c: char| matches!(c, '<' | '>' | ',' | '.' | ';' | '(' | ')'));
+        if bare.starts_with("http://") || bare.starts_with("https://") {
+            if !urls.iter().any(|u| u == bare) {
+                urls.push(bare.to_string());
+            }
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(token);
+    }
+    let text = tidy(&text);
+    if text.to_lowercase().starts_with("ibid") {
+        let locator = text[4..].trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+        return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));
+    }
+    let mut r = Reference {
+        urls,
+        ..Reference::default()
+    };
+    r.doi = find_doi(&text).or_else(|| {
+        r.urls
+            .iter()
+            .find_map(|u| u.split_once("doi.org/").map(|(_, d)| d.to_string()))
+    });
+    let (authors, title_at) = parse_authors(&text).unwrap_or_default();
+    r.authors = authors;
+    let (title, rest) = split_title(&text[title_at..]);
+    r.title = title.map(|t| clean(&t)).filter(|t| !t.is_empty());
+    let genre = read_fields(rest, &mut r);
+    r.kind = kind(&r, genre.as_deref());
+    let evidence =
+        r.year.is_some() || !r.urls.is_empty() || r.container.is_some() || r.doi.is_some();
+    if r.title.is_none() || (!evidence && r.authors.is_empty()) {
+        return Parsed::Note;
+    }
+    Parsed::Reference(r)
+}
+
+/// Drops the empty fields left where autolinks were: `2021, .` → `2021.`
+fn tidy(text: &str) -> String {
+    let mut t = text.trim().to_string();
+    for (from, to) in [
+        (", .", "."),
+        (" ,", ","),
+        (" .", "."),
+        (",,", ","),
+        ("..", "."),
+    ] {
+        while t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    t.trim_end_matches(',').trim().to_string()
+}
+
+fn clean(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| matches!(c, '*' | '{' | '}'))
+        .trim_end_matches(['.', ','])
+        .trim()
+        .to_string()
+}
+
+fn find_doi(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower
+        .find("doi:")
+        .map(|i| i + 4)
+        .or_else(|| lower.find("doi ").map(|i| i + 4))?;
+    let doi = text[at..]
+        .trim_start()
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(['.', ',', ';']);
+    doi.starts_with("10.").then(|| doi.to_string())
+}
+
+const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’'];
+
+/// Rule 4: the title and the text after it.
+fn split_title(text: &str) -> (Option<String>, &str) {
+    let t = text.trim_start();
+    if let Some(open) = t.chars().next().filter(|c| matches!(c, '"' | '“')) {
+        // The closing quote is one that punctuation precedes or follows.
+        let body = &t[open.len_utf8()..];
+        for (i, c) in body.char_indices() {
+            if !QUOTES.contains(&c) || c == '\'' || c == '’' {
+                continue;
+            }
+            let before = body[..i].chars().next_back();
+            let after = body[i + c.len_utf8()..].chars().next();
+            if before.is_some_and(|b| ".?!,".contains(b))
+                || after.is_none_or(|a| ".,;:".contains(a))
+            {
+                let rest = body[i + c.len_utf8()..].trim_start_matches(['.', ',', ';', ':']);
+                return (Some(body[..i].to_string()), rest);
+            }
+        }
+    }
+    if let Some(inner) = t.strip_prefix('*') {
+        if let Some(end) = inner.find('*') {
+            return (
+                Some(inner[..end].to_string()),
+                inner[end + 1..].trim_start_matches(['.', ',']),
+            );
+        }
+    }
+    // The leading phrase, up to `. `, `? ` or `! ` outside brackets.
+    let mut depth = 0i32;
+    let bytes = t.as_bytes();
+    for (i, c) in t.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '.' | '?' | '!' if depth == 0 && bytes.get(i + 1) == Some(&b' ') => {
+                let keep = if c == '.' { i } else { i + 1 };
+                // `Title, Publisher (2014): 3-40.`: the year-and-pages field
+                // after the title's last comma is not part of it.
+                if let Some(comma) = t[..keep].rfind(", ") {
+                    if year_and_pages(&t[comma + 2..keep]).is_some() {
+                        return (Some(t[..comma].to_string()), &t[comma + 1..]);
+                    }
+                }
+                return (Some(t[..keep].to_string()), &t[i + 1..]);
+            }
+            _ => {}
+        }
+    }
+    (Some(t.to_string()), "")
+}
+
+/// Rule 5. Returns the genre label, if any.
+fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
+    let mut genre = None;
+    for field in split_fields(rest) {
+        let f = field.trim().trim_end_matches('.').trim();
+        let lower = f.to_lowercase();
+        if f.is_empty() || lower.starts_with("doi") {
+            continue;
+        }
+        if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]) {
+            r.volume = Some(v);
+        } else if let Some(v) = strip_label(&lower, &["no.", "no", "issue"]) {
+            r.issue = Some(v);
+        } else if let Some(v) = strip_label(&lower, &["pp.", "p.", "pages"]) {
+            r.pages = Some(v.replace(' ', ""));
+        } else if let Some((before, year, pages)) = year_and_pages(f) {
+            r.year.get_or_insert(year);
+            r.pages.get_or_insert(pages);
+            if !before.is_empty() {
+                set_container(r, &before);
+            }
+        } else if let Some(g) = genre_label(&lower) {
+            genre.get_or_insert(g.to_string());
+            if let Some(site) = genre_site(f) {
+                set_container(r, &site);
+            }
+        } else if let Some(date) = only_date(f) {
+            if r.date.is_none() {
+                r.year = Some(date.0);
+                r.date = Some(date.1);
+            }
+        } else if f.starts_with('*') || f.starts_with('{') {
+            let name = clean(f);
+            if f.starts_with('{') && r.container.is_some() {
+                continue;
+            }
+            r.container = Some(name);
+        } else if let Some((_, publisher)) = f
+            .split_once(": ")
+            .filter(|(city, _)| city.split_whitespace().count() <= 2)
+        {
+            r.publisher = Some(clean(publisher));
+        } else if f.chars().any(char::is_alphabetic) {
+            set_container(r, f);
+        }
+    }
+    genre
+}
+
+fn set_container(r: &mut Reference, name: &str) {
+    let name = clean(name);
+    if r.container.is_none() {
+        r.container = Some(name);
+    } else if r.publisher.is_none() && r.container.as_deref() != Some(name.as_str()) {
+        r.publisher = Some(name);
+    }
+}
+
+/// Splits at `. ` and `, ` outside `*…*`, `{…}` and brackets.
+fn split_fields(rest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let (mut italic, mut depth) = (false, 0i32);
+    let chars: Vec<char> = rest.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '*' => italic = !italic,
+            '{' | '(' | '[' => depth += 1,
+            '}' | ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        let next_space = chars.get(i + 1).is_none_or(|n| *n == ' ');
+        // `no. 3`, `pp. 315`, `vol. 2`: the full stop of a label.
+        let label = c == '.' && {
+            let word = cur.rsplit(' ').next().unwrap_or("").to_lowercase();
+            matches!(word.as_str(), "no" | "pp" | "p" | "vol" | "ed" | "eds")
+        };
+        if (c == '.' || c == ',') && next_space && !italic && depth <= 0 && !label {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn strip_label(lower: &str, labels: &[&str]) -> Option<String> {
+    labels.iter().find_map(|l| {
+        let rest = lower.strip_prefix(l)?;
+        let v = rest.trim();
+        (v.starts_with(|c: char| c.is_ascii_digit()) && (rest.starts_with(' ') || l.ends_with('.')))
+            .then(|| v.to_string())
+    })
+}
+
+/// `Air university press (2014): 47- 69` or `SETA VAKFI [2018]: 25- 38`.
+fn year_and_pages(f: &str) -> Option<(String, i32, String)> {
+    let open = f.rfind(['(', '['])?;
+    let close = open + f[open..].find([')', ']'])?;
+    let year: i32 = f[open + 1..close].trim().parse().ok()?;
+    let pages = f[close + 1..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim()
+        .replace(' ', "");
+    (!pages.is_empty()
+        && pages
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '–'))
+    .then(|| (f[..open].trim().to_string(), year, pages))
+}
+
+const GENRES: &[(&str, &str)] = &[
+    ("journal article", "article-journal"),
+    ("research article", "article-journal"),
+    ("newspaper article", "article-newspaper"),
+    ("news website article", "article-newspaper"),
+    ("news article", "article-newspaper"),
+    ("opinion piece", "article-newspaper"),
+    ("research report", "report"),
+    ("research paper", "report"),
+    ("report", "report"),
+    ("document", "document"),
+    ("web page", "webpage"),
+];
+
+fn genre_label(lower: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = lower.split("- ").map(str::trim).collect();
+    GENRES
+        .iter()
+        .find(|(label, _)| parts.contains(label))
+        .map(|(_, kind)| *kind)
+}
+
+/// `Newspaper article- BBC World` or `NBC News- opinion piece`: the site.
+fn genre_site(f: &str) -> Option<String> {
+    f.split("- ")
+        .map(str::trim)
+        .find(|p| genre_label(&p.to_lowercase()).is_none() && !p.is_empty())
+        .map(str::to_string)
+}
+
+/// A field that is nothing but a date: (year, ISO date).
+fn only_date(f: &str) -> Option<(i32, String)> {
+    let hits = find_years(f, (1000, 2100));
+    let h = hits.first()?;
+    let rest: String = format!("{}{}", &f[..h.start], &f[h.end..]);
+    if rest.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let iso = match h.precision {
+        Precision::Day | Precision::Month => {
+            iso_date(&h.label).unwrap_or_else(|| h.year.to_string())
+        }
+        _ => h.year.to_string(),
+    };
+    Some((h.year, iso))
+}
+
+/// `25 May 2020` → `2020-05-25`; `February 2012` → `2012-02`.
+fn iso_date(label: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = label.split(' ').collect();
+    match parts.as_slice() {
+        [d, m, y] => Some(format!(
+            "{y}-{:02}-{:02}",
+            MONTHS.iter().position(|x| x == m)? + 1,
+            d.parse::<u32>().ok()?
+        )),
+        [m, y] => Some(format!(
+            "{y}-{:02}",
+            MONTHS.iter().position(|x| x == m)? + 1
+        )),
+        _ => None,
+    }
+}
+
+const NEWS_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "diplomat",
+    "wire",
+    "bbc",
+    "daily",
+    "guardian",
+    "herald",
+    "tribune",
+    "journal of commerce",
+];
+
+fn kind(r: &Reference, genre: Option<&str>) -> &'static str {
+    if r.doi.is_some() || r.volume.is_some() || r.issue.is_some() {
+        return "article-journal";
+    }
+    if let Some(g) = genre {
+        return GENRES
+            .iter()
+            .find(|(_, k)| *k == g)
+            .map_or("document", |(_, k)| k);
+    }
+    let container = r.container.as_deref().unwrap_or("").to_lowercase();
+    if NEWS_WORDS.iter().any(|w| {
+        container
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == *w)
+    }) {
+        return "article-newspaper";
+    }
+    if !r.urls.is_empty() {
+        "webpage"
+    } else {
+        "document"
+    }
+}
+
+#[cfg(test)]
+#[path = "citations_tests.rs"]
+mod tests;

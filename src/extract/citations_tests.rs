@@ -1,0 +1,248 @@
+use super::*;
+
+const SEED_001: &str = include_str!("../../content/001_63cb8a33a0f86596.txt");
+
+/// The 29 footnotes of seed 001, parsed.
+fn seed() -> Vec<Parsed> {
+    let n = crate::normalize::pdfmd::normalize(SEED_001);
+    let (doc, _) = crate::parse::parse(&n.markdown);
+    assert_eq!(doc.footnotes.len(), 29);
+    doc.footnotes
+        .iter()
+        .map(|f| {
+            let (text, urls) = marked_text(&f.body);
+            parse_reference(&text, urls)
+        })
+        .collect()
+}
+
+fn r(p: &Parsed) -> &Reference {
+    match p {
+        Parsed::Reference(r) => r,
+        other => panic!("not a reference: {other:?}"),
+    }
+}
+
+fn authors(r: &Reference) -> Vec<String> {
+    r.authors.iter().map(Person::sort_name).collect()
+}
+
+#[test]
+fn journal_article_with_doi() {
+    let all = seed();
+    let ong = r(&all[2]);
+    assert_eq!(authors(ong), vec!["Ong, Russell"]);
+    assert_eq!(
+        ong.title.as_deref(),
+        Some("China's Strategic Convergence with Russia")
+    );
+    assert_eq!(
+        ong.container.as_deref(),
+        Some("Korean Journal Of Defense Analysis")
+    );
+    assert_eq!(
+        (
+            ong.volume.as_deref(),
+            ong.issue.as_deref(),
+            ong.pages.as_deref()
+        ),
+        (Some("21"), Some("3"), Some("315-328"))
+    );
+    assert_eq!(ong.year, Some(2009));
+    assert_eq!(ong.doi.as_deref(), Some("10.1080/10163270903087329"));
+    assert_eq!(ong.publisher.as_deref(), Some("Informa UK Limited"));
+    assert_eq!(ong.kind, "article-journal");
+}
+
+#[test]
+fn quoted_title_with_site_link() {
+    let all = seed();
+    let first = r(&all[0]);
+    assert!(first.authors.is_empty());
+    assert_eq!(
+        first.title.as_deref(),
+        Some("Putin Says Russia-China Relations At Highest-Ever Level")
+    );
+    assert_eq!(first.container.as_deref(), Some("global.chinadaily.com.cn"));
+    assert_eq!(first.year, Some(2021));
+    assert_eq!(
+        first.urls,
+        vec!["http://global.chinadaily.com.cn/a/202106/05/WS60bb0cbaa31024ad0bac3d34.html"]
+    );
+}
+
+#[test]
+fn two_authors_and_italic_container() {
+    let all = seed();
+    let fa = r(&all[3]);
+    assert_eq!(
+        authors(fa),
+        vec!["Kendall-Taylor, Andrea", "Shullman, David"]
+    );
+    assert_eq!(
+        fa.title.as_deref(),
+        Some("China And Russia’s Dangerous Convergence")
+    );
+    assert_eq!(fa.container.as_deref(), Some("Foreign Affairs"));
+    assert_eq!(fa.year, Some(2021));
+    assert_eq!(fa.urls.len(), 1);
+}
+
+#[test]
+fn unquoted_titles_and_dates() {
+    let all = seed();
+    let wire = r(&all[4]);
+    assert_eq!(authors(wire), vec!["Chenoy, Arundha"]);
+    assert_eq!(
+        wire.title.as_deref(),
+        Some("Bypassing the Dollar: Rise of an Alternate Currency System")
+    );
+    assert_eq!(wire.container.as_deref(), Some("The Wire"));
+    assert_eq!(wire.date.as_deref(), Some("2020-05-25"));
+    assert_eq!(wire.kind, "article-newspaper");
+    let dw = r(&all[8]);
+    assert!(dw.authors.is_empty());
+    assert_eq!(
+        dw.title.as_deref(),
+        Some("EU Accuses Russia, Chia of COVID Disinformation")
+    );
+    assert_eq!(dw.container.as_deref(), Some("DW News"));
+    assert_eq!(dw.date.as_deref(), Some("2021-04-28"));
+    let svoboda = r(&all[14]);
+    assert_eq!(
+        svoboda.title.as_deref(),
+        Some("Why do so many Chinese students choose US universities?")
+    );
+    assert_eq!(svoboda.date.as_deref(), Some("2015-06-02"));
+    assert_eq!(svoboda.kind, "article-newspaper");
+}
+
+#[test]
+fn reports_with_publishers_and_page_ranges() {
+    let all = seed();
+    let orf = r(&all[10]);
+    assert_eq!(
+        authors(orf),
+        vec!["N Unnikrishnan, Nandan", "Purshothaman, Uma"]
+    );
+    assert_eq!(
+        orf.title.as_deref(),
+        Some("Trends in Russia- China relations: implications for US")
+    );
+    assert_eq!(
+        orf.publisher.as_deref(),
+        Some("Observer research foundation")
+    );
+    assert_eq!(orf.year, Some(2015));
+    assert_eq!(orf.kind, "report");
+    let bolt = r(&all[18]);
+    assert_eq!(
+        bolt.title.as_deref(),
+        Some("Sino- Russia relations in changing world order")
+    );
+    assert_eq!(bolt.container.as_deref(), Some("Air university press"));
+    assert_eq!(
+        (bolt.year, bolt.pages.as_deref()),
+        (Some(2014), Some("47-69"))
+    );
+    let korolev = r(&all[11]);
+    assert_eq!(korolev.year, Some(2018));
+    assert_eq!(korolev.pages.as_deref(), Some("25-38"));
+    let solo = r(&all[12]);
+    assert_eq!(
+        solo.title.as_deref(),
+        Some(
+            "The \"Rise\" of China in the eyes of Russia: A source of threat or new opportunities?"
+        )
+    );
+}
+
+#[test]
+fn ibid_and_news_sites() {
+    let all = seed();
+    assert_eq!(all[19], Parsed::Ibid(None));
+    let bbc = r(&all[22]);
+    assert_eq!(
+        bbc.title.as_deref(),
+        Some("China and Russia to build a lunar space station")
+    );
+    assert_eq!(bbc.container.as_deref(), Some("BBC World"));
+    assert_eq!(bbc.date.as_deref(), Some("2021-03-10"));
+    let nbc = r(&all[28]);
+    assert_eq!(authors(nbc), vec!["Depetris, Daniel R."]);
+    assert_eq!(
+        nbc.title.as_deref(),
+        Some(
+            "Biden- Putin summit comes as U.S.- Russia Share Something in Common: A fear of China"
+        )
+    );
+    assert_eq!(nbc.container.as_deref(), Some("NBC News"));
+    assert_eq!(nbc.kind, "article-newspaper");
+    let aneja = r(&all[17]);
+    assert_eq!(
+        aneja.title.as_deref(),
+        Some("\"Power of Siberia\" gas pipeline cements China- Russia bond")
+    );
+    assert_eq!(
+        aneja.date.as_deref(),
+        Some("2019-12-02"),
+        "the first date, not the access date"
+    );
+}
+
+#[test]
+fn every_seed_footnote_is_a_reference_or_ibid() {
+    for (i, p) in seed().iter().enumerate() {
+        match p {
+            Parsed::Reference(r) => assert!(
+                r.title.is_some() && r.year.is_some(),
+                "footnote {}: {r:?}",
+                i + 1
+            ),
+            Parsed::Ibid(_) => assert_eq!(i, 19),
+            Parsed::Note => panic!("footnote {} read as a note", i + 1),
+        }
+    }
+}
+
+#[test]
+fn remarks_are_not_references() {
+    assert_eq!(
+        parse_reference("See the discussion above.", vec![]),
+        Parsed::Note
+    );
+    assert_eq!(
+        parse_reference("The author thanks the reviewers", vec![]),
+        Parsed::Note
+    );
+    assert_eq!(parse_reference("", vec![]), Parsed::Note);
+}
+
+#[test]
+fn hostile_references() {
+    for t in [
+        "\"",
+        "\"unbalanced quote. 2020.",
+        "*",
+        "{",
+        "(2014):",
+        "vol",
+        "Ibid",
+        "ibid., p. 4",
+        "“”",
+        "doi:",
+        "Ёлкин, Пётр. Заголовок. Москва: Наука, 2019.",
+        "https://example.org/2019/01/x",
+    ] {
+        let _ = parse_reference(t, vec![]);
+    }
+    assert_eq!(
+        parse_reference("ibid., p. 4", vec![]),
+        Parsed::Ibid(Some("p. 4".into()))
+    );
+    let r = parse_reference("Ёлкин, Пётр. Заголовок. Москва: Наука, 2019.", vec![]);
+    let Parsed::Reference(r) = r else { panic!() };
+    assert_eq!(r.authors[0].family, "Ёлкин");
+    assert_eq!(r.publisher.as_deref(), Some("Наука"));
+    assert_eq!(r.year, Some(2019));
+}
