@@ -42,7 +42,7 @@ pub struct Reference {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed {
-    Reference(Reference),
+    Reference(Box<Reference>),
     /// `Ibid.`, with any locator after it (`Ibid., p. 4`).
     Ibid(Option<String>),
     /// A remark or author note: not a reference.
@@ -128,7 +128,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     if r.title.is_none() || (!evidence && r.authors.is_empty()) {
         return Parsed::Note;
     }
-    Parsed::Reference(r)
+    Parsed::Reference(Box::new(r))
 }
 
 /// Drops the empty fields left where autolinks were: `2021, .` → `2021.`
@@ -163,7 +163,6 @@ fn find_doi(text: &str) -> Option<String> {
         .map(|i| i + 4)
         .or_else(|| lower.find("doi ").map(|i| i + 4))?;
     let doi = text[at..]
-        .trim_start()
         .split_whitespace()
         .next()?
         .trim_end_matches(['.', ',', ';']);

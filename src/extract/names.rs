@@ -57,18 +57,12 @@ pub fn parse_authors(text: &str) -> Option<(Vec<Person>, usize)> {
     let mut people = Vec::new();
     // First author: `Family, Given` or `Given Family`.
     let first_words = c.name_words()?;
-    if c.eat(",") && !c.peek_word().is_some_and(|w| w == "and") {
-        let save = c.at;
-        match c.name_words() {
-            Some(given) => people.push(Person {
-                family: first_words.join(" "),
-                given: given.join(" "),
-            }),
-            None => {
-                c.at = save;
-                return None;
-            }
-        }
+    if c.eat(",") && c.peek_word().is_none_or(|w| w != "and") {
+        let given = c.name_words()?;
+        people.push(Person {
+            family: first_words.join(" "),
+            given: given.join(" "),
+        });
     } else {
         people.push(direct(&first_words)?);
     }
@@ -145,7 +139,7 @@ impl Cursor<'_> {
     }
 
     fn peek_is_name(&self) -> bool {
-        self.peek_word().is_some_and(|w| is_name_word(w))
+        self.peek_word().is_some_and(is_name_word)
     }
 
     /// One to four name words; an initial (`R.`) ends the run and keeps its
