@@ -32,6 +32,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "topics.html",
     "topic.html",
     "timeline.html",
+    "citations.html",
     "partials/head.html",
     "partials/header.html",
     "partials/footer.html",

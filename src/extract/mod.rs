@@ -4,6 +4,9 @@
 //!    headings or footnote markers; which of them become links.
 //! 2. [`years`]: years, ranges, decades and dates in paragraph text, each
 //!    with its sentence ([`sentences`]).
+//! 3. [`citations`]: footnotes parsed into references ([`names`] for the
+//!    authors); `Ibid.` resolved to the previous reference.
+//! 4. Relative link targets, for backlinks and link rewriting.
 //!
 //! Extraction does no I/O and never fails.
 
@@ -77,17 +80,41 @@ pub struct Dated {
     pub sentence: Range<usize>,
 }
 
+/// A footnote read as a reference, with `Ibid.` already resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited {
+    /// Index into the document's footnotes.
+    pub footnote: usize,
+    pub reference: citations::Reference,
+    /// The footnote said `Ibid.` (and cites the reference before it).
+    pub ibid: bool,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
     pub mentions: Vec<Mention>,
     pub links: Vec<TopicLink>,
     pub dates: Vec<Dated>,
+    pub citations: Vec<Cited>,
+    /// Relative link targets in the body (other documents, perhaps).
+    pub links_out: Vec<String>,
 }
 
 /// Extracts mentions and dates from one document.
 pub fn extract(doc: &Document, opts: &Options) -> Extracted {
     let mut out = Extracted::default();
     find_mentions(doc, opts, &mut out);
+    out.citations = read_citations(doc);
+    out.links_out = doc
+        .body
+        .iter()
+        .filter_map(|n| match n {
+            Node::Md(Event::Start(Tag::Link { dest_url, .. })) if is_relative(dest_url) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect();
     for (i, p) in doc.paragraphs.iter().enumerate() {
         for hit in years::find_years(&p.text, opts.years) {
             let sentence = sentences::sentence_at(&p.text, hit.start);
@@ -99,6 +126,43 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
         }
     }
     out
+}
+
+/// Parses every footnote; `Ibid.` takes the previous reference of the
+/// document (footnotes are in number order).
+fn read_citations(doc: &Document) -> Vec<Cited> {
+    let mut out: Vec<Cited> = Vec::new();
+    for (i, f) in doc.footnotes.iter().enumerate() {
+        let (text, urls) = citations::marked_text(&f.body);
+        match citations::parse_reference(&text, urls) {
+            citations::Parsed::Reference(r) => out.push(Cited {
+                footnote: i,
+                reference: *r,
+                ibid: false,
+            }),
+            citations::Parsed::Ibid(_) => {
+                if let Some(prev) = out.last() {
+                    let reference = prev.reference.clone();
+                    out.push(Cited {
+                        footnote: i,
+                        reference,
+                        ibid: true,
+                    });
+                }
+            }
+            citations::Parsed::Note => {}
+        }
+    }
+    out
+}
+
+/// A link to a file of the site rather than to another host or an anchor.
+fn is_relative(url: &str) -> bool {
+    !(url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with('/')
+        || url.contains("://")
+        || url.starts_with("mailto:"))
 }
 
 /// Walks the body: mentions in paragraph text outside links, images and

@@ -13,6 +13,7 @@
 //! templates prefix them with the page's relative path to the root, so the
 //! site works from `file://` and from any host folder.
 
+pub mod citations;
 pub mod timeline;
 pub mod topics;
 
@@ -22,6 +23,7 @@ use crate::normalize::Normalized;
 use crate::parse::{ids::slugify, Document};
 use crate::sources::{SectionSource, Source};
 use crate::topics::TopicMap;
+use citations::CitationIndex;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use timeline::Timeline;
@@ -91,6 +93,7 @@ pub struct Site {
     pub topic_map: TopicMap,
     pub topics: TopicIndex,
     pub timeline: Timeline,
+    pub citations: CitationIndex,
 }
 
 /// Root names that dossier's own pages use.
@@ -140,6 +143,7 @@ pub fn build_graph(
     }
     let topics = topics::index(&docs, &topic_map);
     let timeline = timeline::build(&docs);
+    let citations = citations::index(&docs);
     (
         Site {
             docs,
@@ -147,6 +151,7 @@ pub fn build_graph(
             topic_map,
             topics,
             timeline,
+            citations,
         },
         diags,
     )

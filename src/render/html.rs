@@ -20,13 +20,19 @@ pub struct LinkSpan {
 }
 
 /// The body of a document followed by its footnotes. `links` must be sorted
-/// by node and offset.
-pub fn document_html(doc: &Document, hl: &Highlighter, links: &[LinkSpan]) -> String {
+/// by node and offset; `note_extras[i]` is HTML appended to footnote `i`
+/// (its entry in the citation index).
+pub fn document_html(
+    doc: &Document,
+    hl: &Highlighter,
+    links: &[LinkSpan],
+    note_extras: &[Option<String>],
+) -> String {
     let mut out = String::with_capacity(doc.words * 8 + 256);
     let body = with_links(&doc.body, links);
     nodes_html(&body, hl, &mut out);
     if !doc.footnotes.is_empty() {
-        footnotes_html(&doc.footnotes, hl, &mut out);
+        footnotes_html(&doc.footnotes, hl, note_extras, &mut out);
     }
     out
 }
@@ -108,9 +114,14 @@ pub fn ref_id(id: &str, nth: usize) -> String {
     }
 }
 
-fn footnotes_html(notes: &[Footnote], hl: &Highlighter, out: &mut String) {
+fn footnotes_html(
+    notes: &[Footnote],
+    hl: &Highlighter,
+    extras: &[Option<String>],
+    out: &mut String,
+) {
     out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
-    for note in notes {
+    for (i, note) in notes.iter().enumerate() {
         out.push_str(&format!(
             "<li id=\"{}\" value=\"{}\">",
             note.id, note.number
@@ -125,6 +136,10 @@ fn footnotes_html(notes: &[Footnote], hl: &Highlighter, out: &mut String) {
                 )
             })
             .collect();
+        let backrefs = match extras.get(i).and_then(Option::as_ref) {
+            Some(extra) => format!("{backrefs} {extra}"),
+            None => backrefs,
+        };
         let mut body = note.body.clone();
         // Back-links go inside the last paragraph, not on a line of their own.
         match body
@@ -157,7 +172,7 @@ mod tests {
     use crate::parse::parse;
 
     fn render(md: &str) -> String {
-        document_html(&parse(md).0, &Highlighter::default(), &[])
+        document_html(&parse(md).0, &Highlighter::default(), &[], &[])
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! Each page's context holds that page and its neighbours only, so render time
 //! grows linearly with the number of pages.
 
+pub mod citations;
 pub mod excerpt;
+pub mod exports;
 pub mod feeds;
 pub mod highlight;
 pub mod html;
@@ -220,6 +222,61 @@ impl Renderer<'_> {
                 .collect::<Result<_>>()?;
             files.extend(pages);
         }
+        if !site.citations.works.is_empty() {
+            let pages: [(&str, &str, &str, Vec<citations::GroupView>); 4] = [
+                (
+                    citations::INDEX_URL,
+                    "Citation index",
+                    "Every work the texts cite, by author, with each place that cites it.",
+                    citations::by_author(site),
+                ),
+                (
+                    citations::YEARS_URL,
+                    "Cited works by year",
+                    "The cited works by year of publication.",
+                    citations::by_year(site),
+                ),
+                (
+                    citations::CONTAINERS_URL,
+                    "Cited works by journal, site and publisher",
+                    "The cited works by where they appeared.",
+                    citations::by_container(site),
+                ),
+                (
+                    citations::AUTHORS_URL,
+                    "Cited authors",
+                    "Everyone the texts cite, with their works.",
+                    citations::by_cited_author(site),
+                ),
+            ];
+            for (url, title, intro, groups) in pages {
+                let mut ctx = self.context(url, Some(title));
+                ctx.insert("title", title);
+                ctx.insert("intro", intro);
+                ctx.insert("full", &(url == citations::INDEX_URL));
+                ctx.insert("groups", &groups);
+                ctx.insert("count", &site.citations.works.len());
+                files.push(OutputFile::new(
+                    url,
+                    self.page("citations.html", &ctx, url)?,
+                ));
+            }
+            files.push(OutputFile::new(
+                "data/citations.json",
+                exports::csl_json(config, site),
+            ));
+            files.push(OutputFile::new("data/citations.bib", exports::bibtex(site)));
+        }
+        if !site.topic_map.is_empty() {
+            files.push(OutputFile::new(
+                "data/topics.json",
+                exports::topics_json(config, site),
+            ));
+        }
+        files.push(OutputFile::new(
+            "data/timeline.json",
+            exports::timeline_json(config, site),
+        ));
         if !site.timeline.entries.is_empty() {
             let url = knowledge::TIMELINE_URL;
             let mut ctx = self.context(url, Some("Timeline"));
@@ -246,7 +303,19 @@ impl Renderer<'_> {
             })
             .collect();
         let mut view = DocView::summary(d);
-        view.content = html::document_html(&d.body, hl, &links);
+        let by_note = &self.site.citations.by_footnote[i];
+        let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
+            .map(|f| {
+                by_note.get(&f).map(|&w| {
+                    let work = &self.site.citations.works[w];
+                    format!(
+                        "<a class=\"cite\" href=\"{root}{}\">In the citation index</a>",
+                        citations::work_url(work)
+                    )
+                })
+            })
+            .collect();
+        view.content = html::document_html(&d.body, hl, &links, &note_extras);
         let doc_topics: Vec<knowledge::TopicLinkView> = self.site.topics.doc_topics[i]
             .iter()
             .map(|&(t, count)| knowledge::TopicLinkView {

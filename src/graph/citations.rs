@@ -1,0 +1,213 @@
+//! The citation index: references from every document merged into works.
+//!
+//! Two references are the same work when they share a DOI, a URL (scheme,
+//! `www.` and trailing slash ignored) or the same authors, title and year
+//! (names by [`Person::key`], titles by their letters and digits). Fields
+//! missing in the first reference are filled from later ones.
+
+use super::Doc;
+use crate::extract::citations::Reference;
+use crate::extract::names::Person;
+use crate::parse::ids::{slugify, IdSet};
+use std::collections::{BTreeMap, HashMap};
+
+/// One place that cites a work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedIn {
+    pub doc: usize,
+    /// Index into the document's footnotes.
+    pub footnote: usize,
+    pub ibid: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Work {
+    /// Anchor and CSL id, readable: `ong-2009-chinas-strategic`.
+    pub id: String,
+    pub reference: Reference,
+    pub cited_in: Vec<CitedIn>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub person: Person,
+    pub works: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CitationIndex {
+    /// Sorted by first author's family name, then year and title.
+    pub works: Vec<Work>,
+    /// Per document: footnote index → work.
+    pub by_footnote: Vec<HashMap<usize, usize>>,
+    /// Cited authors, sorted by family name.
+    pub authors: Vec<Author>,
+}
+
+/// Merges the references of all documents into works.
+pub fn index(docs: &[Doc]) -> CitationIndex {
+    let mut works: Vec<Work> = Vec::new();
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for c in &doc.extracted.citations {
+            let ks = work_keys(&c.reference);
+            let found = ks.iter().find_map(|k| keys.get(k).copied());
+            let w = match found {
+                Some(w) => {
+                    fill(&mut works[w].reference, &c.reference);
+                    w
+                }
+                None => {
+                    works.push(Work {
+                        id: String::new(),
+                        reference: c.reference.clone(),
+                        cited_in: Vec::new(),
+                    });
+                    works.len() - 1
+                }
+            };
+            for k in ks {
+                keys.entry(k).or_insert(w);
+            }
+            works[w].cited_in.push(CitedIn {
+                doc: d,
+                footnote: c.footnote,
+                ibid: c.ibid,
+            });
+        }
+    }
+    // Sort, then give readable ids in that order.
+    let mut order: Vec<usize> = (0..works.len()).collect();
+    order.sort_by_key(|&w| sort_key(&works[w].reference));
+    let mut sorted: Vec<Work> = order.iter().map(|&w| works[w].clone()).collect();
+    let mut ids = IdSet::default();
+    for w in &mut sorted {
+        w.id = ids.unique(&readable_id(&w.reference));
+    }
+    let mut by_footnote = vec![HashMap::new(); docs.len()];
+    for (w, work) in sorted.iter().enumerate() {
+        for c in &work.cited_in {
+            by_footnote[c.doc].insert(c.footnote, w);
+        }
+    }
+    let authors = authors(&sorted);
+    CitationIndex {
+        works: sorted,
+        by_footnote,
+        authors,
+    }
+}
+
+fn work_keys(r: &Reference) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(doi) = &r.doi {
+        out.push(format!("doi:{}", doi.to_lowercase()));
+    }
+    for u in &r.urls {
+        out.push(format!("url:{}", normalise_url(u)));
+    }
+    let names: Vec<String> = r.authors.iter().map(Person::key).collect();
+    let title = letters(r.title.as_deref().unwrap_or(""));
+    out.push(format!(
+        "aty:{}|{title}|{}",
+        names.join(";"),
+        r.year.unwrap_or(0)
+    ));
+    out
+}
+
+pub fn normalise_url(u: &str) -> String {
+    let u = u.trim().to_lowercase();
+    let u = u
+        .split_once("://")
+        .map_or(u.as_str(), |(_, rest)| rest)
+        .to_string();
+    let u = u.strip_prefix("www.").unwrap_or(&u);
+    u.trim_end_matches('/').to_string()
+}
+
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Fills empty fields of `into` from `from`.
+fn fill(into: &mut Reference, from: &Reference) {
+    macro_rules! take {
+        ($($f:ident),*) => { $( if into.$f.is_none() { into.$f = from.$f.clone(); } )* };
+    }
+    take!(title, container, publisher, volume, issue, pages, year, date, doi);
+    if into.authors.is_empty() {
+        into.authors = from.authors.clone();
+    }
+    for u in &from.urls {
+        if !into
+            .urls
+            .iter()
+            .any(|x| normalise_url(x) == normalise_url(u))
+        {
+            into.urls.push(u.clone());
+        }
+    }
+}
+
+fn sort_key(r: &Reference) -> (String, i32, String) {
+    let first = r
+        .authors
+        .first()
+        .map(|p| p.family.to_lowercase())
+        .unwrap_or_else(|| letters(r.title.as_deref().unwrap_or("")));
+    (
+        first,
+        r.year.unwrap_or(0),
+        letters(r.title.as_deref().unwrap_or("")),
+    )
+}
+
+fn readable_id(r: &Reference) -> String {
+    let who = r
+        .authors
+        .first()
+        .map(|p| p.family.clone())
+        .unwrap_or_default();
+    let title: Vec<&str> = r
+        .title
+        .as_deref()
+        .unwrap_or("work")
+        .split_whitespace()
+        .take(3)
+        .collect();
+    let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+    let slug = slugify(&format!("{who} {year} {}", title.join(" ")));
+    if slug.is_empty() {
+        "work".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Cited authors, one entry per person key, with the spelling seen first.
+fn authors(works: &[Work]) -> Vec<Author> {
+    let mut by_key: BTreeMap<String, Author> = BTreeMap::new();
+    for (w, work) in works.iter().enumerate() {
+        for p in &work.reference.authors {
+            let a = by_key.entry(p.key()).or_insert_with(|| Author {
+                person: p.clone(),
+                works: Vec::new(),
+            });
+            if !a.works.contains(&w) {
+                a.works.push(w);
+            }
+        }
+    }
+    let mut list: Vec<Author> = by_key.into_values().collect();
+    list.sort_by_key(|a| {
+        (
+            a.person.family.to_lowercase(),
+            a.person.given.to_lowercase(),
+        )
+    });
+    list
+}

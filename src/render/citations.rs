@@ -1,0 +1,275 @@
+//! Citation pages: the works by author (the full entries, with anchors), and
+//! lists by year, by container and by cited author that point to them.
+
+use super::highlight::escape;
+use crate::extract::citations::Reference;
+use crate::graph::citations::Work;
+use crate::graph::Site;
+use serde::Serialize;
+
+pub const INDEX_URL: &str = "citations/index.html";
+pub const YEARS_URL: &str = "citations/years/index.html";
+pub const CONTAINERS_URL: &str = "citations/containers/index.html";
+pub const AUTHORS_URL: &str = "citations/authors/index.html";
+
+pub fn work_url(work: &Work) -> String {
+    format!("{INDEX_URL}#{}", work.id)
+}
+
+#[derive(Serialize)]
+pub struct CitedInView<'a> {
+    pub doc_title: &'a str,
+    pub url: String,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub struct WorkView<'a> {
+    pub id: &'a str,
+    pub url: String,
+    pub html: String,
+    pub short: String,
+    pub kind: &'static str,
+    pub cited_in: Vec<CitedInView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    pub title: String,
+    pub anchor: String,
+    pub works: Vec<WorkView<'a>>,
+}
+
+pub fn work_view<'a>(site: &'a Site, w: usize) -> WorkView<'a> {
+    let work = &site.citations.works[w];
+    WorkView {
+        id: &work.id,
+        url: work_url(work),
+        html: reference_html(&work.reference),
+        short: short(&work.reference),
+        kind: work.reference.kind,
+        cited_in: work
+            .cited_in
+            .iter()
+            .map(|c| {
+                let doc = &site.docs[c.doc];
+                let note = &doc.body.footnotes[c.footnote];
+                CitedInView {
+                    doc_title: &doc.title,
+                    url: format!("{}#{}", doc.url, note.id),
+                    label: format!(
+                        "note {}{}",
+                        note.number,
+                        if c.ibid { " (Ibid.)" } else { "" }
+                    ),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// `Ong 2009, China's Strategic Convergence with Russia`.
+fn short(r: &Reference) -> String {
+    let who = match r.authors.as_slice() {
+        [] => String::new(),
+        [a] => a.family.clone(),
+        [a, b] => format!("{} and {}", a.family, b.family),
+        [a, ..] => format!("{} et al.", a.family),
+    };
+    let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+    let head = [who, year]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = r.title.clone().unwrap_or_default();
+    if head.is_empty() {
+        title
+    } else {
+        format!("{head}, {title}")
+    }
+}
+
+/// A reference in a Chicago-like style, as escaped HTML.
+pub fn reference_html(r: &Reference) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !r.authors.is_empty() {
+        let names: Vec<String> = r
+            .authors
+            .iter()
+            .enumerate()
+            .map(|(i, p)| if i == 0 { p.sort_name() } else { p.display() })
+            .collect();
+        let joined = match names.as_slice() {
+            [one] => one.clone(),
+            [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        parts.push(format!(
+            "<span class=\"authors\">{}</span>.",
+            escape(joined.trim_end_matches('.'))
+        ));
+    }
+    if let Some(t) = &r.title {
+        parts.push(format!(
+            "“<span class=\"title\">{}</span>.”",
+            escape(t.trim_end_matches('.'))
+        ));
+    }
+    let mut where_ = String::new();
+    if let Some(c) = &r.container {
+        where_.push_str(&format!("<i class=\"container\">{}</i>", escape(c)));
+    }
+    if let Some(v) = &r.volume {
+        where_.push_str(&format!(" {}", escape(v)));
+    }
+    if let Some(i) = &r.issue {
+        where_.push_str(&format!(", no. {}", escape(i)));
+    }
+    if let Some(d) = r.date.as_deref() {
+        where_.push_str(&format!(
+            " ({})",
+            escape(&crate::render::views::display_date(d))
+        ));
+    } else if let Some(y) = r.year {
+        where_.push_str(&format!(" ({y})"));
+    }
+    if let Some(p) = &r.pages {
+        where_.push_str(&format!(": {}", escape(&p.replace('-', "–"))));
+    }
+    if !where_.trim().is_empty() {
+        parts.push(format!("{}.", where_.trim()));
+    }
+    if let Some(p) = &r.publisher {
+        parts.push(format!("{}.", escape(p)));
+    }
+    if let Some(doi) = &r.doi {
+        let url = format!("https://doi.org/{doi}");
+        parts.push(format!(
+            "<a class=\"doi\" href=\"{}\">doi:{}</a>.",
+            escape(&url),
+            escape(doi)
+        ));
+    }
+    for u in &r.urls {
+        if r.doi.as_ref().is_some_and(|d| u.contains(d.as_str())) {
+            continue;
+        }
+        parts.push(format!(
+            "<a class=\"url\" href=\"{}\">{}</a>.",
+            escape(u),
+            escape(u)
+        ));
+    }
+    parts.join(" ")
+}
+
+/// Works grouped by the first letter of the first author (or title).
+pub fn by_author(site: &Site) -> Vec<GroupView<'_>> {
+    group(site, |w| {
+        let r = &w.reference;
+        let first = r
+            .authors
+            .first()
+            .map(|p| p.family.clone())
+            .or_else(|| r.title.clone())
+            .unwrap_or_default();
+        let letter: String = first
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_else(|| "#".into());
+        Some(letter)
+    })
+}
+
+pub fn by_year(site: &Site) -> Vec<GroupView<'_>> {
+    let mut groups = group(site, |w| {
+        Some(
+            w.reference
+                .year
+                .map_or_else(|| "Undated".to_string(), |y| y.to_string()),
+        )
+    });
+    groups.sort_by(|a, b| b.title.cmp(&a.title));
+    groups
+}
+
+pub fn by_container(site: &Site) -> Vec<GroupView<'_>> {
+    let mut groups = group(site, |w| {
+        w.reference
+            .container
+            .clone()
+            .or_else(|| w.reference.publisher.clone())
+    });
+    groups.sort_by_key(|g| g.title.to_lowercase());
+    groups
+}
+
+/// Cited authors, each with their works.
+pub fn by_cited_author(site: &Site) -> Vec<GroupView<'_>> {
+    let mut ids = crate::parse::ids::IdSet::default();
+    site.citations
+        .authors
+        .iter()
+        .map(|a| GroupView {
+            title: a.person.sort_name(),
+            anchor: ids.unique(&format!(
+                "a-{}",
+                crate::parse::ids::slugify(&a.person.sort_name())
+            )),
+            works: a.works.iter().map(|&w| work_view(site, w)).collect(),
+        })
+        .collect()
+}
+
+/// Groups works (in index order) by a label; works without one are left out.
+fn group<'a>(site: &'a Site, label: impl Fn(&Work) -> Option<String>) -> Vec<GroupView<'a>> {
+    let mut groups: Vec<GroupView> = Vec::new();
+    let mut ids = crate::parse::ids::IdSet::default();
+    for (w, work) in site.citations.works.iter().enumerate() {
+        let Some(title) = label(work) else { continue };
+        match groups.iter_mut().find(|g| g.title == title) {
+            Some(g) => g.works.push(work_view(site, w)),
+            None => groups.push(GroupView {
+                anchor: ids.unique(&format!("g-{}", crate::parse::ids::slugify(&title))),
+                title,
+                works: vec![work_view(site, w)],
+            }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::names::Person;
+
+    #[test]
+    fn formats_a_journal_article() {
+        let r = Reference {
+            authors: vec![Person {
+                family: "Ong".into(),
+                given: "Russell".into(),
+            }],
+            title: Some("China's Strategic Convergence with Russia".into()),
+            container: Some("Korean Journal Of Defense Analysis".into()),
+            volume: Some("21".into()),
+            issue: Some("3".into()),
+            pages: Some("315-328".into()),
+            year: Some(2009),
+            doi: Some("10.1080/10163270903087329".into()),
+            kind: "article-journal",
+            ..Reference::default()
+        };
+        assert_eq!(
+            reference_html(&r),
+            "<span class=\"authors\">Ong, Russell</span>. “<span class=\"title\">China&#39;s Strategic Convergence with Russia</span>.” <i class=\"container\">Korean Journal Of Defense Analysis</i> 21, no. 3 (2009): 315–328. <a class=\"doi\" href=\"https://doi.org/10.1080/10163270903087329\">doi:10.1080/10163270903087329</a>."
+        );
+        assert_eq!(
+            short(&r),
+            "Ong 2009, China's Strategic Convergence with Russia"
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Machine-readable exports under `data/`: CSL-JSON and BibTeX for the
+//! citation index, JSON for the timeline and the topics. URLs in them are
+//! absolute (from `base_url`) so that the files make sense on their own.
+
+use crate::config::Config;
+use crate::extract::citations::Reference;
+use crate::graph::Site;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+/// `data/citations.json`: an array of CSL-JSON items with `cited-in`.
+pub fn csl_json(config: &Config, site: &Site) -> String {
+    let items: Vec<Value> = site
+        .citations
+        .works
+        .iter()
+        .map(|w| {
+            let r = &w.reference;
+            let mut item = Map::new();
+            item.insert("id".into(), json!(w.id));
+            item.insert("type".into(), json!(r.kind));
+            if let Some(t) = &r.title {
+                item.insert("title".into(), json!(t));
+            }
+            if !r.authors.is_empty() {
+                let authors: Vec<Value> = r
+                    .authors
+                    .iter()
+                    .map(|p| json!({"family": p.family, "given": p.given}))
+                    .collect();
+                item.insert("author".into(), Value::Array(authors));
+            }
+            let fields = [
+                ("container-title", &r.container),
+                ("publisher", &r.publisher),
+                ("volume", &r.volume),
+                ("issue", &r.issue),
+                ("page", &r.pages),
+                ("DOI", &r.doi),
+            ];
+            for (key, value) in fields {
+                if let Some(v) = value {
+                    item.insert(key.into(), json!(v));
+                }
+            }
+            if let Some(parts) = date_parts(r) {
+                item.insert("issued".into(), json!({ "date-parts": [parts] }));
+            }
+            if let Some(u) = r.urls.first() {
+                item.insert("URL".into(), json!(u));
+            }
+            let cited: Vec<Value> = w
+                .cited_in
+                .iter()
+                .map(|c| {
+                    let doc = &site.docs[c.doc];
+                    let note = &doc.body.footnotes[c.footnote];
+                    json!({
+                        "document": doc.title,
+                        "url": format!("{}{}#{}", config.base_url, doc.url, note.id),
+                        "footnote": note.number,
+                    })
+                })
+                .collect();
+            item.insert("cited-in".into(), Value::Array(cited));
+            Value::Object(item)
+        })
+        .collect();
+    pretty(&items)
+}
+
+fn date_parts(r: &Reference) -> Option<Vec<u32>> {
+    let date = r.date.clone().or_else(|| r.year.map(|y| y.to_string()))?;
+    let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// `data/citations.bib`.
+pub fn bibtex(site: &Site) -> String {
+    let mut out = String::from("% Citation index exported by dossier.\n");
+    for w in &site.citations.works {
+        let r = &w.reference;
+        let entry = match r.kind {
+            "article-journal" => "article",
+            "report" => "techreport",
+            "book" => "book",
+            _ => "misc",
+        };
+        out.push_str(&format!("\n@{entry}{{{},\n", w.id));
+        let mut field =
+            |k: &str, v: &str| out.push_str(&format!("  {k} = {{{}}},\n", bib_escape(v)));
+        if !r.authors.is_empty() {
+            let names: Vec<String> = r.authors.iter().map(|p| p.sort_name()).collect();
+            field("author", &names.join(" and "));
+        }
+        if let Some(t) = &r.title {
+            field("title", t);
+        }
+        if let Some(c) = &r.container {
+            field(
+                if entry == "article" {
+                    "journal"
+                } else {
+                    "howpublished"
+                },
+                c,
+            );
+        }
+        if let Some(p) = &r.publisher {
+            field(
+                if entry == "techreport" {
+                    "institution"
+                } else {
+                    "publisher"
+                },
+                p,
+            );
+        }
+        for (k, v) in [
+            ("volume", &r.volume),
+            ("number", &r.issue),
+            ("pages", &r.pages),
+            ("doi", &r.doi),
+        ] {
+            if let Some(v) = v {
+                field(k, v);
+            }
+        }
+        if let Some(y) = r.year {
+            field("year", &y.to_string());
+        }
+        if let Some(u) = r.urls.first() {
+            field("url", u);
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// Escapes characters that BibTeX reads specially.
+fn bib_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '{' | '}' | '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\\' => out.push_str("\\textbackslash{}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct TimelineItem<'a> {
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_year: Option<i32>,
+    precision: &'static str,
+    label: &'a str,
+    clipped: bool,
+    text: &'a str,
+    document: &'a str,
+    url: String,
+}
+
+/// `data/timeline.json`.
+pub fn timeline_json(config: &Config, site: &Site) -> String {
+    let items: Vec<TimelineItem> = site
+        .timeline
+        .entries
+        .iter()
+        .map(|e| {
+            let doc = &site.docs[e.doc];
+            TimelineItem {
+                year: e.year,
+                end_year: e.end_year,
+                precision: e.precision.name(),
+                label: &e.label,
+                clipped: e.clipped,
+                text: &e.sentence,
+                document: &doc.title,
+                url: format!(
+                    "{}{}#{}",
+                    config.base_url, doc.url, doc.body.paragraphs[e.paragraph].id
+                ),
+            }
+        })
+        .collect();
+    pretty(&items)
+}
+
+#[derive(Serialize)]
+struct TopicItem<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    aliases: Vec<&'a str>,
+    mentions: usize,
+    url: String,
+    passages: Vec<String>,
+}
+
+/// `data/topics.json`.
+pub fn topics_json(config: &Config, site: &Site) -> String {
+    let items: Vec<TopicItem> = site
+        .topic_map
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| TopicItem {
+            id: &topic.id,
+            title: &topic.title,
+            kind: topic.kind.name(),
+            aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
+            mentions: site.topics.mentions[t],
+            url: format!(
+                "{}{}",
+                config.base_url,
+                super::knowledge::topic_url(&topic.id)
+            ),
+            passages: site.topics.passages[t]
+                .iter()
+                .map(|p| {
+                    let doc = &site.docs[p.doc];
+                    format!(
+                        "{}{}#{}",
+                        config.base_url, doc.url, doc.body.paragraphs[p.paragraph].id
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    pretty(&items)
+}
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "[]".to_string());
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bibtex_escapes() {
+        assert_eq!(
+            bib_escape("R&D {x} 50% $5 #1 a_b \\"),
+            "R\\&D \\{x\\} 50\\% \\$5 \\#1 a\\_b \\textbackslash{}"
+        );
+    }
+}
