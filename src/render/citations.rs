@@ -111,11 +111,15 @@ pub fn reference_html(r: &Reference) -> String {
         ));
     }
     if let Some(t) = &r.title {
+        // Quotes inside the title become single quotes inside the double.
+        let t = inner_quotes(t.trim_end_matches('.'));
+        let stop = if t.ends_with(['?', '!']) { "" } else { "." };
         parts.push(format!(
-            "“<span class=\"title\">{}</span>.”",
-            escape(t.trim_end_matches('.'))
+            "“<span class=\"title\">{}</span>{stop}”",
+            escape(&t)
         ));
     }
+
     let mut where_ = String::new();
     if let Some(c) = &r.container {
         where_.push_str(&format!("<i class=\"container\">{}</i>", escape(c)));
@@ -162,6 +166,28 @@ pub fn reference_html(r: &Reference) -> String {
         ));
     }
     parts.join(" ")
+}
+
+/// Double quotes inside a title become single ones, opening and closing in
+/// turn where they are straight.
+fn inner_quotes(title: &str) -> String {
+    let mut open = false;
+    title
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            '"' => {
+                open = !open;
+                if open {
+                    '‘'
+                } else {
+                    '’'
+                }
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// Works grouped by the first letter of the first author (or title).

@@ -189,6 +189,7 @@ mod tests {
             &doc,
             &Highlighter::default(),
             &[link(1, 4, 10), link(5, 1, 7)],
+            &[],
         );
         assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
     }

@@ -80,6 +80,12 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
             url: knowledge::TIMELINE_URL,
         });
     }
+    if !site.citations.works.is_empty() {
+        nav.push(Link {
+            title: "Citations",
+            url: citations::INDEX_URL,
+        });
+    }
     let r = Renderer {
         theme,
         site_view,

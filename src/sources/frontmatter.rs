@@ -138,6 +138,18 @@ mod tests {
     }
 
     #[test]
+    fn years_may_be_numbers() {
+        assert_eq!(
+            ok("+++\ndate = 1999\n+++\n").meta.date.as_deref(),
+            Some("1999")
+        );
+        assert_eq!(
+            ok("---\ndate: 1999\n---\n").meta.date.as_deref(),
+            Some("1999")
+        );
+    }
+
+    #[test]
     fn horizontal_rule_like_openings_are_body() {
         let s = ok("---text\nmore");
         assert_eq!(s.body, "---text\nmore");

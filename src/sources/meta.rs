@@ -11,7 +11,8 @@ pub struct Meta {
     pub title: Option<String>,
     #[serde(default, alias = "author")]
     pub authors: Option<OneOrMany>,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a bare year may be a number).
+    #[serde(default, deserialize_with = "string_or_year")]
     pub date: Option<String>,
     /// Who published the text: a newspaper, a site, a journal.
     #[serde(alias = "source")]
@@ -102,6 +103,20 @@ impl Meta {
         }
         out
     }
+}
+
+/// Reads `date = "2021"` and `date = 2021` alike.
+fn string_or_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Year(i64),
+    }
+    Ok(Option::<Raw>::deserialize(d)?.map(|r| match r {
+        Raw::Text(s) => s,
+        Raw::Year(y) => y.to_string(),
+    }))
 }
 
 /// Checks a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible

@@ -1,0 +1,194 @@
+//! The seed site's exports: parsed, checked against the texts, and (when
+//! pandoc is installed, as `.ci/run` does) read by a real CSL consumer.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "build",
+            "--quiet",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    (tmp, out)
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
+    let (_tmp, out) = built();
+    let items = json(&out.join("data/citations.json"));
+    let items = items.as_array().unwrap();
+    // 29 footnotes: one Ibid (20 → 19) and two repeats (26 = 4, 16 = 11).
+    assert_eq!(items.len(), 26);
+    let cited: usize = items
+        .iter()
+        .map(|i| i["cited-in"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(cited, 29, "every footnote lands on one work");
+    let ong = items
+        .iter()
+        .find(|i| i["DOI"] == "10.1080/10163270903087329")
+        .unwrap();
+    assert_eq!(ong["type"], "article-journal");
+    assert_eq!(ong["author"][0]["family"], "Ong");
+    assert_eq!(ong["container-title"], "Korean Journal Of Defense Analysis");
+    assert_eq!(ong["issued"]["date-parts"][0][0], 2009);
+    assert_eq!(ong["page"], "315-328");
+    let convergence = items
+        .iter()
+        .find(|i| i["URL"] == "https://www.foreignaffairs.com/articles/china/2021-05-03/china-and-russias-dangerous-convergence")
+        .unwrap();
+    let notes: Vec<i64> = convergence["cited-in"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["footnote"].as_i64().unwrap())
+        .collect();
+    assert_eq!(notes, vec![4, 26]);
+    let bolt = items
+        .iter()
+        .find(|i| i["author"][0]["family"] == "Bolt")
+        .unwrap();
+    assert_eq!(
+        bolt["cited-in"].as_array().unwrap().len(),
+        2,
+        "Ibid resolves to Bolt"
+    );
+    for item in items {
+        for c in item["cited-in"].as_array().unwrap() {
+            let url = c["url"].as_str().unwrap();
+            assert!(
+                url.starts_with("https://example.org/dossier/") && url.contains("#fn-"),
+                "{url}"
+            );
+        }
+    }
+}
+
+#[test]
+fn cited_in_links_land_on_their_footnotes() {
+    let (_tmp, out) = built();
+    let index = std::fs::read_to_string(out.join("citations/index.html")).unwrap();
+    let page = std::fs::read_to_string(out.join(
+        "the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html",
+    ))
+    .unwrap();
+    for n in 1..=29 {
+        let link = format!("../the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html#fn-{n}\"");
+        assert!(index.contains(&link), "note {n} is cited from the index");
+    }
+    assert_eq!(
+        page.matches("class=\"cite\" href=\"../citations/index.html#")
+            .count(),
+        29
+    );
+}
+
+#[test]
+fn bibtex_has_an_entry_per_work() {
+    let (_tmp, out) = built();
+    let bib = std::fs::read_to_string(out.join("data/citations.bib")).unwrap();
+    assert_eq!(bib.matches("\n@").count(), 26);
+    assert!(bib.contains("@article{ong-2009-chinas-strategic-convergence,"));
+    assert!(bib.contains("  doi = {10.1080/10163270903087329},"));
+    assert_eq!(
+        bib.matches('{').count(),
+        bib.matches('}').count() + bib.matches("\\}").count() - bib.matches("\\{").count()
+    );
+}
+
+#[test]
+fn timeline_and_topics_exports() {
+    let (_tmp, out) = built();
+    let timeline = json(&out.join("data/timeline.json"));
+    let entries = timeline.as_array().unwrap();
+    assert!(entries.len() >= 25);
+    let years: Vec<i64> = entries
+        .iter()
+        .map(|e| e["year"].as_i64().unwrap())
+        .collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "in order");
+    assert_eq!(years.first(), Some(&1949));
+    assert_eq!(years.last(), Some(&2021));
+    assert!(years.iter().all(|y| (1949..=2021).contains(y)));
+    let cold_war = entries.iter().find(|e| e["label"] == "1947–1991").unwrap();
+    assert_eq!(
+        (cold_war["end_year"].as_i64(), cold_war["clipped"].as_bool()),
+        (Some(1991), Some(true))
+    );
+    assert!(cold_war["url"].as_str().unwrap().contains("#p-"));
+    let topics = json(&out.join("data/topics.json"));
+    let arctic = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "arctic")
+        .unwrap();
+    assert_eq!(arctic["passages"].as_array().unwrap().len(), 2);
+    assert!(arctic["mentions"].as_i64().unwrap() >= 5);
+}
+
+#[test]
+fn pandoc_citeproc_reads_the_csl_json() {
+    if Command::new("pandoc").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install pandoc (see .ci/run)"
+        );
+        eprintln!("pandoc not installed; skipped");
+        return;
+    }
+    let (tmp, out) = built();
+    let doc = tmp.path().join("all.md");
+    std::fs::write(&doc, "---\nnocite: \"@*\"\n---\n").unwrap();
+    let o = Command::new("pandoc")
+        .arg(&doc)
+        .arg("--citeproc")
+        .arg(format!(
+            "--bibliography={}",
+            out.join("data/citations.json").display()
+        ))
+        .args(["-t", "plain", "--wrap=none"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(text.contains("Ong, Russell. 2009."), "{text}");
+    assert!(
+        text.contains("Korean Journal Of Defense Analysis 21 (3): 315–28"),
+        "{text}"
+    );
+    let bib = tmp.path().join("all.bib");
+    std::fs::copy(out.join("data/citations.bib"), &bib).unwrap();
+    let o = Command::new("pandoc")
+        .arg(&doc)
+        .arg("--citeproc")
+        .arg(format!("--bibliography={}", bib.display()))
+        .args(["-t", "plain", "--wrap=none"])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success() && String::from_utf8_lossy(&o.stdout).contains("Ong, Russell"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
