@@ -14,6 +14,7 @@
 //! site works from `file://` and from any host folder.
 
 pub mod citations;
+pub mod related;
 pub mod timeline;
 pub mod topics;
 
@@ -94,6 +95,7 @@ pub struct Site {
     pub topics: TopicIndex,
     pub timeline: Timeline,
     pub citations: CitationIndex,
+    pub connections: related::Connections,
 }
 
 /// Root names that dossier's own pages use.
@@ -144,6 +146,7 @@ pub fn build_graph(
     let topics = topics::index(&docs, &topic_map);
     let timeline = timeline::build(&docs);
     let citations = citations::index(&docs);
+    let connections = related::connect(&docs, &topics, &citations);
     (
         Site {
             docs,
@@ -152,6 +155,7 @@ pub fn build_graph(
             topics,
             timeline,
             citations,
+            connections,
         },
         diags,
     )

@@ -7,7 +7,9 @@
 
 use super::highlight::{escape, Highlighter};
 use crate::parse::{Document, Footnote, Node};
-use pulldown_cmark::{html, CowStr, Event, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// A topic link to insert into the text of body node `node`.
 #[derive(Debug, Clone)]
@@ -28,8 +30,22 @@ pub fn document_html(
     links: &[LinkSpan],
     note_extras: &[Option<String>],
 ) -> String {
+    document_html_with(doc, hl, links, note_extras, &HashMap::new())
+}
+
+/// [`document_html`], with links to other documents' source files (`x.md`)
+/// rewritten to their pages: `rewrites` maps a link target as written to its
+/// new href.
+pub fn document_html_with(
+    doc: &Document,
+    hl: &Highlighter,
+    links: &[LinkSpan],
+    note_extras: &[Option<String>],
+    rewrites: &HashMap<String, String>,
+) -> String {
     let mut out = String::with_capacity(doc.words * 8 + 256);
     let body = with_links(&doc.body, links);
+    let body = rewrite_links(body, rewrites);
     nodes_html(&body, hl, &mut out);
     if !doc.footnotes.is_empty() {
         footnotes_html(&doc.footnotes, hl, note_extras, &mut out);
@@ -58,10 +74,38 @@ fn nodes_html(nodes: &[Node], hl: &Highlighter, out: &mut String) {
     html::push_html(out, events);
 }
 
+fn rewrite_links<'a>(
+    nodes: Cow<'a, [Node]>,
+    rewrites: &HashMap<String, String>,
+) -> Cow<'a, [Node]> {
+    let hit = |n: &Node| matches!(n, Node::Md(Event::Start(Tag::Link { dest_url, .. })) if rewrites.contains_key(dest_url.as_ref()));
+    if !nodes.iter().any(hit) {
+        return nodes;
+    }
+    let rewritten = nodes
+        .iter()
+        .map(|n| match n {
+            Node::Md(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })) if rewrites.contains_key(dest_url.as_ref()) => Node::Md(Event::Start(Tag::Link {
+                link_type: *link_type,
+                dest_url: CowStr::from(rewrites[dest_url.as_ref()].clone()),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            other => other.clone(),
+        })
+        .collect();
+    Cow::Owned(rewritten)
+}
+
 /// Splits the text nodes that hold topic links into text and link parts.
-fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> std::borrow::Cow<'a, [Node]> {
+fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
     if links.is_empty() {
-        return std::borrow::Cow::Borrowed(nodes);
+        return Cow::Borrowed(nodes);
     }
     let mut out = Vec::with_capacity(nodes.len() + links.len() * 3);
     let mut links = links.iter().peekable();
@@ -97,7 +141,7 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> std::borrow::Cow<'a,
             out.push(Node::Md(Event::Text(CowStr::from(text[at..].to_string()))));
         }
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 fn raw(s: String) -> Event<'static> {

@@ -26,6 +26,7 @@ use crate::theme::{error_chain, Theme};
 use anyhow::{anyhow, Result};
 use highlight::Highlighter;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use tera::Context;
 use views::{breadcrumbs, section_view, DocView, Link, Paginator, SiteView, TocEntry};
 
@@ -321,7 +322,35 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        view.content = html::document_html(&d.body, hl, &links, &note_extras);
+        let conn = &self.site.connections;
+        let rewrites: HashMap<String, String> = conn.targets[i]
+            .iter()
+            .map(|(dest, (t, fragment))| {
+                let target = &self.site.docs[*t];
+                let frag = fragment
+                    .as_ref()
+                    .map(|f| format!("#{f}"))
+                    .unwrap_or_default();
+                (dest.clone(), format!("{root}{}{frag}", target.url))
+            })
+            .collect();
+        view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
+        let related: Vec<RelatedView> = conn.related[i]
+            .iter()
+            .map(|r| RelatedView {
+                title: &self.site.docs[r.doc].title,
+                url: &self.site.docs[r.doc].url,
+                topics: r.topics.iter().map(|&t| topics[t].title.as_str()).collect(),
+                works: r.works.len(),
+            })
+            .collect();
+        let backlinks: Vec<Link> = conn.backlinks[i]
+            .iter()
+            .map(|&b| Link {
+                title: &self.site.docs[b].title,
+                url: &self.site.docs[b].url,
+            })
+            .collect();
         let doc_topics: Vec<knowledge::TopicLinkView> = self.site.topics.doc_topics[i]
             .iter()
             .map(|&(t, count)| knowledge::TopicLinkView {
@@ -359,6 +388,8 @@ impl Renderer<'_> {
         ctx.insert("doc", &view);
         ctx.insert("doc_topics", &doc_topics);
         ctx.insert("dates", &dates);
+        ctx.insert("related", &related);
+        ctx.insert("backlinks", &backlinks);
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
@@ -367,6 +398,15 @@ impl Renderer<'_> {
             self.page("document.html", &ctx, &d.url)?,
         ))
     }
+}
+
+/// A related document and why: the topics and cited works it shares.
+#[derive(serde::Serialize)]
+struct RelatedView<'a> {
+    title: &'a str,
+    url: &'a str,
+    topics: Vec<&'a str>,
+    works: usize,
 }
 
 /// `a/b/index.html` → `../../`; `index.html` → ``.
