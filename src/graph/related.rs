@@ -30,8 +30,11 @@ pub struct Connections {
     /// Per document: the documents that link to it.
     pub backlinks: Vec<Vec<usize>>,
     /// Per document: link target as written → (document, fragment).
-    pub targets: Vec<HashMap<String, (usize, Option<String>)>>,
+    pub targets: Vec<Targets>,
 }
+
+/// Link targets of one document: as written → (document, fragment).
+pub type Targets = HashMap<String, (usize, Option<String>)>;
 
 pub fn connect(docs: &[Doc], topics: &TopicIndex, citations: &CitationIndex) -> Connections {
     let n = docs.len();
