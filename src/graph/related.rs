@@ -133,12 +133,7 @@ fn count_in(topics: &TopicIndex, doc: usize, topic: usize) -> usize {
 }
 
 /// Resolves each document's relative links against its source path.
-fn links(
-    docs: &[Doc],
-) -> (
-    Vec<Vec<usize>>,
-    Vec<HashMap<String, (usize, Option<String>)>>,
-) {
+fn links(docs: &[Doc]) -> (Vec<Vec<usize>>, Vec<Targets>) {
     let by_rel: HashMap<&str, usize> = docs
         .iter()
         .enumerate()
