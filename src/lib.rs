@@ -78,7 +78,7 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
     };
     let config = config::load(root, overrides)?;
     let theme = theme::load(root, &config.theme)?;
-    let topic_map = topics::load(&config.topic_map)?;
+    let (topic_map, topic_problems) = topics::load(&config.topic_map)?;
     let matcher = extract::mentions::Matcher::new(&topic_map);
     let extract_opts = extract::Options {
         matcher: &matcher,
@@ -88,6 +88,7 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
     lap("config, theme, topics", &mut timings);
     let found = sources::discover(&config.content_dir)?;
     let mut diags = found.diagnostics;
+    diags.extend(topic_problems);
     lap("sources", &mut timings);
     let prepared: Vec<(graph::Prepared, Vec<Diagnostic>)> = found
         .sources
@@ -96,6 +97,11 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
             let normalized = normalize::normalize(&source);
             let (doc, warnings) = parse::parse(&normalized.markdown);
             let extracted = extract::extract(&doc, &extract_opts);
+            // The texts are parsed now; keep only the document model.
+            let mut source = source;
+            source.body = String::new();
+            let mut normalized = normalized;
+            normalized.markdown = String::new();
             let diags = warnings
                 .into_iter()
                 .map(|w| Diagnostic::warning(&source.path, 0, 0, w))

@@ -37,7 +37,8 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile], protected: &[&Path]) -
     let staging = parent.join(format!(".{name}.staging"));
     let old = parent.join(format!(".{name}.old"));
     remove_if_exists(&staging)?;
-    if let Err(e) = write_all(&staging, files) {
+    let previous = out_dir.is_dir().then_some(out_dir.as_path());
+    if let Err(e) = write_all(&staging, files, previous) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e.context(format!("the previous {} is unchanged", out_dir.display())));
     }
@@ -55,7 +56,10 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile], protected: &[&Path]) -
     remove_if_exists(&old)
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// Writes every file under `dir`. A file whose bytes equal the same file in
+/// the `previous` output is hard-linked from there instead: no new inode, no
+/// data written, which makes rebuilds of a large site much cheaper.
+fn write_all(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
@@ -68,8 +72,20 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     }
     files.par_iter().try_for_each(|f| {
         let path = dir.join(&f.path);
+        if let Some(prev) = previous {
+            if unchanged(&prev.join(&f.path), &f.bytes)
+                && std::fs::hard_link(prev.join(&f.path), &path).is_ok()
+            {
+                return Ok(());
+            }
+        }
         std::fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
     })
+}
+
+fn unchanged(old: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(old).is_ok_and(|b| b == bytes)
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -121,6 +137,28 @@ mod tests {
         assert!(!out.join("stale.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folder is left");
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_not_rewritten() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_output(&out, &[f("same.html", "x"), f("changed.html", "1")], &[]).unwrap();
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let (same, changed) = (inode("same.html"), inode("changed.html"));
+        write_output(&out, &[f("same.html", "x"), f("changed.html", "2")], &[]).unwrap();
+        assert_eq!(inode("same.html"), same);
+        assert_ne!(inode("changed.html"), changed);
+        assert_eq!(
+            std::fs::read_to_string(out.join("changed.html")).unwrap(),
+            "2"
+        );
+        assert_eq!(
+            std::fs::metadata(out.join("same.html")).unwrap().nlink(),
+            1,
+            "the old output is gone"
+        );
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //!
 //! 1. Deserialise the raw tables (unknown keys rejected, spans kept).
 //! 2. Validate: kinds, empty aliases, aliases claimed by two topics, unknown
-//!    ids in `related`. Every problem names the file, line and column; all of
-//!    them are reported together and stop the build, like a config error.
+//!    ids in `related`. Every problem is an error naming the file, line and
+//!    column; the map is still used without the offending entries (an alias
+//!    claimed twice stays with the first topic, by id), so the rest of the
+//!    site builds and the command exits non-zero. A map that is not valid
+//!    TOML, or has unknown keys, stops the build like a config error.
 //!
 //! A missing file is an empty map: a site without topics still builds.
 
@@ -108,22 +111,19 @@ impl TopicMap {
 }
 
 /// Reads and checks the topic map at `path`; a missing file is an empty map.
-pub fn load(path: &Path) -> Result<TopicMap> {
+pub fn load(path: &Path) -> Result<(TopicMap, Vec<Diagnostic>)> {
     if !path.exists() {
-        return Ok(TopicMap::default());
+        return Ok((TopicMap::default(), Vec::new()));
     }
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    parse(path, &text).map_err(|diags| {
-        let list: Vec<String> = diags.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!("{}", list.join("\n"))
-    })
+    parse(path, &text).map_err(anyhow::Error::new)
 }
 
-/// Parses and validates a topic map; returns every problem found.
-pub fn parse(path: &Path, text: &str) -> Result<TopicMap, Vec<Diagnostic>> {
-    let raw: RawMap = toml::from_str(text)
-        .map_err(|e| vec![crate::diagnostics::from_toml_error(path, text, 0, &e)])?;
+/// Parses and validates a topic map: the usable map and every problem found.
+pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Diagnostic> {
+    let raw: RawMap =
+        toml::from_str(text).map_err(|e| crate::diagnostics::from_toml_error(path, text, 0, &e))?;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>, msg: String| {
         let (line, col) = line_col(text, span.start);
@@ -178,7 +178,7 @@ pub fn parse(path: &Path, text: &str) -> Result<TopicMap, Vec<Diagnostic>> {
                 }
             }
         }
-        if aliases.is_empty() && problems.is_empty() {
+        if aliases.is_empty() && t.aliases.is_empty() && t.case_sensitive.is_empty() {
             // A topic without aliases is found by its title.
             if let Some(title) = &t.title {
                 aliases.push(Alias {
@@ -214,12 +214,8 @@ pub fn parse(path: &Path, text: &str) -> Result<TopicMap, Vec<Diagnostic>> {
             related,
         });
     }
-    if problems.is_empty() {
-        Ok(TopicMap { topics })
-    } else {
-        problems.sort();
-        Err(problems)
-    }
+    problems.sort();
+    Ok((TopicMap { topics }, problems))
 }
 
 #[cfg(test)]
@@ -227,11 +223,10 @@ mod tests {
     use super::*;
 
     fn errors(text: &str) -> Vec<String> {
-        parse(Path::new("topics.toml"), text)
-            .unwrap_err()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        match parse(Path::new("topics.toml"), text) {
+            Ok((_, diags)) => diags.iter().map(ToString::to_string).collect(),
+            Err(d) => vec![d.to_string()],
+        }
     }
 
     #[test]
@@ -240,7 +235,8 @@ mod tests {
             Path::new("t"),
             "[topics.sco]\ncase_sensitive = [\"SCO\"]\naliases = [\"Shanghai Cooperation Organisation\"]\nkind = \"organisation\"\n\n[topics.energy]\ntitle = \"Energy\"\naliases = [\"energy\"]\nrelated = [\"sco\"]\n",
         )
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(m.topics[0].id, "energy");
         assert_eq!(m.topics[0].kind, Kind::Theme);
         assert_eq!(m.topics[0].related, vec![1]);
@@ -282,7 +278,29 @@ mod tests {
             Path::new("t"),
             "[topics.us]\ncase_sensitive = [\"US\"]\n[topics.we]\naliases = [\"us\"]\n",
         );
-        assert!(m.is_ok());
+        assert!(m.unwrap().1.is_empty());
+    }
+
+    #[test]
+    fn a_map_with_problems_is_still_used() {
+        let (map, diags) = parse(
+            Path::new("t"),
+            "[topics.a]\naliases = [\"vault\"]\n[topics.b]\naliases = [\"Vault\", \"safe\"]\nrelated = [\"c\"]\n",
+        )
+        .unwrap();
+        assert_eq!(diags.len(), 2);
+        assert_eq!(map.topics.len(), 2);
+        assert_eq!(
+            map.topics[0].aliases[0].text, "vault",
+            "the first topic keeps the alias"
+        );
+        let b: Vec<&str> = map.topics[1]
+            .aliases
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect();
+        assert_eq!(b, vec!["safe"]);
+        assert!(map.topics[1].related.is_empty());
     }
 
     #[test]
@@ -295,6 +313,7 @@ mod tests {
     fn missing_file_is_an_empty_map() {
         assert!(load(Path::new("/nonexistent/topics.toml"))
             .unwrap()
+            .0
             .is_empty());
     }
 }

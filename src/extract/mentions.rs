@@ -145,7 +145,8 @@ aliases = ["gas", "natural gas", "Power of Siberia"]
 aliases = ["Russia"]
 "#,
         )
-        .unwrap();
+        .unwrap()
+        .0;
         (Matcher::new(&map), map)
     }
 

@@ -232,7 +232,8 @@ mod tests {
             Path::new("t"),
             "[topics.arctic]\naliases = [\"Arctic\"]\n[topics.russia]\naliases = [\"Russia\"]\n",
         )
-        .unwrap();
+        .unwrap()
+        .0;
         let matcher = Matcher::new(&map);
         let (doc, _) = crate::parse::parse(md);
         let ex = extract(

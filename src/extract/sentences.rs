@@ -18,38 +18,46 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
-            && !(c == '.' && is_abbreviation(&text[start..pos]))
-        {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let ws = j < chars.len() && chars[j].1.is_whitespace();
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            // Anything but a lower-case letter may open a sentence: capitals,
-            // digits, quotes, and scripts without case.
-            let next_starts = chars.get(k).is_none_or(|&(_, n)| !n.is_lowercase());
-            let cjk_stop = matches!(c, '。' | '！' | '？');
-            if j == chars.len() || ((ws || cjk_stop) && next_starts) {
-                push_trimmed(text, start..end, &mut out);
-                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
-                i = k;
-                continue;
-            }
+    for (pos, c) in text.char_indices() {
+        if pos < start {
+            continue;
         }
-        i += 1;
+        if let Some((end, next)) = boundary(text, start, pos, c) {
+            push_trimmed(text, start..end, &mut out);
+            start = next;
+        }
     }
-    push_trimmed(text, start..text.len(), &mut out);
+    if start < text.len() {
+        push_trimmed(text, start..text.len(), &mut out);
+    }
     out
+}
+
+/// If the character `c` at `pos` ends a sentence that began at `start`:
+/// the sentence's end and where the next one begins.
+fn boundary(text: &str, start: usize, pos: usize, c: char) -> Option<(usize, usize)> {
+    if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+        || (c == '.' && is_abbreviation(&text[start..pos]))
+    {
+        return None;
+    }
+    let after = &text[pos + c.len_utf8()..];
+    let closers = after.len()
+        - after
+            .trim_start_matches(['"', '\'', '”', '’', ')', ']'])
+            .len();
+    let end = pos + c.len_utf8() + closers;
+    let rest = &text[end..];
+    if rest.is_empty() {
+        return Some((end, text.len()));
+    }
+    let trimmed = rest.trim_start();
+    let ws = trimmed.len() < rest.len();
+    // Anything but a lower-case letter may open a sentence: capitals,
+    // digits, quotes, and scripts without case.
+    let next_starts = trimmed.chars().next().is_none_or(|n| !n.is_lowercase());
+    let cjk_stop = matches!(c, '。' | '！' | '？');
+    ((ws || cjk_stop) && next_starts).then(|| (end, text.len() - trimmed.len()))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -76,12 +84,52 @@ fn is_abbreviation(before: &str) -> bool {
     initial || bare.contains('.') || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
 }
 
-/// The sentence of `text` that contains byte `offset`.
+/// The sentence of `text` that contains byte `offset`, found by scanning
+/// outwards from it rather than splitting the whole text.
 pub fn sentence_at(text: &str, offset: usize) -> Range<usize> {
-    sentences(text)
-        .into_iter()
-        .find(|r| r.start <= offset && offset < r.end.max(r.start + 1))
-        .unwrap_or(0..text.len())
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    // Walk back over candidate stops; a stop is a boundary only in the
+    // context of its own sentence start, so confirm from the earliest one.
+    let mut start = 0;
+    for (pos, c) in text[..offset].char_indices().rev() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
+            let from = sentence_start_before(text, pos);
+            if let Some((_, next)) = boundary(text, from, pos, c) {
+                if next <= offset {
+                    start = next;
+                    break;
+                }
+            }
+        }
+    }
+    for (i, c) in text[start..].char_indices() {
+        let pos = start + i;
+        if pos >= offset {
+            if let Some((end, _)) = boundary(text, start, pos, c) {
+                return trim(text, start..end);
+            }
+        } else if let Some((end, next)) = boundary(text, start, pos, c) {
+            if next > offset {
+                return trim(text, start..end);
+            }
+        }
+    }
+    trim(text, start..text.len())
+}
+
+/// The start of the word run before `pos`, for the abbreviation test (which
+/// only looks at the last word).
+fn sentence_start_before(text: &str, pos: usize) -> usize {
+    text[..pos].rfind(char::is_whitespace).map_or(0, |i| i + 1)
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let mut out = Vec::new();
+    push_trimmed(text, r.clone(), &mut out);
+    out.pop().unwrap_or(r.start..r.start)
 }
 
 #[cfg(test)]
@@ -133,6 +181,27 @@ mod tests {
         let p = "In the present day, Russia and China may not agree. Threat assessment reports suggest that “Russia and China are more aligned now than at any point since in the mid-1950s and their relationship is likely to strengthen in the coming years” due to the convergence of interests.";
         let at = p.find("mid-1950s").unwrap();
         assert!(p[sentence_at(p, at)].starts_with("Threat assessment"));
+    }
+
+    #[test]
+    fn sentence_at_agrees_with_sentences() {
+        let texts = [
+            "One. Two! Three? Four",
+            "U.S. Secretary of State Antony Blinken spoke. Mr. Lavrov replied in pp. 3-4. Then “quoted.” Done",
+            "He said “go.” Then left. e.g. this continues. Ünïcödé. Ещё. 北京。上海。",
+            "   Leading space. Trailing space.   ",
+            "No stop at all",
+            "",
+        ];
+        for t in texts {
+            let all = sentences(t);
+            for (i, _) in t.char_indices() {
+                let expected = all.iter().find(|r| r.start <= i && i < r.end);
+                if let Some(r) = expected {
+                    assert_eq!(sentence_at(t, i), r.clone(), "{t:?} at {i}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -77,9 +77,8 @@ pub fn index(docs: &[Doc]) -> CitationIndex {
         }
     }
     // Sort, then give readable ids in that order.
-    let mut order: Vec<usize> = (0..works.len()).collect();
-    order.sort_by_key(|&w| sort_key(&works[w].reference));
-    let mut sorted: Vec<Work> = order.iter().map(|&w| works[w].clone()).collect();
+    let mut sorted = works;
+    sorted.sort_by_cached_key(|w| sort_key(&w.reference));
     let mut ids = IdSet::default();
     for w in &mut sorted {
         w.id = ids.unique(&readable_id(&w.reference));

@@ -2,18 +2,57 @@
 //! lists by year, by container and by cited author that point to them.
 
 use super::highlight::escape;
+use super::knowledge::Plan;
+use super::views::page_url;
 use crate::extract::citations::Reference;
 use crate::graph::citations::Work;
 use crate::graph::Site;
 use serde::Serialize;
+use std::ops::Range;
 
 pub const INDEX_URL: &str = "citations/index.html";
 pub const YEARS_URL: &str = "citations/years/index.html";
 pub const CONTAINERS_URL: &str = "citations/containers/index.html";
 pub const AUTHORS_URL: &str = "citations/authors/index.html";
 
-pub fn work_url(work: &Work) -> String {
-    format!("{INDEX_URL}#{}", work.id)
+/// Where work `w` stands in the citation index (which page, which anchor).
+pub fn work_url(site: &Site, plan: &Plan, w: usize) -> String {
+    format!(
+        "{}#{}",
+        page_url(INDEX_URL, plan.work_page[w] + 1),
+        site.citations.works[w].id
+    )
+}
+
+/// The index groups works by the first letter of the first author (or of
+/// the title): consecutive ranges of the sorted works.
+pub fn letter_groups(site: &Site) -> Vec<Range<usize>> {
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    let mut last: Option<String> = None;
+    for (w, work) in site.citations.works.iter().enumerate() {
+        let l = letter(work);
+        match groups.last_mut() {
+            Some(g) if last.as_deref() == Some(l.as_str()) => g.end = w + 1,
+            _ => groups.push(w..w + 1),
+        }
+        last = Some(l);
+    }
+    groups
+}
+
+fn letter(work: &Work) -> String {
+    let r = &work.reference;
+    let first = r
+        .authors
+        .first()
+        .map(|p| p.family.clone())
+        .or_else(|| r.title.clone())
+        .unwrap_or_default();
+    first
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_else(|| "#".into())
 }
 
 #[derive(Serialize)]
@@ -30,6 +69,8 @@ pub struct WorkView<'a> {
     pub html: String,
     pub short: String,
     pub kind: &'static str,
+    /// How many places cite it.
+    pub cited: usize,
     pub cited_in: Vec<CitedInView<'a>>,
 }
 
@@ -40,14 +81,11 @@ pub struct GroupView<'a> {
     pub works: Vec<WorkView<'a>>,
 }
 
-pub fn work_view<'a>(site: &'a Site, w: usize) -> WorkView<'a> {
+/// The full entry of a work, as the index by author shows it.
+pub fn work_view<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
     let work = &site.citations.works[w];
     WorkView {
-        id: &work.id,
-        url: work_url(work),
         html: reference_html(&work.reference),
-        short: short(&work.reference),
-        kind: work.reference.kind,
         cited_in: work
             .cited_in
             .iter()
@@ -65,6 +103,21 @@ pub fn work_view<'a>(site: &'a Site, w: usize) -> WorkView<'a> {
                 }
             })
             .collect(),
+        ..work_link(site, plan, w)
+    }
+}
+
+/// A work as the other listings show it: a short label linking to its entry.
+pub fn work_link<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
+    let work = &site.citations.works[w];
+    WorkView {
+        id: &work.id,
+        url: work_url(site, plan, w),
+        html: String::new(),
+        short: short(&work.reference),
+        kind: work.reference.kind,
+        cited: work.cited_in.len(),
+        cited_in: Vec::new(),
     }
 }
 
@@ -190,27 +243,25 @@ fn inner_quotes(title: &str) -> String {
         .collect()
 }
 
-/// Works grouped by the first letter of the first author (or title).
-pub fn by_author(site: &Site) -> Vec<GroupView<'_>> {
-    group(site, |w| {
-        let r = &w.reference;
-        let first = r
-            .authors
-            .first()
-            .map(|p| p.family.clone())
-            .or_else(|| r.title.clone())
-            .unwrap_or_default();
-        let letter: String = first
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .map(|c| c.to_uppercase().collect())
-            .unwrap_or_else(|| "#".into());
-        Some(letter)
-    })
+/// Page `page` of the index: its letter groups with the full entries.
+pub fn by_author<'a>(site: &'a Site, plan: &Plan, page: usize) -> Vec<GroupView<'a>> {
+    let groups = letter_groups(site);
+    groups[plan.citation_pages[page].clone()]
+        .iter()
+        .map(|r| GroupView {
+            title: letter(&site.citations.works[r.start]),
+            anchor: format!(
+                "g-{}",
+                crate::parse::ids::slugify(&letter(&site.citations.works[r.start]))
+            ),
+            works: r.clone().map(|w| work_view(site, plan, w)).collect(),
+        })
+        .collect()
 }
 
-pub fn by_year(site: &Site) -> Vec<GroupView<'_>> {
-    let mut groups = group(site, |w| {
+/// Works by year of publication, newest first.
+pub fn by_year<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
+    let mut groups = group(site, plan, |w| {
         Some(
             w.reference
                 .year
@@ -221,8 +272,8 @@ pub fn by_year(site: &Site) -> Vec<GroupView<'_>> {
     groups
 }
 
-pub fn by_container(site: &Site) -> Vec<GroupView<'_>> {
-    let mut groups = group(site, |w| {
+pub fn by_container<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
+    let mut groups = group(site, plan, |w| {
         w.reference
             .container
             .clone()
@@ -233,7 +284,7 @@ pub fn by_container(site: &Site) -> Vec<GroupView<'_>> {
 }
 
 /// Cited authors, each with their works.
-pub fn by_cited_author(site: &Site) -> Vec<GroupView<'_>> {
+pub fn by_cited_author<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
     let mut ids = crate::parse::ids::IdSet::default();
     site.citations
         .authors
@@ -244,24 +295,32 @@ pub fn by_cited_author(site: &Site) -> Vec<GroupView<'_>> {
                 "a-{}",
                 crate::parse::ids::slugify(&a.person.sort_name())
             )),
-            works: a.works.iter().map(|&w| work_view(site, w)).collect(),
+            works: a.works.iter().map(|&w| work_link(site, plan, w)).collect(),
         })
         .collect()
 }
 
 /// Groups works (in index order) by a label; works without one are left out.
-fn group<'a>(site: &'a Site, label: impl Fn(&Work) -> Option<String>) -> Vec<GroupView<'a>> {
+fn group<'a>(
+    site: &'a Site,
+    plan: &Plan,
+    label: impl Fn(&Work) -> Option<String>,
+) -> Vec<GroupView<'a>> {
     let mut groups: Vec<GroupView> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut ids = crate::parse::ids::IdSet::default();
     for (w, work) in site.citations.works.iter().enumerate() {
         let Some(title) = label(work) else { continue };
-        match groups.iter_mut().find(|g| g.title == title) {
-            Some(g) => g.works.push(work_view(site, w)),
-            None => groups.push(GroupView {
-                anchor: ids.unique(&format!("g-{}", crate::parse::ids::slugify(&title))),
-                title,
-                works: vec![work_view(site, w)],
-            }),
+        match index.get(&title) {
+            Some(&g) => groups[g].works.push(work_link(site, plan, w)),
+            None => {
+                index.insert(title.clone(), groups.len());
+                groups.push(GroupView {
+                    anchor: ids.unique(&format!("g-{}", crate::parse::ids::slugify(&title))),
+                    title,
+                    works: vec![work_link(site, plan, w)],
+                });
+            }
         }
     }
     groups

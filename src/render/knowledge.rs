@@ -3,9 +3,111 @@
 //! each page holds only what it shows.
 
 use super::excerpt::{excerpt, mark};
+use super::paging::{chunks, page_of, LIMIT};
+use super::views::{page_url, Paginator};
 use crate::graph::Site;
 use crate::topics::Kind;
 use serde::Serialize;
+use std::ops::Range;
+
+/// How the long knowledge listings are split into pages, decided once so
+/// that every link to an entry, a passage or a work points to the right page.
+pub struct Plan {
+    /// Timeline years (with their entries), in order.
+    pub years: Vec<(i32, Vec<usize>)>,
+    /// Pages of the timeline, as ranges of `years`.
+    pub timeline_pages: Vec<Range<usize>>,
+    /// Per timeline entry: its page (0-based).
+    pub entry_page: Vec<usize>,
+    /// Per year index: its page.
+    pub year_page: Vec<usize>,
+    /// Per topic: pages as ranges of its passages.
+    pub topic_pages: Vec<Vec<Range<usize>>>,
+    /// Pages of the citation index by author, as ranges of its letter groups.
+    pub citation_pages: Vec<Range<usize>>,
+    /// Per work: its page of the citation index.
+    pub work_page: Vec<usize>,
+}
+
+impl Plan {
+    pub fn new(site: &Site) -> Plan {
+        let years = site.timeline.years();
+        let sizes: Vec<usize> = years.iter().map(|(_, e)| e.len()).collect();
+        let timeline_pages = chunks(&sizes, LIMIT);
+        let year_page = page_of(&timeline_pages, years.len());
+        let mut entry_page = vec![0; site.timeline.entries.len()];
+        for (y, (_, entries)) in years.iter().enumerate() {
+            for &e in entries {
+                entry_page[e] = year_page[y];
+            }
+        }
+        let topic_pages = site
+            .topics
+            .passages
+            .iter()
+            .map(|passages| {
+                // Groups are documents; pages are ranges of passages.
+                let mut bounds = vec![0];
+                for i in 1..passages.len() {
+                    if passages[i].doc != passages[i - 1].doc {
+                        bounds.push(i);
+                    }
+                }
+                bounds.push(passages.len());
+                let sizes: Vec<usize> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
+                chunks(&sizes, LIMIT)
+                    .into_iter()
+                    .map(|r| bounds[r.start]..bounds[r.end.min(sizes.len())])
+                    .collect()
+            })
+            .collect();
+        let letters = super::citations::letter_groups(site);
+        let sizes: Vec<usize> = letters.iter().map(|g| g.len()).collect();
+        let citation_pages = chunks(&sizes, LIMIT);
+        let letter_page = page_of(&citation_pages, letters.len());
+        let mut work_page = vec![0; site.citations.works.len()];
+        for (g, works) in letters.iter().enumerate() {
+            for w in works.clone() {
+                work_page[w] = letter_page[g];
+            }
+        }
+        Plan {
+            years,
+            timeline_pages,
+            entry_page,
+            year_page,
+            topic_pages,
+            citation_pages,
+            work_page,
+        }
+    }
+
+    pub fn entry_url(&self, i: usize) -> String {
+        format!(
+            "{}#{}",
+            page_url(TIMELINE_URL, self.entry_page[i] + 1),
+            entry_anchor(i)
+        )
+    }
+
+    fn year_url(&self, y: usize) -> String {
+        format!(
+            "{}#{}",
+            page_url(TIMELINE_URL, self.year_page[y] + 1),
+            year_anchor(self.years[y].0)
+        )
+    }
+}
+
+/// The paginator of page `n` (1-based) of `total` under `base`.
+pub fn paginator(base: &str, n: usize, total: usize) -> Paginator {
+    Paginator {
+        current: n,
+        total,
+        prev: (n > 1).then(|| page_url(base, n - 1)),
+        next: (n < total).then(|| page_url(base, n + 1)),
+    }
+}
 
 pub const TOPICS_URL: &str = "topics/index.html";
 pub const TIMELINE_URL: &str = "timeline/index.html";
@@ -84,16 +186,17 @@ pub struct TopicView<'a> {
     pub aliases: Vec<&'a str>,
     pub mentions: usize,
     pub passages: usize,
+    pub document_count: usize,
     pub documents: Vec<DocPassagesView<'a>>,
     pub cooccurring: Vec<TopicLinkView<'a>>,
     pub related: Vec<TopicLinkView<'a>>,
 }
 
-/// One topic's page: every passage, grouped by document.
-pub fn topic_view(site: &Site, t: usize) -> TopicView<'_> {
+/// One page of a topic: its passages in `range`, grouped by document.
+pub fn topic_view(site: &Site, t: usize, range: Range<usize>) -> TopicView<'_> {
     let topic = &site.topic_map.topics[t];
     let mut documents: Vec<DocPassagesView> = Vec::new();
-    for p in &site.topics.passages[t] {
+    for p in &site.topics.passages[t][range] {
         let doc = &site.docs[p.doc];
         if documents.last().is_none_or(|d| d.url != doc.url) {
             documents.push(DocPassagesView {
@@ -127,6 +230,11 @@ pub fn topic_view(site: &Site, t: usize) -> TopicView<'_> {
         aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
         mentions: site.topics.mentions[t],
         passages: site.topics.passages[t].len(),
+        document_count: site.topics.passages[t]
+            .windows(2)
+            .filter(|w| w[0].doc != w[1].doc)
+            .count()
+            + usize::from(!site.topics.passages[t].is_empty()),
         documents,
         cooccurring: site.topics.cooccurring[t]
             .iter()
@@ -145,6 +253,7 @@ pub fn topic_view(site: &Site, t: usize) -> TopicView<'_> {
 #[derive(Serialize)]
 pub struct EntryView<'a> {
     pub anchor: String,
+    pub timeline_url: String,
     pub label: &'a str,
     pub precision: &'static str,
     pub clipped: bool,
@@ -172,10 +281,18 @@ pub struct TimelineView<'a> {
     pub end: i32,
     pub count: usize,
     pub decades: Vec<DecadeView<'a>>,
+    pub all_decades: Vec<DecadeLink>,
     pub strip_svg: String,
 }
 
-pub fn entry_view(site: &Site, i: usize) -> EntryView<'_> {
+#[derive(Serialize)]
+pub struct DecadeLink {
+    pub label: String,
+    /// Root-relative.
+    pub url: String,
+}
+
+pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
     let mut sentence_html = String::new();
@@ -188,6 +305,7 @@ pub fn entry_view(site: &Site, i: usize) -> EntryView<'_> {
     );
     EntryView {
         anchor: entry_anchor(i),
+        timeline_url: plan.entry_url(i),
         label: &e.label,
         precision: e.precision.name(),
         clipped: e.clipped,
@@ -197,11 +315,18 @@ pub fn entry_view(site: &Site, i: usize) -> EntryView<'_> {
     }
 }
 
-/// The timeline page: decades, years, entries, and the density strip.
-pub fn timeline_view(site: &Site, range: (i32, i32)) -> TimelineView<'_> {
-    let years = site.timeline.years();
+/// Page `page` (0-based) of the timeline: its decades, years and entries,
+/// and the density strip over the whole range.
+pub fn timeline_view<'a>(
+    site: &'a Site,
+    plan: &Plan,
+    range: (i32, i32),
+    page: usize,
+    root: &str,
+) -> TimelineView<'a> {
     let mut decades: Vec<DecadeView> = Vec::new();
-    for (year, entries) in &years {
+    for y in plan.timeline_pages[page].clone() {
+        let (year, entries) = &plan.years[y];
         let label = format!("{}s", year / 10 * 10);
         if decades.last().is_none_or(|d| d.label != label) {
             decades.push(DecadeView {
@@ -212,10 +337,18 @@ pub fn timeline_view(site: &Site, range: (i32, i32)) -> TimelineView<'_> {
         let view = YearView {
             year: *year,
             anchor: year_anchor(*year),
-            entries: entries.iter().map(|&i| entry_view(site, i)).collect(),
+            entries: entries.iter().map(|&i| entry_view(site, plan, i)).collect(),
         };
         if let Some(d) = decades.last_mut() {
             d.years.push(view);
+        }
+    }
+    // Every decade of the whole timeline, linking to its first year's page.
+    let mut all_decades: Vec<(String, String)> = Vec::new();
+    for (y, (year, _)) in plan.years.iter().enumerate() {
+        let label = format!("{}s", year / 10 * 10);
+        if all_decades.last().is_none_or(|(l, _)| *l != label) {
+            all_decades.push((label, plan.year_url(y)));
         }
     }
     TimelineView {
@@ -223,14 +356,19 @@ pub fn timeline_view(site: &Site, range: (i32, i32)) -> TimelineView<'_> {
         end: range.1,
         count: site.timeline.entries.len(),
         decades,
-        strip_svg: density_strip(&years, range),
+        all_decades: all_decades
+            .into_iter()
+            .map(|(label, url)| DecadeLink { label, url })
+            .collect(),
+        strip_svg: density_strip(plan, range, root),
     }
 }
 
 /// A static SVG bar per year of the range, its height by the number of
 /// entries; years with entries link to their place on the page. Works
 /// without JavaScript and prints.
-fn density_strip(years: &[(i32, Vec<usize>)], (lo, hi): (i32, i32)) -> String {
+fn density_strip(plan: &Plan, (lo, hi): (i32, i32), root: &str) -> String {
+    let years = &plan.years;
     let span = (hi - lo + 1).max(1) as usize;
     let max = years.iter().map(|(_, e)| e.len()).max().unwrap_or(1).max(1);
     let (w, h) = (8usize, 48usize);
@@ -239,12 +377,12 @@ fn density_strip(years: &[(i32, Vec<usize>)], (lo, hi): (i32, i32)) -> String {
         span * w,
         h + 14
     );
-    for (year, entries) in years {
-        let x = (year - lo) as usize * w;
+    for (y, (year, entries)) in years.iter().enumerate() {
+        let x = (year - lo).max(0) as usize * w;
         let bar = (entries.len() * h).div_ceil(max).max(3);
         svg.push_str(&format!(
-            "<a href=\"#{}\"><title>{year}: {} {}</title><rect x=\"{x}\" y=\"{}\" width=\"{}\" height=\"{bar}\"/></a>",
-            year_anchor(*year),
+            "<a href=\"{root}{}\"><title>{year}: {} {}</title><rect x=\"{x}\" y=\"{}\" width=\"{}\" height=\"{bar}\"/></a>",
+            plan.year_url(y),
             entries.len(),
             if entries.len() == 1 { "entry" } else { "entries" },
             h - bar,

@@ -18,6 +18,7 @@ pub mod feeds;
 pub mod highlight;
 pub mod html;
 pub mod knowledge;
+pub mod paging;
 pub mod views;
 
 use crate::config::Config;
@@ -92,6 +93,7 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         site_view,
         nav,
         site,
+        plan: knowledge::Plan::new(site),
     };
     let mut files: Vec<OutputFile> = site
         .docs
@@ -135,6 +137,7 @@ struct Renderer<'a> {
     site_view: SiteView<'a>,
     nav: Vec<Link<'a>>,
     site: &'a Site,
+    plan: knowledge::Plan,
 }
 
 impl Renderer<'_> {
@@ -206,91 +209,176 @@ impl Renderer<'_> {
         Ok(files)
     }
 
-    /// The topics index, one page per topic (in parallel) and the timeline.
+    /// The topics index, topic pages, citation pages and the timeline, each
+    /// split into pages when long (see `paging`), all rendered in parallel;
+    /// and the exports under `data/`.
     fn knowledge_pages(&self, config: &Config) -> Result<Vec<OutputFile>> {
-        let mut files = Vec::new();
         let site = self.site;
+        let plan = &self.plan;
+        // The citation listings other than the index are grouped once.
+        let (by_year, (by_container, by_author)) = if site.citations.works.is_empty() {
+            (Vec::new(), (Vec::new(), Vec::new()))
+        } else {
+            rayon::join(
+                || citations::by_year(site, plan),
+                || {
+                    rayon::join(
+                        || citations::by_container(site, plan),
+                        || citations::by_cited_author(site, plan),
+                    )
+                },
+            )
+        };
+        let lists = [
+            (
+                citations::YEARS_URL,
+                "Cited works by year",
+                "The cited works by year of publication.",
+                by_year,
+            ),
+            (
+                citations::CONTAINERS_URL,
+                "Cited works by journal, site and publisher",
+                "The cited works by where they appeared.",
+                by_container,
+            ),
+            (
+                citations::AUTHORS_URL,
+                "Cited authors",
+                "Everyone the texts cite, with their works.",
+                by_author,
+            ),
+        ];
+        let mut pages: Vec<KnowledgePage> = Vec::new();
         if !site.topic_map.is_empty() {
-            let url = knowledge::TOPICS_URL;
-            let mut ctx = self.context(url, Some("Topics"));
-            ctx.insert("kinds", &knowledge::topics_index(site));
-            files.push(OutputFile::new(url, self.page("topics.html", &ctx, url)?));
-            let pages: Vec<OutputFile> = (0..site.topic_map.topics.len())
-                .into_par_iter()
-                .map(|t| {
-                    let url = knowledge::topic_url(&site.topic_map.topics[t].id);
-                    let mut ctx = self.context(&url, Some(&site.topic_map.topics[t].title));
-                    ctx.insert("topic", &knowledge::topic_view(site, t));
-                    Ok(OutputFile::new(
-                        url.clone(),
-                        self.page("topic.html", &ctx, &url)?,
-                    ))
-                })
-                .collect::<Result<_>>()?;
-            files.extend(pages);
+            pages.push(KnowledgePage::TopicsIndex);
+        }
+        for (t, topic_pages) in plan.topic_pages.iter().enumerate() {
+            pages.extend((0..topic_pages.len()).map(|k| KnowledgePage::Topic(t, k)));
         }
         if !site.citations.works.is_empty() {
-            let pages: [(&str, &str, &str, Vec<citations::GroupView>); 4] = [
-                (
-                    citations::INDEX_URL,
-                    "Citation index",
-                    "Every work the texts cite, by author, with each place that cites it.",
-                    citations::by_author(site),
-                ),
-                (
-                    citations::YEARS_URL,
-                    "Cited works by year",
-                    "The cited works by year of publication.",
-                    citations::by_year(site),
-                ),
-                (
-                    citations::CONTAINERS_URL,
-                    "Cited works by journal, site and publisher",
-                    "The cited works by where they appeared.",
-                    citations::by_container(site),
-                ),
-                (
-                    citations::AUTHORS_URL,
-                    "Cited authors",
-                    "Everyone the texts cite, with their works.",
-                    citations::by_cited_author(site),
-                ),
-            ];
-            for (url, title, intro, groups) in pages {
-                let mut ctx = self.context(url, Some(title));
-                ctx.insert("title", title);
-                ctx.insert("intro", intro);
-                ctx.insert("full", &(url == citations::INDEX_URL));
-                ctx.insert("groups", &groups);
-                ctx.insert("count", &site.citations.works.len());
-                files.push(OutputFile::new(
-                    url,
-                    self.page("citations.html", &ctx, url)?,
-                ));
+            pages.extend((0..plan.citation_pages.len()).map(KnowledgePage::CitationIndex));
+            for (l, (_, _, _, groups)) in lists.iter().enumerate() {
+                let sizes: Vec<usize> = groups.iter().map(|g| g.works.len()).collect();
+                let chunks = paging::chunks(&sizes, paging::LIMIT);
+                let total = chunks.len();
+                pages.extend(
+                    chunks
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, r)| KnowledgePage::CitationList(l, k, total, r)),
+                );
             }
-            files.push(OutputFile::new(
-                "data/citations.json",
-                exports::csl_json(config, site),
-            ));
-            files.push(OutputFile::new("data/citations.bib", exports::bibtex(site)));
         }
-        if !site.topic_map.is_empty() {
-            files.push(OutputFile::new(
-                "data/topics.json",
-                exports::topics_json(config, site),
-            ));
-        }
-        files.push(OutputFile::new(
-            "data/timeline.json",
-            exports::timeline_json(config, site),
-        ));
         if !site.timeline.entries.is_empty() {
-            let url = knowledge::TIMELINE_URL;
-            let mut ctx = self.context(url, Some("Timeline"));
-            ctx.insert("timeline", &knowledge::timeline_view(site, config.timeline));
-            files.push(OutputFile::new(url, self.page("timeline.html", &ctx, url)?));
+            pages.extend((0..plan.timeline_pages.len()).map(KnowledgePage::Timeline));
         }
+        let mut files: Vec<OutputFile> = pages
+            .into_par_iter()
+            .map(|page| {
+                let (url, template, ctx) = match page {
+                    KnowledgePage::TopicsIndex => {
+                        let url = knowledge::TOPICS_URL.to_string();
+                        let mut ctx = self.context(&url, Some("Topics"));
+                        ctx.insert("kinds", &knowledge::topics_index(site));
+                        (url, "topics.html", ctx)
+                    }
+                    KnowledgePage::Topic(t, k) => {
+                        let topic = &site.topic_map.topics[t];
+                        let base = knowledge::topic_url(&topic.id);
+                        let url = views::page_url(&base, k + 1);
+                        let mut ctx = self.context(&url, Some(&topic.title));
+                        ctx.insert(
+                            "topic",
+                            &knowledge::topic_view(site, t, plan.topic_pages[t][k].clone()),
+                        );
+                        ctx.insert(
+                            "paginator",
+                            &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
+                        );
+                        (url, "topic.html", ctx)
+                    }
+                    KnowledgePage::CitationIndex(k) => {
+                        let url = views::page_url(citations::INDEX_URL, k + 1);
+                        let mut ctx = self.citation_context(
+                            &url,
+                            "Citation index",
+                            "Every work the texts cite, by author, with each place that cites it.",
+                        );
+                        ctx.insert("full", &true);
+                        ctx.insert("groups", &citations::by_author(site, plan, k));
+                        ctx.insert(
+                            "paginator",
+                            &knowledge::paginator(
+                                citations::INDEX_URL,
+                                k + 1,
+                                plan.citation_pages.len(),
+                            ),
+                        );
+                        (url, "citations.html", ctx)
+                    }
+                    KnowledgePage::CitationList(l, k, total, range) => {
+                        let (base, title, intro, groups) = &lists[l];
+                        let url = views::page_url(base, k + 1);
+                        let mut ctx = self.citation_context(&url, title, intro);
+                        ctx.insert("full", &false);
+                        ctx.insert("groups", &groups[range]);
+                        ctx.insert("paginator", &knowledge::paginator(base, k + 1, total));
+                        (url, "citations.html", ctx)
+                    }
+                    KnowledgePage::Timeline(k) => {
+                        let url = views::page_url(knowledge::TIMELINE_URL, k + 1);
+                        let mut ctx = self.context(&url, Some("Timeline"));
+                        let root = root_prefix(&url);
+                        ctx.insert(
+                            "timeline",
+                            &knowledge::timeline_view(site, plan, config.timeline, k, &root),
+                        );
+                        ctx.insert(
+                            "paginator",
+                            &knowledge::paginator(
+                                knowledge::TIMELINE_URL,
+                                k + 1,
+                                plan.timeline_pages.len(),
+                            ),
+                        );
+                        (url, "timeline.html", ctx)
+                    }
+                };
+                Ok(OutputFile::new(
+                    url.clone(),
+                    self.page(template, &ctx, &url)?,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let exports: Vec<(&str, String)> = [
+            ("data/citations.json", !site.citations.works.is_empty()),
+            ("data/citations.bib", !site.citations.works.is_empty()),
+            ("data/topics.json", !site.topic_map.is_empty()),
+            ("data/timeline.json", true),
+        ]
+        .into_par_iter()
+        .filter(|(_, wanted)| *wanted)
+        .map(|(path, _)| {
+            let text = match path {
+                "data/citations.json" => exports::csl_json(config, site),
+                "data/citations.bib" => exports::bibtex(site),
+                "data/topics.json" => exports::topics_json(config, site),
+                _ => exports::timeline_json(config, site),
+            };
+            (path, text)
+        })
+        .collect();
+        files.extend(exports.into_iter().map(|(p, t)| OutputFile::new(p, t)));
         Ok(files)
+    }
+
+    fn citation_context(&self, url: &str, title: &str, intro: &str) -> Context {
+        let mut ctx = self.context(url, Some(title));
+        ctx.insert("title", title);
+        ctx.insert("intro", intro);
+        ctx.insert("count", &self.site.citations.works.len());
+        ctx
     }
 
     fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
@@ -314,10 +402,9 @@ impl Renderer<'_> {
         let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
             .map(|f| {
                 by_note.get(&f).map(|&w| {
-                    let work = &self.site.citations.works[w];
                     format!(
                         "<a class=\"cite\" href=\"{root}{}\">In the citation index</a>",
-                        citations::work_url(work)
+                        citations::work_url(self.site, &self.plan, w)
                     )
                 })
             })
@@ -361,7 +448,7 @@ impl Renderer<'_> {
             .collect();
         let dates: Vec<knowledge::EntryView> = self.site.timeline.by_doc[i]
             .iter()
-            .map(|&e| knowledge::entry_view(self.site, e))
+            .map(|&e| knowledge::entry_view(self.site, &self.plan, e))
             .collect();
         view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
         view.note = d.note.as_deref();
@@ -398,6 +485,19 @@ impl Renderer<'_> {
             self.page("document.html", &ctx, &d.url)?,
         ))
     }
+}
+
+/// One page of the knowledge layer, described cheaply so that building its
+/// context and rendering it can both run in parallel.
+enum KnowledgePage {
+    TopicsIndex,
+    /// Topic, page.
+    Topic(usize, usize),
+    /// Page of the citation index.
+    CitationIndex(usize),
+    /// Listing (years, containers, authors), page, pages, its groups.
+    CitationList(usize, usize, usize, std::ops::Range<usize>),
+    Timeline(usize),
 }
 
 /// A related document and why: the topics and cited works it shares.
