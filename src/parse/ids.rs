@@ -1,6 +1,6 @@
 //! Stable, unique, URL-safe ids and slugs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Lower-case ASCII letters and digits joined by single dashes. Accented Latin
 /// letters lose their accents; other scripts are dropped (callers fall back to
@@ -63,20 +63,24 @@ fn fold_accent(c: char) -> Vec<char> {
 }
 
 /// Hands out ids unique within one page: a repeated base gets `-2`, `-3`.
+/// The next suffix of each base is remembered, so a base repeated k times
+/// costs O(k), not O(k²).
 #[derive(Debug, Default)]
 pub struct IdSet {
     used: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
 impl IdSet {
     pub fn unique(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
         let mut id = base.to_string();
-        let mut n = 1;
+        let mut n = self.next.get(base).copied().unwrap_or(1);
         while self.used.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        self.next.insert(base.to_string(), n);
         self.used.insert(id.clone());
         id
     }
@@ -118,5 +122,14 @@ mod tests {
         assert_eq!(ids.unique(""), "section");
         ids.reserve("b");
         assert_eq!(ids.unique("b"), "b-2");
+        assert_eq!(ids.unique("a"), "a-3");
+        ids.reserve("c-2");
+        assert_eq!(ids.unique("c"), "c");
+        assert_eq!(ids.unique("c"), "c-3");
+        let mut many = IdSet::default();
+        for _ in 0..50_000 {
+            many.unique("same");
+        }
+        assert_eq!(many.unique("same"), "same-50001");
     }
 }

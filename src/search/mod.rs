@@ -1,0 +1,207 @@
+//! The offline search index, built at build time and split so that a query
+//! loads only what it needs; read by `search.js` from `file://` as well as
+//! over HTTP (every part is a script that registers itself, since browsers
+//! do not let `file://` pages fetch files).
+//!
+//! 1. Entries: documents, paragraphs, topics, cited works and timeline
+//!    entries, each with a kind, a title, a URL and a short text for the
+//!    snippet.
+//! 2. Postings: for every token ([`tokens`]), the entries that hold it and a
+//!    weight (title words count more), delta-encoded in base 36.
+//! 3. Shards: postings by the token's first two characters
+//!    (`search/t/<key>.js`); entries in chunks of 256 (`search/e/<n>.js`);
+//!    `search/meta.js` lists what exists.
+
+pub mod tokens;
+
+use crate::graph::Site;
+use crate::render::OutputFile;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Entries per chunk file.
+pub const CHUNK: usize = 256;
+/// Characters of text kept per entry, for its snippet.
+const SNIPPET: usize = 180;
+
+/// One search result candidate.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Entry {
+    /// `d` document, `p` paragraph, `t` topic, `w` cited work, `y` timeline.
+    pub kind: &'static str,
+    pub title: String,
+    /// Root-relative URL with its anchor.
+    pub url: String,
+    pub text: String,
+}
+
+/// Links to where each entry lives; supplied by the render stage, which
+/// knows the pagination of the knowledge pages.
+pub struct Urls<'a> {
+    pub topic: &'a dyn Fn(usize) -> String,
+    pub work: &'a dyn Fn(usize) -> String,
+    pub entry: &'a dyn Fn(usize) -> String,
+    pub work_label: &'a dyn Fn(usize) -> String,
+}
+
+/// Collects the entries and their weighted tokens.
+pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
+    let mut out = Vec::new();
+    let mut push = |entry: Entry, title_weight: u32| {
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for t in tokens::tokens(&entry.title) {
+            *counts.entry(t).or_default() += title_weight;
+        }
+        for t in tokens::tokens(&entry.text) {
+            *counts.entry(t).or_default() += 1;
+        }
+        out.push((entry, counts.into_iter().collect()));
+    };
+    for d in &site.docs {
+        let mut about = d.summary.clone();
+        if !d.authors.is_empty() {
+            about = format!("{} — {about}", d.authors.join(", "));
+        }
+        push(Entry { kind: "d", title: d.title.clone(), url: d.url.clone(), text: cut(&about) }, 5);
+        for p in &d.body.paragraphs {
+            let url = format!("{}#{}", d.url, p.id);
+            let entry = Entry { kind: "p", title: d.title.clone(), url, text: cut(&p.text) };
+            // Index the whole paragraph, keep only the start for the snippet.
+            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+            for t in tokens::tokens(&p.text) {
+                *counts.entry(t).or_default() += 1;
+            }
+            out.push((entry, counts.into_iter().collect()));
+        }
+    }
+    let mut push = |entry: Entry, extra: &str, title_weight: u32| {
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for t in tokens::tokens(&entry.title) {
+            *counts.entry(t).or_default() += title_weight;
+        }
+        for t in tokens::tokens(&format!("{} {extra}", entry.text)) {
+            *counts.entry(t).or_default() += 1;
+        }
+        out.push((entry, counts.into_iter().collect()));
+    };
+    for (i, t) in site.topic_map.topics.iter().enumerate() {
+        let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
+        let text = if t.description.is_empty() { aliases.join(", ") } else { t.description.clone() };
+        push(Entry { kind: "t", title: t.title.clone(), url: (urls.topic)(i), text: cut(&text) }, &aliases.join(" "), 8);
+    }
+    for (i, w) in site.citations.works.iter().enumerate() {
+        let r = &w.reference;
+        let mut text: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
+        text.extend(r.container.clone());
+        text.extend(r.year.map(|y| y.to_string()));
+        push(Entry { kind: "w", title: (urls.work_label)(i), url: (urls.work)(i), text: cut(&text.join(", ")) }, "", 2);
+    }
+    for (i, e) in site.timeline.entries.iter().enumerate() {
+        let title = format!("{} · {}", e.label, site.docs[e.doc].title);
+        push(Entry { kind: "y", title, url: (urls.entry)(i), text: cut(&e.sentence) }, "", 1);
+    }
+    out
+}
+
+fn cut(text: &str) -> String {
+    if text.chars().count() <= SNIPPET {
+        return text.to_string();
+    }
+    let end = text.char_indices().nth(SNIPPET).map_or(text.len(), |(i, _)| i);
+    let end = text[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", &text[..end])
+}
+
+/// The shard of a token: its first two characters, made file-name safe.
+pub fn shard_key(token: &str) -> String {
+    token
+        .chars()
+        .take(2)
+        .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c.to_string() } else { format!("_{:x}", c as u32) })
+        .collect()
+}
+
+fn base36(mut n: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    if n == 0 {
+        return "0".into();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(DIGITS[n % 36]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the index files; returns them with the size of the index proper
+/// (postings and metadata, without snippets) for reports.
+pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
+    let all = entries(site, urls);
+    let mut postings: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
+    for (id, (_, terms)) in all.iter().enumerate() {
+        for (t, w) in terms {
+            postings.entry(t.clone()).or_default().push((id, *w));
+        }
+    }
+    let mut shards: BTreeMap<String, BTreeMap<String, [String; 2]>> = BTreeMap::new();
+    for (term, list) in &postings {
+        let mut deltas = Vec::with_capacity(list.len());
+        let mut weights = String::with_capacity(list.len());
+        let mut last = 0;
+        for &(id, w) in list {
+            deltas.push(base36(id - last));
+            last = id;
+            weights.push(char::from_digit(w.min(35), 36).unwrap_or('z'));
+        }
+        shards.entry(shard_key(term)).or_default().insert(term.clone(), [deltas.join(","), weights]);
+    }
+    let mut files = Vec::new();
+    for (key, terms) in &shards {
+        let json = serde_json::to_string(terms).unwrap_or_default();
+        files.push(OutputFile::new(format!("search/t/{key}.js"), format!("DOSSIER_SEARCH.terms({:?},{json});\n", key)));
+    }
+    let entries: Vec<&Entry> = all.iter().map(|(e, _)| e).collect();
+    for (k, chunk) in entries.chunks(CHUNK).enumerate() {
+        let rows: Vec<[&str; 4]> = chunk.iter().map(|e| [e.kind, &e.title, &e.url, &e.text]).collect();
+        let json = serde_json::to_string(&rows).unwrap_or_default();
+        files.push(OutputFile::new(format!("search/e/{k}.js"), format!("DOSSIER_SEARCH.entries({k},{json});\n")));
+    }
+    let meta = serde_json::json!({
+        "entries": entries.len(),
+        "chunk": CHUNK,
+        "shards": shards.keys().collect::<Vec<_>>(),
+        "terms": postings.len(),
+    });
+    files.push(OutputFile::new("search/meta.js", format!("DOSSIER_SEARCH.meta({meta});\n")));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_keys_are_file_safe() {
+        assert_eq!(shard_key("arctic"), "ar");
+        assert_eq!(shard_key("x"), "x");
+        assert_eq!(shard_key("éa"), "_e9a");
+        assert_eq!(shard_key("北京"), "_5317_4eac");
+    }
+
+    #[test]
+    fn base36_numbers() {
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(35), "z");
+        assert_eq!(base36(36), "10");
+    }
+
+    #[test]
+    fn snippets_are_cut_at_words() {
+        let t = "word ".repeat(100);
+        let c = cut(&t);
+        assert!(c.ends_with('…') && c.chars().count() <= SNIPPET + 1);
+        assert_eq!(cut("short"), "short");
+    }
+}

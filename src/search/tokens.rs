@@ -1,0 +1,110 @@
+//! Tokens for the search index. The same rules run in the browser
+//! (`themes/default/static/search.js`, `tokens` and `stem`): change both
+//! together; `tests/browser` checks that they agree.
+//!
+//! 1. Lower-case; tokens are runs of letters and digits (`Russia's` gives
+//!    `russia` and `s`; single ASCII characters are dropped).
+//! 2. Common English function words are dropped.
+//! 3. A light stemmer folds plurals and common suffixes: `sanctions` →
+//!    `sanction`, `policies` → `policy`, `boxes` → `box`, `running` → `run`,
+//!    `stated` → `stat`, `closely` → `close`.
+
+/// Words too common to index or search.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "between", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
+    "has", "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "more",
+    "most", "no", "not", "of", "on", "or", "other", "our", "over", "she", "so", "some", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "under", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your",
+];
+
+/// The stemmed, filtered tokens of `text`, in order.
+pub fn tokens(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !(w.is_empty() || (w.len() == 1 && w.is_ascii())))
+        .filter(|w| !STOP_WORDS.contains(w))
+        .map(stem)
+        .collect()
+}
+
+/// The light stemmer; see the module documentation.
+pub fn stem(word: &str) -> String {
+    let w: Vec<char> = word.chars().collect();
+    let n = w.len();
+    let ends = |s: &str| word.ends_with(s);
+    let cut = |k: usize| -> String { w[..n - k].iter().collect() };
+    if !w.iter().all(|c| c.is_ascii_lowercase()) || n <= 3 {
+        return word.to_string();
+    }
+    if ends("ies") && n > 4 {
+        return format!("{}y", cut(3));
+    }
+    if ends("sses") {
+        return cut(2);
+    }
+    if ends("es") && n > 4 && (["ses", "xes", "zes", "ches", "shes"].iter().any(|s| ends(s))) {
+        return cut(2);
+    }
+    if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+        return cut(1);
+    }
+    if ends("ing") && n > 5 {
+        return undouble(cut(3));
+    }
+    if ends("ed") && n > 4 {
+        return undouble(cut(2));
+    }
+    if ends("ly") && n > 5 {
+        return cut(2);
+    }
+    word.to_string()
+}
+
+/// `runn` → `run`, but `fall` stays.
+fn undouble(s: String) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let n = c.len();
+    if n >= 3 && c[n - 1] == c[n - 2] && !"aeioulsz".contains(c[n - 1]) {
+        c[..n - 1].iter().collect()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_drop_stop_words_and_stem() {
+        assert_eq!(tokens("The Arctic and Russia's sanctions"), vec!["arctic", "russia", "sanction"]);
+        assert_eq!(tokens("U.S. policies, 2014: boxes!"), vec!["policy", "2014", "box"]);
+        assert_eq!(tokens("Москва и Пекин"), vec!["москва", "и", "пекин"]);
+        assert!(tokens("").is_empty());
+    }
+
+    #[test]
+    fn stemmer() {
+        for (a, b) in [
+            ("sanctions", "sanction"),
+            ("policies", "policy"),
+            ("classes", "class"),
+            ("churches", "church"),
+            ("running", "run"),
+            ("falling", "fall"),
+            ("stated", "stat"),
+            ("closely", "close"),
+            ("gas", "gas"),
+            ("russia", "russia"),
+            ("analysis", "analysis"),
+            ("status", "status"),
+            ("ties", "tie"),
+        ] {
+            assert_eq!(stem(a), b, "{a}");
+        }
+    }
+}
