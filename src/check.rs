@@ -1,6 +1,11 @@
-//! Check: every internal link and `#anchor` in a rendered site resolves to a
-//! file of the site (the `file://` rule: links end in a file, never in a
-//! folder, and never start with `/`).
+//! Check: the guarantees that make a site readable offline.
+//!
+//! 1. Every internal link and `#anchor` resolves to a file of the site (the
+//!    `file://` rule: links end in a file, never in a folder, and never start
+//!    with `/`).
+//! 2. No absolute links to the site's own pages (they break on a copy).
+//! 3. No external resources: no script, stylesheet, image, frame or font from
+//!    another host, in HTML or CSS. Links to other sites are fine.
 
 use crate::render::OutputFile;
 use std::collections::{HashMap, HashSet};
@@ -181,6 +186,102 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Checks the offline guarantees 2 and 3; `base_url` is the site's own.
+pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
+    let own = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let mut broken = Vec::new();
+    for f in files {
+        let text = String::from_utf8_lossy(&f.bytes);
+        if f.path.ends_with(".html") {
+            for (tag, value) in tagged_values(&text, "href")
+                .into_iter()
+                .chain(tagged_values(&text, "src"))
+            {
+                let bare = value
+                    .split_once("://")
+                    .map_or(value.as_str(), |(_, rest)| rest);
+                let external = value.starts_with("http://")
+                    || value.starts_with("https://")
+                    || value.starts_with("//");
+                let reason = if external && !own.is_empty() && bare.starts_with(own) {
+                    Some("absolute link to this site's own page: breaks on a copy and from file://")
+                } else if external && LOADING_TAGS.contains(&tag.as_str()) {
+                    Some("loads a resource from another host: the page would need the network")
+                } else {
+                    None
+                };
+                if let Some(reason) = reason {
+                    broken.push(Broken {
+                        page: f.path.clone(),
+                        link: value,
+                        reason: reason.to_string(),
+                    });
+                }
+            }
+        } else if f.path.ends_with(".css") {
+            let lower = text.to_lowercase();
+            for pattern in [
+                "url(http",
+                "url(\"http",
+                "url('http",
+                "url(//",
+                "@import \"http",
+                "@import url",
+            ] {
+                if lower.contains(pattern) {
+                    broken.push(Broken {
+                        page: f.path.clone(),
+                        link: pattern.to_string(),
+                        reason: "stylesheet loads a resource from another host".into(),
+                    });
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// Elements whose `src` or `href` the browser loads with the page.
+const LOADING_TAGS: &[&str] = &[
+    "script", "link", "img", "iframe", "source", "video", "audio", "embed", "object", "track",
+    "image", "use",
+];
+
+/// (tag name, value) of every `name="…"` attribute, entities decoded.
+pub fn tagged_values(html: &str, name: &str) -> Vec<(String, String)> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut tag = String::new();
+    let mut in_tag = false;
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => {
+                in_tag = true;
+                let rest = &html[i + 1..];
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                    .unwrap_or(rest.len());
+                tag = rest[..end].to_ascii_lowercase();
+            }
+            b'>' => in_tag = false,
+            b' ' if in_tag && html[i..].starts_with(&needle) => {
+                let start = i + needle.len();
+                if let Some(len) = html[start..].find('"') {
+                    out.push((tag.clone(), decode_entities(&html[start..start + len])));
+                    i = start + len;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Values of `name="…"` attributes inside tags (dossier writes attributes
 /// with double quotes), with character references decoded.
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
@@ -255,6 +356,36 @@ mod tests {
             ("b.html", ""),
         ]);
         assert!(check_links(&files).is_empty());
+    }
+
+    #[test]
+    fn offline_guarantees() {
+        let files = site(&[
+            (
+                "a.html",
+                r#"<a href="https://example.org/site/x.html">own</a><a href="https://other.org/">ok</a><script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="https://fonts.example/css"><img src="http://img.example/a.png">"#,
+            ),
+            (
+                "s.css",
+                "body { background: url(https://img.example/bg.png) }",
+            ),
+            ("ok.css", "body { background: url(bg.png) }"),
+        ]);
+        let problems = check_offline(&files, "https://example.org/site/");
+        let pages: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|b| (b.page.as_str(), b.link.as_str()))
+            .collect();
+        assert_eq!(
+            pages,
+            vec![
+                ("a.html", "https://example.org/site/x.html"),
+                ("a.html", "https://fonts.example/css"),
+                ("a.html", "https://cdn.example/x.js"),
+                ("a.html", "http://img.example/a.png"),
+                ("s.css", "url(http"),
+            ]
+        );
     }
 
     #[test]

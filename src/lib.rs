@@ -32,6 +32,7 @@ pub mod normalize;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod sources;
 pub mod theme;
 pub mod topics;

@@ -106,18 +106,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for d in &built.diagnostics {
                 eprintln!("{d}");
             }
-            let broken = dossier::check::check_links(&built.files);
+            let mut broken = dossier::check::check_links(&built.files);
+            broken.extend(dossier::check::check_offline(
+                &built.files,
+                &built.config.base_url,
+            ));
             for b in &broken {
-                println!("broken link: {b}");
+                println!("problem: {b}");
             }
             let links_ok = broken.is_empty();
             println!(
                 "checked {} pages: {}",
                 built.pages(),
                 if links_ok {
-                    "every internal link and anchor resolves".to_string()
+                    "every internal link and anchor resolves; nothing loads from another host"
+                        .to_string()
                 } else {
-                    format!("{} broken links", broken.len())
+                    format!("{} problems", broken.len())
                 }
             );
             Ok(if links_ok && !built.has_errors() {

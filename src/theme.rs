@@ -33,6 +33,9 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "topic.html",
     "timeline.html",
     "citations.html",
+    "search.html",
+    "documents.html",
+    "graph.html",
     "partials/head.html",
     "partials/header.html",
     "partials/footer.html",
@@ -50,6 +53,10 @@ pub const STATIC: &[(&str, &str)] = &[
     (
         "print.css",
         include_str!("../themes/default/static/print.css"),
+    ),
+    (
+        "search.js",
+        include_str!("../themes/default/static/search.js"),
     ),
 ];
 

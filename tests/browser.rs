@@ -1,27 +1,88 @@
-//! Headless Chromium on the built seed site, opened from `file://` as a
-//! reader would. Chromium comes from Debian (`apt-get install chromium`, done
-//! by `.ci/run`); without it these tests fail under CI and are skipped
-//! elsewhere.
+//! Browser tests in Debian's headless Chromium, on the built seed site opened
+//! from `file://` after being copied elsewhere (no server, no network).
+//!
+//! `tests/browser/offline.mjs` drives the browser with playwright-core
+//! (installed by `npm ci` in `tests/browser`, as `.ci/run` does; it uses the
+//! system Chromium and downloads nothing). Without Chromium or Node these
+//! tests fail under CI and are skipped elsewhere.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
+fn have(cmd: &str, arg: &str) -> bool {
+    Command::new(cmd)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
-/// Runs headless Chromium with the flags this machine needs and returns the
-/// DOM after load (`--dump-dom`), or writes a screenshot.
-fn headless(browser: &Path, extra: &[&str], url: &str) -> String {
+fn ready() -> bool {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let ok = Path::new("/usr/bin/chromium").exists()
+        && have("node", "--version")
+        && dir.join("node_modules/playwright-core").is_dir();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium, node and tests/browser's packages (see .ci/run)"
+        );
+        eprintln!("chromium, node or playwright-core missing; browser tests skipped");
+    }
+    ok
+}
+
+/// Builds the seed site, then moves it to another folder, as a reader would
+/// copy it.
+fn built_and_copied() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("built");
+    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "build",
+            "--quiet",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let copied = tmp.path().join("copied elsewhere");
+    std::fs::rename(&out, &copied).unwrap();
+    (tmp, copied)
+}
+
+#[test]
+fn search_previews_map_and_links_work_offline() {
+    if !ready() {
+        return;
+    }
+    let (_tmp, site) = built_and_copied();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/offline.mjs");
+    let out = Command::new("node")
+        .arg(script)
+        .arg(&site)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(" 0 failed"));
+}
+
+#[test]
+fn home_page_dom_from_file_url_lists_the_documents() {
+    if !ready() {
+        return;
+    }
+    let (_tmp, site) = built_and_copied();
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
+    let out = Command::new("/usr/bin/chromium")
         .args([
             "--headless",
             "--no-sandbox",
@@ -31,92 +92,13 @@ fn headless(browser: &Path, extra: &[&str], url: &str) -> String {
             "--disable-component-update",
             "--disable-sync",
             "--disable-quic",
+            "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(url)
+        .arg(format!("file://{}/index.html", site.display()))
         .output()
-        .expect("run chromium");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn built_seed_site() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("copied-elsewhere");
-    let root = env!("CARGO_MANIFEST_DIR");
-    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "build",
-            "--quiet",
-            "--root",
-            root,
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .status()
         .unwrap();
-    assert!(status.success());
-    (tmp, out)
-}
-
-fn browser_or_skip() -> Option<PathBuf> {
-    let found = chromium();
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
-        );
-        eprintln!("chromium not installed; browser tests skipped");
-    }
-    found
-}
-
-#[test]
-fn home_page_from_file_url_lists_the_documents() {
-    let Some(browser) = browser_or_skip() else {
-        return;
-    };
-    let (_tmp, out) = built_seed_site();
-    let url = format!("file://{}/index.html", out.display());
-    let dom = headless(&browser, &["--dump-dom"], &url);
+    let dom = String::from_utf8_lossy(&out.stdout);
     assert_eq!(dom.matches("<li>\n    <h3><a href=").count(), 5, "{dom}");
     assert!(dom.contains("China and Russia: A Worrying Relationship"));
-    assert!(dom.contains("href=\"the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html\""));
-}
-
-#[test]
-fn document_page_renders_with_its_stylesheet_and_footnotes() {
-    let Some(browser) = browser_or_skip() else {
-        return;
-    };
-    let (_tmp, out) = built_seed_site();
-    let page = out.join(
-        "the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html",
-    );
-    // A script run by the browser reports what it computed after layout: the
-    // stylesheet loaded from a relative file URL, and footnotes resolve.
-    let probe = r#"<script>
-window.addEventListener('load', () => {
-  const refs = [...document.querySelectorAll('a[role=doc-noteref]')];
-  const resolved = refs.filter(a => document.getElementById(a.hash.slice(1))).length;
-  const back = [...document.querySelectorAll('a[role=doc-backlink]')].filter(a => document.getElementById(a.hash.slice(1))).length;
-  const font = getComputedStyle(document.body).fontFamily;
-  document.title = `refs=${refs.length} resolved=${resolved} back=${back} styled=${font.includes('Georgia')}`;
-});
-</script>"#;
-    let html = std::fs::read_to_string(&page)
-        .unwrap()
-        .replace("</body>", &format!("{probe}</body>"));
-    let probe_page = page.with_file_name("probe.html");
-    std::fs::write(&probe_page, html).unwrap();
-    let dom = headless(
-        &browser,
-        &["--dump-dom", "--virtual-time-budget=2000"],
-        &format!("file://{}", probe_page.display()),
-    );
-    assert!(
-        dom.contains("<title>refs=29 resolved=29 back=29 styled=true</title>"),
-        "{}",
-        &dom[..dom.len().min(2000)]
-    );
 }

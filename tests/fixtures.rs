@@ -31,7 +31,11 @@ fn main_region(html: &str) -> &str {
 fn golden_files(case: &Path) -> Vec<(String, String)> {
     let built = dossier::build_in_memory(case, &Overrides::default())
         .unwrap_or_else(|e| panic!("{}: {e:#}", case.display()));
-    let broken = dossier::check::check_links(&built.files);
+    let mut broken = dossier::check::check_links(&built.files);
+    broken.extend(dossier::check::check_offline(
+        &built.files,
+        &built.config.base_url,
+    ));
     assert!(
         broken.is_empty(),
         "{}: broken links {broken:#?}",

@@ -196,7 +196,7 @@ fn authors(works: &[Work]) -> Vec<Author> {
                 person: p.clone(),
                 works: Vec::new(),
             });
-                        // Works are visited in order, so a repeat can only be the last.
+            // Works are visited in order, so a repeat can only be the last.
             if a.works.last() != Some(&w) {
                 a.works.push(w);
             }

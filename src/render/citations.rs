@@ -122,7 +122,7 @@ pub fn work_link<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
 }
 
 /// `Ong 2009, China's Strategic Convergence with Russia`.
-fn short(r: &Reference) -> String {
+pub fn short(r: &Reference) -> String {
     let who = match r.authors.as_slice() {
         [] => String::new(),
         [a] => a.family.clone(),

@@ -19,6 +19,9 @@ pub struct LinkSpan {
     pub end: usize,
     pub href: String,
     pub topic: String,
+    /// Text of the link's preview, and its heading.
+    pub preview: String,
+    pub label: String,
 }
 
 /// The body of a document followed by its footnotes. `links` must be sorted
@@ -125,9 +128,11 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
                 ))));
             }
             out.push(Node::Md(raw(format!(
-                "<a class=\"topic\" href=\"{}\" data-topic=\"{}\">",
+                "<a class=\"topic\" href=\"{}\" data-topic=\"{}\" data-preview-label=\"{}\" data-preview=\"{}\">",
                 escape(&l.href),
-                escape(&l.topic)
+                escape(&l.topic),
+                escape(&l.label),
+                escape(&l.preview)
             ))));
             out.push(Node::Md(Event::Text(CowStr::from(
                 text[l.start..l.end].to_string(),
@@ -228,6 +233,8 @@ mod tests {
             end,
             href: "../t/index.html".into(),
             topic: "arctic".into(),
+            preview: "Ice".into(),
+            label: "The Arctic".into(),
         };
         let html = document_html(
             &doc,

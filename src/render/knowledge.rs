@@ -253,6 +253,7 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>) -> TopicView<'_> {
 #[derive(Serialize)]
 pub struct EntryView<'a> {
     pub anchor: String,
+    pub sentence: &'a str,
     pub timeline_url: String,
     pub label: &'a str,
     pub precision: &'static str,
@@ -305,6 +306,7 @@ pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
     );
     EntryView {
         anchor: entry_anchor(i),
+        sentence: &e.sentence,
         timeline_url: plan.entry_url(i),
         label: &e.label,
         precision: e.precision.name(),

@@ -18,6 +18,7 @@ pub mod feeds;
 pub mod highlight;
 pub mod html;
 pub mod knowledge;
+pub mod map;
 pub mod paging;
 pub mod views;
 
@@ -88,6 +89,14 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
             url: citations::INDEX_URL,
         });
     }
+    nav.push(Link {
+        title: "All documents",
+        url: "documents/index.html",
+    });
+    nav.push(Link {
+        title: "Map",
+        url: "graph/index.html",
+    });
     let r = Renderer {
         theme,
         site_view,
@@ -105,6 +114,7 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         files.extend(r.section(i)?);
     }
     files.extend(r.knowledge_pages(config)?);
+    files.extend(r.reading_pages()?);
     let ctx = r.context("404.html", None);
     files.push(OutputFile::new(
         "404.html",
@@ -373,6 +383,101 @@ impl Renderer<'_> {
         Ok(files)
     }
 
+    /// The search page and index, the list of all documents with filters,
+    /// and the map of the corpus.
+    fn reading_pages(&self) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let plan = &self.plan;
+        let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
+        let work_url = |w: usize| citations::work_url(site, plan, w);
+        let entry_url = |e: usize| plan.entry_url(e);
+        let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
+        let urls = crate::search::Urls {
+            topic: &topic_url,
+            work: &work_url,
+            entry: &entry_url,
+            work_label: &work_label,
+        };
+        let mut files = crate::search::build(site, &urls);
+        let url = "search/index.html";
+        let ctx = self.context(url, Some("Search"));
+        files.push(OutputFile::new(url, self.page("search.html", &ctx, url)?));
+
+        let url = "documents/index.html";
+        let mut ctx = self.context(url, Some("All documents"));
+        let mut order: Vec<usize> = (0..site.docs.len()).collect();
+        order.sort_by(|&a, &b| {
+            site.docs[a]
+                .title
+                .to_lowercase()
+                .cmp(&site.docs[b].title.to_lowercase())
+                .then(a.cmp(&b))
+        });
+        let items: Vec<DocListItem> = order
+            .iter()
+            .map(|&d| {
+                let doc = &site.docs[d];
+                let mut decades: Vec<i32> = site.timeline.by_doc[d]
+                    .iter()
+                    .map(|&e| site.timeline.entries[e].year / 10 * 10)
+                    .collect();
+                decades.dedup();
+                decades.sort_unstable();
+                decades.dedup();
+                DocListItem {
+                    title: &doc.title,
+                    url: &doc.url,
+                    authors: views::join_names(&doc.authors),
+                    date: doc.date.as_deref().map(views::display_date),
+                    words: doc.body.words,
+                    topics: site.topics.doc_topics[d]
+                        .iter()
+                        .map(|&(t, _)| site.topic_map.topics[t].id.as_str())
+                        .collect(),
+                    decades,
+                }
+            })
+            .collect();
+        let mut decades: Vec<i32> = site
+            .timeline
+            .entries
+            .iter()
+            .map(|e| e.year / 10 * 10)
+            .collect();
+        decades.sort_unstable();
+        decades.dedup();
+        let topics: Vec<Link> = site
+            .topic_map
+            .topics
+            .iter()
+            .map(|t| Link {
+                title: &t.title,
+                url: &t.id,
+            })
+            .collect();
+        ctx.insert("docs", &items);
+        ctx.insert(
+            "filter_topics",
+            &topics
+                .iter()
+                .map(|l| serde_json::json!({"id": l.url, "title": l.title}))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert("filter_decades", &decades);
+        files.push(OutputFile::new(
+            url,
+            self.page("documents.html", &ctx, url)?,
+        ));
+
+        let url = "graph/index.html";
+        let mut ctx = self.context(url, Some("Map of the corpus"));
+        let (svg, caption) = map::corpus_map(site, &root_prefix(url), &topic_url, &work_url);
+        ctx.insert("svg", &svg);
+        ctx.insert("caption", &caption);
+        files.push(OutputFile::new(url, self.page("graph.html", &ctx, url)?));
+        Ok(files)
+    }
+
     fn citation_context(&self, url: &str, title: &str, intro: &str) -> Context {
         let mut ctx = self.context(url, Some(title));
         ctx.insert("title", title);
@@ -395,6 +500,8 @@ impl Renderer<'_> {
                 end: l.end,
                 href: format!("{root}{}", knowledge::topic_url(&topics[l.topic].id)),
                 topic: topics[l.topic].id.clone(),
+                preview: preview_text(&topics[l.topic]),
+                label: topics[l.topic].title.clone(),
             })
             .collect();
         let mut view = DocView::summary(d);
@@ -402,9 +509,12 @@ impl Renderer<'_> {
         let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
             .map(|f| {
                 by_note.get(&f).map(|&w| {
+                    // The parsed reference travels hidden with the note, for
+                    // the preview of its footnote marker.
                     format!(
-                        "<a class=\"cite\" href=\"{root}{}\">In the citation index</a>",
-                        citations::work_url(self.site, &self.plan, w)
+                        "<a class=\"cite\" href=\"{root}{}\">In the citation index</a><span class=\"ref-parsed\" hidden>{}</span>",
+                        citations::work_url(self.site, &self.plan, w),
+                        citations::reference_html(&self.site.citations.works[w].reference)
                     )
                 })
             })
@@ -500,6 +610,18 @@ enum KnowledgePage {
     Timeline(usize),
 }
 
+/// A document on the list of all documents, with what the filters need.
+#[derive(serde::Serialize)]
+struct DocListItem<'a> {
+    title: &'a str,
+    url: &'a str,
+    authors: String,
+    date: Option<String>,
+    words: usize,
+    topics: Vec<&'a str>,
+    decades: Vec<i32>,
+}
+
 /// A related document and why: the topics and cited works it shares.
 #[derive(serde::Serialize)]
 struct RelatedView<'a> {
@@ -507,6 +629,17 @@ struct RelatedView<'a> {
     url: &'a str,
     topics: Vec<&'a str>,
     works: usize,
+}
+
+/// The text a topic link's preview shows: its description without Markdown
+/// markup, or its aliases.
+fn preview_text(t: &crate::topics::Topic) -> String {
+    if t.description.trim().is_empty() {
+        let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
+        format!("Also written as: {}", aliases.join(", "))
+    } else {
+        t.description.replace(['*', '_', '`'], "")
+    }
 }
 
 /// `a/b/index.html` → `../../`; `index.html` → ``.

@@ -44,61 +44,95 @@ pub struct Urls<'a> {
     pub work_label: &'a dyn Fn(usize) -> String,
 }
 
+/// Token counts of an entry: title tokens weigh `title_weight` each.
+fn weigh(title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for t in tokens::tokens(title) {
+        *counts.entry(t).or_default() += title_weight;
+    }
+    for t in tokens::tokens(text) {
+        *counts.entry(t).or_default() += 1;
+    }
+    counts.into_iter().collect()
+}
+
 /// Collects the entries and their weighted tokens.
 pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
     let mut out = Vec::new();
-    let mut push = |entry: Entry, title_weight: u32| {
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for t in tokens::tokens(&entry.title) {
-            *counts.entry(t).or_default() += title_weight;
-        }
-        for t in tokens::tokens(&entry.text) {
-            *counts.entry(t).or_default() += 1;
-        }
-        out.push((entry, counts.into_iter().collect()));
-    };
     for d in &site.docs {
         let mut about = d.summary.clone();
         if !d.authors.is_empty() {
             about = format!("{} — {about}", d.authors.join(", "));
         }
-        push(Entry { kind: "d", title: d.title.clone(), url: d.url.clone(), text: cut(&about) }, 5);
+        let terms = weigh(&d.title, &about, 5);
+        out.push((
+            Entry {
+                kind: "d",
+                title: d.title.clone(),
+                url: d.url.clone(),
+                text: cut(&about),
+            },
+            terms,
+        ));
         for p in &d.body.paragraphs {
-            let url = format!("{}#{}", d.url, p.id);
-            let entry = Entry { kind: "p", title: d.title.clone(), url, text: cut(&p.text) };
-            // Index the whole paragraph, keep only the start for the snippet.
-            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-            for t in tokens::tokens(&p.text) {
-                *counts.entry(t).or_default() += 1;
-            }
-            out.push((entry, counts.into_iter().collect()));
+            // The whole paragraph is indexed; only its start is kept.
+            let entry = Entry {
+                kind: "p",
+                title: d.title.clone(),
+                url: format!("{}#{}", d.url, p.id),
+                text: cut(&p.text),
+            };
+            out.push((entry, weigh("", &p.text, 0)));
         }
     }
-    let mut push = |entry: Entry, extra: &str, title_weight: u32| {
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for t in tokens::tokens(&entry.title) {
-            *counts.entry(t).or_default() += title_weight;
-        }
-        for t in tokens::tokens(&format!("{} {extra}", entry.text)) {
-            *counts.entry(t).or_default() += 1;
-        }
-        out.push((entry, counts.into_iter().collect()));
-    };
     for (i, t) in site.topic_map.topics.iter().enumerate() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
-        let text = if t.description.is_empty() { aliases.join(", ") } else { t.description.clone() };
-        push(Entry { kind: "t", title: t.title.clone(), url: (urls.topic)(i), text: cut(&text) }, &aliases.join(" "), 8);
+        let text = if t.description.is_empty() {
+            aliases.join(", ")
+        } else {
+            t.description.clone()
+        };
+        let terms = weigh(&t.title, &format!("{text} {}", aliases.join(" ")), 8);
+        out.push((
+            Entry {
+                kind: "t",
+                title: t.title.clone(),
+                url: (urls.topic)(i),
+                text: cut(&text),
+            },
+            terms,
+        ));
     }
     for (i, w) in site.citations.works.iter().enumerate() {
         let r = &w.reference;
         let mut text: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
         text.extend(r.container.clone());
         text.extend(r.year.map(|y| y.to_string()));
-        push(Entry { kind: "w", title: (urls.work_label)(i), url: (urls.work)(i), text: cut(&text.join(", ")) }, "", 2);
+        let title = (urls.work_label)(i);
+        let text = text.join(", ");
+        let terms = weigh(&title, &text, 2);
+        out.push((
+            Entry {
+                kind: "w",
+                title,
+                url: (urls.work)(i),
+                text: cut(&text),
+            },
+            terms,
+        ));
     }
     for (i, e) in site.timeline.entries.iter().enumerate() {
         let title = format!("{} · {}", e.label, site.docs[e.doc].title);
-        push(Entry { kind: "y", title, url: (urls.entry)(i), text: cut(&e.sentence) }, "", 1);
+        let terms = weigh(&e.label, &e.sentence, 1);
+        out.push((
+            Entry {
+                kind: "y",
+                title,
+                url: (urls.entry)(i),
+                text: cut(&e.sentence),
+            },
+            terms,
+        ));
     }
     out
 }
@@ -107,7 +141,10 @@ fn cut(text: &str) -> String {
     if text.chars().count() <= SNIPPET {
         return text.to_string();
     }
-    let end = text.char_indices().nth(SNIPPET).map_or(text.len(), |(i, _)| i);
+    let end = text
+        .char_indices()
+        .nth(SNIPPET)
+        .map_or(text.len(), |(i, _)| i);
     let end = text[..end].rfind(' ').unwrap_or(end);
     format!("{}…", &text[..end])
 }
@@ -117,7 +154,13 @@ pub fn shard_key(token: &str) -> String {
     token
         .chars()
         .take(2)
-        .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c.to_string() } else { format!("_{:x}", c as u32) })
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c.to_string()
+            } else {
+                format!("_{:x}", c as u32)
+            }
+        })
         .collect()
 }
 
@@ -155,18 +198,30 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
             last = id;
             weights.push(char::from_digit(w.min(35), 36).unwrap_or('z'));
         }
-        shards.entry(shard_key(term)).or_default().insert(term.clone(), [deltas.join(","), weights]);
+        shards
+            .entry(shard_key(term))
+            .or_default()
+            .insert(term.clone(), [deltas.join(","), weights]);
     }
     let mut files = Vec::new();
     for (key, terms) in &shards {
         let json = serde_json::to_string(terms).unwrap_or_default();
-        files.push(OutputFile::new(format!("search/t/{key}.js"), format!("DOSSIER_SEARCH.terms({:?},{json});\n", key)));
+        files.push(OutputFile::new(
+            format!("search/t/{key}.js"),
+            format!("DOSSIER_SEARCH.terms({:?},{json});\n", key),
+        ));
     }
     let entries: Vec<&Entry> = all.iter().map(|(e, _)| e).collect();
     for (k, chunk) in entries.chunks(CHUNK).enumerate() {
-        let rows: Vec<[&str; 4]> = chunk.iter().map(|e| [e.kind, &e.title, &e.url, &e.text]).collect();
+        let rows: Vec<[&str; 4]> = chunk
+            .iter()
+            .map(|e| [e.kind, &e.title, &e.url, &e.text])
+            .collect();
         let json = serde_json::to_string(&rows).unwrap_or_default();
-        files.push(OutputFile::new(format!("search/e/{k}.js"), format!("DOSSIER_SEARCH.entries({k},{json});\n")));
+        files.push(OutputFile::new(
+            format!("search/e/{k}.js"),
+            format!("DOSSIER_SEARCH.entries({k},{json});\n"),
+        ));
     }
     let meta = serde_json::json!({
         "entries": entries.len(),
@@ -174,7 +229,10 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
         "shards": shards.keys().collect::<Vec<_>>(),
         "terms": postings.len(),
     });
-    files.push(OutputFile::new("search/meta.js", format!("DOSSIER_SEARCH.meta({meta});\n")));
+    files.push(OutputFile::new(
+        "search/meta.js",
+        format!("DOSSIER_SEARCH.meta({meta});\n"),
+    ));
     files
 }
 

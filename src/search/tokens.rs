@@ -46,7 +46,12 @@ pub fn stem(word: &str) -> String {
     if ends("sses") {
         return cut(2);
     }
-    if ends("es") && n > 4 && (["ses", "xes", "zes", "ches", "shes"].iter().any(|s| ends(s))) {
+    if ends("es")
+        && n > 4
+        && (["ses", "xes", "zes", "ches", "shes"]
+            .iter()
+            .any(|s| ends(s)))
+    {
         return cut(2);
     }
     if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
@@ -81,8 +86,14 @@ mod tests {
 
     #[test]
     fn tokens_drop_stop_words_and_stem() {
-        assert_eq!(tokens("The Arctic and Russia's sanctions"), vec!["arctic", "russia", "sanction"]);
-        assert_eq!(tokens("U.S. policies, 2014: boxes!"), vec!["policy", "2014", "box"]);
+        assert_eq!(
+            tokens("The Arctic and Russia's sanctions"),
+            vec!["arctic", "russia", "sanction"]
+        );
+        assert_eq!(
+            tokens("U.S. policies, 2014: boxes!"),
+            vec!["policy", "2014", "box"]
+        );
         assert_eq!(tokens("Москва и Пекин"), vec!["москва", "и", "пекин"]);
         assert!(tokens("").is_empty());
     }

@@ -1,0 +1,115 @@
+// Reading offline: the built seed site opened from file:// in Debian's
+// headless Chromium, driven by playwright-core (no downloaded browser).
+// Usage: node offline.mjs SITE_DIR   (SITE_DIR: a built copy of the site)
+// Prints one line per check and "N passed, M failed" at the end; exits 1 on
+// any failure.
+import { chromium } from "playwright-core";
+import path from "node:path";
+
+const site = path.resolve(process.argv[2]);
+const url = (p) => "file://" + path.join(site, p);
+const results = [];
+const check = (name, ok, detail = "") => {
+  results.push(ok);
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok ? "" : ": " + detail}`);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic"],
+});
+const page = await browser.newPage();
+const errors = [];
+page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+page.on("pageerror", (e) => errors.push(String(e)));
+const requests = [];
+page.on("request", (r) => { if (!r.url().startsWith("file://") && !r.url().startsWith("data:")) requests.push(r.url()); });
+
+const PAPER = "the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html";
+
+// 1. The search page reads ?q= and finds the Arctic passages and topic.
+await page.goto(url("search/index.html") + "?q=Arctic");
+await page.waitForSelector("#search-results li", { timeout: 5000 });
+const hits = await page.$$eval("#search-results li a", (as) => as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent })));
+check("search lists the Arctic topic page", hits.some((h) => h.href.endsWith("topics/arctic/index.html")), JSON.stringify(hits.slice(0, 5)));
+const paperHits = hits.filter((h) => h.href.includes(PAPER + "#p-"));
+check("search lists paragraphs of 001 about the Arctic", paperHits.length >= 1, JSON.stringify(hits.slice(0, 8)));
+check("snippets mark the query", (await page.$$eval("#search-results mark", (m) => m.length)) > 0);
+check("the query is in the search box", (await page.inputValue("#page-q")) === "Arctic");
+
+// 2. Following a result lands on the paragraph.
+const target = paperHits[0];
+await page.click(`#search-results a[href="${target.href}"]`);
+await page.waitForLoadState("load");
+const landed = await page.evaluate(() => {
+  const t = document.querySelector(":target");
+  return { hash: location.hash, id: t && t.id, text: t && t.textContent };
+});
+check("a result opens its paragraph", landed.id && landed.hash === "#" + landed.id && /Arctic/.test(landed.text), JSON.stringify(landed));
+
+// 3. Keyboard: type in the header box, arrow down, Enter follows.
+await page.goto(url("index.html"));
+await page.fill("#site-q", "Lavrov");
+await page.waitForSelector("#site-search-results li.result", { timeout: 5000 });
+await page.keyboard.press("ArrowDown");
+const selected = await page.$eval("#site-search-results [aria-selected=true] a", (a) => a.getAttribute("href"));
+const expected = selected.split("#")[0];
+await Promise.all([
+  page.waitForURL((u) => u.pathname.endsWith(expected), { timeout: 5000 }).catch(() => {}),
+  page.keyboard.press("Enter"),
+]);
+check("keyboard selection follows a result", page.url().includes(expected), page.url() + " vs " + selected);
+await page.goto(url("index.html"));
+await page.fill("#site-q", "Arctic");
+await page.waitForSelector("#site-search-results li.result");
+await page.keyboard.press("Escape");
+check("Escape closes the search results", await page.$eval("#site-search-results", (e) => e.hidden));
+
+// 4. Hovering footnote 3 of 001 shows the Ong article with its DOI.
+await page.goto(url(PAPER));
+await page.hover("a#fnref-3");
+await page.waitForSelector("#dossier-preview:not([hidden])", { timeout: 3000 });
+const preview = await page.textContent("#dossier-preview");
+check("footnote 3 preview shows the Ong article", /Ong, Russell/.test(preview) && /Strategic Convergence/.test(preview), preview);
+check("footnote 3 preview shows the DOI", preview.includes("10.1080/10163270903087329"), preview);
+const described = await page.getAttribute("a#fnref-3", "aria-describedby");
+check("the preview is tied to its marker (aria-describedby)", described === "dossier-preview");
+await page.keyboard.press("Escape");
+check("Escape closes the preview", await page.$eval("#dossier-preview", (e) => e.hidden));
+
+// 5. Focusing a topic link shows the topic's description.
+await page.focus("a.topic[data-topic=arctic]");
+const topicPreview = await page.textContent("#dossier-preview");
+check("a topic link previews its description", /Russian and Chinese interests diverge/.test(topicPreview), topicPreview);
+
+// 6. A timeline entry on the page previews its sentence.
+await page.hover(".doc-dates a.when");
+const yearPreview = await page.textContent("#dossier-preview");
+check("a timeline year previews its sentence", /1949/.test(yearPreview) && /Communist Revolution/.test(yearPreview), yearPreview);
+
+// 7. The map and the document filters work.
+await page.goto(url("graph/index.html"));
+const nodes = await page.$$eval("svg.map a.node", (as) => as.length);
+check("the map has linked nodes", nodes >= 20, String(nodes));
+await page.goto(url("documents/index.html"));
+await page.selectOption("select[name=topic]", "arctic");
+const visible = await page.$$eval(".all-docs > li", (lis) => lis.filter((l) => !l.hidden).length);
+check("filtering documents by topic", visible === 2, String(visible));
+
+// 8. With JavaScript off, plain links still work.
+const noJs = await browser.newContext({ javaScriptEnabled: false });
+const plain = await noJs.newPage();
+await plain.goto(url(PAPER));
+await plain.click("a#fnref-3");
+check("footnote links work without JavaScript", plain.url().endsWith("#fn-3"), plain.url());
+await noJs.close();
+
+check("no console errors", errors.length === 0, errors.join(" | "));
+check("no network requests", requests.length === 0, requests.join(" "));
+
+await browser.close();
+const passed = results.filter(Boolean).length;
+const failed = results.length - passed;
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,357 @@
+/* dossier: offline search and previews.
+ *
+ * Everything here works from file:// with no server and no network: the
+ * search index is a set of local scripts (search/meta.js, search/t/<key>.js,
+ * search/e/<n>.js) that register themselves through DOSSIER_SEARCH, loaded
+ * on demand with <script> elements. The tokenizer and stemmer mirror
+ * src/search/tokens.rs; keep the two in step.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var root = (script && script.getAttribute("data-root")) || "";
+
+  // ---- Tokens (mirror of src/search/tokens.rs) ----------------------------
+  var STOP = new Set(("a about after all also an and any are as at be been before between but by can could did do does for from had has have he her his how if in into is it its more most no not of on or other our over she so some such than that the their them then there these they this those to under was we were what when where which while who whom why will with would you your").split(" "));
+
+  function stem(word) {
+    if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
+    var n = word.length;
+    var ends = function (s) { return word.slice(-s.length) === s; };
+    if (ends("ies") && n > 4) return word.slice(0, -3) + "y";
+    if (ends("sses")) return word.slice(0, -2);
+    if (ends("es") && n > 4 && ["ses", "xes", "zes", "ches", "shes"].some(ends)) return word.slice(0, -2);
+    if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) return word.slice(0, -1);
+    if (ends("ing") && n > 5) return undouble(word.slice(0, -3));
+    if (ends("ed") && n > 4) return undouble(word.slice(0, -2));
+    if (ends("ly") && n > 5) return word.slice(0, -2);
+    return word;
+  }
+
+  function undouble(s) {
+    var n = s.length;
+    if (n >= 3 && s[n - 1] === s[n - 2] && "aeioulsz".indexOf(s[n - 1]) < 0) return s.slice(0, -1);
+    return s;
+  }
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+      return w && !(w.length === 1 && w.charCodeAt(0) < 128) && !STOP.has(w);
+    });
+  }
+
+  function tokens(text) { return words(text).map(stem); }
+
+  function shardKey(token) {
+    return Array.from(token).slice(0, 2).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+
+  // ---- Loading index parts ------------------------------------------------
+  var state = { meta: null, shards: {}, chunks: {}, pending: {} };
+
+  function done(path) {
+    var p = state.pending[path];
+    if (p) { p.resolve(); }
+  }
+
+  window.DOSSIER_SEARCH = {
+    meta: function (m) { state.meta = m; done("meta"); },
+    terms: function (key, t) { state.shards[key] = t; done("t/" + key); },
+    entries: function (k, rows) { state.chunks[k] = rows; done("e/" + k); },
+    tokens: tokens,
+    stem: stem,
+    search: search
+  };
+
+  function load(path) {
+    if (state.pending[path]) return state.pending[path].promise;
+    var entry = {};
+    entry.promise = new Promise(function (resolve) {
+      entry.resolve = resolve;
+      var s = document.createElement("script");
+      s.src = root + "search/" + path + ".js";
+      s.async = true;
+      s.onerror = function () { resolve(); };
+      document.head.appendChild(s);
+    });
+    state.pending[path] = entry;
+    return entry.promise;
+  }
+
+  function decode(pair) {
+    var out = new Map();
+    if (!pair) return out;
+    var ids = pair[0].split(","), weights = pair[1], id = 0;
+    for (var i = 0; i < ids.length; i++) {
+      id += parseInt(ids[i], 36);
+      out.set(id, parseInt(weights[i], 36));
+    }
+    return out;
+  }
+
+  var KIND_BOOST = { t: 3, d: 2, w: 1.2, p: 1, y: 1 };
+  var KIND_NAME = { t: "Topic", d: "Document", w: "Cited work", p: "Passage", y: "Timeline" };
+
+  /* Ranks entries for `query`: every term must match (the last one as a
+   * prefix while the user types); scores are tf × idf with a boost by kind. */
+  async function search(query, limit) {
+    var raw = words(query);
+    var terms = raw.map(stem);
+    if (!terms.length) return { results: [], terms: [] };
+    await load("meta");
+    var meta = state.meta;
+    if (!meta) return { results: [], terms: terms };
+    var prefixLast = !/\s$/.test(query);
+    var perTerm = [];
+    for (var i = 0; i < terms.length; i++) {
+      var key = shardKey(terms[i]);
+      var hits = new Map();
+      var keys = [key];
+      if (Array.from(raw[i]).length < 2 || shardKey(raw[i]) !== key) keys.push(shardKey(raw[i]));
+      for (var k = 0; k < keys.length; k++) {
+        if (meta.shards.indexOf(keys[k]) < 0) continue;
+        await load("t/" + keys[k]);
+        var shard = state.shards[keys[k]] || {};
+        for (var term in shard) {
+          var exact = term === terms[i];
+          var prefix = i === terms.length - 1 && prefixLast && (term.indexOf(raw[i]) === 0 || term.indexOf(terms[i]) === 0);
+          if (!exact && !prefix) continue;
+          decode(shard[term]).forEach(function (w, id) {
+            var score = exact ? w : w * 0.5;
+            if ((hits.get(id) || 0) < score) hits.set(id, score);
+          });
+        }
+      }
+      perTerm.push(hits);
+    }
+    var total = meta.entries;
+    var scores = new Map();
+    perTerm[0].forEach(function (_, id) {
+      var s = 0;
+      for (var t = 0; t < perTerm.length; t++) {
+        var w = perTerm[t].get(id);
+        if (w === undefined) return;
+        s += w * Math.log(1 + total / perTerm[t].size);
+      }
+      scores.set(id, s);
+    });
+    var ranked = Array.from(scores.entries());
+    var chunk = meta.chunk;
+    var rows = [];
+    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    // Kind boosts need the kind: load the chunks of the best candidates.
+    var candidates = ranked.slice(0, Math.max(limit * 4, 40));
+    var need = new Set(candidates.map(function (r) { return Math.floor(r[0] / chunk); }));
+    await Promise.all(Array.from(need).map(function (c) { return load("e/" + c); }));
+    candidates.forEach(function (r) {
+      var row = (state.chunks[Math.floor(r[0] / chunk)] || [])[r[0] % chunk];
+      if (row) rows.push({ id: r[0], score: r[1] * (KIND_BOOST[row[0]] || 1), kind: row[0], title: row[1], url: row[2], text: row[3] });
+    });
+    rows.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    return { results: rows.slice(0, limit), terms: terms, raw: raw, total: scores.size };
+  }
+
+  // ---- Rendering results --------------------------------------------------
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* Wraps the words of `text` that match the query in <mark>. */
+  function highlight(text, found) {
+    var stems = new Set(found.terms);
+    var last = found.raw[found.raw.length - 1] || "";
+    return escapeHtml(text).replace(/[\p{L}\p{N}]+/gu, function (w) {
+      var lw = w.toLowerCase();
+      return stems.has(stem(lw)) || (last.length > 1 && lw.indexOf(last) === 0) ? "<mark>" + w + "</mark>" : w;
+    });
+  }
+
+  function resultsHtml(found, idPrefix) {
+    return found.results.map(function (r, i) {
+      return '<li role="option" id="' + idPrefix + i + '" class="result kind-' + r.kind + '">' +
+        '<a href="' + escapeHtml(root + r.url) + '"><span class="kind">' + KIND_NAME[r.kind] + "</span> " +
+        '<span class="title">' + highlight(r.title, found) + "</span>" +
+        '<span class="snippet">' + highlight(r.text, found) + "</span></a></li>";
+    }).join("");
+  }
+
+  /* Arrow keys move through a listbox, Enter follows, Escape closes. */
+  function keyboard(input, list, onEscape) {
+    input.addEventListener("keydown", function (e) {
+      var items = list.querySelectorAll("[role=option]");
+      var current = list.querySelector("[aria-selected=true]");
+      var index = Array.prototype.indexOf.call(items, current);
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (!items.length) return;
+        e.preventDefault();
+        index = e.key === "ArrowDown" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
+        if (current) current.setAttribute("aria-selected", "false");
+        items[index].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", items[index].id);
+        items[index].scrollIntoView({ block: "nearest" });
+      } else if (e.key === "Enter" && current) {
+        e.preventDefault();
+        window.location.href = current.querySelector("a").href;
+      } else if (e.key === "Escape") {
+        onEscape();
+      }
+    });
+  }
+
+  function debounce(fn, ms) {
+    var t;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+
+  // The search box in every page's header: instant results under it.
+  function setupHeader() {
+    var form = document.querySelector("form.site-search");
+    if (!form) return;
+    var input = form.querySelector("input[name=q]");
+    var popup = form.querySelector(".search-popup");
+    var close = function () { popup.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); };
+    var run = debounce(async function () {
+      var q = input.value;
+      if (!q.trim()) { close(); return; }
+      var started = performance.now();
+      var found = await search(q, 8);
+      if (input.value !== q) return;
+      popup.innerHTML = found.results.length ? resultsHtml(found, "hs-") +
+        '<li class="all"><a href="' + escapeHtml(root + "search/index.html?q=" + encodeURIComponent(q)) + '">All results</a></li>'
+        : '<li class="none">No results</li>';
+      popup.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      document.documentElement.setAttribute("data-search-ms", String(Math.round(performance.now() - started)));
+    }, 60);
+    input.addEventListener("input", run);
+    keyboard(input, popup, close);
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
+  }
+
+  // The search page: reads ?q=, shows all results, keeps the URL in step.
+  function setupPage() {
+    var page = document.getElementById("search-page");
+    if (!page) return;
+    var input = page.querySelector("input[name=q]");
+    var list = page.querySelector(".results");
+    var status = page.querySelector(".status");
+    var run = async function () {
+      var q = input.value;
+      var started = performance.now();
+      var found = q.trim() ? await search(q, 50) : { results: [], terms: [], total: 0 };
+      if (input.value !== q) return;
+      list.innerHTML = resultsHtml(found, "r-");
+      var ms = Math.round(performance.now() - started);
+      status.textContent = q.trim() ? (found.total ? found.total + " matches" : "No results") + " (" + ms + " ms)" : "";
+      document.documentElement.setAttribute("data-search-ms", String(ms));
+      var url = new URL(window.location.href);
+      url.searchParams.set("q", q);
+      try { history.replaceState(null, "", url.toString()); } catch (e) { /* file:// may refuse */ }
+    };
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    input.addEventListener("input", debounce(run, 60));
+    keyboard(input, list, function () { input.value = ""; run(); });
+    run();
+  }
+
+  // ---- Previews -------------------------------------------------------------
+  function setupPreviews() {
+    var tip = document.createElement("div");
+    tip.id = "dossier-preview";
+    tip.className = "preview";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    var owner = null;
+
+    function content(a) {
+      if (a.getAttribute("role") === "doc-noteref") {
+        var note = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+        if (!note) return null;
+        var copy = note.cloneNode(true);
+        copy.querySelectorAll(".backref, .cite").forEach(function (n) { n.remove(); });
+        var parsed = copy.querySelector(".ref-parsed");
+        var html = '<p class="preview-label">Note ' + note.getAttribute("value") + "</p>";
+        if (parsed) { parsed.remove(); }
+        html += copy.innerHTML;
+        if (parsed) html += '<p class="preview-label">In the citation index</p><p class="reference">' + parsed.innerHTML + "</p>";
+        return html;
+      }
+      var text = a.getAttribute("data-preview");
+      if (!text) return null;
+      var label = a.getAttribute("data-preview-label");
+      return (label ? '<p class="preview-label">' + escapeHtml(label) + "</p>" : "") + "<p>" + escapeHtml(text) + "</p>";
+    }
+
+    function show(a) {
+      var html = content(a);
+      if (!html) return;
+      owner = a;
+      tip.innerHTML = html;
+      tip.hidden = false;
+      a.setAttribute("aria-describedby", "dossier-preview");
+      var r = a.getBoundingClientRect();
+      var width = Math.min(420, window.innerWidth - 16);
+      tip.style.width = width + "px";
+      tip.style.left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + window.innerWidth - width - 8)) + "px";
+      tip.style.top = (r.bottom + window.scrollY + 6) + "px";
+    }
+
+    function hide() {
+      if (owner) owner.removeAttribute("aria-describedby");
+      owner = null;
+      tip.hidden = true;
+    }
+
+    var selector = "a[role=doc-noteref], a[data-preview]";
+    document.addEventListener("mouseover", function (e) {
+      var a = e.target.closest && e.target.closest(selector);
+      if (a && a !== owner) show(a);
+      else if (!a && owner && !tip.contains(e.target)) hide();
+    });
+    document.addEventListener("focusin", function (e) {
+      var a = e.target.closest && e.target.closest(selector);
+      if (a) show(a); else hide();
+    });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  }
+
+  // ---- The documents list: filters by topic and year ------------------------
+  function setupFilters() {
+    var box = document.getElementById("doc-filters");
+    if (!box) return;
+    box.hidden = false;
+    var topic = box.querySelector("select[name=topic]");
+    var decade = box.querySelector("select[name=decade]");
+    var items = document.querySelectorAll(".all-docs > li");
+    var count = box.querySelector(".count");
+    var apply = function () {
+      var shown = 0;
+      items.forEach(function (li) {
+        var okTopic = !topic.value || (" " + li.getAttribute("data-topics") + " ").indexOf(" " + topic.value + " ") >= 0;
+        var okDecade = !decade.value || (" " + li.getAttribute("data-decades") + " ").indexOf(" " + decade.value + " ") >= 0;
+        li.hidden = !(okTopic && okDecade);
+        if (!li.hidden) shown++;
+      });
+      count.textContent = shown + " of " + items.length;
+    };
+    topic.addEventListener("change", apply);
+    decade.addEventListener("change", apply);
+    apply();
+  }
+
+  function start() {
+    setupHeader();
+    setupPage();
+    setupPreviews();
+    setupFilters();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
