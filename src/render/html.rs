@@ -242,7 +242,7 @@ mod tests {
             &[link(1, 4, 10), link(5, 1, 7)],
             &[],
         );
-        assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
+        assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic" data-preview-label="The Arctic" data-preview="Ice">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
     }
 
     #[test]

@@ -127,7 +127,11 @@ pub fn corpus_map(
                 line(&mut svg, from, &topic_nodes[j], "e-topic");
             }
         }
-        for &w in site.citations.by_footnote[d].values() {
+        // Sorted: the footnote map has no order of its own.
+        let mut cited: Vec<usize> = site.citations.by_footnote[d].values().copied().collect();
+        cited.sort_unstable();
+        cited.dedup();
+        for w in cited {
             if let Some(j) = works.iter().position(|&x| x == w) {
                 line(&mut svg, from, &work_nodes[j], "e-work");
             }
