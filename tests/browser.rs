@@ -60,9 +60,33 @@ fn search_previews_map_and_links_work_offline() {
     }
     let (_tmp, site) = built_and_copied();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/offline.mjs");
+    // Samples for the tokenizer agreement check: lines of the seed texts and
+    // hostile strings, with the tokens the build makes of them.
+    let mut texts: Vec<String> = [
+        "Russia's sanctions; policies, boxes & running",
+        "Ünïcödé Москва 北京 2014-2015",
+        "U.S.-led",
+        "",
+        "a b c d",
+        "ties classes churches closely stated",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for seed in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap() {
+        let text = std::fs::read_to_string(seed.unwrap().path()).unwrap_or_default();
+        texts.extend(text.lines().take(40).map(str::to_string));
+    }
+    let samples: Vec<serde_json::Value> = texts
+        .iter()
+        .map(|t| serde_json::json!({"text": t, "tokens": dossier::search::tokens::tokens(t)}))
+        .collect();
+    let samples_file = _tmp.path().join("tokens.json");
+    std::fs::write(&samples_file, serde_json::to_string(&samples).unwrap()).unwrap();
     let out = Command::new("node")
         .arg(script)
         .arg(&site)
+        .arg(&samples_file)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

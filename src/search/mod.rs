@@ -33,6 +33,9 @@ pub struct Entry {
     /// Root-relative URL with its anchor.
     pub url: String,
     pub text: String,
+    /// For a paragraph: the index of its document's entry, whose title and
+    /// URL it shares (`url` then holds only the `#anchor`).
+    pub parent: Option<usize>,
 }
 
 /// Links to where each entry lives; supplied by the render stage, which
@@ -59,30 +62,28 @@ fn weigh(title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
 /// Collects the entries and their weighted tokens.
 pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
     let mut out = Vec::new();
+    let entry = |kind, title: String, url: String, text: &str| Entry {
+        kind,
+        title,
+        url,
+        text: cut(text),
+        parent: None,
+    };
     for d in &site.docs {
         let mut about = d.summary.clone();
         if !d.authors.is_empty() {
             about = format!("{} — {about}", d.authors.join(", "));
         }
-        let terms = weigh(&d.title, &about, 5);
+        let parent = out.len();
         out.push((
-            Entry {
-                kind: "d",
-                title: d.title.clone(),
-                url: d.url.clone(),
-                text: cut(&about),
-            },
-            terms,
+            entry("d", d.title.clone(), d.url.clone(), &about),
+            weigh(&d.title, &about, 5),
         ));
         for p in &d.body.paragraphs {
             // The whole paragraph is indexed; only its start is kept.
-            let entry = Entry {
-                kind: "p",
-                title: d.title.clone(),
-                url: format!("{}#{}", d.url, p.id),
-                text: cut(&p.text),
-            };
-            out.push((entry, weigh("", &p.text, 0)));
+            let mut e = entry("p", String::new(), format!("#{}", p.id), &p.text);
+            e.parent = Some(parent);
+            out.push((e, weigh("", &p.text, 0)));
         }
     }
     for (i, t) in site.topic_map.topics.iter().enumerate() {
@@ -93,15 +94,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
             t.description.clone()
         };
         let terms = weigh(&t.title, &format!("{text} {}", aliases.join(" ")), 8);
-        out.push((
-            Entry {
-                kind: "t",
-                title: t.title.clone(),
-                url: (urls.topic)(i),
-                text: cut(&text),
-            },
-            terms,
-        ));
+        out.push((entry("t", t.title.clone(), (urls.topic)(i), &text), terms));
     }
     for (i, w) in site.citations.works.iter().enumerate() {
         let r = &w.reference;
@@ -111,28 +104,12 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
         let title = (urls.work_label)(i);
         let text = text.join(", ");
         let terms = weigh(&title, &text, 2);
-        out.push((
-            Entry {
-                kind: "w",
-                title,
-                url: (urls.work)(i),
-                text: cut(&text),
-            },
-            terms,
-        ));
+        out.push((entry("w", title, (urls.work)(i), &text), terms));
     }
     for (i, e) in site.timeline.entries.iter().enumerate() {
         let title = format!("{} · {}", e.label, site.docs[e.doc].title);
         let terms = weigh(&e.label, &e.sentence, 1);
-        out.push((
-            Entry {
-                kind: "y",
-                title,
-                url: (urls.entry)(i),
-                text: cut(&e.sentence),
-            },
-            terms,
-        ));
+        out.push((entry("y", title, (urls.entry)(i), &e.sentence), terms));
     }
     out
 }
@@ -213,9 +190,14 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
     }
     let entries: Vec<&Entry> = all.iter().map(|(e, _)| e).collect();
     for (k, chunk) in entries.chunks(CHUNK).enumerate() {
-        let rows: Vec<[&str; 4]> = chunk
+        // A paragraph's row names its document's entry instead of repeating
+        // the title: [kind, title or parent id, url or anchor, text].
+        let rows: Vec<serde_json::Value> = chunk
             .iter()
-            .map(|e| [e.kind, &e.title, &e.url, &e.text])
+            .map(|e| match e.parent {
+                Some(p) => serde_json::json!([e.kind, p, e.url, e.text]),
+                None => serde_json::json!([e.kind, e.title, e.url, e.text]),
+            })
             .collect();
         let json = serde_json::to_string(&rows).unwrap_or_default();
         files.push(OutputFile::new(

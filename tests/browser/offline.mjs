@@ -105,6 +105,18 @@ await plain.click("a#fnref-3");
 check("footnote links work without JavaScript", plain.url().endsWith("#fn-3"), plain.url());
 await noJs.close();
 
+// 9. The browser's tokenizer and stemmer agree with the build's.
+if (process.argv[3]) {
+  const { readFileSync } = await import("node:fs");
+  const samples = JSON.parse(readFileSync(process.argv[3], "utf8"));
+  await page.goto(url("index.html"));
+  await page.waitForFunction(() => window.DOSSIER_SEARCH);
+  const got = await page.evaluate((texts) => texts.map((t) => window.DOSSIER_SEARCH.tokens(t)), samples.map((s) => s.text));
+  const wrong = samples.filter((s, i) => JSON.stringify(s.tokens) !== JSON.stringify(got[i]));
+  check(`tokens agree with the build on ${samples.length} samples`, wrong.length === 0,
+        wrong.map((w) => `${w.text} -> ${JSON.stringify(w.tokens)} vs ${JSON.stringify(got[samples.indexOf(w)])}`).join("; "));
+}
+
 check("no console errors", errors.length === 0, errors.join(" | "));
 check("no network requests", requests.length === 0, requests.join(" "));
 

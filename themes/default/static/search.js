@@ -144,11 +144,27 @@
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     // Kind boosts need the kind: load the chunks of the best candidates.
     var candidates = ranked.slice(0, Math.max(limit * 4, 40));
-    var need = new Set(candidates.map(function (r) { return Math.floor(r[0] / chunk); }));
-    await Promise.all(Array.from(need).map(function (c) { return load("e/" + c); }));
+        var row = function (id) { return (state.chunks[Math.floor(id / chunk)] || [])[id % chunk]; };
+    var loadRows = function (ids) {
+      var need = new Set(ids.map(function (id) { return Math.floor(id / chunk); }));
+      return Promise.all(Array.from(need).map(function (c) { return load("e/" + c); }));
+    };
+    await loadRows(candidates.map(function (r) { return r[0]; }));
+    // A paragraph names its document's entry (for the title and URL).
+    var parents = candidates.map(function (r) { var x = row(r[0]); return x && typeof x[1] === "number" ? x[1] : null; })
+      .filter(function (p) { return p !== null; });
+    await loadRows(parents);
     candidates.forEach(function (r) {
-      var row = (state.chunks[Math.floor(r[0] / chunk)] || [])[r[0] % chunk];
-      if (row) rows.push({ id: r[0], score: r[1] * (KIND_BOOST[row[0]] || 1), kind: row[0], title: row[1], url: row[2], text: row[3] });
+      var x = row(r[0]);
+      if (!x) return;
+      var title = x[1], url = x[2];
+      if (typeof x[1] === "number") {
+        var parent = row(x[1]);
+        if (!parent) return;
+        title = parent[1];
+        url = parent[2] + x[2];
+      }
+      rows.push({ id: r[0], score: r[1] * (KIND_BOOST[x[0]] || 1), kind: x[0], title: title, url: url, text: x[3] });
     });
     rows.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     return { results: rows.slice(0, limit), terms: terms, raw: raw, total: scores.size };
