@@ -16,13 +16,16 @@ pub mod tokens;
 
 use crate::graph::Site;
 use crate::render::OutputFile;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Entries per chunk file.
 pub const CHUNK: usize = 256;
 /// Characters of text kept per entry, for its snippet.
-const SNIPPET: usize = 180;
+const SNIPPET: usize = 150;
+/// Paragraphs are many: their snippets are shorter.
+const PARAGRAPH_SNIPPET: usize = 110;
 
 /// One search result candidate.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -59,33 +62,53 @@ fn weigh(title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
     counts.into_iter().collect()
 }
 
-/// Collects the entries and their weighted tokens.
+/// Collects the entries and their weighted tokens; documents in parallel.
 pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
-    let mut out = Vec::new();
-    let entry = |kind, title: String, url: String, text: &str| Entry {
+    let entry = |kind, title: String, url: String, text: &str, len: usize| Entry {
         kind,
         title,
         url,
-        text: cut(text),
+        text: cut(text, len),
         parent: None,
     };
+    // Each document takes one entry, then one per paragraph: the index of a
+    // document's entry is known before the parallel pass.
+    let mut starts = Vec::with_capacity(site.docs.len());
+    let mut next = 0;
     for d in &site.docs {
-        let mut about = d.summary.clone();
-        if !d.authors.is_empty() {
-            about = format!("{} — {about}", d.authors.join(", "));
-        }
-        let parent = out.len();
-        out.push((
-            entry("d", d.title.clone(), d.url.clone(), &about),
-            weigh(&d.title, &about, 5),
-        ));
-        for p in &d.body.paragraphs {
-            // The whole paragraph is indexed; only its start is kept.
-            let mut e = entry("p", String::new(), format!("#{}", p.id), &p.text);
-            e.parent = Some(parent);
-            out.push((e, weigh("", &p.text, 0)));
-        }
+        starts.push(next);
+        next += 1 + d.body.paragraphs.len();
     }
+    let per_doc: Vec<Vec<(Entry, Vec<(String, u32)>)>> = site
+        .docs
+        .par_iter()
+        .zip(starts.par_iter())
+        .map(|(d, &parent)| {
+            let mut about = d.summary.clone();
+            if !d.authors.is_empty() {
+                about = format!("{} — {about}", d.authors.join(", "));
+            }
+            let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
+            out.push((
+                entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
+                weigh(&d.title, &about, 5),
+            ));
+            for p in &d.body.paragraphs {
+                // The whole paragraph is indexed; only its start is kept.
+                let mut e = entry(
+                    "p",
+                    String::new(),
+                    format!("#{}", p.id),
+                    &p.text,
+                    PARAGRAPH_SNIPPET,
+                );
+                e.parent = Some(parent);
+                out.push((e, weigh("", &p.text, 0)));
+            }
+            out
+        })
+        .collect();
+    let mut out: Vec<(Entry, Vec<(String, u32)>)> = per_doc.into_iter().flatten().collect();
     for (i, t) in site.topic_map.topics.iter().enumerate() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
         let text = if t.description.is_empty() {
@@ -94,7 +117,10 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
             t.description.clone()
         };
         let terms = weigh(&t.title, &format!("{text} {}", aliases.join(" ")), 8);
-        out.push((entry("t", t.title.clone(), (urls.topic)(i), &text), terms));
+        out.push((
+            entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET),
+            terms,
+        ));
     }
     for (i, w) in site.citations.works.iter().enumerate() {
         let r = &w.reference;
@@ -104,24 +130,24 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
         let title = (urls.work_label)(i);
         let text = text.join(", ");
         let terms = weigh(&title, &text, 2);
-        out.push((entry("w", title, (urls.work)(i), &text), terms));
+        out.push((entry("w", title, (urls.work)(i), &text, SNIPPET), terms));
     }
     for (i, e) in site.timeline.entries.iter().enumerate() {
         let title = format!("{} · {}", e.label, site.docs[e.doc].title);
         let terms = weigh(&e.label, &e.sentence, 1);
-        out.push((entry("y", title, (urls.entry)(i), &e.sentence), terms));
+        out.push((
+            entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET),
+            terms,
+        ));
     }
     out
 }
 
-fn cut(text: &str) -> String {
-    if text.chars().count() <= SNIPPET {
+fn cut(text: &str, len: usize) -> String {
+    if text.chars().count() <= len {
         return text.to_string();
     }
-    let end = text
-        .char_indices()
-        .nth(SNIPPET)
-        .map_or(text.len(), |(i, _)| i);
+    let end = text.char_indices().nth(len).map_or(text.len(), |(i, _)| i);
     let end = text[..end].rfind(' ').unwrap_or(end);
     format!("{}…", &text[..end])
 }
@@ -155,40 +181,72 @@ fn base36(mut n: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Entry ids, delta-encoded in base 36, comma-separated.
+fn encode_ids(list: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut last = 0;
+    for (i, &(id, _)) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&base36((id - last) as usize));
+        last = id;
+    }
+    out
+}
+
+/// One base-36 digit per posting; empty when every weight is 1 (most
+/// paragraph postings), which the reader takes as all ones.
+fn encode_weights(list: &[(u32, u32)]) -> String {
+    if list.iter().all(|&(_, w)| w == 1) {
+        return String::new();
+    }
+    list.iter()
+        .map(|&(_, w)| char::from_digit(w.min(35), 36).unwrap_or('z'))
+        .collect()
+}
+
 /// Writes the index files; returns them with the size of the index proper
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
-    let all = entries(site, urls);
-    let mut postings: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
-    for (id, (_, terms)) in all.iter().enumerate() {
-        for (t, w) in terms {
-            postings.entry(t.clone()).or_default().push((id, *w));
+    let (all, terms): (Vec<Entry>, Vec<Vec<(String, u32)>>) =
+        entries(site, urls).into_iter().unzip();
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (id, list) in terms.into_iter().enumerate() {
+        for (t, w) in list {
+            postings.entry(t).or_default().push((id as u32, w));
         }
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, [String; 2]>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, Vec<(&String, &Vec<(u32, u32)>)>> = BTreeMap::new();
     for (term, list) in &postings {
-        let mut deltas = Vec::with_capacity(list.len());
-        let mut weights = String::with_capacity(list.len());
-        let mut last = 0;
-        for &(id, w) in list {
-            deltas.push(base36(id - last));
-            last = id;
-            weights.push(char::from_digit(w.min(35), 36).unwrap_or('z'));
-        }
         shards
             .entry(shard_key(term))
             .or_default()
-            .insert(term.clone(), [deltas.join(","), weights]);
+            .push((term, list));
     }
-    let mut files = Vec::new();
-    for (key, terms) in &shards {
-        let json = serde_json::to_string(terms).unwrap_or_default();
-        files.push(OutputFile::new(
-            format!("search/t/{key}.js"),
-            format!("DOSSIER_SEARCH.terms({:?},{json});\n", key),
-        ));
-    }
-    let entries: Vec<&Entry> = all.iter().map(|(e, _)| e).collect();
+    let mut files: Vec<OutputFile> = shards
+        .par_iter()
+        .map(|(key, terms)| {
+            let mut terms = terms.clone();
+            terms.sort_by(|a, b| a.0.cmp(b.0));
+            let encoded: Vec<String> = terms
+                .iter()
+                .map(|(term, list)| {
+                    let json_term = serde_json::to_string(term).unwrap_or_default();
+                    format!(
+                        "{json_term}:[\"{}\",\"{}\"]",
+                        encode_ids(list),
+                        encode_weights(list)
+                    )
+                })
+                .collect();
+            OutputFile::new(
+                format!("search/t/{key}.js"),
+                format!("DOSSIER_SEARCH.terms({key:?},{{{}}});\n", encoded.join(",")),
+            )
+        })
+        .collect();
+    let entries: &[Entry] = &all;
     for (k, chunk) in entries.chunks(CHUNK).enumerate() {
         // A paragraph's row names its document's entry instead of repeating
         // the title: [kind, title or parent id, url or anchor, text].
@@ -240,8 +298,8 @@ mod tests {
     #[test]
     fn snippets_are_cut_at_words() {
         let t = "word ".repeat(100);
-        let c = cut(&t);
+        let c = cut(&t, SNIPPET);
         assert!(c.ends_with('…') && c.chars().count() <= SNIPPET + 1);
-        assert_eq!(cut("short"), "short");
+        assert_eq!(cut("short", SNIPPET), "short");
     }
 }

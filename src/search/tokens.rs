@@ -31,31 +31,31 @@ pub fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The light stemmer; see the module documentation.
+/// The light stemmer; see the module documentation. Only ASCII words of
+/// more than three letters change, so it can work on bytes.
 pub fn stem(word: &str) -> String {
-    let w: Vec<char> = word.chars().collect();
-    let n = w.len();
-    let ends = |s: &str| word.ends_with(s);
-    let cut = |k: usize| -> String { w[..n - k].iter().collect() };
-    if !w.iter().all(|c| c.is_ascii_lowercase()) || n <= 3 {
+    let n = word.len();
+    if n <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_string();
     }
+    let ends = |s: &str| word.ends_with(s);
+    let cut = |k: usize| &word[..n - k];
     if ends("ies") && n > 4 {
         return format!("{}y", cut(3));
     }
     if ends("sses") {
-        return cut(2);
+        return cut(2).to_string();
     }
     if ends("es")
         && n > 4
-        && (["ses", "xes", "zes", "ches", "shes"]
+        && ["ses", "xes", "zes", "ches", "shes"]
             .iter()
-            .any(|s| ends(s)))
+            .any(|s| ends(s))
     {
-        return cut(2);
+        return cut(2).to_string();
     }
     if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
-        return cut(1);
+        return cut(1).to_string();
     }
     if ends("ing") && n > 5 {
         return undouble(cut(3));
@@ -64,19 +64,19 @@ pub fn stem(word: &str) -> String {
         return undouble(cut(2));
     }
     if ends("ly") && n > 5 {
-        return cut(2);
+        return cut(2).to_string();
     }
     word.to_string()
 }
 
-/// `runn` → `run`, but `fall` stays.
-fn undouble(s: String) -> String {
-    let c: Vec<char> = s.chars().collect();
-    let n = c.len();
-    if n >= 3 && c[n - 1] == c[n - 2] && !"aeioulsz".contains(c[n - 1]) {
-        c[..n - 1].iter().collect()
+/// `runn` → `run`, but `fall` stays (ASCII only, as `stem` guarantees).
+fn undouble(s: &str) -> String {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !b"aeioulsz".contains(&b[n - 1]) {
+        s[..n - 1].to_string()
     } else {
-        s
+        s.to_string()
     }
 }
 

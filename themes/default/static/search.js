@@ -87,7 +87,7 @@
     var ids = pair[0].split(","), weights = pair[1], id = 0;
     for (var i = 0; i < ids.length; i++) {
       id += parseInt(ids[i], 36);
-      out.set(id, parseInt(weights[i], 36));
+      out.set(id, weights ? parseInt(weights[i], 36) : 1);
     }
     return out;
   }
