@@ -27,6 +27,11 @@ const SNIPPET: usize = 150;
 /// Paragraphs are many: their snippets are shorter.
 const PARAGRAPH_SNIPPET: usize = 110;
 
+/// An entry with its weighted tokens.
+pub type Indexed = (Entry, Vec<(String, u32)>);
+/// Postings of a token: (entry id, weight).
+type Postings = Vec<(u32, u32)>;
+
 /// One search result candidate.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Entry {
@@ -63,7 +68,7 @@ fn weigh(title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
 }
 
 /// Collects the entries and their weighted tokens; documents in parallel.
-pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
+pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
     let entry = |kind, title: String, url: String, text: &str, len: usize| Entry {
         kind,
         title,
@@ -79,7 +84,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
         starts.push(next);
         next += 1 + d.body.paragraphs.len();
     }
-    let per_doc: Vec<Vec<(Entry, Vec<(String, u32)>)>> = site
+    let per_doc: Vec<Vec<Indexed>> = site
         .docs
         .par_iter()
         .zip(starts.par_iter())
@@ -108,7 +113,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<(Entry, Vec<(String, u32)>)> {
             out
         })
         .collect();
-    let mut out: Vec<(Entry, Vec<(String, u32)>)> = per_doc.into_iter().flatten().collect();
+    let mut out: Vec<Indexed> = per_doc.into_iter().flatten().collect();
     for (i, t) in site.topic_map.topics.iter().enumerate() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
         let text = if t.description.is_empty() {
@@ -211,13 +216,13 @@ fn encode_weights(list: &[(u32, u32)]) -> String {
 pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
     let (all, terms): (Vec<Entry>, Vec<Vec<(String, u32)>>) =
         entries(site, urls).into_iter().unzip();
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut postings: HashMap<String, Postings> = HashMap::new();
     for (id, list) in terms.into_iter().enumerate() {
         for (t, w) in list {
             postings.entry(t).or_default().push((id as u32, w));
         }
     }
-    let mut shards: BTreeMap<String, Vec<(&String, &Vec<(u32, u32)>)>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, Vec<(&String, &Postings)>> = BTreeMap::new();
     for (term, list) in &postings {
         shards
             .entry(shard_key(term))
