@@ -216,13 +216,28 @@ fn encode_weights(list: &[(u32, u32)]) -> String {
 pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
     let (all, terms): (Vec<Entry>, Vec<Vec<(String, u32)>>) =
         entries(site, urls).into_iter().unzip();
-    let mut postings: HashMap<String, Postings> = HashMap::new();
-    for (id, list) in terms.into_iter().enumerate() {
-        for (t, w) in list {
-            postings.entry(t).or_default().push((id as u32, w));
-        }
-    }
-    let mut shards: BTreeMap<String, Vec<(&String, &Postings)>> = BTreeMap::new();
+    // Postings in parallel: each worker indexes a contiguous run of entries
+    // (keys borrowed, no string copies); runs are merged in order, so every
+    // list stays sorted by entry id.
+    let postings: HashMap<&str, Postings> = terms
+        .par_iter()
+        .enumerate()
+        .fold(
+            HashMap::new,
+            |mut m: HashMap<&str, Postings>, (id, list)| {
+                for (t, w) in list {
+                    m.entry(t.as_str()).or_default().push((id as u32, *w));
+                }
+                m
+            },
+        )
+        .reduce(HashMap::new, |mut left, right| {
+            for (t, mut list) in right {
+                left.entry(t).or_default().append(&mut list);
+            }
+            left
+        });
+    let mut shards: BTreeMap<String, Vec<(&str, &Postings)>> = BTreeMap::new();
     for (term, list) in &postings {
         shards
             .entry(shard_key(term))
