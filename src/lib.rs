@@ -33,6 +33,8 @@ pub mod output;
 pub mod parse;
 pub mod render;
 pub mod search;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod sources;
 pub mod theme;
 pub mod topics;

@@ -45,6 +45,21 @@ enum Command {
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
+    /// Preview the site over HTTP, rebuilding and reloading pages on every edit.
+    #[cfg(feature = "serve")]
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; the next free one is used when it is taken.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -130,6 +145,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            dossier::serve::serve(dossier::serve::Options {
+                root,
+                bind,
+                port,
+                open,
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
             dossier::init::init(&dir)?;

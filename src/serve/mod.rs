@@ -1,0 +1,314 @@
+//! `dossier serve`: preview with watch mode and live reload.
+//!
+//! 1. Build the site in memory (the same `build_in_memory` as `dossier
+//!    build`), and serve it over HTTP from memory ([`http`]).
+//! 2. Watch the content, the topic map, `config.toml`, templates, themes and
+//!    static files; a debouncer turns a burst of file events (an editor's
+//!    save, a `git checkout`) into one rebuild; hidden and editor temp files
+//!    are ignored ([`watch`]).
+//! 3. After a rebuild, tell every open page over server-sent events:
+//!    `reload`, or `css` when only stylesheets changed, or `error` with the
+//!    message (the last good site stays served) and `ok` once fixed.
+//!
+//! One loop owns the state and receives a closed set of events; the HTTP
+//! threads only read the current snapshot. Nothing is written to disk.
+
+pub mod http;
+pub mod watch;
+
+use crate::config::Overrides;
+use anyhow::{Context, Result};
+use http::Snapshot;
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// What the loop reacts to.
+pub enum Event {
+    /// Files changed (already filtered and debounced).
+    Changed(Vec<PathBuf>),
+    /// The watcher failed; the message says why.
+    WatchError(String),
+}
+
+type Clients = Arc<Mutex<Vec<Sender<(String, String)>>>>;
+
+/// Runs the preview server until the process is stopped (Ctrl-C).
+pub fn serve(opts: Options) -> Result<()> {
+    let root = opts.root.clone();
+    let state: Arc<RwLock<Snapshot>> = Arc::default();
+    let clients: Clients = Arc::default();
+    let mut site = Live {
+        root: root.clone(),
+        state: Arc::clone(&state),
+        clients: Arc::clone(&clients),
+    };
+    site.rebuild(None);
+    let (listener, port) = bind(&opts.bind, opts.port)?;
+    if port != opts.port && opts.port != 0 {
+        println!("port {} is in use; using {port} instead", opts.port);
+    }
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| anyhow::anyhow!("cannot start the server: {e}"))?;
+    let url = format!("http://{}:{port}/", opts.bind);
+    spawn_http(server, Arc::clone(&state), Arc::clone(&clients));
+    let (tx, rx) = mpsc::channel();
+    let config = crate::config::load(&root, &Overrides::default()).ok();
+    let mut prints = watch::Fingerprints::default();
+    prints.seed(
+        &root.canonicalize().unwrap_or_else(|_| root.clone()),
+        &watch::folders(&root, config.as_ref()),
+    );
+    let _watcher = watch::start(&root, config.as_ref(), tx)?;
+    // Said once everything listens and watches, so an edit made right after
+    // this line is seen.
+    println!("serving {} at {url} (Ctrl-C to stop)", root.display());
+    let _ = std::io::stdout().flush();
+    if opts.open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    run(&mut site, rx, prints);
+    Ok(())
+}
+
+/// How long the loop waits for more batches before it builds.
+const QUIET: Duration = Duration::from_millis(120);
+
+/// The event loop: one rebuild per debounced batch of changes.
+fn run(site: &mut Live, rx: Receiver<Event>, mut prints: watch::Fingerprints) {
+    while let Ok(event) = rx.recv() {
+        match event {
+            Event::Changed(mut paths) => {
+                // A long burst (a checkout) can span several debounce
+                // windows: take whatever follows closely, then build once.
+                while let Ok(Event::Changed(more)) = rx.recv_timeout(QUIET) {
+                    paths.extend(more);
+                }
+                paths.sort();
+                paths.dedup();
+                let paths = prints.changed(paths);
+                if paths.is_empty() {
+                    continue;
+                }
+                let first = paths
+                    .first()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let more = if paths.len() > 1 {
+                    format!(" and {} more", paths.len() - 1)
+                } else {
+                    String::new()
+                };
+                site.rebuild(Some(format!("{first}{more}")));
+            }
+            Event::WatchError(e) => eprintln!("watch error: {e}"),
+        }
+    }
+}
+
+/// The served site and the pages listening to it.
+struct Live {
+    root: PathBuf,
+    state: Arc<RwLock<Snapshot>>,
+    clients: Clients,
+}
+
+impl Live {
+    /// Builds in memory; on success swaps the snapshot and tells the pages
+    /// what changed, on failure keeps the last good site and shows the error.
+    fn rebuild(&mut self, cause: Option<String>) {
+        let start = Instant::now();
+        match crate::build_in_memory(&self.root, &Overrides::default()) {
+            Ok(built) => {
+                for d in &built.diagnostics {
+                    eprintln!("{d}");
+                }
+                let errors: Vec<String> = built
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+                    .map(ToString::to_string)
+                    .collect();
+                let files: HashMap<String, Arc<Vec<u8>>> = built
+                    .files
+                    .into_iter()
+                    .map(|f| (f.path, Arc::new(f.bytes)))
+                    .collect();
+                let (event, changed) = {
+                    let mut snap = self.state.write().unwrap_or_else(|e| e.into_inner());
+                    let changed: Vec<&String> = files
+                        .iter()
+                        .filter(|(p, b)| snap.files.get(*p).is_none_or(|old| old != *b))
+                        .map(|(p, _)| p)
+                        .chain(snap.files.keys().filter(|p| !files.contains_key(*p)))
+                        .collect();
+                    let only_css =
+                        !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
+                    let count = changed.len();
+                    snap.version += u64::from(count > 0);
+                    snap.builds += 1;
+                    snap.files = files;
+                    snap.error = (!errors.is_empty()).then(|| errors.join("\n"));
+                    let event = match (&snap.error, count, only_css) {
+                        (Some(e), _, _) => Some(("error".to_string(), e.clone())),
+                        (None, 0, _) => Some(("ok".to_string(), String::new())),
+                        (None, _, true) => Some(("css".to_string(), snap.version.to_string())),
+                        (None, _, false) => Some(("reload".to_string(), snap.version.to_string())),
+                    };
+                    (event, count)
+                };
+                if let Some(cause) = cause {
+                    println!(
+                        "{cause} changed: rebuilt in {} ms, {changed} files differ",
+                        start.elapsed().as_millis()
+                    );
+                }
+                if let Some((name, data)) = event {
+                    self.broadcast(&name, &data);
+                }
+            }
+            Err(e) => {
+                let message = format!("{e:#}");
+                eprintln!("build failed (still serving the last good site):\n{message}");
+                {
+                    let mut snap = self.state.write().unwrap_or_else(|e| e.into_inner());
+                    snap.error = Some(message.clone());
+                    snap.builds += 1;
+                }
+                self.broadcast("error", &message);
+            }
+        }
+    }
+
+    fn broadcast(&self, event: &str, data: &str) {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain(|c| c.send((event.to_string(), data.to_string())).is_ok());
+    }
+}
+
+/// Binds `port` or, when it is taken, the next free one of the following 20.
+/// Port 0 picks any free port.
+fn bind(addr: &str, port: u16) -> Result<(TcpListener, u16)> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(20)
+    };
+    let mut tried = port;
+    loop {
+        match TcpListener::bind((addr, tried)) {
+            Ok(l) => {
+                let actual = l.local_addr()?.port();
+                return Ok((l, actual));
+            }
+            Err(e) if tried < last => {
+                let _ = e;
+                tried += 1;
+            }
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("cannot listen on {addr}:{port} (or the 20 ports after it)")
+                })
+            }
+        }
+    }
+}
+
+/// One thread per request: event streams stay open while pages are.
+fn spawn_http(server: tiny_http::Server, state: Arc<RwLock<Snapshot>>, clients: Clients) {
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let state = Arc::clone(&state);
+            let clients = Arc::clone(&clients);
+            std::thread::spawn(move || respond(request, &state, &clients));
+        }
+    });
+}
+
+fn respond(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clients) {
+    let url = request.url().to_string();
+    if http::site_path(&url).as_deref() == Some(http::EVENTS_PATH) {
+        return stream_events(request, clients, state);
+    }
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
+        let _ = request
+            .respond(tiny_http::Response::from_string("method not allowed").with_status_code(405));
+        return;
+    }
+    let reply = {
+        let snap = state.read().unwrap_or_else(|e| e.into_inner());
+        http::answer(&snap, &url)
+    };
+    let header =
+        tiny_http::Header::from_bytes(&b"Content-Type"[..], reply.content_type.as_bytes()).ok();
+    let cache = tiny_http::Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..]).ok();
+    let mut response =
+        tiny_http::Response::from_data(reply.body.to_vec()).with_status_code(reply.status);
+    for h in [header, cache].into_iter().flatten() {
+        response.add_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+/// A server-sent event stream: written by hand on the raw connection so that
+/// every event is flushed at once. A comment line every 15 s notices pages
+/// that went away.
+fn stream_events(request: tiny_http::Request, clients: &Clients, state: &RwLock<Snapshot>) {
+    let (tx, rx) = mpsc::channel();
+    clients.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+    let error = state
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .error
+        .clone();
+    let mut w = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if w.write_all(head.as_bytes())
+        .and_then(|_| w.flush())
+        .is_err()
+    {
+        return;
+    }
+    if let Some(e) = error {
+        let _ = write_event(&mut *w, "error", &e);
+    }
+    loop {
+        let sent = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok((event, data)) => write_event(&mut *w, &event, &data),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                w.write_all(b": ping\n\n").and_then(|_| w.flush())
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+fn write_event(w: &mut dyn Write, event: &str, data: &str) -> std::io::Result<()> {
+    let mut msg = format!("event: {event}\n");
+    for line in data.lines() {
+        msg.push_str(&format!("data: {line}\n"));
+    }
+    if data.is_empty() {
+        msg.push_str("data:\n");
+    }
+    msg.push('\n');
+    w.write_all(msg.as_bytes())?;
+    w.flush()
+}

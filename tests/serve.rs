@@ -1,0 +1,318 @@
+//! `dossier serve` over real HTTP on a free port, editing a temporary copy of
+//! the seed site the ways editors save files.
+#![cfg(feature = "serve")]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+    site: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn start() -> Server {
+    let site = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(repo.join("config.toml"), site.path().join("config.toml")).unwrap();
+    copy_dir(&repo.join("content"), &site.path().join("content"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    out.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("{line}"));
+    // Keep reading the server's output so it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in out.lines() {});
+    Server { child, port, site }
+}
+
+/// A raw HTTP/1.0 GET; returns (status, body).
+fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&buf[..split]).to_string();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, buf[split + 4..].to_vec())
+}
+
+fn status(port: u16) -> serde_json::Value {
+    serde_json::from_slice(&get(port, "/__dossier/status").1).unwrap()
+}
+
+fn builds(port: u16) -> u64 {
+    status(port)["builds"].as_u64().unwrap()
+}
+
+/// Waits for the build count to pass `before`, then for quiet, and returns
+/// how many builds happened.
+fn rebuilds_after(port: u16, before: u64) -> u64 {
+    let start = Instant::now();
+    while builds(port) == before {
+        assert!(start.elapsed() < Duration::from_secs(15), "no rebuild");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    std::thread::sleep(Duration::from_millis(700));
+    builds(port) - before
+}
+
+fn body(port: u16, path: &str) -> String {
+    String::from_utf8_lossy(&get(port, path).1).into_owned()
+}
+
+const DOC: &str = "content/004_b84bfd1c39564207.txt";
+const PAGE: &str = "/russia-and-china-oppose-the-globe/";
+
+fn append(site: &Path, rel: &str, text: &str) -> String {
+    let mut s = std::fs::read_to_string(site.join(rel)).unwrap();
+    s.push_str(text);
+    s
+}
+
+#[test]
+fn serves_pages_types_404_and_nothing_outside_the_site() {
+    let s = start();
+    let (code, home) = get(s.port, "/");
+    assert_eq!(code, 200);
+    assert!(String::from_utf8_lossy(&home).contains("__dossier/live.js"));
+    assert_eq!(get(s.port, "/topics/arctic").0, 200, "folder without slash");
+    assert_eq!(get(s.port, "/nope.html").0, 404);
+    assert!(body(s.port, "/nope.html").contains("Page not found"));
+    for bad in [
+        "/../config.toml",
+        "/%2e%2e/config.toml",
+        "/%2E%2E/%2e%2e/etc/passwd",
+        "/..%2fconfig.toml",
+        "//etc/passwd",
+    ] {
+        let (code, b) = get(s.port, bad);
+        let text = String::from_utf8_lossy(&b);
+        assert!(code == 400 || code == 404, "{bad}: {code}");
+        assert!(
+            !text.contains("base_url") && !text.contains("root:"),
+            "{bad} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn every_editor_save_pattern_gives_one_rebuild() {
+    let s = start();
+    let site = s.site.path();
+    let doc = site.join(DOC);
+    // Write in place.
+    let before = builds(s.port);
+    std::fs::write(&doc, append(site, DOC, "\nIn place.\n")).unwrap();
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(body(s.port, PAGE).contains("In place."));
+    // Write a temporary file, then rename it over the original.
+    let before = builds(s.port);
+    let tmp = site.join("content/.004.txt.tmp");
+    std::fs::write(&tmp, append(site, DOC, "\nRenamed over.\n")).unwrap();
+    std::fs::rename(&tmp, &doc).unwrap();
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(body(s.port, PAGE).contains("Renamed over."));
+    // Delete, then create.
+    let before = builds(s.port);
+    let text = append(site, DOC, "\nRecreated.\n");
+    std::fs::remove_file(&doc).unwrap();
+    std::fs::write(&doc, text).unwrap();
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(body(s.port, PAGE).contains("Recreated."));
+    // Vim: swap file, the 4913 probe, a backup, then the write.
+    let before = builds(s.port);
+    let swp = site.join("content/.004_b84bfd1c39564207.txt.swp");
+    std::fs::write(&swp, "swap").unwrap();
+    std::fs::write(site.join("content/4913"), "").unwrap();
+    std::fs::remove_file(site.join("content/4913")).unwrap();
+    std::fs::copy(&doc, site.join("content/004_b84bfd1c39564207.txt~")).unwrap();
+    std::fs::write(&doc, append(site, DOC, "\nVim saved.\n")).unwrap();
+    std::fs::remove_file(site.join("content/004_b84bfd1c39564207.txt~")).unwrap();
+    std::fs::remove_file(&swp).unwrap();
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(body(s.port, PAGE).contains("Vim saved."));
+    // Saving the same bytes again changes nothing and builds nothing.
+    let before = builds(s.port);
+    std::fs::write(&doc, std::fs::read(&doc).unwrap()).unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(builds(s.port), before);
+}
+
+#[test]
+fn a_burst_of_changes_gives_one_rebuild() {
+    let s = start();
+    let before = builds(s.port);
+    for i in 0..100 {
+        std::fs::write(
+            s.site.path().join(format!("content/burst-{i:03}.md")),
+            format!("+++\ntitle = \"Burst {i}\"\n+++\n\nText {i}.\n"),
+        )
+        .unwrap();
+    }
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert_eq!(get(s.port, "/burst-99/index.html").0, 200);
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_and_recovers() {
+    let s = start();
+    let config = s.site.path().join("config.toml");
+    let good = std::fs::read_to_string(&config).unwrap();
+    let before = builds(s.port);
+    std::fs::write(&config, good.replacen("title =", "titel =", 1)).unwrap();
+    rebuilds_after(s.port, before);
+    let st = status(s.port);
+    assert!(
+        st["error"].as_str().unwrap().contains("config.toml:2:1"),
+        "{st}"
+    );
+    assert_eq!(
+        get(s.port, PAGE).0,
+        200,
+        "the last good site is still served"
+    );
+    let before = builds(s.port);
+    std::fs::write(&config, &good).unwrap();
+    rebuilds_after(s.port, before);
+    assert!(status(s.port)["error"].is_null());
+}
+
+/// Strips the live-reload script the server adds to HTML.
+fn without_live_script(body: &[u8], path: &str) -> Vec<u8> {
+    if !path.ends_with(".html") {
+        return body.to_vec();
+    }
+    let text = String::from_utf8_lossy(body);
+    match (
+        text.find("<script src=\""),
+        text.rfind("__dossier/events\"></script>"),
+    ) {
+        (Some(_), Some(end)) => {
+            let start = text[..end].rfind("<script").unwrap();
+            format!(
+                "{}{}",
+                &text[..start],
+                &text[end + "__dossier/events\"></script>".len()..]
+            )
+            .into_bytes()
+        }
+        _ => body.to_vec(),
+    }
+}
+
+/// A seeded sequence of edits; after each, every served file equals a clean
+/// build of the same sources, byte for byte.
+#[test]
+fn random_edits_serve_exactly_what_a_clean_build_makes() {
+    let s = start();
+    let site: PathBuf = s.site.path().to_path_buf();
+    let mut seed: u64 = 0x5eed_d055;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for step in 0..8 {
+        let before = builds(s.port);
+        let docs: Vec<PathBuf> = std::fs::read_dir(site.join("content"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .collect();
+        let mut docs = docs;
+        docs.sort();
+        let pick = docs[(next() % docs.len() as u64) as usize].clone();
+        match next() % 5 {
+            0 => std::fs::write(
+                site.join(format!("content/added-{step}.md")),
+                format!("+++\ntitle = \"Added {step}\"\n+++\n\nThe Arctic in 1999, step {step}.\n"),
+            )
+            .unwrap(),
+            1 => {
+                let mut t = std::fs::read_to_string(&pick).unwrap();
+                t.push_str(&format!(
+                    "\n\nChanged at step {step}: NATO and the Arctic in 2004.\n"
+                ));
+                std::fs::write(&pick, t).unwrap();
+            }
+            2 => {
+                let to = pick.with_file_name(format!("renamed-{step}.md"));
+                std::fs::rename(&pick, &to).unwrap();
+                let side = pick.with_extension("meta.toml");
+                if side.exists() {
+                    std::fs::remove_file(side).unwrap();
+                }
+            }
+            3 if docs.len() > 3 => std::fs::remove_file(&pick).unwrap(),
+            _ => {
+                let map = site.join("content/topics.toml");
+                let t = std::fs::read_to_string(&map).unwrap();
+                std::fs::write(
+                    &map,
+                    t.replacen(
+                        "aliases = [\"Arctic\"",
+                        &format!("aliases = [\"Arctic\", \"polar region {step}\""),
+                        1,
+                    ),
+                )
+                .unwrap();
+            }
+        }
+        rebuilds_after(s.port, before);
+        let clean =
+            dossier::build_in_memory(&site, &dossier::config::Overrides::default()).unwrap();
+        assert_eq!(
+            status(s.port)["files"].as_u64().unwrap() as usize,
+            clean.files.len(),
+            "step {step}"
+        );
+        for f in &clean.files {
+            let (code, served) = get(s.port, &format!("/{}", f.path));
+            assert_eq!(code, 200, "step {step}: {}", f.path);
+            assert!(
+                without_live_script(&served, &f.path) == f.bytes,
+                "step {step}: {} differs from a clean build",
+                f.path
+            );
+        }
+    }
+}
