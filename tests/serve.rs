@@ -316,3 +316,38 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
         }
     }
 }
+
+/// The live-reload script in Debian's headless Chromium
+/// (`tests/browser/serve.mjs`; see `tests/browser.rs` for the set-up).
+#[test]
+fn a_page_in_the_browser_reloads_and_shows_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && dir.join("node_modules/playwright-core").is_dir();
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium and tests/browser's packages"
+        );
+        eprintln!("chromium or playwright-core missing; skipped");
+        return;
+    }
+    let s = start();
+    // The theme's stylesheet, for the test to extend through static/.
+    let orig = s.site.path().parent().unwrap().join("style.css.orig");
+    std::fs::write(&orig, get(s.port, "/style.css").1).unwrap();
+    let out = Command::new("node")
+        .arg(dir.join("serve.mjs"))
+        .arg(format!("http://127.0.0.1:{}/", s.port))
+        .arg(s.site.path())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(orig);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -21,8 +21,32 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 pub type Watcher = Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
 
+/// The watcher and the folders it covers.
+pub struct Watching {
+    pub debouncer: Watcher,
+    watched: Vec<PathBuf>,
+}
+
+impl Watching {
+    /// Starts watching folders that appeared since (a `static/` or
+    /// `templates/` created while serving).
+    pub fn add_new_folders(&mut self, root: &Path, config: Option<&Config>) {
+        for dir in folders(root, config) {
+            if !self.watched.contains(&dir)
+                && self
+                    .debouncer
+                    .watcher()
+                    .watch(&dir, RecursiveMode::Recursive)
+                    .is_ok()
+            {
+                self.watched.push(dir);
+            }
+        }
+    }
+}
+
 /// Starts watching the site at `root`; batches go to `tx`.
-pub fn start(root: &Path, config: Option<&Config>, tx: Sender<Event>) -> Result<Watcher> {
+pub fn start(root: &Path, config: Option<&Config>, tx: Sender<Event>) -> Result<Watching> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let output = config.map(|c| {
         c.output_dir
@@ -53,12 +77,13 @@ pub fn start(root: &Path, config: Option<&Config>, tx: Sender<Event>) -> Result<
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
-    for dir in folders(&root, config) {
+    let watched = folders(&root, config);
+    for dir in &watched {
         watcher
-            .watch(&dir, RecursiveMode::Recursive)
+            .watch(dir, RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {}", dir.display()))?;
     }
-    Ok(debouncer)
+    Ok(Watching { debouncer, watched })
 }
 
 /// What each watched file or folder held when last seen, so that events
