@@ -111,21 +111,11 @@ fn is_external(link: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
 }
 
-/// Resolves `rel` against the folder of `page`; `None` if it climbs above the
-/// root.
+/// Resolves `rel` against the folder of `page`, keeping a trailing `/` (a
+/// link to a folder, which the `file://` rule rejects); `None` if it climbs
+/// above the root.
 fn resolve(page: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
+    let mut out = crate::paths::resolve_relative(page, rel)?;
     if rel.ends_with('/') {
         out.push('/');
     }

@@ -31,6 +31,7 @@ pub mod init;
 pub mod normalize;
 pub mod output;
 pub mod parse;
+pub mod paths;
 pub mod render;
 pub mod search;
 #[cfg(feature = "serve")]

@@ -385,31 +385,19 @@ fn only_date(f: &str) -> Option<(i32, String)> {
 
 /// `25 May 2020` → `2020-05-25`; `February 2012` → `2012-02`.
 fn iso_date(label: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    let month = |m: &str| {
+        super::years::MONTHS
+            .iter()
+            .position(|x| x.eq_ignore_ascii_case(m))
+    };
     let parts: Vec<&str> = label.split(' ').collect();
     match parts.as_slice() {
         [d, m, y] => Some(format!(
             "{y}-{:02}-{:02}",
-            MONTHS.iter().position(|x| x == m)? + 1,
+            month(m)? + 1,
             d.parse::<u32>().ok()?
         )),
-        [m, y] => Some(format!(
-            "{y}-{:02}",
-            MONTHS.iter().position(|x| x == m)? + 1
-        )),
+        [m, y] => Some(format!("{y}-{:02}", month(m)? + 1)),
         _ => None,
     }
 }

@@ -52,7 +52,8 @@ pub struct YearHit {
     pub clipped: bool,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case; [`month_name`] capitalises.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -351,7 +352,8 @@ fn month_index(word: &str) -> Option<usize> {
     })
 }
 
-fn month_name(i: usize) -> String {
+/// `January` for 0.
+pub fn month_name(i: usize) -> String {
     let m = MONTHS[i];
     m[..1].to_uppercase() + &m[1..]
 }

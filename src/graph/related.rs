@@ -147,7 +147,7 @@ fn links(docs: &[Doc]) -> (Vec<Vec<usize>>, Vec<Targets>) {
                 Some((p, f)) => (p, Some(f.to_string())),
                 None => (dest.as_str(), None),
             };
-            let Some(resolved) = resolve(&doc.rel, path) else {
+            let Some(resolved) = crate::paths::resolve_relative(&doc.rel, path) else {
                 continue;
             };
             if let Some(&t) = by_rel.get(resolved.as_str()) {
@@ -162,35 +162,4 @@ fn links(docs: &[Doc]) -> (Vec<Vec<usize>>, Vec<Targets>) {
         list.sort_by(|&a, &b| docs[a].title.cmp(&docs[b].title));
     }
     (backlinks, targets)
-}
-
-/// `notes/a.md` + `../b.md` → `b.md`; `None` above the content root.
-fn resolve(from: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::resolve;
-
-    #[test]
-    fn resolves_relative_paths() {
-        assert_eq!(resolve("notes/a.md", "../b.md").as_deref(), Some("b.md"));
-        assert_eq!(
-            resolve("a.md", "notes/c.txt").as_deref(),
-            Some("notes/c.txt")
-        );
-        assert_eq!(resolve("a.md", "../x.md"), None);
-    }
 }

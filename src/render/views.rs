@@ -193,26 +193,12 @@ pub fn join_names(names: &[String]) -> String {
 
 /// `2021-06-05` → `5 June 2021`; `2021-03` → `March 2021`.
 pub fn display_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<&str> = date.split('-').collect();
     let month = |m: &str| {
         m.parse::<usize>()
             .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| crate::extract::years::month_name(m - 1))
     };
     match parts.as_slice() {
         [y, m, d] => match (month(m), d.parse::<u32>()) {
