@@ -12,7 +12,12 @@ struct Server {
     child: Child,
     port: u16,
     site: tempfile::TempDir,
+    _serial: std::sync::MutexGuard<'static, ()>,
 }
+
+/// The tests count rebuilds and time reloads: one server at a time, so that
+/// they do not starve each other on a two-core machine.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -34,6 +39,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn start() -> Server {
+    let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let site = tempfile::tempdir().unwrap();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(repo.join("config.toml"), site.path().join("config.toml")).unwrap();
@@ -59,7 +65,12 @@ fn start() -> Server {
         .unwrap_or_else(|_| panic!("{line}"));
     // Keep reading the server's output so it never blocks on a full pipe.
     std::thread::spawn(move || for _ in out.lines() {});
-    Server { child, port, site }
+    Server {
+        child,
+        port,
+        site,
+        _serial: serial,
+    }
 }
 
 /// A raw HTTP/1.0 GET; returns (status, body).

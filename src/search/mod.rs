@@ -20,6 +20,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
+/// A postings shard larger than this is split by three characters.
+const SPLIT_BYTES: usize = 200_000;
+
 /// Entries per chunk file.
 pub const CHUNK: usize = 256;
 /// Characters of text kept per entry, for its snippet.
@@ -159,9 +162,14 @@ fn cut(text: &str, len: usize) -> String {
 
 /// The shard of a token: its first two characters, made file-name safe.
 pub fn shard_key(token: &str) -> String {
+    shard_key_of(token, 2)
+}
+
+/// The key of a token's first `n` characters.
+pub fn shard_key_of(token: &str, n: usize) -> String {
     token
         .chars()
-        .take(2)
+        .take(n)
         .map(|c| {
             if c.is_ascii_lowercase() || c.is_ascii_digit() {
                 c.to_string()
@@ -244,25 +252,52 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
             .or_default()
             .push((term, list));
     }
-    let mut files: Vec<OutputFile> = shards
+    // Encode each shard; a large one is split by the tokens' first three
+    // characters (two-character tokens stay in the two-character shard), so
+    // that a query loads less.
+    let encoded: Vec<Vec<(String, String)>> = shards
         .par_iter()
         .map(|(key, terms)| {
             let mut terms = terms.clone();
             terms.sort_by(|a, b| a.0.cmp(b.0));
-            let encoded: Vec<String> = terms
+            let parts: Vec<(&str, String)> = terms
                 .iter()
                 .map(|(term, list)| {
                     let json_term = serde_json::to_string(term).unwrap_or_default();
-                    format!(
-                        "{json_term}:[\"{}\",\"{}\"]",
-                        encode_ids(list),
-                        encode_weights(list)
+                    (
+                        *term,
+                        format!(
+                            "{json_term}:[\"{}\",\"{}\"]",
+                            encode_ids(list),
+                            encode_weights(list)
+                        ),
                     )
                 })
                 .collect();
+            let size: usize = parts.iter().map(|(_, e)| e.len()).sum();
+            let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+            for (term, e) in &parts {
+                let k = if size > SPLIT_BYTES && term.chars().count() > 2 {
+                    shard_key_of(term, 3)
+                } else {
+                    key.clone()
+                };
+                groups.entry(k).or_default().push(e);
+            }
+            groups
+                .into_iter()
+                .map(|(k, es)| (k, es.join(",")))
+                .collect()
+        })
+        .collect();
+    let keys: Vec<String> = encoded.iter().flatten().map(|(k, _)| k.clone()).collect();
+    let mut files: Vec<OutputFile> = encoded
+        .into_iter()
+        .flatten()
+        .map(|(key, body)| {
             OutputFile::new(
                 format!("search/t/{key}.js"),
-                format!("DOSSIER_SEARCH.terms({key:?},{{{}}});\n", encoded.join(",")),
+                format!("DOSSIER_SEARCH.terms({key:?},{{{body}}});\n"),
             )
         })
         .collect();
@@ -286,7 +321,7 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
     let meta = serde_json::json!({
         "entries": entries.len(),
         "chunk": CHUNK,
-        "shards": shards.keys().collect::<Vec<_>>(),
+        "shards": keys,
         "terms": postings.len(),
     });
     files.push(OutputFile::new(

@@ -21,7 +21,8 @@ const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
 
 const doc = path.join(site, "content/004_b84bfd1c39564207.txt");
-await page.goto(base + "russia-and-china-oppose-the-globe/index.html");
+page.setDefaultTimeout(20000);
+await page.goto(base + "russia-and-china-oppose-the-globe/index.html", { waitUntil: "domcontentloaded", timeout: 60000 });
 await page.waitForFunction(() => window.DOSSIER_LIVE);
 await page.waitForTimeout(300); // let the event stream connect
 await page.evaluate(() => { window.scrollTo(0, 400); window.__before = true; });

@@ -43,8 +43,8 @@
 
   function tokens(text) { return words(text).map(stem); }
 
-  function shardKey(token) {
-    return Array.from(token).slice(0, 2).map(function (c) {
+  function shardKey(token, n) {
+    return Array.from(token).slice(0, n || 2).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
@@ -106,11 +106,17 @@
     if (!meta) return { results: [], terms: terms };
     var prefixLast = !/\s$/.test(query);
     var perTerm = [];
+    // A token lives in its three-character shard when that exists (large
+    // shards are split), else in its two-character one.
+    var keyOf = function (t) {
+      var k3 = shardKey(t, 3);
+      return Array.from(t).length > 2 && meta.shards.indexOf(k3) >= 0 ? k3 : shardKey(t, 2);
+    };
     for (var i = 0; i < terms.length; i++) {
-      var key = shardKey(terms[i]);
+      var key = keyOf(terms[i]);
       var hits = new Map();
       var keys = [key];
-      if (Array.from(raw[i]).length < 2 || shardKey(raw[i]) !== key) keys.push(shardKey(raw[i]));
+      if (keyOf(raw[i]) !== key) keys.push(keyOf(raw[i]));
       for (var k = 0; k < keys.length; k++) {
         if (meta.shards.indexOf(keys[k]) < 0) continue;
         await load("t/" + keys[k]);
