@@ -1,0 +1,305 @@
+//! The site-wide pages: the knowledge layer (topics, citation listings, the
+//! timeline, exports) and the reading aids (search page and index, the list of
+//! all documents, the map of the corpus). Split from `render` to keep each
+//! file to one concern; the `Renderer` is shared.
+
+use super::{citations, exports, knowledge, map, paging, root_prefix, views, OutputFile, Renderer};
+use crate::config::Config;
+use anyhow::Result;
+use rayon::prelude::*;
+use tera::Context;
+use views::Link;
+
+impl Renderer<'_> {
+    /// The topics index, topic pages, citation pages and the timeline, each
+    /// split into pages when long (see `paging`), all rendered in parallel;
+    /// and the exports under `data/`.
+    pub(super) fn knowledge_pages(&self, config: &Config) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let plan = &self.plan;
+        // The citation listings other than the index are grouped once.
+        let (by_year, (by_container, by_author)) = if site.citations.works.is_empty() {
+            (Vec::new(), (Vec::new(), Vec::new()))
+        } else {
+            rayon::join(
+                || citations::by_year(site, plan),
+                || {
+                    rayon::join(
+                        || citations::by_container(site, plan),
+                        || citations::by_cited_author(site, plan),
+                    )
+                },
+            )
+        };
+        let lists = [
+            (
+                citations::YEARS_URL,
+                "Cited works by year",
+                "The cited works by year of publication.",
+                by_year,
+            ),
+            (
+                citations::CONTAINERS_URL,
+                "Cited works by journal, site and publisher",
+                "The cited works by where they appeared.",
+                by_container,
+            ),
+            (
+                citations::AUTHORS_URL,
+                "Cited authors",
+                "Everyone the texts cite, with their works.",
+                by_author,
+            ),
+        ];
+        let mut pages: Vec<KnowledgePage> = Vec::new();
+        if !site.topic_map.is_empty() {
+            pages.push(KnowledgePage::TopicsIndex);
+        }
+        for (t, topic_pages) in plan.topic_pages.iter().enumerate() {
+            pages.extend((0..topic_pages.len()).map(|k| KnowledgePage::Topic(t, k)));
+        }
+        if !site.citations.works.is_empty() {
+            pages.extend((0..plan.citation_pages.len()).map(KnowledgePage::CitationIndex));
+            for (l, (_, _, _, groups)) in lists.iter().enumerate() {
+                let sizes: Vec<usize> = groups.iter().map(|g| g.works.len()).collect();
+                let chunks = paging::chunks(&sizes, paging::LIMIT);
+                let total = chunks.len();
+                pages.extend(
+                    chunks
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, r)| KnowledgePage::CitationList(l, k, total, r)),
+                );
+            }
+        }
+        if !site.timeline.entries.is_empty() {
+            pages.extend((0..plan.timeline_pages.len()).map(KnowledgePage::Timeline));
+        }
+        let mut files: Vec<OutputFile> = pages
+            .into_par_iter()
+            .map(|page| {
+                let (url, template, ctx) = match page {
+                    KnowledgePage::TopicsIndex => {
+                        let url = knowledge::TOPICS_URL.to_string();
+                        let mut ctx = self.context(&url, Some("Topics"));
+                        ctx.insert("kinds", &knowledge::topics_index(site));
+                        (url, "topics.html", ctx)
+                    }
+                    KnowledgePage::Topic(t, k) => {
+                        let topic = &site.topic_map.topics[t];
+                        let base = knowledge::topic_url(&topic.id);
+                        let url = views::page_url(&base, k + 1);
+                        let mut ctx = self.context(&url, Some(&topic.title));
+                        ctx.insert(
+                            "topic",
+                            &knowledge::topic_view(site, t, plan.topic_pages[t][k].clone()),
+                        );
+                        ctx.insert(
+                            "paginator",
+                            &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
+                        );
+                        (url, "topic.html", ctx)
+                    }
+                    KnowledgePage::CitationIndex(k) => {
+                        let url = views::page_url(citations::INDEX_URL, k + 1);
+                        let mut ctx = self.citation_context(
+                            &url,
+                            "Citation index",
+                            "Every work the texts cite, by author, with each place that cites it.",
+                        );
+                        ctx.insert("full", &true);
+                        ctx.insert("groups", &citations::by_author(site, plan, k));
+                        ctx.insert(
+                            "paginator",
+                            &knowledge::paginator(
+                                citations::INDEX_URL,
+                                k + 1,
+                                plan.citation_pages.len(),
+                            ),
+                        );
+                        (url, "citations.html", ctx)
+                    }
+                    KnowledgePage::CitationList(l, k, total, range) => {
+                        let (base, title, intro, groups) = &lists[l];
+                        let url = views::page_url(base, k + 1);
+                        let mut ctx = self.citation_context(&url, title, intro);
+                        ctx.insert("full", &false);
+                        ctx.insert("groups", &groups[range]);
+                        ctx.insert("paginator", &knowledge::paginator(base, k + 1, total));
+                        (url, "citations.html", ctx)
+                    }
+                    KnowledgePage::Timeline(k) => {
+                        let url = views::page_url(knowledge::TIMELINE_URL, k + 1);
+                        let mut ctx = self.context(&url, Some("Timeline"));
+                        let root = root_prefix(&url);
+                        ctx.insert(
+                            "timeline",
+                            &knowledge::timeline_view(site, plan, config.timeline, k, &root),
+                        );
+                        ctx.insert(
+                            "paginator",
+                            &knowledge::paginator(
+                                knowledge::TIMELINE_URL,
+                                k + 1,
+                                plan.timeline_pages.len(),
+                            ),
+                        );
+                        (url, "timeline.html", ctx)
+                    }
+                };
+                Ok(OutputFile::new(
+                    url.clone(),
+                    self.page(template, &ctx, &url)?,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let exports: Vec<(&str, String)> = [
+            ("data/citations.json", !site.citations.works.is_empty()),
+            ("data/citations.bib", !site.citations.works.is_empty()),
+            ("data/topics.json", !site.topic_map.is_empty()),
+            ("data/timeline.json", true),
+        ]
+        .into_par_iter()
+        .filter(|(_, wanted)| *wanted)
+        .map(|(path, _)| {
+            let text = match path {
+                "data/citations.json" => exports::csl_json(config, site),
+                "data/citations.bib" => exports::bibtex(site),
+                "data/topics.json" => exports::topics_json(config, site),
+                _ => exports::timeline_json(config, site),
+            };
+            (path, text)
+        })
+        .collect();
+        files.extend(exports.into_iter().map(|(p, t)| OutputFile::new(p, t)));
+        Ok(files)
+    }
+
+    /// The search page and index, the list of all documents with filters,
+    /// and the map of the corpus.
+    pub(super) fn reading_pages(&self) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let plan = &self.plan;
+        let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
+        let work_url = |w: usize| citations::work_url(site, plan, w);
+        let entry_url = |e: usize| plan.entry_url(e);
+        let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
+        let urls = crate::search::Urls {
+            topic: &topic_url,
+            work: &work_url,
+            entry: &entry_url,
+            work_label: &work_label,
+        };
+        let mut files = crate::search::build(site, &urls);
+        let url = "search/index.html";
+        let ctx = self.context(url, Some("Search"));
+        files.push(OutputFile::new(url, self.page("search.html", &ctx, url)?));
+
+        let url = "documents/index.html";
+        let mut ctx = self.context(url, Some("All documents"));
+        let mut order: Vec<usize> = (0..site.docs.len()).collect();
+        order.sort_by(|&a, &b| {
+            site.docs[a]
+                .title
+                .to_lowercase()
+                .cmp(&site.docs[b].title.to_lowercase())
+                .then(a.cmp(&b))
+        });
+        let items: Vec<DocListItem> = order
+            .iter()
+            .map(|&d| {
+                let doc = &site.docs[d];
+                let mut decades: Vec<i32> = site.timeline.by_doc[d]
+                    .iter()
+                    .map(|&e| site.timeline.entries[e].year / 10 * 10)
+                    .collect();
+                decades.dedup();
+                decades.sort_unstable();
+                decades.dedup();
+                DocListItem {
+                    title: &doc.title,
+                    url: &doc.url,
+                    authors: views::join_names(&doc.authors),
+                    date: doc.date.as_deref().map(views::display_date),
+                    words: doc.body.words,
+                    topics: site.topics.doc_topics[d]
+                        .iter()
+                        .map(|&(t, _)| site.topic_map.topics[t].id.as_str())
+                        .collect(),
+                    decades,
+                }
+            })
+            .collect();
+        let mut decades: Vec<i32> = site
+            .timeline
+            .entries
+            .iter()
+            .map(|e| e.year / 10 * 10)
+            .collect();
+        decades.sort_unstable();
+        decades.dedup();
+        let topics: Vec<Link> = site
+            .topic_map
+            .topics
+            .iter()
+            .map(|t| Link {
+                title: &t.title,
+                url: &t.id,
+            })
+            .collect();
+        ctx.insert("docs", &items);
+        ctx.insert(
+            "filter_topics",
+            &topics
+                .iter()
+                .map(|l| serde_json::json!({"id": l.url, "title": l.title}))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert("filter_decades", &decades);
+        files.push(OutputFile::new(
+            url,
+            self.page("documents.html", &ctx, url)?,
+        ));
+
+        let url = "graph/index.html";
+        let mut ctx = self.context(url, Some("Map of the corpus"));
+        let (svg, caption) = map::corpus_map(site, &root_prefix(url), &topic_url, &work_url);
+        ctx.insert("svg", &svg);
+        ctx.insert("caption", &caption);
+        files.push(OutputFile::new(url, self.page("graph.html", &ctx, url)?));
+        Ok(files)
+    }
+
+    fn citation_context(&self, url: &str, title: &str, intro: &str) -> Context {
+        let mut ctx = self.context(url, Some(title));
+        ctx.insert("title", title);
+        ctx.insert("intro", intro);
+        ctx.insert("count", &self.site.citations.works.len());
+        ctx
+    }
+}
+
+/// One page of the knowledge layer, described cheaply so that building its
+/// context and rendering it can both run in parallel.
+enum KnowledgePage {
+    TopicsIndex,
+    /// Topic, page.
+    Topic(usize, usize),
+    /// Page of the citation index.
+    CitationIndex(usize),
+    /// Listing (years, containers, authors), page, pages, its groups.
+    CitationList(usize, usize, usize, std::ops::Range<usize>),
+    Timeline(usize),
+}
+
+/// A document on the list of all documents, with what the filters need.
+#[derive(serde::Serialize)]
+struct DocListItem<'a> {
+    title: &'a str,
+    url: &'a str,
+    authors: String,
+    date: Option<String>,
+    words: usize,
+    topics: Vec<&'a str>,
+    decades: Vec<i32>,
+}
