@@ -59,7 +59,16 @@ pub struct Urls<'a> {
 }
 
 /// Token counts of an entry: title tokens weigh `title_weight` each.
-fn weigh(title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
+///
+/// The kind of entry weighs in too (topics first, then documents, cited
+/// works, passages and timeline entries), here at build time, so that the
+/// browser ranks on postings alone and loads only the entries it shows.
+fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
+    let boost = match kind {
+        "t" => 3,
+        "d" => 2,
+        _ => 1,
+    };
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     for t in tokens::tokens(title) {
         *counts.entry(t).or_default() += title_weight;
@@ -67,7 +76,7 @@ fn weigh(title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
     for t in tokens::tokens(text) {
         *counts.entry(t).or_default() += 1;
     }
-    counts.into_iter().collect()
+    counts.into_iter().map(|(t, w)| (t, w * boost)).collect()
 }
 
 /// Collects the entries and their weighted tokens; documents in parallel.
@@ -99,7 +108,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
             let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
             out.push((
                 entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
-                weigh(&d.title, &about, 5),
+                weigh("d", &d.title, &about, 5),
             ));
             for p in &d.body.paragraphs {
                 // The whole paragraph is indexed; only its start is kept.
@@ -111,7 +120,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
                     PARAGRAPH_SNIPPET,
                 );
                 e.parent = Some(parent);
-                out.push((e, weigh("", &p.text, 0)));
+                out.push((e, weigh("p", "", &p.text, 0)));
             }
             out
         })
@@ -124,7 +133,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
         } else {
             t.description.clone()
         };
-        let terms = weigh(&t.title, &format!("{text} {}", aliases.join(" ")), 8);
+        let terms = weigh("t", &t.title, &format!("{text} {}", aliases.join(" ")), 8);
         out.push((
             entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET),
             terms,
@@ -137,12 +146,12 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
         text.extend(r.year.map(|y| y.to_string()));
         let title = (urls.work_label)(i);
         let text = text.join(", ");
-        let terms = weigh(&title, &text, 2);
+        let terms = weigh("w", &title, &text, 2);
         out.push((entry("w", title, (urls.work)(i), &text, SNIPPET), terms));
     }
     for (i, e) in site.timeline.entries.iter().enumerate() {
         let title = format!("{} · {}", e.label, site.docs[e.doc].title);
-        let terms = weigh(&e.label, &e.sentence, 1);
+        let terms = weigh("y", &e.label, &e.sentence, 1);
         out.push((
             entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET),
             terms,

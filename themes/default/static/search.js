@@ -81,18 +81,34 @@
     return entry.promise;
   }
 
-  function decode(pair) {
-    var out = new Map();
-    if (!pair) return out;
-    var ids = pair[0].split(","), weights = pair[1], id = 0;
-    for (var i = 0; i < ids.length; i++) {
-      id += parseInt(ids[i], 36);
-      out.set(id, weights ? parseInt(weights[i], 36) : 1);
+  /* A posting list as parallel typed arrays sorted by entry id, each weight
+   * multiplied by `factor`. */
+  function decode(pair, factor) {
+    var parts = pair[0].split(","), weights = pair[1], id = 0;
+    var ids = new Int32Array(parts.length), ws = new Float32Array(parts.length);
+    for (var i = 0; i < parts.length; i++) {
+      id += parseInt(parts[i], 36);
+      ids[i] = id;
+      ws[i] = (weights ? parseInt(weights[i], 36) : 1) * factor;
     }
-    return out;
+    return { ids: ids, ws: ws };
   }
 
-  var KIND_BOOST = { t: 3, d: 2, w: 1.2, p: 1, y: 1 };
+  /* Several lists (the words a prefix matches) as one, best weight per id. */
+  function union(lists) {
+    if (lists.length === 1) return lists[0];
+    var best = new Map();
+    lists.forEach(function (l) {
+      for (var i = 0; i < l.ids.length; i++) {
+        if ((best.get(l.ids[i]) || 0) < l.ws[i]) best.set(l.ids[i], l.ws[i]);
+      }
+    });
+    var ids = Int32Array.from(best.keys()).sort();
+    var ws = new Float32Array(ids.length);
+    for (var i = 0; i < ids.length; i++) ws[i] = best.get(ids[i]);
+    return { ids: ids, ws: ws };
+  }
+
   var KIND_NAME = { t: "Topic", d: "Document", w: "Cited work", p: "Passage", y: "Timeline" };
 
   /* Ranks entries for `query`: every term must match (the last one as a
@@ -114,7 +130,7 @@
     };
     for (var i = 0; i < terms.length; i++) {
       var key = keyOf(terms[i]);
-      var hits = new Map();
+      var found = [];
       var keys = [key];
       if (keyOf(raw[i]) !== key) keys.push(keyOf(raw[i]));
       for (var k = 0; k < keys.length; k++) {
@@ -124,32 +140,36 @@
         for (var term in shard) {
           var exact = term === terms[i];
           var prefix = i === terms.length - 1 && prefixLast && (term.indexOf(raw[i]) === 0 || term.indexOf(terms[i]) === 0);
-          if (!exact && !prefix) continue;
-          decode(shard[term]).forEach(function (w, id) {
-            var score = exact ? w : w * 0.5;
-            if ((hits.get(id) || 0) < score) hits.set(id, score);
-          });
+          if (exact || prefix) found.push(decode(shard[term], exact ? 1 : 0.5));
         }
       }
-      perTerm.push(hits);
+      perTerm.push(found.length ? union(found) : { ids: new Int32Array(0), ws: new Float32Array(0) });
     }
+    // Every word must match: walk the sorted lists from the shortest.
     var total = meta.entries;
-    var scores = new Map();
-    perTerm[0].forEach(function (_, id) {
-      var s = 0;
-      for (var t = 0; t < perTerm.length; t++) {
-        var w = perTerm[t].get(id);
-        if (w === undefined) return;
-        s += w * Math.log(1 + total / perTerm[t].size);
+    perTerm.sort(function (a, b) { return a.ids.length - b.ids.length; });
+    var idf = perTerm.map(function (l) { return Math.log(1 + total / Math.max(1, l.ids.length)); });
+    var first = perTerm[0], at = perTerm.map(function () { return 0; });
+    var hitIds = [], hitScores = [];
+    outer: for (var x = 0; x < first.ids.length; x++) {
+      var id = first.ids[x], s = first.ws[x] * idf[0];
+      for (var t = 1; t < perTerm.length; t++) {
+        var l = perTerm[t], j = at[t];
+        while (j < l.ids.length && l.ids[j] < id) j++;
+        at[t] = j;
+        if (j === l.ids.length || l.ids[j] !== id) continue outer;
+        s += l.ws[j] * idf[t];
       }
-      scores.set(id, s);
-    });
-    var ranked = Array.from(scores.entries());
+      hitIds.push(id);
+      hitScores.push(s);
+    }
+    var order = hitIds.map(function (_, n) { return n; });
+    order.sort(function (a, b) { return hitScores[b] - hitScores[a] || hitIds[a] - hitIds[b]; });
+    var ranked = order.map(function (n) { return [hitIds[n], hitScores[n]]; });
     var chunk = meta.chunk;
     var rows = [];
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    // Kind boosts need the kind: load the chunks of the best candidates.
-    var candidates = ranked.slice(0, Math.max(limit * 4, 40));
+    // Kinds are weighed at build time: only the shown entries are loaded.
+    var candidates = ranked.slice(0, limit);
         var row = function (id) { return (state.chunks[Math.floor(id / chunk)] || [])[id % chunk]; };
     var loadRows = function (ids) {
       var need = new Set(ids.map(function (id) { return Math.floor(id / chunk); }));
@@ -170,10 +190,9 @@
         title = parent[1];
         url = parent[2] + x[2];
       }
-      rows.push({ id: r[0], score: r[1] * (KIND_BOOST[x[0]] || 1), kind: x[0], title: title, url: url, text: x[3] });
+      rows.push({ id: r[0], score: r[1], kind: x[0], title: title, url: url, text: x[3] });
     });
-    rows.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    return { results: rows.slice(0, limit), terms: terms, raw: raw, total: scores.size };
+    return { results: rows.slice(0, limit), terms: terms, raw: raw, total: hitIds.length };
   }
 
   // ---- Rendering results --------------------------------------------------
