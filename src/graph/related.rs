@@ -10,6 +10,7 @@
 use super::citations::CitationIndex;
 use super::topics::TopicIndex;
 use super::Doc;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// Candidates taken from each topic: its most-mentioning documents.
@@ -61,7 +62,9 @@ pub fn connect(docs: &[Doc], topics: &TopicIndex, citations: &CitationIndex) -> 
             }
         }
     }
+    // Each document's related list depends on the shared indexes only.
     let related = (0..n)
+        .into_par_iter()
         .map(|d| {
             let mine: HashMap<usize, usize> = topics.doc_topics[d].iter().copied().collect();
             let mut cands: BTreeMap<usize, Related> = BTreeMap::new();
