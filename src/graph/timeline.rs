@@ -65,24 +65,18 @@ pub fn build(docs: &[Doc]) -> Timeline {
             });
         }
     }
-    entries.sort_by(|a, b| {
+    let key = |e: &Entry| {
+        let end = e.end_year.unwrap_or(e.year);
         (
-            a.year,
-            a.end_year.unwrap_or(a.year),
-            a.precision,
-            &docs[a.doc].title,
-            a.paragraph,
-            a.mark,
+            e.year,
+            end,
+            e.precision,
+            &docs[e.doc].title,
+            e.paragraph,
+            e.mark,
         )
-            .cmp(&(
-                b.year,
-                b.end_year.unwrap_or(b.year),
-                b.precision,
-                &docs[b.doc].title,
-                b.paragraph,
-                b.mark,
-            ))
-    });
+    };
+    entries.sort_by(|a, b| key(a).cmp(&key(b)));
     let mut by_doc = vec![Vec::new(); docs.len()];
     for (i, e) in entries.iter().enumerate() {
         by_doc[e.doc].push(i);

@@ -132,6 +132,18 @@ pub struct TopicLinkView<'a> {
     pub count: usize,
 }
 
+impl<'a> TopicLinkView<'a> {
+    /// A link to topic `t` with a count beside it.
+    pub fn new(site: &'a Site, t: usize, count: usize) -> Self {
+        let topic = &site.topic_map.topics[t];
+        TopicLinkView {
+            title: &topic.title,
+            url: topic_url(&topic.id),
+            count,
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct KindView<'a> {
     pub name: &'static str,
@@ -152,11 +164,7 @@ pub fn topics_index(site: &Site) -> Vec<KindView<'_>> {
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.kind == kind)
-                .map(|(i, t)| TopicLinkView {
-                    title: &t.title,
-                    url: topic_url(&t.id),
-                    count: site.topics.mentions[i],
-                })
+                .map(|(i, _)| TopicLinkView::new(site, i, site.topics.mentions[i]))
                 .collect(),
         })
         .filter(|k| !k.topics.is_empty())
@@ -214,14 +222,7 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>) -> TopicView<'_> {
             });
         }
     }
-    let link = |(i, count): (usize, usize)| {
-        let other = &site.topic_map.topics[i];
-        TopicLinkView {
-            title: &other.title,
-            url: topic_url(&other.id),
-            count,
-        }
-    };
+    let link = |(i, count): (usize, usize)| TopicLinkView::new(site, i, count);
     TopicView {
         id: &topic.id,
         title: &topic.title,

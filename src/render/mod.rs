@@ -284,11 +284,7 @@ impl Renderer<'_> {
             .collect();
         let doc_topics: Vec<knowledge::TopicLinkView> = self.site.topics.doc_topics[i]
             .iter()
-            .map(|&(t, count)| knowledge::TopicLinkView {
-                title: &topics[t].title,
-                url: knowledge::topic_url(&topics[t].id),
-                count,
-            })
+            .map(|&(t, count)| knowledge::TopicLinkView::new(self.site, t, count))
             .collect();
         let dates: Vec<knowledge::EntryView> = self.site.timeline.by_doc[i]
             .iter()
