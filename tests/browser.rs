@@ -6,6 +6,8 @@
 //! system Chromium and downloads nothing). Without Chromium or Node these
 //! tests fail under CI and are skipped elsewhere.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -34,20 +36,7 @@ fn ready() -> bool {
 /// Builds the seed site, then moves it to another folder, as a reader would
 /// copy it.
 fn built_and_copied() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("built");
-    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "build",
-            "--quiet",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let (tmp, out) = common::built_seed();
     let copied = tmp.path().join("copied elsewhere");
     std::fs::rename(&out, &copied).unwrap();
     (tmp, copied)

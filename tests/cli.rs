@@ -1,6 +1,9 @@
 //! Integration tests that run the `dossier` binary as a user would.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{repo, seed_copy};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn dossier(args: &[&str]) -> Output {
@@ -10,37 +13,12 @@ fn dossier(args: &[&str]) -> Output {
         .expect("run dossier")
 }
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A writable copy of the seed site (config, content, no output).
-fn seed_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo().join("config.toml"), dir.path().join("config.toml")).unwrap();
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
-    dir
 }
 
 fn build(root: &Path, out: &Path) -> Output {

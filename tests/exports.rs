@@ -1,27 +1,11 @@
 //! The seed site's exports: parsed, checked against the texts, and (when
 //! pandoc is installed, as `.ci/run` does) read by a real CSL consumer.
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn built() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "build",
-            "--quiet",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    (tmp, out)
-}
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
 
 fn json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -29,7 +13,7 @@ fn json(path: &Path) -> Value {
 
 #[test]
 fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
-    let (_tmp, out) = built();
+    let (_tmp, out) = common::built_seed();
     let items = json(&out.join("data/citations.json"));
     let items = items.as_array().unwrap();
     // 29 footnotes: one Ibid (20 → 19) and two repeats (26 = 4, 16 = 11).
@@ -81,7 +65,7 @@ fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
 
 #[test]
 fn cited_in_links_land_on_their_footnotes() {
-    let (_tmp, out) = built();
+    let (_tmp, out) = common::built_seed();
     let index = std::fs::read_to_string(out.join("citations/index.html")).unwrap();
     let page = std::fs::read_to_string(out.join(
         "the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html",
@@ -100,7 +84,7 @@ fn cited_in_links_land_on_their_footnotes() {
 
 #[test]
 fn bibtex_has_an_entry_per_work() {
-    let (_tmp, out) = built();
+    let (_tmp, out) = common::built_seed();
     let bib = std::fs::read_to_string(out.join("data/citations.bib")).unwrap();
     assert_eq!(bib.matches("\n@").count(), 26);
     assert!(bib.contains("@article{ong-2009-chinas-strategic-convergence,"));
@@ -113,7 +97,7 @@ fn bibtex_has_an_entry_per_work() {
 
 #[test]
 fn timeline_and_topics_exports() {
-    let (_tmp, out) = built();
+    let (_tmp, out) = common::built_seed();
     let timeline = json(&out.join("data/timeline.json"));
     let entries = timeline.as_array().unwrap();
     assert!(entries.len() >= 25);
@@ -152,7 +136,7 @@ fn pandoc_citeproc_reads_the_csl_json() {
         eprintln!("pandoc not installed; skipped");
         return;
     }
-    let (tmp, out) = built();
+    let (tmp, out) = common::built_seed();
     let doc = tmp.path().join("all.md");
     std::fs::write(&doc, "---\nnocite: \"@*\"\n---\n").unwrap();
     let o = Command::new("pandoc")

@@ -2,15 +2,12 @@
 // time from setting the query to results on screen (as search.js reports
 // it in data-search-ms), for a cold page and for typing in the header box.
 // Usage: node bench-search.mjs SITE_DIR [query ...]
-import { chromium } from "playwright-core";
+import { launch } from "./harness.mjs";
 import path from "node:path";
 
 const site = path.resolve(process.argv[2]);
 const queries = process.argv.slice(3).length ? process.argv.slice(3) : ["archive", "treaty parliament", "compiler", "typeface glyph", "1949", "zz"];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cold = [];

@@ -3,22 +3,14 @@
 // Usage: node offline.mjs SITE_DIR   (SITE_DIR: a built copy of the site)
 // Prints one line per check and "N passed, M failed" at the end; exits 1 on
 // any failure.
-import { chromium } from "playwright-core";
+import { launch, reporter } from "./harness.mjs";
 import path from "node:path";
 
 const site = path.resolve(process.argv[2]);
 const url = (p) => "file://" + path.join(site, p);
-const results = [];
-const check = (name, ok, detail = "") => {
-  results.push(ok);
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok ? "" : ": " + detail}`);
-};
+const { check, finish } = reporter("browser");
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 const errors = [];
 page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -121,7 +113,4 @@ check("no console errors", errors.length === 0, errors.join(" | "));
 check("no network requests", requests.length === 0, requests.join(" "));
 
 await browser.close();
-const passed = results.filter(Boolean).length;
-const failed = results.length - passed;
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish());

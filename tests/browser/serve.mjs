@@ -2,20 +2,13 @@
 // itself after an edit (keeping its scroll position), swaps stylesheets on a
 // CSS-only change, and shows an overlay for a broken edit until it is fixed.
 // Usage: node serve.mjs BASE_URL SITE_DIR
-import { chromium } from "playwright-core";
+import { launch, reporter } from "./harness.mjs";
 import fs from "node:fs";
 import path from "node:path";
 
 const [base, site] = process.argv.slice(2);
-const results = [];
-const check = (name, ok, detail = "") => {
-  results.push(ok);
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok ? "" : ": " + detail}`);
-};
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { check, finish } = reporter("serve browser");
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
@@ -58,6 +51,4 @@ check("fixing the file removes the overlay", true);
 
 check("no page errors", errors.length === 0, errors.join(" | "));
 await browser.close();
-const passed = results.filter(Boolean).length;
-console.log(`serve browser: ${passed} passed, ${results.length - passed} failed`);
-process.exit(results.length === passed ? 0 : 1);
+process.exit(finish());
