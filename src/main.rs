@@ -59,6 +59,10 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Look for changes by polling every half second instead of
+        /// filesystem events (network drives, containers, WSL).
+        #[arg(long)]
+        poll: bool,
     },
 }
 
@@ -152,12 +156,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             port,
             bind,
             open,
+            poll,
         } => {
             dossier::serve::serve(dossier::serve::Options {
                 root,
                 bind,
                 port,
                 open,
+                poll,
             })?;
             Ok(ExitCode::SUCCESS)
         }

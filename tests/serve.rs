@@ -29,11 +29,16 @@ impl Drop for Server {
 }
 
 fn start() -> Server {
+    start_with(&[])
+}
+
+fn start_with(extra: &[&str]) -> Server {
     let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let site = common::seed_copy();
     let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -50,8 +55,13 @@ fn start() -> Server {
         .unwrap()
         .parse()
         .unwrap_or_else(|_| panic!("{line}"));
-    // Keep reading the server's output so it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in out.lines() {});
+    // Keep reading the server's output so it never blocks on a full pipe;
+    // it is printed with the test's output when a test fails.
+    std::thread::spawn(move || {
+        for l in out.lines().map_while(Result::ok) {
+            println!("serve: {l}");
+        }
+    });
     Server {
         child,
         port,
@@ -172,6 +182,24 @@ fn every_editor_save_pattern_gives_one_rebuild() {
     std::fs::write(&doc, std::fs::read(&doc).unwrap()).unwrap();
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(builds(s.port), before);
+}
+
+#[test]
+fn polling_sees_edits_and_new_files() {
+    let s = start_with(&["--poll"]);
+    let site = s.site.path();
+    let before = builds(s.port);
+    std::fs::write(site.join(DOC), append(site, DOC, "\nPolled.\n")).unwrap();
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(body(s.port, PAGE).contains("Polled."));
+    let before = builds(s.port);
+    std::fs::write(
+        site.join("content/polled.md"),
+        "+++\ntitle = \"Polled page\"\n+++\n\nNew.\n",
+    )
+    .unwrap();
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(body(s.port, "/polled-page/").contains("Polled page"));
 }
 
 #[test]

@@ -8,8 +8,12 @@
   var key = "dossier-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
   if (saved !== null) {
+    // At once: the theme scrolls smoothly, which would animate from the top.
     sessionStorage.removeItem(key);
-    window.addEventListener("load", function () { window.scrollTo(0, Number(saved)); });
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+    window.addEventListener("load", function () {
+      window.scrollTo({ top: Number(saved), behavior: "instant" });
+    });
   }
   function overlay(message) {
     var box = document.getElementById("dossier-error");

@@ -14,6 +14,7 @@
 //! threads only read the current snapshot. Nothing is written to disk.
 
 pub mod http;
+pub mod poll;
 pub mod watch;
 
 use crate::config::Overrides;
@@ -32,6 +33,8 @@ pub struct Options {
     pub bind: String,
     pub port: u16,
     pub open: bool,
+    /// Poll for changes instead of relying on filesystem events.
+    pub poll: bool,
 }
 
 /// What the loop reacts to.
@@ -70,51 +73,80 @@ pub fn serve(opts: Options) -> Result<()> {
         &root.canonicalize().unwrap_or_else(|_| root.clone()),
         &watch::folders(&root, config.as_ref()),
     );
-    let _watcher = watch::start(&root, config.as_ref(), tx)?;
+    let mut watching = watch::start(&root, config.as_ref(), tx, opts.poll)?;
     // Said once everything listens and watches, so an edit made right after
     // this line is seen.
-    println!("serving {} at {url} (Ctrl-C to stop)", root.display());
+    let how = if watching.polling() {
+        ", polling for changes"
+    } else {
+        ""
+    };
+    println!("serving {} at {url} (Ctrl-C to stop{how})", root.display());
     let _ = std::io::stdout().flush();
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
-    run(&mut site, rx, prints);
+    run(&mut site, &rx, &mut watching, prints);
     Ok(())
 }
 
-/// How long the loop waits for more batches before it builds.
-const QUIET: Duration = Duration::from_millis(120);
+/// Quiet time that ends a batch of file events: an editor's save and a
+/// checkout are done well within it.
+pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// A batch is built after this long even if events keep coming.
+const MAX_BATCH: Duration = Duration::from_secs(2);
 
-/// The event loop: one rebuild per debounced batch of changes.
-fn run(site: &mut Live, rx: Receiver<Event>, mut prints: watch::Fingerprints) {
+/// The event loop: one rebuild per batch of changes that really changed
+/// something.
+fn run(
+    site: &mut Live,
+    rx: &Receiver<Event>,
+    watching: &mut watch::Watching,
+    mut prints: watch::Fingerprints,
+) {
     while let Ok(event) = rx.recv() {
-        match event {
-            Event::Changed(mut paths) => {
-                // A long burst (a checkout) can span several debounce
-                // windows: take whatever follows closely, then build once.
-                while let Ok(Event::Changed(more)) = rx.recv_timeout(QUIET) {
-                    paths.extend(more);
-                }
-                paths.sort();
-                paths.dedup();
-                let paths = prints.changed(paths);
-                if paths.is_empty() {
-                    continue;
-                }
-                let first = paths
-                    .first()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let more = if paths.len() > 1 {
-                    format!(" and {} more", paths.len() - 1)
-                } else {
-                    String::new()
-                };
-                site.rebuild(Some(format!("{first}{more}")));
+        let first = match event {
+            Event::Changed(paths) => paths,
+            Event::WatchError(e) => {
+                eprintln!("watch error: {e}");
+                continue;
             }
-            Event::WatchError(e) => eprintln!("watch error: {e}"),
+        };
+        let mut paths = next_batch(rx, first);
+        paths.sort();
+        paths.dedup();
+        let paths = prints.changed(paths);
+        if paths.is_empty() {
+            continue;
+        }
+        let first = paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let more = if paths.len() > 1 {
+            format!(" and {} more", paths.len() - 1)
+        } else {
+            String::new()
+        };
+        site.rebuild(Some(format!("{first}{more}")));
+        let config = crate::config::load(&site.root, &Overrides::default()).ok();
+        watching.add_new_folders(&site.root, config.as_ref());
+    }
+}
+
+/// Collects the events that follow `first` until [`DEBOUNCE`] passes
+/// without one (or [`MAX_BATCH`] in all).
+fn next_batch(rx: &Receiver<Event>, first: Vec<PathBuf>) -> Vec<PathBuf> {
+    let start = Instant::now();
+    let mut paths = first;
+    while start.elapsed() < MAX_BATCH {
+        match rx.recv_timeout(DEBOUNCE) {
+            Ok(Event::Changed(more)) => paths.extend(more),
+            Ok(Event::WatchError(e)) => eprintln!("watch error: {e}"),
+            Err(_) => break,
         }
     }
+    paths
 }
 
 /// The served site and the pages listening to it.

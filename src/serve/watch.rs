@@ -1,14 +1,19 @@
-//! Watching: notify with a debouncer, so that one save (write in place,
-//! write-then-rename, delete-then-create, swap files) and a burst of changes
-//! (a `git checkout`) each give one batch. Folders are watched, not files,
-//! so replace-on-save editors are seen. Hidden and temporary files and the
-//! output folder are ignored.
+//! Watching: notify reports file events, and the serve loop batches them
+//! (see `serve::run`), so that one save (write in place, write-then-rename,
+//! delete-then-create, swap files) and a burst of changes (a `git checkout`)
+//! each give one rebuild. Folders are watched, not files, so replace-on-save
+//! editors are seen. Reads are not changes: the build and the fingerprints
+//! below read every file, and counting those reads would make each rebuild
+//! trigger the next. Hidden and temporary files and the output folder are
+//! ignored. Where native events do not work (network drives, some
+//! containers), a polling watcher takes over.
 
+use super::poll::Poller;
 use super::Event;
 use crate::config::Config;
 use anyhow::{Context, Result};
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -16,15 +21,18 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-/// Quiet time that ends a batch of events.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
-
-pub type Watcher = Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
+/// How often the polling watcher looks at the files.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 /// The watcher and the folders it covers.
 pub struct Watching {
-    pub debouncer: Watcher,
+    backend: Backend,
     watched: Vec<PathBuf>,
+}
+
+enum Backend {
+    Native(Box<dyn Watcher + Send>),
+    Poll(Poller),
 }
 
 impl Watching {
@@ -32,58 +40,116 @@ impl Watching {
     /// `templates/` created while serving).
     pub fn add_new_folders(&mut self, root: &Path, config: Option<&Config>) {
         for dir in folders(root, config) {
-            if !self.watched.contains(&dir)
-                && self
-                    .debouncer
-                    .watcher()
-                    .watch(&dir, RecursiveMode::Recursive)
-                    .is_ok()
-            {
-                self.watched.push(dir);
+            let dir = dir.canonicalize().unwrap_or(dir);
+            if self.watched.contains(&dir) {
+                continue;
             }
+            match &mut self.backend {
+                Backend::Native(w) => {
+                    if w.watch(&dir, RecursiveMode::Recursive).is_err() {
+                        continue;
+                    }
+                }
+                Backend::Poll(p) => p.add(dir.clone()),
+            }
+            self.watched.push(dir);
         }
+    }
+
+    /// Whether changes are found by polling.
+    pub fn polling(&self) -> bool {
+        matches!(self.backend, Backend::Poll(_))
     }
 }
 
-/// Starts watching the site at `root`; batches go to `tx`.
-pub fn start(root: &Path, config: Option<&Config>, tx: Sender<Event>) -> Result<Watching> {
+/// Starts watching the site at `root`; changed paths go to `tx` as they
+/// happen (the serve loop batches them). With `poll`, or when native events
+/// cannot be had, the files are polled.
+pub fn start(
+    root: &Path,
+    config: Option<&Config>,
+    tx: Sender<Event>,
+    poll: bool,
+) -> Result<Watching> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let root_for_filter = root.clone();
     let output = config.map(|c| {
         c.output_dir
             .canonicalize()
             .unwrap_or_else(|_| c.output_dir.clone())
     });
-    let filter_root = root.clone();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |res: DebounceEventResult| match res {
-        Ok(events) => {
-            let mut paths: Vec<PathBuf> = events
-                .into_iter()
-                .map(|e| e.path)
-                .filter(|p| relevant(&filter_root, output.as_deref(), p))
-                .collect();
-            paths.sort();
-            paths.dedup();
-            if !paths.is_empty() {
-                let _ = tx.send(Event::Changed(paths));
+    let relevant_paths = move |paths: Vec<PathBuf>| -> Vec<PathBuf> {
+        paths
+            .into_iter()
+            .filter(|p| relevant(&root_for_filter, output.as_deref(), p))
+            .collect()
+    };
+    let dirs: Vec<PathBuf> = folders(&root, config)
+        .into_iter()
+        .map(|d| d.canonicalize().unwrap_or(d))
+        .collect();
+    if !poll {
+        let (tx, relevant_paths) = (tx.clone(), relevant_paths.clone());
+        let handler = move |res: notify::Result<notify::Event>| match res {
+            Ok(event) if is_change(&event.kind) => {
+                let paths = relevant_paths(event.paths);
+                if !paths.is_empty() {
+                    let _ = tx.send(Event::Changed(paths));
+                }
             }
+            Ok(_) => {}
+            Err(e) => {
+                let _ = tx.send(Event::WatchError(e.to_string()));
+            }
+        };
+        let native = RecommendedWatcher::new(handler, notify::Config::default())
+            .map_err(anyhow::Error::from)
+            .and_then(|w| watch_all(Box::new(w), &root, &dirs));
+        match native {
+            Ok(watcher) => {
+                return Ok(Watching {
+                    backend: Backend::Native(watcher),
+                    watched: dirs,
+                })
+            }
+            Err(e) => eprintln!("file events unavailable ({e:#}); polling for changes instead"),
         }
-        Err(e) => {
-            let _ = tx.send(Event::WatchError(e.to_string()));
-        }
+    }
+    let poller = Poller::start(root, dirs.clone(), POLL_INTERVAL, move |paths| {
+        let paths = relevant_paths(paths);
+        paths.is_empty() || tx.send(Event::Changed(paths)).is_ok()
+    });
+    Ok(Watching {
+        backend: Backend::Poll(poller),
+        watched: dirs,
     })
-    .context("cannot start the file watcher")?;
-    let watcher = debouncer.watcher();
-    // The site root itself (config.toml), then its folders, recursively.
+}
+
+/// The site root itself (`config.toml`), then its folders, recursively.
+fn watch_all(
+    mut watcher: Box<dyn Watcher + Send>,
+    root: &Path,
+    dirs: &[PathBuf],
+) -> Result<Box<dyn Watcher + Send>> {
     watcher
-        .watch(&root, RecursiveMode::NonRecursive)
+        .watch(root, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
-    let watched = folders(&root, config);
-    for dir in &watched {
+    for dir in dirs {
         watcher
             .watch(dir, RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {}", dir.display()))?;
     }
-    Ok(Watching { debouncer, watched })
+    Ok(watcher)
+}
+
+/// Does an event of this kind change anything? Opening, reading and closing
+/// a file unchanged do not.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
 }
 
 /// What each watched file or folder held when last seen, so that events
@@ -139,10 +205,12 @@ impl Fingerprints {
 fn fingerprint(path: &Path) -> Option<u64> {
     let mut h = DefaultHasher::new();
     if path.is_dir() {
+        // Editors' swap and backup files come and go during a save.
         let mut names: Vec<String> = std::fs::read_dir(path)
             .ok()?
             .flatten()
             .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| !crate::sources::is_ignored_name(n))
             .collect();
         names.sort();
         names.hash(&mut h);

@@ -18,7 +18,7 @@ page.setDefaultTimeout(20000);
 await page.goto(base + "russia-and-china-oppose-the-globe/index.html", { waitUntil: "domcontentloaded", timeout: 60000 });
 await page.waitForFunction(() => window.DOSSIER_LIVE);
 await page.waitForTimeout(300); // let the event stream connect
-await page.evaluate(() => { window.scrollTo(0, 400); window.__before = true; });
+await page.evaluate(() => { window.scrollTo({ top: 400, behavior: "instant" }); window.__before = true; });
 
 // 1. An edit reloads the page, which shows the new text at the same place.
 const started = Date.now();
