@@ -28,6 +28,7 @@ pub mod diagnostics;
 pub mod extract;
 pub mod graph;
 pub mod init;
+pub mod memo;
 pub mod normalize;
 pub mod output;
 pub mod parse;
@@ -74,6 +75,17 @@ impl Built {
 /// Runs every stage but the write; hard errors (config, templates) stop it,
 /// content problems are returned as diagnostics.
 pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Built> {
+    build_incremental(root, overrides, &memo::Memo::default()).map(|(built, _)| built)
+}
+
+/// [`build_in_memory`], reusing what the build that made `last` computed
+/// where its inputs are unchanged (see [`memo`]). Returns this build's memo
+/// for the next.
+pub fn build_incremental(
+    root: &Path,
+    overrides: &config::Overrides,
+    last: &memo::Memo,
+) -> Result<(Built, memo::Memo)> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -94,10 +106,21 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
     let mut diags = found.diagnostics;
     diags.extend(topic_problems);
     lap("sources", &mut timings);
-    let prepared: Vec<(graph::Prepared, Vec<Diagnostic>)> = found
+    // What every document's extraction depends on besides its own source.
+    let context = {
+        let mut h = memo::KeyHasher::default();
+        h.add(format!("{config:?}"));
+        h.add(std::fs::read(&config.topic_map).unwrap_or_default());
+        h.finish()
+    };
+    let prepared: Vec<(u64, memo::PreparedEntry)> = found
         .sources
         .into_par_iter()
         .map(|source| {
+            let key = memo::source_key(&source, context);
+            if let Some(hit) = last.prepared.get(&key) {
+                return (key, std::sync::Arc::clone(hit));
+            }
             let normalized = normalize::normalize(&source);
             let (doc, warnings) = parse::parse(&normalized.markdown);
             let extracted = extract::extract(&doc, &extract_opts);
@@ -110,36 +133,56 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
                 .into_iter()
                 .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
                 .collect();
-            (
-                graph::Prepared {
-                    source,
-                    normalized,
-                    doc,
-                    extracted,
-                },
-                diags,
-            )
+            let prepared = graph::Prepared {
+                source,
+                normalized,
+                doc,
+                extracted,
+            };
+            (key, std::sync::Arc::new((prepared, diags)))
         })
         .collect();
     let mut docs = Vec::with_capacity(prepared.len());
-    for (p, d) in prepared {
-        docs.push(p);
-        diags.extend(d);
+    for (_, entry) in &prepared {
+        docs.push(entry.0.clone());
+        diags.extend(entry.1.iter().cloned());
     }
+    let reused = prepared
+        .iter()
+        .filter(|(key, entry)| {
+            last.prepared
+                .get(key)
+                .is_some_and(|old| std::sync::Arc::ptr_eq(old, entry))
+        })
+        .count();
+    let mut next = memo::Memo {
+        stats: memo::Stats {
+            documents_reused: reused,
+            documents_made: prepared.len() - reused,
+            ..memo::Stats::default()
+        },
+        prepared: prepared.into_iter().collect(),
+        render: memo::RenderMemo::default(),
+    };
     lap("normalise, parse, extract", &mut timings);
     let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map);
     diags.extend(graph_diags);
     lap("site graph", &mut timings);
-    let files = render::render(&config, &site, &theme)?;
+    let (files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
+    next.stats.renders_reused = render_memo.reused;
+    next.stats.renders_made = render_memo.made;
+    next.render = render_memo;
     lap("render", &mut timings);
+    timings.extend(parts);
     diags.sort();
-    Ok(Built {
+    let built = Built {
         config,
         files,
         diagnostics: diags,
         timings,
         documents: site.docs.len(),
-    })
+    };
+    Ok((built, next))
 }
 
 /// Builds the site and writes it to the output folder.

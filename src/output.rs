@@ -79,7 +79,8 @@ fn write_all(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Resul
                 return Ok(());
             }
         }
-        std::fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
+        std::fs::write(&path, f.bytes.as_slice())
+            .with_context(|| format!("cannot write {}", path.display()))
     })
 }
 

@@ -64,6 +64,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Output path → bytes, site files over theme files.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// A hash of every template's name and text: rendered pages are reused
+    /// between rebuilds only while it is unchanged (see `memo`).
+    pub templates_key: u64,
 }
 
 /// Loads the layered theme for a site rooted at `root`.
@@ -133,7 +136,13 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
             }
         })
         .context("cannot load templates")?;
-    Ok(Theme { tera, static_files })
+    let mut key = crate::memo::KeyHasher::default();
+    key.add(&templates);
+    Ok(Theme {
+        tera,
+        static_files,
+        templates_key: key.finish(),
+    })
 }
 
 fn text_of(dir: &Path, rel: &str, bytes: &[u8]) -> Result<String> {

@@ -270,14 +270,15 @@ fn without_live_script(body: &[u8], path: &str) -> Vec<u8> {
 fn random_edits_serve_exactly_what_a_clean_build_makes() {
     let s = start();
     let site: PathBuf = s.site.path().to_path_buf();
-    let mut seed: u64 = 0x5eed_d055;
+    // This seed makes every kind of edit below happen at least once.
+    let mut seed: u64 = 0x5eed_d058;
     let mut next = || {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
         seed
     };
-    for step in 0..8 {
+    for step in 0..14 {
         let before = builds(s.port);
         let docs: Vec<PathBuf> = std::fs::read_dir(site.join("content"))
             .unwrap()
@@ -287,7 +288,7 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
         let mut docs = docs;
         docs.sort();
         let pick = docs[(next() % docs.len() as u64) as usize].clone();
-        match next() % 5 {
+        match next() % 7 {
             0 => std::fs::write(
                 site.join(format!("content/added-{step}.md")),
                 format!("+++\ntitle = \"Added {step}\"\n+++\n\nThe Arctic in 1999, step {step}.\n"),
@@ -309,6 +310,23 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
                 }
             }
             3 if docs.len() > 3 => std::fs::remove_file(&pick).unwrap(),
+            // A sidecar's title: other pages list the document by it.
+            4 => std::fs::write(
+                pick.with_extension("meta.toml"),
+                format!("title = \"Retitled at step {step}\"\n"),
+            )
+            .unwrap(),
+            // A template override: every document page changes.
+            5 => {
+                std::fs::create_dir_all(site.join("templates")).unwrap();
+                std::fs::write(
+                    site.join("templates/document.html"),
+                    format!(
+                        "{{% extends \"default/document.html\" %}}\n{{% block title %}}Step {step}: {{{{ super() }}}}{{% endblock %}}\n"
+                    ),
+                )
+                .unwrap();
+            }
             _ => {
                 let map = site.join("content/topics.toml");
                 let t = std::fs::read_to_string(&map).unwrap();
@@ -335,7 +353,7 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
             let (code, served) = get(s.port, &format!("/{}", f.path));
             assert_eq!(code, 200, "step {step}: {}", f.path);
             assert!(
-                without_live_script(&served, &f.path) == f.bytes,
+                without_live_script(&served, &f.path) == *f.bytes,
                 "step {step}: {} differs from a clean build",
                 f.path
             );

@@ -31,6 +31,7 @@ use timeline::Timeline;
 use topics::TopicIndex;
 
 /// A document read, normalised and parsed: the input of this stage.
+#[derive(Clone)]
 pub struct Prepared {
     pub source: Source,
     pub normalized: Normalized,

@@ -25,11 +25,13 @@ pub mod views;
 
 use crate::config::Config;
 use crate::graph::Site;
+use crate::memo::{KeyHasher, RenderCache, RenderMemo};
 use crate::theme::{error_chain, Theme};
 use anyhow::{anyhow, Result};
 use highlight::Highlighter;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 use tera::Context;
 use views::{breadcrumbs, section_view, DocView, Link, Paginator, SiteView, TocEntry};
 
@@ -37,15 +39,51 @@ use views::{breadcrumbs, section_view, DocView, Link, Paginator, SiteView, TocEn
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared: a page reused from the last build is not copied.
+    pub bytes: Arc<Vec<u8>>,
 }
 
 impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+    pub fn new(path: impl Into<String>, bytes: impl IntoBytes) -> Self {
         OutputFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes: bytes.into_bytes(),
         }
+    }
+}
+
+/// What a file's contents can be made from.
+pub trait IntoBytes {
+    fn into_bytes(self) -> Arc<Vec<u8>>;
+}
+
+impl IntoBytes for Arc<Vec<u8>> {
+    fn into_bytes(self) -> Arc<Vec<u8>> {
+        self
+    }
+}
+
+impl IntoBytes for Vec<u8> {
+    fn into_bytes(self) -> Arc<Vec<u8>> {
+        Arc::new(self)
+    }
+}
+
+impl IntoBytes for String {
+    fn into_bytes(self) -> Arc<Vec<u8>> {
+        Arc::new(self.into_bytes())
+    }
+}
+
+impl IntoBytes for &str {
+    fn into_bytes(self) -> Arc<Vec<u8>> {
+        Arc::new(self.as_bytes().to_vec())
+    }
+}
+
+impl IntoBytes for &[u8] {
+    fn into_bytes(self) -> Arc<Vec<u8>> {
+        Arc::new(self.to_vec())
     }
 }
 
@@ -53,8 +91,23 @@ impl OutputFile {
 const HOME_PER_SECTION: usize = 10;
 const FEED_ENTRIES: usize = 50;
 
-/// Renders the whole site. Files come back sorted by path.
-pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+/// Time per part of the render stage, in order.
+pub type Timings = Vec<(&'static str, std::time::Duration)>;
+
+/// Renders the whole site. Files come back sorted by path, with the time
+/// each part took.
+pub fn render(
+    config: &Config,
+    site: &Site,
+    theme: &Theme,
+    last: &RenderMemo,
+) -> Result<(Vec<OutputFile>, Timings, RenderMemo)> {
+    let mut timings = Timings::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str| {
+        timings.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let hl = Highlighter::default();
     let site_view = SiteView {
         title: &config.title,
@@ -104,6 +157,7 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         nav,
         site,
         plan: knowledge::Plan::new(site),
+        cache: RenderCache::new(last),
     };
     let mut files: Vec<OutputFile> = site
         .docs
@@ -111,15 +165,19 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         .enumerate()
         .map(|(i, _)| r.document(i, &hl))
         .collect::<Result<_>>()?;
+    lap("  documents");
     for i in 0..site.sections.len() {
         files.extend(r.section(i)?);
     }
+    lap("  sections");
     files.extend(r.knowledge_pages(config)?);
+    lap("  knowledge pages, exports");
     files.extend(r.reading_pages()?);
+    lap("  search, document list, map");
     let ctx = r.context("404.html", None);
     files.push(OutputFile::new(
         "404.html",
-        r.page("404.html", &ctx, "404.html")?,
+        r.page("404.html", ctx, "404.html")?,
     ));
     let mut pages: Vec<&str> = files
         .iter()
@@ -140,7 +198,8 @@ pub fn render(config: &Config, site: &Site, theme: &Theme) -> Result<Vec<OutputF
         files.push(OutputFile::new(path.clone(), bytes.clone()));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    lap("  feeds, static files");
+    Ok((files, timings, r.cache.finish()))
 }
 
 struct Renderer<'a> {
@@ -149,13 +208,35 @@ struct Renderer<'a> {
     nav: Vec<Link<'a>>,
     site: &'a Site,
     plan: knowledge::Plan,
+    cache: RenderCache<'a>,
+}
+
+/// A page's template context, kept as JSON values so that its key (a hash
+/// of all of them) is known before the template runs: a page whose key the
+/// last build saw is not rendered again.
+pub(crate) struct PageContext {
+    values: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PageContext {
+    fn new() -> Self {
+        PageContext {
+            values: serde_json::Map::new(),
+        }
+    }
+
+    pub(crate) fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        // Views are plain structs and strings: they always serialise.
+        let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+        self.values.insert(key.to_string(), value);
+    }
 }
 
 impl Renderer<'_> {
     /// The context every page shares: the site, the way back to the root, the
     /// navigation.
-    fn context(&self, url: &str, description: Option<&str>) -> Context {
-        let mut ctx = Context::new();
+    fn context(&self, url: &str, description: Option<&str>) -> PageContext {
+        let mut ctx = PageContext::new();
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_prefix(url));
         ctx.insert("page_url", url);
@@ -167,17 +248,27 @@ impl Renderer<'_> {
         ctx
     }
 
-    fn page(&self, template: &str, ctx: &Context, url: &str) -> Result<Vec<u8>> {
-        self.theme
-            .tera
-            .render(template, ctx)
-            .map(String::into_bytes)
-            .map_err(|e| {
-                anyhow!(
-                    "cannot render {url} with template {template}: {}",
-                    error_chain(&e)
-                )
-            })
+    /// Renders `template` with `ctx`, or reuses the last build's bytes for
+    /// the same templates, template name and context.
+    fn page(&self, template: &str, ctx: PageContext, url: &str) -> Result<Arc<Vec<u8>>> {
+        let mut key = KeyHasher::default();
+        key.add(self.theme.templates_key);
+        key.add(template);
+        key.add_json(&ctx.values);
+        self.cache.get_or(key.finish(), || {
+            let ctx = Context::from_value(serde_json::Value::Object(ctx.values))
+                .map_err(|e| anyhow!("cannot render {url}: {e}"))?;
+            self.theme
+                .tera
+                .render(template, &ctx)
+                .map(String::into_bytes)
+                .map_err(|e| {
+                    anyhow!(
+                        "cannot render {url} with template {template}: {}",
+                        error_chain(&e)
+                    )
+                })
+        })
     }
 
     /// A section's listing pages (more than one when it paginates).
@@ -214,7 +305,7 @@ impl Renderer<'_> {
             ctx.insert("paginator", &paginator);
             files.push(OutputFile::new(
                 url.clone(),
-                self.page(template, &ctx, &url)?,
+                self.page(template, ctx, &url)?,
             ));
         }
         Ok(files)
@@ -322,7 +413,7 @@ impl Renderer<'_> {
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
         Ok(OutputFile::new(
             d.url.clone(),
-            self.page("document.html", &ctx, &d.url)?,
+            self.page("document.html", ctx, &d.url)?,
         ))
     }
 }

@@ -7,7 +7,6 @@ use super::{citations, exports, knowledge, map, paging, root_prefix, views, Outp
 use crate::config::Config;
 use anyhow::Result;
 use rayon::prelude::*;
-use tera::Context;
 use views::Link;
 
 impl Renderer<'_> {
@@ -149,7 +148,7 @@ impl Renderer<'_> {
                 };
                 Ok(OutputFile::new(
                     url.clone(),
-                    self.page(template, &ctx, &url)?,
+                    self.page(template, ctx, &url)?,
                 ))
             })
             .collect::<Result<_>>()?;
@@ -193,7 +192,7 @@ impl Renderer<'_> {
         let mut files = crate::search::build(site, &urls);
         let url = "search/index.html";
         let ctx = self.context(url, Some("Search"));
-        files.push(OutputFile::new(url, self.page("search.html", &ctx, url)?));
+        files.push(OutputFile::new(url, self.page("search.html", ctx, url)?));
 
         let url = "documents/index.html";
         let mut ctx = self.context(url, Some("All documents"));
@@ -256,21 +255,18 @@ impl Renderer<'_> {
                 .collect::<Vec<_>>(),
         );
         ctx.insert("filter_decades", &decades);
-        files.push(OutputFile::new(
-            url,
-            self.page("documents.html", &ctx, url)?,
-        ));
+        files.push(OutputFile::new(url, self.page("documents.html", ctx, url)?));
 
         let url = "graph/index.html";
         let mut ctx = self.context(url, Some("Map of the corpus"));
         let (svg, caption) = map::corpus_map(site, &root_prefix(url), &topic_url, &work_url);
         ctx.insert("svg", &svg);
         ctx.insert("caption", &caption);
-        files.push(OutputFile::new(url, self.page("graph.html", &ctx, url)?));
+        files.push(OutputFile::new(url, self.page("graph.html", ctx, url)?));
         Ok(files)
     }
 
-    fn citation_context(&self, url: &str, title: &str, intro: &str) -> Context {
+    fn citation_context(&self, url: &str, title: &str, intro: &str) -> super::PageContext {
         let mut ctx = self.context(url, Some(title));
         ctx.insert("title", title);
         ctx.insert("intro", intro);

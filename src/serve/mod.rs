@@ -54,6 +54,7 @@ pub fn serve(opts: Options) -> Result<()> {
     let clients: Clients = Arc::default();
     let mut site = Live {
         root: root.clone(),
+        memo: crate::memo::Memo::default(),
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),
     };
@@ -152,6 +153,8 @@ fn next_batch(rx: &Receiver<Event>, first: Vec<PathBuf>) -> Vec<PathBuf> {
 /// The served site and the pages listening to it.
 struct Live {
     root: PathBuf,
+    /// What the last good build computed, for the next (see `memo`).
+    memo: crate::memo::Memo,
     state: Arc<RwLock<Snapshot>>,
     clients: Clients,
 }
@@ -161,8 +164,10 @@ impl Live {
     /// what changed, on failure keeps the last good site and shows the error.
     fn rebuild(&mut self, cause: Option<String>) {
         let start = Instant::now();
-        match crate::build_in_memory(&self.root, &Overrides::default()) {
-            Ok(built) => {
+        let last = std::mem::take(&mut self.memo);
+        match crate::build_incremental(&self.root, &Overrides::default(), &last) {
+            Ok((built, memo)) => {
+                self.memo = memo;
                 for d in &built.diagnostics {
                     eprintln!("{d}");
                 }
@@ -172,16 +177,17 @@ impl Live {
                     .filter(|d| d.severity == crate::diagnostics::Severity::Error)
                     .map(ToString::to_string)
                     .collect();
-                let files: HashMap<String, Arc<Vec<u8>>> = built
-                    .files
-                    .into_iter()
-                    .map(|f| (f.path, Arc::new(f.bytes)))
-                    .collect();
+                let files: HashMap<String, Arc<Vec<u8>>> =
+                    built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
                 let (event, changed) = {
                     let mut snap = self.state.write().unwrap_or_else(|e| e.into_inner());
                     let changed: Vec<&String> = files
                         .iter()
-                        .filter(|(p, b)| snap.files.get(*p).is_none_or(|old| old != *b))
+                        .filter(|(p, b)| {
+                            snap.files
+                                .get(*p)
+                                .is_none_or(|old| !Arc::ptr_eq(old, b) && old != *b)
+                        })
                         .map(|(p, _)| p)
                         .chain(snap.files.keys().filter(|p| !files.contains_key(*p)))
                         .collect();
@@ -201,9 +207,15 @@ impl Live {
                     (event, count)
                 };
                 if let Some(cause) = cause {
+                    let st = self.memo.stats;
                     println!(
-                        "{cause} changed: rebuilt in {} ms, {changed} files differ",
-                        start.elapsed().as_millis()
+                        "{cause} changed: rebuilt in {} ms, {changed} files differ \
+                         (documents: {} parsed, {} reused; templates: {} rendered, {} reused)",
+                        start.elapsed().as_millis(),
+                        st.documents_made,
+                        st.documents_reused,
+                        st.renders_made,
+                        st.renders_reused,
                     );
                 }
                 if let Some((name, data)) = event {
@@ -211,6 +223,8 @@ impl Live {
                 }
             }
             Err(e) => {
+                // The last good build's results stay useful once fixed.
+                self.memo = last;
                 let message = format!("{e:#}");
                 eprintln!("build failed (still serving the last good site):\n{message}");
                 {

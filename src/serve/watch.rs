@@ -191,9 +191,14 @@ impl Fingerprints {
         }
     }
 
+    /// Records what `path` holds now; true if that differs from before. A
+    /// file that came and went unseen (`sed -i`'s temporary) is no change.
     fn record(&mut self, path: &Path) -> bool {
         let now = fingerprint(path);
-        self.seen.insert(path.to_path_buf(), now) != Some(now)
+        match self.seen.insert(path.to_path_buf(), now) {
+            None => now.is_some(),
+            Some(before) => before != now,
+        }
     }
 
     /// The paths whose contents differ from when they were last seen.
@@ -279,6 +284,8 @@ mod tests {
         );
         std::fs::write(&a, "two").unwrap();
         assert_eq!(f.changed(vec![a.clone()]), vec![a.clone()]);
+        let gone = dir.path().join("sedX1y2z3");
+        assert!(f.changed(vec![gone]).is_empty(), "came and went unseen");
         std::fs::remove_file(&a).unwrap();
         assert_eq!(
             f.changed(vec![a.clone(), dir.path().to_path_buf()]).len(),

@@ -1,0 +1,149 @@
+//! Incremental rebuilds: what the previous build computed, keyed by a hash
+//! of everything it was computed from. `serve` keeps one [`Memo`] between
+//! rebuilds; a build given it reuses each result whose key is unchanged and
+//! computes the others, and hands back a memo holding exactly its own
+//! results (so nothing stale accumulates). A key covers every input of its
+//! result, so the output equals a clean build's by construction;
+//! `tests/serve.rs` checks that byte for byte after random edits.
+//!
+//! Two kinds of results are kept:
+//! - each source's normalised, parsed and extracted document, keyed by the
+//!   source (path, metadata, text) and what extraction depends on (the
+//!   topic map and the config);
+//! - each rendered page and document body, keyed by its template and
+//!   everything its context holds (see `render`).
+
+use crate::diagnostics::Diagnostic;
+use crate::graph::Prepared;
+use crate::sources::Source;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A document prepared for the graph, with the warnings its parse gave.
+pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
+
+/// The results of one build, for the next.
+#[derive(Default)]
+pub struct Memo {
+    pub prepared: HashMap<u64, PreparedEntry>,
+    pub render: RenderMemo,
+    /// How much of this build was reused.
+    pub stats: Stats,
+}
+
+/// What a build reused from the last one and what it made anew.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub documents_reused: usize,
+    pub documents_made: usize,
+    pub renders_reused: usize,
+    pub renders_made: usize,
+}
+
+/// Rendered bytes by key. Reads come from the last build's memo; this
+/// build's results are collected (from parallel renderers) into `next`.
+#[derive(Default)]
+pub struct RenderMemo {
+    pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
+    /// Renders reused from the last build and made anew.
+    pub reused: usize,
+    pub made: usize,
+}
+
+/// Looks results up in the last build's memo and records this build's.
+pub struct RenderCache<'a> {
+    last: &'a RenderMemo,
+    next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
+    reused: AtomicUsize,
+}
+
+impl<'a> RenderCache<'a> {
+    pub fn new(last: &'a RenderMemo) -> Self {
+        RenderCache {
+            last,
+            next: Mutex::default(),
+            reused: AtomicUsize::new(0),
+        }
+    }
+
+    /// The bytes for `key`: the last build's when it had them, else made
+    /// by `make`; either way remembered for the next build.
+    pub fn get_or<E>(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Arc<Vec<u8>>, E> {
+        let bytes = match self.last.entries.get(&key) {
+            Some(b) => {
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                Arc::clone(b)
+            }
+            None => Arc::new(make()?),
+        };
+        self.next
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, Arc::clone(&bytes));
+        Ok(bytes)
+    }
+
+    /// This build's results.
+    pub fn finish(self) -> RenderMemo {
+        let entries = self.next.into_inner().unwrap_or_else(|e| e.into_inner());
+        let reused = self.reused.into_inner().min(entries.len());
+        RenderMemo {
+            made: entries.len() - reused,
+            reused,
+            entries,
+        }
+    }
+}
+
+/// A hasher that serialised values can be written into.
+#[derive(Default)]
+pub struct KeyHasher(DefaultHasher);
+
+impl KeyHasher {
+    pub fn add(&mut self, v: impl Hash) {
+        v.hash(&mut self.0);
+    }
+
+    /// Adds a value by its JSON form (what templates see).
+    pub fn add_json<T: serde::Serialize + ?Sized>(&mut self, v: &T) {
+        // Writing into a hasher cannot fail; a value that cannot be
+        // serialised fails again, with a message, when rendered.
+        let _ = serde_json::to_writer(&mut *self, v);
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+impl std::io::Write for KeyHasher {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The key of a source's prepared document: the source itself and the
+/// `context` it is extracted in (a hash of the config and topic map).
+pub fn source_key(source: &Source, context: u64) -> u64 {
+    let mut h = KeyHasher::default();
+    h.add(context);
+    h.add(&source.path);
+    h.add(&source.rel);
+    h.add(&source.section);
+    h.add(&source.body);
+    h.add(source.body_line_offset);
+    h.add(format!("{:?}|{:?}", source.format, source.meta));
+    h.finish()
+}
