@@ -10,11 +10,11 @@ edits=${2:-5}
 port=4217
 bin="$(dirname "$0")/../target/release/dossier"
 log=$(mktemp)
-"$bin" serve --root "$root" --port $port >"$log" 2>/dev/null &
+"$bin" serve --timings --root "$root" --port $port >"$log" 2>"$log.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$log"' EXIT
 until grep -q serving "$log"; do sleep 0.2; done
-file=$(find "$root/content" -name '*.md' -o -name '*.txt' | sort | head -1)
+file=$(find "$root/content" \( -name '*.md' -o -name '*.txt' \) ! -name '_*' | sort | sed -n 1p)
 builds() { curl -s "http://127.0.0.1:$port/__dossier/status" | sed 's/.*"builds":\([0-9]*\).*/\1/'; }
 for i in $(seq 1 "$edits"); do
   before=$(builds)
@@ -25,4 +25,4 @@ for i in $(seq 1 "$edits"); do
   echo "edit $i: visible after $(( (t1 - t0) / 1000000 )) ms"
   sleep 1
 done
-grep "changed: rebuilt" "$log"
+sed -n "/^serving/,\$p" "$log"

@@ -134,6 +134,7 @@ pub fn build_incremental(
                 .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
                 .collect();
             let prepared = graph::Prepared {
+                key,
                 source,
                 normalized,
                 doc,

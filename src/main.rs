@@ -63,6 +63,9 @@ enum Command {
         /// filesystem events (network drives, containers, WSL).
         #[arg(long)]
         poll: bool,
+        /// Print the time of each pipeline stage after every rebuild.
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bind,
             open,
             poll,
+            timings,
         } => {
             dossier::serve::serve(dossier::serve::Options {
                 root,
@@ -164,6 +168,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 port,
                 open,
                 poll,
+                timings,
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -15,6 +15,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
+use crate::search::Indexed;
 use crate::sources::Source;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -48,6 +49,8 @@ pub struct Stats {
 #[derive(Default)]
 pub struct RenderMemo {
     pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
+    /// Each document's search entries with their weighted tokens.
+    pub(crate) search: HashMap<u64, Arc<Vec<Indexed>>>,
     /// Renders reused from the last build and made anew.
     pub reused: usize,
     pub made: usize,
@@ -57,6 +60,7 @@ pub struct RenderMemo {
 pub struct RenderCache<'a> {
     last: &'a RenderMemo,
     next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
+    next_search: Mutex<HashMap<u64, Arc<Vec<Indexed>>>>,
     reused: AtomicUsize,
 }
 
@@ -65,6 +69,7 @@ impl<'a> RenderCache<'a> {
         RenderCache {
             last,
             next: Mutex::default(),
+            next_search: Mutex::default(),
             reused: AtomicUsize::new(0),
         }
     }
@@ -90,6 +95,24 @@ impl<'a> RenderCache<'a> {
         Ok(bytes)
     }
 
+    /// A document's search entries for `key`: the last build's when it had
+    /// them, else made by `make`.
+    pub fn search_entries(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Vec<Indexed>,
+    ) -> Arc<Vec<Indexed>> {
+        let entries = match self.last.search.get(&key) {
+            Some(e) => Arc::clone(e),
+            None => Arc::new(make()),
+        };
+        self.next_search
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, Arc::clone(&entries));
+        entries
+    }
+
     /// This build's results.
     pub fn finish(self) -> RenderMemo {
         let entries = self.next.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -98,6 +121,10 @@ impl<'a> RenderCache<'a> {
             made: entries.len() - reused,
             reused,
             entries,
+            search: self
+                .next_search
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner()),
         }
     }
 }

@@ -33,6 +33,8 @@ use topics::TopicIndex;
 /// A document read, normalised and parsed: the input of this stage.
 #[derive(Clone)]
 pub struct Prepared {
+    /// A hash of everything this document was prepared from (see `memo`).
+    pub key: u64,
     pub source: Source,
     pub normalized: Normalized,
     pub doc: Document,
@@ -41,6 +43,8 @@ pub struct Prepared {
 
 #[derive(Debug, Clone)]
 pub struct Doc {
+    /// The key of the source it was prepared from (see `memo`).
+    pub key: u64,
     pub path: PathBuf,
     pub rel: String,
     pub title: String,
@@ -189,6 +193,7 @@ fn resolve(
     diags: &mut Vec<Diagnostic>,
 ) -> Doc {
     let Prepared {
+        key,
         source,
         normalized,
         doc,
@@ -237,6 +242,7 @@ fn resolve(
         ));
     }
     Doc {
+        key,
         url: format!("{prefix}{slug}/index.html"),
         path: source.path,
         rel: source.rel,

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A topic link to insert into the text of body node `node`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct LinkSpan {
     pub node: usize,
     pub start: usize,

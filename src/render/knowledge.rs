@@ -201,9 +201,13 @@ pub struct TopicView<'a> {
 }
 
 /// One page of a topic: its passages in `range`, grouped by document.
-pub fn topic_view(site: &Site, t: usize, range: Range<usize>) -> TopicView<'_> {
+/// A topic page's view. Without `passages` its documents are left out: the
+/// excerpts are the costly part, made only when the page is rendered (see
+/// [`topic_passages_key`]).
+pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) -> TopicView<'_> {
     let topic = &site.topic_map.topics[t];
     let mut documents: Vec<DocPassagesView> = Vec::new();
+    let range = if passages { range } else { 0..0 };
     for p in &site.topics.passages[t][range] {
         let doc = &site.docs[p.doc];
         if documents.last().is_none_or(|d| d.url != doc.url) {
@@ -249,6 +253,17 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>) -> TopicView<'_> {
             .map(|&r| link((r, site.topics.mentions[r])))
             .collect(),
     }
+}
+
+/// A hash of everything the passages of a topic page are made from: each
+/// passage's document (its source key, URL and title), paragraph and spans.
+pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
+    let mut key = crate::memo::KeyHasher::default();
+    for p in &site.topics.passages[t][range] {
+        let doc = &site.docs[p.doc];
+        key.add((doc.key, &doc.url, &doc.title, p.paragraph, &p.spans));
+    }
+    key.finish()
 }
 
 #[derive(Serialize)]

@@ -251,11 +251,29 @@ impl Renderer<'_> {
     /// Renders `template` with `ctx`, or reuses the last build's bytes for
     /// the same templates, template name and context.
     fn page(&self, template: &str, ctx: PageContext, url: &str) -> Result<Arc<Vec<u8>>> {
+        self.page_with(template, ctx, url, 0, |_| Ok(()))
+    }
+
+    /// [`Self::page`] for a page whose costly part is made only when it is
+    /// rendered: the key covers `ctx` and `inputs` (a hash of everything
+    /// `finish` adds to the context), and `finish` completes the context
+    /// when the page is not reused.
+    fn page_with(
+        &self,
+        template: &str,
+        ctx: PageContext,
+        url: &str,
+        inputs: u64,
+        finish: impl FnOnce(&mut PageContext) -> Result<()>,
+    ) -> Result<Arc<Vec<u8>>> {
         let mut key = KeyHasher::default();
         key.add(self.theme.templates_key);
         key.add(template);
+        key.add(inputs);
         key.add_json(&ctx.values);
         self.cache.get_or(key.finish(), || {
+            let mut ctx = ctx;
+            finish(&mut ctx)?;
             let ctx = Context::from_value(serde_json::Value::Object(ctx.values))
                 .map_err(|e| anyhow!("cannot render {url}: {e}"))?;
             self.theme
@@ -356,7 +374,6 @@ impl Renderer<'_> {
                 (dest.clone(), format!("{root}{}{frag}", target.url))
             })
             .collect();
-        view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
         let related: Vec<RelatedView> = conn.related[i]
             .iter()
             .map(|r| RelatedView {
@@ -403,6 +420,8 @@ impl Renderer<'_> {
             })
         };
         let mut ctx = self.context(&d.url, Some(&d.summary));
+        // The body is the costly part: it is made only when the page is not
+        // reused, and its inputs are in the key instead.
         ctx.insert("doc", &view);
         ctx.insert("doc_topics", &doc_topics);
         ctx.insert("dates", &dates);
@@ -411,10 +430,19 @@ impl Renderer<'_> {
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
-        Ok(OutputFile::new(
-            d.url.clone(),
-            self.page("document.html", ctx, &d.url)?,
-        ))
+        let mut inputs = KeyHasher::default();
+        inputs.add(d.key);
+        inputs.add(&links);
+        inputs.add(&note_extras);
+        let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
+        sorted.sort();
+        inputs.add(&sorted);
+        let bytes = self.page_with("document.html", ctx, &d.url, inputs.finish(), |ctx| {
+            view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
+            ctx.insert("doc", &view);
+            Ok(())
+        })?;
+        Ok(OutputFile::new(d.url.clone(), bytes))
     }
 }
 

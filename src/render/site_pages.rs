@@ -77,6 +77,8 @@ impl Renderer<'_> {
         let mut files: Vec<OutputFile> = pages
             .into_par_iter()
             .map(|page| {
+                // Set for a topic page: its passages, made only if needed.
+                let mut passages = None;
                 let (url, template, ctx) = match page {
                     KnowledgePage::TopicsIndex => {
                         let url = knowledge::TOPICS_URL.to_string();
@@ -89,10 +91,12 @@ impl Renderer<'_> {
                         let base = knowledge::topic_url(&topic.id);
                         let url = views::page_url(&base, k + 1);
                         let mut ctx = self.context(&url, Some(&topic.title));
+                        let range = plan.topic_pages[t][k].clone();
                         ctx.insert(
                             "topic",
-                            &knowledge::topic_view(site, t, plan.topic_pages[t][k].clone()),
+                            &knowledge::topic_view(site, t, range.clone(), false),
                         );
+                        passages = Some((t, range));
                         ctx.insert(
                             "paginator",
                             &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
@@ -146,10 +150,17 @@ impl Renderer<'_> {
                         (url, "timeline.html", ctx)
                     }
                 };
-                Ok(OutputFile::new(
-                    url.clone(),
-                    self.page(template, ctx, &url)?,
-                ))
+                let bytes = match passages {
+                    Some((t, range)) => {
+                        let inputs = knowledge::topic_passages_key(site, t, range.clone());
+                        self.page_with(template, ctx, &url, inputs, |ctx| {
+                            ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
+                            Ok(())
+                        })?
+                    }
+                    None => self.page(template, ctx, &url)?,
+                };
+                Ok(OutputFile::new(url, bytes))
             })
             .collect::<Result<_>>()?;
         let exports: Vec<(&str, String)> = [
@@ -189,7 +200,7 @@ impl Renderer<'_> {
             entry: &entry_url,
             work_label: &work_label,
         };
-        let mut files = crate::search::build(site, &urls);
+        let mut files = crate::search::build(site, &urls, &self.cache);
         let url = "search/index.html";
         let ctx = self.context(url, Some("Search"));
         files.push(OutputFile::new(url, self.page("search.html", ctx, url)?));

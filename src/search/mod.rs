@@ -15,10 +15,12 @@
 pub mod tokens;
 
 use crate::graph::Site;
+use crate::memo::{KeyHasher, RenderCache};
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// A postings shard larger than this is split by three characters.
 const SPLIT_BYTES: usize = 200_000;
@@ -79,15 +81,10 @@ fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String,
     counts.into_iter().map(|(t, w)| (t, w * boost)).collect()
 }
 
-/// Collects the entries and their weighted tokens; documents in parallel.
-pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
-    let entry = |kind, title: String, url: String, text: &str, len: usize| Entry {
-        kind,
-        title,
-        url,
-        text: cut(text, len),
-        parent: None,
-    };
+/// Collects the entries and their weighted tokens, in groups; documents in
+/// parallel, each reused from the last build when nothing it is made from
+/// changed (its source, title, URL, summary, authors and first entry id).
+pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Vec<Indexed>>> {
     // Each document takes one entry, then one per paragraph: the index of a
     // document's entry is known before the parallel pass.
     let mut starts = Vec::with_capacity(site.docs.len());
@@ -96,36 +93,18 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
         starts.push(next);
         next += 1 + d.body.paragraphs.len();
     }
-    let per_doc: Vec<Vec<Indexed>> = site
+    let per_doc: Vec<Arc<Vec<Indexed>>> = site
         .docs
         .par_iter()
         .zip(starts.par_iter())
         .map(|(d, &parent)| {
-            let mut about = d.summary.clone();
-            if !d.authors.is_empty() {
-                about = format!("{} — {about}", d.authors.join(", "));
-            }
-            let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
-            out.push((
-                entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
-                weigh("d", &d.title, &about, 5),
-            ));
-            for p in &d.body.paragraphs {
-                // The whole paragraph is indexed; only its start is kept.
-                let mut e = entry(
-                    "p",
-                    String::new(),
-                    format!("#{}", p.id),
-                    &p.text,
-                    PARAGRAPH_SNIPPET,
-                );
-                e.parent = Some(parent);
-                out.push((e, weigh("p", "", &p.text, 0)));
-            }
-            out
+            let mut key = KeyHasher::default();
+            key.add((d.key, &d.title, &d.url, &d.summary, &d.authors, parent));
+            cache.search_entries(key.finish(), || doc_entries(d, parent))
         })
         .collect();
-    let mut out: Vec<Indexed> = per_doc.into_iter().flatten().collect();
+    let mut out = per_doc;
+    let mut rest: Vec<Indexed> = Vec::new();
     for (i, t) in site.topic_map.topics.iter().enumerate() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
         let text = if t.description.is_empty() {
@@ -134,7 +113,7 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
             t.description.clone()
         };
         let terms = weigh("t", &t.title, &format!("{text} {}", aliases.join(" ")), 8);
-        out.push((
+        rest.push((
             entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET),
             terms,
         ));
@@ -147,17 +126,55 @@ pub fn entries(site: &Site, urls: &Urls) -> Vec<Indexed> {
         let title = (urls.work_label)(i);
         let text = text.join(", ");
         let terms = weigh("w", &title, &text, 2);
-        out.push((entry("w", title, (urls.work)(i), &text, SNIPPET), terms));
+        rest.push((entry("w", title, (urls.work)(i), &text, SNIPPET), terms));
     }
     for (i, e) in site.timeline.entries.iter().enumerate() {
         let title = format!("{} · {}", e.label, site.docs[e.doc].title);
         let terms = weigh("y", &e.label, &e.sentence, 1);
-        out.push((
+        rest.push((
             entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET),
             terms,
         ));
     }
+    out.push(Arc::new(rest));
     out
+}
+
+/// A document's entry and one per paragraph; `parent` is the id of the
+/// document's entry.
+fn doc_entries(d: &crate::graph::Doc, parent: usize) -> Vec<Indexed> {
+    let mut about = d.summary.clone();
+    if !d.authors.is_empty() {
+        about = format!("{} — {about}", d.authors.join(", "));
+    }
+    let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
+    out.push((
+        entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
+        weigh("d", &d.title, &about, 5),
+    ));
+    for p in &d.body.paragraphs {
+        // The whole paragraph is indexed; only its start is kept.
+        let mut e = entry(
+            "p",
+            String::new(),
+            format!("#{}", p.id),
+            &p.text,
+            PARAGRAPH_SNIPPET,
+        );
+        e.parent = Some(parent);
+        out.push((e, weigh("p", "", &p.text, 0)));
+    }
+    out
+}
+
+fn entry(kind: &'static str, title: String, url: String, text: &str, len: usize) -> Entry {
+    Entry {
+        kind,
+        title,
+        url,
+        text: cut(text, len),
+        parent: None,
+    }
 }
 
 fn cut(text: &str, len: usize) -> String {
@@ -230,9 +247,13 @@ fn encode_weights(list: &[(u32, u32)]) -> String {
 
 /// Writes the index files; returns them with the size of the index proper
 /// (postings and metadata, without snippets) for reports.
-pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
-    let (all, terms): (Vec<Entry>, Vec<Vec<(String, u32)>>) =
-        entries(site, urls).into_iter().unzip();
+pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
+    let groups = entries(site, urls, cache);
+    let (all, terms): (Vec<&Entry>, Vec<&Vec<(String, u32)>>) = groups
+        .iter()
+        .flat_map(|g| g.iter())
+        .map(|(e, t)| (e, t))
+        .unzip();
     // Postings in parallel: each worker indexes a contiguous run of entries
     // (keys borrowed, no string copies); runs are merged in order, so every
     // list stays sorted by entry id.
@@ -242,7 +263,7 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
         .fold(
             HashMap::new,
             |mut m: HashMap<&str, Postings>, (id, list)| {
-                for (t, w) in list {
+                for (t, w) in list.iter() {
                     m.entry(t.as_str()).or_default().push((id as u32, *w));
                 }
                 m
@@ -310,7 +331,7 @@ pub fn build(site: &Site, urls: &Urls) -> Vec<OutputFile> {
             )
         })
         .collect();
-    let entries: &[Entry] = &all;
+    let entries: &[&Entry] = &all;
     for (k, chunk) in entries.chunks(CHUNK).enumerate() {
         // A paragraph's row names its document's entry instead of repeating
         // the title: [kind, title or parent id, url or anchor, text].

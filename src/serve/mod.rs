@@ -35,6 +35,8 @@ pub struct Options {
     pub open: bool,
     /// Poll for changes instead of relying on filesystem events.
     pub poll: bool,
+    /// Print the time of each pipeline stage after every rebuild.
+    pub timings: bool,
 }
 
 /// What the loop reacts to.
@@ -55,6 +57,7 @@ pub fn serve(opts: Options) -> Result<()> {
     let mut site = Live {
         root: root.clone(),
         memo: crate::memo::Memo::default(),
+        timings: opts.timings,
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),
     };
@@ -155,6 +158,7 @@ struct Live {
     root: PathBuf,
     /// What the last good build computed, for the next (see `memo`).
     memo: crate::memo::Memo,
+    timings: bool,
     state: Arc<RwLock<Snapshot>>,
     clients: Clients,
 }
@@ -168,6 +172,11 @@ impl Live {
         match crate::build_incremental(&self.root, &Overrides::default(), &last) {
             Ok((built, memo)) => {
                 self.memo = memo;
+                if self.timings {
+                    for (stage, t) in &built.timings {
+                        println!("{stage:>28}: {:9.1} ms", t.as_secs_f64() * 1000.0);
+                    }
+                }
                 for d in &built.diagnostics {
                     eprintln!("{d}");
                 }
