@@ -32,8 +32,10 @@ const SNIPPET: usize = 150;
 /// Paragraphs are many: their snippets are shorter.
 const PARAGRAPH_SNIPPET: usize = 110;
 
+/// Weighted tokens.
+pub type Terms = Vec<(String, u32)>;
 /// An entry with its weighted tokens.
-pub type Indexed = (Entry, Vec<(String, u32)>);
+pub type Indexed = (Entry, Terms);
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
 
@@ -249,7 +251,7 @@ fn encode_weights(list: &[(u32, u32)]) -> String {
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
     let groups = entries(site, urls, cache);
-    let (all, terms): (Vec<&Entry>, Vec<&Vec<(String, u32)>>) = groups
+    let (all, terms): (Vec<&Entry>, Vec<&Terms>) = groups
         .iter()
         .flat_map(|g| g.iter())
         .map(|(e, t)| (e, t))
