@@ -105,7 +105,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             if timings {
                 for (stage, t) in &built.timings {
-                    eprintln!("{stage:>20}: {:8.1} ms", t.as_secs_f64() * 1000.0);
+                    eprintln!("{stage:<34} {:9.1} ms", t.as_secs_f64() * 1000.0);
                 }
             }
             if !quiet {

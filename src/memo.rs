@@ -15,7 +15,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
-use crate::search::Indexed;
+use crate::search::Group;
 use crate::sources::Source;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -50,7 +50,7 @@ pub struct Stats {
 pub struct RenderMemo {
     pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
     /// Each document's search entries with their weighted tokens.
-    pub(crate) search: HashMap<u64, Arc<Vec<Indexed>>>,
+    pub(crate) search: HashMap<u64, Arc<Group>>,
     /// Renders reused from the last build and made anew.
     pub reused: usize,
     pub made: usize,
@@ -60,7 +60,7 @@ pub struct RenderMemo {
 pub struct RenderCache<'a> {
     last: &'a RenderMemo,
     next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
-    next_search: Mutex<HashMap<u64, Arc<Vec<Indexed>>>>,
+    next_search: Mutex<HashMap<u64, Arc<Group>>>,
     reused: AtomicUsize,
 }
 
@@ -97,11 +97,7 @@ impl<'a> RenderCache<'a> {
 
     /// A document's search entries for `key`: the last build's when it had
     /// them, else made by `make`.
-    pub fn search_entries(
-        &self,
-        key: u64,
-        make: impl FnOnce() -> Vec<Indexed>,
-    ) -> Arc<Vec<Indexed>> {
+    pub fn search_entries(&self, key: u64, make: impl FnOnce() -> Group) -> Arc<Group> {
         let entries = match self.last.search.get(&key) {
             Some(e) => Arc::clone(e),
             None => Arc::new(make()),

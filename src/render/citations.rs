@@ -245,16 +245,15 @@ fn inner_quotes(title: &str) -> String {
 
 /// Page `page` of the index: its letter groups with the full entries.
 pub fn by_author<'a>(site: &'a Site, plan: &Plan, page: usize) -> Vec<GroupView<'a>> {
-    let groups = letter_groups(site);
-    groups[plan.citation_pages[page].clone()]
+    plan.letter_groups[plan.citation_pages[page].clone()]
         .iter()
-        .map(|r| GroupView {
-            title: letter(&site.citations.works[r.start]),
-            anchor: format!(
-                "g-{}",
-                crate::parse::ids::slugify(&letter(&site.citations.works[r.start]))
-            ),
-            works: r.clone().map(|w| work_view(site, plan, w)).collect(),
+        .map(|r| {
+            let title = letter(&site.citations.works[r.start]);
+            GroupView {
+                anchor: format!("g-{}", crate::parse::ids::slugify(&title)),
+                title,
+                works: r.clone().map(|w| work_view(site, plan, w)).collect(),
+            }
         })
         .collect()
 }

@@ -23,6 +23,8 @@ pub struct Plan {
     pub year_page: Vec<usize>,
     /// Per topic: pages as ranges of its passages.
     pub topic_pages: Vec<Vec<Range<usize>>>,
+    /// The citation index's letter groups, as ranges of the sorted works.
+    pub letter_groups: Vec<Range<usize>>,
     /// Pages of the citation index by author, as ranges of its letter groups.
     pub citation_pages: Vec<Range<usize>>,
     /// Per work: its page of the citation index.
@@ -77,6 +79,7 @@ impl Plan {
             entry_page,
             year_page,
             topic_pages,
+            letter_groups: letters,
             citation_pages,
             work_page,
         }

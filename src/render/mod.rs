@@ -94,6 +94,26 @@ const FEED_ENTRIES: usize = 50;
 /// Time per part of the render stage, in order.
 pub type Timings = Vec<(&'static str, std::time::Duration)>;
 
+/// A stopwatch that records the time since the last lap under a name.
+pub struct Laps {
+    clock: std::time::Instant,
+    pub list: Timings,
+}
+
+impl Laps {
+    fn new() -> Self {
+        Laps {
+            clock: std::time::Instant::now(),
+            list: Timings::new(),
+        }
+    }
+
+    pub fn lap(&mut self, name: &'static str) {
+        self.list.push((name, self.clock.elapsed()));
+        self.clock = std::time::Instant::now();
+    }
+}
+
 /// Renders the whole site. Files come back sorted by path, with the time
 /// each part took.
 pub fn render(
@@ -102,12 +122,7 @@ pub fn render(
     theme: &Theme,
     last: &RenderMemo,
 ) -> Result<(Vec<OutputFile>, Timings, RenderMemo)> {
-    let mut timings = Timings::new();
-    let mut clock = std::time::Instant::now();
-    let mut lap = |name: &'static str| {
-        timings.push((name, clock.elapsed()));
-        clock = std::time::Instant::now();
-    };
+    let mut laps = Laps::new();
     let hl = Highlighter::default();
     let site_view = SiteView {
         title: &config.title,
@@ -165,15 +180,13 @@ pub fn render(
         .enumerate()
         .map(|(i, _)| r.document(i, &hl))
         .collect::<Result<_>>()?;
-    lap("  documents");
+    laps.lap("  documents");
     for i in 0..site.sections.len() {
         files.extend(r.section(i)?);
     }
-    lap("  sections");
-    files.extend(r.knowledge_pages(config)?);
-    lap("  knowledge pages, exports");
-    files.extend(r.reading_pages()?);
-    lap("  search, document list, map");
+    laps.lap("  sections");
+    files.extend(r.knowledge_pages(config, &mut laps)?);
+    files.extend(r.reading_pages(&mut laps)?);
     let ctx = r.context("404.html", None);
     files.push(OutputFile::new(
         "404.html",
@@ -198,8 +211,8 @@ pub fn render(
         files.push(OutputFile::new(path.clone(), bytes.clone()));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    lap("  feeds, static files");
-    Ok((files, timings, r.cache.finish()))
+    laps.lap("  feeds, static files");
+    Ok((files, laps.list, r.cache.finish()))
 }
 
 struct Renderer<'a> {

@@ -3,7 +3,9 @@
 //! all documents, the map of the corpus). Split from `render` to keep each
 //! file to one concern; the `Renderer` is shared.
 
-use super::{citations, exports, knowledge, map, paging, root_prefix, views, OutputFile, Renderer};
+use super::{
+    citations, exports, knowledge, map, paging, root_prefix, views, Laps, OutputFile, Renderer,
+};
 use crate::config::Config;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -13,7 +15,11 @@ impl Renderer<'_> {
     /// The topics index, topic pages, citation pages and the timeline, each
     /// split into pages when long (see `paging`), all rendered in parallel;
     /// and the exports under `data/`.
-    pub(super) fn knowledge_pages(&self, config: &Config) -> Result<Vec<OutputFile>> {
+    pub(super) fn knowledge_pages(
+        &self,
+        config: &Config,
+        laps: &mut Laps,
+    ) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let plan = &self.plan;
         // The citation listings other than the index are grouped once.
@@ -30,6 +36,7 @@ impl Renderer<'_> {
                 },
             )
         };
+        laps.lap("  citation listings");
         let lists = [
             (
                 citations::YEARS_URL,
@@ -163,6 +170,7 @@ impl Renderer<'_> {
                 Ok(OutputFile::new(url, bytes))
             })
             .collect::<Result<_>>()?;
+        laps.lap("  topic, citation, timeline pages");
         let exports: Vec<(&str, String)> = [
             ("data/citations.json", !site.citations.works.is_empty()),
             ("data/citations.bib", !site.citations.works.is_empty()),
@@ -182,12 +190,13 @@ impl Renderer<'_> {
         })
         .collect();
         files.extend(exports.into_iter().map(|(p, t)| OutputFile::new(p, t)));
+        laps.lap("  exports");
         Ok(files)
     }
 
     /// The search page and index, the list of all documents with filters,
     /// and the map of the corpus.
-    pub(super) fn reading_pages(&self) -> Result<Vec<OutputFile>> {
+    pub(super) fn reading_pages(&self, laps: &mut Laps) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let plan = &self.plan;
         let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
@@ -201,6 +210,7 @@ impl Renderer<'_> {
             work_label: &work_label,
         };
         let mut files = crate::search::build(site, &urls, &self.cache);
+        laps.lap("  search index");
         let url = "search/index.html";
         let ctx = self.context(url, Some("Search"));
         files.push(OutputFile::new(url, self.page("search.html", ctx, url)?));
@@ -267,6 +277,7 @@ impl Renderer<'_> {
         );
         ctx.insert("filter_decades", &decades);
         files.push(OutputFile::new(url, self.page("documents.html", ctx, url)?));
+        laps.lap("  document list");
 
         let url = "graph/index.html";
         let mut ctx = self.context(url, Some("Map of the corpus"));
@@ -274,6 +285,7 @@ impl Renderer<'_> {
         ctx.insert("svg", &svg);
         ctx.insert("caption", &caption);
         files.push(OutputFile::new(url, self.page("graph.html", ctx, url)?));
+        laps.lap("  map");
         Ok(files)
     }
 

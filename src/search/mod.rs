@@ -36,6 +36,35 @@ const PARAGRAPH_SNIPPET: usize = 110;
 pub type Terms = Vec<(String, u32)>;
 /// An entry with its weighted tokens.
 pub type Indexed = (Entry, Terms);
+
+/// A run of consecutive entries (one document's, or the topics', works' and
+/// timeline entries') with their postings, ids counted from the run's
+/// first entry. A document's group is reused between rebuilds; the
+/// site-wide merge then touches each (document, token) pair once instead
+/// of each (entry, token) pair.
+#[derive(Debug, Default)]
+pub struct Group {
+    pub entries: Vec<Entry>,
+    /// Token → (entry offset, weight), by token.
+    pub postings: Vec<(String, Postings)>,
+}
+
+impl Group {
+    fn new(indexed: Vec<Indexed>) -> Group {
+        let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
+        let mut entries = Vec::with_capacity(indexed.len());
+        for (id, (entry, terms)) in indexed.into_iter().enumerate() {
+            entries.push(entry);
+            for (t, w) in terms {
+                postings.entry(t).or_default().push((id as u32, w));
+            }
+        }
+        Group {
+            entries,
+            postings: postings.into_iter().collect(),
+        }
+    }
+}
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
 
@@ -86,27 +115,21 @@ fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String,
 /// Collects the entries and their weighted tokens, in groups; documents in
 /// parallel, each reused from the last build when nothing it is made from
 /// changed (its source, title, URL, summary, authors and first entry id).
-pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Vec<Indexed>>> {
-    // Each document takes one entry, then one per paragraph: the index of a
-    // document's entry is known before the parallel pass.
-    let mut starts = Vec::with_capacity(site.docs.len());
-    let mut next = 0;
-    for d in &site.docs {
-        starts.push(next);
-        next += 1 + d.body.paragraphs.len();
-    }
-    let per_doc: Vec<Arc<Vec<Indexed>>> = site
+pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Group>> {
+    let per_doc: Vec<Arc<Group>> = site
         .docs
         .par_iter()
-        .zip(starts.par_iter())
-        .map(|(d, &parent)| {
+        .map(|d| {
             let mut key = KeyHasher::default();
-            key.add((d.key, &d.title, &d.url, &d.summary, &d.authors, parent));
-            cache.search_entries(key.finish(), || doc_entries(d, parent))
+            key.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
+            cache.search_entries(key.finish(), || Group::new(doc_entries(d)))
         })
         .collect();
     let mut out = per_doc;
-    let mut rest: Vec<Indexed> = Vec::new();
+    // The topics', works' and timeline entries: what is tokenised (title,
+    // text, title weight) is gathered first and hashed, so that the group is
+    // tokenised again only when something in it changed.
+    let mut rest: Vec<(Entry, String, String, u32)> = Vec::new();
     for (i, t) in site.topic_map.topics.iter().enumerate() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
         let text = if t.description.is_empty() {
@@ -114,11 +137,9 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Vec<Ind
         } else {
             t.description.clone()
         };
-        let terms = weigh("t", &t.title, &format!("{text} {}", aliases.join(" ")), 8);
-        rest.push((
-            entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET),
-            terms,
-        ));
+        let indexed = format!("{text} {}", aliases.join(" "));
+        let e = entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET);
+        rest.push((e, t.title.clone(), indexed, 8));
     }
     for (i, w) in site.citations.works.iter().enumerate() {
         let r = &w.reference;
@@ -127,24 +148,36 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Vec<Ind
         text.extend(r.year.map(|y| y.to_string()));
         let title = (urls.work_label)(i);
         let text = text.join(", ");
-        let terms = weigh("w", &title, &text, 2);
-        rest.push((entry("w", title, (urls.work)(i), &text, SNIPPET), terms));
+        let e = entry("w", title.clone(), (urls.work)(i), &text, SNIPPET);
+        rest.push((e, title, text, 2));
     }
     for (i, e) in site.timeline.entries.iter().enumerate() {
         let title = format!("{} · {}", e.label, site.docs[e.doc].title);
-        let terms = weigh("y", &e.label, &e.sentence, 1);
-        rest.push((
-            entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET),
-            terms,
-        ));
+        let en = entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET);
+        rest.push((en, e.label.clone(), e.sentence.clone(), 1));
     }
-    out.push(Arc::new(rest));
+    let mut key = KeyHasher::default();
+    for (e, title, text, weight) in &rest {
+        key.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
+    }
+    out.push(cache.search_entries(key.finish(), || {
+        Group::new(
+            rest.into_par_iter()
+                .map(|(e, title, text, weight)| {
+                    let terms = weigh(e.kind, &title, &text, weight);
+                    (e, terms)
+                })
+                .collect(),
+        )
+    }));
     out
 }
 
-/// A document's entry and one per paragraph; `parent` is the id of the
-/// document's entry.
-fn doc_entries(d: &crate::graph::Doc, parent: usize) -> Vec<Indexed> {
+/// A document's entry and one per paragraph. A paragraph's `parent` is
+/// the offset of its document's entry in the group (0), made absolute when
+/// the chunks are written: so a document's entries do not depend on where
+/// it falls in the index.
+fn doc_entries(d: &crate::graph::Doc) -> Vec<Indexed> {
     let mut about = d.summary.clone();
     if !d.authors.is_empty() {
         about = format!("{} — {about}", d.authors.join(", "));
@@ -163,7 +196,7 @@ fn doc_entries(d: &crate::graph::Doc, parent: usize) -> Vec<Indexed> {
             &p.text,
             PARAGRAPH_SNIPPET,
         );
-        e.parent = Some(parent);
+        e.parent = Some(0);
         out.push((e, weigh("p", "", &p.text, 0)));
     }
     out
@@ -251,22 +284,31 @@ fn encode_weights(list: &[(u32, u32)]) -> String {
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
     let groups = entries(site, urls, cache);
-    let (all, terms): (Vec<&Entry>, Vec<&Terms>) = groups
+    // Each entry with the id of its group's first entry, from which its
+    // group's postings and a paragraph's parent count.
+    let mut starts = Vec::with_capacity(groups.len());
+    let mut start = 0;
+    for g in &groups {
+        starts.push(start);
+        start += g.entries.len();
+    }
+    let all: Vec<(&Entry, usize)> = groups
         .iter()
-        .flat_map(|g| g.iter())
-        .map(|(e, t)| (e, t))
-        .unzip();
-    // Postings in parallel: each worker indexes a contiguous run of entries
+        .zip(&starts)
+        .flat_map(|(g, &start)| g.entries.iter().map(move |e| (e, start)))
+        .collect();
+    // Postings in parallel: each worker merges a contiguous run of groups
     // (keys borrowed, no string copies); runs are merged in order, so every
     // list stays sorted by entry id.
-    let postings: HashMap<&str, Postings> = terms
+    let postings: HashMap<&str, Postings> = groups
         .par_iter()
-        .enumerate()
+        .zip(starts.par_iter())
         .fold(
             HashMap::new,
-            |mut m: HashMap<&str, Postings>, (id, list)| {
-                for (t, w) in list.iter() {
-                    m.entry(t.as_str()).or_default().push((id as u32, *w));
+            |mut m: HashMap<&str, Postings>, (g, &start)| {
+                for (t, list) in &g.postings {
+                    let ids = list.iter().map(|&(id, w)| (id + start as u32, w));
+                    m.entry(t.as_str()).or_default().extend(ids);
                 }
                 m
             },
@@ -333,23 +375,29 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
             )
         })
         .collect();
-    let entries: &[&Entry] = &all;
-    for (k, chunk) in entries.chunks(CHUNK).enumerate() {
-        // A paragraph's row names its document's entry instead of repeating
-        // the title: [kind, title or parent id, url or anchor, text].
-        let rows: Vec<serde_json::Value> = chunk
-            .iter()
-            .map(|e| match e.parent {
-                Some(p) => serde_json::json!([e.kind, p, e.url, e.text]),
-                None => serde_json::json!([e.kind, e.title, e.url, e.text]),
-            })
-            .collect();
-        let json = serde_json::to_string(&rows).unwrap_or_default();
-        files.push(OutputFile::new(
-            format!("search/e/{k}.js"),
-            format!("DOSSIER_SEARCH.entries({k},{json});\n"),
-        ));
-    }
+    let entries: &[(&Entry, usize)] = &all;
+    let chunks: Vec<OutputFile> = entries
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| {
+            // A paragraph's row names its document's entry instead of
+            // repeating the title: [kind, title or parent id, url or anchor,
+            // text].
+            let rows: Vec<serde_json::Value> = chunk
+                .iter()
+                .map(|(e, start)| match e.parent {
+                    Some(p) => serde_json::json!([e.kind, start + p, e.url, e.text]),
+                    None => serde_json::json!([e.kind, e.title, e.url, e.text]),
+                })
+                .collect();
+            let json = serde_json::to_string(&rows).unwrap_or_default();
+            OutputFile::new(
+                format!("search/e/{k}.js"),
+                format!("DOSSIER_SEARCH.entries({k},{json});\n"),
+            )
+        })
+        .collect();
+    files.extend(chunks);
     let meta = serde_json::json!({
         "entries": entries.len(),
         "chunk": CHUNK,

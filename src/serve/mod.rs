@@ -174,7 +174,7 @@ impl Live {
                 self.memo = memo;
                 if self.timings {
                     for (stage, t) in &built.timings {
-                        println!("{stage:>28}: {:9.1} ms", t.as_secs_f64() * 1000.0);
+                        println!("{stage:<34} {:9.1} ms", t.as_secs_f64() * 1000.0);
                     }
                 }
                 for d in &built.diagnostics {
