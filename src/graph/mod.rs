@@ -148,9 +148,11 @@ pub fn build_graph(
         s.docs
             .sort_by(|&a, &b| listing_order(&docs[a], &docs[b], by));
     }
-    let topics = topics::index(&docs, &topic_map);
-    let timeline = timeline::build(&docs);
-    let citations = citations::index(&docs);
+    // The three site-wide indexes are independent of each other.
+    let (topics, (timeline, citations)) = rayon::join(
+        || topics::index(&docs, &topic_map),
+        || rayon::join(|| timeline::build(&docs), || citations::index(&docs)),
+    );
     let connections = related::connect(&docs, &topics, &citations);
     (
         Site {
