@@ -117,7 +117,11 @@ pub fn build_incremental(
         .sources
         .into_par_iter()
         .map(|source| {
-            let key = memo::source_key(&source, context);
+            let key = if last.active {
+                memo::source_key(&source, context)
+            } else {
+                0
+            };
             if let Some(hit) = last.prepared.get(&key) {
                 return (key, std::sync::Arc::clone(hit));
             }
@@ -157,12 +161,17 @@ pub fn build_incremental(
         })
         .count();
     let mut next = memo::Memo {
+        active: last.active,
         stats: memo::Stats {
             documents_reused: reused,
             documents_made: prepared.len() - reused,
             ..memo::Stats::default()
         },
-        prepared: prepared.into_iter().collect(),
+        prepared: if last.active {
+            prepared.into_iter().collect()
+        } else {
+            Default::default()
+        },
         render: memo::RenderMemo::default(),
     };
     lap("normalise, parse, extract", &mut timings);

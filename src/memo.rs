@@ -26,13 +26,30 @@ use std::sync::{Arc, Mutex};
 /// A document prepared for the graph, with the warnings its parse gave.
 pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
 
-/// The results of one build, for the next.
+/// The results of one build, for the next. `Memo::default()` is inactive:
+/// a one-off build neither computes keys nor keeps results.
 #[derive(Default)]
 pub struct Memo {
+    /// Whether builds given this memo compute keys and keep their results.
+    pub active: bool,
     pub prepared: HashMap<u64, PreparedEntry>,
     pub render: RenderMemo,
     /// How much of this build was reused.
     pub stats: Stats,
+}
+
+impl Memo {
+    /// An empty, active memo: the first build of a series.
+    pub fn new() -> Self {
+        Memo {
+            active: true,
+            render: RenderMemo {
+                active: true,
+                ..RenderMemo::default()
+            },
+            ..Memo::default()
+        }
+    }
 }
 
 /// What a build reused from the last one and what it made anew.
@@ -48,6 +65,7 @@ pub struct Stats {
 /// build's results are collected (from parallel renderers) into `next`.
 #[derive(Default)]
 pub struct RenderMemo {
+    pub(crate) active: bool,
     pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
     /// Each document's search entries with their weighted tokens.
     pub(crate) search: HashMap<u64, Arc<Group>>,
@@ -74,6 +92,11 @@ impl<'a> RenderCache<'a> {
         }
     }
 
+    /// Whether keys are worth computing (the memo is active).
+    pub fn active(&self) -> bool {
+        self.last.active
+    }
+
     /// The bytes for `key`: the last build's when it had them, else made
     /// by `make`; either way remembered for the next build.
     pub fn get_or<E>(
@@ -81,6 +104,9 @@ impl<'a> RenderCache<'a> {
         key: u64,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Arc<Vec<u8>>, E> {
+        if !self.active() {
+            return make().map(Arc::new);
+        }
         let bytes = match self.last.entries.get(&key) {
             Some(b) => {
                 self.reused.fetch_add(1, Ordering::Relaxed);
@@ -114,6 +140,7 @@ impl<'a> RenderCache<'a> {
         let entries = self.next.into_inner().unwrap_or_else(|e| e.into_inner());
         let reused = self.reused.into_inner().min(entries.len());
         RenderMemo {
+            active: self.last.active,
             made: entries.len() - reused,
             reused,
             entries,

@@ -259,12 +259,21 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) ->
 }
 
 /// A hash of everything the passages of a topic page are made from: each
-/// passage's document (its source key, URL and title), paragraph and spans.
+/// passage's document (URL and title), paragraph (number, id, text) and
+/// spans. An edit elsewhere in a document leaves the key as it was.
 pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     for p in &site.topics.passages[t][range] {
         let doc = &site.docs[p.doc];
-        key.add((doc.key, &doc.url, &doc.title, p.paragraph, &p.spans));
+        let para = &doc.body.paragraphs[p.paragraph];
+        key.add((
+            &doc.url,
+            &doc.title,
+            p.paragraph,
+            &para.id,
+            &para.text,
+            &p.spans,
+        ));
     }
     key.finish()
 }

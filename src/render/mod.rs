@@ -279,12 +279,17 @@ impl Renderer<'_> {
         inputs: u64,
         finish: impl FnOnce(&mut PageContext) -> Result<()>,
     ) -> Result<Arc<Vec<u8>>> {
-        let mut key = KeyHasher::default();
-        key.add(self.theme.templates_key);
-        key.add(template);
-        key.add(inputs);
-        key.add_json(&ctx.values);
-        self.cache.get_or(key.finish(), || {
+        let key = if self.cache.active() {
+            let mut key = KeyHasher::default();
+            key.add(self.theme.templates_key);
+            key.add(template);
+            key.add(inputs);
+            key.add_json(&ctx.values);
+            key.finish()
+        } else {
+            0
+        };
+        self.cache.get_or(key, || {
             let mut ctx = ctx;
             finish(&mut ctx)?;
             let ctx = Context::from_value(serde_json::Value::Object(ctx.values))

@@ -56,7 +56,7 @@ pub fn serve(opts: Options) -> Result<()> {
     let clients: Clients = Arc::default();
     let mut site = Live {
         root: root.clone(),
-        memo: crate::memo::Memo::default(),
+        memo: crate::memo::Memo::new(),
         timings: opts.timings,
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),

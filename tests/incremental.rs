@@ -1,0 +1,76 @@
+//! Incremental builds through the library: a rebuild with the last build's
+//! memo reuses what did not change, makes what did, and gives the same files
+//! as a clean build.
+
+mod common;
+
+use dossier::config::Overrides;
+use dossier::memo::Memo;
+
+fn same_files(a: &dossier::Built, b: &dossier::Built) {
+    assert_eq!(a.files.len(), b.files.len());
+    for (x, y) in a.files.iter().zip(&b.files) {
+        assert_eq!(x.path, y.path);
+        assert!(x.bytes == y.bytes, "{} differs", x.path);
+    }
+}
+
+#[test]
+fn a_rebuild_reuses_what_did_not_change_and_equals_a_clean_build() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let o = Overrides::default();
+    let (first, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    let docs = first.documents;
+    assert_eq!(memo.stats.documents_made, docs);
+    assert_eq!(memo.stats.renders_reused, 0);
+
+    // Nothing changed: everything is reused.
+    let (again, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.documents_reused, docs);
+    assert_eq!(memo.stats.documents_made, 0);
+    assert_eq!(memo.stats.renders_made, 0);
+    same_files(&first, &again);
+
+    // One document changed: it alone is prepared again; its page and the
+    // pages that show it are rendered again, not every page.
+    let doc = root.join("content/004_b84bfd1c39564207.txt");
+    let mut text = std::fs::read_to_string(&doc).unwrap();
+    text.push_str("\nA plain closing remark.\n");
+    std::fs::write(&doc, text).unwrap();
+    let (edited, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.documents_made, 1);
+    assert_eq!(memo.stats.documents_reused, docs - 1);
+    assert!(memo.stats.renders_made >= 1);
+    assert!(
+        memo.stats.renders_made * 10 < memo.stats.renders_reused,
+        "{:?}",
+        memo.stats
+    );
+    same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
+
+    // The topic map changed: every document is extracted again.
+    let map = root.join("content/topics.toml");
+    let t = std::fs::read_to_string(&map).unwrap();
+    std::fs::write(
+        &map,
+        t.replacen(
+            "aliases = [\"Arctic\"",
+            "aliases = [\"Arctic\", \"High North\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let (remapped, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.documents_made, docs);
+    same_files(&remapped, &dossier::build_in_memory(root, &o).unwrap());
+}
+
+#[test]
+fn a_one_off_build_keeps_nothing() {
+    let site = common::seed_copy();
+    let (_, memo) =
+        dossier::build_incremental(site.path(), &Overrides::default(), &Memo::default()).unwrap();
+    assert!(!memo.active);
+    assert!(memo.prepared.is_empty());
+}
