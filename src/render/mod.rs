@@ -12,6 +12,7 @@
 //! grows linearly with the number of pages.
 
 pub mod citations;
+mod document;
 pub mod excerpt;
 pub mod exports;
 pub mod feeds;
@@ -30,10 +31,9 @@ use crate::theme::{error_chain, Theme};
 use anyhow::{anyhow, Result};
 use highlight::Highlighter;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 use tera::Context;
-use views::{breadcrumbs, section_view, DocView, Link, Paginator, SiteView, TocEntry};
+use views::{breadcrumbs, section_view, Link, Paginator, SiteView};
 
 /// One file of the site, by its path relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,142 +345,6 @@ impl Renderer<'_> {
             ));
         }
         Ok(files)
-    }
-
-    fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
-        let d = &self.site.docs[i];
-        let root = root_prefix(&d.url);
-        let topics = &self.site.topic_map.topics;
-        let links: Vec<html::LinkSpan> = d
-            .extracted
-            .links
-            .iter()
-            .map(|l| html::LinkSpan {
-                node: l.node,
-                start: l.start,
-                end: l.end,
-                href: format!("{root}{}", knowledge::topic_url(&topics[l.topic].id)),
-                topic: topics[l.topic].id.clone(),
-                preview: preview_text(&topics[l.topic]),
-                label: topics[l.topic].title.clone(),
-            })
-            .collect();
-        let mut view = DocView::summary(d);
-        let by_note = &self.site.citations.by_footnote[i];
-        let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
-            .map(|f| {
-                by_note.get(&f).map(|&w| {
-                    // The parsed reference travels hidden with the note, for
-                    // the preview of its footnote marker.
-                    format!(
-                        "<a class=\"cite\" href=\"{root}{}\">In the citation index</a><span class=\"ref-parsed\" hidden>{}</span>",
-                        citations::work_url(self.site, &self.plan, w),
-                        citations::reference_html(&self.site.citations.works[w].reference)
-                    )
-                })
-            })
-            .collect();
-        let conn = &self.site.connections;
-        let rewrites: HashMap<String, String> = conn.targets[i]
-            .iter()
-            .map(|(dest, (t, fragment))| {
-                let target = &self.site.docs[*t];
-                let frag = fragment
-                    .as_ref()
-                    .map(|f| format!("#{f}"))
-                    .unwrap_or_default();
-                (dest.clone(), format!("{root}{}{frag}", target.url))
-            })
-            .collect();
-        let related: Vec<RelatedView> = conn.related[i]
-            .iter()
-            .map(|r| RelatedView {
-                title: &self.site.docs[r.doc].title,
-                url: &self.site.docs[r.doc].url,
-                topics: r.topics.iter().map(|&t| topics[t].title.as_str()).collect(),
-                works: r.works.len(),
-            })
-            .collect();
-        let backlinks: Vec<Link> = conn.backlinks[i]
-            .iter()
-            .map(|&b| Link {
-                title: &self.site.docs[b].title,
-                url: &self.site.docs[b].url,
-            })
-            .collect();
-        let doc_topics: Vec<knowledge::TopicLinkView> = self.site.topics.doc_topics[i]
-            .iter()
-            .map(|&(t, count)| knowledge::TopicLinkView::new(self.site, t, count))
-            .collect();
-        let dates: Vec<knowledge::EntryView> = self.site.timeline.by_doc[i]
-            .iter()
-            .map(|&e| knowledge::entry_view(self.site, &self.plan, e))
-            .collect();
-        view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
-        view.note = d.note.as_deref();
-        view.toc = d
-            .body
-            .headings
-            .iter()
-            .filter(|h| h.level <= 4)
-            .map(|h| TocEntry {
-                level: h.level,
-                id: &h.id,
-                text: &h.text,
-            })
-            .collect();
-        let section = &self.site.sections[d.section];
-        let pos = section.docs.iter().position(|&x| x == i);
-        let neighbour = |j: Option<usize>| {
-            j.and_then(|j| section.docs.get(j)).map(|&k| Link {
-                title: &self.site.docs[k].title,
-                url: &self.site.docs[k].url,
-            })
-        };
-        let mut ctx = self.context(&d.url, Some(&d.summary));
-        // The body is the costly part: it is made only when the page is not
-        // reused, and its inputs are in the key instead.
-        ctx.insert("doc", &view);
-        ctx.insert("doc_topics", &doc_topics);
-        ctx.insert("dates", &dates);
-        ctx.insert("related", &related);
-        ctx.insert("backlinks", &backlinks);
-        ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
-        ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
-        ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
-        let mut inputs = KeyHasher::default();
-        inputs.add(d.key);
-        inputs.add(&links);
-        inputs.add(&note_extras);
-        let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
-        sorted.sort();
-        inputs.add(&sorted);
-        let bytes = self.page_with("document.html", ctx, &d.url, inputs.finish(), |ctx| {
-            view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
-            ctx.insert("doc", &view);
-            Ok(())
-        })?;
-        Ok(OutputFile::new(d.url.clone(), bytes))
-    }
-}
-
-/// A related document and why: the topics and cited works it shares.
-#[derive(serde::Serialize)]
-struct RelatedView<'a> {
-    title: &'a str,
-    url: &'a str,
-    topics: Vec<&'a str>,
-    works: usize,
-}
-
-/// The text a topic link's preview shows: its description without Markdown
-/// markup, or its aliases.
-fn preview_text(t: &crate::topics::Topic) -> String {
-    if t.description.trim().is_empty() {
-        let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
-        format!("Also written as: {}", aliases.join(", "))
-    } else {
-        t.description.replace(['*', '_', '`'], "")
     }
 }
 

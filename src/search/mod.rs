@@ -12,11 +12,13 @@
 //!    (`search/t/<key>.js`); entries in chunks of 256 (`search/e/<n>.js`);
 //!    `search/meta.js` lists what exists.
 
+pub mod encode;
 pub mod tokens;
 
 use crate::graph::Site;
 use crate::memo::{KeyHasher, RenderCache};
 use crate::render::OutputFile;
+use encode::{encode_ids, encode_weights, shard_key, shard_key_of};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -221,65 +223,6 @@ fn cut(text: &str, len: usize) -> String {
     format!("{}…", &text[..end])
 }
 
-/// The shard of a token: its first two characters, made file-name safe.
-pub fn shard_key(token: &str) -> String {
-    shard_key_of(token, 2)
-}
-
-/// The key of a token's first `n` characters.
-pub fn shard_key_of(token: &str, n: usize) -> String {
-    token
-        .chars()
-        .take(n)
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c.to_string()
-            } else {
-                format!("_{:x}", c as u32)
-            }
-        })
-        .collect()
-}
-
-fn base36(mut n: usize) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    if n == 0 {
-        return "0".into();
-    }
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(DIGITS[n % 36]);
-        n /= 36;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Entry ids, delta-encoded in base 36, comma-separated.
-fn encode_ids(list: &[(u32, u32)]) -> String {
-    let mut out = String::with_capacity(list.len() * 3);
-    let mut last = 0;
-    for (i, &(id, _)) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&base36((id - last) as usize));
-        last = id;
-    }
-    out
-}
-
-/// One base-36 digit per posting; empty when every weight is 1 (most
-/// paragraph postings), which the reader takes as all ones.
-fn encode_weights(list: &[(u32, u32)]) -> String {
-    if list.iter().all(|&(_, w)| w == 1) {
-        return String::new();
-    }
-    list.iter()
-        .map(|&(_, w)| char::from_digit(w.min(35), 36).unwrap_or('z'))
-        .collect()
-}
-
 /// Writes the index files; returns them with the size of the index proper
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
@@ -414,21 +357,6 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shard_keys_are_file_safe() {
-        assert_eq!(shard_key("arctic"), "ar");
-        assert_eq!(shard_key("x"), "x");
-        assert_eq!(shard_key("éa"), "_e9a");
-        assert_eq!(shard_key("北京"), "_5317_4eac");
-    }
-
-    #[test]
-    fn base36_numbers() {
-        assert_eq!(base36(0), "0");
-        assert_eq!(base36(35), "z");
-        assert_eq!(base36(36), "10");
-    }
 
     #[test]
     fn snippets_are_cut_at_words() {
