@@ -141,8 +141,8 @@ pub fn build_incremental(
                 key,
                 source,
                 normalized,
-                doc,
-                extracted,
+                doc: std::sync::Arc::new(doc),
+                extracted: std::sync::Arc::new(extracted),
             };
             (key, std::sync::Arc::new((prepared, diags)))
         })

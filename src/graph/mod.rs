@@ -27,6 +27,7 @@ use crate::topics::TopicMap;
 use citations::CitationIndex;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 use timeline::Timeline;
 use topics::TopicIndex;
 
@@ -37,8 +38,9 @@ pub struct Prepared {
     pub key: u64,
     pub source: Source,
     pub normalized: Normalized,
-    pub doc: Document,
-    pub extracted: Extracted,
+    /// Shared with the memo: reusing a prepared document copies no text.
+    pub doc: Arc<Document>,
+    pub extracted: Arc<Extracted>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,8 +64,8 @@ pub struct Doc {
     pub section: usize,
     pub weight: Option<i64>,
     pub tags: Vec<String>,
-    pub body: Document,
-    pub extracted: Extracted,
+    pub body: Arc<Document>,
+    pub extracted: Arc<Extracted>,
     pub dropped: Vec<String>,
 }
 
