@@ -141,6 +141,11 @@ pub fn build_incremental(
                 key,
                 source,
                 normalized,
+                paragraph_keys: std::sync::Arc::new(if last.active {
+                    memo::paragraph_keys(&doc)
+                } else {
+                    Vec::new()
+                }),
                 doc: std::sync::Arc::new(doc),
                 extracted: std::sync::Arc::new(extracted),
             };

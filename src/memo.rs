@@ -197,3 +197,15 @@ pub fn source_key(source: &Source, context: u64) -> u64 {
     h.add(format!("{:?}|{:?}", source.format, source.meta));
     h.finish()
 }
+
+/// A hash of each paragraph's text.
+pub fn paragraph_keys(doc: &crate::parse::Document) -> Vec<u64> {
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let mut h = KeyHasher::default();
+            h.add(&p.text);
+            h.finish()
+        })
+        .collect()
+}

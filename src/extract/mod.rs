@@ -11,6 +11,7 @@
 //! Extraction does no I/O and never fails.
 
 pub mod citations;
+mod fields;
 pub mod mentions;
 pub mod names;
 pub mod sentences;

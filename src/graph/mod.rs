@@ -41,6 +41,9 @@ pub struct Prepared {
     /// Shared with the memo: reusing a prepared document copies no text.
     pub doc: Arc<Document>,
     pub extracted: Arc<Extracted>,
+    /// Per paragraph, a hash of its text (empty for one-off builds): keys
+    /// of pages that quote paragraphs (see `memo`).
+    pub paragraph_keys: Arc<Vec<u64>>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +69,8 @@ pub struct Doc {
     pub tags: Vec<String>,
     pub body: Arc<Document>,
     pub extracted: Arc<Extracted>,
+    /// See [`Prepared::paragraph_keys`].
+    pub paragraph_keys: Arc<Vec<u64>>,
     pub dropped: Vec<String>,
 }
 
@@ -202,6 +207,7 @@ fn resolve(
         normalized,
         doc,
         extracted,
+        paragraph_keys,
     } = p;
     let meta = source.meta;
     let tags = meta.all_tags();
@@ -265,6 +271,7 @@ fn resolve(
         tags,
         body: doc,
         extracted,
+        paragraph_keys,
         dropped: normalized.dropped,
     }
 }

@@ -76,9 +76,9 @@ impl Renderer<'_> {
             .iter()
             .map(|&(t, count)| knowledge::TopicLinkView::new(self.site, t, count))
             .collect();
-        let dates: Vec<knowledge::EntryView> = self.site.timeline.by_doc[i]
+        let dates: Vec<super::timeline::EntryView> = self.site.timeline.by_doc[i]
             .iter()
-            .map(|&e| knowledge::entry_view(self.site, &self.plan, e))
+            .map(|&e| super::timeline::entry_view(self.site, &self.plan, e))
             .collect();
         view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
         view.note = d.note.as_deref();

@@ -2,7 +2,7 @@
 //! Their contexts are built from the site-wide indexes of the graph stage;
 //! each page holds only what it shows.
 
-use super::excerpt::{excerpt, mark};
+use super::excerpt::excerpt;
 use super::paging::{chunks, page_of, LIMIT};
 use super::views::{page_url, Paginator};
 use crate::graph::Site;
@@ -93,7 +93,7 @@ impl Plan {
         )
     }
 
-    fn year_url(&self, y: usize) -> String {
+    pub fn year_url(&self, y: usize) -> String {
         format!(
             "{}#{}",
             page_url(TIMELINE_URL, self.year_page[y] + 1),
@@ -276,155 +276,4 @@ pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
         ));
     }
     key.finish()
-}
-
-#[derive(Serialize)]
-pub struct EntryView<'a> {
-    pub anchor: String,
-    pub sentence: &'a str,
-    pub timeline_url: String,
-    pub label: &'a str,
-    pub precision: &'static str,
-    pub clipped: bool,
-    pub sentence_html: String,
-    pub doc_title: &'a str,
-    pub url: String,
-}
-
-#[derive(Serialize)]
-pub struct YearView<'a> {
-    pub year: i32,
-    pub anchor: String,
-    pub entries: Vec<EntryView<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct DecadeView<'a> {
-    pub label: String,
-    pub years: Vec<YearView<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct TimelineView<'a> {
-    pub start: i32,
-    pub end: i32,
-    pub count: usize,
-    pub decades: Vec<DecadeView<'a>>,
-    pub all_decades: Vec<DecadeLink>,
-    pub strip_svg: String,
-}
-
-#[derive(Serialize)]
-pub struct DecadeLink {
-    pub label: String,
-    /// Root-relative.
-    pub url: String,
-}
-
-pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
-    let e = &site.timeline.entries[i];
-    let doc = &site.docs[e.doc];
-    let mut sentence_html = String::new();
-    mark(
-        &e.sentence,
-        0,
-        e.sentence.len(),
-        &[e.mark],
-        &mut sentence_html,
-    );
-    EntryView {
-        anchor: entry_anchor(i),
-        sentence: &e.sentence,
-        timeline_url: plan.entry_url(i),
-        label: &e.label,
-        precision: e.precision.name(),
-        clipped: e.clipped,
-        sentence_html,
-        doc_title: &doc.title,
-        url: format!("{}#{}", doc.url, doc.body.paragraphs[e.paragraph].id),
-    }
-}
-
-/// Page `page` (0-based) of the timeline: its decades, years and entries,
-/// and the density strip over the whole range.
-pub fn timeline_view<'a>(
-    site: &'a Site,
-    plan: &Plan,
-    range: (i32, i32),
-    page: usize,
-    root: &str,
-) -> TimelineView<'a> {
-    let mut decades: Vec<DecadeView> = Vec::new();
-    for y in plan.timeline_pages[page].clone() {
-        let (year, entries) = &plan.years[y];
-        let label = format!("{}s", year / 10 * 10);
-        if decades.last().is_none_or(|d| d.label != label) {
-            decades.push(DecadeView {
-                label,
-                years: Vec::new(),
-            });
-        }
-        let view = YearView {
-            year: *year,
-            anchor: year_anchor(*year),
-            entries: entries.iter().map(|&i| entry_view(site, plan, i)).collect(),
-        };
-        if let Some(d) = decades.last_mut() {
-            d.years.push(view);
-        }
-    }
-    // Every decade of the whole timeline, linking to its first year's page.
-    let mut all_decades: Vec<(String, String)> = Vec::new();
-    for (y, (year, _)) in plan.years.iter().enumerate() {
-        let label = format!("{}s", year / 10 * 10);
-        if all_decades.last().is_none_or(|(l, _)| *l != label) {
-            all_decades.push((label, plan.year_url(y)));
-        }
-    }
-    TimelineView {
-        start: range.0,
-        end: range.1,
-        count: site.timeline.entries.len(),
-        decades,
-        all_decades: all_decades
-            .into_iter()
-            .map(|(label, url)| DecadeLink { label, url })
-            .collect(),
-        strip_svg: density_strip(plan, range, root),
-    }
-}
-
-/// A static SVG bar per year of the range, its height by the number of
-/// entries; years with entries link to their place on the page. Works
-/// without JavaScript and prints.
-fn density_strip(plan: &Plan, (lo, hi): (i32, i32), root: &str) -> String {
-    let years = &plan.years;
-    let span = (hi - lo + 1).max(1) as usize;
-    let max = years.iter().map(|(_, e)| e.len()).max().unwrap_or(1).max(1);
-    let (w, h) = (8usize, 48usize);
-    let mut svg = format!(
-        "<svg class=\"density\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Entries per year, {lo} to {hi}\" preserveAspectRatio=\"none\">",
-        span * w,
-        h + 14
-    );
-    for (y, (year, entries)) in years.iter().enumerate() {
-        let x = (year - lo).max(0) as usize * w;
-        let bar = (entries.len() * h).div_ceil(max).max(3);
-        svg.push_str(&format!(
-            "<a href=\"{root}{}\"><title>{year}: {} {}</title><rect x=\"{x}\" y=\"{}\" width=\"{}\" height=\"{bar}\"/></a>",
-            plan.year_url(y),
-            entries.len(),
-            if entries.len() == 1 { "entry" } else { "entries" },
-            h - bar,
-            w - 1
-        ));
-    }
-    let mut decade = (lo + 9) / 10 * 10;
-    while decade <= hi {
-        let x = (decade - lo) as usize * w;
-        svg.push_str(&format!("<text x=\"{x}\" y=\"{}\">{decade}</text>", h + 12));
-        decade += 10;
-    }
-    svg.push_str("</svg>");
-    svg
 }

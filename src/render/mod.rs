@@ -22,6 +22,7 @@ pub mod knowledge;
 pub mod map;
 pub mod paging;
 mod site_pages;
+pub mod timeline;
 pub mod views;
 
 use crate::config::Config;

@@ -144,7 +144,7 @@ impl Renderer<'_> {
                         let root = root_prefix(&url);
                         ctx.insert(
                             "timeline",
-                            &knowledge::timeline_view(site, plan, config.timeline, k, &root),
+                            &super::timeline::timeline_view(site, plan, config.timeline, k, &root),
                         );
                         ctx.insert(
                             "paginator",
@@ -159,7 +159,11 @@ impl Renderer<'_> {
                 };
                 let bytes = match passages {
                     Some((t, range)) => {
-                        let inputs = knowledge::topic_passages_key(site, t, range.clone());
+                        let inputs = if self.cache.active() {
+                            knowledge::topic_passages_key(site, t, range.clone())
+                        } else {
+                            0
+                        };
                         self.page_with(template, ctx, &url, inputs, |ctx| {
                             ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
                             Ok(())

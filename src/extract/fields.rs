@@ -1,0 +1,225 @@
+//! Rule 5 of reference parsing (see `citations`): what follows the title,
+//! field by field: volume, issue and pages; `(2014): 47- 69`; the first
+//! date; genre labels and the site they name; `City: Publisher`; the
+//! container. And the reference's type from what was found.
+
+use super::citations::{clean, Reference};
+use super::years::{find_years, Precision};
+
+/// Rule 5. Returns the genre label, if any.
+pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
+    let mut genre = None;
+    for field in split_fields(rest) {
+        let f = field.trim().trim_end_matches('.').trim();
+        let lower = f.to_lowercase();
+        if f.is_empty() || lower.starts_with("doi") {
+            continue;
+        }
+        if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]) {
+            r.volume = Some(v);
+        } else if let Some(v) = strip_label(&lower, &["no.", "no", "issue"]) {
+            r.issue = Some(v);
+        } else if let Some(v) = strip_label(&lower, &["pp.", "p.", "pages"]) {
+            r.pages = Some(v.replace(' ', ""));
+        } else if let Some((before, year, pages)) = year_and_pages(f) {
+            r.year.get_or_insert(year);
+            r.pages.get_or_insert(pages);
+            if !before.is_empty() {
+                set_container(r, &before);
+            }
+        } else if let Some(g) = genre_label(&lower) {
+            genre.get_or_insert(g.to_string());
+            if let Some(site) = genre_site(f) {
+                set_container(r, &site);
+            }
+        } else if let Some(date) = only_date(f) {
+            if r.date.is_none() {
+                r.year = Some(date.0);
+                r.date = Some(date.1);
+            }
+        } else if f.starts_with('*') || f.starts_with('{') {
+            let name = clean(f);
+            if f.starts_with('{') && r.container.is_some() {
+                continue;
+            }
+            r.container = Some(name);
+        } else if let Some((_, publisher)) = f
+            .split_once(": ")
+            .filter(|(city, _)| city.split_whitespace().count() <= 2)
+        {
+            r.publisher = Some(clean(publisher));
+        } else if f.chars().any(char::is_alphabetic) {
+            set_container(r, f);
+        }
+    }
+    genre
+}
+
+fn set_container(r: &mut Reference, name: &str) {
+    let name = clean(name);
+    if r.container.is_none() {
+        r.container = Some(name);
+    } else if r.publisher.is_none() && r.container.as_deref() != Some(name.as_str()) {
+        r.publisher = Some(name);
+    }
+}
+
+/// Splits at `. ` and `, ` outside `*…*`, `{…}` and brackets.
+fn split_fields(rest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let (mut italic, mut depth) = (false, 0i32);
+    let chars: Vec<char> = rest.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '*' => italic = !italic,
+            '{' | '(' | '[' => depth += 1,
+            '}' | ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        let next_space = chars.get(i + 1).is_none_or(|n| *n == ' ');
+        // `no. 3`, `pp. 315`, `vol. 2`: the full stop of a label.
+        let label = c == '.' && {
+            let word = cur.rsplit(' ').next().unwrap_or("").to_lowercase();
+            matches!(word.as_str(), "no" | "pp" | "p" | "vol" | "ed" | "eds")
+        };
+        if (c == '.' || c == ',') && next_space && !italic && depth <= 0 && !label {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn strip_label(lower: &str, labels: &[&str]) -> Option<String> {
+    labels.iter().find_map(|l| {
+        let rest = lower.strip_prefix(l)?;
+        let v = rest.trim();
+        (v.starts_with(|c: char| c.is_ascii_digit()) && (rest.starts_with(' ') || l.ends_with('.')))
+            .then(|| v.to_string())
+    })
+}
+
+/// `Air university press (2014): 47- 69` or `SETA VAKFI [2018]: 25- 38`.
+pub(super) fn year_and_pages(f: &str) -> Option<(String, i32, String)> {
+    let open = f.rfind(['(', '['])?;
+    let close = open + f[open..].find([')', ']'])?;
+    let year: i32 = f[open + 1..close].trim().parse().ok()?;
+    let pages = f[close + 1..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim()
+        .replace(' ', "");
+    (!pages.is_empty()
+        && pages
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '–'))
+    .then(|| (f[..open].trim().to_string(), year, pages))
+}
+
+const GENRES: &[(&str, &str)] = &[
+    ("journal article", "article-journal"),
+    ("research article", "article-journal"),
+    ("newspaper article", "article-newspaper"),
+    ("news website article", "article-newspaper"),
+    ("news article", "article-newspaper"),
+    ("opinion piece", "article-newspaper"),
+    ("research report", "report"),
+    ("research paper", "report"),
+    ("report", "report"),
+    ("document", "document"),
+    ("web page", "webpage"),
+];
+
+fn genre_label(lower: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = lower.split("- ").map(str::trim).collect();
+    GENRES
+        .iter()
+        .find(|(label, _)| parts.contains(label))
+        .map(|(_, kind)| *kind)
+}
+
+/// `Newspaper article- BBC World` or `NBC News- opinion piece`: the site.
+fn genre_site(f: &str) -> Option<String> {
+    f.split("- ")
+        .map(str::trim)
+        .find(|p| genre_label(&p.to_lowercase()).is_none() && !p.is_empty())
+        .map(str::to_string)
+}
+
+/// A field that is nothing but a date: (year, ISO date).
+fn only_date(f: &str) -> Option<(i32, String)> {
+    let hits = find_years(f, (1000, 2100));
+    let h = hits.first()?;
+    let rest: String = format!("{}{}", &f[..h.start], &f[h.end..]);
+    if rest.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let iso = match h.precision {
+        Precision::Day | Precision::Month => {
+            iso_date(&h.label).unwrap_or_else(|| h.year.to_string())
+        }
+        _ => h.year.to_string(),
+    };
+    Some((h.year, iso))
+}
+
+/// `25 May 2020` → `2020-05-25`; `February 2012` → `2012-02`.
+fn iso_date(label: &str) -> Option<String> {
+    let month = |m: &str| {
+        super::years::MONTHS
+            .iter()
+            .position(|x| x.eq_ignore_ascii_case(m))
+    };
+    let parts: Vec<&str> = label.split(' ').collect();
+    match parts.as_slice() {
+        [d, m, y] => Some(format!(
+            "{y}-{:02}-{:02}",
+            month(m)? + 1,
+            d.parse::<u32>().ok()?
+        )),
+        [m, y] => Some(format!("{y}-{:02}", month(m)? + 1)),
+        _ => None,
+    }
+}
+
+const NEWS_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "diplomat",
+    "wire",
+    "bbc",
+    "daily",
+    "guardian",
+    "herald",
+    "tribune",
+    "journal of commerce",
+];
+
+pub(super) fn kind(r: &Reference, genre: Option<&str>) -> &'static str {
+    if r.doi.is_some() || r.volume.is_some() || r.issue.is_some() {
+        return "article-journal";
+    }
+    if let Some(g) = genre {
+        return GENRES
+            .iter()
+            .find(|(_, k)| *k == g)
+            .map_or("document", |(_, k)| k);
+    }
+    let container = r.container.as_deref().unwrap_or("").to_lowercase();
+    if NEWS_WORDS.iter().any(|w| {
+        container
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == *w)
+    }) {
+        return "article-newspaper";
+    }
+    if !r.urls.is_empty() {
+        "webpage"
+    } else {
+        "document"
+    }
+}
