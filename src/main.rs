@@ -183,3 +183,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
 }
+
+/// Building allocates and frees many small strings and views; mimalloc
+/// handles that churn better than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
