@@ -236,6 +236,54 @@ pub fn topics_json(config: &Config, site: &Site) -> String {
     pretty(&items)
 }
 
+/// A hash of everything the export at `path` is made from, so that a
+/// rebuild reuses an export whose inputs did not change (see `memo`).
+pub fn input_key(path: &str, config: &Config, site: &Site) -> u64 {
+    let mut key = crate::memo::KeyHasher::default();
+    key.add(path);
+    key.add(&config.base_url);
+    key.add(format!("{:?}", config.timeline));
+    let para_id = |d: usize, p: usize| &site.docs[d].body.paragraphs[p].id;
+    match path {
+        "data/timeline.json" => {
+            for e in &site.timeline.entries {
+                let doc = &site.docs[e.doc];
+                key.add((e.year, e.end_year, e.precision.name(), &e.label, e.clipped));
+                key.add((
+                    &e.sentence,
+                    &doc.title,
+                    &doc.url,
+                    para_id(e.doc, e.paragraph),
+                ));
+            }
+        }
+        "data/topics.json" => {
+            for (t, topic) in site.topic_map.topics.iter().enumerate() {
+                key.add((&topic.id, &topic.title, topic.kind.name()));
+                for a in &topic.aliases {
+                    key.add(&a.text);
+                }
+                key.add(site.topics.mentions[t]);
+                for p in &site.topics.passages[t] {
+                    key.add((&site.docs[p.doc].url, para_id(p.doc, p.paragraph)));
+                }
+            }
+        }
+        _ => {
+            // The citation exports: the works and where they are cited.
+            for w in &site.citations.works {
+                key.add((&w.id, format!("{:?}", w.reference)));
+                for c in &w.cited_in {
+                    let doc = &site.docs[c.doc];
+                    let note = &doc.body.footnotes[c.footnote];
+                    key.add((&doc.title, &doc.url, &note.id, note.number));
+                }
+            }
+        }
+    }
+    key.finish()
+}
+
 fn pretty<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "[]".to_string());
     s.push('\n');

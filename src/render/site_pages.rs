@@ -81,6 +81,18 @@ impl Renderer<'_> {
         if !site.timeline.entries.is_empty() {
             pages.extend((0..plan.timeline_pages.len()).map(KnowledgePage::Timeline));
         }
+        // The timeline's frame, once per way back to the root (the first
+        // page and the others sit at different depths).
+        let frames: std::collections::HashMap<String, super::timeline::TimelineFrame> =
+            (0..plan.timeline_pages.len())
+                .map(|k| root_prefix(&views::page_url(knowledge::TIMELINE_URL, k + 1)))
+                .collect::<std::collections::BTreeSet<String>>()
+                .into_iter()
+                .map(|root| {
+                    let frame = super::timeline::TimelineFrame::new(plan, config.timeline, &root);
+                    (root, frame)
+                })
+                .collect();
         let mut files: Vec<OutputFile> = pages
             .into_par_iter()
             .map(|page| {
@@ -141,10 +153,10 @@ impl Renderer<'_> {
                     KnowledgePage::Timeline(k) => {
                         let url = views::page_url(knowledge::TIMELINE_URL, k + 1);
                         let mut ctx = self.context(&url, Some("Timeline"));
-                        let root = root_prefix(&url);
+                        let frame = &frames[&root_prefix(&url)];
                         ctx.insert(
                             "timeline",
-                            &super::timeline::timeline_view(site, plan, config.timeline, k, &root),
+                            &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
                         );
                         ctx.insert(
                             "paginator",
@@ -175,7 +187,7 @@ impl Renderer<'_> {
             })
             .collect::<Result<_>>()?;
         laps.lap("  topic, citation, timeline pages");
-        let exports: Vec<(&str, String)> = [
+        let exports: Vec<Result<OutputFile>> = [
             ("data/citations.json", !site.citations.works.is_empty()),
             ("data/citations.bib", !site.citations.works.is_empty()),
             ("data/topics.json", !site.topic_map.is_empty()),
@@ -184,16 +196,26 @@ impl Renderer<'_> {
         .into_par_iter()
         .filter(|(_, wanted)| *wanted)
         .map(|(path, _)| {
-            let text = match path {
-                "data/citations.json" => exports::csl_json(config, site),
-                "data/citations.bib" => exports::bibtex(site),
-                "data/topics.json" => exports::topics_json(config, site),
-                _ => exports::timeline_json(config, site),
+            let key = if self.cache.active() {
+                exports::input_key(path, config, site)
+            } else {
+                0
             };
-            (path, text)
+            let bytes = self.cache.get_or(key, || {
+                let text = match path {
+                    "data/citations.json" => exports::csl_json(config, site),
+                    "data/citations.bib" => exports::bibtex(site),
+                    "data/topics.json" => exports::topics_json(config, site),
+                    _ => exports::timeline_json(config, site),
+                };
+                Ok::<_, anyhow::Error>(text.into_bytes())
+            })?;
+            Ok(OutputFile::new(path, bytes))
         })
         .collect();
-        files.extend(exports.into_iter().map(|(p, t)| OutputFile::new(p, t)));
+        for f in exports {
+            files.push(f?);
+        }
         laps.lap("  exports");
         Ok(files)
     }

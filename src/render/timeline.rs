@@ -74,14 +74,38 @@ pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
     }
 }
 
+/// What every timeline page shows alike: the decades of the whole timeline
+/// (each linking to its first year's page) and the density strip. Made
+/// once per build, not once per page.
+pub struct TimelineFrame {
+    all_decades: Vec<(String, String)>,
+    strip_svg: String,
+}
+
+impl TimelineFrame {
+    pub fn new(plan: &Plan, range: (i32, i32), root: &str) -> Self {
+        let mut all_decades: Vec<(String, String)> = Vec::new();
+        for (y, (year, _)) in plan.years.iter().enumerate() {
+            let label = format!("{}s", year / 10 * 10);
+            if all_decades.last().is_none_or(|(l, _)| *l != label) {
+                all_decades.push((label, plan.year_url(y)));
+            }
+        }
+        TimelineFrame {
+            all_decades,
+            strip_svg: density_strip(plan, range, root),
+        }
+    }
+}
+
 /// Page `page` (0-based) of the timeline: its decades, years and entries,
-/// and the density strip over the whole range.
+/// in the frame every page shares.
 pub fn timeline_view<'a>(
     site: &'a Site,
     plan: &Plan,
     range: (i32, i32),
     page: usize,
-    root: &str,
+    frame: &TimelineFrame,
 ) -> TimelineView<'a> {
     let mut decades: Vec<DecadeView> = Vec::new();
     for y in plan.timeline_pages[page].clone() {
@@ -102,24 +126,20 @@ pub fn timeline_view<'a>(
             d.years.push(view);
         }
     }
-    // Every decade of the whole timeline, linking to its first year's page.
-    let mut all_decades: Vec<(String, String)> = Vec::new();
-    for (y, (year, _)) in plan.years.iter().enumerate() {
-        let label = format!("{}s", year / 10 * 10);
-        if all_decades.last().is_none_or(|(l, _)| *l != label) {
-            all_decades.push((label, plan.year_url(y)));
-        }
-    }
     TimelineView {
         start: range.0,
         end: range.1,
         count: site.timeline.entries.len(),
         decades,
-        all_decades: all_decades
-            .into_iter()
-            .map(|(label, url)| DecadeLink { label, url })
+        all_decades: frame
+            .all_decades
+            .iter()
+            .map(|(label, url)| DecadeLink {
+                label: label.clone(),
+                url: url.clone(),
+            })
             .collect(),
-        strip_svg: density_strip(plan, range, root),
+        strip_svg: frame.strip_svg.clone(),
     }
 }
 
