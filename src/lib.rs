@@ -93,7 +93,7 @@ pub fn build_incremental(
         clock = Instant::now();
     };
     let config = config::load(root, overrides)?;
-    let theme = theme::load(root, &config.theme)?;
+    let theme = theme::load(root, &config.theme, last.templates.as_ref())?;
     let (topic_map, topic_problems) = topics::load(&config.topic_map)?;
     let matcher = extract::mentions::Matcher::new(&topic_map);
     let extract_opts = extract::Options {
@@ -178,6 +178,9 @@ pub fn build_incremental(
             Default::default()
         },
         render: memo::RenderMemo::default(),
+        templates: last
+            .active
+            .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
     };
     lap("normalise, parse, extract", &mut timings);
     let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map);

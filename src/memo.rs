@@ -34,6 +34,8 @@ pub struct Memo {
     pub active: bool,
     pub prepared: HashMap<u64, PreparedEntry>,
     pub render: RenderMemo,
+    /// The parsed templates, by the key of their texts.
+    pub templates: Option<crate::theme::Compiled>,
     /// How much of this build was reused.
     pub stats: Stats,
 }

@@ -14,6 +14,7 @@
 use anyhow::{anyhow, Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 use tera::Tera;
 
 macro_rules! embed {
@@ -61,7 +62,9 @@ pub const STATIC: &[(&str, &str)] = &[
 ];
 
 pub struct Theme {
-    pub tera: Tera,
+    /// Shared: a rebuild whose templates did not change reuses the parsed
+    /// templates of the last build.
+    pub tera: Arc<Tera>,
     /// Output path → bytes, site files over theme files.
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// A hash of every template's name and text: rendered pages are reused
@@ -69,8 +72,12 @@ pub struct Theme {
     pub templates_key: u64,
 }
 
-/// Loads the layered theme for a site rooted at `root`.
-pub fn load(root: &Path, theme: &str) -> Result<Theme> {
+/// Parsed templates and the key of their texts, kept between rebuilds.
+pub type Compiled = (u64, Arc<Tera>);
+
+/// Loads the layered theme for a site rooted at `root`. When `last` holds
+/// templates parsed from the same texts, they are reused, not parsed again.
+pub fn load(root: &Path, theme: &str, last: Option<&Compiled>) -> Result<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     // Where each template name came from, for error messages.
     let mut origins: BTreeMap<String, String> = BTreeMap::new();
@@ -115,6 +122,24 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
         static_files.insert(rel.to_string(), bytes);
         Ok(())
     })?;
+    let mut key = crate::memo::KeyHasher::default();
+    key.add(&templates);
+    let templates_key = key.finish();
+    let tera = match last {
+        Some((k, tera)) if *k == templates_key => Arc::clone(tera),
+        _ => Arc::new(compile(&templates, &origins)?),
+    };
+    Ok(Theme {
+        tera,
+        static_files,
+        templates_key,
+    })
+}
+
+fn compile(
+    templates: &BTreeMap<String, String>,
+    origins: &BTreeMap<String, String>,
+) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default escaper also escapes `/`, which is valid but makes every
@@ -136,13 +161,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
             }
         })
         .context("cannot load templates")?;
-    let mut key = crate::memo::KeyHasher::default();
-    key.add(&templates);
-    Ok(Theme {
-        tera,
-        static_files,
-        templates_key: key.finish(),
-    })
+    Ok(tera)
 }
 
 fn text_of(dir: &Path, rel: &str, bytes: &[u8]) -> Result<String> {
