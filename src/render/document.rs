@@ -15,20 +15,6 @@ impl Renderer<'_> {
         let d = &self.site.docs[i];
         let root = root_prefix(&d.url);
         let topics = &self.site.topic_map.topics;
-        let links: Vec<html::LinkSpan> = d
-            .extracted
-            .links
-            .iter()
-            .map(|l| html::LinkSpan {
-                node: l.node,
-                start: l.start,
-                end: l.end,
-                href: format!("{root}{}", knowledge::topic_url(&topics[l.topic].id)),
-                topic: topics[l.topic].id.clone(),
-                preview: preview_text(&topics[l.topic]),
-                label: topics[l.topic].title.clone(),
-            })
-            .collect();
         let mut view = DocView::summary(d);
         let by_note = &self.site.citations.by_footnote[i];
         let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
@@ -112,14 +98,30 @@ impl Renderer<'_> {
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
+        // The topic links come from the document's extraction and the topic
+        // map, both covered by its source key (see `memo::source_key`), and
+        // from its URL, which the context holds.
         let mut inputs = KeyHasher::default();
         inputs.add(d.key);
-        inputs.add(&links);
         inputs.add(&note_extras);
         let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
         sorted.sort();
         inputs.add(&sorted);
         let bytes = self.page_with("document.html", ctx, &d.url, inputs.finish(), |ctx| {
+            let links: Vec<html::LinkSpan> = d
+                .extracted
+                .links
+                .iter()
+                .map(|l| html::LinkSpan {
+                    node: l.node,
+                    start: l.start,
+                    end: l.end,
+                    href: format!("{root}{}", knowledge::topic_url(&topics[l.topic].id)),
+                    topic: topics[l.topic].id.clone(),
+                    preview: preview_text(&topics[l.topic]),
+                    label: topics[l.topic].title.clone(),
+                })
+                .collect();
             view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
             ctx.insert("doc", &view);
             Ok(())

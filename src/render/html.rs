@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A topic link to insert into the text of body node `node`.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct LinkSpan {
     pub node: usize,
     pub start: usize,
