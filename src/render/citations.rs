@@ -64,6 +64,9 @@ pub struct CitedInView<'a> {
 
 #[derive(Serialize)]
 pub struct WorkView<'a> {
+    /// The work's index in the site's works (not shown).
+    #[serde(skip)]
+    pub index: usize,
     pub id: &'a str,
     pub url: String,
     pub html: String,
@@ -79,6 +82,27 @@ pub struct GroupView<'a> {
     pub title: String,
     pub anchor: String,
     pub works: Vec<WorkView<'a>>,
+}
+
+/// A hash of everything the views of `works` are made from: each work's
+/// id, reference and page, and each place that cites it (see `memo`).
+pub fn works_key(site: &Site, plan: &Plan, works: impl Iterator<Item = usize>) -> u64 {
+    let mut key = crate::memo::KeyHasher::default();
+    for w in works {
+        let work = &site.citations.works[w];
+        key.add((
+            w,
+            &work.id,
+            plan.work_page[w],
+            format!("{:?}", work.reference),
+        ));
+        for c in &work.cited_in {
+            let doc = &site.docs[c.doc];
+            let note = &doc.body.footnotes[c.footnote];
+            key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
+        }
+    }
+    key.finish()
 }
 
 /// The full entry of a work, as the index by author shows it.
@@ -111,6 +135,7 @@ pub fn work_view<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
 pub fn work_link<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
     let work = &site.citations.works[w];
     WorkView {
+        index: w,
         id: &work.id,
         url: work_url(site, plan, w),
         html: String::new(),

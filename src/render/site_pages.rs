@@ -96,8 +96,8 @@ impl Renderer<'_> {
         let mut files: Vec<OutputFile> = pages
             .into_par_iter()
             .map(|page| {
-                // Set for a topic page: its passages, made only if needed.
-                let mut passages = None;
+                // The costly part of a page, made only if it is not reused.
+                let mut later = Later::Nothing;
                 let (url, template, ctx) = match page {
                     KnowledgePage::TopicsIndex => {
                         let url = knowledge::TOPICS_URL.to_string();
@@ -115,7 +115,7 @@ impl Renderer<'_> {
                             "topic",
                             &knowledge::topic_view(site, t, range.clone(), false),
                         );
-                        passages = Some((t, range));
+                        later = Later::Passages(t, range);
                         ctx.insert(
                             "paginator",
                             &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
@@ -130,7 +130,7 @@ impl Renderer<'_> {
                             "Every work the texts cite, by author, with each place that cites it.",
                         );
                         ctx.insert("full", &true);
-                        ctx.insert("groups", &citations::by_author(site, plan, k));
+                        later = Later::CitationIndex(k);
                         ctx.insert(
                             "paginator",
                             &knowledge::paginator(
@@ -146,7 +146,7 @@ impl Renderer<'_> {
                         let url = views::page_url(base, k + 1);
                         let mut ctx = self.citation_context(&url, title, intro);
                         ctx.insert("full", &false);
-                        ctx.insert("groups", &groups[range]);
+                        later = Later::Groups(&groups[range]);
                         ctx.insert("paginator", &knowledge::paginator(base, k + 1, total));
                         (url, "citations.html", ctx)
                     }
@@ -169,20 +169,24 @@ impl Renderer<'_> {
                         (url, "timeline.html", ctx)
                     }
                 };
-                let bytes = match passages {
-                    Some((t, range)) => {
-                        let inputs = if self.cache.active() {
-                            knowledge::topic_passages_key(site, t, range.clone())
-                        } else {
-                            0
-                        };
-                        self.page_with(template, ctx, &url, inputs, |ctx| {
-                            ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
-                            Ok(())
-                        })?
-                    }
-                    None => self.page(template, ctx, &url)?,
+                let inputs = if self.cache.active() {
+                    later.key(site, plan)
+                } else {
+                    0
                 };
+                let bytes = self.page_with(template, ctx, &url, inputs, |ctx| {
+                    match later {
+                        Later::Nothing => {}
+                        Later::Passages(t, range) => {
+                            ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
+                        }
+                        Later::CitationIndex(k) => {
+                            ctx.insert("groups", &citations::by_author(site, plan, k));
+                        }
+                        Later::Groups(groups) => ctx.insert("groups", groups),
+                    }
+                    Ok(())
+                })?;
                 Ok(OutputFile::new(url, bytes))
             })
             .collect::<Result<_>>()?;
@@ -321,6 +325,41 @@ impl Renderer<'_> {
         ctx.insert("intro", intro);
         ctx.insert("count", &self.site.citations.works.len());
         ctx
+    }
+}
+
+/// The costly part of a knowledge page, added to its context only when the
+/// page is rendered; its key is found from the inputs.
+enum Later<'a> {
+    Nothing,
+    /// A topic page's passages: topic, range of its passages.
+    Passages(usize, std::ops::Range<usize>),
+    /// A page of the citation index by author.
+    CitationIndex(usize),
+    /// Groups of one of the other citation listings.
+    Groups(&'a [citations::GroupView<'a>]),
+}
+
+impl Later<'_> {
+    fn key(&self, site: &crate::graph::Site, plan: &knowledge::Plan) -> u64 {
+        match self {
+            Later::Nothing => 0,
+            Later::Passages(t, range) => knowledge::topic_passages_key(site, *t, range.clone()),
+            Later::CitationIndex(k) => {
+                let groups = &plan.letter_groups[plan.citation_pages[*k].clone()];
+                let works = groups.iter().flat_map(|g| g.clone());
+                citations::works_key(site, plan, works)
+            }
+            Later::Groups(groups) => {
+                let mut key = crate::memo::KeyHasher::default();
+                for g in groups.iter() {
+                    key.add((&g.title, &g.anchor, g.works.len()));
+                }
+                let works = groups.iter().flat_map(|g| g.works.iter().map(|w| w.index));
+                key.add(citations::works_key(site, plan, works));
+                key.finish()
+            }
+        }
     }
 }
 
