@@ -15,7 +15,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
-use crate::search::Group;
+use crate::search::{Group, Shard};
 use crate::sources::Source;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -71,6 +71,8 @@ pub struct RenderMemo {
     pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
     /// Each document's search entries with their weighted tokens.
     pub(crate) search: HashMap<u64, Arc<Group>>,
+    /// Encoded postings shards: (file key, body) per shard.
+    pub(crate) shards: HashMap<u64, Arc<Shard>>,
     /// Renders reused from the last build and made anew.
     pub reused: usize,
     pub made: usize,
@@ -81,6 +83,7 @@ pub struct RenderCache<'a> {
     last: &'a RenderMemo,
     next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
     next_search: Mutex<HashMap<u64, Arc<Group>>>,
+    next_shards: Mutex<HashMap<u64, Arc<Shard>>>,
     reused: AtomicUsize,
 }
 
@@ -90,6 +93,7 @@ impl<'a> RenderCache<'a> {
             last,
             next: Mutex::default(),
             next_search: Mutex::default(),
+            next_shards: Mutex::default(),
             reused: AtomicUsize::new(0),
         }
     }
@@ -137,6 +141,23 @@ impl<'a> RenderCache<'a> {
         entries
     }
 
+    /// An encoded postings shard for `key`: the last build's when it had
+    /// it, else made by `make`.
+    pub fn shard(&self, key: u64, make: impl FnOnce() -> Shard) -> Arc<Shard> {
+        if !self.active() {
+            return Arc::new(make());
+        }
+        let shard = match self.last.shards.get(&key) {
+            Some(s) => Arc::clone(s),
+            None => Arc::new(make()),
+        };
+        self.next_shards
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, Arc::clone(&shard));
+        shard
+    }
+
     /// This build's results.
     pub fn finish(self) -> RenderMemo {
         let entries = self.next.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -148,6 +169,10 @@ impl<'a> RenderCache<'a> {
             entries,
             search: self
                 .next_search
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner()),
+            shards: self
+                .next_shards
                 .into_inner()
                 .unwrap_or_else(|e| e.into_inner()),
         }

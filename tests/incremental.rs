@@ -74,3 +74,49 @@ fn a_one_off_build_keeps_nothing() {
     assert!(!memo.active);
     assert!(memo.prepared.is_empty());
 }
+
+#[test]
+fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    for d in 0..30 {
+        let paras: Vec<String> = (0..20)
+            .map(|p| format!("Paragraph {p} of document {d} about harbours and lighthouses."))
+            .collect();
+        std::fs::write(
+            root.join(format!("content/doc-{d:02}.md")),
+            format!(
+                "+++\ntitle = \"Document {d}\"\n+++\n\n{}\n",
+                paras.join("\n\n")
+            ),
+        )
+        .unwrap();
+    }
+    let o = Overrides::default();
+    let (before, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    let doc = root.join("content/doc-00.md");
+    let mut text = std::fs::read_to_string(&doc).unwrap();
+    text.push_str("\nOne more paragraph about harbours.\n");
+    std::fs::write(&doc, text).unwrap();
+    let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
+    let chunks = |b: &dossier::Built| -> Vec<(String, Vec<u8>)> {
+        b.files
+            .iter()
+            .filter(|f| f.path.starts_with("search/e/"))
+            .map(|f| (f.path.clone(), f.bytes.to_vec()))
+            .collect()
+    };
+    let (a, b) = (chunks(&before), chunks(&after));
+    assert!(a.len() >= 3, "{} chunks", a.len());
+    assert_eq!(a.len(), b.len());
+    let changed: Vec<&String> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, _)| &x.0)
+        .collect();
+    assert_eq!(changed, vec!["search/e/0.js"]);
+    same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
+}

@@ -29,6 +29,10 @@ const SPLIT_BYTES: usize = 200_000;
 
 /// Entries per chunk file.
 pub const CHUNK: usize = 256;
+/// Each document's entries start at a multiple of this, so that an edit
+/// which adds or removes a paragraph seldom moves the ids of the entries
+/// after it (and the files holding them stay as they were).
+const PAD: usize = 16;
 /// Characters of text kept per entry, for its snippet.
 const SNIPPET: usize = 150;
 /// Paragraphs are many: their snippets are shorter.
@@ -67,6 +71,10 @@ impl Group {
         }
     }
 }
+/// One postings shard, encoded: (file key, body) for each file it is
+/// written to (a large shard is split by three characters).
+pub type Shard = Vec<(String, String)>;
+
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
 
@@ -223,23 +231,60 @@ fn cut(text: &str, len: usize) -> String {
     format!("{}…", &text[..end])
 }
 
+/// Encodes one shard's terms (sorted); a large shard is split by the
+/// tokens' first three characters (two-character tokens stay in the
+/// two-character shard), so that a query loads less.
+fn encode_shard(key: &str, terms: &[(&str, &Postings)]) -> Shard {
+    let parts: Vec<(&str, String)> = terms
+        .iter()
+        .map(|(term, list)| {
+            let json_term = serde_json::to_string(term).unwrap_or_default();
+            (
+                *term,
+                format!(
+                    "{json_term}:[\"{}\",\"{}\"]",
+                    encode_ids(list),
+                    encode_weights(list)
+                ),
+            )
+        })
+        .collect();
+    let size: usize = parts.iter().map(|(_, e)| e.len()).sum();
+    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (term, e) in &parts {
+        let k = if size > SPLIT_BYTES && term.chars().count() > 2 {
+            shard_key_of(term, 3)
+        } else {
+            key.to_string()
+        };
+        groups.entry(k).or_default().push(e);
+    }
+    groups
+        .into_iter()
+        .map(|(k, es)| (k, es.join(",")))
+        .collect()
+}
+
 /// Writes the index files; returns them with the size of the index proper
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
     let groups = entries(site, urls, cache);
-    // Each entry with the id of its group's first entry, from which its
-    // group's postings and a paragraph's parent count.
+    // Each group's first id, from which its postings and a paragraph's
+    // parent count. Document groups start at multiples of PAD; the slots
+    // between are empty.
     let mut starts = Vec::with_capacity(groups.len());
     let mut start = 0;
     for g in &groups {
         starts.push(start);
-        start += g.entries.len();
+        start += g.entries.len().div_ceil(PAD) * PAD;
     }
-    let all: Vec<(&Entry, usize)> = groups
-        .iter()
-        .zip(&starts)
-        .flat_map(|(g, &start)| g.entries.iter().map(move |e| (e, start)))
-        .collect();
+    let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; start];
+    for (g, &start) in groups.iter().zip(&starts) {
+        for (i, e) in g.entries.iter().enumerate() {
+            slots[start + i] = Some((e, start));
+        }
+    }
+    let count: usize = groups.iter().map(|g| g.entries.len()).sum();
     // Postings in parallel: each worker merges a contiguous run of groups
     // (keys borrowed, no string copies); runs are merged in order, so every
     // list stays sorted by entry id.
@@ -269,48 +314,31 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
             .or_default()
             .push((term, list));
     }
-    // Encode each shard; a large one is split by the tokens' first three
-    // characters (two-character tokens stay in the two-character shard), so
-    // that a query loads less.
-    let encoded: Vec<Vec<(String, String)>> = shards
+    // Encode each shard (see `encode_shard`), or reuse it when its terms
+    // and postings did not change.
+    let encoded: Vec<Arc<Shard>> = shards
         .par_iter()
         .map(|(key, terms)| {
             let mut terms = terms.clone();
             terms.sort_by(|a, b| a.0.cmp(b.0));
-            let parts: Vec<(&str, String)> = terms
-                .iter()
-                .map(|(term, list)| {
-                    let json_term = serde_json::to_string(term).unwrap_or_default();
-                    (
-                        *term,
-                        format!(
-                            "{json_term}:[\"{}\",\"{}\"]",
-                            encode_ids(list),
-                            encode_weights(list)
-                        ),
-                    )
-                })
-                .collect();
-            let size: usize = parts.iter().map(|(_, e)| e.len()).sum();
-            let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-            for (term, e) in &parts {
-                let k = if size > SPLIT_BYTES && term.chars().count() > 2 {
-                    shard_key_of(term, 3)
-                } else {
-                    key.clone()
-                };
-                groups.entry(k).or_default().push(e);
+            let mut hash = KeyHasher::default();
+            if cache.active() {
+                hash.add(key);
+                for (term, list) in &terms {
+                    hash.add((term, list));
+                }
             }
-            groups
-                .into_iter()
-                .map(|(k, es)| (k, es.join(",")))
-                .collect()
+            cache.shard(hash.finish(), || encode_shard(key, &terms))
         })
         .collect();
-    let keys: Vec<String> = encoded.iter().flatten().map(|(k, _)| k.clone()).collect();
+    let keys: Vec<String> = encoded
+        .iter()
+        .flat_map(|s| s.iter())
+        .map(|(k, _)| k.clone())
+        .collect();
     let mut files: Vec<OutputFile> = encoded
-        .into_iter()
-        .flatten()
+        .iter()
+        .flat_map(|s| s.iter())
         .map(|(key, body)| {
             OutputFile::new(
                 format!("search/t/{key}.js"),
@@ -318,31 +346,55 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
             )
         })
         .collect();
-    let entries: &[(&Entry, usize)] = &all;
-    let chunks: Vec<OutputFile> = entries
+    let chunks: Vec<OutputFile> = slots
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(k, chunk)| {
-            // A paragraph's row names its document's entry instead of
-            // repeating the title: [kind, title or parent id, url or anchor,
-            // text].
-            let rows: Vec<serde_json::Value> = chunk
-                .iter()
-                .map(|(e, start)| match e.parent {
-                    Some(p) => serde_json::json!([e.kind, start + p, e.url, e.text]),
-                    None => serde_json::json!([e.kind, e.title, e.url, e.text]),
+            let path = format!("search/e/{k}.js");
+            let mut hash = KeyHasher::default();
+            if cache.active() {
+                hash.add(&path);
+                for slot in chunk {
+                    if let Some((e, start)) = slot {
+                        hash.add((
+                            e.kind,
+                            &e.title,
+                            &e.url,
+                            &e.text,
+                            e.parent.map(|p| start + p),
+                        ));
+                    } else {
+                        hash.add(0u8);
+                    }
+                }
+            }
+            let bytes = cache
+                .get_or(hash.finish(), || {
+                    // A paragraph's row names its document's entry instead
+                    // of repeating the title: [kind, title or parent id, url
+                    // or anchor, text]; an empty slot is null.
+                    let rows: Vec<serde_json::Value> = chunk
+                        .iter()
+                        .map(|slot| match slot {
+                            Some((e, start)) => match e.parent {
+                                Some(p) => serde_json::json!([e.kind, start + p, e.url, e.text]),
+                                None => serde_json::json!([e.kind, e.title, e.url, e.text]),
+                            },
+                            None => serde_json::Value::Null,
+                        })
+                        .collect();
+                    let json = serde_json::to_string(&rows).unwrap_or_default();
+                    Ok::<_, std::convert::Infallible>(
+                        format!("DOSSIER_SEARCH.entries({k},{json});\n").into_bytes(),
+                    )
                 })
-                .collect();
-            let json = serde_json::to_string(&rows).unwrap_or_default();
-            OutputFile::new(
-                format!("search/e/{k}.js"),
-                format!("DOSSIER_SEARCH.entries({k},{json});\n"),
-            )
+                .unwrap_or_else(|e| match e {});
+            OutputFile::new(path, bytes)
         })
         .collect();
     files.extend(chunks);
     let meta = serde_json::json!({
-        "entries": entries.len(),
+        "entries": count,
         "chunk": CHUNK,
         "shards": keys,
         "terms": postings.len(),

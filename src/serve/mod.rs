@@ -219,7 +219,7 @@ impl Live {
                     let st = self.memo.stats;
                     println!(
                         "{cause} changed: rebuilt in {} ms, {changed} files differ \
-                         (documents: {} parsed, {} reused; pages and exports: {} made, {} reused)",
+                         (documents: {} parsed, {} reused; pages and files: {} made, {} reused)",
                         start.elapsed().as_millis(),
                         st.documents_made,
                         st.documents_reused,
