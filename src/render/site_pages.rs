@@ -153,11 +153,7 @@ impl Renderer<'_> {
                     KnowledgePage::Timeline(k) => {
                         let url = views::page_url(knowledge::TIMELINE_URL, k + 1);
                         let mut ctx = self.context(&url, Some("Timeline"));
-                        let frame = &frames[&root_prefix(&url)];
-                        ctx.insert(
-                            "timeline",
-                            &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
-                        );
+                        later = Later::Timeline(k, &frames[&root_prefix(&url)]);
                         ctx.insert(
                             "paginator",
                             &knowledge::paginator(
@@ -170,7 +166,7 @@ impl Renderer<'_> {
                     }
                 };
                 let inputs = if self.cache.active() {
-                    later.key(site, plan)
+                    later.key(site, plan, config)
                 } else {
                     0
                 };
@@ -184,6 +180,10 @@ impl Renderer<'_> {
                             ctx.insert("groups", &citations::by_author(site, plan, k));
                         }
                         Later::Groups(groups) => ctx.insert("groups", groups),
+                        Later::Timeline(k, frame) => ctx.insert(
+                            "timeline",
+                            &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
+                        ),
                     }
                     Ok(())
                 })?;
@@ -338,11 +338,14 @@ enum Later<'a> {
     CitationIndex(usize),
     /// Groups of one of the other citation listings.
     Groups(&'a [citations::GroupView<'a>]),
+    /// A page of the timeline, in its frame.
+    Timeline(usize, &'a super::timeline::TimelineFrame),
 }
 
 impl Later<'_> {
-    fn key(&self, site: &crate::graph::Site, plan: &knowledge::Plan) -> u64 {
+    fn key(&self, site: &crate::graph::Site, plan: &knowledge::Plan, config: &Config) -> u64 {
         match self {
+            Later::Timeline(k, _) => super::timeline::page_key(site, plan, config.timeline, *k),
             Later::Nothing => 0,
             Later::Passages(t, range) => knowledge::topic_passages_key(site, *t, range.clone()),
             Later::CitationIndex(k) => {

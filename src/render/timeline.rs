@@ -143,6 +143,33 @@ pub fn timeline_view<'a>(
     }
 }
 
+/// A hash of everything page `page` of the timeline is made from: its
+/// years and entries (with their documents and pages), the range, the
+/// number of entries, and every year's count and page (the frame).
+pub fn page_key(site: &Site, plan: &Plan, range: (i32, i32), page: usize) -> u64 {
+    let mut key = crate::memo::KeyHasher::default();
+    key.add((range, site.timeline.entries.len(), page));
+    for (y, (year, entries)) in plan.years.iter().enumerate() {
+        key.add((year, entries.len(), plan.year_page[y]));
+    }
+    for y in plan.timeline_pages[page].clone() {
+        for &i in &plan.years[y].1 {
+            let e = &site.timeline.entries[i];
+            let doc = &site.docs[e.doc];
+            key.add((
+                i,
+                plan.entry_page[i],
+                e.year,
+                e.end_year,
+                e.precision.name(),
+            ));
+            key.add((&e.label, e.clipped, &e.sentence, e.mark));
+            key.add((&doc.title, &doc.url, &doc.body.paragraphs[e.paragraph].id));
+        }
+    }
+    key.finish()
+}
+
 /// A static SVG bar per year of the range, its height by the number of
 /// entries; years with entries link to their place on the page. Works
 /// without JavaScript and prints.

@@ -16,6 +16,7 @@ pub mod meta;
 use crate::diagnostics::Diagnostic;
 use anyhow::{Context, Result};
 pub use meta::Meta;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// How the body of a source is written.
@@ -65,17 +66,25 @@ pub fn discover(content_dir: &Path) -> Result<Discovered> {
     walk(content_dir, &mut files)
         .with_context(|| format!("cannot read content folder {}", content_dir.display()))?;
     files.sort();
+    // Files are read and their front matter parsed in parallel; results
+    // keep the sorted order.
+    let read: Vec<std::result::Result<Read, Diagnostic>> = files
+        .par_iter()
+        .map(|path| {
+            let rel_path = path.strip_prefix(content_dir).unwrap_or(path);
+            let rel = rel_path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let section: Vec<String> = rel.split('/').map(str::to_string).collect();
+            let section = section[..section.len() - 1].to_vec();
+            read_one(path, rel, section)
+        })
+        .collect();
     let mut out = Discovered::default();
-    for path in files {
-        let rel_path = path.strip_prefix(content_dir).unwrap_or(&path);
-        let rel = rel_path
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let section: Vec<String> = rel.split('/').map(str::to_string).collect();
-        let section = section[..section.len() - 1].to_vec();
-        match read_one(&path, rel, section) {
+    for r in read {
+        match r {
             Ok(Read::Source(s)) => out.sources.push(s),
             Ok(Read::Section(s)) => out.sections.push(s),
             Err(d) => out.diagnostics.push(d),
