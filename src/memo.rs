@@ -110,52 +110,63 @@ impl<'a> RenderCache<'a> {
         key: u64,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Arc<Vec<u8>>, E> {
-        if !self.active() {
-            return make().map(Arc::new);
+        let (bytes, reused) = self.remember(&self.last.entries, &self.next, key, make)?;
+        if reused {
+            self.reused.fetch_add(1, Ordering::Relaxed);
         }
-        let bytes = match self.last.entries.get(&key) {
-            Some(b) => {
-                self.reused.fetch_add(1, Ordering::Relaxed);
-                Arc::clone(b)
-            }
-            None => Arc::new(make()?),
-        };
-        self.next
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, Arc::clone(&bytes));
         Ok(bytes)
     }
 
-    /// A document's search entries for `key`: the last build's when it had
-    /// them, else made by `make`.
+    /// A document's search entries for `key`, as [`Self::get_or`].
     pub fn search_entries(&self, key: u64, make: impl FnOnce() -> Group) -> Arc<Group> {
-        let entries = match self.last.search.get(&key) {
-            Some(e) => Arc::clone(e),
-            None => Arc::new(make()),
-        };
-        self.next_search
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, Arc::clone(&entries));
-        entries
+        self.infallible(&self.last.search, &self.next_search, key, make)
     }
 
-    /// An encoded postings shard for `key`: the last build's when it had
-    /// it, else made by `make`.
+    /// An encoded postings shard for `key`, as [`Self::get_or`].
     pub fn shard(&self, key: u64, make: impl FnOnce() -> Shard) -> Arc<Shard> {
-        if !self.active() {
-            return Arc::new(make());
+        self.infallible(&self.last.shards, &self.next_shards, key, make)
+    }
+
+    fn infallible<T>(
+        &self,
+        last: &HashMap<u64, Arc<T>>,
+        next: &Mutex<HashMap<u64, Arc<T>>>,
+        key: u64,
+        make: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let made = self.remember(
+            last,
+            next,
+            key,
+            || Ok::<_, std::convert::Infallible>(make()),
+        );
+        match made {
+            Ok((value, _)) => value,
+            Err(never) => match never {},
         }
-        let shard = match self.last.shards.get(&key) {
-            Some(s) => Arc::clone(s),
-            None => Arc::new(make()),
+    }
+
+    /// The one lookup every kind of result goes through: `last`'s value
+    /// for `key`, or `make`'s, recorded in `next` (when the memo is active)
+    /// and said whether it was reused.
+    fn remember<T, E>(
+        &self,
+        last: &HashMap<u64, Arc<T>>,
+        next: &Mutex<HashMap<u64, Arc<T>>>,
+        key: u64,
+        make: impl FnOnce() -> Result<T, E>,
+    ) -> Result<(Arc<T>, bool), E> {
+        if !self.active() {
+            return Ok((Arc::new(make()?), false));
+        }
+        let (value, reused) = match last.get(&key) {
+            Some(v) => (Arc::clone(v), true),
+            None => (Arc::new(make()?), false),
         };
-        self.next_shards
-            .lock()
+        next.lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, Arc::clone(&shard));
-        shard
+            .insert(key, Arc::clone(&value));
+        Ok((value, reused))
     }
 
     /// This build's results.
