@@ -238,7 +238,7 @@ pub fn topics_json(config: &Config, site: &Site) -> String {
 
 /// A hash of everything the export at `path` is made from, so that a
 /// rebuild reuses an export whose inputs did not change (see `memo`).
-pub fn input_key(path: &str, config: &Config, site: &Site) -> u64 {
+pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowledge::Plan) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     key.add(path);
     key.add(&config.base_url);
@@ -269,17 +269,12 @@ pub fn input_key(path: &str, config: &Config, site: &Site) -> u64 {
                 }
             }
         }
-        _ => {
-            // The citation exports: the works and where they are cited.
-            for w in &site.citations.works {
-                key.add((&w.id, format!("{:?}", w.reference)));
-                for c in &w.cited_in {
-                    let doc = &site.docs[c.doc];
-                    let note = &doc.body.footnotes[c.footnote];
-                    key.add((&doc.title, &doc.url, &note.id, note.number));
-                }
-            }
-        }
+        // The citation exports: the works and where they are cited.
+        _ => key.add(super::citations::works_key(
+            site,
+            plan,
+            0..site.citations.works.len(),
+        )),
     }
     key.finish()
 }

@@ -201,7 +201,7 @@ impl Renderer<'_> {
         .filter(|(_, wanted)| *wanted)
         .map(|(path, _)| {
             let key = if self.cache.active() {
-                exports::input_key(path, config, site)
+                exports::input_key(path, config, site, plan)
             } else {
                 0
             };
