@@ -47,13 +47,42 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Time per pipeline stage (or part of one), in order.
+pub type Timings = Vec<(&'static str, Duration)>;
+
+/// A stopwatch that records the time since the last lap under a name.
+pub struct Laps {
+    clock: Instant,
+    pub list: Timings,
+}
+
+impl Laps {
+    pub fn new() -> Self {
+        Laps {
+            clock: Instant::now(),
+            list: Timings::new(),
+        }
+    }
+
+    pub fn lap(&mut self, name: &'static str) {
+        self.list.push((name, self.clock.elapsed()));
+        self.clock = Instant::now();
+    }
+}
+
+impl Default for Laps {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A site rendered in memory.
 pub struct Built {
     pub config: config::Config,
     pub files: Vec<render::OutputFile>,
     pub diagnostics: Vec<Diagnostic>,
     /// Time per pipeline stage, in order.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Timings,
     pub documents: usize,
 }
 
@@ -86,12 +115,7 @@ pub fn build_incremental(
     overrides: &config::Overrides,
     last: &memo::Memo,
 ) -> Result<(Built, memo::Memo)> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
+    let mut laps = Laps::new();
     let config = config::load(root, overrides)?;
     let theme = theme::load(root, &config.theme, last.templates.as_ref())?;
     let (topic_map, topic_problems) = topics::load(&config.topic_map)?;
@@ -101,11 +125,11 @@ pub fn build_incremental(
         links: config.topic_links,
         years: config.timeline,
     };
-    lap("config, theme, topics", &mut timings);
+    laps.lap("config, theme, topics");
     let found = sources::discover(&config.content_dir)?;
     let mut diags = found.diagnostics;
     diags.extend(topic_problems);
-    lap("sources", &mut timings);
+    laps.lap("sources");
     // What every document's extraction depends on besides its own source.
     let context = {
         let mut h = memo::KeyHasher::default();
@@ -182,22 +206,22 @@ pub fn build_incremental(
             .active
             .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
     };
-    lap("normalise, parse, extract", &mut timings);
+    laps.lap("normalise, parse, extract");
     let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map);
     diags.extend(graph_diags);
-    lap("site graph", &mut timings);
+    laps.lap("site graph");
     let (files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
     next.stats.renders_reused = render_memo.reused;
     next.stats.renders_made = render_memo.made;
     next.render = render_memo;
-    lap("render", &mut timings);
-    timings.extend(parts);
+    laps.lap("render");
+    laps.list.extend(parts);
     diags.sort();
     let built = Built {
         config,
         files,
         diagnostics: diags,
-        timings,
+        timings: laps.list,
         documents: site.docs.len(),
     };
     Ok((built, next))

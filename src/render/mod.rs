@@ -29,6 +29,7 @@ use crate::config::Config;
 use crate::graph::Site;
 use crate::memo::{KeyHasher, RenderCache, RenderMemo};
 use crate::theme::{error_chain, Theme};
+use crate::{Laps, Timings};
 use anyhow::{anyhow, Result};
 use highlight::Highlighter;
 use rayon::prelude::*;
@@ -82,38 +83,9 @@ impl IntoBytes for &str {
     }
 }
 
-impl IntoBytes for &[u8] {
-    fn into_bytes(self) -> Arc<Vec<u8>> {
-        Arc::new(self.to_vec())
-    }
-}
-
 /// How many documents of each sub-section the home page lists.
 const HOME_PER_SECTION: usize = 10;
 const FEED_ENTRIES: usize = 50;
-
-/// Time per part of the render stage, in order.
-pub type Timings = Vec<(&'static str, std::time::Duration)>;
-
-/// A stopwatch that records the time since the last lap under a name.
-pub struct Laps {
-    clock: std::time::Instant,
-    pub list: Timings,
-}
-
-impl Laps {
-    fn new() -> Self {
-        Laps {
-            clock: std::time::Instant::now(),
-            list: Timings::new(),
-        }
-    }
-
-    pub fn lap(&mut self, name: &'static str) {
-        self.list.push((name, self.clock.elapsed()));
-        self.clock = std::time::Instant::now();
-    }
-}
 
 /// Renders the whole site. Files come back sorted by path, with the time
 /// each part took.

@@ -3,10 +3,9 @@
 //! all documents, the map of the corpus). Split from `render` to keep each
 //! file to one concern; the `Renderer` is shared.
 
-use super::{
-    citations, exports, knowledge, map, paging, root_prefix, views, Laps, OutputFile, Renderer,
-};
+use super::{citations, exports, knowledge, map, paging, root_prefix, views, OutputFile, Renderer};
 use crate::config::Config;
+use crate::Laps;
 use anyhow::Result;
 use rayon::prelude::*;
 use views::Link;
