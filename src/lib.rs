@@ -130,14 +130,18 @@ pub fn build_incremental(
     let mut diags = found.diagnostics;
     diags.extend(topic_problems);
     laps.lap("sources");
-    // What every document's extraction depends on besides its own source.
-    let context = {
+    // What every document's extraction depends on besides its own source
+    // (only needed when results are kept).
+    let context = if last.active {
         let mut h = memo::KeyHasher::default();
         h.add(format!("{config:?}"));
         h.add(std::fs::read(&config.topic_map).unwrap_or_default());
         h.finish()
+    } else {
+        0
     };
-    let prepared: Vec<(u64, memo::PreparedEntry)> = found
+    // Each document with its key and whether it was reused.
+    let prepared: Vec<(u64, memo::PreparedEntry, bool)> = found
         .sources
         .into_par_iter()
         .map(|source| {
@@ -147,7 +151,7 @@ pub fn build_incremental(
                 0
             };
             if let Some(hit) = last.prepared.get(&key) {
-                return (key, std::sync::Arc::clone(hit));
+                return (key, std::sync::Arc::clone(hit), true);
             }
             let normalized = normalize::normalize(&source);
             let (doc, warnings) = parse::parse(&normalized.markdown);
@@ -173,22 +177,15 @@ pub fn build_incremental(
                 doc: std::sync::Arc::new(doc),
                 extracted: std::sync::Arc::new(extracted),
             };
-            (key, std::sync::Arc::new((prepared, diags)))
+            (key, std::sync::Arc::new((prepared, diags)), false)
         })
         .collect();
     let mut docs = Vec::with_capacity(prepared.len());
-    for (_, entry) in &prepared {
+    for (_, entry, _) in &prepared {
         docs.push(entry.0.clone());
         diags.extend(entry.1.iter().cloned());
     }
-    let reused = prepared
-        .iter()
-        .filter(|(key, entry)| {
-            last.prepared
-                .get(key)
-                .is_some_and(|old| std::sync::Arc::ptr_eq(old, entry))
-        })
-        .count();
+    let reused = prepared.iter().filter(|(_, _, reused)| *reused).count();
     let mut next = memo::Memo {
         active: last.active,
         stats: memo::Stats {
@@ -197,7 +194,7 @@ pub fn build_incremental(
             ..memo::Stats::default()
         },
         prepared: if last.active {
-            prepared.into_iter().collect()
+            prepared.into_iter().map(|(k, e, _)| (k, e)).collect()
         } else {
             Default::default()
         },

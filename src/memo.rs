@@ -6,12 +6,13 @@
 //! result, so the output equals a clean build's by construction;
 //! `tests/serve.rs` checks that byte for byte after random edits.
 //!
-//! Two kinds of results are kept:
-//! - each source's normalised, parsed and extracted document, keyed by the
-//!   source (path, metadata, text) and what extraction depends on (the
-//!   topic map and the config);
-//! - each rendered page and document body, keyed by its template and
-//!   everything its context holds (see `render`).
+//! Kept: each source's normalised, parsed and extracted document (keyed by
+//! the source and by what extraction depends on: the config and the topic
+//! map); the parsed templates (by their texts); each rendered page, export
+//! and search file (by its template and context, or by the inputs of its
+//! costly part, see `render`); each document's search entries. Pages,
+//! exports and search chunks share one map of bytes: their keys start from
+//! a template name or a file path, so they do not meet.
 
 use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
