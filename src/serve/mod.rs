@@ -57,6 +57,7 @@ pub fn serve(opts: Options) -> Result<()> {
     let mut site = Live {
         root: root.clone(),
         memo: crate::memo::Memo::new(),
+        config: None,
         timings: opts.timings,
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),
@@ -71,13 +72,13 @@ pub fn serve(opts: Options) -> Result<()> {
     let url = format!("http://{}:{port}/", opts.bind);
     spawn_http(server, Arc::clone(&state), Arc::clone(&clients));
     let (tx, rx) = mpsc::channel();
-    let config = crate::config::load(&root, &Overrides::default()).ok();
+    let config = site.config.as_ref();
     let mut prints = watch::Fingerprints::default();
     prints.seed(
         &root.canonicalize().unwrap_or_else(|_| root.clone()),
-        &watch::folders(&root, config.as_ref()),
+        &watch::folders(&root, config),
     );
-    let mut watching = watch::start(&root, config.as_ref(), tx, opts.poll)?;
+    let mut watching = watch::start(&root, config, tx, opts.poll)?;
     // Said once everything listens and watches, so an edit made right after
     // this line is seen.
     let how = if watching.polling() {
@@ -133,8 +134,7 @@ fn run(
             String::new()
         };
         site.rebuild(Some(format!("{first}{more}")));
-        let config = crate::config::load(&site.root, &Overrides::default()).ok();
-        watching.add_new_folders(&site.root, config.as_ref());
+        watching.add_new_folders(&site.root, site.config.as_ref());
     }
 }
 
@@ -158,6 +158,8 @@ struct Live {
     root: PathBuf,
     /// What the last good build computed, for the next (see `memo`).
     memo: crate::memo::Memo,
+    /// The config of the last good build: what to watch.
+    config: Option<crate::config::Config>,
     timings: bool,
     state: Arc<RwLock<Snapshot>>,
     clients: Clients,
@@ -172,6 +174,7 @@ impl Live {
         match crate::build_incremental(&self.root, &Overrides::default(), &last) {
             Ok((built, memo)) => {
                 self.memo = memo;
+                self.config = Some(built.config.clone());
                 if self.timings {
                     for (stage, t) in &built.timings {
                         println!("{stage:<34} {:9.1} ms", t.as_secs_f64() * 1000.0);

@@ -40,7 +40,6 @@ impl Watching {
     /// `templates/` created while serving).
     pub fn add_new_folders(&mut self, root: &Path, config: Option<&Config>) {
         for dir in folders(root, config) {
-            let dir = dir.canonicalize().unwrap_or(dir);
             if self.watched.contains(&dir) {
                 continue;
             }
@@ -84,10 +83,7 @@ pub fn start(
             .filter(|p| relevant(&root_for_filter, output.as_deref(), p))
             .collect()
     };
-    let dirs: Vec<PathBuf> = folders(&root, config)
-        .into_iter()
-        .map(|d| d.canonicalize().unwrap_or(d))
-        .collect();
+    let dirs = folders(&root, config);
     if !poll {
         let (tx, relevant_paths) = (tx.clone(), relevant_paths.clone());
         let handler = move |res: notify::Result<notify::Event>| match res {
@@ -225,7 +221,7 @@ fn fingerprint(path: &Path) -> Option<u64> {
     Some(h.finish())
 }
 
-/// The folders to watch for the site at `root`.
+/// The folders to watch for the site at `root`, canonical.
 pub fn folders(root: &Path, config: Option<&Config>) -> Vec<PathBuf> {
     let mut dirs = vec![
         root.join("templates"),
@@ -241,9 +237,15 @@ pub fn folders(root: &Path, config: Option<&Config>) -> Vec<PathBuf> {
         }
         None => dirs.push(root.join("content")),
     }
+    // Canonical, as the paths in file events are.
+    let mut dirs: Vec<PathBuf> = dirs
+        .into_iter()
+        .filter(|d| d.is_dir())
+        .map(|d| d.canonicalize().unwrap_or(d))
+        .collect();
     dirs.sort();
     dirs.dedup();
-    dirs.into_iter().filter(|d| d.is_dir()).collect()
+    dirs
 }
 
 /// Does a change at `path` concern the site?
