@@ -100,8 +100,19 @@ impl<'a> RenderCache<'a> {
     }
 
     /// Whether keys are worth computing (the memo is active).
-    pub fn active(&self) -> bool {
+    fn active(&self) -> bool {
         self.last.active
+    }
+
+    /// A key made by `add`, which runs only when the memo is active (a
+    /// one-off build computes no keys; any key serves it).
+    pub fn key(&self, add: impl FnOnce(&mut KeyHasher)) -> u64 {
+        if !self.active() {
+            return 0;
+        }
+        let mut hasher = KeyHasher::default();
+        add(&mut hasher);
+        hasher.finish()
     }
 
     /// The bytes for `key`: the last build's when it had them, else made

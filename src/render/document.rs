@@ -5,7 +5,6 @@
 
 use super::views::{breadcrumbs, DocView, Link, TocEntry};
 use super::{citations, html, knowledge, root_prefix, OutputFile, Renderer};
-use crate::memo::KeyHasher;
 use crate::render::highlight::Highlighter;
 use anyhow::Result;
 use std::collections::HashMap;
@@ -101,13 +100,14 @@ impl Renderer<'_> {
         // The topic links come from the document's extraction and the topic
         // map, both covered by its source key (see `memo::source_key`), and
         // from its URL, which the context holds.
-        let mut inputs = KeyHasher::default();
-        inputs.add(d.key);
-        inputs.add(&note_extras);
-        let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
-        sorted.sort();
-        inputs.add(&sorted);
-        let bytes = self.page_with("document.html", ctx, &d.url, inputs.finish(), |ctx| {
+        let inputs = self.cache.key(|k| {
+            k.add(d.key);
+            k.add(&note_extras);
+            let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
+            sorted.sort();
+            k.add(&sorted);
+        });
+        let bytes = self.page_with("document.html", ctx, &d.url, inputs, |ctx| {
             let links: Vec<html::LinkSpan> = d
                 .extracted
                 .links

@@ -27,7 +27,7 @@ pub mod views;
 
 use crate::config::Config;
 use crate::graph::Site;
-use crate::memo::{KeyHasher, RenderCache, RenderMemo};
+use crate::memo::{RenderCache, RenderMemo};
 use crate::theme::{error_chain, Theme};
 use crate::{Laps, Timings};
 use anyhow::{anyhow, Result};
@@ -252,16 +252,12 @@ impl Renderer<'_> {
         inputs: u64,
         finish: impl FnOnce(&mut PageContext) -> Result<()>,
     ) -> Result<Arc<Vec<u8>>> {
-        let key = if self.cache.active() {
-            let mut key = KeyHasher::default();
+        let key = self.cache.key(|key| {
             key.add(self.theme.templates_key);
             key.add(template);
             key.add(inputs);
             key.add_json(&ctx.values);
-            key.finish()
-        } else {
-            0
-        };
+        });
         self.cache.get_or(key, || {
             let mut ctx = ctx;
             finish(&mut ctx)?;

@@ -164,11 +164,7 @@ impl Renderer<'_> {
                         (url, "timeline.html", ctx)
                     }
                 };
-                let inputs = if self.cache.active() {
-                    later.key(site, plan, config)
-                } else {
-                    0
-                };
+                let inputs = self.cache.key(|k| k.add(later.key(site, plan, config)));
                 let bytes = self.page_with(template, ctx, &url, inputs, |ctx| {
                     match later {
                         Later::Nothing => {}
@@ -199,11 +195,9 @@ impl Renderer<'_> {
         .into_par_iter()
         .filter(|(_, wanted)| *wanted)
         .map(|(path, _)| {
-            let key = if self.cache.active() {
-                exports::input_key(path, config, site, plan)
-            } else {
-                0
-            };
+            let key = self
+                .cache
+                .key(|k| k.add(exports::input_key(path, config, site, plan)));
             let bytes = self.cache.get_or(key, || {
                 let text = match path {
                     "data/citations.json" => exports::csl_json(config, site),

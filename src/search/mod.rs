@@ -16,7 +16,7 @@ pub mod encode;
 pub mod tokens;
 
 use crate::graph::Site;
-use crate::memo::{KeyHasher, RenderCache};
+use crate::memo::RenderCache;
 use crate::render::OutputFile;
 use encode::{encode_ids, encode_weights, shard_key, shard_key_of};
 use rayon::prelude::*;
@@ -130,9 +130,8 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Group>>
         .docs
         .par_iter()
         .map(|d| {
-            let mut key = KeyHasher::default();
-            key.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
-            cache.search_entries(key.finish(), || Group::new(doc_entries(d)))
+            let key = cache.key(|k| k.add((d.key, &d.title, &d.url, &d.summary, &d.authors)));
+            cache.search_entries(key, || Group::new(doc_entries(d)))
         })
         .collect();
     let mut out = per_doc;
@@ -166,11 +165,12 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Group>>
         let en = entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET);
         rest.push((en, e.label.clone(), e.sentence.clone(), 1));
     }
-    let mut key = KeyHasher::default();
-    for (e, title, text, weight) in &rest {
-        key.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
-    }
-    out.push(cache.search_entries(key.finish(), || {
+    let key = cache.key(|k| {
+        for (e, title, text, weight) in &rest {
+            k.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
+        }
+    });
+    out.push(cache.search_entries(key, || {
         Group::new(
             rest.into_par_iter()
                 .map(|(e, title, text, weight)| {
@@ -321,14 +321,13 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
         .map(|(key, terms)| {
             let mut terms = terms.clone();
             terms.sort_by(|a, b| a.0.cmp(b.0));
-            let mut hash = KeyHasher::default();
-            if cache.active() {
-                hash.add(key);
+            let hash = cache.key(|h| {
+                h.add(key);
                 for (term, list) in &terms {
-                    hash.add((term, list));
+                    h.add((term, list));
                 }
-            }
-            cache.shard(hash.finish(), || encode_shard(key, &terms))
+            });
+            cache.shard(hash, || encode_shard(key, &terms))
         })
         .collect();
     let keys: Vec<String> = encoded
@@ -351,12 +350,11 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
         .enumerate()
         .map(|(k, chunk)| {
             let path = format!("search/e/{k}.js");
-            let mut hash = KeyHasher::default();
-            if cache.active() {
-                hash.add(&path);
+            let hash = cache.key(|h| {
+                h.add(&path);
                 for slot in chunk {
                     if let Some((e, start)) = slot {
-                        hash.add((
+                        h.add((
                             e.kind,
                             &e.title,
                             &e.url,
@@ -364,12 +362,12 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
                             e.parent.map(|p| start + p),
                         ));
                     } else {
-                        hash.add(0u8);
+                        h.add(0u8);
                     }
                 }
-            }
+            });
             let bytes = cache
-                .get_or(hash.finish(), || {
+                .get_or(hash, || {
                     // A paragraph's row names its document's entry instead
                     // of repeating the title: [kind, title or parent id, url
                     // or anchor, text]; an empty slot is null.
