@@ -57,38 +57,11 @@ fn lock(dirs: &Mutex<Vec<PathBuf>>) -> Vec<PathBuf> {
     dirs.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
-/// The files directly in `root` and everything under `dirs`; hidden folders
-/// (`.git`) are not entered.
+/// Every watched path with its size and time (see `watch::each_watched`).
 fn snapshot(root: &Path, dirs: &[PathBuf]) -> Snapshot {
     let mut snap = Snapshot::new();
-    if let Ok(entries) = std::fs::read_dir(root) {
-        for e in entries.flatten() {
-            if e.file_type().is_ok_and(|t| t.is_file()) {
-                record(&mut snap, &e.path());
-            }
-        }
-    }
-    for d in dirs {
-        walk(&mut snap, d);
-    }
+    super::watch::each_watched(root, dirs, &mut |p| record(&mut snap, p));
     snap
-}
-
-fn walk(snap: &mut Snapshot, dir: &Path) {
-    record(snap, dir);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        if e.file_type().is_ok_and(|t| t.is_dir()) {
-            if !e.file_name().to_string_lossy().starts_with('.') {
-                walk(snap, &path);
-            }
-        } else {
-            record(snap, &path);
-        }
-    }
 }
 
 fn record(snap: &mut Snapshot, path: &Path) {

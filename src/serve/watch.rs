@@ -161,30 +161,9 @@ impl Fingerprints {
     /// Records everything under `dirs` (and the files directly in `root`).
     pub fn seed(&mut self, root: &Path, dirs: &[PathBuf]) {
         self.record(root);
-        if let Ok(entries) = std::fs::read_dir(root) {
-            for e in entries.flatten() {
-                if e.path().is_file() {
-                    self.record(&e.path());
-                }
-            }
-        }
-        for d in dirs {
-            self.walk(d);
-        }
-    }
-
-    fn walk(&mut self, dir: &Path) {
-        self.record(dir);
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    self.walk(&p);
-                } else {
-                    self.record(&p);
-                }
-            }
-        }
+        each_watched(root, dirs, &mut |p| {
+            self.record(p);
+        });
     }
 
     /// Records what `path` holds now; true if that differs from before. A
@@ -219,6 +198,39 @@ fn fingerprint(path: &Path) -> Option<u64> {
         std::fs::read(path).ok()?.hash(&mut h);
     }
     Some(h.finish())
+}
+
+/// Visits every watched path: the files directly in `root`, then each of
+/// `dirs` and everything under it, folders included; hidden folders
+/// (`.git`) are not entered.
+pub fn each_watched(root: &Path, dirs: &[PathBuf], visit: &mut dyn FnMut(&Path)) {
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for e in entries.flatten() {
+            if e.file_type().is_ok_and(|t| t.is_file()) {
+                visit(&e.path());
+            }
+        }
+    }
+    for d in dirs {
+        walk_tree(d, visit);
+    }
+}
+
+fn walk_tree(dir: &Path, visit: &mut dyn FnMut(&Path)) {
+    visit(dir);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            if !e.file_name().to_string_lossy().starts_with('.') {
+                walk_tree(&path, visit);
+            }
+        } else {
+            visit(&path);
+        }
+    }
 }
 
 /// The folders to watch for the site at `root`, canonical.
