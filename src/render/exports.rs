@@ -246,15 +246,8 @@ pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowled
     let para_id = |d: usize, p: usize| &site.docs[d].body.paragraphs[p].id;
     match path {
         "data/timeline.json" => {
-            for e in &site.timeline.entries {
-                let doc = &site.docs[e.doc];
-                key.add((e.year, e.end_year, e.precision.name(), &e.label, e.clipped));
-                key.add((
-                    &e.sentence,
-                    &doc.title,
-                    &doc.url,
-                    para_id(e.doc, e.paragraph),
-                ));
+            for i in 0..site.timeline.entries.len() {
+                super::timeline::add_entry(&mut key, site, i);
             }
         }
         "data/topics.json" => {

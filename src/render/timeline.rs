@@ -154,20 +154,22 @@ pub fn page_key(site: &Site, plan: &Plan, range: (i32, i32), page: usize) -> u64
     }
     for y in plan.timeline_pages[page].clone() {
         for &i in &plan.years[y].1 {
-            let e = &site.timeline.entries[i];
-            let doc = &site.docs[e.doc];
-            key.add((
-                i,
-                plan.entry_page[i],
-                e.year,
-                e.end_year,
-                e.precision.name(),
-            ));
-            key.add((&e.label, e.clipped, &e.sentence, e.mark));
-            key.add((&doc.title, &doc.url, &doc.body.paragraphs[e.paragraph].id));
+            key.add((i, plan.entry_page[i]));
+            add_entry(&mut key, site, i);
         }
     }
     key.finish()
+}
+
+/// Adds what entry `i` shows wherever it is shown (timeline pages, the
+/// timeline export): its dates, label, sentence and mark, and the document
+/// and paragraph it links to.
+pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, i: usize) {
+    let e = &site.timeline.entries[i];
+    let doc = &site.docs[e.doc];
+    key.add((e.year, e.end_year, e.precision.name(), &e.label, e.clipped));
+    key.add((&e.sentence, e.mark));
+    key.add((&doc.title, &doc.url, &doc.body.paragraphs[e.paragraph].id));
 }
 
 /// A static SVG bar per year of the range, its height by the number of
