@@ -213,13 +213,17 @@ pub fn build_incremental(
     next.render = render_memo;
     laps.lap("render");
     laps.list.extend(parts);
+    let documents = site.docs.len();
     diags.sort();
+    // The graph holds many small values; freeing them is not worth waiting
+    // for.
+    std::thread::spawn(move || drop(site));
     let built = Built {
         config,
         files,
         diagnostics: diags,
         timings: laps.list,
-        documents: site.docs.len(),
+        documents,
     };
     Ok((built, next))
 }

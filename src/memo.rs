@@ -18,7 +18,6 @@ use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
 use crate::search::{Group, Shard};
 use crate::sources::Source;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -100,7 +99,7 @@ impl<'a> RenderCache<'a> {
     }
 
     /// Whether keys are worth computing (the memo is active).
-    fn active(&self) -> bool {
+    pub fn active(&self) -> bool {
         self.last.active
     }
 
@@ -202,13 +201,15 @@ impl<'a> RenderCache<'a> {
     }
 }
 
-/// A hasher that serialised values can be written into.
+/// A hasher that serialised values can be written into: 64-bit XXH3, fast
+/// on long inputs (keys cover whole texts and page contexts) and with
+/// accidental collisions as unlikely as any 64-bit hash's.
 #[derive(Default)]
-pub struct KeyHasher(DefaultHasher);
+pub struct KeyHasher(xxhash_rust::xxh3::Xxh3Default);
 
 impl KeyHasher {
     pub fn add(&mut self, v: impl Hash) {
-        v.hash(&mut self.0);
+        v.hash(self);
     }
 
     /// Adds a value by its JSON form (what templates see).
@@ -219,13 +220,23 @@ impl KeyHasher {
     }
 
     pub fn finish(&self) -> u64 {
-        self.0.finish()
+        self.0.digest()
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.digest()
     }
 }
 
 impl std::io::Write for KeyHasher {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
+        self.0.update(buf);
         Ok(buf.len())
     }
 

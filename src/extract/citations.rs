@@ -21,7 +21,7 @@ use super::names::{parse_authors, Person};
 use crate::parse::Node;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Reference {
     pub authors: Vec<Person>,
     pub title: Option<String>,

@@ -85,18 +85,13 @@ pub struct GroupView<'a> {
 }
 
 /// A hash of everything the views of `works` are made from: each work's
-/// id, reference and page, and each place that cites it (see `memo`).
+/// id, reference and page ([`Plan::work_keys`]), and each place that cites
+/// it: the document's title and URL and the note (see `memo`).
 pub fn works_key(site: &Site, plan: &Plan, works: impl Iterator<Item = usize>) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     for w in works {
-        let work = &site.citations.works[w];
-        key.add((
-            w,
-            &work.id,
-            plan.work_page[w],
-            format!("{:?}", work.reference),
-        ));
-        for c in &work.cited_in {
+        key.add((w, plan.work_keys[w]));
+        for c in &site.citations.works[w].cited_in {
             let doc = &site.docs[c.doc];
             let note = &doc.body.footnotes[c.footnote];
             key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));

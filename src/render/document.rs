@@ -15,20 +15,6 @@ impl Renderer<'_> {
         let root = root_prefix(&d.url);
         let topics = &self.site.topic_map.topics;
         let mut view = DocView::summary(d);
-        let by_note = &self.site.citations.by_footnote[i];
-        let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
-            .map(|f| {
-                by_note.get(&f).map(|&w| {
-                    // The parsed reference travels hidden with the note, for
-                    // the preview of its footnote marker.
-                    format!(
-                        "<a class=\"cite\" href=\"{root}{}\">In the citation index</a><span class=\"ref-parsed\" hidden>{}</span>",
-                        citations::work_url(self.site, &self.plan, w),
-                        citations::reference_html(&self.site.citations.works[w].reference)
-                    )
-                })
-            })
-            .collect();
         let conn = &self.site.connections;
         let rewrites: HashMap<String, String> = conn.targets[i]
             .iter()
@@ -61,10 +47,6 @@ impl Renderer<'_> {
             .iter()
             .map(|&(t, count)| knowledge::TopicLinkView::new(self.site, t, count))
             .collect();
-        let dates: Vec<super::timeline::EntryView> = self.site.timeline.by_doc[i]
-            .iter()
-            .map(|&e| super::timeline::entry_view(self.site, &self.plan, e))
-            .collect();
         view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
         view.note = d.note.as_deref();
         view.toc = d
@@ -91,7 +73,6 @@ impl Renderer<'_> {
         // reused, and its inputs are in the key instead.
         ctx.insert("doc", &view);
         ctx.insert("doc_topics", &doc_topics);
-        ctx.insert("dates", &dates);
         ctx.insert("related", &related);
         ctx.insert("backlinks", &backlinks);
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
@@ -99,15 +80,42 @@ impl Renderer<'_> {
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
         // The topic links come from the document's extraction and the topic
         // map, both covered by its source key (see `memo::source_key`), and
-        // from its URL, which the context holds.
+        // from its URL, which the context holds. Its timeline entries are
+        // made from the document alone, and shown with their place on the
+        // timeline; its notes, with the works they cite.
+        let by_note = &self.site.citations.by_footnote[i];
+        let dates = &self.site.timeline.by_doc[i];
         let inputs = self.cache.key(|k| {
             k.add(d.key);
-            k.add(&note_extras);
+            for f in 0..d.body.footnotes.len() {
+                k.add(by_note.get(&f).map(|&w| self.plan.work_keys[w]));
+            }
+            for &e in dates {
+                k.add((e, self.plan.entry_page[e]));
+            }
             let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
             sorted.sort();
             k.add(&sorted);
         });
         let bytes = self.page_with("document.html", ctx, &d.url, inputs, |ctx| {
+            let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
+                .map(|f| {
+                    by_note.get(&f).map(|&w| {
+                        // The parsed reference travels hidden with the note,
+                        // for the preview of its footnote marker.
+                        format!(
+                            "<a class=\"cite\" href=\"{root}{}\">In the citation index</a><span class=\"ref-parsed\" hidden>{}</span>",
+                            citations::work_url(self.site, &self.plan, w),
+                            citations::reference_html(&self.site.citations.works[w].reference)
+                        )
+                    })
+                })
+                .collect();
+            let dates: Vec<super::timeline::EntryView> = dates
+                .iter()
+                .map(|&e| super::timeline::entry_view(self.site, &self.plan, e))
+                .collect();
+            ctx.insert("dates", &dates);
             let links: Vec<html::LinkSpan> = d
                 .extracted
                 .links

@@ -29,10 +29,15 @@ pub struct Plan {
     pub citation_pages: Vec<Range<usize>>,
     /// Per work: its page of the citation index.
     pub work_page: Vec<usize>,
+    /// Per work, when results are kept (see `memo`): a hash of what any
+    /// page shows of it wherever it is cited (id, page, reference).
+    pub work_keys: Vec<u64>,
 }
 
 impl Plan {
-    pub fn new(site: &Site) -> Plan {
+    /// Paginates the knowledge pages; `keys` says whether to hash each
+    /// work for the keys of the pages that show it.
+    pub fn new(site: &Site, keys: bool) -> Plan {
         let years = site.timeline.years();
         let sizes: Vec<usize> = years.iter().map(|(_, e)| e.len()).collect();
         let timeline_pages = chunks(&sizes, LIMIT);
@@ -73,6 +78,20 @@ impl Plan {
                 work_page[w] = letter_page[g];
             }
         }
+        let work_keys = if keys {
+            use rayon::prelude::*;
+            let works = &site.citations.works;
+            (0..works.len())
+                .into_par_iter()
+                .map(|w| {
+                    let mut key = crate::memo::KeyHasher::default();
+                    key.add((&works[w].id, work_page[w], &works[w].reference));
+                    key.finish()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Plan {
             years,
             timeline_pages,
@@ -82,6 +101,7 @@ impl Plan {
             letter_groups: letters,
             citation_pages,
             work_page,
+            work_keys,
         }
     }
 
@@ -259,8 +279,9 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) ->
 }
 
 /// A hash of everything the passages of a topic page are made from: each
-/// passage's document (URL and title), paragraph (number, id, text) and
-/// spans. An edit elsewhere in a document leaves the key as it was.
+/// passage's document (URL and title), paragraph (number, id, the hash of
+/// its text) and spans. An edit elsewhere in a document leaves the key as
+/// it was.
 pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     for p in &site.topics.passages[t][range] {
@@ -271,7 +292,7 @@ pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
             &doc.title,
             p.paragraph,
             &para.id,
-            &para.text,
+            doc.paragraph_keys[p.paragraph],
             &p.spans,
         ));
     }

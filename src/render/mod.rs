@@ -139,13 +139,14 @@ pub fn render(
         title: "Map",
         url: "graph/index.html",
     });
+    let cache = RenderCache::new(last);
     let r = Renderer {
         theme,
         site_view,
         nav,
         site,
-        plan: knowledge::Plan::new(site),
-        cache: RenderCache::new(last),
+        plan: knowledge::Plan::new(site, cache.active()),
+        cache,
     };
     let mut files: Vec<OutputFile> = site
         .docs

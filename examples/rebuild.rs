@@ -1,0 +1,66 @@
+//! Times incremental rebuilds without the server: builds ROOT once, then N
+//! times appends a paragraph to its first document and rebuilds, printing
+//! each stage's time. The document is restored afterwards.
+//!
+//!     cargo run --release --example rebuild -- ROOT [N]
+
+use dossier::config::Overrides;
+use dossier::memo::Memo;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn first_document(dir: &Path) -> Option<PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in &entries {
+        let name = p.file_name()?.to_string_lossy().to_string();
+        if p.is_file()
+            && !name.starts_with('_')
+            && (name.ends_with(".md") || name.ends_with(".txt"))
+        {
+            return Some(p.clone());
+        }
+    }
+    entries
+        .iter()
+        .filter(|p| p.is_dir())
+        .find_map(|p| first_document(p))
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = PathBuf::from(args.first().map_or(".", String::as_str));
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let file =
+        first_document(&root.join("content")).ok_or_else(|| anyhow::anyhow!("no document"))?;
+    let original = std::fs::read(&file)?;
+    let start = Instant::now();
+    let (_, mut memo) = dossier::build_incremental(&root, &Overrides::default(), &Memo::new())?;
+    println!(
+        "first build: {:.0} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    for i in 1..=n {
+        let mut text = std::fs::read_to_string(&file)?;
+        text.push_str(&format!("\nEdited paragraph {i} about the archive.\n"));
+        std::fs::write(&file, text)?;
+        let start = Instant::now();
+        let (built, next) = dossier::build_incremental(&root, &Overrides::default(), &memo)?;
+        let total = start.elapsed();
+        memo = next;
+        println!(
+            "rebuild {i}: {:.1} ms ({} files)",
+            total.as_secs_f64() * 1000.0,
+            built.files.len()
+        );
+        for (stage, t) in &built.timings {
+            println!("  {stage:<34} {:8.1} ms", t.as_secs_f64() * 1000.0);
+        }
+    }
+    std::fs::write(&file, original)?;
+    Ok(())
+}
