@@ -16,7 +16,8 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
-use crate::search::{Group, Shard};
+use crate::search::index::Index;
+use crate::search::Group;
 use crate::sources::Source;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -71,8 +72,9 @@ pub struct RenderMemo {
     pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
     /// Each document's search entries with their weighted tokens.
     pub(crate) search: HashMap<u64, Arc<Group>>,
-    /// Encoded postings shards: (file key, body) per shard.
-    pub(crate) shards: HashMap<u64, Arc<Shard>>,
+    /// The merged search postings and their encoded shards, taken by the
+    /// next build to patch.
+    pub(crate) index: Mutex<Option<Index>>,
     /// Renders reused from the last build and made anew.
     pub reused: usize,
     pub made: usize,
@@ -83,7 +85,7 @@ pub struct RenderCache<'a> {
     last: &'a RenderMemo,
     next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
     next_search: Mutex<HashMap<u64, Arc<Group>>>,
-    next_shards: Mutex<HashMap<u64, Arc<Shard>>>,
+    next_index: Mutex<Option<Index>>,
     reused: AtomicUsize,
 }
 
@@ -93,7 +95,7 @@ impl<'a> RenderCache<'a> {
             last,
             next: Mutex::default(),
             next_search: Mutex::default(),
-            next_shards: Mutex::default(),
+            next_index: Mutex::default(),
             reused: AtomicUsize::new(0),
         }
     }
@@ -133,9 +135,27 @@ impl<'a> RenderCache<'a> {
         self.infallible(&self.last.search, &self.next_search, key, make)
     }
 
-    /// An encoded postings shard for `key`, as [`Self::get_or`].
-    pub fn shard(&self, key: u64, make: impl FnOnce() -> Shard) -> Arc<Shard> {
-        self.infallible(&self.last.shards, &self.next_shards, key, make)
+    /// The search index `make` gives, handed the last build's to patch
+    /// (when results are kept and the last build made one).
+    pub fn search_index(&self, make: impl FnOnce(Option<Index>) -> Index) -> Index {
+        let last = if self.active() {
+            self.last
+                .index
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+        } else {
+            None
+        };
+        make(last)
+    }
+
+    /// Keeps this build's search index for the next (when results are
+    /// kept).
+    pub fn keep_search_index(&self, index: Index) {
+        if self.active() {
+            *self.next_index.lock().unwrap_or_else(|e| e.into_inner()) = Some(index);
+        }
     }
 
     fn infallible<T>(
@@ -193,10 +213,11 @@ impl<'a> RenderCache<'a> {
                 .next_search
                 .into_inner()
                 .unwrap_or_else(|e| e.into_inner()),
-            shards: self
-                .next_shards
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
+            index: Mutex::new(
+                self.next_index
+                    .into_inner()
+                    .unwrap_or_else(|e| e.into_inner()),
+            ),
         }
     }
 }
@@ -204,7 +225,7 @@ impl<'a> RenderCache<'a> {
 /// A hasher that serialised values can be written into: 64-bit XXH3, fast
 /// on long inputs (keys cover whole texts and page contexts) and with
 /// accidental collisions as unlikely as any 64-bit hash's.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct KeyHasher(xxhash_rust::xxh3::Xxh3Default);
 
 impl KeyHasher {

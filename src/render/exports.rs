@@ -246,9 +246,7 @@ pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowled
     let para_id = |d: usize, p: usize| &site.docs[d].body.paragraphs[p].id;
     match path {
         "data/timeline.json" => {
-            for i in 0..site.timeline.entries.len() {
-                super::timeline::add_entry(&mut key, site, i);
-            }
+            key.add(&plan.entry_keys);
         }
         "data/topics.json" => {
             for (t, topic) in site.topic_map.topics.iter().enumerate() {

@@ -6,7 +6,9 @@ use super::excerpt::excerpt;
 use super::paging::{chunks, page_of, LIMIT};
 use super::views::{page_url, Paginator};
 use crate::graph::Site;
+use crate::memo::KeyHasher;
 use crate::topics::Kind;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -32,6 +34,9 @@ pub struct Plan {
     /// Per work, when results are kept (see `memo`): a hash of what any
     /// page shows of it wherever it is cited (id, page, reference).
     pub work_keys: Vec<u64>,
+    /// Per timeline entry, when results are kept: a hash of what it shows
+    /// wherever it is shown (see [`super::timeline::add_entry`]).
+    pub entry_keys: Vec<u64>,
 }
 
 impl Plan {
@@ -78,20 +83,26 @@ impl Plan {
                 work_page[w] = letter_page[g];
             }
         }
-        let work_keys = if keys {
-            use rayon::prelude::*;
-            let works = &site.citations.works;
-            (0..works.len())
+        let hash_each = |n: usize, add: &(dyn Fn(&mut KeyHasher, usize) + Sync)| -> Vec<u64> {
+            if !keys {
+                return Vec::new();
+            }
+            (0..n)
                 .into_par_iter()
-                .map(|w| {
-                    let mut key = crate::memo::KeyHasher::default();
-                    key.add((&works[w].id, work_page[w], &works[w].reference));
+                .map(|i| {
+                    let mut key = KeyHasher::default();
+                    add(&mut key, i);
                     key.finish()
                 })
                 .collect()
-        } else {
-            Vec::new()
         };
+        let works = &site.citations.works;
+        let work_keys = hash_each(works.len(), &|key, w| {
+            key.add((&works[w].id, work_page[w], &works[w].reference));
+        });
+        let entry_keys = hash_each(site.timeline.entries.len(), &|key, e| {
+            super::timeline::add_entry(key, site, e);
+        });
         Plan {
             years,
             timeline_pages,
@@ -102,6 +113,7 @@ impl Plan {
             citation_pages,
             work_page,
             work_keys,
+            entry_keys,
         }
     }
 

@@ -231,6 +231,12 @@ impl Renderer<'_> {
             work: &work_url,
             entry: &entry_url,
             work_label: &work_label,
+            works_key: self.cache.key(|k| k.add(&plan.work_keys)),
+            timeline_key: self.cache.key(|k| {
+                for (i, key) in plan.entry_keys.iter().enumerate() {
+                    k.add((key, plan.entry_page[i]));
+                }
+            }),
         };
         let mut files = crate::search::build(site, &urls, &self.cache);
         laps.lap("  search index");
@@ -338,7 +344,7 @@ enum Later<'a> {
 impl Later<'_> {
     fn key(&self, site: &crate::graph::Site, plan: &knowledge::Plan, config: &Config) -> u64 {
         match self {
-            Later::Timeline(k, _) => super::timeline::page_key(site, plan, config.timeline, *k),
+            Later::Timeline(k, _) => super::timeline::page_key(plan, config.timeline, *k),
             Later::Nothing => 0,
             Later::Passages(t, range) => knowledge::topic_passages_key(site, *t, range.clone()),
             Later::CitationIndex(k) => {

@@ -13,19 +13,16 @@
 //!    `search/meta.js` lists what exists.
 
 pub mod encode;
+pub mod index;
 pub mod tokens;
 
 use crate::graph::Site;
 use crate::memo::RenderCache;
 use crate::render::OutputFile;
-use encode::{encode_ids, encode_weights, shard_key, shard_key_of};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// A postings shard larger than this is split by three characters.
-const SPLIT_BYTES: usize = 200_000;
 
 /// Entries per chunk file.
 pub const CHUNK: usize = 256;
@@ -92,13 +89,20 @@ pub struct Entry {
     pub parent: Option<usize>,
 }
 
+/// Where the entry with an index lives.
+pub type Link<'a> = dyn Fn(usize) -> String + Sync + 'a;
+
 /// Links to where each entry lives; supplied by the render stage, which
 /// knows the pagination of the knowledge pages.
 pub struct Urls<'a> {
-    pub topic: &'a dyn Fn(usize) -> String,
-    pub work: &'a dyn Fn(usize) -> String,
-    pub entry: &'a dyn Fn(usize) -> String,
-    pub work_label: &'a dyn Fn(usize) -> String,
+    pub topic: &'a Link<'a>,
+    pub work: &'a Link<'a>,
+    pub entry: &'a Link<'a>,
+    pub work_label: &'a Link<'a>,
+    /// Hashes of everything the works' and the timeline's entries are made
+    /// from, when results are kept (see `memo`).
+    pub works_key: u64,
+    pub timeline_key: u64,
 }
 
 /// Token counts of an entry: title tokens weigh `title_weight` each.
@@ -122,23 +126,26 @@ fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String,
     counts.into_iter().map(|(t, w)| (t, w * boost)).collect()
 }
 
-/// Collects the entries and their weighted tokens, in groups; documents in
-/// parallel, each reused from the last build when nothing it is made from
-/// changed (its source, title, URL, summary, authors and first entry id).
-pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Group>> {
-    let per_doc: Vec<Arc<Group>> = site
+/// Collects the entries and their weighted tokens, in groups, each with
+/// its key: documents in parallel, each reused from the last build when
+/// nothing it is made from changed (its source, title, URL, summary and
+/// authors); then the topics, the cited works and the timeline entries,
+/// one group each, reused while their keys are unchanged.
+pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<Group>)> {
+    let mut out: Vec<(u64, Arc<Group>)> = site
         .docs
         .par_iter()
         .map(|d| {
             let key = cache.key(|k| k.add((d.key, &d.title, &d.url, &d.summary, &d.authors)));
-            cache.search_entries(key, || Group::new(doc_entries(d)))
+            (
+                key,
+                cache.search_entries(key, || Group::new(doc_entries(d))),
+            )
         })
         .collect();
-    let mut out = per_doc;
-    // The topics', works' and timeline entries: what is tokenised (title,
-    // text, title weight) is gathered first and hashed, so that the group is
-    // tokenised again only when something in it changed.
-    let mut rest: Vec<(Entry, String, String, u32)> = Vec::new();
+    // Topics are few: what is tokenised (title, text, title weight) is
+    // gathered and hashed.
+    let mut topics: Vec<(Entry, String, String, u32)> = Vec::new();
     for (i, t) in site.topic_map.topics.iter().enumerate() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
         let text = if t.description.is_empty() {
@@ -148,39 +155,63 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<Arc<Group>>
         };
         let indexed = format!("{text} {}", aliases.join(" "));
         let e = entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET);
-        rest.push((e, t.title.clone(), indexed, 8));
-    }
-    for (i, w) in site.citations.works.iter().enumerate() {
-        let r = &w.reference;
-        let mut text: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
-        text.extend(r.container.clone());
-        text.extend(r.year.map(|y| y.to_string()));
-        let title = (urls.work_label)(i);
-        let text = text.join(", ");
-        let e = entry("w", title.clone(), (urls.work)(i), &text, SNIPPET);
-        rest.push((e, title, text, 2));
-    }
-    for (i, e) in site.timeline.entries.iter().enumerate() {
-        let title = format!("{} · {}", e.label, site.docs[e.doc].title);
-        let en = entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET);
-        rest.push((en, e.label.clone(), e.sentence.clone(), 1));
+        topics.push((e, t.title.clone(), indexed, 8));
     }
     let key = cache.key(|k| {
-        for (e, title, text, weight) in &rest {
+        for (e, title, text, weight) in &topics {
             k.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
         }
     });
-    out.push(cache.search_entries(key, || {
-        Group::new(
-            rest.into_par_iter()
-                .map(|(e, title, text, weight)| {
-                    let terms = weigh(e.kind, &title, &text, weight);
-                    (e, terms)
+    out.push((key, cache.search_entries(key, || weighed(topics))));
+    let key = cache.key(|k| k.add(("works", urls.works_key)));
+    let works = cache.search_entries(key, || {
+        weighed(
+            (0..site.citations.works.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = &site.citations.works[i].reference;
+                    let mut text: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
+                    text.extend(r.container.clone());
+                    text.extend(r.year.map(|y| y.to_string()));
+                    let title = (urls.work_label)(i);
+                    let text = text.join(", ");
+                    let e = entry("w", title.clone(), (urls.work)(i), &text, SNIPPET);
+                    (e, title, text, 2)
                 })
                 .collect(),
         )
-    }));
+    });
+    out.push((key, works));
+    let key = cache.key(|k| k.add(("timeline", urls.timeline_key)));
+    let timeline = cache.search_entries(key, || {
+        weighed(
+            (0..site.timeline.entries.len())
+                .into_par_iter()
+                .map(|i| {
+                    let e = &site.timeline.entries[i];
+                    let title = format!("{} · {}", e.label, site.docs[e.doc].title);
+                    let en = entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET);
+                    (en, e.label.clone(), e.sentence.clone(), 1)
+                })
+                .collect(),
+        )
+    });
+    out.push((key, timeline));
     out
+}
+
+/// A group of entries, each tokenised from a title and text with a title
+/// weight.
+fn weighed(items: Vec<(Entry, String, String, u32)>) -> Group {
+    Group::new(
+        items
+            .into_par_iter()
+            .map(|(e, title, text, weight)| {
+                let terms = weigh(e.kind, &title, &text, weight);
+                (e, terms)
+            })
+            .collect(),
+    )
 }
 
 /// A document's entry and one per paragraph. A paragraph's `parent` is
@@ -231,141 +262,41 @@ fn cut(text: &str, len: usize) -> String {
     format!("{}…", &text[..end])
 }
 
-/// Encodes one shard's terms (sorted); a large shard is split by the
-/// tokens' first three characters (two-character tokens stay in the
-/// two-character shard), so that a query loads less.
-fn encode_shard(key: &str, terms: &[(&str, &Postings)]) -> Shard {
-    let parts: Vec<(&str, String)> = terms
-        .iter()
-        .map(|(term, list)| {
-            let json_term = serde_json::to_string(term).unwrap_or_default();
-            (
-                *term,
-                format!(
-                    "{json_term}:[\"{}\",\"{}\"]",
-                    encode_ids(list),
-                    encode_weights(list)
-                ),
-            )
-        })
-        .collect();
-    let size: usize = parts.iter().map(|(_, e)| e.len()).sum();
-    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (term, e) in &parts {
-        let k = if size > SPLIT_BYTES && term.chars().count() > 2 {
-            shard_key_of(term, 3)
-        } else {
-            key.to_string()
-        };
-        groups.entry(k).or_default().push(e);
-    }
-    groups
-        .into_iter()
-        .map(|(k, es)| (k, es.join(",")))
-        .collect()
-}
-
 /// Writes the index files; returns them with the size of the index proper
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
     let groups = entries(site, urls, cache);
     // Each group's first id, from which its postings and a paragraph's
-    // parent count. Document groups start at multiples of PAD; the slots
-    // between are empty.
-    let mut starts = Vec::with_capacity(groups.len());
+    // parent count. Groups start at multiples of PAD; the slots between
+    // are empty.
+    let mut layout: Vec<index::Placed> = Vec::with_capacity(groups.len());
     let mut start = 0;
-    for g in &groups {
-        starts.push(start);
-        start += g.entries.len().div_ceil(PAD) * PAD;
+    for (key, g) in groups {
+        let len = g.entries.len();
+        layout.push((key, start, g));
+        start += len.div_ceil(PAD) * PAD;
     }
     let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; start];
-    for (g, &start) in groups.iter().zip(&starts) {
+    let mut chunk_keys = vec![crate::memo::KeyHasher::default(); start.div_ceil(CHUNK)];
+    for (key, start, g) in &layout {
         for (i, e) in g.entries.iter().enumerate() {
-            slots[start + i] = Some((e, start));
+            slots[start + i] = Some((e, *start));
+        }
+        // A group's key covers its entries; its start, their ids.
+        if cache.active() && !g.entries.is_empty() {
+            for k in start / CHUNK..=(start + g.entries.len() - 1) / CHUNK {
+                chunk_keys[k].add((key, start));
+            }
         }
     }
-    let count: usize = groups.iter().map(|g| g.entries.len()).sum();
-    // Postings in parallel: each worker merges a contiguous run of groups
-    // (keys borrowed, no string copies); runs are merged in order, so every
-    // list stays sorted by entry id.
-    let postings: HashMap<&str, Postings> = groups
-        .par_iter()
-        .zip(starts.par_iter())
-        .fold(
-            HashMap::new,
-            |mut m: HashMap<&str, Postings>, (g, &start)| {
-                for (t, list) in &g.postings {
-                    let ids = list.iter().map(|&(id, w)| (id + start as u32, w));
-                    m.entry(t.as_str()).or_default().extend(ids);
-                }
-                m
-            },
-        )
-        .reduce(HashMap::new, |mut left, right| {
-            for (t, mut list) in right {
-                left.entry(t).or_default().append(&mut list);
-            }
-            left
-        });
-    let mut shards: BTreeMap<String, Vec<(&str, &Postings)>> = BTreeMap::new();
-    for (term, list) in &postings {
-        shards
-            .entry(shard_key(term))
-            .or_default()
-            .push((term, list));
-    }
-    // Encode each shard (see `encode_shard`), or reuse it when its terms
-    // and postings did not change.
-    let encoded: Vec<Arc<Shard>> = shards
-        .par_iter()
-        .map(|(key, terms)| {
-            let mut terms = terms.clone();
-            terms.sort_by(|a, b| a.0.cmp(b.0));
-            let hash = cache.key(|h| {
-                h.add(key);
-                for (term, list) in &terms {
-                    h.add((term, list));
-                }
-            });
-            cache.shard(hash, || encode_shard(key, &terms))
-        })
-        .collect();
-    let keys: Vec<String> = encoded
-        .iter()
-        .flat_map(|s| s.iter())
-        .map(|(k, _)| k.clone())
-        .collect();
-    let mut files: Vec<OutputFile> = encoded
-        .iter()
-        .flat_map(|s| s.iter())
-        .map(|(key, body)| {
-            OutputFile::new(
-                format!("search/t/{key}.js"),
-                format!("DOSSIER_SEARCH.terms({key:?},{{{body}}});\n"),
-            )
-        })
-        .collect();
+    let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
     let chunks: Vec<OutputFile> = slots
         .par_chunks(CHUNK)
+        .zip(chunk_keys.par_iter())
         .enumerate()
-        .map(|(k, chunk)| {
+        .map(|(k, (chunk, chunk_key))| {
             let path = format!("search/e/{k}.js");
-            let hash = cache.key(|h| {
-                h.add(&path);
-                for slot in chunk {
-                    if let Some((e, start)) = slot {
-                        h.add((
-                            e.kind,
-                            &e.title,
-                            &e.url,
-                            &e.text,
-                            e.parent.map(|p| start + p),
-                        ));
-                    } else {
-                        h.add(0u8);
-                    }
-                }
-            });
+            let hash = cache.key(|h| h.add((&path, chunk.len(), chunk_key.finish())));
             let bytes = cache
                 .get_or(hash, || {
                     // A paragraph's row names its document's entry instead
@@ -390,17 +321,37 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
             OutputFile::new(path, bytes)
         })
         .collect();
+    drop(slots);
+    let index = cache.search_index(|last| index::Index::update(last, layout));
+    let keys: Vec<&String> = index
+        .shards
+        .values()
+        .flat_map(|s| s.iter())
+        .map(|(k, _)| k)
+        .collect();
+    let mut files: Vec<OutputFile> = index
+        .shards
+        .values()
+        .flat_map(|s| s.iter())
+        .map(|(key, body)| {
+            OutputFile::new(
+                format!("search/t/{key}.js"),
+                format!("DOSSIER_SEARCH.terms({key:?},{{{body}}});\n"),
+            )
+        })
+        .collect();
     files.extend(chunks);
     let meta = serde_json::json!({
         "entries": count,
         "chunk": CHUNK,
         "shards": keys,
-        "terms": postings.len(),
+        "terms": index.terms(),
     });
     files.push(OutputFile::new(
         "search/meta.js",
         format!("DOSSIER_SEARCH.meta({meta});\n"),
     ));
+    cache.keep_search_index(index);
     files
 }
 
