@@ -230,6 +230,9 @@ mod tests {
         Arc::new(Group::new(indexed))
     }
 
+    type Groups = Vec<(u64, Arc<Group>)>;
+    type Edit = Box<dyn Fn(&mut Groups)>;
+
     fn placed(groups: &[(u64, Arc<Group>)]) -> Vec<Placed> {
         let mut start = 0;
         groups
@@ -254,7 +257,7 @@ mod tests {
 
     #[test]
     fn patching_equals_merging_anew() {
-        let mut groups: Vec<(u64, Arc<Group>)> = (0..40)
+        let mut groups: Groups = (0..40)
             .map(|i| {
                 let text = format!("alpha beta{} gamma{}", i % 7, i % 3);
                 (i, group(&[&text, "alpha delta", "zeta"]))
@@ -264,7 +267,7 @@ mod tests {
         // Edits: groups change in place (one grows within its padding, so
         // nothing moves; one is emptied), one is added at the end, and the
         // first is removed, which moves every other.
-        let edits: Vec<Box<dyn Fn(&mut Vec<(u64, Arc<Group>)>)>> = vec![
+        let edits: Vec<Edit> = vec![
             Box::new(|g| g[3] = (100, group(&["omega alpha"]))),
             Box::new(|g| g[5] = (101, group(&["alpha", "beta1", "new words here"]))),
             Box::new(|g| g[7] = (102, group(&["alpha delta"]))),

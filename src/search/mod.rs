@@ -284,8 +284,9 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
         }
         // A group's key covers its entries; its start, their ids.
         if cache.active() && !g.entries.is_empty() {
-            for k in start / CHUNK..=(start + g.entries.len() - 1) / CHUNK {
-                chunk_keys[k].add((key, start));
+            let chunks = start / CHUNK..=(start + g.entries.len() - 1) / CHUNK;
+            for chunk_key in &mut chunk_keys[chunks] {
+                chunk_key.add((key, start));
             }
         }
     }
