@@ -126,10 +126,6 @@ pub fn build_incremental(
         years: config.timeline,
     };
     laps.lap("config, theme, topics");
-    let found = sources::discover(&config.content_dir)?;
-    let mut diags = found.diagnostics;
-    diags.extend(topic_problems);
-    laps.lap("sources");
     // What every document's extraction depends on besides its own source
     // (only needed when results are kept).
     let context = if last.active {
@@ -140,61 +136,101 @@ pub fn build_incremental(
     } else {
         0
     };
-    // Each document with its key and whether it was reused.
-    let prepared: Vec<(u64, memo::PreparedEntry, bool)> = found
-        .sources
+    // Sources the last build read and that have not changed since are not
+    // read again.
+    let read_at = std::time::SystemTime::now();
+    let found = sources::discover_with(&config.content_dir, &|path| {
+        last.unchanged_source(path, context)
+    })?;
+    let sources_read = found.sources.len();
+    let mut diags = found.diagnostics;
+    diags.extend(topic_problems);
+    laps.lap("sources");
+    // Each document with its key, its stamp and whether it was reused.
+    type Entry = (u64, Option<sources::Stamp>, memo::PreparedEntry, bool);
+    let mut prepared: Vec<Entry> = found
+        .unchanged
         .into_par_iter()
-        .map(|source| {
-            let key = if last.active {
-                memo::source_key(&source, context)
-            } else {
-                0
-            };
-            if let Some(hit) = last.prepared.get(&key) {
-                return (key, std::sync::Arc::clone(hit), true);
-            }
-            let normalized = normalize::normalize(&source);
-            let (doc, warnings) = parse::parse(&normalized.markdown);
-            let extracted = extract::extract(&doc, &extract_opts);
-            // The texts are parsed now; keep only the document model.
-            let mut source = source;
-            source.body = String::new();
-            let mut normalized = normalized;
-            normalized.markdown = String::new();
-            let diags = warnings
-                .into_iter()
-                .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
-                .collect();
-            let prepared = graph::Prepared {
+        .filter_map(|(path, key)| {
+            let stamp = last.sources.get(&path).map(|(s, _)| s.clone());
+            Some((
                 key,
-                source,
-                normalized,
-                paragraph_keys: std::sync::Arc::new(if last.active {
-                    memo::paragraph_keys(&doc)
-                } else {
-                    Vec::new()
-                }),
-                doc: std::sync::Arc::new(doc),
-                extracted: std::sync::Arc::new(extracted),
-            };
-            (key, std::sync::Arc::new((prepared, diags)), false)
+                stamp,
+                std::sync::Arc::clone(last.prepared.get(&key)?),
+                true,
+            ))
         })
         .collect();
+    prepared.par_extend(found.sources.into_par_iter().map(|source| {
+        let stamp = if last.active {
+            sources::Stamp::of(&source.path)
+        } else {
+            None
+        };
+        let key = if last.active {
+            memo::source_key(&source, context)
+        } else {
+            0
+        };
+        if let Some(hit) = last.prepared.get(&key) {
+            return (key, stamp, std::sync::Arc::clone(hit), true);
+        }
+        let normalized = normalize::normalize(&source);
+        let (doc, warnings) = parse::parse(&normalized.markdown);
+        let extracted = extract::extract(&doc, &extract_opts);
+        // The texts are parsed now; keep only the document model.
+        let mut source = source;
+        source.body = String::new();
+        let mut normalized = normalized;
+        normalized.markdown = String::new();
+        let diags = warnings
+            .into_iter()
+            .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
+            .collect();
+        let prepared = graph::Prepared {
+            key,
+            source,
+            normalized,
+            paragraph_keys: std::sync::Arc::new(if last.active {
+                memo::paragraph_keys(&doc)
+            } else {
+                Vec::new()
+            }),
+            doc: std::sync::Arc::new(doc),
+            extracted: std::sync::Arc::new(extracted),
+        };
+        (key, stamp, std::sync::Arc::new((prepared, diags)), false)
+    }));
+    // In the order the files were found (sorted by path).
+    prepared.par_sort_by(|a, b| a.2 .0.source.path.cmp(&b.2 .0.source.path));
     let mut docs = Vec::with_capacity(prepared.len());
-    for (_, entry, _) in &prepared {
+    for (_, _, entry, _) in &prepared {
         docs.push(entry.0.clone());
         diags.extend(entry.1.iter().cloned());
     }
-    let reused = prepared.iter().filter(|(_, _, reused)| *reused).count();
+    let reused = prepared.iter().filter(|e| e.3).count();
     let mut next = memo::Memo {
         active: last.active,
         stats: memo::Stats {
+            sources_read,
             documents_reused: reused,
             documents_made: prepared.len() - reused,
             ..memo::Stats::default()
         },
+        sources: if last.active {
+            prepared
+                .iter()
+                .filter_map(|(k, stamp, e, _)| {
+                    Some((e.0.source.path.clone(), (stamp.clone()?, *k)))
+                })
+                .collect()
+        } else {
+            Default::default()
+        },
+        read_at: Some(read_at),
+        context,
         prepared: if last.active {
-            prepared.into_iter().map(|(k, e, _)| (k, e)).collect()
+            prepared.into_iter().map(|(k, _, e, _)| (k, e)).collect()
         } else {
             Default::default()
         },

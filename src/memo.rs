@@ -24,6 +24,22 @@ use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+impl Memo {
+    /// The key of the source at `path` when the last build read it and it
+    /// has not changed since (by its [`Stamp`](crate::sources::Stamp)), in
+    /// the same extraction `context`.
+    pub fn unchanged_source(&self, path: &std::path::Path, context: u64) -> Option<u64> {
+        let (stamp, key) = self.sources.get(path)?;
+        let read_at = self.read_at?;
+        let same = self.active
+            && context == self.context
+            && stamp.settled_before(read_at)
+            && self.prepared.contains_key(key)
+            && crate::sources::Stamp::of(path).as_ref() == Some(stamp);
+        same.then_some(*key)
+    }
+}
+
 /// A document prepared for the graph, with the warnings its parse gave.
 pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
 
@@ -34,6 +50,11 @@ pub struct Memo {
     /// Whether builds given this memo compute keys and keep their results.
     pub active: bool,
     pub prepared: HashMap<u64, PreparedEntry>,
+    /// Each source read or reused, by path: its stamp and key.
+    pub sources: HashMap<std::path::PathBuf, (crate::sources::Stamp, u64)>,
+    /// When the sources were read, and the extraction context's hash then.
+    pub read_at: Option<std::time::SystemTime>,
+    pub context: u64,
     pub render: RenderMemo,
     /// The parsed templates, by the key of their texts.
     pub templates: Option<crate::theme::Compiled>,
@@ -58,6 +79,8 @@ impl Memo {
 /// What a build reused from the last one and what it made anew.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
+    /// Sources read from disk (the others were known unchanged).
+    pub sources_read: usize,
     pub documents_reused: usize,
     pub documents_made: usize,
     pub renders_reused: usize,

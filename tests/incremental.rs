@@ -120,3 +120,46 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
     assert_eq!(changed, vec!["search/e/0.js"]);
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
 }
+
+#[test]
+fn settled_sources_are_not_read_again() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let o = Overrides::default();
+    // Files changed within two seconds of a build are read again by the
+    // next (their times cannot yet tell a later change apart).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let (first, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    assert_eq!(memo.stats.sources_read, first.documents);
+    let (_, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.sources_read, 0);
+    assert_eq!(memo.stats.documents_reused, first.documents);
+    // An edit is seen, even one that keeps the length and sets the
+    // modification time back.
+    let doc = root.join("content/004_b84bfd1c39564207.txt");
+    let when = std::fs::metadata(&doc).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let swapped = text.replacen("Russia", "RUSSIA", 1);
+    assert_ne!(text, swapped);
+    std::fs::write(&doc, &swapped).unwrap();
+    let f = std::fs::File::options().write(true).open(&doc).unwrap();
+    f.set_modified(when).unwrap();
+    drop(f);
+    let (edited, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.sources_read, 1);
+    assert_eq!(memo.stats.documents_made, 1);
+    same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
+    // A change to a settled document's sidecar is seen too.
+    let side = root.join("content/003_3ff5e5d48cf0c671.meta.toml");
+    let mut meta = std::fs::read_to_string(&side).unwrap();
+    meta.push_str("title = \"A title from the sidecar\"\n");
+    std::fs::write(&side, meta).unwrap();
+    let (sidecar, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    // Read: that document, and the one edited just before (not settled).
+    assert_eq!(memo.stats.sources_read, 2);
+    same_files(&sidecar, &dossier::build_in_memory(root, &o).unwrap());
+    assert!(sidecar
+        .files
+        .iter()
+        .any(|f| String::from_utf8_lossy(&f.bytes).contains("A title from the sidecar")));
+}

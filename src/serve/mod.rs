@@ -222,8 +222,9 @@ impl Live {
                     let st = self.memo.stats;
                     println!(
                         "{cause} changed: rebuilt in {} ms, {changed} files differ \
-                         (documents: {} parsed, {} reused; pages and files: {} made, {} reused)",
+                         (documents: {} read, {} parsed, {} reused; pages and files: {} made, {} reused)",
                         start.elapsed().as_millis(),
+                        st.sources_read,
                         st.documents_made,
                         st.documents_reused,
                         st.renders_made,
