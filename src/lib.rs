@@ -240,9 +240,11 @@ pub fn build_incremental(
             .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
     };
     laps.lap("normalise, parse, extract");
-    let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map);
+    let mut graph_laps = Laps::new();
+    let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map, &mut graph_laps);
     diags.extend(graph_diags);
     laps.lap("site graph");
+    laps.list.extend(graph_laps.list);
     let (files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
     next.stats.renders_reused = render_memo.reused;
     next.stats.renders_made = render_memo.made;

@@ -245,11 +245,12 @@ impl<'a> RenderCache<'a> {
     }
 }
 
-/// A hasher that serialised values can be written into: 64-bit XXH3, fast
-/// on long inputs (keys cover whole texts and page contexts) and with
-/// accidental collisions as unlikely as any 64-bit hash's.
+/// A hasher that serialised values can be written into: 64-bit XXH3 (fast
+/// on long inputs, and with accidental collisions as unlikely as any 64-bit
+/// hash's) over the bytes written, which are gathered first: keys are made
+/// of many small writes, cheaper to append than to feed one by one.
 #[derive(Default, Clone)]
-pub struct KeyHasher(xxhash_rust::xxh3::Xxh3Default);
+pub struct KeyHasher(Vec<u8>);
 
 impl KeyHasher {
     pub fn add(&mut self, v: impl Hash) {
@@ -264,23 +265,23 @@ impl KeyHasher {
     }
 
     pub fn finish(&self) -> u64 {
-        self.0.digest()
+        xxhash_rust::xxh3::xxh3_64(&self.0)
     }
 }
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        self.0.extend_from_slice(bytes);
     }
 
     fn finish(&self) -> u64 {
-        self.0.digest()
+        KeyHasher::finish(self)
     }
 }
 
 impl std::io::Write for KeyHasher {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
+        self.0.extend_from_slice(buf);
         Ok(buf.len())
     }
 

@@ -40,6 +40,46 @@ pub struct Reference {
     pub kind: &'static str,
 }
 
+/// The keys under which the citation index merges references into works:
+/// the DOI, each URL (normalised) and authors with title and year. Two
+/// references that share a key are one work.
+pub fn match_keys(r: &Reference) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(doi) = &r.doi {
+        out.push(format!("doi:{}", doi.to_lowercase()));
+    }
+    for u in &r.urls {
+        out.push(format!("url:{}", normalise_url(u)));
+    }
+    let names: Vec<String> = r.authors.iter().map(Person::key).collect();
+    let title = letters(r.title.as_deref().unwrap_or(""));
+    out.push(format!(
+        "aty:{}|{title}|{}",
+        names.join(";"),
+        r.year.unwrap_or(0)
+    ));
+    out
+}
+
+/// A URL without scheme, `www.`, case or trailing slash.
+pub fn normalise_url(u: &str) -> String {
+    let u = u.trim().to_lowercase();
+    let u = u
+        .split_once("://")
+        .map_or(u.as_str(), |(_, rest)| rest)
+        .to_string();
+    let u = u.strip_prefix("www.").unwrap_or(&u);
+    u.trim_end_matches('/').to_string()
+}
+
+/// The letters and digits of `s`, lower-cased.
+pub fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed {
     Reference(Box<Reference>),

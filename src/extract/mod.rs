@@ -89,6 +89,8 @@ pub struct Cited {
     pub reference: citations::Reference,
     /// The footnote said `Ibid.` (and cites the reference before it).
     pub ibid: bool,
+    /// Its [`citations::match_keys`], made once with the document.
+    pub keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -138,16 +140,18 @@ fn read_citations(doc: &Document) -> Vec<Cited> {
         match citations::parse_reference(&text, urls) {
             citations::Parsed::Reference(r) => out.push(Cited {
                 footnote: i,
+                keys: citations::match_keys(&r),
                 reference: *r,
                 ibid: false,
             }),
             citations::Parsed::Ibid(_) => {
                 if let Some(prev) = out.last() {
-                    let reference = prev.reference.clone();
+                    let (reference, keys) = (prev.reference.clone(), prev.keys.clone());
                     out.push(Cited {
                         footnote: i,
                         reference,
                         ibid: true,
+                        keys,
                     });
                 }
             }

@@ -6,7 +6,7 @@
 //! missing in the first reference are filled from later ones.
 
 use super::Doc;
-use crate::extract::citations::Reference;
+use crate::extract::citations::{letters, normalise_url, Reference};
 use crate::extract::names::Person;
 use crate::parse::ids::{slugify, IdSet};
 use std::collections::{BTreeMap, HashMap};
@@ -47,11 +47,11 @@ pub struct CitationIndex {
 /// Merges the references of all documents into works.
 pub fn index(docs: &[Doc]) -> CitationIndex {
     let mut works: Vec<Work> = Vec::new();
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<&str, usize> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for c in &doc.extracted.citations {
-            let ks = work_keys(&c.reference);
-            let found = ks.iter().find_map(|k| keys.get(k).copied());
+            let ks = &c.keys;
+            let found = ks.iter().find_map(|k| keys.get(k.as_str()).copied());
             let w = match found {
                 Some(w) => {
                     fill(&mut works[w].reference, &c.reference);
@@ -67,7 +67,7 @@ pub fn index(docs: &[Doc]) -> CitationIndex {
                 }
             };
             for k in ks {
-                keys.entry(k).or_insert(w);
+                keys.entry(k.as_str()).or_insert(w);
             }
             works[w].cited_in.push(CitedIn {
                 doc: d,
@@ -97,41 +97,6 @@ pub fn index(docs: &[Doc]) -> CitationIndex {
     }
 }
 
-fn work_keys(r: &Reference) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(doi) = &r.doi {
-        out.push(format!("doi:{}", doi.to_lowercase()));
-    }
-    for u in &r.urls {
-        out.push(format!("url:{}", normalise_url(u)));
-    }
-    let names: Vec<String> = r.authors.iter().map(Person::key).collect();
-    let title = letters(r.title.as_deref().unwrap_or(""));
-    out.push(format!(
-        "aty:{}|{title}|{}",
-        names.join(";"),
-        r.year.unwrap_or(0)
-    ));
-    out
-}
-
-pub fn normalise_url(u: &str) -> String {
-    let u = u.trim().to_lowercase();
-    let u = u
-        .split_once("://")
-        .map_or(u.as_str(), |(_, rest)| rest)
-        .to_string();
-    let u = u.strip_prefix("www.").unwrap_or(&u);
-    u.trim_end_matches('/').to_string()
-}
-
-fn letters(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Fills empty fields of `into` from `from`.
 fn fill(into: &mut Reference, from: &Reference) {
     macro_rules! take {
@@ -142,10 +107,11 @@ fn fill(into: &mut Reference, from: &Reference) {
         into.authors = from.authors.clone();
     }
     for u in &from.urls {
-        if !into
-            .urls
-            .iter()
-            .any(|x| normalise_url(x) == normalise_url(u))
+        if !into.urls.contains(u)
+            && !into
+                .urls
+                .iter()
+                .any(|x| normalise_url(x) == normalise_url(u))
         {
             into.urls.push(u.clone());
         }

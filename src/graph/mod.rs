@@ -128,6 +128,7 @@ pub fn build_graph(
     prepared: Vec<Prepared>,
     section_sources: Vec<SectionSource>,
     topic_map: TopicMap,
+    laps: &mut crate::Laps,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sections = section_tree(&prepared, section_sources);
@@ -155,12 +156,15 @@ pub fn build_graph(
         s.docs
             .sort_by(|&a, &b| listing_order(&docs[a], &docs[b], by));
     }
+    laps.lap("  documents and sections");
     // The three site-wide indexes are independent of each other.
     let (topics, (timeline, citations)) = rayon::join(
         || topics::index(&docs, &topic_map),
         || rayon::join(|| timeline::build(&docs), || citations::index(&docs)),
     );
+    laps.lap("  topics, timeline, citations");
     let connections = related::connect(&docs, &topics, &citations);
+    laps.lap("  related documents and links");
     (
         Site {
             docs,
