@@ -5,6 +5,11 @@
 //!     cargo run --release --example rebuild -- ROOT [N]
 
 use dossier::config::Overrides;
+
+// As the dossier binary does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use dossier::memo::Memo;
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -9,7 +9,8 @@ use super::Doc;
 use crate::extract::citations::{letters, normalise_url, Reference};
 use crate::extract::names::Person;
 use crate::parse::ids::{slugify, IdSet};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// One place that cites a work.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub struct CitationIndex {
     /// Sorted by first author's family name, then year and title.
     pub works: Vec<Work>,
     /// Per document: footnote index → work.
-    pub by_footnote: Vec<HashMap<usize, usize>>,
+    pub by_footnote: Vec<FxHashMap<usize, usize>>,
     /// Cited authors, sorted by family name.
     pub authors: Vec<Author>,
 }
@@ -47,7 +48,9 @@ pub struct CitationIndex {
 /// Merges the references of all documents into works.
 pub fn index(docs: &[Doc]) -> CitationIndex {
     let mut works: Vec<Work> = Vec::new();
-    let mut keys: HashMap<&str, usize> = HashMap::new();
+    let count: usize = docs.iter().map(|d| d.extracted.citations.len()).sum();
+    let mut keys: FxHashMap<&str, usize> = FxHashMap::default();
+    keys.reserve(count * 2);
     for (d, doc) in docs.iter().enumerate() {
         for c in &doc.extracted.citations {
             let ks = &c.keys;
@@ -83,7 +86,7 @@ pub fn index(docs: &[Doc]) -> CitationIndex {
     for w in &mut sorted {
         w.id = ids.unique(&readable_id(&w.reference));
     }
-    let mut by_footnote = vec![HashMap::new(); docs.len()];
+    let mut by_footnote = vec![FxHashMap::default(); docs.len()];
     for (w, work) in sorted.iter().enumerate() {
         for c in &work.cited_in {
             by_footnote[c.doc].insert(c.footnote, w);

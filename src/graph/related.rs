@@ -11,7 +11,7 @@ use super::citations::CitationIndex;
 use super::topics::TopicIndex;
 use super::Doc;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Candidates taken from each topic: its most-mentioning documents.
 const PER_TOPIC: usize = 40;
@@ -63,62 +63,83 @@ pub fn connect(docs: &[Doc], topics: &TopicIndex, citations: &CitationIndex) -> 
         }
     }
     // Each document's related list depends on the shared indexes only.
+    // Candidates are gathered in a slot per document (a scratch array per
+    // worker, cleared after use), in order of first sight.
     let related = (0..n)
         .into_par_iter()
-        .map(|d| {
-            let mine: HashMap<usize, usize> = topics.doc_topics[d].iter().copied().collect();
-            let mut cands: BTreeMap<usize, Related> = BTreeMap::new();
-            for &(t, _) in &topics.doc_topics[d] {
-                if idf[t] <= 0.0 {
-                    continue;
-                }
-                for &(o, _) in topic_docs[t].iter().take(PER_TOPIC) {
-                    if o != d {
-                        cands
-                            .entry(o)
-                            .or_insert_with(|| Related {
-                                doc: o,
-                                topics: Vec::new(),
-                                works: Vec::new(),
-                            })
-                            .topics
-                            .push(t);
-                    }
-                }
-            }
-            for &w in &doc_works[d] {
-                for c in citations.works[w].cited_in.iter().take(PER_TOPIC) {
-                    if c.doc != d {
-                        let r = cands.entry(c.doc).or_insert_with(|| Related {
-                            doc: c.doc,
+        .map_init(
+            || vec![usize::MAX; n],
+            |slot, d| {
+                let mut cands: Vec<Related> = Vec::new();
+                let mut add = |o: usize, cands: &mut Vec<Related>| -> usize {
+                    if slot[o] == usize::MAX {
+                        slot[o] = cands.len();
+                        cands.push(Related {
+                            doc: o,
                             topics: Vec::new(),
                             works: Vec::new(),
                         });
-                        if !r.works.contains(&w) {
-                            r.works.push(w);
+                    }
+                    slot[o]
+                };
+                for &(t, _) in &topics.doc_topics[d] {
+                    if idf[t] <= 0.0 {
+                        continue;
+                    }
+                    for &(o, _) in topic_docs[t].iter().take(PER_TOPIC) {
+                        if o != d {
+                            let i = add(o, &mut cands);
+                            cands[i].topics.push(t);
                         }
                     }
                 }
-            }
-            let score = |r: &Related| -> f64 {
-                let t: f64 = r
-                    .topics
-                    .iter()
-                    .map(|t| idf[*t] * (mine[t].min(count_in(topics, r.doc, *t)) as f64).ln_1p())
-                    .sum();
-                t + 3.0 * r.works.len() as f64
-            };
-            let mut list: Vec<(f64, Related)> = cands
-                .into_values()
-                .map(|r| (score(&r), r))
-                .filter(|(s, _)| *s > 0.0)
-                .collect();
-            list.sort_by(|a, b| {
-                b.0.total_cmp(&a.0)
-                    .then(docs[a.1.doc].title.cmp(&docs[b.1.doc].title))
-            });
-            list.into_iter().take(SHOWN).map(|(_, r)| r).collect()
-        })
+                for &w in &doc_works[d] {
+                    for c in citations.works[w].cited_in.iter().take(PER_TOPIC) {
+                        if c.doc != d {
+                            let i = add(c.doc, &mut cands);
+                            if !cands[i].works.contains(&w) {
+                                cands[i].works.push(w);
+                            }
+                        }
+                    }
+                }
+                for r in &cands {
+                    slot[r.doc] = usize::MAX;
+                }
+                let mine = &topics.doc_topics[d];
+                let score = |r: &Related| -> f64 {
+                    let t: f64 = r
+                        .topics
+                        .iter()
+                        .map(|t| {
+                            let shared =
+                                count_in(mine, *t).min(count_in(&topics.doc_topics[r.doc], *t));
+                            idf[*t] * (shared as f64).ln_1p()
+                        })
+                        .sum();
+                    t + 3.0 * r.works.len() as f64
+                };
+                let mut list: Vec<(f64, Related)> = cands
+                    .into_iter()
+                    .map(|r| (score(&r), r))
+                    .filter(|(s, _)| *s > 0.0)
+                    .collect();
+                // Best first; ties by title, then by place (the candidates'
+                // order of sight differs from the document order). Only the
+                // first few are sorted.
+                let order = |a: &(f64, Related), b: &(f64, Related)| {
+                    b.0.total_cmp(&a.0)
+                        .then(docs[a.1.doc].title.cmp(&docs[b.1.doc].title))
+                        .then(a.1.doc.cmp(&b.1.doc))
+                };
+                if list.len() > SHOWN {
+                    list.select_nth_unstable_by(SHOWN, order);
+                    list.truncate(SHOWN);
+                }
+                list.sort_by(order);
+                list.into_iter().map(|(_, r)| r).collect()
+            },
+        )
         .collect();
     let (backlinks, targets) = links(docs);
     Connections {
@@ -128,8 +149,8 @@ pub fn connect(docs: &[Doc], topics: &TopicIndex, citations: &CitationIndex) -> 
     }
 }
 
-fn count_in(topics: &TopicIndex, doc: usize, topic: usize) -> usize {
-    topics.doc_topics[doc]
+fn count_in(doc_topics: &[(usize, usize)], topic: usize) -> usize {
+    doc_topics
         .iter()
         .find(|(t, _)| *t == topic)
         .map_or(0, |(_, c)| *c)
