@@ -84,18 +84,36 @@ pub struct GroupView<'a> {
     pub works: Vec<WorkView<'a>>,
 }
 
+/// A group of a citation listing before its views are made: its title,
+/// anchor and works.
+pub struct Group {
+    pub title: String,
+    pub anchor: String,
+    pub works: Vec<usize>,
+}
+
+impl Group {
+    /// The group as its page shows it (the works as links).
+    pub fn view<'a>(&self, site: &'a Site, plan: &Plan) -> GroupView<'a> {
+        GroupView {
+            title: self.title.clone(),
+            anchor: self.anchor.clone(),
+            works: self
+                .works
+                .iter()
+                .map(|&w| work_link(site, plan, w))
+                .collect(),
+        }
+    }
+}
+
 /// A hash of everything the views of `works` are made from: each work's
-/// id, reference and page ([`Plan::work_keys`]), and each place that cites
-/// it: the document's title and URL and the note (see `memo`).
-pub fn works_key(site: &Site, plan: &Plan, works: impl Iterator<Item = usize>) -> u64 {
+/// id, reference and page, and each place that cites it
+/// ([`Plan::cited_keys`]; see `memo`).
+pub fn works_key(plan: &Plan, works: impl Iterator<Item = usize>) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     for w in works {
-        key.add((w, plan.work_keys[w]));
-        for c in &site.citations.works[w].cited_in {
-            let doc = &site.docs[c.doc];
-            let note = &doc.body.footnotes[c.footnote];
-            key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
-        }
+        key.add((w, plan.cited_keys[w]));
     }
     key.finish()
 }
@@ -279,8 +297,8 @@ pub fn by_author<'a>(site: &'a Site, plan: &Plan, page: usize) -> Vec<GroupView<
 }
 
 /// Works by year of publication, newest first.
-pub fn by_year<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
-    let mut groups = group(site, plan, |w| {
+pub fn by_year(site: &Site) -> Vec<Group> {
+    let mut groups = group(site, |w| {
         Some(
             w.reference
                 .year
@@ -291,8 +309,8 @@ pub fn by_year<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
     groups
 }
 
-pub fn by_container<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
-    let mut groups = group(site, plan, |w| {
+pub fn by_container(site: &Site) -> Vec<Group> {
+    let mut groups = group(site, |w| {
         w.reference
             .container
             .clone()
@@ -303,41 +321,37 @@ pub fn by_container<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
 }
 
 /// Cited authors, each with their works.
-pub fn by_cited_author<'a>(site: &'a Site, plan: &Plan) -> Vec<GroupView<'a>> {
+pub fn by_cited_author(site: &Site) -> Vec<Group> {
     let mut ids = crate::parse::ids::IdSet::default();
     site.citations
         .authors
         .iter()
-        .map(|a| GroupView {
+        .map(|a| Group {
             title: a.person.sort_name(),
             anchor: ids.unique(&format!(
                 "a-{}",
                 crate::parse::ids::slugify(&a.person.sort_name())
             )),
-            works: a.works.iter().map(|&w| work_link(site, plan, w)).collect(),
+            works: a.works.clone(),
         })
         .collect()
 }
 
 /// Groups works (in index order) by a label; works without one are left out.
-fn group<'a>(
-    site: &'a Site,
-    plan: &Plan,
-    label: impl Fn(&Work) -> Option<String>,
-) -> Vec<GroupView<'a>> {
-    let mut groups: Vec<GroupView> = Vec::new();
+fn group(site: &Site, label: impl Fn(&Work) -> Option<String>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut ids = crate::parse::ids::IdSet::default();
     for (w, work) in site.citations.works.iter().enumerate() {
         let Some(title) = label(work) else { continue };
         match index.get(&title) {
-            Some(&g) => groups[g].works.push(work_link(site, plan, w)),
+            Some(&g) => groups[g].works.push(w),
             None => {
                 index.insert(title.clone(), groups.len());
-                groups.push(GroupView {
+                groups.push(Group {
                     anchor: ids.unique(&format!("g-{}", crate::parse::ids::slugify(&title))),
                     title,
-                    works: vec![work_link(site, plan, w)],
+                    works: vec![w],
                 });
             }
         }

@@ -262,7 +262,6 @@ pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowled
         }
         // The citation exports: the works and where they are cited.
         _ => key.add(super::citations::works_key(
-            site,
             plan,
             0..site.citations.works.len(),
         )),

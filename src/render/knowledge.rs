@@ -34,6 +34,10 @@ pub struct Plan {
     /// Per work, when results are kept (see `memo`): a hash of what any
     /// page shows of it wherever it is cited (id, page, reference).
     pub work_keys: Vec<u64>,
+    /// Per work, when results are kept: its key with the places that cite
+    /// it (document title and URL, note id and number, Ibid.), what the
+    /// citation index shows of it (see [`super::citations::works_key`]).
+    pub cited_keys: Vec<u64>,
     /// Per timeline entry, when results are kept: a hash of what it shows
     /// wherever it is shown (see [`super::timeline::add_entry`]).
     pub entry_keys: Vec<u64>,
@@ -100,6 +104,14 @@ impl Plan {
         let work_keys = hash_each(works.len(), &|key, w| {
             key.add((&works[w].id, work_page[w], &works[w].reference));
         });
+        let cited_keys = hash_each(works.len(), &|key, w| {
+            key.add(work_keys[w]);
+            for c in &works[w].cited_in {
+                let doc = &site.docs[c.doc];
+                let note = &doc.body.footnotes[c.footnote];
+                key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
+            }
+        });
         let entry_keys = hash_each(site.timeline.entries.len(), &|key, e| {
             super::timeline::add_entry(key, site, e);
         });
@@ -113,6 +125,7 @@ impl Plan {
             citation_pages,
             work_page,
             work_keys,
+            cited_keys,
             entry_keys,
         }
     }

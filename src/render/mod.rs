@@ -198,24 +198,61 @@ struct Renderer<'a> {
     cache: RenderCache<'a>,
 }
 
-/// A page's template context, kept as JSON values so that its key (a hash
-/// of all of them) is known before the template runs: a page whose key the
-/// last build saw is not rendered again.
+/// A page's template context, kept serialised so that its key (a hash of
+/// all of it) is known before the template runs: a page whose key the last
+/// build saw is not rendered again. When results are kept (`keyed`), each
+/// value is held as JSON text (cheap to make and to hash; parsed only for a
+/// page that is rendered), else as a JSON value, ready for the template.
 pub(crate) struct PageContext {
-    values: serde_json::Map<String, serde_json::Value>,
+    keyed: bool,
+    values: std::collections::BTreeMap<String, Slot>,
+}
+
+enum Slot {
+    Value(serde_json::Value),
+    Text(Vec<u8>),
 }
 
 impl PageContext {
-    fn new() -> Self {
+    fn new(keyed: bool) -> Self {
         PageContext {
-            values: serde_json::Map::new(),
+            keyed,
+            values: std::collections::BTreeMap::new(),
         }
     }
 
     pub(crate) fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         // Views are plain structs and strings: they always serialise.
-        let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
-        self.values.insert(key.to_string(), value);
+        let slot = if self.keyed {
+            Slot::Text(serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec()))
+        } else {
+            Slot::Value(serde_json::to_value(value).unwrap_or(serde_json::Value::Null))
+        };
+        self.values.insert(key.to_string(), slot);
+    }
+
+    fn add_to(&self, key: &mut crate::memo::KeyHasher) {
+        for (name, slot) in &self.values {
+            key.add(name);
+            match slot {
+                Slot::Text(text) => key.add(text),
+                Slot::Value(value) => key.add_json(value),
+            }
+        }
+    }
+
+    fn into_context(self) -> std::result::Result<Context, tera::Error> {
+        let mut map = serde_json::Map::new();
+        for (name, slot) in self.values {
+            let value = match slot {
+                Slot::Value(v) => v,
+                Slot::Text(text) => serde_json::from_slice(&text).map_err(|e| {
+                    tera::Error::msg(format!("context value `{name}` is not JSON: {e}"))
+                })?,
+            };
+            map.insert(name, value);
+        }
+        Context::from_value(serde_json::Value::Object(map))
     }
 }
 
@@ -223,7 +260,7 @@ impl Renderer<'_> {
     /// The context every page shares: the site, the way back to the root, the
     /// navigation.
     fn context(&self, url: &str, description: Option<&str>) -> PageContext {
-        let mut ctx = PageContext::new();
+        let mut ctx = PageContext::new(self.cache.active());
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_prefix(url));
         ctx.insert("page_url", url);
@@ -257,12 +294,13 @@ impl Renderer<'_> {
             key.add(self.theme.templates_key);
             key.add(template);
             key.add(inputs);
-            key.add_json(&ctx.values);
+            ctx.add_to(key);
         });
         self.cache.get_or(key, || {
             let mut ctx = ctx;
             finish(&mut ctx)?;
-            let ctx = Context::from_value(serde_json::Value::Object(ctx.values))
+            let ctx = ctx
+                .into_context()
                 .map_err(|e| anyhow!("cannot render {url}: {e}"))?;
             self.theme
                 .tera

@@ -26,11 +26,11 @@ impl Renderer<'_> {
             (Vec::new(), (Vec::new(), Vec::new()))
         } else {
             rayon::join(
-                || citations::by_year(site, plan),
+                || citations::by_year(site),
                 || {
                     rayon::join(
-                        || citations::by_container(site, plan),
-                        || citations::by_cited_author(site, plan),
+                        || citations::by_container(site),
+                        || citations::by_cited_author(site),
                     )
                 },
             )
@@ -174,7 +174,11 @@ impl Renderer<'_> {
                         Later::CitationIndex(k) => {
                             ctx.insert("groups", &citations::by_author(site, plan, k));
                         }
-                        Later::Groups(groups) => ctx.insert("groups", groups),
+                        Later::Groups(groups) => {
+                            let views: Vec<citations::GroupView> =
+                                groups.iter().map(|g| g.view(site, plan)).collect();
+                            ctx.insert("groups", &views);
+                        }
                         Later::Timeline(k, frame) => ctx.insert(
                             "timeline",
                             &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
@@ -336,7 +340,7 @@ enum Later<'a> {
     /// A page of the citation index by author.
     CitationIndex(usize),
     /// Groups of one of the other citation listings.
-    Groups(&'a [citations::GroupView<'a>]),
+    Groups(&'a [citations::Group]),
     /// A page of the timeline, in its frame.
     Timeline(usize, &'a super::timeline::TimelineFrame),
 }
@@ -350,15 +354,15 @@ impl Later<'_> {
             Later::CitationIndex(k) => {
                 let groups = &plan.letter_groups[plan.citation_pages[*k].clone()];
                 let works = groups.iter().flat_map(|g| g.clone());
-                citations::works_key(site, plan, works)
+                citations::works_key(plan, works)
             }
             Later::Groups(groups) => {
                 let mut key = crate::memo::KeyHasher::default();
                 for g in groups.iter() {
                     key.add((&g.title, &g.anchor, g.works.len()));
                 }
-                let works = groups.iter().flat_map(|g| g.works.iter().map(|w| w.index));
-                key.add(citations::works_key(site, plan, works));
+                let works = groups.iter().flat_map(|g| g.works.iter().copied());
+                key.add(citations::works_key(plan, works));
                 key.finish()
             }
         }
