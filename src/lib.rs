@@ -191,10 +191,10 @@ pub fn build_incremental(
             key,
             source,
             normalized,
-            paragraph_keys: std::sync::Arc::new(if last.active {
-                memo::paragraph_keys(&doc)
+            part_keys: std::sync::Arc::new(if last.active {
+                memo::part_keys(&doc, &extracted)
             } else {
-                Vec::new()
+                memo::PartKeys::default()
             }),
             doc: std::sync::Arc::new(doc),
             extracted: std::sync::Arc::new(extracted),

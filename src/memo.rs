@@ -304,14 +304,39 @@ pub fn source_key(source: &Source, context: u64) -> u64 {
     h.finish()
 }
 
-/// A hash of each paragraph's text.
-pub fn paragraph_keys(doc: &crate::parse::Document) -> Vec<u64> {
-    doc.paragraphs
-        .iter()
-        .map(|p| {
-            let mut h = KeyHasher::default();
-            h.add(&p.text);
-            h.finish()
-        })
-        .collect()
+/// Hashes of parts of a document, made once with it, for the keys of the
+/// pages that show those parts elsewhere (see [`part_keys`]).
+#[derive(Debug, Default)]
+pub struct PartKeys {
+    /// Per paragraph: its text.
+    pub paragraphs: Vec<u64>,
+    /// Per dated sentence (`Extracted::dates`): the time expression and
+    /// the sentence with it.
+    pub dates: Vec<u64>,
+}
+
+/// The [`PartKeys`] of a parsed and extracted document.
+pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extracted) -> PartKeys {
+    let hash = |add: &dyn Fn(&mut KeyHasher)| {
+        let mut h = KeyHasher::default();
+        add(&mut h);
+        h.finish()
+    };
+    PartKeys {
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .map(|p| hash(&|h| h.add(&p.text)))
+            .collect(),
+        dates: extracted
+            .dates
+            .iter()
+            .map(|d| {
+                hash(&|h| {
+                    h.add((d.paragraph, &d.hit, &d.sentence));
+                    h.add(&doc.paragraphs[d.paragraph].text[d.sentence.clone()]);
+                })
+            })
+            .collect(),
+    }
 }

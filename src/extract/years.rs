@@ -39,7 +39,7 @@ impl Precision {
 }
 
 /// One time expression, with byte offsets into the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct YearHit {
     pub start: usize,
     pub end: usize,

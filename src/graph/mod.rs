@@ -41,9 +41,9 @@ pub struct Prepared {
     /// Shared with the memo: reusing a prepared document copies no text.
     pub doc: Arc<Document>,
     pub extracted: Arc<Extracted>,
-    /// Per paragraph, a hash of its text (empty for one-off builds): keys
-    /// of pages that quote paragraphs (see `memo`).
-    pub paragraph_keys: Arc<Vec<u64>>,
+    /// Hashes of its paragraphs and dated sentences (empty for one-off
+    /// builds): keys of pages that quote them (see `memo`).
+    pub part_keys: Arc<crate::memo::PartKeys>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,8 +69,8 @@ pub struct Doc {
     pub tags: Vec<String>,
     pub body: Arc<Document>,
     pub extracted: Arc<Extracted>,
-    /// See [`Prepared::paragraph_keys`].
-    pub paragraph_keys: Arc<Vec<u64>>,
+    /// See [`Prepared::part_keys`].
+    pub part_keys: Arc<crate::memo::PartKeys>,
     pub dropped: Vec<String>,
 }
 
@@ -211,7 +211,7 @@ fn resolve(
         normalized,
         doc,
         extracted,
-        paragraph_keys,
+        part_keys,
     } = p;
     let meta = source.meta;
     let tags = meta.all_tags();
@@ -275,7 +275,7 @@ fn resolve(
         tags,
         body: doc,
         extracted,
-        paragraph_keys,
+        part_keys,
         dropped: normalized.dropped,
     }
 }

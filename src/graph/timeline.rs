@@ -4,18 +4,37 @@
 use super::Doc;
 use crate::extract::years::Precision;
 
+/// A dated sentence: where it is (its texts stay in the document; see
+/// [`Entry::label`] and [`Entry::sentence`]) and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub doc: usize,
+    /// Index into the document's `Extracted::dates`.
+    pub dated: usize,
     pub paragraph: usize,
     pub year: i32,
     pub end_year: Option<i32>,
     pub precision: Precision,
-    pub label: String,
     pub clipped: bool,
-    pub sentence: String,
-    /// Byte span of the time expression inside `sentence`.
+    /// Byte span of the time expression inside the sentence.
     pub mark: (usize, usize),
+}
+
+impl Entry {
+    /// The normalised time expression: `1947–1991`, `mid-1950s`.
+    pub fn label<'a>(&self, docs: &'a [Doc]) -> &'a str {
+        &docs[self.doc].extracted.dates[self.dated].hit.label
+    }
+
+    /// The sentence that holds it.
+    pub fn sentence<'a>(&self, docs: &'a [Doc]) -> &'a str {
+        let doc = &docs[self.doc];
+        let dated = &doc.extracted.dates[self.dated];
+        doc.body.paragraphs[dated.paragraph]
+            .text
+            .get(dated.sentence.clone())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -44,8 +63,7 @@ impl Timeline {
 pub fn build(docs: &[Doc]) -> Timeline {
     let mut entries = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for dated in &doc.extracted.dates {
-            let text = &doc.body.paragraphs[dated.paragraph].text;
+        for (j, dated) in doc.extracted.dates.iter().enumerate() {
             let s = dated.sentence.clone();
             let h = &dated.hit;
             let mark = (
@@ -54,13 +72,12 @@ pub fn build(docs: &[Doc]) -> Timeline {
             );
             entries.push(Entry {
                 doc: d,
+                dated: j,
                 paragraph: dated.paragraph,
                 year: h.year,
                 end_year: h.end_year,
                 precision: h.precision,
-                label: h.label.clone(),
                 clipped: h.clipped,
-                sentence: text[s].to_string(),
                 mark,
             });
         }

@@ -178,9 +178,9 @@ pub fn timeline_json(config: &Config, site: &Site) -> String {
                 year: e.year,
                 end_year: e.end_year,
                 precision: e.precision.name(),
-                label: &e.label,
+                label: e.label(&site.docs),
                 clipped: e.clipped,
-                text: &e.sentence,
+                text: e.sentence(&site.docs),
                 document: &doc.title,
                 url: format!(
                     "{}{}#{}",

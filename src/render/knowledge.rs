@@ -317,7 +317,7 @@ pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
             &doc.title,
             p.paragraph,
             &para.id,
-            doc.paragraph_keys[p.paragraph],
+            doc.part_keys.paragraphs[p.paragraph],
             &p.spans,
         ));
     }

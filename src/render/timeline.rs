@@ -53,19 +53,14 @@ pub struct DecadeLink {
 pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
+    let sentence = e.sentence(&site.docs);
     let mut sentence_html = String::new();
-    mark(
-        &e.sentence,
-        0,
-        e.sentence.len(),
-        &[e.mark],
-        &mut sentence_html,
-    );
+    mark(sentence, 0, sentence.len(), &[e.mark], &mut sentence_html);
     EntryView {
         anchor: entry_anchor(i),
-        sentence: &e.sentence,
+        sentence,
         timeline_url: plan.entry_url(i),
-        label: &e.label,
+        label: e.label(&site.docs),
         precision: e.precision.name(),
         clipped: e.clipped,
         sentence_html,
@@ -166,8 +161,9 @@ pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
 pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, i: usize) {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
-    key.add((e.year, e.end_year, e.precision.name(), &e.label, e.clipped));
-    key.add((&e.sentence, e.mark));
+    // The document's hash of the dated sentence covers its dates, label,
+    // sentence and mark.
+    key.add(doc.part_keys.dates[e.dated]);
     key.add((&doc.title, &doc.url, &doc.body.paragraphs[e.paragraph].id));
 }
 

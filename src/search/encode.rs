@@ -21,18 +21,26 @@ pub fn shard_key_of(token: &str, n: usize) -> String {
         .collect()
 }
 
-pub fn base36(mut n: usize) -> String {
+pub fn base36(n: usize) -> String {
+    let mut out = String::new();
+    push_base36(&mut out, n);
+    out
+}
+
+/// Appends `n` in base 36 (digits, then lower-case letters).
+fn push_base36(out: &mut String, mut n: usize) {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    if n == 0 {
-        return "0".into();
-    }
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(DIGITS[n % 36]);
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[n % 36];
         n /= 36;
+        if n == 0 {
+            break;
+        }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
 /// Entry ids, delta-encoded in base 36, comma-separated.
@@ -43,7 +51,7 @@ pub fn encode_ids(list: &[(u32, u32)]) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&base36((id - last) as usize));
+        push_base36(&mut out, (id - last) as usize);
         last = id;
     }
     out
@@ -77,6 +85,7 @@ mod tests {
         assert_eq!(base36(0), "0");
         assert_eq!(base36(35), "z");
         assert_eq!(base36(36), "10");
+        assert_eq!(base36(usize::MAX), "3w5e11264sgsf");
     }
 
     #[test]

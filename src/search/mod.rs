@@ -189,9 +189,10 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
                 .into_par_iter()
                 .map(|i| {
                     let e = &site.timeline.entries[i];
-                    let title = format!("{} · {}", e.label, site.docs[e.doc].title);
-                    let en = entry("y", title, (urls.entry)(i), &e.sentence, SNIPPET);
-                    (en, e.label.clone(), e.sentence.clone(), 1)
+                    let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
+                    let title = format!("{label} · {}", site.docs[e.doc].title);
+                    let en = entry("y", title, (urls.entry)(i), sentence, SNIPPET);
+                    (en, label.to_string(), sentence.to_string(), 1)
                 })
                 .collect(),
         )
