@@ -93,9 +93,23 @@ pub struct Cited {
     pub keys: Vec<String>,
 }
 
+/// The mentions of one topic in one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicPassage {
+    pub paragraph: usize,
+    pub topic: usize,
+    /// Byte spans of the mentions in the paragraph's text.
+    pub spans: Vec<(usize, usize)>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
     pub mentions: Vec<Mention>,
+    /// The mentions grouped by paragraph, then topic (what the topic index
+    /// gathers from every document).
+    pub passages: Vec<TopicPassage>,
+    /// (topic, mentions), most mentioned first.
+    pub topic_counts: Vec<(usize, usize)>,
     pub links: Vec<TopicLink>,
     pub dates: Vec<Dated>,
     pub citations: Vec<Cited>,
@@ -107,6 +121,7 @@ pub struct Extracted {
 pub fn extract(doc: &Document, opts: &Options) -> Extracted {
     let mut out = Extracted::default();
     find_mentions(doc, opts, &mut out);
+    group_mentions(&mut out);
     out.citations = read_citations(doc);
     out.links_out = doc
         .body
@@ -129,6 +144,31 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
         }
     }
     out
+}
+
+/// Groups the mentions by paragraph and topic, and counts them per topic.
+fn group_mentions(out: &mut Extracted) {
+    let mut by_para: std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for m in &out.mentions {
+        by_para
+            .entry((m.paragraph, m.topic))
+            .or_default()
+            .push((m.start, m.end));
+        *counts.entry(m.topic).or_default() += 1;
+    }
+    out.passages = by_para
+        .into_iter()
+        .map(|((paragraph, topic), spans)| TopicPassage {
+            paragraph,
+            topic,
+            spans,
+        })
+        .collect();
+    out.topic_counts = counts.into_iter().collect();
+    out.topic_counts
+        .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 }
 
 /// Parses every footnote; `Ibid.` takes the previous reference of the

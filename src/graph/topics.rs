@@ -5,12 +5,21 @@ use super::Doc;
 use crate::topics::TopicMap;
 use std::collections::BTreeMap;
 
-/// A paragraph that mentions a topic, with the byte spans of the mentions.
+/// A paragraph that mentions a topic (the byte spans of the mentions stay
+/// in the document: [`Passage::spans`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
     pub doc: usize,
     pub paragraph: usize,
-    pub spans: Vec<(usize, usize)>,
+    /// Index into the document's `Extracted::passages`.
+    pub item: usize,
+}
+
+impl Passage {
+    /// Byte spans of the mentions in the paragraph's text.
+    pub fn spans<'a>(&self, docs: &'a [Doc]) -> &'a [(usize, usize)] {
+        &docs[self.doc].extracted.passages[self.item].spans
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -35,49 +44,32 @@ pub fn index(docs: &[Doc], map: &TopicMap) -> TopicIndex {
         cooccurring: vec![Vec::new(); n],
     };
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| {
-        docs[a]
-            .title
-            .to_lowercase()
-            .cmp(&docs[b].title.to_lowercase())
-            .then(a.cmp(&b))
-    });
+    order.sort_by_cached_key(|&d| (docs[d].title.to_lowercase(), d));
     let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut in_para: Vec<usize> = Vec::new();
     for d in order {
-        // (paragraph, topic) → spans, in document order.
-        let mut by_para: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-        let mut per_topic = vec![0usize; n];
-        for m in &docs[d].extracted.mentions {
-            by_para
-                .entry((m.paragraph, m.topic))
-                .or_default()
-                .push((m.start, m.end));
-            per_topic[m.topic] += 1;
-            idx.mentions[m.topic] += 1;
-        }
+        let extracted = &docs[d].extracted;
+        // Grouped by paragraph, then topic (see `extract`).
         let mut current: Option<usize> = None;
-        let mut in_para: Vec<usize> = Vec::new();
-        for ((p, t), spans) in by_para {
-            if current != Some(p) {
+        for (item, tp) in extracted.passages.iter().enumerate() {
+            if current != Some(tp.paragraph) {
                 count_pairs(&in_para, &mut pairs);
                 in_para.clear();
-                current = Some(p);
+                current = Some(tp.paragraph);
             }
-            in_para.push(t);
-            idx.passages[t].push(Passage {
+            in_para.push(tp.topic);
+            idx.passages[tp.topic].push(Passage {
                 doc: d,
-                paragraph: p,
-                spans,
+                paragraph: tp.paragraph,
+                item,
             });
         }
         count_pairs(&in_para, &mut pairs);
-        let mut topics: Vec<(usize, usize)> = per_topic
-            .into_iter()
-            .enumerate()
-            .filter(|(_, c)| *c > 0)
-            .collect();
-        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        idx.doc_topics[d] = topics;
+        in_para.clear();
+        for &(t, count) in &extracted.topic_counts {
+            idx.mentions[t] += count;
+        }
+        idx.doc_topics[d] = extracted.topic_counts.clone();
     }
     for ((a, b), count) in pairs {
         idx.cooccurring[a].push((b, count));

@@ -270,7 +270,7 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) ->
             d.passages.push(PassageView {
                 url: format!("{}#{}", doc.url, para.id),
                 paragraph: format!("¶ {}", p.paragraph + 1),
-                excerpt: excerpt(&para.text, &p.spans),
+                excerpt: excerpt(&para.text, p.spans(&site.docs)),
             });
         }
     }
@@ -318,7 +318,7 @@ pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
             p.paragraph,
             &para.id,
             doc.part_keys.paragraphs[p.paragraph],
-            &p.spans,
+            p.spans(&site.docs),
         ));
     }
     key.finish()
