@@ -235,13 +235,21 @@ pub fn build_incremental(
             Default::default()
         },
         render: memo::RenderMemo::default(),
+        indexes: graph::Indexes::default(),
         templates: last
             .active
             .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
     };
     laps.lap("normalise, parse, extract");
     let mut graph_laps = Laps::new();
-    let (site, graph_diags) = graph::build_graph(docs, found.sections, topic_map, &mut graph_laps);
+    let (site, graph_diags, indexes) = graph::build_graph(
+        docs,
+        found.sections,
+        topic_map,
+        &last.indexes,
+        &mut graph_laps,
+    );
+    next.indexes = indexes;
     diags.extend(graph_diags);
     laps.lap("site graph");
     laps.list.extend(graph_laps.list);

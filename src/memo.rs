@@ -56,6 +56,8 @@ pub struct Memo {
     pub read_at: Option<std::time::SystemTime>,
     pub context: u64,
     pub render: RenderMemo,
+    /// The site-wide indexes, by the keys of their inputs.
+    pub indexes: crate::graph::Indexes,
     /// The parsed templates, by the key of their texts.
     pub templates: Option<crate::theme::Compiled>,
     /// How much of this build was reused.
@@ -71,6 +73,7 @@ impl Memo {
                 active: true,
                 ..RenderMemo::default()
             },
+            indexes: crate::graph::Indexes::keyed(),
             ..Memo::default()
         }
     }
@@ -313,6 +316,10 @@ pub struct PartKeys {
     /// Per dated sentence (`Extracted::dates`): the time expression and
     /// the sentence with it.
     pub dates: Vec<u64>,
+    /// The topic mentions, grouped (`Extracted::passages`, `topic_counts`).
+    pub mentions: u64,
+    /// The citations (`Extracted::citations`).
+    pub citations: u64,
 }
 
 /// The [`PartKeys`] of a parsed and extracted document.
@@ -338,5 +345,16 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
                 })
             })
             .collect(),
+        mentions: hash(&|h| {
+            for p in &extracted.passages {
+                h.add((p.paragraph, p.topic, &p.spans));
+            }
+            h.add(&extracted.topic_counts);
+        }),
+        citations: hash(&|h| {
+            for c in &extracted.citations {
+                h.add((c.footnote, &c.reference, c.ibid, &c.keys));
+            }
+        }),
     }
 }

@@ -104,10 +104,72 @@ pub struct Site {
     /// `sections[0]` is the root (the home page).
     pub sections: Vec<Section>,
     pub topic_map: TopicMap,
-    pub topics: TopicIndex,
-    pub timeline: Timeline,
-    pub citations: CitationIndex,
+    pub topics: Arc<TopicIndex>,
+    pub timeline: Arc<Timeline>,
+    pub citations: Arc<CitationIndex>,
     pub connections: related::Connections,
+}
+
+/// The site-wide indexes of a build, each with the key of its inputs, for
+/// the next build to reuse those whose inputs did not change. Inputs are
+/// hashed from each document's part keys (`memo::PartKeys`), its place and
+/// its title, only when `keyed` (results are kept).
+#[derive(Debug, Default)]
+pub struct Indexes {
+    keyed: bool,
+    topics: Option<(u64, Arc<TopicIndex>)>,
+    timeline: Option<(u64, Arc<Timeline>)>,
+    citations: Option<(u64, Arc<CitationIndex>)>,
+}
+
+impl Indexes {
+    /// No indexes yet, but keys are made and results kept.
+    pub fn keyed() -> Self {
+        Indexes {
+            keyed: true,
+            ..Indexes::default()
+        }
+    }
+}
+
+/// `last`'s value when its key is `key`, else `make`'s; and the pair to
+/// keep (when `key` is some).
+fn reuse<T>(
+    key: Option<u64>,
+    last: &Option<(u64, Arc<T>)>,
+    make: impl FnOnce() -> T,
+) -> (Arc<T>, Option<(u64, Arc<T>)>) {
+    let value = match (key, last) {
+        (Some(k), Some((l, v))) if k == *l => Arc::clone(v),
+        _ => Arc::new(make()),
+    };
+    let keep = key.map(|k| (k, Arc::clone(&value)));
+    (value, keep)
+}
+
+/// The keys of the indexes' inputs: (topics, timeline, citations).
+fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64) {
+    let hash = |add: &dyn Fn(&mut crate::memo::KeyHasher, usize, &Doc)| {
+        let mut h = crate::memo::KeyHasher::default();
+        h.add(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            add(&mut h, d, doc);
+        }
+        h.finish()
+    };
+    let topics = hash(&|h, _, doc| h.add((&doc.title, doc.part_keys.mentions)));
+    let topics = {
+        let mut h = crate::memo::KeyHasher::default();
+        h.add((topics, topic_map.topics.len()));
+        h.finish()
+    };
+    let timeline = hash(&|h, _, doc| {
+        h.add(&doc.title);
+        h.add(&doc.part_keys.dates);
+        h.add(doc.extracted.dates.len());
+    });
+    let citations = hash(&|h, _, doc| h.add(doc.part_keys.citations));
+    (topics, timeline, citations)
 }
 
 /// Root names that dossier's own pages use.
@@ -128,8 +190,9 @@ pub fn build_graph(
     prepared: Vec<Prepared>,
     section_sources: Vec<SectionSource>,
     topic_map: TopicMap,
+    last: &Indexes,
     laps: &mut crate::Laps,
-) -> (Site, Vec<Diagnostic>) {
+) -> (Site, Vec<Diagnostic>, Indexes) {
     let mut diags = Vec::new();
     let mut sections = section_tree(&prepared, section_sources);
     let mut taken: HashSet<String> = RESERVED.iter().map(|s| format!("{s}/index.html")).collect();
@@ -157,11 +220,33 @@ pub fn build_graph(
             .sort_by(|&a, &b| listing_order(&docs[a], &docs[b], by));
     }
     laps.lap("  documents and sections");
-    // The three site-wide indexes are independent of each other.
-    let (topics, (timeline, citations)) = rayon::join(
-        || topics::index(&docs, &topic_map),
-        || rayon::join(|| timeline::build(&docs), || citations::index(&docs)),
-    );
+    // The three site-wide indexes are independent of each other; each is
+    // reused when its inputs did not change.
+    let keys = last.keyed.then(|| index_keys(&docs, &topic_map));
+    let ((topics, keep_topics), ((timeline, keep_timeline), (citations, keep_citations))) =
+        rayon::join(
+            || {
+                reuse(keys.map(|k| k.0), &last.topics, || {
+                    topics::index(&docs, &topic_map)
+                })
+            },
+            || {
+                rayon::join(
+                    || reuse(keys.map(|k| k.1), &last.timeline, || timeline::build(&docs)),
+                    || {
+                        reuse(keys.map(|k| k.2), &last.citations, || {
+                            citations::index(&docs)
+                        })
+                    },
+                )
+            },
+        );
+    let next = Indexes {
+        keyed: last.keyed,
+        topics: keep_topics,
+        timeline: keep_timeline,
+        citations: keep_citations,
+    };
     laps.lap("  topics, timeline, citations");
     let connections = related::connect(&docs, &topics, &citations);
     laps.lap("  related documents and links");
@@ -176,6 +261,7 @@ pub fn build_graph(
             connections,
         },
         diags,
+        next,
     )
 }
 
