@@ -1,6 +1,9 @@
 //! Times incremental rebuilds without the server: builds ROOT once, then N
 //! times appends a paragraph to its first document and rebuilds, printing
-//! each stage's time. The document is restored afterwards.
+//! each stage's time. Odd edits add a plain sentence; even ones a sentence
+//! with a year and words of the benchmark corpus's topic map (so the
+//! timeline, topic pages and related documents change too). The document
+//! is restored afterwards.
 //!
 //!     cargo run --release --example rebuild -- ROOT [N]
 
@@ -51,7 +54,14 @@ fn main() -> anyhow::Result<()> {
     );
     for i in 1..=n {
         let mut text = std::fs::read_to_string(&file)?;
-        text.push_str(&format!("\nEdited paragraph {i} about the archive.\n"));
+        if i % 2 == 1 {
+            text.push_str(&format!("\nEdited paragraph {i} about the archive.\n"));
+        } else {
+            text.push_str(&format!(
+                "\nIn {} the guild sent an envoy with the treaty.\n",
+                1950 + i
+            ));
+        }
         std::fs::write(&file, text)?;
         let start = Instant::now();
         let (built, next) = dossier::build_incremental(&root, &Overrides::default(), &memo)?;

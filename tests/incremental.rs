@@ -163,3 +163,51 @@ fn settled_sources_are_not_read_again() {
         .iter()
         .any(|f| String::from_utf8_lossy(&f.bytes).contains("A title from the sidecar")));
 }
+
+#[test]
+fn a_date_added_to_one_document_leaves_the_other_documents_pages_alone() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let o = Overrides::default();
+    let before = dossier::build_in_memory(root, &o).unwrap();
+    let doc = root.join("content/004_b84bfd1c39564207.txt");
+    let mut text = std::fs::read_to_string(&doc).unwrap();
+    text.push_str("\nIn 1950 a treaty was signed, and in 1979 another.\n");
+    std::fs::write(&doc, text).unwrap();
+    let after = dossier::build_in_memory(root, &o).unwrap();
+    // Timeline entries are anchored by what and where they are, not by
+    // their place in the timeline: links to them from the other documents
+    // stay as they were.
+    let pages = |b: &dossier::Built| -> Vec<(String, Vec<u8>)> {
+        b.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| (f.path.clone(), f.bytes.to_vec()))
+            .collect()
+    };
+    let (a, b) = (pages(&before), pages(&after));
+    let changed: Vec<&String> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, _)| &x.0)
+        .collect();
+    let documents: Vec<&&String> = changed
+        .iter()
+        .filter(|p| {
+            ![
+                "timeline/",
+                "topics/",
+                "citations/",
+                "documents/",
+                "graph/",
+                "search/",
+            ]
+            .iter()
+            .any(|k| p.starts_with(k))
+                && p.as_str() != "index.html"
+        })
+        .collect();
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    assert!(changed.iter().any(|p| p.starts_with("timeline/")));
+}

@@ -164,7 +164,7 @@ fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64) {
         h.finish()
     };
     let timeline = hash(&|h, _, doc| {
-        h.add(&doc.title);
+        h.add((&doc.title, &doc.url));
         h.add(&doc.part_keys.dates);
         h.add(doc.extracted.dates.len());
     });

@@ -18,6 +18,10 @@ pub struct Entry {
     pub clipped: bool,
     /// Byte span of the time expression inside the sentence.
     pub mark: (usize, usize),
+    /// Its id on the timeline, from what it is and where (its document's
+    /// URL, paragraph, mark and label), so that it stays while other
+    /// entries come and go: links to it from its document need not change.
+    pub anchor: String,
 }
 
 impl Entry {
@@ -79,6 +83,7 @@ pub fn build(docs: &[Doc]) -> Timeline {
                 precision: h.precision,
                 clipped: h.clipped,
                 mark,
+                anchor: String::new(),
             });
         }
     }
@@ -94,6 +99,18 @@ pub fn build(docs: &[Doc]) -> Timeline {
         )
     };
     entries.sort_by(|a, b| key(a).cmp(&key(b)));
+    // `y1987-` and 31 bits of a hash in base 36 (six characters): among
+    // 10,000 entries of one year, a clash about once in 40 sites (a clash
+    // gets `-2`).
+    let mut ids = crate::parse::ids::IdSet::default();
+    for e in &mut entries {
+        let doc = &docs[e.doc];
+        let mut h = crate::memo::KeyHasher::default();
+        h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
+        let bits = (h.finish() & ((1 << 31) - 1)) as usize;
+        let id = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
+        e.anchor = ids.unique(&id);
+    }
     let mut by_doc = vec![Vec::new(); docs.len()];
     for (i, e) in entries.iter().enumerate() {
         by_doc[e.doc].push(i);

@@ -91,7 +91,7 @@ impl Renderer<'_> {
                 k.add(by_note.get(&f).map(|&w| self.plan.work_keys[w]));
             }
             for &e in dates {
-                k.add((e, self.plan.entry_page[e]));
+                k.add((self.plan.entry_keys[e], self.plan.entry_page[e]));
             }
             let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
             sorted.sort();

@@ -130,11 +130,11 @@ impl Plan {
         }
     }
 
-    pub fn entry_url(&self, i: usize) -> String {
+    pub fn entry_url(&self, site: &Site, i: usize) -> String {
         format!(
             "{}#{}",
             page_url(TIMELINE_URL, self.entry_page[i] + 1),
-            entry_anchor(i)
+            site.timeline.entries[i].anchor
         )
     }
 
@@ -167,10 +167,6 @@ pub fn topic_url(id: &str) -> String {
 /// The anchor of the first timeline entry of a year.
 pub fn year_anchor(year: i32) -> String {
     format!("y{year}")
-}
-
-pub fn entry_anchor(i: usize) -> String {
-    format!("e{}", i + 1)
 }
 
 #[derive(Serialize)]

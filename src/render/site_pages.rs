@@ -228,7 +228,7 @@ impl Renderer<'_> {
         let plan = &self.plan;
         let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
         let work_url = |w: usize| citations::work_url(site, plan, w);
-        let entry_url = |e: usize| plan.entry_url(e);
+        let entry_url = |e: usize| plan.entry_url(site, e);
         let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
         let urls = crate::search::Urls {
             topic: &topic_url,

@@ -3,13 +3,13 @@
 //! document pages show too.
 
 use super::excerpt::mark;
-use super::knowledge::{entry_anchor, year_anchor, Plan};
+use super::knowledge::{year_anchor, Plan};
 use crate::graph::Site;
 use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct EntryView<'a> {
-    pub anchor: String,
+    pub anchor: &'a str,
     pub sentence: &'a str,
     pub timeline_url: String,
     pub label: &'a str,
@@ -57,9 +57,9 @@ pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
     let mut sentence_html = String::new();
     mark(sentence, 0, sentence.len(), &[e.mark], &mut sentence_html);
     EntryView {
-        anchor: entry_anchor(i),
+        anchor: &e.anchor,
         sentence,
-        timeline_url: plan.entry_url(i),
+        timeline_url: plan.entry_url(site, i),
         label: e.label(&site.docs),
         precision: e.precision.name(),
         clipped: e.clipped,
@@ -149,15 +149,15 @@ pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
     }
     for y in plan.timeline_pages[page].clone() {
         for &i in &plan.years[y].1 {
-            key.add((i, plan.entry_page[i], plan.entry_keys[i]));
+            key.add(plan.entry_keys[i]);
         }
     }
     key.finish()
 }
 
 /// Adds what entry `i` shows wherever it is shown (timeline pages, the
-/// timeline export): its dates, label, sentence and mark, and the document
-/// and paragraph it links to.
+/// timeline export, its document's page): its dates, label, sentence and
+/// mark, its anchor, and the document and paragraph it links to.
 pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, i: usize) {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
@@ -165,6 +165,7 @@ pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, i: usize) {
     // sentence and mark.
     key.add(doc.part_keys.dates[e.dated]);
     key.add((&doc.title, &doc.url, &doc.body.paragraphs[e.paragraph].id));
+    key.add(&e.anchor);
 }
 
 /// A static SVG bar per year of the range, its height by the number of
