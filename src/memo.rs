@@ -320,6 +320,8 @@ pub struct PartKeys {
     pub mentions: u64,
     /// The citations (`Extracted::citations`).
     pub citations: u64,
+    /// The relative links (`Extracted::links_out`).
+    pub links: u64,
 }
 
 /// The [`PartKeys`] of a parsed and extracted document.
@@ -356,5 +358,6 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
                 h.add((c.footnote, &c.reference, c.ibid, &c.keys));
             }
         }),
+        links: hash(&|h| h.add(&extracted.links_out)),
     }
 }

@@ -107,7 +107,7 @@ pub struct Site {
     pub topics: Arc<TopicIndex>,
     pub timeline: Arc<Timeline>,
     pub citations: Arc<CitationIndex>,
-    pub connections: related::Connections,
+    pub connections: Arc<related::Connections>,
 }
 
 /// The site-wide indexes of a build, each with the key of its inputs, for
@@ -120,6 +120,7 @@ pub struct Indexes {
     topics: Option<(u64, Arc<TopicIndex>)>,
     timeline: Option<(u64, Arc<Timeline>)>,
     citations: Option<(u64, Arc<CitationIndex>)>,
+    connections: Option<(u64, Arc<related::Connections>)>,
 }
 
 impl Indexes {
@@ -147,8 +148,10 @@ fn reuse<T>(
     (value, keep)
 }
 
-/// The keys of the indexes' inputs: (topics, timeline, citations).
-fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64) {
+/// The keys of the indexes' inputs: (topics, timeline, citations,
+/// connections). Connections are made from the topic and citation indexes
+/// and each document's title, source path and relative links.
+fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
     let hash = |add: &dyn Fn(&mut crate::memo::KeyHasher, usize, &Doc)| {
         let mut h = crate::memo::KeyHasher::default();
         h.add(docs.len());
@@ -169,7 +172,13 @@ fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64) {
         h.add(doc.extracted.dates.len());
     });
     let citations = hash(&|h, _, doc| h.add(doc.part_keys.citations));
-    (topics, timeline, citations)
+    let links = hash(&|h, _, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
+    let connections = {
+        let mut h = crate::memo::KeyHasher::default();
+        h.add((topics, citations, links));
+        h.finish()
+    };
+    (topics, timeline, citations, connections)
 }
 
 /// Root names that dossier's own pages use.
@@ -241,15 +250,18 @@ pub fn build_graph(
                 )
             },
         );
+    laps.lap("  topics, timeline, citations");
+    let (connections, keep_connections) = reuse(keys.map(|k| k.3), &last.connections, || {
+        related::connect(&docs, &topics, &citations)
+    });
+    laps.lap("  related documents and links");
     let next = Indexes {
         keyed: last.keyed,
         topics: keep_topics,
         timeline: keep_timeline,
         citations: keep_citations,
+        connections: keep_connections,
     };
-    laps.lap("  topics, timeline, citations");
-    let connections = related::connect(&docs, &topics, &citations);
-    laps.lap("  related documents and links");
     (
         Site {
             docs,
