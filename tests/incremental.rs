@@ -211,3 +211,31 @@ fn a_date_added_to_one_document_leaves_the_other_documents_pages_alone() {
     assert_eq!(documents.len(), 1, "{documents:?}");
     assert!(changed.iter().any(|p| p.starts_with("timeline/")));
 }
+
+#[test]
+fn timeline_anchors_are_unique_and_name_their_year() {
+    let site = common::seed_copy();
+    let built = dossier::build_in_memory(site.path(), &Overrides::default()).unwrap();
+    let mut anchors = Vec::new();
+    for f in built
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("timeline/"))
+    {
+        let html = String::from_utf8_lossy(&f.bytes);
+        for part in html.split("<li id=\"").skip(1) {
+            let id = &part[..part.find('"').unwrap()];
+            let class = &part[part.find("class=\"").unwrap()..];
+            assert!(class.starts_with("class=\"entry"), "{id}");
+            anchors.push(id.to_string());
+        }
+    }
+    assert!(anchors.len() >= 20, "{} entries", anchors.len());
+    for a in &anchors {
+        let (year, hash) = a[1..].split_once('-').unwrap();
+        assert!(a.starts_with('y') && year.parse::<i32>().is_ok(), "{a}");
+        assert_eq!(hash.len(), 6, "{a}");
+    }
+    let unique: std::collections::HashSet<&String> = anchors.iter().collect();
+    assert_eq!(unique.len(), anchors.len());
+}

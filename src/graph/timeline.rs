@@ -101,15 +101,17 @@ pub fn build(docs: &[Doc]) -> Timeline {
     entries.sort_by(|a, b| key(a).cmp(&key(b)));
     // `y1987-` and 31 bits of a hash in base 36 (six characters): among
     // 10,000 entries of one year, a clash about once in 40 sites (a clash
-    // gets `-2`).
-    let mut ids = crate::parse::ids::IdSet::default();
+    // gets `-2`, `-3`: a suffix no other anchor can end with).
+    let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
     for e in &mut entries {
         let doc = &docs[e.doc];
         let mut h = crate::memo::KeyHasher::default();
         h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
         let bits = (h.finish() & ((1 << 31) - 1)) as usize;
+        let n = seen.entry((e.year, bits)).or_default();
+        *n += 1;
         let id = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
-        e.anchor = ids.unique(&id);
+        e.anchor = if *n == 1 { id } else { format!("{id}-{n}") };
     }
     let mut by_doc = vec![Vec::new(); docs.len()];
     for (i, e) in entries.iter().enumerate() {

@@ -297,7 +297,9 @@ impl Renderer<'_> {
             ctx.add_to(key);
         });
         self.cache.get_or(key, || {
+            // What `finish` adds is not hashed: it goes in as values.
             let mut ctx = ctx;
+            ctx.keyed = false;
             finish(&mut ctx)?;
             let ctx = ctx
                 .into_context()
