@@ -228,19 +228,23 @@ impl Renderer<'_> {
         let plan = &self.plan;
         let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
         let work_url = |w: usize| citations::work_url(site, plan, w);
-        let entry_url = |e: usize| plan.entry_url(site, e);
+        let years: Vec<(i32, String)> = plan
+            .years
+            .iter()
+            .enumerate()
+            .map(|(y, (year, _))| {
+                let page = views::page_url(knowledge::TIMELINE_URL, plan.year_page[y] + 1);
+                (*year, page)
+            })
+            .collect();
         let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
         let urls = crate::search::Urls {
             topic: &topic_url,
             work: &work_url,
-            entry: &entry_url,
             work_label: &work_label,
             works_key: self.cache.key(|k| k.add(&plan.work_keys)),
-            timeline_key: self.cache.key(|k| {
-                for (i, key) in plan.entry_keys.iter().enumerate() {
-                    k.add((key, plan.entry_page[i]));
-                }
-            }),
+            entry_keys: &plan.entry_keys,
+            years: &years,
         };
         let mut files = crate::search::build(site, &urls, &self.cache);
         laps.lap("  search index");

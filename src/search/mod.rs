@@ -97,12 +97,19 @@ pub type Link<'a> = dyn Fn(usize) -> String + Sync + 'a;
 pub struct Urls<'a> {
     pub topic: &'a Link<'a>,
     pub work: &'a Link<'a>,
-    pub entry: &'a Link<'a>,
     pub work_label: &'a Link<'a>,
-    /// Hashes of everything the works' and the timeline's entries are made
-    /// from, when results are kept (see `memo`).
+    /// A hash of everything the works' entries are made from, when results
+    /// are kept (see `memo`).
     pub works_key: u64,
-    pub timeline_key: u64,
+    /// Per timeline entry, when results are kept: a hash of what it shows,
+    /// its anchor included (`Plan::entry_keys`).
+    pub entry_keys: &'a [u64],
+    /// The timeline page of each year that has entries. A timeline entry's
+    /// URL is its anchor alone (`#y1987-…`), which `search.js` completes
+    /// with its year's page from `meta.js`: so the entries do not change
+    /// when the timeline's pages are cut differently, and each stays in its
+    /// document's group.
+    pub years: &'a [(i32, String)],
 }
 
 /// Token counts of an entry: title tokens weigh `title_weight` each.
@@ -135,11 +142,17 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
     let mut out: Vec<(u64, Arc<Group>)> = site
         .docs
         .par_iter()
-        .map(|d| {
-            let key = cache.key(|k| k.add((d.key, &d.title, &d.url, &d.summary, &d.authors)));
+        .enumerate()
+        .map(|(i, d)| {
+            let key = cache.key(|k| {
+                k.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
+                for &e in &site.timeline.by_doc[i] {
+                    k.add(urls.entry_keys[e]);
+                }
+            });
             (
                 key,
-                cache.search_entries(key, || Group::new(doc_entries(d))),
+                cache.search_entries(key, || Group::new(doc_entries(site, i, d))),
             )
         })
         .collect();
@@ -182,22 +195,6 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
         )
     });
     out.push((key, works));
-    let key = cache.key(|k| k.add(("timeline", urls.timeline_key)));
-    let timeline = cache.search_entries(key, || {
-        weighed(
-            (0..site.timeline.entries.len())
-                .into_par_iter()
-                .map(|i| {
-                    let e = &site.timeline.entries[i];
-                    let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
-                    let title = format!("{label} · {}", site.docs[e.doc].title);
-                    let en = entry("y", title, (urls.entry)(i), sentence, SNIPPET);
-                    (en, label.to_string(), sentence.to_string(), 1)
-                })
-                .collect(),
-        )
-    });
-    out.push((key, timeline));
     out
 }
 
@@ -215,11 +212,11 @@ fn weighed(items: Vec<(Entry, String, String, u32)>) -> Group {
     )
 }
 
-/// A document's entry and one per paragraph. A paragraph's `parent` is
+/// A document's entry, one per paragraph and one per timeline entry. A paragraph's `parent` is
 /// the offset of its document's entry in the group (0), made absolute when
 /// the chunks are written: so a document's entries do not depend on where
 /// it falls in the index.
-fn doc_entries(d: &crate::graph::Doc) -> Vec<Indexed> {
+fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     let mut about = d.summary.clone();
     if !d.authors.is_empty() {
         about = format!("{} — {about}", d.authors.join(", "));
@@ -240,6 +237,15 @@ fn doc_entries(d: &crate::graph::Doc) -> Vec<Indexed> {
         );
         e.parent = Some(0);
         out.push((e, weigh("p", "", &p.text, 0)));
+    }
+    // Its timeline entries, in time order; the URL is the anchor (see
+    // `Urls::years`).
+    for &i in &site.timeline.by_doc[i] {
+        let e = &site.timeline.entries[i];
+        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
+        let title = format!("{label} · {}", d.title);
+        let en = entry("y", title, format!("#{}", e.anchor), sentence, SNIPPET);
+        out.push((en, weigh("y", label, sentence, 1)));
     }
     out
 }
@@ -343,11 +349,17 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
         })
         .collect();
     files.extend(chunks);
+    let years: serde_json::Map<String, serde_json::Value> = urls
+        .years
+        .iter()
+        .map(|(y, page)| (y.to_string(), serde_json::Value::from(page.as_str())))
+        .collect();
     let meta = serde_json::json!({
         "entries": count,
         "chunk": CHUNK,
         "shards": keys,
         "terms": index.terms(),
+        "timeline": years,
     });
     files.push(OutputFile::new(
         "search/meta.js",

@@ -40,6 +40,21 @@ const landed = await page.evaluate(() => {
 });
 check("a result opens its paragraph", landed.id && landed.hash === "#" + landed.id && /Arctic/.test(landed.text), JSON.stringify(landed));
 
+// 2b. A timeline entry found by search opens on its year's timeline page.
+await page.goto(url("search/index.html") + "?q=Communist+Revolution");
+await page.waitForSelector("#search-results li", { timeout: 5000 });
+const yearHits = await page.$$eval("#search-results li.kind-y a", (as) => as.map((a) => a.getAttribute("href")));
+check("search lists the 1949 timeline entry", yearHits.some((h) => /timeline\/index\.html#y1949-/.test(h)), JSON.stringify(yearHits));
+if (yearHits.length) {
+  await page.click(`#search-results li.kind-y a[href="${yearHits[0]}"]`);
+  await page.waitForLoadState("load");
+  const entry = await page.evaluate(() => {
+    const t = document.querySelector(":target");
+    return { hash: location.hash, cls: t && t.className, text: t && t.textContent };
+  });
+  check("a timeline result opens its entry", /\bentry\b/.test(entry.cls || "") && /Communist Revolution/.test(entry.text || ""), JSON.stringify(entry));
+}
+
 // 3. Keyboard: type in the header box, arrow down, Enter follows.
 await page.goto(url("index.html"));
 await page.fill("#site-q", "Lavrov");

@@ -189,6 +189,11 @@
         if (!parent) return;
         title = parent[1];
         url = parent[2] + x[2];
+      } else if (x[0] === "y" && url.charAt(0) === "#") {
+        // A timeline entry is its anchor (#y1987-…): its year's page is in
+        // the index's metadata.
+        var year = /^#y(-?\d+)-/.exec(url);
+        url = ((year && (meta.timeline || {})[year[1]]) || "timeline/index.html") + url;
       }
       rows.push({ id: r[0], score: r[1], kind: x[0], title: title, url: url, text: x[3] });
     });
