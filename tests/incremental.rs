@@ -83,7 +83,12 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
     std::fs::create_dir_all(root.join("content")).unwrap();
     for d in 0..30 {
         let paras: Vec<String> = (0..20)
-            .map(|p| format!("Paragraph {p} of document {d} about harbours and lighthouses."))
+            .map(|p| {
+                format!(
+                    "Paragraph {p} of document {d} about harbours and lighthouses in {}.",
+                    1950 + p
+                )
+            })
             .collect();
         std::fs::write(
             root.join(format!("content/doc-{d:02}.md")),
@@ -101,13 +106,14 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
     text.push_str("\nOne more paragraph about harbours.\n");
     std::fs::write(&doc, text).unwrap();
     let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
-    let chunks = |b: &dossier::Built| -> Vec<(String, Vec<u8>)> {
+    let files = |b: &dossier::Built, under: &str| -> Vec<(String, Vec<u8>)> {
         b.files
             .iter()
-            .filter(|f| f.path.starts_with("search/e/"))
+            .filter(|f| f.path.starts_with(under))
             .map(|f| (f.path.clone(), f.bytes.to_vec()))
             .collect()
     };
+    let chunks = |b: &dossier::Built| files(b, "search/e/");
     let (a, b) = (chunks(&before), chunks(&after));
     assert!(a.len() >= 3, "{} chunks", a.len());
     assert_eq!(a.len(), b.len());
@@ -118,6 +124,15 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
         .map(|(x, _)| &x.0)
         .collect();
     assert_eq!(changed, vec!["search/e/0.js"]);
+    // Only the shards of the new paragraph's words change (the document's
+    // timeline entries come before its paragraphs and do not move).
+    let (a, b) = (files(&before, "search/t/"), files(&after, "search/t/"));
+    let shards: Vec<&String> = b
+        .iter()
+        .filter(|x| !a.contains(x))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!shards.is_empty() && shards.len() <= 4, "{shards:?}");
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
 }
 

@@ -226,6 +226,16 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
         entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
         weigh("d", &d.title, &about, 5),
     ));
+    // Its timeline entries, in time order, before the paragraphs (so that
+    // an added paragraph moves none of them); the URL is the anchor (see
+    // `Urls::years`).
+    for &i in &site.timeline.by_doc[i] {
+        let e = &site.timeline.entries[i];
+        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
+        let title = format!("{label} · {}", d.title);
+        let en = entry("y", title, format!("#{}", e.anchor), sentence, SNIPPET);
+        out.push((en, weigh("y", label, sentence, 1)));
+    }
     for p in &d.body.paragraphs {
         // The whole paragraph is indexed; only its start is kept.
         let mut e = entry(
@@ -237,15 +247,6 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
         );
         e.parent = Some(0);
         out.push((e, weigh("p", "", &p.text, 0)));
-    }
-    // Its timeline entries, in time order; the URL is the anchor (see
-    // `Urls::years`).
-    for &i in &site.timeline.by_doc[i] {
-        let e = &site.timeline.entries[i];
-        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
-        let title = format!("{label} · {}", d.title);
-        let en = entry("y", title, format!("#{}", e.anchor), sentence, SNIPPET);
-        out.push((en, weigh("y", label, sentence, 1)));
     }
     out
 }
