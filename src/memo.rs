@@ -313,6 +313,8 @@ pub fn source_key(source: &Source, context: u64) -> u64 {
 pub struct PartKeys {
     /// Per paragraph: its text.
     pub paragraphs: Vec<u64>,
+    /// Per paragraph: its id.
+    pub paragraph_ids: Vec<u64>,
     /// Per dated sentence (`Extracted::dates`): the time expression and
     /// the sentence with it.
     pub dates: Vec<u64>,
@@ -336,6 +338,11 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
             .paragraphs
             .iter()
             .map(|p| hash(&|h| h.add(&p.text)))
+            .collect(),
+        paragraph_ids: doc
+            .paragraphs
+            .iter()
+            .map(|p| hash(&|h| h.add(&p.id)))
             .collect(),
         dates: extracted
             .dates

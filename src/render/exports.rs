@@ -243,7 +243,6 @@ pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowled
     key.add(path);
     key.add(&config.base_url);
     key.add(format!("{:?}", config.timeline));
-    let para_id = |d: usize, p: usize| &site.docs[d].body.paragraphs[p].id;
     match path {
         "data/timeline.json" => {
             key.add(&plan.entry_keys);
@@ -255,8 +254,10 @@ pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowled
                     key.add(&a.text);
                 }
                 key.add(site.topics.mentions[t]);
+                // A passage's URL: its document's URL and paragraph id.
                 for p in &site.topics.passages[t] {
-                    key.add((&site.docs[p.doc].url, para_id(p.doc, p.paragraph)));
+                    let ids = &site.docs[p.doc].part_keys.paragraph_ids;
+                    key.add((plan.doc_keys[p.doc], ids[p.paragraph]));
                 }
             }
         }

@@ -38,6 +38,9 @@ pub struct Plan {
     /// it (document title and URL, note id and number, Ibid.), what the
     /// citation index shows of it (see [`super::citations::works_key`]).
     pub cited_keys: Vec<u64>,
+    /// Per document, when results are kept: its URL and title, with which
+    /// a page links to it or quotes it.
+    pub doc_keys: Vec<u64>,
     /// Per timeline entry, when results are kept: a hash of what it shows
     /// wherever it is shown (see [`super::timeline::add_entry`]).
     pub entry_keys: Vec<u64>,
@@ -100,6 +103,10 @@ impl Plan {
                 })
                 .collect()
         };
+        let doc_keys = hash_each(site.docs.len(), &|key, d| {
+            let doc = &site.docs[d];
+            key.add((&doc.url, &doc.title));
+        });
         let works = &site.citations.works;
         let work_keys = hash_each(works.len(), &|key, w| {
             key.add((&works[w].id, work_page[w], &works[w].reference));
@@ -113,7 +120,7 @@ impl Plan {
             }
         });
         let entry_keys = hash_each(site.timeline.entries.len(), &|key, e| {
-            super::timeline::add_entry(key, site, e);
+            super::timeline::add_entry(key, site, &doc_keys, e);
         });
         Plan {
             years,
@@ -126,6 +133,7 @@ impl Plan {
             work_page,
             work_keys,
             cited_keys,
+            doc_keys,
             entry_keys,
         }
     }
@@ -300,19 +308,17 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) ->
 }
 
 /// A hash of everything the passages of a topic page are made from: each
-/// passage's document (URL and title), paragraph (number, id, the hash of
-/// its text) and spans. An edit elsewhere in a document leaves the key as
-/// it was.
-pub fn topic_passages_key(site: &Site, t: usize, range: Range<usize>) -> u64 {
+/// passage's document (URL and title: [`Plan::doc_keys`]), paragraph
+/// (number, hashes of its id and text) and spans. An edit elsewhere in a
+/// document leaves the key as it was.
+pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize>) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     for p in &site.topics.passages[t][range] {
         let doc = &site.docs[p.doc];
-        let para = &doc.body.paragraphs[p.paragraph];
         key.add((
-            &doc.url,
-            &doc.title,
+            plan.doc_keys[p.doc],
             p.paragraph,
-            &para.id,
+            doc.part_keys.paragraph_ids[p.paragraph],
             doc.part_keys.paragraphs[p.paragraph],
             p.spans(&site.docs),
         ));

@@ -354,7 +354,9 @@ impl Later<'_> {
         match self {
             Later::Timeline(k, _) => super::timeline::page_key(plan, config.timeline, *k),
             Later::Nothing => 0,
-            Later::Passages(t, range) => knowledge::topic_passages_key(site, *t, range.clone()),
+            Later::Passages(t, range) => {
+                knowledge::topic_passages_key(site, plan, *t, range.clone())
+            }
             Later::CitationIndex(k) => {
                 let groups = &plan.letter_groups[plan.citation_pages[*k].clone()];
                 let works = groups.iter().flat_map(|g| g.clone());

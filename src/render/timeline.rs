@@ -158,13 +158,13 @@ pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
 /// Adds what entry `i` shows wherever it is shown (timeline pages, the
 /// timeline export, its document's page): its dates, label, sentence and
 /// mark, its anchor, and the document and paragraph it links to.
-pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, i: usize) {
+pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, doc_keys: &[u64], i: usize) {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
     // The document's hash of the dated sentence covers its dates, label,
-    // sentence and mark.
+    // sentence and mark; its key, its title and URL.
     key.add(doc.part_keys.dates[e.dated]);
-    key.add((&doc.title, &doc.url, &doc.body.paragraphs[e.paragraph].id));
+    key.add((doc_keys[e.doc], doc.part_keys.paragraph_ids[e.paragraph]));
     key.add(&e.anchor);
 }
 
