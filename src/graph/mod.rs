@@ -14,6 +14,7 @@
 //! site works from `file://` and from any host folder.
 
 pub mod citations;
+mod indexes;
 pub mod related;
 pub mod timeline;
 pub mod topics;
@@ -25,6 +26,8 @@ use crate::parse::{ids::slugify, Document};
 use crate::sources::{SectionSource, Source};
 use crate::topics::TopicMap;
 use citations::CitationIndex;
+pub use indexes::Indexes;
+use indexes::{index_keys, reuse};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -108,77 +111,6 @@ pub struct Site {
     pub timeline: Arc<Timeline>,
     pub citations: Arc<CitationIndex>,
     pub connections: Arc<related::Connections>,
-}
-
-/// The site-wide indexes of a build, each with the key of its inputs, for
-/// the next build to reuse those whose inputs did not change. Inputs are
-/// hashed from each document's part keys (`memo::PartKeys`), its place and
-/// its title, only when `keyed` (results are kept).
-#[derive(Debug, Default)]
-pub struct Indexes {
-    keyed: bool,
-    topics: Option<(u64, Arc<TopicIndex>)>,
-    timeline: Option<(u64, Arc<Timeline>)>,
-    citations: Option<(u64, Arc<CitationIndex>)>,
-    connections: Option<(u64, Arc<related::Connections>)>,
-}
-
-impl Indexes {
-    /// No indexes yet, but keys are made and results kept.
-    pub fn keyed() -> Self {
-        Indexes {
-            keyed: true,
-            ..Indexes::default()
-        }
-    }
-}
-
-/// `last`'s value when its key is `key`, else `make`'s; and the pair to
-/// keep (when `key` is some).
-fn reuse<T>(
-    key: Option<u64>,
-    last: &Option<(u64, Arc<T>)>,
-    make: impl FnOnce() -> T,
-) -> (Arc<T>, Option<(u64, Arc<T>)>) {
-    let value = match (key, last) {
-        (Some(k), Some((l, v))) if k == *l => Arc::clone(v),
-        _ => Arc::new(make()),
-    };
-    let keep = key.map(|k| (k, Arc::clone(&value)));
-    (value, keep)
-}
-
-/// The keys of the indexes' inputs: (topics, timeline, citations,
-/// connections). Connections are made from the topic and citation indexes
-/// and each document's title, source path and relative links.
-fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
-    let hash = |add: &dyn Fn(&mut crate::memo::KeyHasher, usize, &Doc)| {
-        let mut h = crate::memo::KeyHasher::default();
-        h.add(docs.len());
-        for (d, doc) in docs.iter().enumerate() {
-            add(&mut h, d, doc);
-        }
-        h.finish()
-    };
-    let topics = hash(&|h, _, doc| h.add((&doc.title, doc.part_keys.mentions)));
-    let topics = {
-        let mut h = crate::memo::KeyHasher::default();
-        h.add((topics, topic_map.topics.len()));
-        h.finish()
-    };
-    let timeline = hash(&|h, _, doc| {
-        h.add((&doc.title, &doc.url));
-        h.add(&doc.part_keys.dates);
-        h.add(doc.extracted.dates.len());
-    });
-    let citations = hash(&|h, _, doc| h.add(doc.part_keys.citations));
-    let links = hash(&|h, _, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
-    let connections = {
-        let mut h = crate::memo::KeyHasher::default();
-        h.add((topics, citations, links));
-        h.finish()
-    };
-    (topics, timeline, citations, connections)
 }
 
 /// Root names that dossier's own pages use.

@@ -1,0 +1,81 @@
+//! Reuse of the site-wide indexes between rebuilds: each is kept with a
+//! hash of its inputs and reused while that hash is unchanged (see `memo`).
+
+use super::citations::CitationIndex;
+use super::related;
+use super::timeline::Timeline;
+use super::topics::TopicIndex;
+use super::Doc;
+use crate::topics::TopicMap;
+use std::sync::Arc;
+
+/// The site-wide indexes of a build, each with the key of its inputs, for
+/// the next build to reuse those whose inputs did not change. Inputs are
+/// hashed from each document's part keys (`memo::PartKeys`), its place and
+/// its title, only when `keyed` (results are kept).
+#[derive(Debug, Default)]
+pub struct Indexes {
+    pub(super) keyed: bool,
+    pub(super) topics: Option<(u64, Arc<TopicIndex>)>,
+    pub(super) timeline: Option<(u64, Arc<Timeline>)>,
+    pub(super) citations: Option<(u64, Arc<CitationIndex>)>,
+    pub(super) connections: Option<(u64, Arc<related::Connections>)>,
+}
+
+impl Indexes {
+    /// No indexes yet, but keys are made and results kept.
+    pub fn keyed() -> Self {
+        Indexes {
+            keyed: true,
+            ..Indexes::default()
+        }
+    }
+}
+
+/// `last`'s value when its key is `key`, else `make`'s; and the pair to
+/// keep (when `key` is some).
+pub(super) fn reuse<T>(
+    key: Option<u64>,
+    last: &Option<(u64, Arc<T>)>,
+    make: impl FnOnce() -> T,
+) -> (Arc<T>, Option<(u64, Arc<T>)>) {
+    let value = match (key, last) {
+        (Some(k), Some((l, v))) if k == *l => Arc::clone(v),
+        _ => Arc::new(make()),
+    };
+    let keep = key.map(|k| (k, Arc::clone(&value)));
+    (value, keep)
+}
+
+/// The keys of the indexes' inputs: (topics, timeline, citations,
+/// connections). Connections are made from the topic and citation indexes
+/// and each document's title, source path and relative links.
+pub(super) fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
+    let hash = |add: &dyn Fn(&mut crate::memo::KeyHasher, usize, &Doc)| {
+        let mut h = crate::memo::KeyHasher::default();
+        h.add(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            add(&mut h, d, doc);
+        }
+        h.finish()
+    };
+    let topics = hash(&|h, _, doc| h.add((&doc.title, doc.part_keys.mentions)));
+    let topics = {
+        let mut h = crate::memo::KeyHasher::default();
+        h.add((topics, topic_map.topics.len()));
+        h.finish()
+    };
+    let timeline = hash(&|h, _, doc| {
+        h.add((&doc.title, &doc.url));
+        h.add(&doc.part_keys.dates);
+        h.add(doc.extracted.dates.len());
+    });
+    let citations = hash(&|h, _, doc| h.add(doc.part_keys.citations));
+    let links = hash(&|h, _, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
+    let connections = {
+        let mut h = crate::memo::KeyHasher::default();
+        h.add((topics, citations, links));
+        h.finish()
+    };
+    (topics, timeline, citations, connections)
+}
