@@ -35,9 +35,7 @@ fn a_rebuild_reuses_what_did_not_change_and_equals_a_clean_build() {
     // One document changed: it alone is prepared again; its page and the
     // pages that show it are rendered again, not every page.
     let doc = root.join("content/004_b84bfd1c39564207.txt");
-    let mut text = std::fs::read_to_string(&doc).unwrap();
-    text.push_str("\nA plain closing remark.\n");
-    std::fs::write(&doc, text).unwrap();
+    common::append_to(&doc, "\nA plain closing remark.\n");
     let (edited, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
     assert_eq!(memo.stats.documents_made, 1);
     assert_eq!(memo.stats.documents_reused, docs - 1);
@@ -102,9 +100,7 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
     let o = Overrides::default();
     let (before, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
     let doc = root.join("content/doc-00.md");
-    let mut text = std::fs::read_to_string(&doc).unwrap();
-    text.push_str("\nOne more paragraph about harbours.\n");
-    std::fs::write(&doc, text).unwrap();
+    common::append_to(&doc, "\nOne more paragraph about harbours.\n");
     let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
     let files = |b: &dossier::Built, under: &str| -> Vec<(String, Vec<u8>)> {
         b.files
@@ -166,9 +162,7 @@ fn settled_sources_are_not_read_again() {
     same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
     // A change to a settled document's sidecar is seen too.
     let side = root.join("content/003_3ff5e5d48cf0c671.meta.toml");
-    let mut meta = std::fs::read_to_string(&side).unwrap();
-    meta.push_str("title = \"A title from the sidecar\"\n");
-    std::fs::write(&side, meta).unwrap();
+    common::append_to(&side, "title = \"A title from the sidecar\"\n");
     let (sidecar, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
     // Read: that document, and the one edited just before (not settled).
     assert_eq!(memo.stats.sources_read, 2);
@@ -186,9 +180,10 @@ fn a_date_added_to_one_document_leaves_the_other_documents_pages_alone() {
     let o = Overrides::default();
     let before = dossier::build_in_memory(root, &o).unwrap();
     let doc = root.join("content/004_b84bfd1c39564207.txt");
-    let mut text = std::fs::read_to_string(&doc).unwrap();
-    text.push_str("\nIn 1950 a treaty was signed, and in 1979 another.\n");
-    std::fs::write(&doc, text).unwrap();
+    common::append_to(
+        &doc,
+        "\nIn 1950 a treaty was signed, and in 1979 another.\n",
+    );
     let after = dossier::build_in_memory(root, &o).unwrap();
     // Timeline entries are anchored by what and where they are, not by
     // their place in the timeline: links to them from the other documents

@@ -295,11 +295,10 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
             )
             .unwrap(),
             1 => {
-                let mut t = std::fs::read_to_string(&pick).unwrap();
-                t.push_str(&format!(
-                    "\n\nChanged at step {step}: NATO and the Arctic in 2004.\n"
-                ));
-                std::fs::write(&pick, t).unwrap();
+                common::append_to(
+                    &pick,
+                    &format!("\n\nChanged at step {step}: NATO and the Arctic in 2004.\n"),
+                );
             }
             2 => {
                 let to = pick.with_file_name(format!("renamed-{step}.md"));

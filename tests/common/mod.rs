@@ -44,3 +44,10 @@ pub fn built_seed() -> (tempfile::TempDir, PathBuf) {
     assert!(status.success());
     (tmp, out)
 }
+
+/// Appends `text` to the file at `path` (written in place).
+pub fn append_to(path: &Path, text: &str) {
+    let mut s = std::fs::read_to_string(path).unwrap();
+    s.push_str(text);
+    std::fs::write(path, s).unwrap();
+}
