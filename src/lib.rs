@@ -129,10 +129,10 @@ pub fn build_incremental(
     // What every document's extraction depends on besides its own source
     // (only needed when results are kept).
     let context = if last.active {
-        let mut h = memo::KeyHasher::default();
-        h.add(format!("{config:?}"));
-        h.add(std::fs::read(&config.topic_map).unwrap_or_default());
-        h.finish()
+        memo::KeyHasher::of(|h| {
+            h.add(format!("{config:?}"));
+            h.add(std::fs::read(&config.topic_map).unwrap_or_default());
+        })
     } else {
         0
     };

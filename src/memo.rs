@@ -24,22 +24,6 @@ use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-impl Memo {
-    /// The key of the source at `path` when the last build read it and it
-    /// has not changed since (by its [`Stamp`](crate::sources::Stamp)), in
-    /// the same extraction `context`.
-    pub fn unchanged_source(&self, path: &std::path::Path, context: u64) -> Option<u64> {
-        let (stamp, key) = self.sources.get(path)?;
-        let read_at = self.read_at?;
-        let same = self.active
-            && context == self.context
-            && stamp.settled_before(read_at)
-            && self.prepared.contains_key(key)
-            && crate::sources::Stamp::of(path).as_ref() == Some(stamp);
-        same.then_some(*key)
-    }
-}
-
 /// A document prepared for the graph, with the warnings its parse gave.
 pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
 
@@ -76,6 +60,20 @@ impl Memo {
             indexes: crate::graph::Indexes::keyed(),
             ..Memo::default()
         }
+    }
+
+    /// The key of the source at `path` when the last build read it and it
+    /// has not changed since (by its [`Stamp`](crate::sources::Stamp)), in
+    /// the same extraction `context`.
+    pub fn unchanged_source(&self, path: &std::path::Path, context: u64) -> Option<u64> {
+        let (stamp, key) = self.sources.get(path)?;
+        let read_at = self.read_at?;
+        let same = self.active
+            && context == self.context
+            && stamp.settled_before(read_at)
+            && self.prepared.contains_key(key)
+            && crate::sources::Stamp::of(path).as_ref() == Some(stamp);
+        same.then_some(*key)
     }
 }
 
@@ -137,9 +135,7 @@ impl<'a> RenderCache<'a> {
         if !self.active() {
             return 0;
         }
-        let mut hasher = KeyHasher::default();
-        add(&mut hasher);
-        hasher.finish()
+        KeyHasher::of(add)
     }
 
     /// The bytes for `key`: the last build's when it had them, else made
@@ -256,6 +252,13 @@ impl<'a> RenderCache<'a> {
 pub struct KeyHasher(Vec<u8>);
 
 impl KeyHasher {
+    /// The hash of what `add` writes.
+    pub fn of(add: impl FnOnce(&mut KeyHasher)) -> u64 {
+        let mut h = KeyHasher::default();
+        add(&mut h);
+        h.finish()
+    }
+
     pub fn add(&mut self, v: impl Hash) {
         v.hash(self);
     }
@@ -328,11 +331,7 @@ pub struct PartKeys {
 
 /// The [`PartKeys`] of a parsed and extracted document.
 pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extracted) -> PartKeys {
-    let hash = |add: &dyn Fn(&mut KeyHasher)| {
-        let mut h = KeyHasher::default();
-        add(&mut h);
-        h.finish()
-    };
+    let hash = |add: &dyn Fn(&mut KeyHasher)| KeyHasher::of(add);
     PartKeys {
         paragraphs: doc
             .paragraphs

@@ -6,6 +6,7 @@ use super::related;
 use super::timeline::Timeline;
 use super::topics::TopicIndex;
 use super::Doc;
+use crate::memo::KeyHasher;
 use crate::topics::TopicMap;
 use std::sync::Arc;
 
@@ -51,31 +52,23 @@ pub(super) fn reuse<T>(
 /// connections). Connections are made from the topic and citation indexes
 /// and each document's title, source path and relative links.
 pub(super) fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
-    let hash = |add: &dyn Fn(&mut crate::memo::KeyHasher, usize, &Doc)| {
-        let mut h = crate::memo::KeyHasher::default();
-        h.add(docs.len());
-        for (d, doc) in docs.iter().enumerate() {
-            add(&mut h, d, doc);
-        }
-        h.finish()
+    let each = |add: &dyn Fn(&mut KeyHasher, &Doc)| {
+        KeyHasher::of(|h| {
+            h.add(docs.len());
+            for doc in docs {
+                add(h, doc);
+            }
+        })
     };
-    let topics = hash(&|h, _, doc| h.add((&doc.title, doc.part_keys.mentions)));
-    let topics = {
-        let mut h = crate::memo::KeyHasher::default();
-        h.add((topics, topic_map.topics.len()));
-        h.finish()
-    };
-    let timeline = hash(&|h, _, doc| {
+    let topics = each(&|h, doc| h.add((&doc.title, doc.part_keys.mentions)));
+    let topics = KeyHasher::of(|h| h.add((topics, topic_map.topics.len())));
+    let timeline = each(&|h, doc| {
         h.add((&doc.title, &doc.url));
         h.add(&doc.part_keys.dates);
         h.add(doc.extracted.dates.len());
     });
-    let citations = hash(&|h, _, doc| h.add(doc.part_keys.citations));
-    let links = hash(&|h, _, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
-    let connections = {
-        let mut h = crate::memo::KeyHasher::default();
-        h.add((topics, citations, links));
-        h.finish()
-    };
+    let citations = each(&|h, doc| h.add(doc.part_keys.citations));
+    let links = each(&|h, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
+    let connections = KeyHasher::of(|h| h.add((topics, citations, links)));
     (topics, timeline, citations, connections)
 }

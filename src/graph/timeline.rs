@@ -105,9 +105,10 @@ pub fn build(docs: &[Doc]) -> Timeline {
     let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
     for e in &mut entries {
         let doc = &docs[e.doc];
-        let mut h = crate::memo::KeyHasher::default();
-        h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
-        let bits = (h.finish() & ((1 << 31) - 1)) as usize;
+        let hash = crate::memo::KeyHasher::of(|h| {
+            h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
+        });
+        let bits = (hash & ((1 << 31) - 1)) as usize;
         let n = seen.entry((e.year, bits)).or_default();
         *n += 1;
         let id = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));

@@ -111,11 +111,11 @@ impl Group {
 /// id, reference and page, and each place that cites it
 /// ([`Plan::cited_keys`]; see `memo`).
 pub fn works_key(plan: &Plan, works: impl Iterator<Item = usize>) -> u64 {
-    let mut key = crate::memo::KeyHasher::default();
-    for w in works {
-        key.add((w, plan.cited_keys[w]));
-    }
-    key.finish()
+    crate::memo::KeyHasher::of(|key| {
+        for w in works {
+            key.add((w, plan.cited_keys[w]));
+        }
+    })
 }
 
 /// The full entry of a work, as the index by author shows it.

@@ -96,11 +96,7 @@ impl Plan {
             }
             (0..n)
                 .into_par_iter()
-                .map(|i| {
-                    let mut key = KeyHasher::default();
-                    add(&mut key, i);
-                    key.finish()
-                })
+                .map(|i| KeyHasher::of(|key| add(key, i)))
                 .collect()
         };
         let doc_keys = hash_each(site.docs.len(), &|key, d| {
@@ -312,16 +308,16 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) ->
 /// (number, hashes of its id and text) and spans. An edit elsewhere in a
 /// document leaves the key as it was.
 pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize>) -> u64 {
-    let mut key = crate::memo::KeyHasher::default();
-    for p in &site.topics.passages[t][range] {
-        let doc = &site.docs[p.doc];
-        key.add((
-            plan.doc_keys[p.doc],
-            p.paragraph,
-            doc.part_keys.paragraph_ids[p.paragraph],
-            doc.part_keys.paragraphs[p.paragraph],
-            p.spans(&site.docs),
-        ));
-    }
-    key.finish()
+    KeyHasher::of(|key| {
+        for p in &site.topics.passages[t][range] {
+            let doc = &site.docs[p.doc];
+            key.add((
+                plan.doc_keys[p.doc],
+                p.paragraph,
+                doc.part_keys.paragraph_ids[p.paragraph],
+                doc.part_keys.paragraphs[p.paragraph],
+                p.spans(&site.docs),
+            ));
+        }
+    })
 }

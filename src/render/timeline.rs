@@ -139,20 +139,20 @@ pub fn timeline_view<'a>(
 }
 
 /// A hash of everything page `page` of the timeline is made from: its
-/// years and entries (with their documents and pages), the range, the
-/// number of entries, and every year's count and page (the frame).
+/// years and entries ([`Plan::entry_keys`]), the range, the number of
+/// entries, and every year's count and page (the frame).
 pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
-    let mut key = crate::memo::KeyHasher::default();
-    key.add((range, plan.entry_page.len(), page));
-    for (y, (year, entries)) in plan.years.iter().enumerate() {
-        key.add((year, entries.len(), plan.year_page[y]));
-    }
-    for y in plan.timeline_pages[page].clone() {
-        for &i in &plan.years[y].1 {
-            key.add(plan.entry_keys[i]);
+    crate::memo::KeyHasher::of(|key| {
+        key.add((range, plan.entry_page.len(), page));
+        for (y, (year, entries)) in plan.years.iter().enumerate() {
+            key.add((year, entries.len(), plan.year_page[y]));
         }
-    }
-    key.finish()
+        for y in plan.timeline_pages[page].clone() {
+            for &i in &plan.years[y].1 {
+                key.add(plan.entry_keys[i]);
+            }
+        }
+    })
 }
 
 /// Adds what entry `i` shows wherever it is shown (timeline pages, the
