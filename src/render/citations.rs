@@ -64,9 +64,6 @@ pub struct CitedInView<'a> {
 
 #[derive(Serialize)]
 pub struct WorkView<'a> {
-    /// The work's index in the site's works (not shown).
-    #[serde(skip)]
-    pub index: usize,
     pub id: &'a str,
     pub url: String,
     pub html: String,
@@ -148,7 +145,6 @@ pub fn work_view<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
 pub fn work_link<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
     let work = &site.citations.works[w];
     WorkView {
-        index: w,
         id: &work.id,
         url: work_url(site, plan, w),
         html: String::new(),

@@ -135,19 +135,13 @@ impl Plan {
     }
 
     pub fn entry_url(&self, site: &Site, i: usize) -> String {
-        format!(
-            "{}#{}",
-            page_url(TIMELINE_URL, self.entry_page[i] + 1),
-            site.timeline.entries[i].anchor
-        )
+        let page = timeline_page_url(self.entry_page[i]);
+        format!("{page}#{}", site.timeline.entries[i].anchor)
     }
 
     pub fn year_url(&self, y: usize) -> String {
-        format!(
-            "{}#{}",
-            page_url(TIMELINE_URL, self.year_page[y] + 1),
-            year_anchor(self.years[y].0)
-        )
+        let page = timeline_page_url(self.year_page[y]);
+        format!("{page}#{}", year_anchor(self.years[y].0))
     }
 }
 
@@ -166,6 +160,11 @@ pub const TIMELINE_URL: &str = "timeline/index.html";
 
 pub fn topic_url(id: &str) -> String {
     format!("topics/{id}/index.html")
+}
+
+/// The URL of page `page` (0-based) of the timeline.
+pub fn timeline_page_url(page: usize) -> String {
+    page_url(TIMELINE_URL, page + 1)
 }
 
 /// The anchor of the first timeline entry of a year.

@@ -232,10 +232,7 @@ impl Renderer<'_> {
             .years
             .iter()
             .enumerate()
-            .map(|(y, (year, _))| {
-                let page = views::page_url(knowledge::TIMELINE_URL, plan.year_page[y] + 1);
-                (*year, page)
-            })
+            .map(|(y, (year, _))| (*year, knowledge::timeline_page_url(plan.year_page[y])))
             .collect();
         let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
         let urls = crate::search::Urls {

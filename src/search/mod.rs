@@ -135,9 +135,9 @@ fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String,
 
 /// Collects the entries and their weighted tokens, in groups, each with
 /// its key: documents in parallel, each reused from the last build when
-/// nothing it is made from changed (its source, title, URL, summary and
-/// authors); then the topics, the cited works and the timeline entries,
-/// one group each, reused while their keys are unchanged.
+/// nothing it is made from changed (its source, title, URL, summary,
+/// authors and timeline entries); then the topics and the cited works, one
+/// group each, reused while their keys are unchanged.
 pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<Group>)> {
     let mut out: Vec<(u64, Arc<Group>)> = site
         .docs
@@ -212,10 +212,10 @@ fn weighed(items: Vec<(Entry, String, String, u32)>) -> Group {
     )
 }
 
-/// A document's entry, one per paragraph and one per timeline entry. A paragraph's `parent` is
-/// the offset of its document's entry in the group (0), made absolute when
-/// the chunks are written: so a document's entries do not depend on where
-/// it falls in the index.
+/// A document's entry, one per timeline entry and one per paragraph. A
+/// paragraph's `parent` is the offset of its document's entry in the group
+/// (0), made absolute when the chunks are written: so a document's entries
+/// do not depend on where it falls in the index.
 fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     let mut about = d.summary.clone();
     if !d.authors.is_empty() {
@@ -229,8 +229,8 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     // Its timeline entries, in time order, before the paragraphs (so that
     // an added paragraph moves none of them); the URL is the anchor (see
     // `Urls::years`).
-    for &i in &site.timeline.by_doc[i] {
-        let e = &site.timeline.entries[i];
+    for &entry_index in &site.timeline.by_doc[i] {
+        let e = &site.timeline.entries[entry_index];
         let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
         let title = format!("{label} · {}", d.title);
         let en = entry("y", title, format!("#{}", e.anchor), sentence, SNIPPET);
