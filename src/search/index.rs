@@ -203,7 +203,10 @@ fn encode_shard(key: &str, terms: &[(&str, &Postings)]) -> Shard {
     }
     groups
         .into_iter()
-        .map(|(k, es)| (k, es.join(",")))
+        .map(|(k, es)| {
+            let file = format!("DOSSIER_SEARCH.terms({k:?},{{{}}});\n", es.join(","));
+            (k, Arc::new(file.into_bytes()))
+        })
         .collect()
 }
 

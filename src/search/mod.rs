@@ -68,9 +68,10 @@ impl Group {
         }
     }
 }
-/// One postings shard, encoded: (file key, body) for each file it is
-/// written to (a large shard is split by three characters).
-pub type Shard = Vec<(String, String)>;
+/// One postings shard, encoded: (file key, file contents) for each file it
+/// is written to (a large shard is split by three characters). The
+/// contents are shared with the output, so a reused shard is not copied.
+pub type Shard = Vec<(String, Arc<Vec<u8>>)>;
 
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
@@ -342,12 +343,7 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
         .shards
         .values()
         .flat_map(|s| s.iter())
-        .map(|(key, body)| {
-            OutputFile::new(
-                format!("search/t/{key}.js"),
-                format!("DOSSIER_SEARCH.terms({key:?},{{{body}}});\n"),
-            )
-        })
+        .map(|(key, file)| OutputFile::new(format!("search/t/{key}.js"), Arc::clone(file)))
         .collect();
     files.extend(chunks);
     let years: serde_json::Map<String, serde_json::Value> = urls
