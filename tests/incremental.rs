@@ -7,6 +7,26 @@ mod common;
 use dossier::config::Overrides;
 use dossier::memo::Memo;
 
+/// The paths `keep` selects whose bytes differ in `after` or are new there.
+fn changed(
+    before: &dossier::Built,
+    after: &dossier::Built,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let old: std::collections::HashMap<&str, &[u8]> = before
+        .files
+        .iter()
+        .filter(|f| keep(&f.path))
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    after
+        .files
+        .iter()
+        .filter(|f| keep(&f.path) && old.get(f.path.as_str()) != Some(&f.bytes.as_slice()))
+        .map(|f| f.path.clone())
+        .collect()
+}
+
 fn same_files(a: &dossier::Built, b: &dossier::Built) {
     assert_eq!(a.files.len(), b.files.len());
     for (x, y) in a.files.iter().zip(&b.files) {
@@ -48,17 +68,7 @@ fn a_rebuild_reuses_what_did_not_change_and_equals_a_clean_build() {
     same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
 
     // The topic map changed: every document is extracted again.
-    let map = root.join("content/topics.toml");
-    let t = std::fs::read_to_string(&map).unwrap();
-    std::fs::write(
-        &map,
-        t.replacen(
-            "aliases = [\"Arctic\"",
-            "aliases = [\"Arctic\", \"High North\"",
-            1,
-        ),
-    )
-    .unwrap();
+    common::add_arctic_alias(root, "High North");
     let (remapped, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
     assert_eq!(memo.stats.documents_made, docs);
     same_files(&remapped, &dossier::build_in_memory(root, &o).unwrap());
@@ -102,32 +112,14 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
     let doc = root.join("content/doc-00.md");
     common::append_to(&doc, "\nOne more paragraph about harbours.\n");
     let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
-    let files = |b: &dossier::Built, under: &str| -> Vec<(String, Vec<u8>)> {
-        b.files
-            .iter()
-            .filter(|f| f.path.starts_with(under))
-            .map(|f| (f.path.clone(), f.bytes.to_vec()))
-            .collect()
-    };
-    let chunks = |b: &dossier::Built| files(b, "search/e/");
-    let (a, b) = (chunks(&before), chunks(&after));
-    assert!(a.len() >= 3, "{} chunks", a.len());
-    assert_eq!(a.len(), b.len());
-    let changed: Vec<&String> = a
-        .iter()
-        .zip(&b)
-        .filter(|(x, y)| x != y)
-        .map(|(x, _)| &x.0)
-        .collect();
-    assert_eq!(changed, vec!["search/e/0.js"]);
+    let is_chunk = |p: &str| p.starts_with("search/e/");
+    let count = |b: &dossier::Built| b.files.iter().filter(|f| is_chunk(&f.path)).count();
+    assert!(count(&before) >= 3, "{} chunks", count(&before));
+    assert_eq!(count(&before), count(&after));
+    assert_eq!(changed(&before, &after, is_chunk), vec!["search/e/0.js"]);
     // Only the shards of the new paragraph's words change (the document's
     // timeline entries come before its paragraphs and do not move).
-    let (a, b) = (files(&before, "search/t/"), files(&after, "search/t/"));
-    let shards: Vec<&String> = b
-        .iter()
-        .filter(|x| !a.contains(x))
-        .map(|(p, _)| p)
-        .collect();
+    let shards = changed(&before, &after, |p| p.starts_with("search/t/"));
     assert!(!shards.is_empty() && shards.len() <= 4, "{shards:?}");
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
 }
@@ -188,21 +180,8 @@ fn a_date_added_to_one_document_leaves_the_other_documents_pages_alone() {
     // Timeline entries are anchored by what and where they are, not by
     // their place in the timeline: links to them from the other documents
     // stay as they were.
-    let pages = |b: &dossier::Built| -> Vec<(String, Vec<u8>)> {
-        b.files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .map(|f| (f.path.clone(), f.bytes.to_vec()))
-            .collect()
-    };
-    let (a, b) = (pages(&before), pages(&after));
-    let changed: Vec<&String> = a
-        .iter()
-        .zip(&b)
-        .filter(|(x, y)| x != y)
-        .map(|(x, _)| &x.0)
-        .collect();
-    let documents: Vec<&&String> = changed
+    let changed = changed(&before, &after, |p| p.ends_with(".html"));
+    let documents: Vec<&String> = changed
         .iter()
         .filter(|p| {
             ![

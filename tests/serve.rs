@@ -335,17 +335,7 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
             )
             .unwrap(),
             _ => {
-                let map = site.join("content/topics.toml");
-                let t = std::fs::read_to_string(&map).unwrap();
-                std::fs::write(
-                    &map,
-                    t.replacen(
-                        "aliases = [\"Arctic\"",
-                        &format!("aliases = [\"Arctic\", \"polar region {step}\""),
-                        1,
-                    ),
-                )
-                .unwrap();
+                common::add_arctic_alias(&site, &format!("polar region {step}"));
             }
         }
         rebuilds_after(s.port, before);

@@ -51,3 +51,16 @@ pub fn append_to(path: &Path, text: &str) {
     s.push_str(text);
     std::fs::write(path, s).unwrap();
 }
+
+/// Gives the seed topic map's Arctic topic one more alias.
+pub fn add_arctic_alias(site: &Path, alias: &str) {
+    let map = site.join("content/topics.toml");
+    let t = std::fs::read_to_string(&map).unwrap();
+    let edited = t.replacen(
+        "aliases = [\"Arctic\"",
+        &format!("aliases = [\"Arctic\", \"{alias}\""),
+        1,
+    );
+    assert_ne!(t, edited, "the seed topic map has no Arctic aliases");
+    std::fs::write(&map, edited).unwrap();
+}
