@@ -5,7 +5,9 @@
 //! timeline, topic pages and related documents change too). The document
 //! is restored afterwards.
 //!
-//!     cargo run --release --example rebuild -- ROOT [N]
+//!     cargo run --release --example rebuild -- ROOT [N] [plain]
+//!
+//! With `plain`, every edit adds a plain sentence.
 
 use dossier::config::Overrides;
 
@@ -43,6 +45,7 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = PathBuf::from(args.first().map_or(".", String::as_str));
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let plain_only = args.get(2).is_some_and(|a| a == "plain");
     let file =
         first_document(&root.join("content")).ok_or_else(|| anyhow::anyhow!("no document"))?;
     let original = std::fs::read(&file)?;
@@ -54,7 +57,7 @@ fn main() -> anyhow::Result<()> {
     );
     for i in 1..=n {
         let mut text = std::fs::read_to_string(&file)?;
-        if i % 2 == 1 {
+        if plain_only || i % 2 == 1 {
             text.push_str(&format!("\nEdited paragraph {i} about the archive.\n"));
         } else {
             text.push_str(&format!(

@@ -111,6 +111,9 @@ pub struct Site {
     pub timeline: Arc<Timeline>,
     pub citations: Arc<CitationIndex>,
     pub connections: Arc<related::Connections>,
+    /// The keys of the indexes' inputs (topics, timeline, citations,
+    /// connections), when results are kept (see `memo`).
+    pub index_keys: Option<(u64, u64, u64, u64)>,
 }
 
 /// Root names that dossier's own pages use.
@@ -203,6 +206,7 @@ pub fn build_graph(
             timeline,
             citations,
             connections,
+            index_keys: keys,
         },
         diags,
         next,

@@ -4,13 +4,64 @@
 //! made only when the page is not reused from the last build.
 
 use super::views::{breadcrumbs, DocView, Link, TocEntry};
-use super::{citations, html, knowledge, root_prefix, OutputFile, Renderer};
+use super::{citations, html, knowledge, root_prefix, OutputFile, Quick, Renderer};
 use crate::render::highlight::Highlighter;
 use anyhow::Result;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 impl Renderer<'_> {
     pub(super) fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
+        let bytes = self.quick_page(self.document_quick_key(i), |quick| {
+            self.document_page(i, hl, quick)
+        })?;
+        Ok(OutputFile::new(self.site.docs[i].url.clone(), bytes))
+    }
+
+    /// The quick key of document `i`'s page: its source key (which covers
+    /// its text, metadata, and what it was extracted with), its place,
+    /// and the keys of what it shows of other documents (their titles and
+    /// URLs), of its topics, cited works and timeline entries.
+    fn document_quick_key(&self, i: usize) -> u64 {
+        let site = self.site;
+        let d = &site.docs[i];
+        let plan = &self.plan;
+        let conn = &site.connections;
+        self.cache.key(|k| {
+            k.add((self.site_key, d.key, &d.url, d.section));
+            k.add(&site.topics.doc_topics[i]);
+            for r in &conn.related[i] {
+                k.add((plan.doc_keys[r.doc], &r.topics, r.works.len()));
+            }
+            k.add(conn.backlinks[i].len());
+            for &b in &conn.backlinks[i] {
+                k.add(plan.doc_keys[b]);
+            }
+            let section = &site.sections[d.section];
+            let pos = section.docs.iter().position(|&x| x == i);
+            let neighbour = |j: Option<usize>| {
+                j.and_then(|j| section.docs.get(j))
+                    .map(|&n| plan.doc_keys[n])
+            };
+            k.add(neighbour(pos.and_then(|p| p.checked_sub(1))));
+            k.add(neighbour(pos.map(|p| p + 1)));
+            let by_note = &site.citations.by_footnote[i];
+            for f in 0..d.body.footnotes.len() {
+                k.add(by_note.get(&f).map(|&w| plan.work_keys[w]));
+            }
+            for &e in &site.timeline.by_doc[i] {
+                k.add((plan.entry_keys[e], plan.entry_page[e]));
+            }
+            let mut targets: Vec<_> = conn.targets[i]
+                .iter()
+                .map(|(dest, (t, fragment))| (dest, plan.doc_keys[*t], fragment))
+                .collect();
+            targets.sort();
+            k.add(&targets);
+        })
+    }
+
+    fn document_page(&self, i: usize, hl: &Highlighter, quick: Quick) -> Result<Arc<Vec<u8>>> {
         let d = &self.site.docs[i];
         let root = root_prefix(&d.url);
         let topics = &self.site.topic_map.topics;
@@ -97,7 +148,7 @@ impl Renderer<'_> {
             sorted.sort();
             k.add(&sorted);
         });
-        let bytes = self.page_with("document.html", ctx, &d.url, inputs, |ctx| {
+        self.page_with("document.html", ctx, &d.url, inputs, quick, |ctx| {
             let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
                 .map(|f| {
                     by_note.get(&f).map(|&w| {
@@ -133,8 +184,7 @@ impl Renderer<'_> {
             view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
             ctx.insert("doc", &view);
             Ok(())
-        })?;
-        Ok(OutputFile::new(d.url.clone(), bytes))
+        })
     }
 }
 

@@ -44,6 +44,9 @@ pub struct Plan {
     /// Per timeline entry, when results are kept: a hash of what it shows
     /// wherever it is shown (see [`super::timeline::add_entry`]).
     pub entry_keys: Vec<u64>,
+    /// The citation listings other than the index: works by year, by
+    /// container, and cited authors.
+    pub listings: [Vec<super::citations::Group>; 3],
 }
 
 impl Plan {
@@ -118,6 +121,16 @@ impl Plan {
         let entry_keys = hash_each(site.timeline.entries.len(), &|key, e| {
             super::timeline::add_entry(key, site, &doc_keys, e);
         });
+        let listings = if site.citations.works.is_empty() {
+            Default::default()
+        } else {
+            use super::citations::{by_cited_author, by_container, by_year};
+            let (years, (containers, authors)) = rayon::join(
+                || by_year(site),
+                || rayon::join(|| by_container(site), || by_cited_author(site)),
+            );
+            [years, containers, authors]
+        };
         Plan {
             years,
             timeline_pages,
@@ -131,7 +144,24 @@ impl Plan {
             cited_keys,
             doc_keys,
             entry_keys,
+            listings,
         }
+    }
+
+    /// The key of everything a plan is made from, when results are kept:
+    /// the indexes (by the keys of their inputs), and each document's
+    /// title and URL, the ids of its dated paragraphs and its footnotes.
+    pub fn key(site: &Site) -> Option<u64> {
+        let index_keys = site.index_keys?;
+        let docs: Vec<u64> = site
+            .docs
+            .par_iter()
+            .map(|d| {
+                let keys = &d.part_keys;
+                KeyHasher::of(|k| k.add((&d.url, &d.title, keys.dated_ids, keys.notes)))
+            })
+            .collect();
+        Some(KeyHasher::of(|k| k.add((index_keys, docs))))
     }
 
     pub fn entry_url(&self, site: &Site, i: usize) -> String {

@@ -139,15 +139,35 @@ pub fn render(
         title: "Map",
         url: "graph/index.html",
     });
-    let cache = RenderCache::new(last);
+    let mut cache = RenderCache::new(last);
+    let active = cache.active();
+    let plan_key = if active {
+        knowledge::Plan::key(site)
+    } else {
+        None
+    };
+    let plan = cache.plan(plan_key, || knowledge::Plan::new(site, active));
+    // What every page's context may hold besides its own inputs (see
+    // `Renderer::quick_page`).
+    let site_key = cache.key(|k| {
+        k.add(theme.templates_key);
+        k.add(format!("{config:?}"));
+        k.add(format!("{:?}", site.topic_map));
+        k.add_json(&nav);
+        for s in &site.sections {
+            k.add((&s.path, &s.title, &s.url));
+        }
+    });
     let r = Renderer {
+        site_key,
         theme,
         site_view,
         nav,
         site,
-        plan: knowledge::Plan::new(site, cache.active()),
+        plan,
         cache,
     };
+    laps.lap("  plan and keys");
     let mut files: Vec<OutputFile> = site
         .docs
         .par_iter()
@@ -190,12 +210,27 @@ pub fn render(
 }
 
 struct Renderer<'a> {
+    /// A hash of the templates, the config, the topic map, the navigation
+    /// and the sections: what any page may show besides its own inputs.
+    site_key: u64,
     theme: &'a Theme,
     site_view: SiteView<'a>,
     nav: Vec<Link<'a>>,
     site: &'a Site,
-    plan: knowledge::Plan,
+    plan: Arc<knowledge::Plan>,
     cache: RenderCache<'a>,
+}
+
+/// What [`Renderer::page_with`] does with a page's quick key.
+#[derive(Clone, Copy)]
+enum Quick {
+    /// The page has none.
+    None,
+    /// The page is made: its quick key is recorded with its full key.
+    Record(u64),
+    /// The page was found by its quick key (first), and had the full key
+    /// (second): only check that its full key is that one.
+    Check(u64, u64),
 }
 
 /// A page's template context, kept serialised so that its key (a hash of
@@ -275,7 +310,28 @@ impl Renderer<'_> {
     /// Renders `template` with `ctx`, or reuses the last build's bytes for
     /// the same templates, template name and context.
     fn page(&self, template: &str, ctx: PageContext, url: &str) -> Result<Arc<Vec<u8>>> {
-        self.page_with(template, ctx, url, 0, |_| Ok(()))
+        self.page_with(template, ctx, url, 0, Quick::None, |_| Ok(()))
+    }
+
+    /// A page found by its quick key when the last build made it (see
+    /// [`RenderCache::by_quick`]), else made by `page`, which is handed how
+    /// to use the quick key. Debug builds make the full key of every page
+    /// found by a quick key and check that it is the one the quick key
+    /// found: a quick key that misses an input fails the tests.
+    fn quick_page(
+        &self,
+        quick: u64,
+        page: impl Fn(Quick) -> Result<Arc<Vec<u8>>>,
+    ) -> Result<Arc<Vec<u8>>> {
+        match self.cache.by_quick(quick) {
+            Some((key, bytes)) => {
+                if cfg!(debug_assertions) {
+                    page(Quick::Check(quick, key))?;
+                }
+                Ok(bytes)
+            }
+            None => page(Quick::Record(quick)),
+        }
     }
 
     /// [`Self::page`] for a page whose costly part is made only when it is
@@ -288,6 +344,7 @@ impl Renderer<'_> {
         ctx: PageContext,
         url: &str,
         inputs: u64,
+        quick: Quick,
         finish: impl FnOnce(&mut PageContext) -> Result<()>,
     ) -> Result<Arc<Vec<u8>>> {
         let key = self.cache.key(|key| {
@@ -296,6 +353,17 @@ impl Renderer<'_> {
             key.add(inputs);
             ctx.add_to(key);
         });
+        match quick {
+            Quick::None => {}
+            Quick::Record(q) => self.cache.quick_is(q, key),
+            Quick::Check(q, found) => {
+                assert_eq!(
+                    key, found,
+                    "{url}: its quick key {q:016x} found a page with other inputs"
+                );
+                return Ok(Arc::default());
+            }
+        }
         self.cache.get_or(key, || {
             // What `finish` adds is not hashed: it goes in as values.
             let mut ctx = ctx;

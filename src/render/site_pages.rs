@@ -21,21 +21,8 @@ impl Renderer<'_> {
     ) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let plan = &self.plan;
-        // The citation listings other than the index are grouped once.
-        let (by_year, (by_container, by_author)) = if site.citations.works.is_empty() {
-            (Vec::new(), (Vec::new(), Vec::new()))
-        } else {
-            rayon::join(
-                || citations::by_year(site),
-                || {
-                    rayon::join(
-                        || citations::by_container(site),
-                        || citations::by_cited_author(site),
-                    )
-                },
-            )
-        };
         laps.lap("  citation listings");
+        let [by_year, by_container, by_author] = &plan.listings;
         let lists = [
             (
                 citations::YEARS_URL,
@@ -165,27 +152,34 @@ impl Renderer<'_> {
                     }
                 };
                 let inputs = self.cache.key(|k| k.add(later.key(site, plan, config)));
-                let bytes = self.page_with(template, ctx, &url, inputs, |ctx| {
-                    match later {
-                        Later::Nothing => {}
-                        Later::Passages(t, range) => {
-                            ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
+                let bytes =
+                    self.page_with(template, ctx, &url, inputs, super::Quick::None, |ctx| {
+                        match later {
+                            Later::Nothing => {}
+                            Later::Passages(t, range) => {
+                                ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
+                            }
+                            Later::CitationIndex(k) => {
+                                ctx.insert("groups", &citations::by_author(site, plan, k));
+                            }
+                            Later::Groups(groups) => {
+                                let views: Vec<citations::GroupView> =
+                                    groups.iter().map(|g| g.view(site, plan)).collect();
+                                ctx.insert("groups", &views);
+                            }
+                            Later::Timeline(k, frame) => ctx.insert(
+                                "timeline",
+                                &super::timeline::timeline_view(
+                                    site,
+                                    plan,
+                                    config.timeline,
+                                    k,
+                                    frame,
+                                ),
+                            ),
                         }
-                        Later::CitationIndex(k) => {
-                            ctx.insert("groups", &citations::by_author(site, plan, k));
-                        }
-                        Later::Groups(groups) => {
-                            let views: Vec<citations::GroupView> =
-                                groups.iter().map(|g| g.view(site, plan)).collect();
-                            ctx.insert("groups", &views);
-                        }
-                        Later::Timeline(k, frame) => ctx.insert(
-                            "timeline",
-                            &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
-                        ),
-                    }
-                    Ok(())
-                })?;
+                        Ok(())
+                    })?;
                 Ok(OutputFile::new(url, bytes))
             })
             .collect::<Result<_>>()?;

@@ -16,13 +16,13 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::graph::Prepared;
-use crate::search::index::Index;
-use crate::search::Group;
 use crate::sources::Source;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+mod cache;
+pub use cache::{RenderCache, RenderMemo};
 
 /// A document prepared for the graph, with the warnings its parse gave.
 pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
@@ -86,162 +86,6 @@ pub struct Stats {
     pub documents_made: usize,
     pub renders_reused: usize,
     pub renders_made: usize,
-}
-
-/// Rendered bytes by key. Reads come from the last build's memo; this
-/// build's results are collected (from parallel renderers) into `next`.
-#[derive(Default)]
-pub struct RenderMemo {
-    pub(crate) active: bool,
-    pub(crate) entries: HashMap<u64, Arc<Vec<u8>>>,
-    /// Each document's search entries with their weighted tokens.
-    pub(crate) search: HashMap<u64, Arc<Group>>,
-    /// The merged search postings and their encoded shards, taken by the
-    /// next build to patch.
-    pub(crate) index: Mutex<Option<Index>>,
-    /// Renders reused from the last build and made anew.
-    pub reused: usize,
-    pub made: usize,
-}
-
-/// Looks results up in the last build's memo and records this build's.
-pub struct RenderCache<'a> {
-    last: &'a RenderMemo,
-    next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
-    next_search: Mutex<HashMap<u64, Arc<Group>>>,
-    next_index: Mutex<Option<Index>>,
-    reused: AtomicUsize,
-}
-
-impl<'a> RenderCache<'a> {
-    pub fn new(last: &'a RenderMemo) -> Self {
-        RenderCache {
-            last,
-            next: Mutex::default(),
-            next_search: Mutex::default(),
-            next_index: Mutex::default(),
-            reused: AtomicUsize::new(0),
-        }
-    }
-
-    /// Whether keys are worth computing (the memo is active).
-    pub fn active(&self) -> bool {
-        self.last.active
-    }
-
-    /// A key made by `add`, which runs only when the memo is active (a
-    /// one-off build computes no keys; any key serves it).
-    pub fn key(&self, add: impl FnOnce(&mut KeyHasher)) -> u64 {
-        if !self.active() {
-            return 0;
-        }
-        KeyHasher::of(add)
-    }
-
-    /// The bytes for `key`: the last build's when it had them, else made
-    /// by `make`; either way remembered for the next build.
-    pub fn get_or<E>(
-        &self,
-        key: u64,
-        make: impl FnOnce() -> Result<Vec<u8>, E>,
-    ) -> Result<Arc<Vec<u8>>, E> {
-        let (bytes, reused) = self.remember(&self.last.entries, &self.next, key, make)?;
-        if reused {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-        }
-        Ok(bytes)
-    }
-
-    /// A document's search entries for `key`, as [`Self::get_or`].
-    pub fn search_entries(&self, key: u64, make: impl FnOnce() -> Group) -> Arc<Group> {
-        self.infallible(&self.last.search, &self.next_search, key, make)
-    }
-
-    /// The search index `make` gives, handed the last build's to patch
-    /// (when results are kept and the last build made one).
-    pub fn search_index(&self, make: impl FnOnce(Option<Index>) -> Index) -> Index {
-        let last = if self.active() {
-            self.last
-                .index
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
-        } else {
-            None
-        };
-        make(last)
-    }
-
-    /// Keeps this build's search index for the next (when results are
-    /// kept).
-    pub fn keep_search_index(&self, index: Index) {
-        if self.active() {
-            *self.next_index.lock().unwrap_or_else(|e| e.into_inner()) = Some(index);
-        }
-    }
-
-    fn infallible<T>(
-        &self,
-        last: &HashMap<u64, Arc<T>>,
-        next: &Mutex<HashMap<u64, Arc<T>>>,
-        key: u64,
-        make: impl FnOnce() -> T,
-    ) -> Arc<T> {
-        let made = self.remember(
-            last,
-            next,
-            key,
-            || Ok::<_, std::convert::Infallible>(make()),
-        );
-        match made {
-            Ok((value, _)) => value,
-            Err(never) => match never {},
-        }
-    }
-
-    /// The one lookup every kind of result goes through: `last`'s value
-    /// for `key`, or `make`'s, recorded in `next` (when the memo is active)
-    /// and said whether it was reused.
-    fn remember<T, E>(
-        &self,
-        last: &HashMap<u64, Arc<T>>,
-        next: &Mutex<HashMap<u64, Arc<T>>>,
-        key: u64,
-        make: impl FnOnce() -> Result<T, E>,
-    ) -> Result<(Arc<T>, bool), E> {
-        if !self.active() {
-            return Ok((Arc::new(make()?), false));
-        }
-        let (value, reused) = match last.get(&key) {
-            Some(v) => (Arc::clone(v), true),
-            None => (Arc::new(make()?), false),
-        };
-        next.lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, Arc::clone(&value));
-        Ok((value, reused))
-    }
-
-    /// This build's results.
-    pub fn finish(self) -> RenderMemo {
-        let entries = self.next.into_inner().unwrap_or_else(|e| e.into_inner());
-        let reused = self.reused.into_inner().min(entries.len());
-        RenderMemo {
-            active: self.last.active,
-            made: entries.len() - reused,
-            reused,
-            entries,
-            search: self
-                .next_search
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
-            index: Mutex::new(
-                self.next_index
-                    .into_inner()
-                    .unwrap_or_else(|e| e.into_inner()),
-            ),
-        }
-    }
 }
 
 /// A hasher that serialised values can be written into: 64-bit XXH3 (fast
@@ -327,6 +171,12 @@ pub struct PartKeys {
     pub citations: u64,
     /// The relative links (`Extracted::links_out`).
     pub links: u64,
+    /// The ids of the paragraphs with dated sentences, per dated sentence
+    /// (what the timeline links to).
+    pub dated_ids: u64,
+    /// The footnotes' ids and numbers (what a citation's places show of
+    /// its notes).
+    pub notes: u64,
 }
 
 /// The [`PartKeys`] of a parsed and extracted document.
@@ -365,5 +215,15 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
             }
         }),
         links: hash(&|h| h.add(&extracted.links_out)),
+        dated_ids: hash(&|h| {
+            for d in &extracted.dates {
+                h.add(&doc.paragraphs[d.paragraph].id);
+            }
+        }),
+        notes: hash(&|h| {
+            for f in &doc.footnotes {
+                h.add((&f.id, f.number));
+            }
+        }),
     }
 }
