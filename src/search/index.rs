@@ -2,11 +2,13 @@
 //! between rebuilds and patched: when only a few groups changed (by key or
 //! place), their old postings are taken out of each token's list and the
 //! new ones put in, and only the shards holding those tokens are encoded
-//! again. Otherwise, or on a first build, everything is merged anew. Both
+//! again. A group changed in place (same first id) is compared token by
+//! token, so that an added paragraph dirties the shards of its own tokens
+//! only. Otherwise, or on a first build, everything is merged anew. Both
 //! ways give the same lists (sorted by entry id), so the files are equal
 //! to a clean build's; `tests/incremental.rs` checks it.
 
-use super::encode::{encode_ids, encode_weights, shard_key, shard_key_of};
+use super::encode::{shard_key, shard_key_of};
 use super::{Group, Postings, Shard};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -22,8 +24,12 @@ pub type Placed = (u64, usize, Arc<Group>);
 #[derive(Debug, Default)]
 pub struct Index {
     layout: Vec<Placed>,
-    /// Token → (entry id, weight), sorted by id.
-    postings: HashMap<String, Postings>,
+    /// Token → (entry id, weight), sorted by id; tokens in order, so that
+    /// the tokens of a shard are found by their prefix.
+    postings: BTreeMap<String, Postings>,
+    /// Shard key → the prefixes (a token's first two characters) whose
+    /// tokens it holds. May name prefixes left without tokens.
+    prefixes: HashMap<String, BTreeSet<String>>,
     /// Encoded shards by shard key.
     pub shards: BTreeMap<String, Arc<Shard>>,
 }
@@ -64,16 +70,20 @@ impl Index {
                 }
                 left
             });
-        let postings: HashMap<String, Postings> = borrowed
+        let postings: BTreeMap<String, Postings> = borrowed
             .into_iter()
             .map(|(t, list)| (t.to_string(), list))
             .collect();
         let mut index = Index {
-            layout: Vec::new(),
             postings,
-            shards: BTreeMap::new(),
+            ..Index::default()
         };
-        index.encode(None);
+        let terms: Vec<String> = index.postings.keys().cloned().collect();
+        for t in &terms {
+            index.note_prefix(t);
+        }
+        let all: BTreeSet<String> = index.prefixes.keys().cloned().collect();
+        index.encode(&all);
         index.layout = layout;
         index
     }
@@ -81,79 +91,161 @@ impl Index {
     /// Takes out the groups that left (or moved) and puts in the ones that
     /// came; merges anew when that is most of them.
     fn patch(mut self, layout: Vec<Placed>) -> Index {
-        let Some((gone, came)) = changes(&self.layout, &layout) else {
+        let old = std::mem::take(&mut self.layout);
+        let Some((gone, came)) = changes(&old, &layout) else {
             return Index::merge(layout);
         };
-        let (gone, came): (Vec<Placed>, Vec<Placed>) = (
-            gone.into_iter().cloned().collect(),
-            came.into_iter().cloned().collect(),
-        );
+        // A group that came where one left is the same document edited:
+        // only its tokens whose postings differ change.
+        let came_at: HashMap<usize, &Placed> = came.iter().map(|p| (p.1, *p)).collect();
+        let (edited, gone): (Vec<&Placed>, Vec<&Placed>) =
+            gone.into_iter().partition(|p| came_at.contains_key(&p.1));
         let mut dirty = BTreeSet::new();
-        for (_, start, g) in &gone {
-            let (lo, hi) = (*start as u32, (*start + g.entries.len()) as u32);
+        for (_, start, g) in gone {
+            let range = (*start as u32, (*start + g.entries.len()) as u32);
             for (t, _) in &g.postings {
-                if let Some(list) = self.postings.get_mut(t) {
-                    let a = list.partition_point(|p| p.0 < lo);
-                    let b = list.partition_point(|p| p.0 < hi);
-                    list.drain(a..b);
-                    if list.is_empty() {
-                        self.postings.remove(t);
-                    }
-                }
-                dirty.insert(shard_key(t));
+                self.replace(t, range, &[], &mut dirty);
             }
         }
-        for (_, start, g) in &came {
-            let lo = *start as u32;
+        let mut replaced = HashSet::new();
+        for (_, start, old) in edited {
+            let new = &came_at[start].2;
+            let range = (*start as u32, (*start + old.entries.len()) as u32);
+            for (t, ids) in changed_tokens(old, new) {
+                self.replace(t, range, ids, &mut dirty);
+            }
+            replaced.insert(*start);
+        }
+        for (_, start, g) in came.iter().filter(|p| !replaced.contains(&p.1)) {
+            let range = (*start as u32, *start as u32);
             for (t, ids) in &g.postings {
-                let list = self.postings.entry(t.clone()).or_default();
-                let at = list.partition_point(|p| p.0 < lo);
-                list.splice(at..at, ids.iter().map(|&(id, w)| (id + lo, w)));
-                dirty.insert(shard_key(t));
+                self.replace(t, range, ids, &mut dirty);
             }
         }
-        self.encode(Some(&dirty));
+        self.encode(&dirty);
         self.layout = layout;
         self
     }
 
-    /// Encodes the shards named in `dirty` (all when `None`), dropping
-    /// those left without tokens.
-    fn encode(&mut self, dirty: Option<&BTreeSet<String>>) {
-        let mut by_shard: BTreeMap<String, Vec<(&str, &Postings)>> = BTreeMap::new();
-        if let Some(dirty) = dirty {
-            for key in dirty {
-                by_shard.insert(key.clone(), Vec::new());
+    /// Replaces the ids of token `t` in `lo..hi` with `ids` (relative to
+    /// `lo`), noting its shard as dirty.
+    fn replace(
+        &mut self,
+        t: &str,
+        (lo, hi): (u32, u32),
+        ids: &[(u32, u32)],
+        dirty: &mut BTreeSet<String>,
+    ) {
+        let list = match self.postings.get_mut(t) {
+            Some(list) => list,
+            None if ids.is_empty() => return,
+            None => {
+                self.note_prefix(t);
+                self.postings.entry(t.to_string()).or_default()
+            }
+        };
+        let a = list.partition_point(|p| p.0 < lo);
+        let b = list.partition_point(|p| p.0 < hi);
+        list.splice(a..b, ids.iter().map(|&(id, w)| (id + lo, w)));
+        if list.is_empty() {
+            self.postings.remove(t);
+        }
+        dirty.insert(shard_key(t));
+    }
+
+    /// Records which shard holds the tokens with `t`'s prefix.
+    fn note_prefix(&mut self, t: &str) {
+        let prefix: String = t.chars().take(2).collect();
+        let key = shard_key(&prefix);
+        if !self.prefixes.get(&key).is_some_and(|p| p.contains(&prefix)) {
+            self.prefixes.entry(key).or_default().insert(prefix);
+        }
+    }
+
+    /// The tokens of shard `key`, in order.
+    fn shard_terms(&self, key: &str) -> Vec<(&str, &Postings)> {
+        let mut terms = Vec::new();
+        for prefix in self.prefixes.get(key).into_iter().flatten() {
+            if prefix.chars().count() < 2 {
+                // A one-character token is the only one of its prefix.
+                terms.extend(self.postings.get_key_value(prefix.as_str()));
+            } else {
+                terms.extend(
+                    self.postings
+                        .range::<str, _>((
+                            std::ops::Bound::Included(prefix.as_str()),
+                            std::ops::Bound::Unbounded,
+                        ))
+                        .take_while(|(t, _)| t.starts_with(prefix.as_str())),
+                );
             }
         }
-        for (term, list) in &self.postings {
-            let key = shard_key(term);
-            match by_shard.get_mut(&key) {
-                Some(terms) => terms.push((term, list)),
-                None if dirty.is_none() => {
-                    by_shard.insert(key, vec![(term, list)]);
-                }
-                None => {}
-            }
-        }
-        let encoded: Vec<(String, Option<Arc<Shard>>)> = by_shard
-            .into_par_iter()
-            .map(|(key, mut terms)| {
-                if terms.is_empty() {
-                    return (key, None);
-                }
-                terms.sort_by(|a, b| a.0.cmp(b.0));
-                let shard = encode_shard(&key, &terms);
-                (key, Some(Arc::new(shard)))
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        terms
+            .into_iter()
+            .map(|(t, list)| (t.as_str(), list))
+            .collect()
+    }
+
+    /// Encodes the shards named in `dirty`, dropping those left without
+    /// tokens.
+    fn encode(&mut self, dirty: &BTreeSet<String>) {
+        let encoded: Vec<(&String, Option<Arc<Shard>>)> = dirty
+            .par_iter()
+            .map(|key| {
+                let terms = self.shard_terms(key);
+                let shard = (!terms.is_empty()).then(|| Arc::new(encode_shard(key, &terms)));
+                (key, shard)
             })
             .collect();
         for (key, shard) in encoded {
             match shard {
-                Some(s) => self.shards.insert(key, s),
-                None => self.shards.remove(&key),
+                Some(s) => self.shards.insert(key.clone(), s),
+                None => self.shards.remove(key),
             };
         }
     }
+}
+
+/// The tokens whose postings differ between two versions of a group at
+/// the same place, each with its new postings (empty when it left).
+fn changed_tokens<'a>(old: &'a Group, new: &'a Group) -> Vec<(&'a str, &'a [(u32, u32)])> {
+    let mut out = Vec::new();
+    let (mut a, mut b) = (
+        old.postings.iter().peekable(),
+        new.postings.iter().peekable(),
+    );
+    loop {
+        match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some((t, _)), None) => {
+                out.push((t.as_str(), &[][..]));
+                a.next();
+            }
+            (None, Some((t, ids))) => {
+                out.push((t.as_str(), &ids[..]));
+                b.next();
+            }
+            (Some((ta, la)), Some((tb, lb))) => match ta.cmp(tb) {
+                std::cmp::Ordering::Less => {
+                    out.push((ta.as_str(), &[][..]));
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push((tb.as_str(), &lb[..]));
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if la != lb {
+                        out.push((tb.as_str(), &lb[..]));
+                    }
+                    a.next();
+                    b.next();
+                }
+            },
+        }
+    }
+    out
 }
 
 /// The groups that left `old` (or moved in it) and those that came into
@@ -177,6 +269,7 @@ fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<(Vec<&'a Placed>,
 /// tokens' first three characters (two-character tokens stay in the
 /// two-character shard), so that a query loads less.
 fn encode_shard(key: &str, terms: &[(&str, &Postings)]) -> Shard {
+    use super::encode::{encode_ids, encode_weights};
     let parts: Vec<(&str, String)> = terms
         .iter()
         .map(|(term, list)| {
@@ -249,11 +342,7 @@ mod tests {
     }
 
     fn same(a: &Index, b: &Index) {
-        let sorted = |i: &Index| {
-            let mut v: Vec<(String, Postings)> = i.postings.clone().into_iter().collect();
-            v.sort();
-            v
-        };
+        let sorted = |i: &Index| i.postings.clone();
         assert_eq!(sorted(a), sorted(b));
         assert_eq!(a.shards, b.shards);
     }
@@ -291,5 +380,25 @@ mod tests {
             same(&index, &Index::update(None, placed(&groups)));
         }
         assert!(!index.postings.contains_key("omega"));
+    }
+
+    #[test]
+    fn an_added_entry_encodes_only_its_tokens_shards() {
+        let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
+        let mut groups: Groups = (0..40)
+            .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
+            .collect();
+        let before = Index::update(None, placed(&groups));
+        let shards = before.shards.clone();
+        groups[5] = (100, group(&[&text(5), "alpha delta", "zeta", "omega zeta"]));
+        let after = Index::update(Some(before), placed(&groups));
+        same(&after, &Index::update(None, placed(&groups)));
+        let changed: Vec<&str> = after
+            .shards
+            .iter()
+            .filter(|(k, s)| shards.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(changed, ["om", "ze"]);
     }
 }
