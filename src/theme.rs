@@ -43,6 +43,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "partials/doc_meta.html",
     "partials/doc_list.html",
     "partials/paginator.html",
+    "partials/document_row.html",
 );
 
 /// The built-in static files, copied to the output root.

@@ -12,6 +12,7 @@
 //! grows linearly with the number of pages.
 
 pub mod citations;
+mod doc_list;
 mod document;
 pub mod excerpt;
 pub mod exports;

@@ -8,7 +8,6 @@ use crate::config::Config;
 use crate::Laps;
 use anyhow::Result;
 use rayon::prelude::*;
-use views::Link;
 
 impl Renderer<'_> {
     /// The topics index, topic pages, citation pages and the timeline, each
@@ -243,68 +242,7 @@ impl Renderer<'_> {
         let ctx = self.context(url, Some("Search"));
         files.push(OutputFile::new(url, self.page("search.html", ctx, url)?));
 
-        let url = "documents/index.html";
-        let mut ctx = self.context(url, Some("All documents"));
-        let mut order: Vec<usize> = (0..site.docs.len()).collect();
-        order.sort_by(|&a, &b| {
-            site.docs[a]
-                .title
-                .to_lowercase()
-                .cmp(&site.docs[b].title.to_lowercase())
-                .then(a.cmp(&b))
-        });
-        let items: Vec<DocListItem> = order
-            .iter()
-            .map(|&d| {
-                let doc = &site.docs[d];
-                let mut decades: Vec<i32> = site.timeline.by_doc[d]
-                    .iter()
-                    .map(|&e| site.timeline.entries[e].year / 10 * 10)
-                    .collect();
-                decades.dedup();
-                decades.sort_unstable();
-                decades.dedup();
-                DocListItem {
-                    title: &doc.title,
-                    url: &doc.url,
-                    authors: views::join_names(&doc.authors),
-                    date: doc.date.as_deref().map(views::display_date),
-                    words: doc.body.words,
-                    topics: site.topics.doc_topics[d]
-                        .iter()
-                        .map(|&(t, _)| site.topic_map.topics[t].id.as_str())
-                        .collect(),
-                    decades,
-                }
-            })
-            .collect();
-        let mut decades: Vec<i32> = site
-            .timeline
-            .entries
-            .iter()
-            .map(|e| e.year / 10 * 10)
-            .collect();
-        decades.sort_unstable();
-        decades.dedup();
-        let topics: Vec<Link> = site
-            .topic_map
-            .topics
-            .iter()
-            .map(|t| Link {
-                title: &t.title,
-                url: &t.id,
-            })
-            .collect();
-        ctx.insert("docs", &items);
-        ctx.insert(
-            "filter_topics",
-            &topics
-                .iter()
-                .map(|l| serde_json::json!({"id": l.url, "title": l.title}))
-                .collect::<Vec<_>>(),
-        );
-        ctx.insert("filter_decades", &decades);
-        files.push(OutputFile::new(url, self.page("documents.html", ctx, url)?));
+        files.push(self.document_list()?);
         laps.lap("  document list");
 
         let url = "graph/index.html";
@@ -377,16 +315,4 @@ enum KnowledgePage {
     /// Listing (years, containers, authors), page, pages, its groups.
     CitationList(usize, usize, usize, std::ops::Range<usize>),
     Timeline(usize),
-}
-
-/// A document on the list of all documents, with what the filters need.
-#[derive(serde::Serialize)]
-struct DocListItem<'a> {
-    title: &'a str,
-    url: &'a str,
-    authors: String,
-    date: Option<String>,
-    words: usize,
-    topics: Vec<&'a str>,
-    decades: Vec<i32>,
 }
