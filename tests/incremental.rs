@@ -228,3 +228,72 @@ fn timeline_anchors_are_unique_and_name_their_year() {
     let unique: std::collections::HashSet<&String> = anchors.iter().collect();
     assert_eq!(unique.len(), anchors.len());
 }
+
+/// Edits that change what other pages quote of a document but none of its
+/// mentions, dates or citations: a word after a mention in its sentence, a
+/// word in a dated sentence, a footnote's wording, a paragraph added
+/// before the quoted ones (which moves their ids). Each rebuild equals a
+/// clean build; in debug builds the quick keys of the pages found without
+/// their context are checked against their full keys (see `render`).
+#[test]
+fn edits_to_quoted_text_reach_every_page_that_quotes_it() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
+    std::fs::write(
+        root.join("content/topics.toml"),
+        "[topics.arctic]\ntitle = \"The Arctic\"\naliases = [\"Arctic\"]\n",
+    )
+    .unwrap();
+    let doc = root.join("content/north.md");
+    let text = "+++\ntitle = \"North\"\n+++\n\nThe Arctic route opened to ships.\n\nIn 1987 the talks began in a cold hall.\n\nA claim was made.[^1]\n\n[^1]: Ann Lee, \"Ice and Law,\" Polar Review 4, no. 2 (2001): 10-20.\n";
+    std::fs::write(&doc, text).unwrap();
+    std::fs::write(
+        root.join("content/south.md"),
+        "+++\ntitle = \"South\"\n+++\n\nThe Arctic is far from here.\n\nSee [north](north.md).\n",
+    )
+    .unwrap();
+    let o = Overrides::default();
+    let (_, mut memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    // Each edit, and a page that must show it.
+    let edits = [
+        (
+            "opened to ships",
+            "closed to ships",
+            "topics/arctic/index.html",
+            "closed to ships",
+        ),
+        (
+            "in a cold hall",
+            "in a warm hall",
+            "timeline/index.html",
+            "warm hall",
+        ),
+        (
+            "Ice and Law",
+            "Ice and Order",
+            "citations/index.html",
+            "Ice and Order",
+        ),
+        (
+            "+++\n\nThe Arctic",
+            "+++\n\nA first word.\n\nThe Arctic",
+            "topics/arctic/index.html",
+            "¶ 2",
+        ),
+    ];
+    for (from, to, page, shown) in edits {
+        let now = std::fs::read_to_string(&doc).unwrap();
+        assert!(now.contains(from), "{from}");
+        std::fs::write(&doc, now.replace(from, to)).unwrap();
+        let (edited, next) = dossier::build_incremental(root, &o, &memo).unwrap();
+        memo = next;
+        same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
+        let file = edited.files.iter().find(|f| f.path == page).unwrap();
+        assert!(
+            String::from_utf8_lossy(&file.bytes).contains(shown),
+            "{page} does not show {shown:?}"
+        );
+    }
+}

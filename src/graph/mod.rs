@@ -28,6 +28,7 @@ use crate::topics::TopicMap;
 use citations::CitationIndex;
 pub use indexes::Indexes;
 use indexes::{index_keys, reuse};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -143,25 +144,31 @@ pub fn build_graph(
     for s in &sections {
         taken.insert(s.url.clone());
     }
-    let mut docs = Vec::with_capacity(prepared.len());
-    for p in prepared {
-        if p.source.meta.draft {
-            continue;
-        }
-        let section = sections
-            .iter()
-            .position(|s| s.path == p.source.section)
-            .unwrap_or(0);
-        let doc = resolve(p, section, &sections[section], &mut taken, &mut diags);
-        docs.push(doc);
+    // Each document's metadata is resolved on its own, in parallel; then
+    // slugs are made unique in order.
+    let mut docs: Vec<(Doc, String)> = prepared
+        .into_par_iter()
+        .filter(|p| !p.source.meta.draft)
+        .map(|p| {
+            let section = sections
+                .iter()
+                .position(|s| s.path == p.source.section)
+                .unwrap_or(0);
+            resolve(p, section)
+        })
+        .collect();
+    for (doc, base) in &mut docs {
+        place(doc, base, &sections[doc.section], &mut taken, &mut diags);
     }
+    let docs: Vec<Doc> = docs.into_iter().map(|(doc, _)| doc).collect();
     for (i, d) in docs.iter().enumerate() {
         sections[d.section].docs.push(i);
     }
+    let lower: Vec<String> = docs.iter().map(|d| d.title.to_lowercase()).collect();
     for s in &mut sections {
         let by = s.sort_by;
         s.docs
-            .sort_by(|&a, &b| listing_order(&docs[a], &docs[b], by));
+            .sort_by(|&a, &b| listing_order((&docs[a], &lower[a]), (&docs[b], &lower[b]), by));
     }
     laps.lap("  documents and sections");
     // The three site-wide indexes are independent of each other; each is
@@ -213,14 +220,20 @@ pub fn build_graph(
     )
 }
 
-fn listing_order(a: &Doc, b: &Doc, by: SortBy) -> std::cmp::Ordering {
+/// The order of two documents, each with its lower-case title, in a
+/// section sorted `by`.
+fn listing_order(
+    (a, a_lower): (&Doc, &String),
+    (b, b_lower): (&Doc, &String),
+    by: SortBy,
+) -> std::cmp::Ordering {
     let weight = |d: &Doc| d.weight.unwrap_or(i64::MAX);
     let newest = b
         .date
         .is_some()
         .cmp(&a.date.is_some())
         .then_with(|| b.date.cmp(&a.date));
-    let title = a.title.to_lowercase().cmp(&b.title.to_lowercase());
+    let title = a_lower.cmp(b_lower);
     let first = match by {
         SortBy::Date => weight(a).cmp(&weight(b)).then(newest),
         SortBy::Title => title,
@@ -232,13 +245,9 @@ fn listing_order(a: &Doc, b: &Doc, by: SortBy) -> std::cmp::Ordering {
         .then_with(|| a.rel.cmp(&b.rel))
 }
 
-fn resolve(
-    p: Prepared,
-    section: usize,
-    sec: &Section,
-    taken: &mut HashSet<String>,
-    diags: &mut Vec<Diagnostic>,
-) -> Doc {
+/// A document's metadata (given, inferred, or fallbacks), with the slug it
+/// asks for; its URL is set by [`place`].
+fn resolve(p: Prepared, section: usize) -> (Doc, String) {
     let Prepared {
         key,
         source,
@@ -274,24 +283,9 @@ fn resolve(
         .or_else(|| Some(slugify(&title)).filter(|s| !s.is_empty()))
         .or_else(|| Some(slugify(&stem)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| "document".to_string());
-    let prefix = sec.url.trim_end_matches("index.html");
-    let mut slug = base.clone();
-    let mut n = 1;
-    while !taken.insert(format!("{prefix}{slug}/index.html")) {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
-    if n > 1 {
-        diags.push(Diagnostic::warning(
-            &source.path,
-            0,
-            0,
-            format!("slug `{base}` is taken; this document is published as `{slug}`"),
-        ));
-    }
-    Doc {
+    let doc = Doc {
         key,
-        url: format!("{prefix}{slug}/index.html"),
+        url: String::new(),
         path: source.path,
         rel: source.rel,
         title,
@@ -303,7 +297,7 @@ fn resolve(
         summary,
         author_note: inferred.author_note,
         note: meta.note,
-        slug,
+        slug: String::new(),
         section,
         weight: meta.weight,
         tags,
@@ -311,7 +305,36 @@ fn resolve(
         extracted,
         part_keys,
         dropped: normalized.dropped,
+    };
+    (doc, base)
+}
+
+/// Gives `doc` the slug `base` in its section, numbered when another
+/// document has it.
+fn place(
+    doc: &mut Doc,
+    base: &str,
+    sec: &Section,
+    taken: &mut HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let prefix = sec.url.trim_end_matches("index.html");
+    let mut slug = base.to_string();
+    let mut n = 1;
+    while !taken.insert(format!("{prefix}{slug}/index.html")) {
+        n += 1;
+        slug = format!("{base}-{n}");
     }
+    if n > 1 {
+        diags.push(Diagnostic::warning(
+            &doc.path,
+            0,
+            0,
+            format!("slug `{base}` is taken; this document is published as `{slug}`"),
+        ));
+    }
+    doc.url = format!("{prefix}{slug}/index.html");
+    doc.slug = slug;
 }
 
 /// The first paragraph of running text (not a caption or a note).
@@ -324,7 +347,7 @@ fn running_text(doc: &Document) -> Option<&str> {
 
 /// The first `n` words, ending at a sentence end when one comes early enough.
 pub fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
     if words.len() <= n {
         return words.join(" ");
     }

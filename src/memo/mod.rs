@@ -171,6 +171,9 @@ pub struct PartKeys {
     pub citations: u64,
     /// The relative links (`Extracted::links_out`).
     pub links: u64,
+    /// The text and id of each paragraph with a topic passage, per
+    /// passage (what a topic page quotes and links to).
+    pub passages: u64,
     /// The ids of the paragraphs with dated sentences, per dated sentence
     /// (what the timeline links to).
     pub dated_ids: u64,
@@ -182,17 +185,24 @@ pub struct PartKeys {
 /// The [`PartKeys`] of a parsed and extracted document.
 pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extracted) -> PartKeys {
     let hash = |add: &dyn Fn(&mut KeyHasher)| KeyHasher::of(add);
+    let paragraphs: Vec<u64> = doc
+        .paragraphs
+        .iter()
+        .map(|p| hash(&|h| h.add(&p.text)))
+        .collect();
+    let paragraph_ids: Vec<u64> = doc
+        .paragraphs
+        .iter()
+        .map(|p| hash(&|h| h.add(&p.id)))
+        .collect();
     PartKeys {
-        paragraphs: doc
-            .paragraphs
-            .iter()
-            .map(|p| hash(&|h| h.add(&p.text)))
-            .collect(),
-        paragraph_ids: doc
-            .paragraphs
-            .iter()
-            .map(|p| hash(&|h| h.add(&p.id)))
-            .collect(),
+        passages: hash(&|h| {
+            for p in &extracted.passages {
+                h.add((paragraphs[p.paragraph], paragraph_ids[p.paragraph]));
+            }
+        }),
+        paragraphs,
+        paragraph_ids,
         dates: extracted
             .dates
             .iter()

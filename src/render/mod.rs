@@ -159,8 +159,18 @@ pub fn render(
             k.add((&s.path, &s.title, &s.url));
         }
     });
+    // What any knowledge page or export is made from: the site, the plan
+    // (the indexes, each document's title, URL, dated paragraphs and
+    // notes) and the paragraphs that topic pages quote.
+    let knowledge_key = cache.key(|k| {
+        k.add((site_key, plan_key));
+        for d in &site.docs {
+            k.add(d.part_keys.passages);
+        }
+    });
     let r = Renderer {
         site_key,
+        knowledge_key,
         theme,
         site_view,
         nav,
@@ -214,6 +224,9 @@ struct Renderer<'a> {
     /// A hash of the templates, the config, the topic map, the navigation
     /// and the sections: what any page may show besides its own inputs.
     site_key: u64,
+    /// A hash of everything the knowledge pages and exports are made from,
+    /// their quick keys' base.
+    knowledge_key: u64,
     theme: &'a Theme,
     site_view: SiteView<'a>,
     nav: Vec<Link<'a>>,
@@ -354,18 +367,7 @@ impl Renderer<'_> {
             key.add(inputs);
             ctx.add_to(key);
         });
-        match quick {
-            Quick::None => {}
-            Quick::Record(q) => self.cache.quick_is(q, key),
-            Quick::Check(q, found) => {
-                assert_eq!(
-                    key, found,
-                    "{url}: its quick key {q:016x} found a page with other inputs"
-                );
-                return Ok(Arc::default());
-            }
-        }
-        self.cache.get_or(key, || {
+        self.keyed(key, quick, url, || {
             // What `finish` adds is not hashed: it goes in as values.
             let mut ctx = ctx;
             ctx.keyed = false;
@@ -384,6 +386,29 @@ impl Renderer<'_> {
                     )
                 })
         })
+    }
+
+    /// The bytes for `key`, reused or made (see [`RenderCache::get_or`]),
+    /// with `quick` recorded or checked (see [`Self::quick_page`]).
+    fn keyed(
+        &self,
+        key: u64,
+        quick: Quick,
+        path: &str,
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<Arc<Vec<u8>>> {
+        match quick {
+            Quick::None => {}
+            Quick::Record(q) => self.cache.quick_is(q, key),
+            Quick::Check(q, found) => {
+                assert_eq!(
+                    key, found,
+                    "{path}: its quick key {q:016x} found a file with other inputs"
+                );
+                return Ok(Arc::default());
+            }
+        }
+        self.cache.get_or(key, make)
     }
 
     /// A section's listing pages (more than one when it paginates).

@@ -20,7 +20,6 @@ impl Renderer<'_> {
     ) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let plan = &self.plan;
-        laps.lap("  citation listings");
         let [by_year, by_container, by_author] = &plan.listings;
         let lists = [
             (
@@ -81,104 +80,11 @@ impl Renderer<'_> {
         let mut files: Vec<OutputFile> = pages
             .into_par_iter()
             .map(|page| {
-                // The costly part of a page, made only if it is not reused.
-                let mut later = Later::Nothing;
-                let (url, template, ctx) = match page {
-                    KnowledgePage::TopicsIndex => {
-                        let url = knowledge::TOPICS_URL.to_string();
-                        let mut ctx = self.context(&url, Some("Topics"));
-                        ctx.insert("kinds", &knowledge::topics_index(site));
-                        (url, "topics.html", ctx)
-                    }
-                    KnowledgePage::Topic(t, k) => {
-                        let topic = &site.topic_map.topics[t];
-                        let base = knowledge::topic_url(&topic.id);
-                        let url = views::page_url(&base, k + 1);
-                        let mut ctx = self.context(&url, Some(&topic.title));
-                        let range = plan.topic_pages[t][k].clone();
-                        ctx.insert(
-                            "topic",
-                            &knowledge::topic_view(site, t, range.clone(), false),
-                        );
-                        later = Later::Passages(t, range);
-                        ctx.insert(
-                            "paginator",
-                            &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
-                        );
-                        (url, "topic.html", ctx)
-                    }
-                    KnowledgePage::CitationIndex(k) => {
-                        let url = views::page_url(citations::INDEX_URL, k + 1);
-                        let mut ctx = self.citation_context(
-                            &url,
-                            "Citation index",
-                            "Every work the texts cite, by author, with each place that cites it.",
-                        );
-                        ctx.insert("full", &true);
-                        later = Later::CitationIndex(k);
-                        ctx.insert(
-                            "paginator",
-                            &knowledge::paginator(
-                                citations::INDEX_URL,
-                                k + 1,
-                                plan.citation_pages.len(),
-                            ),
-                        );
-                        (url, "citations.html", ctx)
-                    }
-                    KnowledgePage::CitationList(l, k, total, range) => {
-                        let (base, title, intro, groups) = &lists[l];
-                        let url = views::page_url(base, k + 1);
-                        let mut ctx = self.citation_context(&url, title, intro);
-                        ctx.insert("full", &false);
-                        later = Later::Groups(&groups[range]);
-                        ctx.insert("paginator", &knowledge::paginator(base, k + 1, total));
-                        (url, "citations.html", ctx)
-                    }
-                    KnowledgePage::Timeline(k) => {
-                        let url = views::page_url(knowledge::TIMELINE_URL, k + 1);
-                        let mut ctx = self.context(&url, Some("Timeline"));
-                        later = Later::Timeline(k, &frames[&root_prefix(&url)]);
-                        ctx.insert(
-                            "paginator",
-                            &knowledge::paginator(
-                                knowledge::TIMELINE_URL,
-                                k + 1,
-                                plan.timeline_pages.len(),
-                            ),
-                        );
-                        (url, "timeline.html", ctx)
-                    }
-                };
-                let inputs = self.cache.key(|k| k.add(later.key(site, plan, config)));
-                let bytes =
-                    self.page_with(template, ctx, &url, inputs, super::Quick::None, |ctx| {
-                        match later {
-                            Later::Nothing => {}
-                            Later::Passages(t, range) => {
-                                ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
-                            }
-                            Later::CitationIndex(k) => {
-                                ctx.insert("groups", &citations::by_author(site, plan, k));
-                            }
-                            Later::Groups(groups) => {
-                                let views: Vec<citations::GroupView> =
-                                    groups.iter().map(|g| g.view(site, plan)).collect();
-                                ctx.insert("groups", &views);
-                            }
-                            Later::Timeline(k, frame) => ctx.insert(
-                                "timeline",
-                                &super::timeline::timeline_view(
-                                    site,
-                                    plan,
-                                    config.timeline,
-                                    k,
-                                    frame,
-                                ),
-                            ),
-                        }
-                        Ok(())
-                    })?;
+                let url = page.url(site, &lists);
+                let quick = self.cache.key(|k| k.add((self.knowledge_key, &url)));
+                let bytes = self.quick_page(quick, |quick| {
+                    self.knowledge_page(&page, url.clone(), &lists, &frames, config, quick)
+                })?;
                 Ok(OutputFile::new(url, bytes))
             })
             .collect::<Result<_>>()?;
@@ -192,17 +98,20 @@ impl Renderer<'_> {
         .into_par_iter()
         .filter(|(_, wanted)| *wanted)
         .map(|(path, _)| {
-            let key = self
-                .cache
-                .key(|k| k.add(exports::input_key(path, config, site, plan)));
-            let bytes = self.cache.get_or(key, || {
-                let text = match path {
-                    "data/citations.json" => exports::csl_json(config, site),
-                    "data/citations.bib" => exports::bibtex(site),
-                    "data/topics.json" => exports::topics_json(config, site),
-                    _ => exports::timeline_json(config, site),
-                };
-                Ok::<_, anyhow::Error>(text.into_bytes())
+            let quick = self.cache.key(|k| k.add((self.knowledge_key, path)));
+            let bytes = self.quick_page(quick, |quick| {
+                let key = self
+                    .cache
+                    .key(|k| k.add(exports::input_key(path, config, site, plan)));
+                self.keyed(key, quick, path, || {
+                    let text = match path {
+                        "data/citations.json" => exports::csl_json(config, site),
+                        "data/citations.bib" => exports::bibtex(site),
+                        "data/topics.json" => exports::topics_json(config, site),
+                        _ => exports::timeline_json(config, site),
+                    };
+                    Ok(text.into_bytes())
+                })
             })?;
             Ok(OutputFile::new(path, bytes))
         })
@@ -255,6 +164,103 @@ impl Renderer<'_> {
         Ok(files)
     }
 
+    /// One knowledge page; its costly part is made only when it is not
+    /// reused.
+    fn knowledge_page(
+        &self,
+        page: &KnowledgePage,
+        url: String,
+        lists: &Listings,
+        frames: &std::collections::HashMap<String, super::timeline::TimelineFrame>,
+        config: &Config,
+        quick: super::Quick,
+    ) -> Result<std::sync::Arc<Vec<u8>>> {
+        let site = self.site;
+        let plan = &self.plan;
+        // The costly part of a page, made only if it is not reused.
+        let mut later = Later::Nothing;
+        let (template, ctx) = match page.clone() {
+            KnowledgePage::TopicsIndex => {
+                let mut ctx = self.context(&url, Some("Topics"));
+                ctx.insert("kinds", &knowledge::topics_index(site));
+                ("topics.html", ctx)
+            }
+            KnowledgePage::Topic(t, k) => {
+                let topic = &site.topic_map.topics[t];
+                let base = knowledge::topic_url(&topic.id);
+                let mut ctx = self.context(&url, Some(&topic.title));
+                let range = plan.topic_pages[t][k].clone();
+                ctx.insert(
+                    "topic",
+                    &knowledge::topic_view(site, t, range.clone(), false),
+                );
+                later = Later::Passages(t, range);
+                ctx.insert(
+                    "paginator",
+                    &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
+                );
+                ("topic.html", ctx)
+            }
+            KnowledgePage::CitationIndex(k) => {
+                let mut ctx = self.citation_context(
+                    &url,
+                    "Citation index",
+                    "Every work the texts cite, by author, with each place that cites it.",
+                );
+                ctx.insert("full", &true);
+                later = Later::CitationIndex(k);
+                ctx.insert(
+                    "paginator",
+                    &knowledge::paginator(citations::INDEX_URL, k + 1, plan.citation_pages.len()),
+                );
+                ("citations.html", ctx)
+            }
+            KnowledgePage::CitationList(l, k, total, range) => {
+                let (base, title, intro, groups) = &lists[l];
+                let mut ctx = self.citation_context(&url, title, intro);
+                ctx.insert("full", &false);
+                later = Later::Groups(&groups[range]);
+                ctx.insert("paginator", &knowledge::paginator(base, k + 1, total));
+                ("citations.html", ctx)
+            }
+            KnowledgePage::Timeline(k) => {
+                let mut ctx = self.context(&url, Some("Timeline"));
+                later = Later::Timeline(k, &frames[&root_prefix(&url)]);
+                ctx.insert(
+                    "paginator",
+                    &knowledge::paginator(
+                        knowledge::TIMELINE_URL,
+                        k + 1,
+                        plan.timeline_pages.len(),
+                    ),
+                );
+                ("timeline.html", ctx)
+            }
+        };
+        let inputs = self.cache.key(|k| k.add(later.key(site, plan, config)));
+        self.page_with(template, ctx, &url, inputs, quick, |ctx| {
+            match later {
+                Later::Nothing => {}
+                Later::Passages(t, range) => {
+                    ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
+                }
+                Later::CitationIndex(k) => {
+                    ctx.insert("groups", &citations::by_author(site, plan, k));
+                }
+                Later::Groups(groups) => {
+                    let views: Vec<citations::GroupView> =
+                        groups.iter().map(|g| g.view(site, plan)).collect();
+                    ctx.insert("groups", &views);
+                }
+                Later::Timeline(k, frame) => ctx.insert(
+                    "timeline",
+                    &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
+                ),
+            }
+            Ok(())
+        })
+    }
+
     fn citation_context(&self, url: &str, title: &str, intro: &str) -> super::PageContext {
         let mut ctx = self.context(url, Some(title));
         ctx.insert("title", title);
@@ -304,8 +310,18 @@ impl Later<'_> {
     }
 }
 
+/// The citation listings other than the index: (URL, title, introduction,
+/// groups).
+type Listings<'a> = [(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'a Vec<citations::Group>,
+); 3];
+
 /// One page of the knowledge layer, described cheaply so that building its
 /// context and rendering it can both run in parallel.
+#[derive(Clone)]
 enum KnowledgePage {
     TopicsIndex,
     /// Topic, page.
@@ -315,4 +331,19 @@ enum KnowledgePage {
     /// Listing (years, containers, authors), page, pages, its groups.
     CitationList(usize, usize, usize, std::ops::Range<usize>),
     Timeline(usize),
+}
+
+impl KnowledgePage {
+    fn url(&self, site: &crate::graph::Site, lists: &Listings) -> String {
+        match self {
+            KnowledgePage::TopicsIndex => knowledge::TOPICS_URL.to_string(),
+            KnowledgePage::Topic(t, k) => {
+                let base = knowledge::topic_url(&site.topic_map.topics[*t].id);
+                views::page_url(&base, k + 1)
+            }
+            KnowledgePage::CitationIndex(k) => views::page_url(citations::INDEX_URL, k + 1),
+            KnowledgePage::CitationList(l, k, _, _) => views::page_url(lists[*l].0, k + 1),
+            KnowledgePage::Timeline(k) => views::page_url(knowledge::TIMELINE_URL, k + 1),
+        }
+    }
 }
