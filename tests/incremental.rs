@@ -232,7 +232,8 @@ fn timeline_anchors_are_unique_and_name_their_year() {
 /// Edits that change what other pages quote of a document but none of its
 /// mentions, dates or citations: a word after a mention in its sentence, a
 /// word in a dated sentence, a footnote's wording, a paragraph added
-/// before the quoted ones (which moves their ids). Each rebuild equals a
+/// before the quoted ones (which moves their ids), documents added to a
+/// sub-section (counted on the home page). Each rebuild equals a
 /// clean build; in debug builds the quick keys of the pages found without
 /// their context are checked against their full keys (see `render`).
 #[test]
@@ -295,5 +296,20 @@ fn edits_to_quoted_text_reach_every_page_that_quotes_it() {
             String::from_utf8_lossy(&file.bytes).contains(shown),
             "{page} does not show {shown:?}"
         );
+    }
+    // A document added to a sub-section: the home page lists its count and
+    // first documents.
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(
+        root.join("content/notes/_index.md"),
+        "+++\ntitle = \"Notes\"\n+++\n",
+    )
+    .unwrap();
+    for name in ["east", "west"] {
+        let text = format!("+++\ntitle = \"{name}\"\n+++\n\nA note.\n");
+        std::fs::write(root.join(format!("content/notes/{name}.md")), text).unwrap();
+        let (edited, next) = dossier::build_incremental(root, &o, &memo).unwrap();
+        memo = next;
+        same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
     }
 }

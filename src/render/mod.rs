@@ -427,28 +427,55 @@ impl Renderer<'_> {
         };
         let crumbs = breadcrumbs(self.site, i);
         let mut files = Vec::with_capacity(chunks.len());
+        // What a listing shows of its sub-sections: their counts and
+        // first documents.
+        let children = self.cache.key(|key| {
+            for &c in &s.children {
+                key.add(views::count_docs(self.site, c));
+                for &d in self.site.sections[c].docs.iter().take(HOME_PER_SECTION) {
+                    key.add(self.doc_face(d));
+                }
+            }
+        });
         for (k, docs) in chunks.iter().enumerate() {
             let n = k + 1;
             let url = views::page_url(&s.url, n);
-            let paginator = Paginator {
-                current: n,
-                total: chunks.len(),
-                prev: (n > 1).then(|| views::page_url(&s.url, n - 1)),
-                next: (n < chunks.len()).then(|| views::page_url(&s.url, n + 1)),
-            };
-            let mut ctx = self.context(&url, Some(&s.title));
-            ctx.insert(
-                "section",
-                &section_view(self.site, s, docs, HOME_PER_SECTION),
-            );
-            ctx.insert("breadcrumbs", &crumbs[..crumbs.len().saturating_sub(1)]);
-            ctx.insert("paginator", &paginator);
-            files.push(OutputFile::new(
-                url.clone(),
-                self.page(template, ctx, &url)?,
-            ));
+            // A listing shows its documents' summaries, all made from
+            // their sources and URLs.
+            let quick = self.cache.key(|key| {
+                key.add((self.site_key, i, n, chunks.len(), &s.intro, children));
+                for &d in docs.iter() {
+                    key.add(self.doc_face(d));
+                }
+            });
+            let bytes = self.quick_page(quick, |quick| {
+                let paginator = Paginator {
+                    current: n,
+                    total: chunks.len(),
+                    prev: (n > 1).then(|| views::page_url(&s.url, n - 1)),
+                    next: (n < chunks.len()).then(|| views::page_url(&s.url, n + 1)),
+                };
+                let mut ctx = self.context(&url, Some(&s.title));
+                ctx.insert(
+                    "section",
+                    &section_view(self.site, s, docs, HOME_PER_SECTION),
+                );
+                ctx.insert("breadcrumbs", &crumbs[..crumbs.len().saturating_sub(1)]);
+                ctx.insert("paginator", &paginator);
+                self.page_with(template, ctx, &url, 0, quick, |_| Ok(()))
+            })?;
+            files.push(OutputFile::new(url.clone(), bytes));
         }
         Ok(files)
+    }
+}
+
+impl Renderer<'_> {
+    /// What a summary of document `d` is made from: its source (which
+    /// covers its metadata and text) and its URL.
+    fn doc_face(&self, d: usize) -> (u64, &str) {
+        let doc = &self.site.docs[d];
+        (doc.key, &doc.url)
     }
 }
 

@@ -173,7 +173,7 @@ pub fn section_view<'a>(
     }
 }
 
-fn count_docs(site: &Site, section: usize) -> usize {
+pub fn count_docs(site: &Site, section: usize) -> usize {
     let s = &site.sections[section];
     s.docs.len()
         + s.children
