@@ -20,13 +20,23 @@ const SPLIT_BYTES: usize = 200_000;
 /// A group in place: its key, its first id, the group.
 pub type Placed = (u64, usize, Arc<Group>);
 
+/// A token's postings and their encoded form (empty until encoded, and
+/// again when the postings change): a shard encoded again re-encodes only
+/// its tokens that changed.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Posted {
+    list: Postings,
+    part: String,
+}
+
 /// The site's postings and their encoded shards.
 #[derive(Debug, Default)]
 pub struct Index {
     layout: Vec<Placed>,
-    /// Token → (entry id, weight), sorted by id; tokens in order, so that
-    /// the tokens of a shard are found by their prefix.
-    postings: BTreeMap<String, Postings>,
+    /// Token → (entry id, weight), sorted by id, with its encoded form;
+    /// tokens in order, so that the tokens of a shard are found by their
+    /// prefix.
+    postings: BTreeMap<String, Posted>,
     /// Shard key → the prefixes (a token's first two characters) whose
     /// tokens it holds. May name prefixes left without tokens.
     prefixes: HashMap<String, BTreeSet<String>>,
@@ -70,9 +80,15 @@ impl Index {
                 }
                 left
             });
-        let postings: BTreeMap<String, Postings> = borrowed
+        let postings: BTreeMap<String, Posted> = borrowed
             .into_iter()
-            .map(|(t, list)| (t.to_string(), list))
+            .map(|(t, list)| {
+                let posted = Posted {
+                    list,
+                    part: String::new(),
+                };
+                (t.to_string(), posted)
+            })
             .collect();
         let mut index = Index {
             postings,
@@ -136,17 +152,19 @@ impl Index {
         ids: &[(u32, u32)],
         dirty: &mut BTreeSet<String>,
     ) {
-        let list = match self.postings.get_mut(t) {
-            Some(list) => list,
+        let posted = match self.postings.get_mut(t) {
+            Some(posted) => posted,
             None if ids.is_empty() => return,
             None => {
                 self.note_prefix(t);
                 self.postings.entry(t.to_string()).or_default()
             }
         };
+        let list = &mut posted.list;
         let a = list.partition_point(|p| p.0 < lo);
         let b = list.partition_point(|p| p.0 < hi);
         list.splice(a..b, ids.iter().map(|&(id, w)| (id + lo, w)));
+        posted.part.clear();
         if list.is_empty() {
             self.postings.remove(t);
         }
@@ -163,7 +181,7 @@ impl Index {
     }
 
     /// The tokens of shard `key`, in order.
-    fn shard_terms(&self, key: &str) -> Vec<(&str, &Postings)> {
+    fn shard_terms(&self, key: &str) -> Vec<(&str, &str)> {
         let mut terms = Vec::new();
         for prefix in self.prefixes.get(key).into_iter().flatten() {
             if prefix.chars().count() < 2 {
@@ -183,13 +201,18 @@ impl Index {
         terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
         terms
             .into_iter()
-            .map(|(t, list)| (t.as_str(), list))
+            .map(|(t, posted)| (t.as_str(), posted.part.as_str()))
             .collect()
     }
 
     /// Encodes the shards named in `dirty`, dropping those left without
     /// tokens.
     fn encode(&mut self, dirty: &BTreeSet<String>) {
+        // Tokens whose postings changed (or are new) are encoded first.
+        self.postings
+            .par_iter_mut()
+            .filter(|(_, posted)| posted.part.is_empty())
+            .for_each(|(term, posted)| posted.part = encode_term(term, &posted.list));
         let encoded: Vec<(&String, Option<Arc<Shard>>)> = dirty
             .par_iter()
             .map(|key| {
@@ -265,28 +288,24 @@ fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<(Vec<&'a Placed>,
     (gone.len() + came.len() <= 8.max(new.len() / 10)).then_some((gone, came))
 }
 
-/// Encodes one shard's terms (sorted); a large shard is split by the
+/// A token with its postings, as a shard holds it: `"term":["ids","weights"]`.
+fn encode_term(term: &str, list: &Postings) -> String {
+    use super::encode::{encode_ids, encode_weights};
+    let json_term = serde_json::to_string(term).unwrap_or_default();
+    format!(
+        "{json_term}:[\"{}\",\"{}\"]",
+        encode_ids(list),
+        encode_weights(list)
+    )
+}
+
+/// Joins one shard's encoded terms (sorted); a large shard is split by the
 /// tokens' first three characters (two-character tokens stay in the
 /// two-character shard), so that a query loads less.
-fn encode_shard(key: &str, terms: &[(&str, &Postings)]) -> Shard {
-    use super::encode::{encode_ids, encode_weights};
-    let parts: Vec<(&str, String)> = terms
-        .iter()
-        .map(|(term, list)| {
-            let json_term = serde_json::to_string(term).unwrap_or_default();
-            (
-                *term,
-                format!(
-                    "{json_term}:[\"{}\",\"{}\"]",
-                    encode_ids(list),
-                    encode_weights(list)
-                ),
-            )
-        })
-        .collect();
+fn encode_shard(key: &str, parts: &[(&str, &str)]) -> Shard {
     let size: usize = parts.iter().map(|(_, e)| e.len()).sum();
     let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (term, e) in &parts {
+    for &(term, e) in parts {
         let k = if size > SPLIT_BYTES && term.chars().count() > 2 {
             shard_key_of(term, 3)
         } else {
@@ -330,19 +349,16 @@ mod tests {
     type Edit = Box<dyn Fn(&mut Groups)>;
 
     fn placed(groups: &[(u64, Arc<Group>)]) -> Vec<Placed> {
-        let mut start = 0;
-        groups
-            .iter()
-            .map(|(k, g)| {
-                let p = (*k, start, Arc::clone(g));
-                start += g.entries.len().div_ceil(16) * 16;
-                p
-            })
-            .collect()
+        crate::search::layout(groups.to_vec())
     }
 
     fn same(a: &Index, b: &Index) {
-        let sorted = |i: &Index| i.postings.clone();
+        let sorted = |i: &Index| -> Vec<(String, Postings)> {
+            i.postings
+                .iter()
+                .map(|(t, p)| (t.clone(), p.list.clone()))
+                .collect()
+        };
         assert_eq!(sorted(a), sorted(b));
         assert_eq!(a.shards, b.shards);
     }

@@ -30,6 +30,10 @@ pub const CHUNK: usize = 256;
 /// which adds or removes a paragraph seldom moves the ids of the entries
 /// after it (and the files holding them stay as they were).
 const PAD: usize = 16;
+/// Groups per block: each block starts at a multiple of [`BLOCK_ALIGN`]
+/// (see [`layout`]).
+const BLOCK: usize = 64;
+const BLOCK_ALIGN: usize = 4 * CHUNK;
 /// Characters of text kept per entry, for its snippet.
 const SNIPPET: usize = 150;
 /// Paragraphs are many: their snippets are shorter.
@@ -271,20 +275,32 @@ fn cut(text: &str, len: usize) -> String {
     format!("{}…", &text[..end])
 }
 
+/// Each group's first id, from which its postings and a paragraph's parent
+/// count. Groups start at multiples of [`PAD`], and every [`BLOCK`]th group
+/// at a multiple of [`BLOCK_ALIGN`]; the slots between are empty. So a
+/// group that outgrows its padding moves only the groups after it in its
+/// block, unless the block outgrows its own.
+pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
+    let mut placed = Vec::with_capacity(groups.len());
+    let mut start: usize = 0;
+    for (n, (key, g)) in groups.into_iter().enumerate() {
+        if n % BLOCK == 0 {
+            start = start.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN;
+        }
+        let len = g.entries.len();
+        placed.push((key, start, g));
+        start += len.div_ceil(PAD) * PAD;
+    }
+    placed
+}
+
 /// Writes the index files; returns them with the size of the index proper
 /// (postings and metadata, without snippets) for reports.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
-    let groups = entries(site, urls, cache);
-    // Each group's first id, from which its postings and a paragraph's
-    // parent count. Groups start at multiples of PAD; the slots between
-    // are empty.
-    let mut layout: Vec<index::Placed> = Vec::with_capacity(groups.len());
-    let mut start = 0;
-    for (key, g) in groups {
-        let len = g.entries.len();
-        layout.push((key, start, g));
-        start += len.div_ceil(PAD) * PAD;
-    }
+    let layout = layout(entries(site, urls, cache));
+    let start = layout
+        .last()
+        .map_or(0, |(_, start, g)| start + g.entries.len());
     let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; start];
     let mut chunk_keys = vec![crate::memo::KeyHasher::default(); start.div_ceil(CHUNK)];
     for (key, start, g) in &layout {
@@ -376,5 +392,38 @@ mod tests {
         let c = cut(&t, SNIPPET);
         assert!(c.ends_with('…') && c.chars().count() <= SNIPPET + 1);
         assert_eq!(cut("short", SNIPPET), "short");
+    }
+
+    fn group(entries: usize) -> Arc<Group> {
+        let entry = Entry {
+            kind: "p",
+            title: String::new(),
+            url: String::new(),
+            text: String::new(),
+            parent: None,
+        };
+        Arc::new(Group::new(vec![(entry, Vec::new()); entries]))
+    }
+
+    #[test]
+    fn a_group_outgrowing_its_padding_moves_only_its_block() {
+        // The first block's groups fill 63 × 16 + 48 slots: it has room
+        // to grow before the next multiple of BLOCK_ALIGN.
+        let mut groups: Vec<(u64, Arc<Group>)> = (0..200).map(|k| (k, group(3))).collect();
+        groups[0].1 = group(3 * PAD);
+        let starts = |groups: &[(u64, Arc<Group>)]| -> Vec<usize> {
+            layout(groups.to_vec()).iter().map(|p| p.1).collect()
+        };
+        let before = starts(&groups);
+        assert_eq!(before[1], 3 * PAD);
+        assert_eq!(before[BLOCK] % BLOCK_ALIGN, 0);
+        groups[10].1 = group(PAD + 1);
+        let after = starts(&groups);
+        assert_eq!(before[..=10], after[..=10]);
+        assert!(before[11..BLOCK]
+            .iter()
+            .zip(&after[11..BLOCK])
+            .all(|(b, a)| a > b));
+        assert_eq!(before[BLOCK..], after[BLOCK..]);
     }
 }
