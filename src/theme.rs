@@ -44,6 +44,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "partials/doc_list.html",
     "partials/paginator.html",
     "partials/document_row.html",
+    "partials/timeline_entry.html",
 );
 
 /// The built-in static files, copied to the output root.

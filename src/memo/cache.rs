@@ -27,6 +27,8 @@ pub struct RenderMemo {
     /// The merged search postings and their encoded shards, taken by the
     /// next build to patch.
     pub(crate) index: Mutex<Option<Index>>,
+    /// Rows of long listings, taken whole by the next build.
+    pub(crate) rows: Mutex<Option<super::RowStore>>,
     /// Renders reused from the last build and made anew.
     pub reused: usize,
     pub made: usize,
@@ -40,6 +42,9 @@ pub struct RenderCache<'a> {
     next_plan: Option<(u64, Arc<Plan>)>,
     next_search: Mutex<HashMap<u64, Arc<Group>>>,
     next_index: Mutex<Option<Index>>,
+    /// The last build's rows, taken when this cache is made, with this
+    /// build's added (`None` when results are not kept).
+    rows: Option<Mutex<super::RowStore>>,
     reused: AtomicUsize,
 }
 
@@ -52,6 +57,10 @@ impl<'a> RenderCache<'a> {
             next_plan: None,
             next_search: Mutex::default(),
             next_index: Mutex::default(),
+            rows: last.active.then(|| {
+                let store = last.rows.lock().unwrap_or_else(|e| e.into_inner()).take();
+                Mutex::new(store.unwrap_or_default())
+            }),
             reused: AtomicUsize::new(0),
         }
     }
@@ -146,6 +155,12 @@ impl<'a> RenderCache<'a> {
         make(last)
     }
 
+    /// The row store, when results are kept.
+    pub fn rows(&self) -> Option<std::sync::MutexGuard<'_, super::RowStore>> {
+        let rows = self.rows.as_ref()?;
+        Some(rows.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
     /// Keeps this build's search index for the next (when results are
     /// kept).
     pub fn keep_search_index(&self, index: Index) {
@@ -214,6 +229,10 @@ impl<'a> RenderCache<'a> {
                 .next_search
                 .into_inner()
                 .unwrap_or_else(|e| e.into_inner()),
+            rows: Mutex::new(
+                self.rows
+                    .map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()).finish()),
+            ),
             index: Mutex::new(
                 self.next_index
                     .into_inner()

@@ -22,7 +22,9 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 mod cache;
+mod rows;
 pub use cache::{RenderCache, RenderMemo};
+pub use rows::RowStore;
 
 /// A document prepared for the graph, with the warnings its parse gave.
 pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;

@@ -5,9 +5,8 @@
 //! while its data is unchanged, and the page gets the rows as HTML.
 
 use super::views::{self, Link};
-use super::{root_prefix, OutputFile, Renderer};
-use crate::theme::error_chain;
-use anyhow::{anyhow, Result};
+use super::{root_prefix, rows, OutputFile, Quick, Renderer};
+use anyhow::Result;
 use rayon::prelude::*;
 
 const URL: &str = "documents/index.html";
@@ -31,42 +30,20 @@ impl Renderer<'_> {
         let mut order: Vec<usize> = (0..site.docs.len()).collect();
         order.sort_by_cached_key(|&d| (site.docs[d].title.to_lowercase(), d));
         let root = root_prefix(URL);
-        let rows: Vec<std::sync::Arc<Vec<u8>>> = order
+        let items: Vec<DocListItem> = order.par_iter().map(|&d| self.list_item(d)).collect();
+        let keys: Vec<u64> = items
             .par_iter()
-            .map(|&d| {
-                let item = self.list_item(d);
-                let key = self.cache.key(|k| {
+            .map(|item| {
+                self.cache.key(|k| {
                     k.add((ROW, self.theme.templates_key, &root));
-                    k.add(&item);
-                });
-                self.cache.get_or(key, || {
-                    let mut ctx = tera::Context::new();
-                    ctx.insert("d", &item);
-                    ctx.insert("root", &root);
-                    self.theme
-                        .tera
-                        .render(ROW, &ctx)
-                        .map(String::into_bytes)
-                        .map_err(|e| {
-                            anyhow!(
-                                "cannot render {URL} with template {ROW}: {}",
-                                error_chain(&e)
-                            )
-                        })
+                    k.add(item);
                 })
             })
-            .collect::<Result<_>>()?;
-        let mut html = String::with_capacity(rows.iter().map(|r| r.len()).sum());
-        for row in &rows {
-            html.push_str(&String::from_utf8_lossy(row));
-        }
-        let mut decades: Vec<i32> = site
-            .timeline
-            .entries
-            .iter()
-            .map(|e| e.year / 10 * 10)
             .collect();
-        decades.sort_unstable();
+        // The rows go in only when the page is made; its key covers theirs.
+        let inputs = self.cache.key(|k| k.add(&keys));
+        // The plan's years are in order.
+        let mut decades: Vec<i32> = self.plan.years.iter().map(|(y, _)| y / 10 * 10).collect();
         decades.dedup();
         let topics: Vec<Link> = site
             .topic_map
@@ -78,8 +55,7 @@ impl Renderer<'_> {
             })
             .collect();
         let mut ctx = self.context(URL, Some("All documents"));
-        ctx.insert("rows", &html);
-        ctx.insert("count", &rows.len());
+        ctx.insert("count", &items.len());
         ctx.insert(
             "filter_topics",
             &topics
@@ -88,7 +64,20 @@ impl Renderer<'_> {
                 .collect::<Vec<_>>(),
         );
         ctx.insert("filter_decades", &decades);
-        Ok(OutputFile::new(URL, self.page("documents.html", ctx, URL)?))
+        let bytes = self.page_with("documents.html", ctx, URL, inputs, Quick::None, |ctx| {
+            let rows = self.rows(ROW, keys, URL, |i| {
+                let mut ctx = tera::Context::new();
+                ctx.insert("d", &items[i]);
+                ctx.insert("root", &root);
+                ctx
+            })?;
+            let marker = ctx.fragment(rows::join(&rows));
+            ctx.insert("rows", &marker);
+            self.record_rows(URL, Some(rows));
+            Ok(())
+        })?;
+        self.record_rows(URL, None);
+        Ok(OutputFile::new(URL, bytes))
     }
 
     fn list_item(&self, d: usize) -> DocListItem<'_> {

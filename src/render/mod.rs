@@ -22,6 +22,7 @@ pub mod html;
 pub mod knowledge;
 pub mod map;
 pub mod paging;
+mod rows;
 mod site_pages;
 pub mod timeline;
 pub mod views;
@@ -255,6 +256,9 @@ enum Quick {
 pub(crate) struct PageContext {
     keyed: bool,
     values: std::collections::BTreeMap<String, Slot>,
+    /// HTML put in after the template runs, in place of the markers the
+    /// context holds (see [`PageContext::fragment`]).
+    fragments: Vec<Vec<u8>>,
 }
 
 enum Slot {
@@ -267,6 +271,7 @@ impl PageContext {
         PageContext {
             keyed,
             values: std::collections::BTreeMap::new(),
+            fragments: Vec::new(),
         }
     }
 
@@ -280,6 +285,16 @@ impl PageContext {
         self.values.insert(key.to_string(), slot);
     }
 
+    /// A marker to put in the context in place of `html`, which replaces
+    /// it in the rendered page: long HTML made elsewhere (rows rendered one
+    /// by one and reused) then goes neither through JSON nor through the
+    /// template engine. Only for contexts completed when a page is made
+    /// (`Renderer::page_with`), whose key covers what `html` is made from.
+    pub(crate) fn fragment(&mut self, html: Vec<u8>) -> String {
+        self.fragments.push(html);
+        rows::marker(self.fragments.len() - 1)
+    }
+
     fn add_to(&self, key: &mut crate::memo::KeyHasher) {
         for (name, slot) in &self.values {
             key.add(name);
@@ -290,7 +305,7 @@ impl PageContext {
         }
     }
 
-    fn into_context(self) -> std::result::Result<Context, tera::Error> {
+    fn into_context(self) -> std::result::Result<(Context, Vec<Vec<u8>>), tera::Error> {
         let mut map = serde_json::Map::new();
         for (name, slot) in self.values {
             let value = match slot {
@@ -301,7 +316,10 @@ impl PageContext {
             };
             map.insert(name, value);
         }
-        Context::from_value(serde_json::Value::Object(map))
+        Ok((
+            Context::from_value(serde_json::Value::Object(map))?,
+            self.fragments,
+        ))
     }
 }
 
@@ -372,13 +390,13 @@ impl Renderer<'_> {
             let mut ctx = ctx;
             ctx.keyed = false;
             finish(&mut ctx)?;
-            let ctx = ctx
+            let (ctx, fragments) = ctx
                 .into_context()
                 .map_err(|e| anyhow!("cannot render {url}: {e}"))?;
             self.theme
                 .tera
                 .render(template, &ctx)
-                .map(String::into_bytes)
+                .map(|page| rows::splice(page, &fragments))
                 .map_err(|e| {
                     anyhow!(
                         "cannot render {url} with template {template}: {}",

@@ -85,6 +85,11 @@ impl Renderer<'_> {
                 let bytes = self.quick_page(quick, |quick| {
                     self.knowledge_page(&page, url.clone(), &lists, &frames, config, quick)
                 })?;
+                if let KnowledgePage::Timeline(_) = page {
+                    // Its rows stay stored while it holds them (see
+                    // `memo::RowStore`).
+                    self.record_rows(&url, None);
+                }
                 Ok(OutputFile::new(url, bytes))
             })
             .collect::<Result<_>>()?;
@@ -252,10 +257,25 @@ impl Renderer<'_> {
                         groups.iter().map(|g| g.view(site, plan)).collect();
                     ctx.insert("groups", &views);
                 }
-                Later::Timeline(k, frame) => ctx.insert(
-                    "timeline",
-                    &super::timeline::timeline_view(site, plan, config.timeline, k, frame),
-                ),
+                Later::Timeline(k, frame) => {
+                    let root = root_prefix(&url);
+                    let mut all = Vec::new();
+                    let view = super::timeline::timeline_view(
+                        site,
+                        plan,
+                        config.timeline,
+                        k,
+                        frame,
+                        &mut |entries| {
+                            let rows = self.timeline_rows(entries, &root, config.timeline)?;
+                            let marker = ctx.fragment(super::rows::join(&rows));
+                            all.extend(rows);
+                            Ok(marker)
+                        },
+                    )?;
+                    ctx.insert("timeline", &view);
+                    self.record_rows(&url, Some(all));
+                }
             }
             Ok(())
         })

@@ -21,24 +21,30 @@ pub struct EntryView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct YearView<'a> {
+pub struct YearView {
     pub year: i32,
     pub anchor: String,
-    pub entries: Vec<EntryView<'a>>,
+    /// The year's entries as HTML, each rendered with
+    /// `partials/timeline_entry.html` (see [`ENTRY_TEMPLATE`]).
+    pub entries_html: String,
 }
 
 #[derive(Serialize)]
-pub struct DecadeView<'a> {
+pub struct DecadeView {
     pub label: String,
-    pub years: Vec<YearView<'a>>,
+    pub years: Vec<YearView>,
 }
 
+/// The template of one timeline entry; its context: `e` (an [`EntryView`]),
+/// `root`, and `timeline.start` and `timeline.end`.
+pub const ENTRY_TEMPLATE: &str = "partials/timeline_entry.html";
+
 #[derive(Serialize)]
-pub struct TimelineView<'a> {
+pub struct TimelineView {
     pub start: i32,
     pub end: i32,
     pub count: usize,
-    pub decades: Vec<DecadeView<'a>>,
+    pub decades: Vec<DecadeView>,
     pub all_decades: Vec<DecadeLink>,
     pub strip_svg: String,
 }
@@ -93,18 +99,19 @@ impl TimelineFrame {
     }
 }
 
-/// Page `page` (0-based) of the timeline: its decades, years and entries,
-/// in the frame every page shares.
-pub fn timeline_view<'a>(
-    site: &'a Site,
+/// Page `page` (0-based) of the timeline: its decades, years and entries
+/// (as `entries` gives each year's HTML), in the frame every page shares.
+pub fn timeline_view(
+    site: &Site,
     plan: &Plan,
     range: (i32, i32),
     page: usize,
     frame: &TimelineFrame,
-) -> TimelineView<'a> {
+    entries: &mut dyn FnMut(&[usize]) -> anyhow::Result<String>,
+) -> anyhow::Result<TimelineView> {
     let mut decades: Vec<DecadeView> = Vec::new();
     for y in plan.timeline_pages[page].clone() {
-        let (year, entries) = &plan.years[y];
+        let (year, entries_of) = &plan.years[y];
         let label = format!("{}s", year / 10 * 10);
         if decades.last().is_none_or(|d| d.label != label) {
             decades.push(DecadeView {
@@ -115,13 +122,13 @@ pub fn timeline_view<'a>(
         let view = YearView {
             year: *year,
             anchor: year_anchor(*year),
-            entries: entries.iter().map(|&i| entry_view(site, plan, i)).collect(),
+            entries_html: entries(entries_of)?,
         };
         if let Some(d) = decades.last_mut() {
             d.years.push(view);
         }
     }
-    TimelineView {
+    Ok(TimelineView {
         start: range.0,
         end: range.1,
         count: site.timeline.entries.len(),
@@ -135,7 +142,7 @@ pub fn timeline_view<'a>(
             })
             .collect(),
         strip_svg: frame.strip_svg.clone(),
-    }
+    })
 }
 
 /// A hash of everything page `page` of the timeline is made from: its
