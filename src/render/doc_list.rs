@@ -65,7 +65,7 @@ impl Renderer<'_> {
         );
         ctx.insert("filter_decades", &decades);
         let bytes = self.page_with("documents.html", ctx, URL, inputs, Quick::None, |ctx| {
-            let rows = self.rows(ROW, keys, URL, |i| {
+            let rows = self.template_rows(ROW, keys, URL, |i| {
                 let mut ctx = tera::Context::new();
                 ctx.insert("d", &items[i]);
                 ctx.insert("root", &root);

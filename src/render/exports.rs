@@ -2,6 +2,7 @@
 //! citation index, JSON for the timeline and the topics. URLs in them are
 //! absolute (from `base_url`) so that the files make sense on their own.
 
+use super::knowledge::Plan;
 use crate::config::Config;
 use crate::extract::citations::Reference;
 use crate::graph::Site;
@@ -166,30 +167,23 @@ struct TimelineItem<'a> {
     url: String,
 }
 
-/// `data/timeline.json`.
-pub fn timeline_json(config: &Config, site: &Site) -> String {
-    let items: Vec<TimelineItem> = site
-        .timeline
-        .entries
-        .iter()
-        .map(|e| {
-            let doc = &site.docs[e.doc];
-            TimelineItem {
-                year: e.year,
-                end_year: e.end_year,
-                precision: e.precision.name(),
-                label: e.label(&site.docs),
-                clipped: e.clipped,
-                text: e.sentence(&site.docs),
-                document: &doc.title,
-                url: format!(
-                    "{}{}#{}",
-                    config.base_url, doc.url, doc.body.paragraphs[e.paragraph].id
-                ),
-            }
-        })
-        .collect();
-    pretty(&items)
+/// Entry `i` of `data/timeline.json`, as it stands in the array.
+pub fn timeline_item(config: &Config, site: &Site, i: usize) -> Vec<u8> {
+    let e = &site.timeline.entries[i];
+    let doc = &site.docs[e.doc];
+    array_item(&TimelineItem {
+        year: e.year,
+        end_year: e.end_year,
+        precision: e.precision.name(),
+        label: e.label(&site.docs),
+        clipped: e.clipped,
+        text: e.sentence(&site.docs),
+        document: &doc.title,
+        url: format!(
+            "{}{}#{}",
+            config.base_url, doc.url, doc.body.paragraphs[e.paragraph].id
+        ),
+    })
 }
 
 #[derive(Serialize)]
@@ -203,42 +197,96 @@ struct TopicItem<'a> {
     passages: Vec<String>,
 }
 
-/// `data/topics.json`.
-pub fn topics_json(config: &Config, site: &Site) -> String {
-    let items: Vec<TopicItem> = site
-        .topic_map
-        .topics
-        .iter()
-        .enumerate()
-        .map(|(t, topic)| TopicItem {
-            id: &topic.id,
-            title: &topic.title,
-            kind: topic.kind.name(),
-            aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
-            mentions: site.topics.mentions[t],
-            url: format!(
-                "{}{}",
-                config.base_url,
-                super::knowledge::topic_url(&topic.id)
-            ),
-            passages: site.topics.passages[t]
-                .iter()
-                .map(|p| {
-                    let doc = &site.docs[p.doc];
-                    format!(
-                        "{}{}#{}",
-                        config.base_url, doc.url, doc.body.paragraphs[p.paragraph].id
-                    )
-                })
-                .collect(),
-        })
-        .collect();
-    pretty(&items)
+/// Topic `t` of `data/topics.json`, as it stands in the array.
+pub fn topic_item(config: &Config, site: &Site, t: usize) -> Vec<u8> {
+    let topic = &site.topic_map.topics[t];
+    array_item(&TopicItem {
+        id: &topic.id,
+        title: &topic.title,
+        kind: topic.kind.name(),
+        aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
+        mentions: site.topics.mentions[t],
+        url: format!(
+            "{}{}",
+            config.base_url,
+            super::knowledge::topic_url(&topic.id)
+        ),
+        passages: site.topics.passages[t]
+            .iter()
+            .map(|p| {
+                let doc = &site.docs[p.doc];
+                format!(
+                    "{}{}#{}",
+                    config.base_url, doc.url, doc.body.paragraphs[p.paragraph].id
+                )
+            })
+            .collect(),
+    })
+}
+
+/// The key of topic `t`'s item in `data/topics.json`, when results are
+/// kept: its fields and each passage's document (title and URL) and
+/// paragraph id.
+pub fn topic_item_key(config: &Config, site: &Site, plan: &Plan, t: usize) -> u64 {
+    let topic = &site.topic_map.topics[t];
+    crate::memo::KeyHasher::of(|key| {
+        key.add(("data/topics.json", &config.base_url));
+        key.add((&topic.id, &topic.title, topic.kind.name()));
+        for a in &topic.aliases {
+            key.add(&a.text);
+        }
+        key.add(site.topics.mentions[t]);
+        for p in &site.topics.passages[t] {
+            let ids = &site.docs[p.doc].part_keys.paragraph_ids;
+            key.add((plan.doc_keys[p.doc], ids[p.paragraph]));
+        }
+    })
+}
+
+/// The key of entry `i`'s item in `data/timeline.json`, when results are
+/// kept.
+pub fn timeline_item_key(config: &Config, plan: &Plan, i: usize) -> u64 {
+    crate::memo::KeyHasher::of(|key| {
+        key.add(("data/timeline.json", &config.base_url, config.timeline));
+        key.add(plan.entry_keys[i]);
+    })
+}
+
+/// An item of a JSON array as [`pretty`] writes it within the array:
+/// each line indented by two spaces (JSON strings hold no raw newlines).
+fn array_item<T: Serialize>(item: &T) -> Vec<u8> {
+    let text = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".to_string());
+    let mut out = Vec::with_capacity(text.len() + 64);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
+}
+
+/// A JSON array of items made by [`array_item`], as [`pretty`] writes the
+/// whole array (with a final newline).
+pub fn array<'a>(items: impl ExactSizeIterator<Item = &'a [u8]>) -> Vec<u8> {
+    if items.len() == 0 {
+        return b"[]\n".to_vec();
+    }
+    let mut out = b"[\n".to_vec();
+    for (n, item) in items.enumerate() {
+        if n > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        out.extend_from_slice(item);
+    }
+    out.extend_from_slice(b"\n]\n");
+    out
 }
 
 /// A hash of everything the export at `path` is made from, so that a
 /// rebuild reuses an export whose inputs did not change (see `memo`).
-pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowledge::Plan) -> u64 {
+pub fn input_key(path: &str, config: &Config, site: &Site, plan: &Plan) -> u64 {
     let mut key = crate::memo::KeyHasher::default();
     key.add(path);
     key.add(&config.base_url);
@@ -248,17 +296,8 @@ pub fn input_key(path: &str, config: &Config, site: &Site, plan: &super::knowled
             key.add(&plan.entry_keys);
         }
         "data/topics.json" => {
-            for (t, topic) in site.topic_map.topics.iter().enumerate() {
-                key.add((&topic.id, &topic.title, topic.kind.name()));
-                for a in &topic.aliases {
-                    key.add(&a.text);
-                }
-                key.add(site.topics.mentions[t]);
-                // A passage's URL: its document's URL and paragraph id.
-                for p in &site.topics.passages[t] {
-                    let ids = &site.docs[p.doc].part_keys.paragraph_ids;
-                    key.add((plan.doc_keys[p.doc], ids[p.paragraph]));
-                }
+            for t in 0..site.topic_map.topics.len() {
+                key.add(topic_item_key(config, site, plan, t));
             }
         }
         // The citation exports: the works and where they are cited.
@@ -279,6 +318,23 @@ fn pretty<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arrays_from_items_are_what_the_pretty_printer_writes() {
+        let items = vec![
+            json!({"a": 1, "b": ["x", "y\nz"], "c": {"d": null}}),
+            json!({"e": "quote \" and \\"}),
+            json!([]),
+        ];
+        let parts: Vec<Vec<u8>> = items.iter().map(array_item).collect();
+        let joined = array(parts.iter().map(Vec::as_slice));
+        assert_eq!(String::from_utf8(joined).unwrap(), pretty(&items));
+        let none: Vec<Value> = Vec::new();
+        assert_eq!(
+            String::from_utf8(array(std::iter::empty::<&[u8]>())).unwrap(),
+            pretty(&none)
+        );
+    }
 
     #[test]
     fn bibtex_escapes() {

@@ -55,14 +55,11 @@ pub(super) type Rows = Vec<(u64, Arc<Vec<u8>>)>;
 
 impl Renderer<'_> {
     /// The rows `keys` name: stored ones from the row store, the others
-    /// rendered (in parallel) with `template` and the context `ctx` makes
-    /// for the row's place. `page` names the page for errors.
+    /// made (in parallel) by `make` from the row's place.
     pub(super) fn rows(
         &self,
-        template: &str,
         keys: Vec<u64>,
-        page: &str,
-        ctx: impl Fn(usize) -> tera::Context + Sync,
+        make: impl Fn(usize) -> Result<Vec<u8>> + Sync,
     ) -> Result<Rows> {
         let found = match self.cache.rows() {
             Some(store) => store.lookup(&keys),
@@ -74,22 +71,41 @@ impl Renderer<'_> {
             .map(|(i, (key, found))| {
                 let row = match found {
                     Some(row) => row,
-                    None => Arc::new(
-                        self.theme
-                            .tera
-                            .render(template, &ctx(i))
-                            .map(String::into_bytes)
-                            .map_err(|e| {
-                                anyhow!(
-                                    "cannot render {page} with template {template}: {}",
-                                    error_chain(&e)
-                                )
-                            })?,
-                    ),
+                    None => Arc::new(make(i)?),
                 };
                 Ok((key, row))
             })
             .collect()
+    }
+
+    /// [`Self::rows`] rendered with `template` and the context `ctx` makes
+    /// for the row's place. `page` names the page for errors.
+    pub(super) fn template_rows(
+        &self,
+        template: &str,
+        keys: Vec<u64>,
+        page: &str,
+        ctx: impl Fn(usize) -> tera::Context + Sync,
+    ) -> Result<Rows> {
+        self.rows(keys, |i| {
+            self.theme
+                .tera
+                .render(template, &ctx(i))
+                .map(String::into_bytes)
+                .map_err(|e| {
+                    anyhow!(
+                        "cannot render {page} with template {template}: {}",
+                        error_chain(&e)
+                    )
+                })
+        })
+    }
+
+    /// A JSON export made of `rows` (its items), which it records.
+    pub(super) fn json_array(&self, path: &str, rows: Rows) -> Vec<u8> {
+        let bytes = super::exports::array(rows.iter().map(|(_, r)| r.as_slice()));
+        self.record_rows(path, Some(rows));
+        bytes
     }
 
     /// Records the rows of page `url` when it was made in this build, or
@@ -121,7 +137,7 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        self.rows(ENTRY_TEMPLATE, keys, "the timeline", |i| {
+        self.template_rows(ENTRY_TEMPLATE, keys, "the timeline", |i| {
             let mut ctx = tera::Context::new();
             ctx.insert("e", &entry_view(self.site, plan, entries[i]));
             ctx.insert("root", root);

@@ -108,16 +108,38 @@ impl Renderer<'_> {
                 let key = self
                     .cache
                     .key(|k| k.add(exports::input_key(path, config, site, plan)));
-                self.keyed(key, quick, path, || {
-                    let text = match path {
-                        "data/citations.json" => exports::csl_json(config, site),
-                        "data/citations.bib" => exports::bibtex(site),
-                        "data/topics.json" => exports::topics_json(config, site),
-                        _ => exports::timeline_json(config, site),
-                    };
-                    Ok(text.into_bytes())
+                self.keyed(key, quick, path, || match path {
+                    "data/citations.json" => Ok(exports::csl_json(config, site).into_bytes()),
+                    "data/citations.bib" => Ok(exports::bibtex(site).into_bytes()),
+                    // The JSON arrays are made item by item, each item kept
+                    // in the row store: an added date serialises one entry.
+                    "data/topics.json" => {
+                        let keys = (0..site.topic_map.topics.len())
+                            .map(|t| {
+                                self.cache
+                                    .key(|k| k.add(exports::topic_item_key(config, site, plan, t)))
+                            })
+                            .collect();
+                        let rows = self.rows(keys, |t| Ok(exports::topic_item(config, site, t)))?;
+                        Ok(self.json_array(path, rows))
+                    }
+                    _ => {
+                        let keys = (0..site.timeline.entries.len())
+                            .into_par_iter()
+                            .map(|e| {
+                                self.cache
+                                    .key(|k| k.add(exports::timeline_item_key(config, plan, e)))
+                            })
+                            .collect();
+                        let rows =
+                            self.rows(keys, |e| Ok(exports::timeline_item(config, site, e)))?;
+                        Ok(self.json_array(path, rows))
+                    }
                 })
             })?;
+            if path.ends_with(".json") {
+                self.record_rows(path, None);
+            }
             Ok(OutputFile::new(path, bytes))
         })
         .collect();
