@@ -187,8 +187,10 @@ pub fn build_incremental(
             .into_iter()
             .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
             .collect();
+        let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));
         let prepared = graph::Prepared {
             key,
+            described,
             source,
             normalized,
             part_keys: std::sync::Arc::new(if last.active {

@@ -48,6 +48,55 @@ pub struct Prepared {
     /// Hashes of its paragraphs and dated sentences (empty for one-off
     /// builds): keys of pages that quote them (see `memo`).
     pub part_keys: Arc<crate::memo::PartKeys>,
+    /// Its title, summary, tags and slug, decided when it is prepared.
+    pub described: Arc<Described>,
+}
+
+/// What a document says of itself (given in its metadata, inferred, or
+/// by fallbacks), decided once when it is prepared.
+#[derive(Debug, Clone)]
+pub struct Described {
+    pub title: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    /// The slug it asks for (made unique in its section by `place`).
+    pub slug: String,
+}
+
+/// Decides a document's [`Described`].
+pub fn describe(source: &Source, normalized: &Normalized, doc: &Document) -> Described {
+    let meta = &source.meta;
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| normalized.inferred.title.clone())
+        .or_else(|| doc.headings.first().map(|h| h.text.clone()))
+        .or_else(|| running_text(doc).map(|p| first_words(p, 10)))
+        .unwrap_or_else(|| stem.clone());
+    let summary = meta.summary.clone().unwrap_or_else(|| {
+        running_text(doc)
+            .map(|p| first_words(p, 45))
+            .unwrap_or_default()
+    });
+    let slug = meta
+        .slug
+        .as_deref()
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+        .or_else(|| Some(slugify(&title)).filter(|s| !s.is_empty()))
+        .or_else(|| Some(slugify(&stem)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "document".to_string());
+    Described {
+        title,
+        summary,
+        tags: meta.all_tags(),
+        slug,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -255,34 +304,17 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         doc,
         extracted,
         part_keys,
+        described,
     } = p;
     let meta = source.meta;
-    let tags = meta.all_tags();
     let inferred = normalized.inferred;
-    let stem = source
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let title = meta
-        .title
-        .or(inferred.title)
-        .or_else(|| doc.headings.first().map(|h| h.text.clone()))
-        .or_else(|| running_text(&doc).map(|p| first_words(p, 10)))
-        .unwrap_or_else(|| stem.clone());
     let authors = meta.authors.map(|a| a.to_vec()).unwrap_or(inferred.authors);
-    let summary = meta.summary.unwrap_or_else(|| {
-        running_text(&doc)
-            .map(|p| first_words(p, 45))
-            .unwrap_or_default()
-    });
-    let base = meta
-        .slug
-        .map(|s| slugify(&s))
-        .filter(|s| !s.is_empty())
-        .or_else(|| Some(slugify(&title)).filter(|s| !s.is_empty()))
-        .or_else(|| Some(slugify(&stem)).filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "document".to_string());
+    let Described {
+        title,
+        summary,
+        tags,
+        slug: base,
+    } = Described::clone(&described);
     let doc = Doc {
         key,
         url: String::new(),

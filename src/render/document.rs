@@ -38,7 +38,7 @@ impl Renderer<'_> {
                 k.add(plan.doc_keys[b]);
             }
             let section = &site.sections[d.section];
-            let pos = section.docs.iter().position(|&x| x == i);
+            let pos = Some(self.place[i]);
             let neighbour = |j: Option<usize>| {
                 j.and_then(|j| section.docs.get(j))
                     .map(|&n| plan.doc_keys[n])
@@ -112,7 +112,7 @@ impl Renderer<'_> {
             })
             .collect();
         let section = &self.site.sections[d.section];
-        let pos = section.docs.iter().position(|&x| x == i);
+        let pos = Some(self.place[i]);
         let neighbour = |j: Option<usize>| {
             j.and_then(|j| section.docs.get(j)).map(|&k| Link {
                 title: &self.site.docs[k].title,

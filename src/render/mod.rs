@@ -169,7 +169,15 @@ pub fn render(
             k.add(d.part_keys.passages);
         }
     });
+    // Each document's place in its section's listing.
+    let mut place = vec![0; site.docs.len()];
+    for s in &site.sections {
+        for (p, &d) in s.docs.iter().enumerate() {
+            place[d] = p;
+        }
+    }
     let r = Renderer {
+        place,
         site_key,
         knowledge_key,
         theme,
@@ -222,6 +230,8 @@ pub fn render(
 }
 
 struct Renderer<'a> {
+    /// Per document: its place in its section's listing.
+    place: Vec<usize>,
     /// A hash of the templates, the config, the topic map, the navigation
     /// and the sections: what any page may show besides its own inputs.
     site_key: u64,
