@@ -13,7 +13,7 @@ const URL: &str = "documents/index.html";
 const ROW: &str = "partials/document_row.html";
 
 /// A document on the list of all documents, with what the filters need.
-#[derive(serde::Serialize, Hash)]
+#[derive(serde::Serialize)]
 struct DocListItem<'a> {
     title: &'a str,
     url: &'a str,
@@ -30,13 +30,16 @@ impl Renderer<'_> {
         let mut order: Vec<usize> = (0..site.docs.len()).collect();
         order.sort_by_cached_key(|&d| (site.docs[d].title.to_lowercase(), d));
         let root = root_prefix(URL);
-        let items: Vec<DocListItem> = order.par_iter().map(|&d| self.list_item(d)).collect();
-        let keys: Vec<u64> = items
+        // A row shows its document, its topics and its dates' decades: all
+        // made from its source (with the topic map, in the site key) and
+        // its URL.
+        let keys: Vec<u64> = order
             .par_iter()
-            .map(|item| {
+            .map(|&d| {
+                let doc = &site.docs[d];
                 self.cache.key(|k| {
-                    k.add((ROW, self.theme.templates_key, &root));
-                    k.add(item);
+                    k.add((ROW, self.site_key, &root));
+                    k.add((doc.key, &doc.url));
                 })
             })
             .collect();
@@ -55,7 +58,7 @@ impl Renderer<'_> {
             })
             .collect();
         let mut ctx = self.context(URL, Some("All documents"));
-        ctx.insert("count", &items.len());
+        ctx.insert("count", &order.len());
         ctx.insert(
             "filter_topics",
             &topics
@@ -67,7 +70,7 @@ impl Renderer<'_> {
         let bytes = self.page_with("documents.html", ctx, URL, inputs, Quick::None, |ctx| {
             let rows = self.template_rows(ROW, keys, URL, |i| {
                 let mut ctx = tera::Context::new();
-                ctx.insert("d", &items[i]);
+                ctx.insert("d", &self.list_item(order[i]));
                 ctx.insert("root", &root);
                 ctx
             })?;

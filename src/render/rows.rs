@@ -55,7 +55,8 @@ pub(super) type Rows = Vec<(u64, Arc<Vec<u8>>)>;
 
 impl Renderer<'_> {
     /// The rows `keys` name: stored ones from the row store, the others
-    /// made (in parallel) by `make` from the row's place.
+    /// made (in parallel) by `make` from the row's place. Debug builds make
+    /// the stored ones too and check that they are the same.
     pub(super) fn rows(
         &self,
         keys: Vec<u64>,
@@ -70,7 +71,17 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, (key, found))| {
                 let row = match found {
-                    Some(row) => row,
+                    Some(row) => {
+                        // A row key made of other keys must cover what the
+                        // row is made from: debug builds (all tests) check.
+                        if cfg!(debug_assertions) {
+                            assert!(
+                                make(i)?[..] == row[..],
+                                "a stored row (key {key:016x}) differs from the row made anew"
+                            );
+                        }
+                        row
+                    }
                     None => Arc::new(make(i)?),
                 };
                 Ok((key, row))
