@@ -72,10 +72,32 @@ fn search_previews_map_and_links_work_offline() {
         .collect();
     let samples_file = _tmp.path().join("tokens.json");
     std::fs::write(&samples_file, serde_json::to_string(&samples).unwrap()).unwrap();
+    // Postings as the build encodes them (in segments, one per block of
+    // ids, weights left out when all are 1), with what they hold.
+    let blocks = [0, 1024, 2048, 4096];
+    let lists: Vec<Vec<(u32, u32)>> = vec![
+        vec![(3, 1), (40, 1), (41, 1)],
+        vec![(3, 2), (1030, 1), (1100, 12), (2048, 1), (5000, 35)],
+        vec![(1024, 1), (1025, 1), (4097, 1)],
+        vec![(0, 1)],
+    ];
+    let postings: Vec<serde_json::Value> = lists
+        .iter()
+        .map(|list| {
+            let part = dossier::search::encode::Encoded::new(list, &blocks, None).part("t");
+            let pair: serde_json::Value = serde_json::from_str(&format!("{{{part}}}")).unwrap();
+            let ids: Vec<u32> = list.iter().map(|p| p.0).collect();
+            let ws: Vec<u32> = list.iter().map(|p| p.1).collect();
+            serde_json::json!({"pair": pair["t"], "ids": ids, "ws": ws})
+        })
+        .collect();
+    let postings_file = _tmp.path().join("postings.json");
+    std::fs::write(&postings_file, serde_json::to_string(&postings).unwrap()).unwrap();
     let out = Command::new("node")
         .arg(script)
         .arg(&site)
         .arg(&samples_file)
+        .arg(&postings_file)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -43,29 +43,89 @@ fn push_base36(out: &mut String, mut n: usize) {
     out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
-/// Entry ids, delta-encoded in base 36, comma-separated.
-pub fn encode_ids(list: &[(u32, u32)]) -> String {
-    let mut out = String::with_capacity(list.len() * 3);
-    let mut last = 0;
-    for (i, &(id, _)) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_base36(&mut out, (id - last) as usize);
-        last = id;
-    }
-    out
+/// A token's postings as a shard holds them, in one segment per block of
+/// entry ids (see `search::layout`): a segment's first id is written in
+/// full, the others as the difference from the one before, in base 36,
+/// comma-separated; segments are separated by `;`. Weights are one base-36
+/// digit per posting. Segments of blocks whose postings did not change are
+/// copied from the last encoding, so an edit re-encodes one block's share
+/// of a common token, not all of it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Encoded {
+    ids: String,
+    weights: String,
+    /// Per segment: its block, and where it is in `ids` and `weights`.
+    segments: Vec<(u32, std::ops::Range<usize>, std::ops::Range<usize>)>,
 }
 
-/// One base-36 digit per posting; empty when every weight is 1 (most
-/// paragraph postings), which the reader takes as all ones.
-pub fn encode_weights(list: &[(u32, u32)]) -> String {
-    if list.iter().all(|&(_, w)| w == 1) {
-        return String::new();
+impl Encoded {
+    /// Encodes `list` (sorted by id) in the blocks starting at `blocks`
+    /// (ascending, the first 0), copying from `last` the segments of the
+    /// blocks not in its set of changed blocks.
+    pub fn new(
+        list: &[(u32, u32)],
+        blocks: &[u32],
+        last: Option<(&Encoded, &std::collections::BTreeSet<u32>)>,
+    ) -> Encoded {
+        let mut out = Encoded::default();
+        let mut i = 0;
+        while i < list.len() {
+            let block = blocks.partition_point(|&s| s <= list[i].0).max(1) - 1;
+            let end = blocks.get(block + 1).map_or(list.len(), |&next| {
+                i + list[i..].partition_point(|p| p.0 < next)
+            });
+            if !out.segments.is_empty() {
+                out.ids.push(';');
+            }
+            let (ids_from, weights_from) = (out.ids.len(), out.weights.len());
+            let block = block as u32;
+            let kept = last.and_then(|(last, changed)| {
+                if changed.contains(&block) {
+                    return None;
+                }
+                let at = last.segments.binary_search_by_key(&block, |s| s.0).ok()?;
+                Some(&last.segments[at])
+            });
+            match (kept, last) {
+                (Some((_, ids, weights)), Some((last, _))) => {
+                    out.ids.push_str(&last.ids[ids.clone()]);
+                    out.weights.push_str(&last.weights[weights.clone()]);
+                }
+                _ => {
+                    let mut before = 0;
+                    for (n, &(id, w)) in list[i..end].iter().enumerate() {
+                        if n > 0 {
+                            out.ids.push(',');
+                        }
+                        push_base36(&mut out.ids, (id - before) as usize);
+                        before = id;
+                        out.weights
+                            .push(char::from_digit(w.min(35), 36).unwrap_or('z'));
+                    }
+                }
+            }
+            out.segments.push((
+                block,
+                ids_from..out.ids.len(),
+                weights_from..out.weights.len(),
+            ));
+            i = end;
+        }
+        out
     }
-    list.iter()
-        .map(|&(_, w)| char::from_digit(w.min(35), 36).unwrap_or('z'))
-        .collect()
+
+    /// The token `term` with its postings: `"term":["ids","weights"]`;
+    /// the weights are left out when every one is 1 (most paragraph
+    /// postings), which the reader takes as all ones.
+    pub fn part(&self, term: &str) -> String {
+        let json_term = serde_json::to_string(term).unwrap_or_default();
+        let weights = if self.weights.bytes().all(|b| b == b'1') {
+            ""
+        } else {
+            &self.weights
+        };
+        format!("{json_term}:[\"{}\",\"{weights}\"]", self.ids)
+    }
 }
 
 #[cfg(test)]
@@ -89,9 +149,17 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_deltas_and_plain_weights_are_left_out() {
-        assert_eq!(encode_ids(&[(3, 1), (40, 1), (41, 2)]), "3,11,1");
-        assert_eq!(encode_weights(&[(3, 1), (40, 1)]), "");
-        assert_eq!(encode_weights(&[(3, 1), (40, 12)]), "1c");
+    fn ids_are_deltas_per_block_and_plain_weights_are_left_out() {
+        let list = [(3, 1), (40, 1), (41, 1), (1030, 1), (1100, 1)];
+        let blocks = [0, 1024, 2048];
+        let e = Encoded::new(&list, &blocks, None);
+        assert_eq!(e.part("w"), "\"w\":[\"3,11,1;sm,1y\",\"\"]");
+        let weighed = Encoded::new(&[(3, 1), (40, 12)], &blocks, None);
+        assert_eq!(weighed.part("w"), "\"w\":[\"3,11\",\"1c\"]");
+        // Unchanged blocks are copied, changed ones encoded anew.
+        let changed: std::collections::BTreeSet<u32> = [1].into();
+        let edited = [(3, 1), (40, 1), (41, 1), (1030, 2)];
+        let patched = Encoded::new(&edited, &blocks, Some((&e, &changed)));
+        assert_eq!(patched, Encoded::new(&edited, &blocks, None));
     }
 }

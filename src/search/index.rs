@@ -8,7 +8,7 @@
 //! ways give the same lists (sorted by entry id), so the files are equal
 //! to a clean build's; `tests/incremental.rs` checks it.
 
-use super::encode::{shard_key, shard_key_of};
+use super::encode::{shard_key, shard_key_of, Encoded};
 use super::{Group, Postings, Shard};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -20,19 +20,25 @@ const SPLIT_BYTES: usize = 200_000;
 /// A group in place: its key, its first id, the group.
 pub type Placed = (u64, usize, Arc<Group>);
 
-/// A token's postings and their encoded form (empty until encoded, and
-/// again when the postings change): a shard encoded again re-encodes only
-/// its tokens that changed.
+/// A token's postings and their encoded form, with the blocks whose
+/// postings changed since it was encoded (all of them when `whole`): a
+/// shard encoded again re-encodes only its tokens' changed blocks.
 #[derive(Debug, Default, Clone, PartialEq)]
 struct Posted {
     list: Postings,
+    encoded: Encoded,
+    /// The token with its encoded postings, as its shard holds it.
     part: String,
+    changed: BTreeSet<u32>,
+    whole: bool,
 }
 
 /// The site's postings and their encoded shards.
 #[derive(Debug, Default)]
 pub struct Index {
     layout: Vec<Placed>,
+    /// The first id of each block of groups (see `search::layout`).
+    blocks: Vec<u32>,
     /// Token → (entry id, weight), sorted by id, with its encoded form;
     /// tokens in order, so that the tokens of a shard are found by their
     /// prefix.
@@ -85,19 +91,26 @@ impl Index {
             .map(|(t, list)| {
                 let posted = Posted {
                     list,
-                    part: String::new(),
+                    whole: true,
+                    ..Posted::default()
                 };
                 (t.to_string(), posted)
             })
             .collect();
         let mut index = Index {
             postings,
+            blocks: blocks(&layout),
             ..Index::default()
         };
         let terms: Vec<String> = index.postings.keys().cloned().collect();
         for t in &terms {
             index.note_prefix(t);
         }
+        let blocks = &index.blocks;
+        index
+            .postings
+            .par_iter_mut()
+            .for_each(|(t, p)| p.refresh(t, blocks));
         let all: BTreeSet<String> = index.prefixes.keys().cloned().collect();
         index.encode(&all);
         index.layout = layout;
@@ -108,6 +121,10 @@ impl Index {
     /// came; merges anew when that is most of them.
     fn patch(mut self, layout: Vec<Placed>) -> Index {
         let old = std::mem::take(&mut self.layout);
+        // Blocks that moved change every id after them.
+        if blocks(&layout) != self.blocks {
+            return Index::merge(layout);
+        }
         let Some((gone, came)) = changes(&old, &layout) else {
             return Index::merge(layout);
         };
@@ -116,11 +133,14 @@ impl Index {
         let came_at: HashMap<usize, &Placed> = came.iter().map(|p| (p.1, *p)).collect();
         let (edited, gone): (Vec<&Placed>, Vec<&Placed>) =
             gone.into_iter().partition(|p| came_at.contains_key(&p.1));
-        let mut dirty = BTreeSet::new();
+        // What changes, token by token: id ranges taken out, postings put
+        // in (absolute). Each token's list is then remade once, however
+        // many groups touched it.
+        let mut edits: HashMap<&str, Edit> = HashMap::new();
         for (_, start, g) in gone {
             let range = (*start as u32, (*start + g.entries.len()) as u32);
             for (t, _) in &g.postings {
-                self.replace(t, range, &[], &mut dirty);
+                edits.entry(t).or_default().out.push(range);
             }
         }
         let mut replaced = HashSet::new();
@@ -128,47 +148,49 @@ impl Index {
             let new = &came_at[start].2;
             let range = (*start as u32, (*start + old.entries.len()) as u32);
             for (t, ids) in changed_tokens(old, new) {
-                self.replace(t, range, ids, &mut dirty);
+                let edit = edits.entry(t).or_default();
+                edit.out.push(range);
+                edit.put(range.0, ids);
             }
             replaced.insert(*start);
         }
         for (_, start, g) in came.iter().filter(|p| !replaced.contains(&p.1)) {
-            let range = (*start as u32, *start as u32);
             for (t, ids) in &g.postings {
-                self.replace(t, range, ids, &mut dirty);
+                edits.entry(t).or_default().put(*start as u32, ids);
+            }
+        }
+        // The edited tokens are taken out, edited in parallel, and put back
+        // unless left without postings.
+        let mut taken: Vec<(&str, Posted, Edit)> = Vec::with_capacity(edits.len());
+        for (t, edit) in edits {
+            let posted = match self.postings.remove(t) {
+                Some(posted) => posted,
+                None => {
+                    self.note_prefix(t);
+                    Posted {
+                        whole: true,
+                        ..Posted::default()
+                    }
+                }
+            };
+            taken.push((t, posted, edit));
+        }
+        let blocks = &self.blocks;
+        taken.par_iter_mut().for_each(|(t, posted, edit)| {
+            let changed = std::mem::take(edit).apply(&mut posted.list, blocks);
+            posted.changed.extend(changed);
+            posted.refresh(t, blocks);
+        });
+        let mut dirty = BTreeSet::new();
+        for (t, posted, _) in taken {
+            dirty.insert(shard_key(t));
+            if !posted.list.is_empty() {
+                self.postings.insert(t.to_string(), posted);
             }
         }
         self.encode(&dirty);
         self.layout = layout;
         self
-    }
-
-    /// Replaces the ids of token `t` in `lo..hi` with `ids` (relative to
-    /// `lo`), noting its shard as dirty.
-    fn replace(
-        &mut self,
-        t: &str,
-        (lo, hi): (u32, u32),
-        ids: &[(u32, u32)],
-        dirty: &mut BTreeSet<String>,
-    ) {
-        let posted = match self.postings.get_mut(t) {
-            Some(posted) => posted,
-            None if ids.is_empty() => return,
-            None => {
-                self.note_prefix(t);
-                self.postings.entry(t.to_string()).or_default()
-            }
-        };
-        let list = &mut posted.list;
-        let a = list.partition_point(|p| p.0 < lo);
-        let b = list.partition_point(|p| p.0 < hi);
-        list.splice(a..b, ids.iter().map(|&(id, w)| (id + lo, w)));
-        posted.part.clear();
-        if list.is_empty() {
-            self.postings.remove(t);
-        }
-        dirty.insert(shard_key(t));
     }
 
     /// Records which shard holds the tokens with `t`'s prefix.
@@ -181,7 +203,7 @@ impl Index {
     }
 
     /// The tokens of shard `key`, in order.
-    fn shard_terms(&self, key: &str) -> Vec<(&str, &str)> {
+    fn shard_terms(&self, key: &str) -> Vec<(&str, &Posted)> {
         let mut terms = Vec::new();
         for prefix in self.prefixes.get(key).into_iter().flatten() {
             if prefix.chars().count() < 2 {
@@ -201,23 +223,20 @@ impl Index {
         terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
         terms
             .into_iter()
-            .map(|(t, posted)| (t.as_str(), posted.part.as_str()))
+            .map(|(t, posted)| (t.as_str(), posted))
             .collect()
     }
 
-    /// Encodes the shards named in `dirty`, dropping those left without
-    /// tokens.
+    /// Encodes the shards named in `dirty` from their tokens' parts,
+    /// dropping those left without tokens.
     fn encode(&mut self, dirty: &BTreeSet<String>) {
-        // Tokens whose postings changed (or are new) are encoded first.
-        self.postings
-            .par_iter_mut()
-            .filter(|(_, posted)| posted.part.is_empty())
-            .for_each(|(term, posted)| posted.part = encode_term(term, &posted.list));
         let encoded: Vec<(&String, Option<Arc<Shard>>)> = dirty
             .par_iter()
             .map(|key| {
                 let terms = self.shard_terms(key);
-                let shard = (!terms.is_empty()).then(|| Arc::new(encode_shard(key, &terms)));
+                let parts: Vec<(&str, &str)> =
+                    terms.iter().map(|(t, p)| (*t, p.part.as_str())).collect();
+                let shard = (!parts.is_empty()).then(|| Arc::new(encode_shard(key, &parts)));
                 (key, shard)
             })
             .collect();
@@ -288,15 +307,91 @@ fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<(Vec<&'a Placed>,
     (gone.len() + came.len() <= 8.max(new.len() / 10)).then_some((gone, came))
 }
 
-/// A token with its postings, as a shard holds it: `"term":["ids","weights"]`.
-fn encode_term(term: &str, list: &Postings) -> String {
-    use super::encode::{encode_ids, encode_weights};
-    let json_term = serde_json::to_string(term).unwrap_or_default();
-    format!(
-        "{json_term}:[\"{}\",\"{}\"]",
-        encode_ids(list),
-        encode_weights(list)
-    )
+impl Posted {
+    /// Encodes the blocks that changed (all of them when `whole`).
+    fn refresh(&mut self, term: &str, blocks: &[u32]) {
+        if !self.whole && self.changed.is_empty() {
+            return;
+        }
+        let last = (!self.whole).then_some((&self.encoded, &self.changed));
+        self.encoded = Encoded::new(&self.list, blocks, last);
+        self.part = self.encoded.part(term);
+        self.changed.clear();
+        self.whole = false;
+    }
+}
+
+/// The changes to one token's postings.
+#[derive(Default)]
+struct Edit {
+    /// Id ranges taken out.
+    out: Vec<(u32, u32)>,
+    /// Postings put in, with absolute ids.
+    put: Postings,
+}
+
+impl Edit {
+    fn put(&mut self, start: u32, ids: &[(u32, u32)]) {
+        self.put.extend(ids.iter().map(|&(id, w)| (id + start, w)));
+    }
+
+    /// Makes the edit on `list`, giving the blocks (by their first ids,
+    /// `blocks`) it changed. Only the window of ids the edit touches is
+    /// walked; the rest of the list stays where it is.
+    fn apply(mut self, list: &mut Postings, blocks: &[u32]) -> BTreeSet<u32> {
+        let block_of = |id: u32| (blocks.partition_point(|&s| s <= id).max(1) - 1) as u32;
+        self.out.sort_unstable();
+        self.put.sort_unstable();
+        let mut changed: BTreeSet<u32> = self.out.iter().map(|r| block_of(r.0)).collect();
+        changed.extend(self.put.iter().map(|p| block_of(p.0)));
+        let lo = self
+            .out
+            .iter()
+            .map(|r| r.0)
+            .chain(self.put.iter().map(|p| p.0))
+            .min();
+        let hi = self
+            .out
+            .iter()
+            .map(|r| r.1)
+            .chain(self.put.iter().map(|p| p.0 + 1))
+            .max();
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return changed;
+        };
+        let (a, b) = (
+            list.partition_point(|p| p.0 < lo),
+            list.partition_point(|p| p.0 < hi),
+        );
+        let taken_out = |id: u32| {
+            let at = self.out.partition_point(|r| r.0 <= id);
+            at > 0 && id < self.out[at - 1].1
+        };
+        let mut window = Vec::with_capacity(b - a + self.put.len());
+        let mut put = self.put.iter().copied().peekable();
+        for &p in list[a..b].iter().filter(|p| !taken_out(p.0)) {
+            while let Some(q) = put.next_if(|q| q.0 < p.0) {
+                window.push(q);
+            }
+            window.push(p);
+        }
+        window.extend(put);
+        list.splice(a..b, window);
+        changed
+    }
+}
+
+/// The first id of each block of `layout` (see `search::layout`).
+fn blocks(layout: &[Placed]) -> Vec<u32> {
+    let mut starts: Vec<u32> = layout
+        .iter()
+        .step_by(super::BLOCK)
+        .map(|p| p.1 as u32)
+        .collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts
 }
 
 /// Joins one shard's encoded terms (sorted); a large shard is split by the
@@ -416,5 +511,27 @@ mod tests {
             .map(|(k, _)| k.as_str())
             .collect();
         assert_eq!(changed, ["om", "ze"]);
+    }
+
+    #[test]
+    fn a_group_outgrowing_its_padding_is_patched_within_its_block() {
+        let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
+        let mut groups: Groups = (0..1200)
+            .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
+            .collect();
+        // Room for the first block to grow before the next multiple of
+        // BLOCK_ALIGN.
+        groups[0].1 = group(&["alpha"; 40]);
+        let before = Index::update(None, placed(&groups));
+        let far = before.layout[600].1;
+        let many: Vec<String> = (0..20).map(|n| format!("omega word{n}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        groups[10] = (1000, group(&many));
+        let layout = placed(&groups);
+        assert_eq!(layout[600].1, far, "later blocks stay");
+        assert!(changes(&before.layout, &layout).is_some());
+        assert_eq!(blocks(&layout), before.blocks);
+        let after = Index::update(Some(before), layout);
+        same(&after, &Index::update(None, placed(&groups)));
     }
 }

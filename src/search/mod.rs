@@ -32,7 +32,7 @@ pub const CHUNK: usize = 256;
 const PAD: usize = 16;
 /// Groups per block: each block starts at a multiple of [`BLOCK_ALIGN`]
 /// (see [`layout`]).
-const BLOCK: usize = 64;
+pub(crate) const BLOCK: usize = 64;
 const BLOCK_ALIGN: usize = 4 * CHUNK;
 /// Characters of text kept per entry, for its snippet.
 const SNIPPET: usize = 150;

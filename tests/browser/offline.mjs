@@ -124,6 +124,19 @@ if (process.argv[3]) {
         wrong.map((w) => `${w.text} -> ${JSON.stringify(w.tokens)} vs ${JSON.stringify(got[samples.indexOf(w)])}`).join("; "));
 }
 
+// 10. The browser reads postings as the build writes them.
+if (process.argv[4]) {
+  const { readFileSync } = await import("node:fs");
+  const lists = JSON.parse(readFileSync(process.argv[4], "utf8"));
+  const got = await page.evaluate((pairs) => pairs.map((p) => {
+    const d = window.DOSSIER_SEARCH.decode(p, 1);
+    return { ids: Array.from(d.ids), ws: Array.from(d.ws) };
+  }), lists.map((l) => l.pair));
+  const wrong = lists.filter((l, i) => JSON.stringify(l.ids) !== JSON.stringify(got[i].ids) || JSON.stringify(l.ws) !== JSON.stringify(got[i].ws));
+  check(`postings decode as the build encoded them (${lists.length} lists)`, wrong.length === 0,
+        wrong.map((w) => JSON.stringify(w.pair)).join("; "));
+}
+
 check("no console errors", errors.length === 0, errors.join(" | "));
 check("no network requests", requests.length === 0, requests.join(" "));
 

@@ -63,6 +63,7 @@
     entries: function (k, rows) { state.chunks[k] = rows; done("e/" + k); },
     tokens: tokens,
     stem: stem,
+    decode: decode,
     search: search
   };
 
@@ -83,14 +84,21 @@
 
   /* A posting list as parallel typed arrays sorted by entry id, each weight
    * multiplied by `factor`. */
+  /* A token's postings: segments separated by ";", each starting from a
+     full id, then differences, in base 36; one weight digit per id. */
   function decode(pair, factor) {
-    var parts = pair[0].split(","), weights = pair[1], id = 0;
-    var ids = new Int32Array(parts.length), ws = new Float32Array(parts.length);
-    for (var i = 0; i < parts.length; i++) {
-      id += parseInt(parts[i], 36);
-      ids[i] = id;
-      ws[i] = (weights ? parseInt(weights[i], 36) : 1) * factor;
-    }
+    var segments = pair[0].split(";").map(function (s) { return s.split(","); });
+    var total = 0;
+    segments.forEach(function (s) { total += s.length; });
+    var ids = new Int32Array(total), ws = new Float32Array(total), weights = pair[1], n = 0;
+    segments.forEach(function (parts) {
+      var id = 0;
+      for (var i = 0; i < parts.length; i++, n++) {
+        id += parseInt(parts[i], 36);
+        ids[n] = id;
+        ws[n] = (weights ? parseInt(weights[n], 36) : 1) * factor;
+      }
+    });
     return { ids: ids, ws: ws };
   }
 
