@@ -313,3 +313,38 @@ fn edits_to_quoted_text_reach_every_page_that_quotes_it() {
         same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
     }
 }
+
+/// The overview of the timeline (the count and the density strip) is on
+/// its first page only, so a date added to one year leaves the pages of the
+/// other years as they were.
+#[test]
+fn a_date_added_leaves_the_other_timeline_pages_alone() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
+    // Two years of 700 entries each: more than one page holds.
+    for (name, year) in [("early", 1950), ("late", 1990)] {
+        let text: String = (0..700)
+            .map(|n| format!("In {year} the port moved {n} crates.\n\n"))
+            .collect();
+        std::fs::write(root.join(format!("content/{name}.md")), text).unwrap();
+    }
+    let o = Overrides::default();
+    let (before, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    let pages = |b: &dossier::Built| {
+        b.files
+            .iter()
+            .filter(|f| f.path.starts_with("timeline/"))
+            .count()
+    };
+    assert!(pages(&before) >= 2, "{}", pages(&before));
+    common::append_to(
+        &root.join("content/early.md"),
+        "\nIn 1950 one more crate came.\n",
+    );
+    let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
+    same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
+    let timeline = changed(&before, &after, |p| p.starts_with("timeline/"));
+    assert_eq!(timeline, ["timeline/index.html"]);
+}

@@ -43,10 +43,13 @@ pub const ENTRY_TEMPLATE: &str = "partials/timeline_entry.html";
 pub struct TimelineView {
     pub start: i32,
     pub end: i32,
-    pub count: usize,
+    /// On the first page: the number of entries (with the strip, the
+    /// overview of the whole timeline).
+    pub count: Option<usize>,
     pub decades: Vec<DecadeView>,
     pub all_decades: Vec<DecadeLink>,
-    pub strip_svg: String,
+    /// On the first page: the density strip.
+    pub strip_svg: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -131,7 +134,9 @@ pub fn timeline_view(
     Ok(TimelineView {
         start: range.0,
         end: range.1,
-        count: site.timeline.entries.len(),
+        // The overview is on the first page only: the others then change
+        // only when their own entries do.
+        count: (page == 0).then_some(site.timeline.entries.len()),
         decades,
         all_decades: frame
             .all_decades
@@ -141,18 +146,25 @@ pub fn timeline_view(
                 url: url.clone(),
             })
             .collect(),
-        strip_svg: frame.strip_svg.clone(),
+        strip_svg: (page == 0).then(|| frame.strip_svg.clone()),
     })
 }
 
 /// A hash of everything page `page` of the timeline is made from: its
-/// years and entries ([`Plan::entry_keys`]), the range, the number of
-/// entries, and every year's count and page (the frame).
+/// years and entries ([`Plan::entry_keys`]), the range, the years and their
+/// pages (the decade links, the paginator), and on the first page the
+/// overview: the number of entries and every year's count.
 pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
     crate::memo::KeyHasher::of(|key| {
-        key.add((range, plan.entry_page.len(), page));
+        key.add((range, page, plan.timeline_pages.len()));
         for (y, (year, entries)) in plan.years.iter().enumerate() {
-            key.add((year, entries.len(), plan.year_page[y]));
+            key.add((year, plan.year_page[y]));
+            if page == 0 {
+                key.add(entries.len());
+            }
+        }
+        if page == 0 {
+            key.add(plan.entry_page.len());
         }
         for y in plan.timeline_pages[page].clone() {
             for &i in &plan.years[y].1 {
