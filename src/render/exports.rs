@@ -269,11 +269,13 @@ fn array_item<T: Serialize>(item: &T) -> Vec<u8> {
 
 /// A JSON array of items made by [`array_item`], as [`pretty`] writes the
 /// whole array (with a final newline).
-pub fn array<'a>(items: impl ExactSizeIterator<Item = &'a [u8]>) -> Vec<u8> {
+pub fn array<'a>(items: impl ExactSizeIterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
     if items.len() == 0 {
         return b"[]\n".to_vec();
     }
-    let mut out = b"[\n".to_vec();
+    let size: usize = items.clone().map(|i| i.len() + 2).sum();
+    let mut out = Vec::with_capacity(size + 4);
+    out.extend_from_slice(b"[\n");
     for (n, item) in items.enumerate() {
         if n > 0 {
             out.extend_from_slice(b",\n");
