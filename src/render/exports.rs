@@ -252,7 +252,7 @@ pub fn timeline_item_key(config: &Config, plan: &Plan, i: usize) -> u64 {
     })
 }
 
-/// An item of a JSON array as [`pretty`] writes it within the array:
+/// An item of a JSON array as `pretty` writes it within the array:
 /// each line indented by two spaces (JSON strings hold no raw newlines).
 fn array_item<T: Serialize>(item: &T) -> Vec<u8> {
     let text = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".to_string());
@@ -267,7 +267,7 @@ fn array_item<T: Serialize>(item: &T) -> Vec<u8> {
     out
 }
 
-/// A JSON array of items made by [`array_item`], as [`pretty`] writes the
+/// A JSON array of items made by `array_item`, as `pretty` writes the
 /// whole array (with a final newline).
 pub fn array<'a>(items: impl ExactSizeIterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
     if items.len() == 0 {

@@ -8,6 +8,7 @@
 //! ways give the same lists (sorted by entry id), so the files are equal
 //! to a clean build's; `tests/incremental.rs` checks it.
 
+use super::changes::{blocks, changed_tokens, changes, Edit};
 use super::encode::{shard_key, shard_key_of, Encoded};
 use super::{Group, Postings, Shard};
 use rayon::prelude::*;
@@ -249,64 +250,6 @@ impl Index {
     }
 }
 
-/// The tokens whose postings differ between two versions of a group at
-/// the same place, each with its new postings (empty when it left).
-fn changed_tokens<'a>(old: &'a Group, new: &'a Group) -> Vec<(&'a str, &'a [(u32, u32)])> {
-    let mut out = Vec::new();
-    let (mut a, mut b) = (
-        old.postings.iter().peekable(),
-        new.postings.iter().peekable(),
-    );
-    loop {
-        match (a.peek(), b.peek()) {
-            (None, None) => break,
-            (Some((t, _)), None) => {
-                out.push((t.as_str(), &[][..]));
-                a.next();
-            }
-            (None, Some((t, ids))) => {
-                out.push((t.as_str(), &ids[..]));
-                b.next();
-            }
-            (Some((ta, la)), Some((tb, lb))) => match ta.cmp(tb) {
-                std::cmp::Ordering::Less => {
-                    out.push((ta.as_str(), &[][..]));
-                    a.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push((tb.as_str(), &lb[..]));
-                    b.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    if la != lb {
-                        out.push((tb.as_str(), &lb[..]));
-                    }
-                    a.next();
-                    b.next();
-                }
-            },
-        }
-    }
-    out
-}
-
-/// The groups that left `old` (or moved in it) and those that came into
-/// `new`; `None` when they are so many that merging anew is cheaper.
-fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<(Vec<&'a Placed>, Vec<&'a Placed>)> {
-    let placed =
-        |l: &[Placed]| -> HashSet<(u64, usize)> { l.iter().map(|(k, s, _)| (*k, *s)).collect() };
-    let (was, is) = (placed(old), placed(new));
-    let gone: Vec<&Placed> = old
-        .iter()
-        .filter(|(k, s, _)| !is.contains(&(*k, *s)))
-        .collect();
-    let came: Vec<&Placed> = new
-        .iter()
-        .filter(|(k, s, _)| !was.contains(&(*k, *s)))
-        .collect();
-    (gone.len() + came.len() <= 8.max(new.len() / 10)).then_some((gone, came))
-}
-
 impl Posted {
     /// Encodes the blocks that changed (all of them when `whole`).
     fn refresh(&mut self, term: &str, blocks: &[u32]) {
@@ -319,79 +262,6 @@ impl Posted {
         self.changed.clear();
         self.whole = false;
     }
-}
-
-/// The changes to one token's postings.
-#[derive(Default)]
-struct Edit {
-    /// Id ranges taken out.
-    out: Vec<(u32, u32)>,
-    /// Postings put in, with absolute ids.
-    put: Postings,
-}
-
-impl Edit {
-    fn put(&mut self, start: u32, ids: &[(u32, u32)]) {
-        self.put.extend(ids.iter().map(|&(id, w)| (id + start, w)));
-    }
-
-    /// Makes the edit on `list`, giving the blocks (by their first ids,
-    /// `blocks`) it changed. Only the window of ids the edit touches is
-    /// walked; the rest of the list stays where it is.
-    fn apply(mut self, list: &mut Postings, blocks: &[u32]) -> BTreeSet<u32> {
-        let block_of = |id: u32| (blocks.partition_point(|&s| s <= id).max(1) - 1) as u32;
-        self.out.sort_unstable();
-        self.put.sort_unstable();
-        let mut changed: BTreeSet<u32> = self.out.iter().map(|r| block_of(r.0)).collect();
-        changed.extend(self.put.iter().map(|p| block_of(p.0)));
-        let lo = self
-            .out
-            .iter()
-            .map(|r| r.0)
-            .chain(self.put.iter().map(|p| p.0))
-            .min();
-        let hi = self
-            .out
-            .iter()
-            .map(|r| r.1)
-            .chain(self.put.iter().map(|p| p.0 + 1))
-            .max();
-        let (Some(lo), Some(hi)) = (lo, hi) else {
-            return changed;
-        };
-        let (a, b) = (
-            list.partition_point(|p| p.0 < lo),
-            list.partition_point(|p| p.0 < hi),
-        );
-        let taken_out = |id: u32| {
-            let at = self.out.partition_point(|r| r.0 <= id);
-            at > 0 && id < self.out[at - 1].1
-        };
-        let mut window = Vec::with_capacity(b - a + self.put.len());
-        let mut put = self.put.iter().copied().peekable();
-        for &p in list[a..b].iter().filter(|p| !taken_out(p.0)) {
-            while let Some(q) = put.next_if(|q| q.0 < p.0) {
-                window.push(q);
-            }
-            window.push(p);
-        }
-        window.extend(put);
-        list.splice(a..b, window);
-        changed
-    }
-}
-
-/// The first id of each block of `layout` (see `search::layout`).
-fn blocks(layout: &[Placed]) -> Vec<u32> {
-    let mut starts: Vec<u32> = layout
-        .iter()
-        .step_by(super::BLOCK)
-        .map(|p| p.1 as u32)
-        .collect();
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
-    }
-    starts
 }
 
 /// Joins one shard's encoded terms (sorted); a large shard is split by the
@@ -418,120 +288,5 @@ fn encode_shard(key: &str, parts: &[(&str, &str)]) -> Shard {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::Entry;
-
-    fn group(words: &[&str]) -> Arc<Group> {
-        let indexed = words
-            .iter()
-            .map(|text| {
-                let entry = Entry {
-                    kind: "p",
-                    title: String::new(),
-                    url: String::new(),
-                    text: text.to_string(),
-                    parent: None,
-                };
-                let terms = text.split(' ').map(|t| (t.to_string(), 1)).collect();
-                (entry, terms)
-            })
-            .collect();
-        Arc::new(Group::new(indexed))
-    }
-
-    type Groups = Vec<(u64, Arc<Group>)>;
-    type Edit = Box<dyn Fn(&mut Groups)>;
-
-    fn placed(groups: &[(u64, Arc<Group>)]) -> Vec<Placed> {
-        crate::search::layout(groups.to_vec())
-    }
-
-    fn same(a: &Index, b: &Index) {
-        let sorted = |i: &Index| -> Vec<(String, Postings)> {
-            i.postings
-                .iter()
-                .map(|(t, p)| (t.clone(), p.list.clone()))
-                .collect()
-        };
-        assert_eq!(sorted(a), sorted(b));
-        assert_eq!(a.shards, b.shards);
-    }
-
-    #[test]
-    fn patching_equals_merging_anew() {
-        let mut groups: Groups = (0..40)
-            .map(|i| {
-                let text = format!("alpha beta{} gamma{}", i % 7, i % 3);
-                (i, group(&[&text, "alpha delta", "zeta"]))
-            })
-            .collect();
-        let mut index = Index::update(None, placed(&groups));
-        // Edits: groups change in place (one grows within its padding, so
-        // nothing moves; one is emptied), one is added at the end, and the
-        // first is removed, which moves every other.
-        let edits: Vec<Edit> = vec![
-            Box::new(|g| g[3] = (100, group(&["omega alpha"]))),
-            Box::new(|g| g[5] = (101, group(&["alpha", "beta1", "new words here"]))),
-            Box::new(|g| g[7] = (102, group(&["alpha delta"]))),
-            Box::new(|g| g[39] = (103, group(&[]))),
-            Box::new(|g| g.push((104, group(&["tail end alpha"])))),
-            // "omega" was only in group 3: it leaves the index.
-            Box::new(|g| g[3] = (105, group(&["alpha"]))),
-            Box::new(|g| {
-                g.remove(0);
-            }),
-        ];
-        for (n, edit) in edits.iter().enumerate() {
-            edit(&mut groups);
-            let layout = placed(&groups);
-            // All but the last edit (which moves every group) patch.
-            assert_eq!(changes(&index.layout, &layout).is_some(), n < 6, "edit {n}");
-            index = Index::update(Some(index), layout);
-            same(&index, &Index::update(None, placed(&groups)));
-        }
-        assert!(!index.postings.contains_key("omega"));
-    }
-
-    #[test]
-    fn an_added_entry_encodes_only_its_tokens_shards() {
-        let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
-        let mut groups: Groups = (0..40)
-            .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
-            .collect();
-        let before = Index::update(None, placed(&groups));
-        let shards = before.shards.clone();
-        groups[5] = (100, group(&[&text(5), "alpha delta", "zeta", "omega zeta"]));
-        let after = Index::update(Some(before), placed(&groups));
-        same(&after, &Index::update(None, placed(&groups)));
-        let changed: Vec<&str> = after
-            .shards
-            .iter()
-            .filter(|(k, s)| shards.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
-            .map(|(k, _)| k.as_str())
-            .collect();
-        assert_eq!(changed, ["om", "ze"]);
-    }
-
-    #[test]
-    fn a_group_outgrowing_its_padding_is_patched_within_its_block() {
-        let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
-        let mut groups: Groups = (0..1200)
-            .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
-            .collect();
-        // Room for the first block to grow before the next multiple of
-        // BLOCK_ALIGN.
-        groups[0].1 = group(&["alpha"; 40]);
-        let before = Index::update(None, placed(&groups));
-        let far = before.layout[600].1;
-        let many: Vec<String> = (0..20).map(|n| format!("omega word{n}")).collect();
-        let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        groups[10] = (1000, group(&many));
-        let layout = placed(&groups);
-        assert_eq!(layout[600].1, far, "later blocks stay");
-        assert!(changes(&before.layout, &layout).is_some());
-        assert_eq!(blocks(&layout), before.blocks);
-        let after = Index::update(Some(before), layout);
-        same(&after, &Index::update(None, placed(&groups)));
-    }
-}
+#[path = "index_tests.rs"]
+mod tests;

@@ -1,0 +1,143 @@
+//! What changed between two layouts of the search index, group by group
+//! and token by token, for `index` to patch the postings with.
+
+use super::index::Placed;
+use super::{Group, Postings};
+use std::collections::{BTreeSet, HashSet};
+
+/// The tokens whose postings differ between two versions of a group at
+/// the same place, each with its new postings (empty when it left).
+pub(super) fn changed_tokens<'a>(
+    old: &'a Group,
+    new: &'a Group,
+) -> Vec<(&'a str, &'a [(u32, u32)])> {
+    let mut out = Vec::new();
+    let (mut a, mut b) = (
+        old.postings.iter().peekable(),
+        new.postings.iter().peekable(),
+    );
+    loop {
+        match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some((t, _)), None) => {
+                out.push((t.as_str(), &[][..]));
+                a.next();
+            }
+            (None, Some((t, ids))) => {
+                out.push((t.as_str(), &ids[..]));
+                b.next();
+            }
+            (Some((ta, la)), Some((tb, lb))) => match ta.cmp(tb) {
+                std::cmp::Ordering::Less => {
+                    out.push((ta.as_str(), &[][..]));
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push((tb.as_str(), &lb[..]));
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if la != lb {
+                        out.push((tb.as_str(), &lb[..]));
+                    }
+                    a.next();
+                    b.next();
+                }
+            },
+        }
+    }
+    out
+}
+
+/// The groups that left `old` (or moved in it) and those that came into
+/// `new`; `None` when they are so many that merging anew is cheaper.
+pub(super) fn changes<'a>(
+    old: &'a [Placed],
+    new: &'a [Placed],
+) -> Option<(Vec<&'a Placed>, Vec<&'a Placed>)> {
+    let placed =
+        |l: &[Placed]| -> HashSet<(u64, usize)> { l.iter().map(|(k, s, _)| (*k, *s)).collect() };
+    let (was, is) = (placed(old), placed(new));
+    let gone: Vec<&Placed> = old
+        .iter()
+        .filter(|(k, s, _)| !is.contains(&(*k, *s)))
+        .collect();
+    let came: Vec<&Placed> = new
+        .iter()
+        .filter(|(k, s, _)| !was.contains(&(*k, *s)))
+        .collect();
+    (gone.len() + came.len() <= 8.max(new.len() / 10)).then_some((gone, came))
+}
+
+/// The changes to one token's postings.
+#[derive(Default)]
+pub(super) struct Edit {
+    /// Id ranges taken out.
+    pub out: Vec<(u32, u32)>,
+    /// Postings put in, with absolute ids.
+    pub put: Postings,
+}
+
+impl Edit {
+    pub fn put(&mut self, start: u32, ids: &[(u32, u32)]) {
+        self.put.extend(ids.iter().map(|&(id, w)| (id + start, w)));
+    }
+
+    /// Makes the edit on `list`, giving the blocks (by their first ids,
+    /// `blocks`) it changed. Only the window of ids the edit touches is
+    /// walked; the rest of the list stays where it is.
+    pub fn apply(mut self, list: &mut Postings, blocks: &[u32]) -> BTreeSet<u32> {
+        let block_of = |id: u32| (blocks.partition_point(|&s| s <= id).max(1) - 1) as u32;
+        self.out.sort_unstable();
+        self.put.sort_unstable();
+        let mut changed: BTreeSet<u32> = self.out.iter().map(|r| block_of(r.0)).collect();
+        changed.extend(self.put.iter().map(|p| block_of(p.0)));
+        let lo = self
+            .out
+            .iter()
+            .map(|r| r.0)
+            .chain(self.put.iter().map(|p| p.0))
+            .min();
+        let hi = self
+            .out
+            .iter()
+            .map(|r| r.1)
+            .chain(self.put.iter().map(|p| p.0 + 1))
+            .max();
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return changed;
+        };
+        let (a, b) = (
+            list.partition_point(|p| p.0 < lo),
+            list.partition_point(|p| p.0 < hi),
+        );
+        let taken_out = |id: u32| {
+            let at = self.out.partition_point(|r| r.0 <= id);
+            at > 0 && id < self.out[at - 1].1
+        };
+        let mut window = Vec::with_capacity(b - a + self.put.len());
+        let mut put = self.put.iter().copied().peekable();
+        for &p in list[a..b].iter().filter(|p| !taken_out(p.0)) {
+            while let Some(q) = put.next_if(|q| q.0 < p.0) {
+                window.push(q);
+            }
+            window.push(p);
+        }
+        window.extend(put);
+        list.splice(a..b, window);
+        changed
+    }
+}
+
+/// The first id of each block of `layout` (see `search::layout`).
+pub(super) fn blocks(layout: &[Placed]) -> Vec<u32> {
+    let mut starts: Vec<u32> = layout
+        .iter()
+        .step_by(super::BLOCK)
+        .map(|p| p.1 as u32)
+        .collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts
+}

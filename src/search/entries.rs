@@ -1,0 +1,182 @@
+//! What goes into the search index: each document's entries (the
+//! document, its timeline entries, its paragraphs), the topics' and the
+//! cited works', each with its weighted tokens, in groups reused between
+//! rebuilds.
+
+use super::{tokens, Entry, Group, Indexed, Urls, PARAGRAPH_SNIPPET, SNIPPET};
+use crate::graph::Site;
+use crate::memo::RenderCache;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Token counts of an entry: title tokens weigh `title_weight` each.
+///
+/// The kind of entry weighs in too (topics first, then documents, cited
+/// works, passages and timeline entries), here at build time, so that the
+/// browser ranks on postings alone and loads only the entries it shows.
+fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
+    let boost = match kind {
+        "t" => 3,
+        "d" => 2,
+        _ => 1,
+    };
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for t in tokens::tokens(title) {
+        *counts.entry(t).or_default() += title_weight;
+    }
+    for t in tokens::tokens(text) {
+        *counts.entry(t).or_default() += 1;
+    }
+    counts.into_iter().map(|(t, w)| (t, w * boost)).collect()
+}
+
+/// Collects the entries and their weighted tokens, in groups, each with
+/// its key: documents in parallel, each reused from the last build when
+/// nothing it is made from changed (its source, title, URL, summary,
+/// authors and timeline entries); then the topics and the cited works, one
+/// group each, reused while their keys are unchanged.
+pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<Group>)> {
+    let mut out: Vec<(u64, Arc<Group>)> = site
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let key = cache.key(|k| {
+                k.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
+                for &e in &site.timeline.by_doc[i] {
+                    k.add(urls.entry_keys[e]);
+                }
+            });
+            (
+                key,
+                cache.search_entries(key, || Group::new(doc_entries(site, i, d))),
+            )
+        })
+        .collect();
+    // Topics are few: what is tokenised (title, text, title weight) is
+    // gathered and hashed.
+    let mut topics: Vec<(Entry, String, String, u32)> = Vec::new();
+    for (i, t) in site.topic_map.topics.iter().enumerate() {
+        let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
+        let text = if t.description.is_empty() {
+            aliases.join(", ")
+        } else {
+            t.description.clone()
+        };
+        let indexed = format!("{text} {}", aliases.join(" "));
+        let e = entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET);
+        topics.push((e, t.title.clone(), indexed, 8));
+    }
+    let key = cache.key(|k| {
+        for (e, title, text, weight) in &topics {
+            k.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
+        }
+    });
+    out.push((key, cache.search_entries(key, || weighed(topics))));
+    let key = cache.key(|k| k.add(("works", urls.works_key)));
+    let works = cache.search_entries(key, || {
+        weighed(
+            (0..site.citations.works.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = &site.citations.works[i].reference;
+                    let mut text: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
+                    text.extend(r.container.clone());
+                    text.extend(r.year.map(|y| y.to_string()));
+                    let title = (urls.work_label)(i);
+                    let text = text.join(", ");
+                    let e = entry("w", title.clone(), (urls.work)(i), &text, SNIPPET);
+                    (e, title, text, 2)
+                })
+                .collect(),
+        )
+    });
+    out.push((key, works));
+    out
+}
+
+/// A group of entries, each tokenised from a title and text with a title
+/// weight.
+fn weighed(items: Vec<(Entry, String, String, u32)>) -> Group {
+    Group::new(
+        items
+            .into_par_iter()
+            .map(|(e, title, text, weight)| {
+                let terms = weigh(e.kind, &title, &text, weight);
+                (e, terms)
+            })
+            .collect(),
+    )
+}
+
+/// A document's entry, one per timeline entry and one per paragraph. A
+/// paragraph's `parent` is the offset of its document's entry in the group
+/// (0), made absolute when the chunks are written: so a document's entries
+/// do not depend on where it falls in the index.
+fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
+    let mut about = d.summary.clone();
+    if !d.authors.is_empty() {
+        about = format!("{} — {about}", d.authors.join(", "));
+    }
+    let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
+    out.push((
+        entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
+        weigh("d", &d.title, &about, 5),
+    ));
+    // Its timeline entries, in time order, before the paragraphs (so that
+    // an added paragraph moves none of them); the URL is the anchor (see
+    // `Urls::years`).
+    for &entry_index in &site.timeline.by_doc[i] {
+        let e = &site.timeline.entries[entry_index];
+        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
+        let title = format!("{label} · {}", d.title);
+        let en = entry("y", title, format!("#{}", e.anchor), sentence, SNIPPET);
+        out.push((en, weigh("y", label, sentence, 1)));
+    }
+    for p in &d.body.paragraphs {
+        // The whole paragraph is indexed; only its start is kept.
+        let mut e = entry(
+            "p",
+            String::new(),
+            format!("#{}", p.id),
+            &p.text,
+            PARAGRAPH_SNIPPET,
+        );
+        e.parent = Some(0);
+        out.push((e, weigh("p", "", &p.text, 0)));
+    }
+    out
+}
+
+fn entry(kind: &'static str, title: String, url: String, text: &str, len: usize) -> Entry {
+    Entry {
+        kind,
+        title,
+        url,
+        text: cut(text, len),
+        parent: None,
+    }
+}
+
+fn cut(text: &str, len: usize) -> String {
+    if text.chars().count() <= len {
+        return text.to_string();
+    }
+    let end = text.char_indices().nth(len).map_or(text.len(), |(i, _)| i);
+    let end = text[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", &text[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_cut_at_words() {
+        let t = "word ".repeat(100);
+        let c = cut(&t, SNIPPET);
+        assert!(c.ends_with('…') && c.chars().count() <= SNIPPET + 1);
+        assert_eq!(cut("short", SNIPPET), "short");
+    }
+}

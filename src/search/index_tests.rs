@@ -1,0 +1,117 @@
+//! Tests of the patched search index: patching equals merging anew.
+
+use super::*;
+use crate::search::Entry;
+
+fn group(words: &[&str]) -> Arc<Group> {
+    let indexed = words
+        .iter()
+        .map(|text| {
+            let entry = Entry {
+                kind: "p",
+                title: String::new(),
+                url: String::new(),
+                text: text.to_string(),
+                parent: None,
+            };
+            let terms = text.split(' ').map(|t| (t.to_string(), 1)).collect();
+            (entry, terms)
+        })
+        .collect();
+    Arc::new(Group::new(indexed))
+}
+
+type Groups = Vec<(u64, Arc<Group>)>;
+type Edit = Box<dyn Fn(&mut Groups)>;
+
+fn placed(groups: &[(u64, Arc<Group>)]) -> Vec<Placed> {
+    crate::search::layout(groups.to_vec())
+}
+
+fn same(a: &Index, b: &Index) {
+    let sorted = |i: &Index| -> Vec<(String, Postings)> {
+        i.postings
+            .iter()
+            .map(|(t, p)| (t.clone(), p.list.clone()))
+            .collect()
+    };
+    assert_eq!(sorted(a), sorted(b));
+    assert_eq!(a.shards, b.shards);
+}
+
+#[test]
+fn patching_equals_merging_anew() {
+    let mut groups: Groups = (0..40)
+        .map(|i| {
+            let text = format!("alpha beta{} gamma{}", i % 7, i % 3);
+            (i, group(&[&text, "alpha delta", "zeta"]))
+        })
+        .collect();
+    let mut index = Index::update(None, placed(&groups));
+    // Edits: groups change in place (one grows within its padding, so
+    // nothing moves; one is emptied), one is added at the end, and the
+    // first is removed, which moves every other.
+    let edits: Vec<Edit> = vec![
+        Box::new(|g| g[3] = (100, group(&["omega alpha"]))),
+        Box::new(|g| g[5] = (101, group(&["alpha", "beta1", "new words here"]))),
+        Box::new(|g| g[7] = (102, group(&["alpha delta"]))),
+        Box::new(|g| g[39] = (103, group(&[]))),
+        Box::new(|g| g.push((104, group(&["tail end alpha"])))),
+        // "omega" was only in group 3: it leaves the index.
+        Box::new(|g| g[3] = (105, group(&["alpha"]))),
+        Box::new(|g| {
+            g.remove(0);
+        }),
+    ];
+    for (n, edit) in edits.iter().enumerate() {
+        edit(&mut groups);
+        let layout = placed(&groups);
+        // All but the last edit (which moves every group) patch.
+        assert_eq!(changes(&index.layout, &layout).is_some(), n < 6, "edit {n}");
+        index = Index::update(Some(index), layout);
+        same(&index, &Index::update(None, placed(&groups)));
+    }
+    assert!(!index.postings.contains_key("omega"));
+}
+
+#[test]
+fn an_added_entry_encodes_only_its_tokens_shards() {
+    let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
+    let mut groups: Groups = (0..40)
+        .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
+        .collect();
+    let before = Index::update(None, placed(&groups));
+    let shards = before.shards.clone();
+    groups[5] = (100, group(&[&text(5), "alpha delta", "zeta", "omega zeta"]));
+    let after = Index::update(Some(before), placed(&groups));
+    same(&after, &Index::update(None, placed(&groups)));
+    let changed: Vec<&str> = after
+        .shards
+        .iter()
+        .filter(|(k, s)| shards.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(changed, ["om", "ze"]);
+}
+
+#[test]
+fn a_group_outgrowing_its_padding_is_patched_within_its_block() {
+    let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
+    let mut groups: Groups = (0..1200)
+        .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
+        .collect();
+    // Room for the first block to grow before the next multiple of
+    // BLOCK_ALIGN.
+    groups[0].1 = group(&["alpha"; 40]);
+    let before = Index::update(None, placed(&groups));
+    let far = before.layout[600].1;
+    let many: Vec<String> = (0..20).map(|n| format!("omega word{n}")).collect();
+    let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    groups[10] = (1000, group(&many));
+    let layout = placed(&groups);
+    assert_eq!(layout[600].1, far, "later blocks stay");
+    assert!(changes(&before.layout, &layout).is_some());
+    assert_eq!(blocks(&layout), before.blocks);
+    let after = Index::update(Some(before), layout);
+    same(&after, &Index::update(None, placed(&groups)));
+}
