@@ -286,29 +286,16 @@ pub fn array<'a>(items: impl ExactSizeIterator<Item = &'a [u8]> + Clone) -> Vec<
     out
 }
 
-/// A hash of everything the export at `path` is made from, so that a
-/// rebuild reuses an export whose inputs did not change (see `memo`).
-pub fn input_key(path: &str, config: &Config, site: &Site, plan: &Plan) -> u64 {
-    let mut key = crate::memo::KeyHasher::default();
-    key.add(path);
-    key.add(&config.base_url);
-    key.add(format!("{:?}", config.timeline));
-    match path {
-        "data/timeline.json" => {
-            key.add(&plan.entry_keys);
-        }
-        "data/topics.json" => {
-            for t in 0..site.topic_map.topics.len() {
-                key.add(topic_item_key(config, site, plan, t));
-            }
-        }
-        // The citation exports: the works and where they are cited.
-        _ => key.add(super::citations::works_key(
+/// A hash of everything the citation export at `path` is made from: the
+/// works and where they are cited, with absolute URLs (see `memo`).
+pub fn citations_key(path: &str, config: &Config, site: &Site, plan: &Plan) -> u64 {
+    crate::memo::KeyHasher::of(|key| {
+        key.add((path, &config.base_url));
+        key.add(super::citations::works_key(
             plan,
             0..site.citations.works.len(),
-        )),
-    }
-    key.finish()
+        ));
+    })
 }
 
 fn pretty<T: Serialize>(value: &T) -> String {
