@@ -204,7 +204,9 @@ pub fn build_incremental(
         (key, stamp, std::sync::Arc::new((prepared, diags)), false)
     }));
     // In the order the files were found (sorted by path).
-    prepared.par_sort_by(|a, b| a.2 .0.source.path.cmp(&b.2 .0.source.path));
+    // Two runs, each already sorted (the unchanged sources, then those
+    // read): a stable sort merges them in one pass.
+    prepared.sort_by(|a, b| a.2 .0.source.path.cmp(&b.2 .0.source.path));
     let mut docs = Vec::with_capacity(prepared.len());
     for (_, _, entry, _) in &prepared {
         docs.push(entry.0.clone());
