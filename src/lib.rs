@@ -209,7 +209,7 @@ pub fn build_incremental(
     prepared.sort_by(|a, b| a.2 .0.source.path.cmp(&b.2 .0.source.path));
     let mut docs = Vec::with_capacity(prepared.len());
     for (_, _, entry, _) in &prepared {
-        docs.push(entry.0.clone());
+        docs.push(std::sync::Arc::clone(entry));
         diags.extend(entry.1.iter().cloned());
     }
     let reused = prepared.iter().filter(|e| e.3).count();

@@ -348,3 +348,26 @@ fn a_date_added_leaves_the_other_timeline_pages_alone() {
     let timeline = changed(&before, &after, |p| p.starts_with("timeline/"));
     assert_eq!(timeline, ["timeline/index.html"]);
 }
+
+/// A document kept from the last build takes the URL its section now gives
+/// it: when the one that held its slug goes, it moves into the slug.
+#[test]
+fn a_kept_document_moves_into_a_freed_slug() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
+    for name in ["a", "b"] {
+        let text = format!("+++\ntitle = \"Same\"\n+++\n\nText of {name}.\n");
+        std::fs::write(root.join(format!("content/{name}.md")), text).unwrap();
+    }
+    let o = Overrides::default();
+    let (before, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    let has = |b: &dossier::Built, path: &str| b.files.iter().any(|f| f.path == path);
+    assert!(has(&before, "same/index.html") && has(&before, "same-2/index.html"));
+    std::fs::remove_file(root.join("content/a.md")).unwrap();
+    let (after, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.documents_reused, 1);
+    same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
+    assert!(has(&after, "same/index.html") && !has(&after, "same-2/index.html"));
+}

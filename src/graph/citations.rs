@@ -11,6 +11,7 @@ use crate::extract::names::Person;
 use crate::parse::ids::{slugify, IdSet};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One place that cites a work.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +47,7 @@ pub struct CitationIndex {
 }
 
 /// Merges the references of all documents into works.
-pub fn index(docs: &[Doc]) -> CitationIndex {
+pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
     let mut works: Vec<Work> = Vec::new();
     let count: usize = docs.iter().map(|d| d.extracted.citations.len()).sum();
     let mut keys: FxHashMap<&str, usize> = FxHashMap::default();

@@ -17,6 +17,8 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Indexes {
     pub(super) keyed: bool,
+    /// The documents, by the key of the source they were prepared from.
+    pub(super) docs: std::collections::HashMap<u64, Arc<Doc>>,
     pub(super) topics: Option<(u64, Arc<TopicIndex>)>,
     pub(super) timeline: Option<(u64, Arc<Timeline>)>,
     pub(super) citations: Option<(u64, Arc<CitationIndex>)>,
@@ -51,7 +53,7 @@ pub(super) fn reuse<T>(
 /// The keys of the indexes' inputs: (topics, timeline, citations,
 /// connections). Connections are made from the topic and citation indexes
 /// and each document's title, source path and relative links.
-pub(super) fn index_keys(docs: &[Doc], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
+pub(super) fn index_keys(docs: &[Arc<Doc>], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
     let each = |add: &dyn Fn(&mut KeyHasher, &Doc)| {
         KeyHasher::of(|h| {
             h.add(docs.len());

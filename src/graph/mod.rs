@@ -153,7 +153,9 @@ pub enum SortBy {
 
 #[derive(Debug, Default)]
 pub struct Site {
-    pub docs: Vec<Doc>,
+    /// Shared with the memo: a document whose source, section and URL did
+    /// not change is the last build's (see `Indexes`).
+    pub docs: Vec<Arc<Doc>>,
     /// `sections[0]` is the root (the home page).
     pub sections: Vec<Section>,
     pub topic_map: TopicMap,
@@ -181,7 +183,7 @@ pub const RESERVED: &[&str] = &[
 
 /// Builds the site graph. Warnings cover renamed slugs.
 pub fn build_graph(
-    prepared: Vec<Prepared>,
+    prepared: Vec<crate::memo::PreparedEntry>,
     section_sources: Vec<SectionSource>,
     topic_map: TopicMap,
     last: &Indexes,
@@ -193,23 +195,31 @@ pub fn build_graph(
     for s in &sections {
         taken.insert(s.url.clone());
     }
-    // Each document's metadata is resolved on its own, in parallel; then
-    // slugs are made unique in order.
-    let mut docs: Vec<(Doc, String)> = prepared
+    // Each document's metadata is resolved on its own, in parallel (or
+    // taken from the last build when its source and section are the
+    // same); then slugs are made unique in order.
+    let mut docs: Vec<(Arc<Doc>, String)> = prepared
         .into_par_iter()
-        .filter(|p| !p.source.meta.draft)
-        .map(|p| {
+        .filter(|entry| !entry.0.source.meta.draft)
+        .map(|entry| {
+            let p = &entry.0;
             let section = sections
                 .iter()
                 .position(|s| s.path == p.source.section)
                 .unwrap_or(0);
-            resolve(p, section)
+            match last.docs.get(&p.key) {
+                Some(doc) if doc.section == section => (Arc::clone(doc), p.described.slug.clone()),
+                _ => {
+                    let (doc, base) = resolve(p.clone(), section);
+                    (Arc::new(doc), base)
+                }
+            }
         })
         .collect();
     for (doc, base) in &mut docs {
         place(doc, base, &sections[doc.section], &mut taken, &mut diags);
     }
-    let docs: Vec<Doc> = docs.into_iter().map(|(doc, _)| doc).collect();
+    let docs: Vec<Arc<Doc>> = docs.into_iter().map(|(doc, _)| doc).collect();
     for (i, d) in docs.iter().enumerate() {
         sections[d.section].docs.push(i);
     }
@@ -248,6 +258,11 @@ pub fn build_graph(
     laps.lap("  related documents and links");
     let next = Indexes {
         keyed: last.keyed,
+        docs: if last.keyed {
+            docs.iter().map(|d| (d.key, Arc::clone(d))).collect()
+        } else {
+            Default::default()
+        },
         topics: keep_topics,
         timeline: keep_timeline,
         citations: keep_citations,
@@ -344,7 +359,7 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
 /// Gives `doc` the slug `base` in its section, numbered when another
 /// document has it.
 fn place(
-    doc: &mut Doc,
+    doc: &mut Arc<Doc>,
     base: &str,
     sec: &Section,
     taken: &mut HashSet<String>,
@@ -365,8 +380,12 @@ fn place(
             format!("slug `{base}` is taken; this document is published as `{slug}`"),
         ));
     }
-    doc.url = format!("{prefix}{slug}/index.html");
-    doc.slug = slug;
+    let url = format!("{prefix}{slug}/index.html");
+    if doc.url != url {
+        let doc = Arc::make_mut(doc);
+        doc.url = url;
+        doc.slug = slug;
+    }
 }
 
 /// The first paragraph of running text (not a caption or a note).
@@ -390,10 +409,13 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn section_tree(prepared: &[Prepared], sources: Vec<SectionSource>) -> Vec<Section> {
+fn section_tree(
+    prepared: &[crate::memo::PreparedEntry],
+    sources: Vec<SectionSource>,
+) -> Vec<Section> {
     let mut paths: BTreeMap<Vec<String>, Option<SectionSource>> = BTreeMap::new();
     paths.insert(Vec::new(), None);
-    for p in prepared {
+    for p in prepared.iter().map(|entry| &entry.0) {
         for depth in 0..=p.source.section.len() {
             paths
                 .entry(p.source.section[..depth].to_vec())

@@ -12,6 +12,7 @@ use super::topics::TopicIndex;
 use super::Doc;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Candidates taken from each topic: its most-mentioning documents.
 const PER_TOPIC: usize = 40;
@@ -37,7 +38,7 @@ pub struct Connections {
 /// Link targets of one document: as written → (document, fragment).
 pub type Targets = HashMap<String, (usize, Option<String>)>;
 
-pub fn connect(docs: &[Doc], topics: &TopicIndex, citations: &CitationIndex) -> Connections {
+pub fn connect(docs: &[Arc<Doc>], topics: &TopicIndex, citations: &CitationIndex) -> Connections {
     let n = docs.len();
     // Topic → its documents by mentions (most first); document frequency.
     let mut topic_docs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); topics.mentions.len()];
@@ -157,7 +158,7 @@ fn count_in(doc_topics: &[(usize, usize)], topic: usize) -> usize {
 }
 
 /// Resolves each document's relative links against its source path.
-fn links(docs: &[Doc]) -> (Vec<Vec<usize>>, Vec<Targets>) {
+fn links(docs: &[Arc<Doc>]) -> (Vec<Vec<usize>>, Vec<Targets>) {
     let by_rel: HashMap<&str, usize> = docs
         .iter()
         .enumerate()

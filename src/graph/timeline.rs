@@ -3,6 +3,7 @@
 
 use super::Doc;
 use crate::extract::years::Precision;
+use std::sync::Arc;
 
 /// A dated sentence: where it is (its texts stay in the document; see
 /// [`Entry::label`] and [`Entry::sentence`]) and when.
@@ -26,12 +27,12 @@ pub struct Entry {
 
 impl Entry {
     /// The normalised time expression: `1947–1991`, `mid-1950s`.
-    pub fn label<'a>(&self, docs: &'a [Doc]) -> &'a str {
+    pub fn label<'a>(&self, docs: &'a [Arc<Doc>]) -> &'a str {
         &docs[self.doc].extracted.dates[self.dated].hit.label
     }
 
     /// The sentence that holds it.
-    pub fn sentence<'a>(&self, docs: &'a [Doc]) -> &'a str {
+    pub fn sentence<'a>(&self, docs: &'a [Arc<Doc>]) -> &'a str {
         let doc = &docs[self.doc];
         let dated = &doc.extracted.dates[self.dated];
         doc.body.paragraphs[dated.paragraph]
@@ -64,7 +65,7 @@ impl Timeline {
 }
 
 /// Collects and sorts the dated sentences of all documents.
-pub fn build(docs: &[Doc]) -> Timeline {
+pub fn build(docs: &[Arc<Doc>]) -> Timeline {
     let mut entries = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (j, dated) in doc.extracted.dates.iter().enumerate() {

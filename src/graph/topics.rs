@@ -4,6 +4,7 @@
 use super::Doc;
 use crate::topics::TopicMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A paragraph that mentions a topic (the byte spans of the mentions stay
 /// in the document: [`Passage::spans`]).
@@ -17,7 +18,7 @@ pub struct Passage {
 
 impl Passage {
     /// Byte spans of the mentions in the paragraph's text.
-    pub fn spans<'a>(&self, docs: &'a [Doc]) -> &'a [(usize, usize)] {
+    pub fn spans<'a>(&self, docs: &'a [Arc<Doc>]) -> &'a [(usize, usize)] {
         &docs[self.doc].extracted.passages[self.item].spans
     }
 }
@@ -35,7 +36,7 @@ pub struct TopicIndex {
 }
 
 /// Builds the index in one pass over all mentions.
-pub fn index(docs: &[Doc], map: &TopicMap) -> TopicIndex {
+pub fn index(docs: &[Arc<Doc>], map: &TopicMap) -> TopicIndex {
     let n = map.topics.len();
     let mut idx = TopicIndex {
         passages: vec![Vec::new(); n],

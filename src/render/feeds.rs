@@ -29,7 +29,7 @@ pub fn robots(config: &Config) -> String {
 /// The Atom feed of the newest documents. Undated documents come last and
 /// take the newest date of the feed, so the file never depends on the clock.
 pub fn atom(config: &Config, site: &Site, limit: usize) -> String {
-    let mut docs: Vec<&crate::graph::Doc> = site.docs.iter().collect();
+    let mut docs: Vec<&crate::graph::Doc> = site.docs.iter().map(|d| &**d).collect();
     docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     docs.truncate(limit);
     let newest = docs
