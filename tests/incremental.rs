@@ -27,6 +27,14 @@ fn changed(
         .collect()
 }
 
+/// An empty site: a config and an empty content folder.
+fn small_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("content")).unwrap();
+    std::fs::write(site.path().join("config.toml"), "title = \"t\"\n").unwrap();
+    site
+}
+
 fn same_files(a: &dossier::Built, b: &dossier::Built) {
     assert_eq!(a.files.len(), b.files.len());
     for (x, y) in a.files.iter().zip(&b.files) {
@@ -85,10 +93,8 @@ fn a_one_off_build_keeps_nothing() {
 
 #[test]
 fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
-    let site = tempfile::tempdir().unwrap();
+    let site = small_site();
     let root = site.path();
-    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
-    std::fs::create_dir_all(root.join("content")).unwrap();
     for d in 0..30 {
         let paras: Vec<String> = (0..20)
             .map(|p| {
@@ -238,10 +244,8 @@ fn timeline_anchors_are_unique_and_name_their_year() {
 /// their context are checked against their full keys (see `render`).
 #[test]
 fn edits_to_quoted_text_reach_every_page_that_quotes_it() {
-    let site = tempfile::tempdir().unwrap();
+    let site = small_site();
     let root = site.path();
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
     std::fs::write(
         root.join("content/topics.toml"),
         "[topics.arctic]\ntitle = \"The Arctic\"\naliases = [\"Arctic\"]\n",
@@ -319,10 +323,8 @@ fn edits_to_quoted_text_reach_every_page_that_quotes_it() {
 /// other years as they were.
 #[test]
 fn a_date_added_leaves_the_other_timeline_pages_alone() {
-    let site = tempfile::tempdir().unwrap();
+    let site = small_site();
     let root = site.path();
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
     // Two years of 700 entries each: more than one page holds.
     for (name, year) in [("early", 1950), ("late", 1990)] {
         let text: String = (0..700)
@@ -353,10 +355,8 @@ fn a_date_added_leaves_the_other_timeline_pages_alone() {
 /// it: when the one that held its slug goes, it moves into the slug.
 #[test]
 fn a_kept_document_moves_into_a_freed_slug() {
-    let site = tempfile::tempdir().unwrap();
+    let site = small_site();
     let root = site.path();
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
     for name in ["a", "b"] {
         let text = format!("+++\ntitle = \"Same\"\n+++\n\nText of {name}.\n");
         std::fs::write(root.join(format!("content/{name}.md")), text).unwrap();

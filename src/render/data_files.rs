@@ -1,0 +1,76 @@
+//! The exports under `data/`, made on the render stage's `Renderer`:
+//! the citation exports whole, the JSON arrays item by item (see
+//! `exports` for their contents and `rows` for the items kept).
+
+use super::{exports, OutputFile, Renderer};
+use crate::config::Config;
+use anyhow::Result;
+use rayon::prelude::*;
+
+impl Renderer<'_> {
+    /// The exports, each found by its quick key or made.
+    pub(super) fn exports(&self, config: &Config) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let plan = &self.plan;
+        let files: Vec<Result<OutputFile>> = [
+            ("data/citations.json", !site.citations.works.is_empty()),
+            ("data/citations.bib", !site.citations.works.is_empty()),
+            ("data/topics.json", !site.topic_map.is_empty()),
+            ("data/timeline.json", true),
+        ]
+        .into_par_iter()
+        .filter(|(_, wanted)| *wanted)
+        .map(|(path, _)| {
+            let quick = self.cache.key(|k| k.add((self.knowledge_key, path)));
+            let items = |path: &str| path == "data/topics.json" || path == "data/timeline.json";
+            let bytes = self.quick_page(quick, |quick| {
+                // The JSON arrays are made item by item, each item kept in
+                // the row store (an added date serialises one entry); their
+                // key is made of their items' keys.
+                let item_keys: Vec<u64> = match path {
+                    "data/topics.json" => (0..site.topic_map.topics.len())
+                        .map(|t| {
+                            self.cache
+                                .key(|k| k.add(exports::topic_item_key(config, site, plan, t)))
+                        })
+                        .collect(),
+                    "data/timeline.json" => (0..site.timeline.entries.len())
+                        .into_par_iter()
+                        .map(|e| {
+                            self.cache
+                                .key(|k| k.add(exports::timeline_item_key(config, plan, e)))
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let key = self.cache.key(|k| {
+                    if items(path) {
+                        k.add((path, &item_keys));
+                    } else {
+                        k.add(exports::citations_key(path, config, site, plan));
+                    }
+                });
+                self.keyed(key, quick, path, || match path {
+                    "data/citations.json" => Ok(exports::csl_json(config, site).into_bytes()),
+                    "data/citations.bib" => Ok(exports::bibtex(site).into_bytes()),
+                    "data/topics.json" => {
+                        let rows =
+                            self.rows(item_keys, |t| Ok(exports::topic_item(config, site, t)))?;
+                        Ok(self.json_array(path, rows))
+                    }
+                    _ => {
+                        let rows =
+                            self.rows(item_keys, |e| Ok(exports::timeline_item(config, site, e)))?;
+                        Ok(self.json_array(path, rows))
+                    }
+                })
+            })?;
+            if items(path) {
+                self.record_rows(path, None);
+            }
+            Ok(OutputFile::new(path, bytes))
+        })
+        .collect();
+        files.into_iter().collect()
+    }
+}
