@@ -166,16 +166,24 @@ impl Renderer<'_> {
             let (ctx, fragments) = ctx
                 .into_context()
                 .map_err(|e| anyhow!("cannot render {url}: {e}"))?;
-            self.theme
-                .tera
-                .render(template, &ctx)
+            self.render_template(template, &ctx, url)
                 .map(|page| rows::splice(page, &fragments))
-                .map_err(|e| {
-                    anyhow!(
-                        "cannot render {url} with template {template}: {}",
-                        error_chain(&e)
-                    )
-                })
+        })
+    }
+
+    /// `template` rendered with `ctx`; an error names `what` is rendered
+    /// (a page's URL) and the template.
+    pub(super) fn render_template(
+        &self,
+        template: &str,
+        ctx: &Context,
+        what: &str,
+    ) -> Result<String> {
+        self.theme.tera.render(template, ctx).map_err(|e| {
+            anyhow!(
+                "cannot render {what} with template {template}: {}",
+                error_chain(&e)
+            )
         })
     }
 

@@ -7,8 +7,7 @@
 
 use super::timeline::{entry_view, ENTRY_TEMPLATE};
 use super::Renderer;
-use crate::theme::error_chain;
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -99,16 +98,8 @@ impl Renderer<'_> {
         ctx: impl Fn(usize) -> tera::Context + Sync,
     ) -> Result<Rows> {
         self.rows(keys, |i| {
-            self.theme
-                .tera
-                .render(template, &ctx(i))
+            self.render_template(template, &ctx(i), page)
                 .map(String::into_bytes)
-                .map_err(|e| {
-                    anyhow!(
-                        "cannot render {page} with template {template}: {}",
-                        error_chain(&e)
-                    )
-                })
         })
     }
 
