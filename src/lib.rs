@@ -32,6 +32,7 @@ pub mod memo;
 pub mod normalize;
 pub mod output;
 pub mod parse;
+pub mod patch;
 pub mod paths;
 pub mod render;
 pub mod search;
@@ -175,33 +176,12 @@ pub fn build_incremental(
         if let Some(hit) = last.prepared.get(&key) {
             return (key, stamp, std::sync::Arc::clone(hit), true);
         }
-        let normalized = normalize::normalize(&source);
-        let (doc, warnings) = parse::parse(&normalized.markdown);
-        let extracted = extract::extract(&doc, &extract_opts);
-        // The texts are parsed now; keep only the document model.
-        let mut source = source;
-        source.body = String::new();
-        let mut normalized = normalized;
-        normalized.markdown = String::new();
-        let diags = warnings
-            .into_iter()
-            .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
-            .collect();
-        let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));
-        let prepared = graph::Prepared {
+        (
             key,
-            described,
-            source,
-            normalized,
-            part_keys: std::sync::Arc::new(if last.active {
-                memo::part_keys(&doc, &extracted)
-            } else {
-                memo::PartKeys::default()
-            }),
-            doc: std::sync::Arc::new(doc),
-            extracted: std::sync::Arc::new(extracted),
-        };
-        (key, stamp, std::sync::Arc::new((prepared, diags)), false)
+            stamp,
+            prepare(source, key, &extract_opts, last.active),
+            false,
+        )
     }));
     // In the order the files were found (sorted by path).
     // Two runs, each already sorted (the unchanged sources, then those
@@ -243,6 +223,7 @@ pub fn build_incremental(
         templates: last
             .active
             .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
+        kept: None,
     };
     laps.lap("normalise, parse, extract");
     let mut graph_laps = Laps::new();
@@ -265,9 +246,6 @@ pub fn build_incremental(
     laps.list.extend(parts);
     let documents = site.docs.len();
     diags.sort();
-    // The graph holds many small values; freeing them is not worth waiting
-    // for.
-    std::thread::spawn(move || drop(site));
     let built = Built {
         config,
         files,
@@ -275,7 +253,60 @@ pub fn build_incremental(
         timings: laps.list,
         documents,
     };
+    if next.active {
+        // What the next build may patch (see `patch`).
+        next.kept = Some(Box::new(patch::Kept {
+            config: built.config.clone(),
+            overrides: overrides.clone(),
+            theme,
+            matcher,
+            site,
+            files: built.files.clone(),
+            diagnostics: built.diagnostics.clone(),
+        }));
+    } else {
+        // The graph holds many small values; freeing them is not worth
+        // waiting for.
+        std::thread::spawn(move || drop(site));
+    }
     Ok((built, next))
+}
+
+/// Normalises, parses and extracts one source, and decides what it says of
+/// itself; with `keyed`, also hashes its parts for the memo's keys.
+pub(crate) fn prepare(
+    source: sources::Source,
+    key: u64,
+    opts: &extract::Options,
+    keyed: bool,
+) -> memo::PreparedEntry {
+    let normalized = normalize::normalize(&source);
+    let (doc, warnings) = parse::parse(&normalized.markdown);
+    let extracted = extract::extract(&doc, opts);
+    // The texts are parsed now; keep only the document model.
+    let mut source = source;
+    source.body = String::new();
+    let mut normalized = normalized;
+    normalized.markdown = String::new();
+    let diags = warnings
+        .into_iter()
+        .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
+        .collect();
+    let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));
+    let prepared = graph::Prepared {
+        key,
+        described,
+        source,
+        normalized,
+        part_keys: std::sync::Arc::new(if keyed {
+            memo::part_keys(&doc, &extracted)
+        } else {
+            memo::PartKeys::default()
+        }),
+        doc: std::sync::Arc::new(doc),
+        extracted: std::sync::Arc::new(extracted),
+    };
+    std::sync::Arc::new((prepared, diags))
 }
 
 /// Builds the site and writes it to the output folder.

@@ -14,6 +14,7 @@
 //! site works from `file://` and from any host folder.
 
 pub mod citations;
+mod edit;
 mod indexes;
 pub mod related;
 pub mod timeline;
@@ -26,6 +27,7 @@ use crate::parse::{ids::slugify, Document};
 use crate::sources::{SectionSource, Source};
 use crate::topics::TopicMap;
 use citations::CitationIndex;
+pub use edit::{same_face, with_body};
 pub use indexes::Indexes;
 use indexes::{index_keys, reuse};
 use rayon::prelude::*;
@@ -54,7 +56,7 @@ pub struct Prepared {
 
 /// What a document says of itself (given in its metadata, inferred, or
 /// by fallbacks), decided once when it is prepared.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Described {
     pub title: String,
     pub summary: String,

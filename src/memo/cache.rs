@@ -143,16 +143,35 @@ impl<'a> RenderCache<'a> {
     /// The search index `make` gives, handed the last build's to patch
     /// (when results are kept and the last build made one).
     pub fn search_index(&self, make: impl FnOnce(Option<Index>) -> Index) -> Index {
-        let last = if self.active() {
-            self.last
-                .index
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
-        } else {
-            None
-        };
-        make(last)
+        make(self.take_search_index())
+    }
+
+    /// The last build's search index, taken (when results are kept).
+    pub fn take_search_index(&self) -> Option<Index> {
+        if !self.active() {
+            return None;
+        }
+        self.last
+            .index
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+    }
+
+    /// Puts a search index patched in place back into the last build's
+    /// memo (which a patch keeps, see `crate::patch`).
+    pub fn restore_search_index(&self, index: Index) {
+        *self.last.index.lock().unwrap_or_else(|e| e.into_inner()) = Some(index);
+    }
+
+    /// Gives the rows this cache took back to the last build's memo, with
+    /// the rows it changed, for a patch, which keeps that memo: pages it
+    /// did not make keep their rows.
+    pub fn give_back_rows(self) {
+        if let Some(rows) = self.rows {
+            let rows = rows.into_inner().unwrap_or_else(|e| e.into_inner());
+            *self.last.rows.lock().unwrap_or_else(|e| e.into_inner()) = Some(rows);
+        }
     }
 
     /// The row store, when results are kept.

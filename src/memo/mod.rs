@@ -48,6 +48,9 @@ pub struct Memo {
     pub templates: Option<crate::theme::Compiled>,
     /// How much of this build was reused.
     pub stats: Stats,
+    /// The build's own results (its site graph, files and diagnostics),
+    /// for a patch (see `crate::patch`).
+    pub kept: Option<Box<crate::patch::Kept>>,
 }
 
 impl Memo {

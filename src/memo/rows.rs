@@ -40,6 +40,29 @@ impl RowStore {
         self.seen.insert(url.to_string());
     }
 
+    /// Puts rows of page `url` in place of others (a patch, see
+    /// `crate::patch`): for each (old key, new key, row), the old row
+    /// leaves and the new one takes its place. Changes nothing and says
+    /// `false` unless the page holds every old key.
+    pub fn replace_rows(&mut self, url: &str, replaced: Vec<(u64, u64, Arc<Vec<u8>>)>) -> bool {
+        let Some(keys) = self.by_page.get_mut(url) else {
+            return false;
+        };
+        let places: Option<Vec<usize>> = replaced
+            .iter()
+            .map(|(old, _, _)| keys.iter().position(|k| k == old))
+            .collect();
+        let Some(places) = places else {
+            return false;
+        };
+        for (at, (old, new, row)) in places.into_iter().zip(replaced) {
+            keys[at] = new;
+            self.rows.remove(&old);
+            self.rows.insert(new, row);
+        }
+        true
+    }
+
     /// Records that page `url` was reused with the rows it had.
     pub fn keep_page(&mut self, url: &str) {
         self.seen.insert(url.to_string());

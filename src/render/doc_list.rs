@@ -9,7 +9,7 @@ use super::{root_prefix, rows, OutputFile, Quick, Renderer};
 use anyhow::Result;
 use rayon::prelude::*;
 
-const URL: &str = "documents/index.html";
+pub(super) const URL: &str = "documents/index.html";
 const ROW: &str = "partials/document_row.html";
 
 /// A document on the list of all documents, with what the filters need.
@@ -30,18 +30,9 @@ impl Renderer<'_> {
         let mut order: Vec<usize> = (0..site.docs.len()).collect();
         order.sort_by_cached_key(|&d| (site.docs[d].title.to_lowercase(), d));
         let root = root_prefix(URL);
-        // A row shows its document, its topics and its dates' decades: all
-        // made from its source (with the topic map, in the site key) and
-        // its URL.
         let keys: Vec<u64> = order
             .par_iter()
-            .map(|&d| {
-                let doc = &site.docs[d];
-                self.cache.key(|k| {
-                    k.add((ROW, self.site_key, &root));
-                    k.add((doc.key, &doc.url));
-                })
-            })
+            .map(|&d| self.row_key(&root, site.docs[d].key, &site.docs[d].url))
             .collect();
         // The rows go in only when the page is made; its key covers theirs.
         let inputs = self.cache.key(|k| k.add(&keys));
@@ -68,12 +59,7 @@ impl Renderer<'_> {
         );
         ctx.insert("filter_decades", &decades);
         let bytes = self.page_with("documents.html", ctx, URL, inputs, Quick::None, |ctx| {
-            let rows = self.template_rows(ROW, keys, URL, |i| {
-                let mut ctx = tera::Context::new();
-                ctx.insert("d", &self.list_item(order[i]));
-                ctx.insert("root", &root);
-                ctx
-            })?;
+            let rows = self.template_rows(ROW, keys, URL, |i| self.row_context(order[i], &root))?;
             let marker = ctx.fragment(rows::join(&rows));
             ctx.insert("rows", &marker);
             self.record_rows(URL, Some(rows));
@@ -81,6 +67,60 @@ impl Renderer<'_> {
         })?;
         self.record_rows(URL, None);
         Ok(OutputFile::new(URL, bytes))
+    }
+
+    /// The list with the rows of documents `docs` (each with its source
+    /// key in the last build) made again in place of their rows in `old`,
+    /// the last build's list: for a patch that changed nothing else the
+    /// list shows (see `crate::patch`). `None` when an old row is not
+    /// found.
+    pub(super) fn document_list_patch(
+        &self,
+        old: &[u8],
+        docs: &[(usize, u64)],
+    ) -> Result<Option<OutputFile>> {
+        let root = root_prefix(URL);
+        let Some(mut store) = self.cache.rows() else {
+            return Ok(None);
+        };
+        let mut page = old.to_vec();
+        let mut replaced = Vec::with_capacity(docs.len());
+        for &(d, old_key) in docs {
+            let doc = &self.site.docs[d];
+            let old_row_key = self.row_key(&root, old_key, &doc.url);
+            let Some(Some(old_row)) = store.lookup(&[old_row_key]).pop() else {
+                return Ok(None);
+            };
+            // A row holds its document's URL: it is found once.
+            let Some(at) = memchr::memmem::find(&page, &old_row) else {
+                return Ok(None);
+            };
+            let row = self.render_template(ROW, &self.row_context(d, &root), URL)?;
+            page.splice(at..at + old_row.len(), row.bytes());
+            let new_key = self.row_key(&root, doc.key, &doc.url);
+            replaced.push((old_row_key, new_key, std::sync::Arc::new(row.into_bytes())));
+        }
+        if !store.replace_rows(URL, replaced) {
+            return Ok(None);
+        }
+        Ok(Some(OutputFile::new(URL, page)))
+    }
+
+    /// The key of a row: it shows its document, its topics and its dates'
+    /// decades, all made from its source (with the topic map, in the site
+    /// key) and its URL.
+    fn row_key(&self, root: &str, source: u64, url: &str) -> u64 {
+        self.cache.key(|k| {
+            k.add((ROW, self.site_key, root));
+            k.add((source, url));
+        })
+    }
+
+    fn row_context(&self, d: usize, root: &str) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("d", &self.list_item(d));
+        ctx.insert("root", root);
+        ctx
     }
 
     fn list_item(&self, d: usize) -> DocListItem<'_> {

@@ -24,6 +24,7 @@ pub mod knowledge;
 pub mod map;
 mod page;
 pub mod paging;
+pub mod patch;
 mod rows;
 mod site_pages;
 pub mod timeline;
@@ -101,94 +102,15 @@ pub fn render(
 ) -> Result<(Vec<OutputFile>, Timings, RenderMemo)> {
     let mut laps = Laps::new();
     let hl = Highlighter::default();
-    let site_view = SiteView {
-        title: &config.title,
-        description: &config.description,
-        language: &config.language,
-        author: &config.author,
-        base_url: &config.base_url,
-        extra: &config.extra,
-    };
-    let mut nav: Vec<Link> = site.sections[0]
-        .children
-        .iter()
-        .map(|&c| Link {
-            title: &site.sections[c].title,
-            url: &site.sections[c].url,
-        })
-        .collect();
-    if !site.topic_map.is_empty() {
-        nav.push(Link {
-            title: "Topics",
-            url: knowledge::TOPICS_URL,
-        });
-    }
-    if !site.timeline.entries.is_empty() {
-        nav.push(Link {
-            title: "Timeline",
-            url: knowledge::TIMELINE_URL,
-        });
-    }
-    if !site.citations.works.is_empty() {
-        nav.push(Link {
-            title: "Citations",
-            url: citations::INDEX_URL,
-        });
-    }
-    nav.push(Link {
-        title: "All documents",
-        url: "documents/index.html",
-    });
-    nav.push(Link {
-        title: "Map",
-        url: "graph/index.html",
-    });
     let mut cache = RenderCache::new(last);
-    let active = cache.active();
-    let plan_key = if active {
+    let plan_key = if cache.active() {
         knowledge::Plan::key(site)
     } else {
         None
     };
+    let active = cache.active();
     let plan = cache.plan(plan_key, || knowledge::Plan::new(site, active));
-    // What every page's context may hold besides its own inputs (see
-    // `Renderer::quick_page`).
-    let site_key = cache.key(|k| {
-        k.add(theme.templates_key);
-        k.add(format!("{config:?}"));
-        k.add(format!("{:?}", site.topic_map));
-        k.add_json(&nav);
-        for s in &site.sections {
-            k.add((&s.path, &s.title, &s.url));
-        }
-    });
-    // What any knowledge page or export is made from: the site, the plan
-    // (the indexes, each document's title, URL, dated paragraphs and
-    // notes) and the paragraphs that topic pages quote.
-    let knowledge_key = cache.key(|k| {
-        k.add((site_key, plan_key));
-        for d in &site.docs {
-            k.add(d.part_keys.passages);
-        }
-    });
-    // Each document's place in its section's listing.
-    let mut place = vec![0; site.docs.len()];
-    for s in &site.sections {
-        for (p, &d) in s.docs.iter().enumerate() {
-            place[d] = p;
-        }
-    }
-    let r = Renderer {
-        place,
-        site_key,
-        knowledge_key,
-        theme,
-        site_view,
-        nav,
-        site,
-        plan,
-        cache,
-    };
+    let r = Renderer::new(config, site, theme, cache, plan, plan_key);
     laps.lap("  plan and keys");
     let mut files: Vec<OutputFile> = site
         .docs
@@ -231,6 +153,46 @@ pub fn render(
     Ok((files, laps.list, r.cache.finish()))
 }
 
+/// The site-wide navigation: the top sections, then dossier's own pages
+/// that the site has.
+fn navigation(site: &Site) -> Vec<Link<'_>> {
+    let mut nav: Vec<Link> = site.sections[0]
+        .children
+        .iter()
+        .map(|&c| Link {
+            title: &site.sections[c].title,
+            url: &site.sections[c].url,
+        })
+        .collect();
+    if !site.topic_map.is_empty() {
+        nav.push(Link {
+            title: "Topics",
+            url: knowledge::TOPICS_URL,
+        });
+    }
+    if !site.timeline.entries.is_empty() {
+        nav.push(Link {
+            title: "Timeline",
+            url: knowledge::TIMELINE_URL,
+        });
+    }
+    if !site.citations.works.is_empty() {
+        nav.push(Link {
+            title: "Citations",
+            url: citations::INDEX_URL,
+        });
+    }
+    nav.push(Link {
+        title: "All documents",
+        url: "documents/index.html",
+    });
+    nav.push(Link {
+        title: "Map",
+        url: "graph/index.html",
+    });
+    nav
+}
+
 struct Renderer<'a> {
     /// Per document: its place in its section's listing.
     place: Vec<usize>,
@@ -248,7 +210,65 @@ struct Renderer<'a> {
     cache: RenderCache<'a>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    /// The renderer of `site` with `plan` (whose key is `plan_key`).
+    fn new(
+        config: &'a Config,
+        site: &'a Site,
+        theme: &'a Theme,
+        cache: RenderCache<'a>,
+        plan: Arc<knowledge::Plan>,
+        plan_key: Option<u64>,
+    ) -> Self {
+        let site_view = SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            author: &config.author,
+            base_url: &config.base_url,
+            extra: &config.extra,
+        };
+        let nav = navigation(site);
+        // What every page's context may hold besides its own inputs (see
+        // `Renderer::quick_page`).
+        let site_key = cache.key(|k| {
+            k.add(theme.templates_key);
+            k.add(format!("{config:?}"));
+            k.add(format!("{:?}", site.topic_map));
+            k.add_json(&nav);
+            for s in &site.sections {
+                k.add((&s.path, &s.title, &s.url));
+            }
+        });
+        // What any knowledge page or export is made from: the site, the
+        // plan (the indexes, each document's title, URL, dated paragraphs
+        // and notes) and the paragraphs that topic pages quote.
+        let knowledge_key = cache.key(|k| {
+            k.add((site_key, plan_key));
+            for d in &site.docs {
+                k.add(d.part_keys.passages);
+            }
+        });
+        // Each document's place in its section's listing.
+        let mut place = vec![0; site.docs.len()];
+        for s in &site.sections {
+            for (p, &d) in s.docs.iter().enumerate() {
+                place[d] = p;
+            }
+        }
+        Renderer {
+            place,
+            site_key,
+            knowledge_key,
+            theme,
+            site_view,
+            nav,
+            site,
+            plan,
+            cache,
+        }
+    }
+
     /// A section's listing pages (more than one when it paginates).
     fn section(&self, i: usize) -> Result<Vec<OutputFile>> {
         let s = &self.site.sections[i];

@@ -104,24 +104,7 @@ impl Renderer<'_> {
     pub(super) fn reading_pages(&self, laps: &mut Laps) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let plan = &self.plan;
-        let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
-        let work_url = |w: usize| citations::work_url(site, plan, w);
-        let years: Vec<(i32, String)> = plan
-            .years
-            .iter()
-            .enumerate()
-            .map(|(y, (year, _))| (*year, knowledge::timeline_page_url(plan.year_page[y])))
-            .collect();
-        let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
-        let urls = crate::search::Urls {
-            topic: &topic_url,
-            work: &work_url,
-            work_label: &work_label,
-            works_key: self.cache.key(|k| k.add(&plan.work_keys)),
-            entry_keys: &plan.entry_keys,
-            years: &years,
-        };
-        let mut files = crate::search::build(site, &urls, &self.cache);
+        let mut files = self.with_search_urls(|urls| crate::search::build(site, urls, &self.cache));
         laps.lap("  search index");
         let url = "search/index.html";
         let ctx = self.context(url, Some("Search"));
@@ -132,12 +115,37 @@ impl Renderer<'_> {
 
         let url = "graph/index.html";
         let mut ctx = self.context(url, Some("Map of the corpus"));
+        let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
+        let work_url = |w: usize| citations::work_url(site, plan, w);
         let (svg, caption) = map::corpus_map(site, &root_prefix(url), &topic_url, &work_url);
         ctx.insert("svg", &svg);
         ctx.insert("caption", &caption);
         files.push(OutputFile::new(url, self.page("graph.html", ctx, url)?));
         laps.lap("  map");
         Ok(files)
+    }
+
+    /// `f` given where the search index's entries link to.
+    pub(super) fn with_search_urls<R>(&self, f: impl FnOnce(&crate::search::Urls) -> R) -> R {
+        let site = self.site;
+        let plan = &self.plan;
+        let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
+        let work_url = |w: usize| citations::work_url(site, plan, w);
+        let years: Vec<(i32, String)> = plan
+            .years
+            .iter()
+            .enumerate()
+            .map(|(y, (year, _))| (*year, knowledge::timeline_page_url(plan.year_page[y])))
+            .collect();
+        let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
+        f(&crate::search::Urls {
+            topic: &topic_url,
+            work: &work_url,
+            work_label: &work_label,
+            works_key: self.cache.key(|k| k.add(&plan.work_keys)),
+            entry_keys: &plan.entry_keys,
+            years: &years,
+        })
     }
 
     /// One knowledge page; its costly part is made only when it is not

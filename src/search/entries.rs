@@ -41,18 +41,7 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
         .docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| {
-            let key = cache.key(|k| {
-                k.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
-                for &e in &site.timeline.by_doc[i] {
-                    k.add(urls.entry_keys[e]);
-                }
-            });
-            (
-                key,
-                cache.search_entries(key, || Group::new(doc_entries(site, i, d))),
-            )
-        })
+        .map(|(i, _)| doc_group(site, urls, cache, i))
         .collect();
     // Topics are few: what is tokenised (title, text, title weight) is
     // gathered and hashed.
@@ -94,6 +83,27 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
     });
     out.push((key, works));
     out
+}
+
+/// Document `i`'s group with its key, reused when nothing it is made from
+/// changed (its source, title, URL, summary, authors and timeline entries).
+pub(super) fn doc_group(
+    site: &Site,
+    urls: &Urls,
+    cache: &RenderCache,
+    i: usize,
+) -> (u64, Arc<Group>) {
+    let d = &site.docs[i];
+    let key = cache.key(|k| {
+        k.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
+        for &e in &site.timeline.by_doc[i] {
+            k.add(urls.entry_keys[e]);
+        }
+    });
+    (
+        key,
+        cache.search_entries(key, || Group::new(doc_entries(site, i, d))),
+    )
 }
 
 /// A group of entries, each tokenised from a title and text with a title

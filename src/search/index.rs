@@ -52,6 +52,16 @@ pub struct Index {
 }
 
 impl Index {
+    /// The groups in place, in order of their first ids.
+    pub(super) fn layout(&self) -> &[Placed] {
+        &self.layout
+    }
+
+    /// The first id of each block of groups.
+    pub(super) fn blocks(&self) -> &[u32] {
+        &self.blocks
+    }
+
     /// How many distinct tokens the index holds.
     pub fn terms(&self) -> usize {
         self.postings.len()

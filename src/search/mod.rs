@@ -16,9 +16,11 @@ mod changes;
 pub mod encode;
 mod entries;
 pub mod index;
+mod patch;
 pub mod tokens;
 
 pub use entries::entries;
+pub use patch::patch;
 
 use crate::graph::Site;
 use crate::memo::RenderCache;
@@ -140,74 +142,102 @@ pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
     placed
 }
 
-/// Writes the index files; returns them with the size of the index proper
-/// (postings and metadata, without snippets) for reports.
+/// Writes the index files: postings shards, entry chunks and metadata.
 pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
     let layout = layout(entries(site, urls, cache));
-    let start = layout
-        .last()
-        .map_or(0, |(_, start, g)| start + g.entries.len());
-    let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; start];
-    let mut chunk_keys = vec![crate::memo::KeyHasher::default(); start.div_ceil(CHUNK)];
-    for (key, start, g) in &layout {
-        for (i, e) in g.entries.iter().enumerate() {
-            slots[start + i] = Some((e, *start));
-        }
-        // A group's key covers its entries; its start, their ids.
-        if cache.active() && !g.entries.is_empty() {
-            let chunks = start / CHUNK..=(start + g.entries.len() - 1) / CHUNK;
-            for chunk_key in &mut chunk_keys[chunks] {
-                chunk_key.add((key, start));
-            }
-        }
-    }
-    let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
-    let chunks: Vec<OutputFile> = slots
-        .par_chunks(CHUNK)
-        .zip(chunk_keys.par_iter())
-        .enumerate()
-        .map(|(k, (chunk, chunk_key))| {
-            let path = format!("search/e/{k}.js");
-            let hash = cache.key(|h| h.add((&path, chunk.len(), chunk_key.finish())));
-            let bytes = cache
-                .get_or(hash, || {
-                    // A paragraph's row names its document's entry instead
-                    // of repeating the title: [kind, title or parent id, url
-                    // or anchor, text]; an empty slot is null.
-                    let rows: Vec<serde_json::Value> = chunk
-                        .iter()
-                        .map(|slot| match slot {
-                            Some((e, start)) => match e.parent {
-                                Some(p) => serde_json::json!([e.kind, start + p, e.url, e.text]),
-                                None => serde_json::json!([e.kind, e.title, e.url, e.text]),
-                            },
-                            None => serde_json::Value::Null,
-                        })
-                        .collect();
-                    let json = serde_json::to_string(&rows).unwrap_or_default();
-                    Ok::<_, std::convert::Infallible>(
-                        format!("DOSSIER_SEARCH.entries({k},{json});\n").into_bytes(),
-                    )
-                })
-                .unwrap_or_else(|e| match e {});
-            OutputFile::new(path, bytes)
-        })
+    let total = slots(&layout);
+    let chunks: Vec<OutputFile> = (0..total.div_ceil(CHUNK))
+        .into_par_iter()
+        .map(|k| chunk_file(&layout, k, cache))
         .collect();
-    drop(slots);
     let index = cache.search_index(|last| index::Index::update(last, layout));
+    let mut files: Vec<OutputFile> = index
+        .shards
+        .values()
+        .flat_map(|s| s.iter())
+        .map(shard_file)
+        .collect();
+    files.extend(chunks);
+    files.push(meta_file(&index, urls));
+    cache.keep_search_index(index);
+    files
+}
+
+/// How many ids a layout spans (entries and empty slots).
+fn slots(layout: &[index::Placed]) -> usize {
+    layout
+        .last()
+        .map_or(0, |(_, start, g)| start + g.entries.len())
+}
+
+/// Chunk `k` of the entries in `layout`: the groups it overlaps, each
+/// row at its id; reused while those groups and their places are the same.
+fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> OutputFile {
+    let (lo, hi) = (k * CHUNK, ((k + 1) * CHUNK).min(slots(layout)));
+    // Groups are in order of their first ids; the last one starting
+    // before this chunk may reach into it.
+    let first = layout.partition_point(|p| p.1 <= lo).saturating_sub(1);
+    let overlapping: Vec<&index::Placed> = layout[first..]
+        .iter()
+        .take_while(|p| p.1 < hi)
+        .filter(|(_, start, g)| !g.entries.is_empty() && start + g.entries.len() > lo)
+        .collect();
+    let path = format!("search/e/{k}.js");
+    // A group's key covers its entries; its start, their ids.
+    let hash = cache.key(|h| {
+        h.add((&path, hi - lo));
+        for (key, start, _) in &overlapping {
+            h.add((key, start));
+        }
+    });
+    let bytes = cache
+        .get_or(hash, || {
+            let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; hi - lo];
+            for (_, start, g) in &overlapping {
+                for (i, e) in g.entries.iter().enumerate() {
+                    if let Some(slot) = (start + i).checked_sub(lo).and_then(|at| slots.get_mut(at))
+                    {
+                        *slot = Some((e, *start));
+                    }
+                }
+            }
+            // A paragraph's row names its document's entry instead of
+            // repeating the title: [kind, title or parent id, url or
+            // anchor, text]; an empty slot is null.
+            let rows: Vec<serde_json::Value> = slots
+                .iter()
+                .map(|slot| match slot {
+                    Some((e, start)) => match e.parent {
+                        Some(p) => serde_json::json!([e.kind, start + p, e.url, e.text]),
+                        None => serde_json::json!([e.kind, e.title, e.url, e.text]),
+                    },
+                    None => serde_json::Value::Null,
+                })
+                .collect();
+            let json = serde_json::to_string(&rows).unwrap_or_default();
+            Ok::<_, std::convert::Infallible>(
+                format!("DOSSIER_SEARCH.entries({k},{json});\n").into_bytes(),
+            )
+        })
+        .unwrap_or_else(|e| match e {});
+    OutputFile::new(path, bytes)
+}
+
+/// The file of one encoded postings shard (or part of one).
+fn shard_file((key, bytes): &(String, Arc<Vec<u8>>)) -> OutputFile {
+    OutputFile::new(format!("search/t/{key}.js"), Arc::clone(bytes))
+}
+
+/// `search/meta.js`: how many entries, the chunk size, the shards, how
+/// many tokens, and the timeline page of each year.
+fn meta_file(index: &index::Index, urls: &Urls) -> OutputFile {
+    let count: usize = index.layout().iter().map(|(_, _, g)| g.entries.len()).sum();
     let keys: Vec<&String> = index
         .shards
         .values()
         .flat_map(|s| s.iter())
         .map(|(k, _)| k)
         .collect();
-    let mut files: Vec<OutputFile> = index
-        .shards
-        .values()
-        .flat_map(|s| s.iter())
-        .map(|(key, file)| OutputFile::new(format!("search/t/{key}.js"), Arc::clone(file)))
-        .collect();
-    files.extend(chunks);
     let years: serde_json::Map<String, serde_json::Value> = urls
         .years
         .iter()
@@ -220,12 +250,7 @@ pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
         "terms": index.terms(),
         "timeline": years,
     });
-    files.push(OutputFile::new(
-        "search/meta.js",
-        format!("DOSSIER_SEARCH.meta({meta});\n"),
-    ));
-    cache.keep_search_index(index);
-    files
+    OutputFile::new("search/meta.js", format!("DOSSIER_SEARCH.meta({meta});\n"))
 }
 
 #[cfg(test)]

@@ -59,10 +59,11 @@ pub fn serve(opts: Options) -> Result<()> {
         memo: crate::memo::Memo::new(),
         config: None,
         timings: opts.timings,
+        whole: true,
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),
     };
-    site.rebuild(None);
+    site.rebuild(None, None);
     let (listener, port) = bind(&opts.bind, opts.port)?;
     if port != opts.port && opts.port != 0 {
         println!("port {} is in use; using {port} instead", opts.port);
@@ -114,10 +115,13 @@ fn run(
             Event::Changed(paths) => paths,
             Event::WatchError(e) => {
                 eprintln!("watch error: {e}");
+                // Changes may have been missed: the next rebuild looks at
+                // every file.
+                site.whole = true;
                 continue;
             }
         };
-        let mut paths = next_batch(rx, first);
+        let mut paths = next_batch(rx, first, &mut site.whole);
         paths.sort();
         paths.dedup();
         let paths = prints.changed(paths);
@@ -133,20 +137,24 @@ fn run(
         } else {
             String::new()
         };
-        site.rebuild(Some(format!("{first}{more}")));
+        site.rebuild(Some(format!("{first}{more}")), Some(&paths));
         watching.add_new_folders(&site.root, site.config.as_ref());
     }
 }
 
 /// Collects the events that follow `first` until [`DEBOUNCE`] passes
-/// without one (or [`MAX_BATCH`] in all).
-fn next_batch(rx: &Receiver<Event>, first: Vec<PathBuf>) -> Vec<PathBuf> {
+/// without one (or [`MAX_BATCH`] in all); a watch error on the way sets
+/// `missed`.
+fn next_batch(rx: &Receiver<Event>, first: Vec<PathBuf>, missed: &mut bool) -> Vec<PathBuf> {
     let start = Instant::now();
     let mut paths = first;
     while start.elapsed() < MAX_BATCH {
         match rx.recv_timeout(DEBOUNCE) {
             Ok(Event::Changed(more)) => paths.extend(more),
-            Ok(Event::WatchError(e)) => eprintln!("watch error: {e}"),
+            Ok(Event::WatchError(e)) => {
+                eprintln!("watch error: {e}");
+                *missed = true;
+            }
             Err(_) => break,
         }
     }
@@ -161,6 +169,9 @@ struct Live {
     /// The config of the last good build: what to watch.
     config: Option<crate::config::Config>,
     timings: bool,
+    /// Whether the next rebuild must look at every file (changes may have
+    /// been missed), not only at those the watcher named.
+    whole: bool,
     state: Arc<RwLock<Snapshot>>,
     clients: Clients,
 }
@@ -168,12 +179,30 @@ struct Live {
 impl Live {
     /// Builds in memory; on success swaps the snapshot and tells the pages
     /// what changed, on failure keeps the last good site and shows the error.
-    fn rebuild(&mut self, cause: Option<String>) {
+    fn rebuild(&mut self, cause: Option<String>, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
-        let last = std::mem::take(&mut self.memo);
-        match crate::build_incremental(&self.root, &Overrides::default(), &last) {
+        let mut last = std::mem::take(&mut self.memo);
+        // Edits to documents' texts are patched (see `crate::patch`);
+        // anything else, or a patch declined, is a whole build.
+        let mut how = "rebuilt";
+        let made = match changed.filter(|_| !self.whole) {
+            Some(paths) => match crate::patch::patch(last, paths) {
+                crate::patch::Outcome::Patched(made) => {
+                    how = "patched";
+                    last = crate::memo::Memo::default();
+                    Ok(*made)
+                }
+                crate::patch::Outcome::Declined(memo, _) => {
+                    last = *memo;
+                    crate::build_incremental(&self.root, &Overrides::default(), &last)
+                }
+            },
+            None => crate::build_incremental(&self.root, &Overrides::default(), &last),
+        };
+        match made {
             Ok((built, memo)) => {
                 self.memo = memo;
+                self.whole = false;
                 self.config = Some(built.config.clone());
                 if self.timings {
                     for (stage, t) in &built.timings {
@@ -221,7 +250,7 @@ impl Live {
                 if let Some(cause) = cause {
                     let st = self.memo.stats;
                     println!(
-                        "{cause} changed: rebuilt in {} ms, {changed} files differ \
+                        "{cause} changed: {how} in {} ms, {changed} files differ \
                          (documents: {} read, {} parsed, {} reused; pages and files: {} made, {} reused)",
                         start.elapsed().as_millis(),
                         st.sources_read,

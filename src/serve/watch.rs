@@ -87,6 +87,11 @@ pub fn start(
     if !poll {
         let (tx, relevant_paths) = (tx.clone(), relevant_paths.clone());
         let handler = move |res: notify::Result<notify::Event>| match res {
+            Ok(event) if event.need_rescan() => {
+                let _ = tx.send(Event::WatchError(
+                    "file events were missed; every file is looked at again".into(),
+                ));
+            }
             Ok(event) if is_change(&event.kind) => {
                 let paths = relevant_paths(event.paths);
                 if !paths.is_empty() {

@@ -88,14 +88,7 @@ pub fn discover_with(
             if let Some(said) = unchanged(path) {
                 return Ok(Read::Unchanged(path.clone(), said));
             }
-            let rel_path = path.strip_prefix(content_dir).unwrap_or(path);
-            let rel = rel_path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let section: Vec<String> = rel.split('/').map(str::to_string).collect();
-            let section = section[..section.len() - 1].to_vec();
+            let (rel, section) = place_of(content_dir, path);
             read_one(path, rel, section)
         })
         .collect();
@@ -109,6 +102,31 @@ pub fn discover_with(
         }
     }
     Ok(out)
+}
+
+/// Reads the one document at `path` (under `content_dir`); `None` when it
+/// is a section's `_index.md` or cannot be read (a whole discovery then
+/// says why).
+pub fn read_document(content_dir: &Path, path: &Path) -> Option<Source> {
+    let (rel, section) = place_of(content_dir, path);
+    match read_one(path, rel, section) {
+        Ok(Read::Source(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// A file's path relative to the content folder (with `/`) and its
+/// section (the folders on the way).
+fn place_of(content_dir: &Path, path: &Path) -> (String, Vec<String>) {
+    let rel_path = path.strip_prefix(content_dir).unwrap_or(path);
+    let rel = rel_path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let mut section: Vec<String> = rel.split('/').map(str::to_string).collect();
+    section.pop();
+    (rel, section)
 }
 
 /// Files dossier reads as texts.

@@ -1,0 +1,96 @@
+//! The render stage's share of a patch (see `crate::patch`): documents
+//! edited in place, whose edits change nothing that other pages show of
+//! them but their word counts. Made again: their own pages, the listings
+//! of their sections and of the sections above (which show word counts),
+//! their rows of the list of all documents, and the search index's files
+//! that hold them. Every other file is the last build's.
+
+use super::highlight::Highlighter;
+use super::{doc_list, OutputFile, Renderer};
+use crate::config::Config;
+use crate::graph::Site;
+use crate::memo::{RenderCache, RenderMemo};
+use crate::theme::Theme;
+use anyhow::Result;
+use std::collections::BTreeSet;
+
+/// What a patch changed: files made again (some perhaps as they were) and
+/// files gone.
+pub struct Patched {
+    pub files: Vec<OutputFile>,
+    pub removed: Vec<String>,
+}
+
+/// The files that change when documents `docs` (each with its source key
+/// in the last build) are edited in place in `site`, from the last build's
+/// memo `last` and its files `old` (sorted by path). `None` when the last
+/// build's results do not allow it: the whole site is then rendered.
+/// The memo's search index and rows are patched in place; both stay valid
+/// for a whole render even when this gives up half-way.
+pub fn patch(
+    config: &Config,
+    site: &Site,
+    theme: &Theme,
+    last: &RenderMemo,
+    docs: &[(usize, u64)],
+    old: &[super::OutputFile],
+) -> Result<Option<Patched>> {
+    let Some((plan_key, plan)) = last.plan.clone() else {
+        return Ok(None);
+    };
+    let cache = RenderCache::new(last);
+    if !cache.active() {
+        return Ok(None);
+    }
+    let r = Renderer::new(config, site, theme, cache, plan, Some(plan_key));
+    let made = r.patch(docs, old);
+    r.cache.give_back_rows();
+    made
+}
+
+impl Renderer<'_> {
+    fn patch(&self, docs: &[(usize, u64)], old: &[OutputFile]) -> Result<Option<Patched>> {
+        let site = self.site;
+        let hl = Highlighter::default();
+        let mut files = Vec::new();
+        for &(i, _) in docs {
+            files.push(self.document(i, &hl)?);
+        }
+        // Listings show word counts: the documents' sections' and those
+        // of the sections above them (which list their sub-sections' first
+        // documents).
+        let mut sections = BTreeSet::new();
+        for &(i, _) in docs {
+            let path = &site.sections[site.docs[i].section].path;
+            for depth in 0..=path.len() {
+                sections.extend(
+                    site.sections
+                        .iter()
+                        .position(|s| s.path[..] == path[..depth]),
+                );
+            }
+        }
+        for s in sections {
+            files.extend(self.section(s)?);
+        }
+        let list = old
+            .binary_search_by(|f| f.path.as_str().cmp(doc_list::URL))
+            .ok()
+            .map(|at| &old[at].bytes);
+        let Some(list) = list else {
+            return Ok(None);
+        };
+        let Some(list) = self.document_list_patch(list, docs)? else {
+            return Ok(None);
+        };
+        files.push(list);
+        let indices: Vec<usize> = docs.iter().map(|&(i, _)| i).collect();
+        let search =
+            self.with_search_urls(|urls| crate::search::patch(site, urls, &self.cache, &indices));
+        let Some((search, removed)) = search else {
+            return Ok(None);
+        };
+        files.extend(search);
+        Ok(Some(Patched { files, removed }))
+    }
+}
