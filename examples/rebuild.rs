@@ -7,7 +7,8 @@
 //!
 //!     cargo run --release --example rebuild -- ROOT [N] [plain]
 //!
-//! With `plain`, every edit adds a plain sentence.
+//! With `plain`, every edit adds a plain sentence. Each rebuild is a patch
+//! when the edit allows it (see `dossier::patch`), as in `dossier serve`.
 
 use dossier::config::Overrides;
 
@@ -16,6 +17,7 @@ use dossier::config::Overrides;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use dossier::memo::Memo;
+use dossier::patch::Outcome;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -67,11 +69,19 @@ fn main() -> anyhow::Result<()> {
         }
         std::fs::write(&file, text)?;
         let start = Instant::now();
-        let (built, next) = dossier::build_incremental(&root, &Overrides::default(), &memo)?;
+        // As `dossier serve` does: a patch when the edit allows it.
+        let (built, next, how) = match dossier::patch::patch(memo, std::slice::from_ref(&file)) {
+            Outcome::Patched(made) => (made.0, made.1, "patched".to_string()),
+            Outcome::Declined(last, why) => {
+                let (built, next) =
+                    dossier::build_incremental(&root, &Overrides::default(), &last)?;
+                (built, next, format!("built whole: {why}"))
+            }
+        };
         let total = start.elapsed();
         memo = next;
         println!(
-            "rebuild {i}: {:.1} ms ({} files)",
+            "rebuild {i}: {:.1} ms ({} files; {how})",
             total.as_secs_f64() * 1000.0,
             built.files.len()
         );

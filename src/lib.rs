@@ -85,6 +85,9 @@ pub struct Built {
     /// Time per pipeline stage, in order.
     pub timings: Timings,
     pub documents: usize,
+    /// For a patch (see [`patch`]): the paths of the files it made again
+    /// or removed; every other file is the last build's.
+    pub patched: Option<Vec<String>>,
 }
 
 impl Built {
@@ -252,6 +255,7 @@ pub fn build_incremental(
         diagnostics: diags,
         timings: laps.list,
         documents,
+        patched: None,
     };
     if next.active {
         // What the next build may patch (see `patch`).

@@ -112,6 +112,8 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         previous.push((*i, std::mem::replace(&mut kept.site.docs[*i], doc)));
     }
     let docs: Vec<(usize, u64)> = edits.iter().map(|e| (e.0, e.1 .0.key)).collect();
+    laps.lap("graph");
+    let mut parts = Laps::new();
     let made = render::patch::patch(
         &kept.config,
         &kept.site,
@@ -119,6 +121,7 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         &memo.render,
         &docs,
         &kept.files,
+        &mut parts,
     );
     let patched = match made {
         Ok(Some(patched)) => patched,
@@ -130,7 +133,14 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         }
     };
     laps.lap("render");
+    laps.list.extend(parts.list);
     let made = patched.files.len();
+    let paths: Vec<String> = patched
+        .files
+        .iter()
+        .map(|f| f.path.clone())
+        .chain(patched.removed.iter().cloned())
+        .collect();
     replace_files(&mut kept.files, patched);
     for (_, old, new, path, stamp) in &edits {
         kept.diagnostics.retain(|d| !old.1.contains(d));
@@ -154,6 +164,7 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         diagnostics: kept.diagnostics.clone(),
         timings: Vec::new(),
         documents: kept.site.docs.len(),
+        patched: Some(paths),
     };
     laps.lap("files");
     let built = Built {

@@ -34,6 +34,7 @@ pub fn patch(
     last: &RenderMemo,
     docs: &[(usize, u64)],
     old: &[super::OutputFile],
+    laps: &mut crate::Laps,
 ) -> Result<Option<Patched>> {
     let Some((plan_key, plan)) = last.plan.clone() else {
         return Ok(None);
@@ -43,19 +44,26 @@ pub fn patch(
         return Ok(None);
     }
     let r = Renderer::new(config, site, theme, cache, plan, Some(plan_key));
-    let made = r.patch(docs, old);
+    laps.lap("  keys");
+    let made = r.patch(docs, old, laps);
     r.cache.give_back_rows();
     made
 }
 
 impl Renderer<'_> {
-    fn patch(&self, docs: &[(usize, u64)], old: &[OutputFile]) -> Result<Option<Patched>> {
+    fn patch(
+        &self,
+        docs: &[(usize, u64)],
+        old: &[OutputFile],
+        laps: &mut crate::Laps,
+    ) -> Result<Option<Patched>> {
         let site = self.site;
         let hl = Highlighter::default();
         let mut files = Vec::new();
         for &(i, _) in docs {
             files.push(self.document(i, &hl)?);
         }
+        laps.lap("  documents");
         // Listings show word counts: the documents' sections' and those
         // of the sections above them (which list their sub-sections' first
         // documents).
@@ -73,6 +81,7 @@ impl Renderer<'_> {
         for s in sections {
             files.extend(self.section(s)?);
         }
+        laps.lap("  sections");
         let list = old
             .binary_search_by(|f| f.path.as_str().cmp(doc_list::URL))
             .ok()
@@ -84,6 +93,7 @@ impl Renderer<'_> {
             return Ok(None);
         };
         files.push(list);
+        laps.lap("  document list");
         let indices: Vec<usize> = docs.iter().map(|&(i, _)| i).collect();
         let search =
             self.with_search_urls(|urls| crate::search::patch(site, urls, &self.cache, &indices));
@@ -91,6 +101,7 @@ impl Renderer<'_> {
             return Ok(None);
         };
         files.extend(search);
+        laps.lap("  search index");
         Ok(Some(Patched { files, removed }))
     }
 }

@@ -41,8 +41,9 @@ pub struct Options {
 
 /// What the loop reacts to.
 pub enum Event {
-    /// Files changed (already filtered and debounced).
-    Changed(Vec<PathBuf>),
+    /// Files changed (already filtered), and whether the event left them
+    /// complete (see [`next_batch`]).
+    Changed(Vec<PathBuf>, bool),
     /// The watcher failed; the message says why.
     WatchError(String),
 }
@@ -99,6 +100,10 @@ pub fn serve(opts: Options) -> Result<()> {
 /// Quiet time that ends a batch of file events: an editor's save and a
 /// checkout are done well within it.
 pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// Quiet time that ends a batch holding one file that existed before and
+/// was just saved (written and closed, or renamed into place): what an
+/// editor does next in the same save (removing its backup) comes at once.
+pub const SETTLE: Duration = Duration::from_millis(15);
 /// A batch is built after this long even if events keep coming.
 const MAX_BATCH: Duration = Duration::from_secs(2);
 
@@ -112,7 +117,7 @@ fn run(
 ) {
     while let Ok(event) = rx.recv() {
         let first = match event {
-            Event::Changed(paths) => paths,
+            Event::Changed(paths, saved) => (paths, saved),
             Event::WatchError(e) => {
                 eprintln!("watch error: {e}");
                 // Changes may have been missed: the next rebuild looks at
@@ -121,7 +126,7 @@ fn run(
                 continue;
             }
         };
-        let mut paths = next_batch(rx, first, &mut site.whole);
+        let mut paths = next_batch(rx, first, &mut site.whole, &|p| prints.knows_file(p));
         paths.sort();
         paths.dedup();
         let paths = prints.changed(paths);
@@ -144,13 +149,33 @@ fn run(
 
 /// Collects the events that follow `first` until [`DEBOUNCE`] passes
 /// without one (or [`MAX_BATCH`] in all); a watch error on the way sets
-/// `missed`.
-fn next_batch(rx: &Receiver<Event>, first: Vec<PathBuf>, missed: &mut bool) -> Vec<PathBuf> {
+/// `missed`. A batch of one file that `known` was there before, whose last
+/// event completed a save, ends after [`SETTLE`]: the common edit, seen
+/// sooner. New files and several files (a checkout) wait the whole quiet
+/// time, so that a burst stays one batch.
+fn next_batch(
+    rx: &Receiver<Event>,
+    (first, saved): (Vec<PathBuf>, bool),
+    missed: &mut bool,
+    known: &dyn Fn(&std::path::Path) -> bool,
+) -> Vec<PathBuf> {
     let start = Instant::now();
     let mut paths = first;
+    let mut saved = saved;
     while start.elapsed() < MAX_BATCH {
-        match rx.recv_timeout(DEBOUNCE) {
-            Ok(Event::Changed(more)) => paths.extend(more),
+        let one_known_file = paths
+            .first()
+            .is_some_and(|f| paths.iter().all(|p| p == f) && known(f));
+        let quiet = if saved && one_known_file {
+            SETTLE
+        } else {
+            DEBOUNCE
+        };
+        match rx.recv_timeout(quiet) {
+            Ok(Event::Changed(more, done)) => {
+                paths.extend(more);
+                saved = done;
+            }
             Ok(Event::WatchError(e)) => {
                 eprintln!("watch error: {e}");
                 *missed = true;
@@ -218,26 +243,14 @@ impl Live {
                     .filter(|d| d.severity == crate::diagnostics::Severity::Error)
                     .map(ToString::to_string)
                     .collect();
-                let files: HashMap<String, Arc<Vec<u8>>> =
-                    built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
                 let (event, changed) = {
                     let mut snap = self.state.write().unwrap_or_else(|e| e.into_inner());
-                    let changed: Vec<&String> = files
-                        .iter()
-                        .filter(|(p, b)| {
-                            snap.files
-                                .get(*p)
-                                .is_none_or(|old| !Arc::ptr_eq(old, b) && old != *b)
-                        })
-                        .map(|(p, _)| p)
-                        .chain(snap.files.keys().filter(|p| !files.contains_key(*p)))
-                        .collect();
+                    let changed = swap_files(&mut snap.files, built.files, built.patched);
                     let only_css =
                         !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
                     let count = changed.len();
                     snap.version += u64::from(count > 0);
                     snap.builds += 1;
-                    snap.files = files;
                     snap.error = (!errors.is_empty()).then(|| errors.join("\n"));
                     let event = match (&snap.error, count, only_css) {
                         (Some(e), _, _) => Some(("error".to_string(), e.clone())),
@@ -283,6 +296,51 @@ impl Live {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         clients.retain(|c| c.send((event.to_string(), data.to_string())).is_ok());
     }
+}
+
+/// Puts a build's `files` in place of the served `served`, and says which
+/// paths differ. A patch names the files it made or removed (`patched`):
+/// only those are looked at; the others are the last build's.
+fn swap_files(
+    served: &mut HashMap<String, Arc<Vec<u8>>>,
+    files: Vec<crate::render::OutputFile>,
+    patched: Option<Vec<String>>,
+) -> Vec<String> {
+    let differs = |old: Option<&Arc<Vec<u8>>>, new: Option<&Arc<Vec<u8>>>| match (old, new) {
+        (Some(a), Some(b)) => !Arc::ptr_eq(a, b) && a != b,
+        (None, None) => false,
+        _ => true,
+    };
+    if let Some(paths) = patched {
+        let mut changed = Vec::new();
+        for path in paths {
+            let new = files
+                .binary_search_by(|f| f.path.as_str().cmp(&path))
+                .ok()
+                .map(|at| &files[at].bytes);
+            if differs(served.get(&path), new) {
+                match new {
+                    Some(bytes) => served.insert(path.clone(), Arc::clone(bytes)),
+                    None => served.remove(&path),
+                };
+                changed.push(path);
+            }
+        }
+        // The list is the last build's with a few files replaced: freeing
+        // it is not worth waiting for.
+        std::thread::spawn(move || drop(files));
+        return changed;
+    }
+    let files: HashMap<String, Arc<Vec<u8>>> =
+        files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let mut changed: Vec<String> = files
+        .iter()
+        .filter(|(p, b)| differs(served.get(*p), Some(b)))
+        .map(|(p, _)| p.clone())
+        .collect();
+    changed.extend(served.keys().filter(|p| !files.contains_key(*p)).cloned());
+    *served = files;
+    changed
 }
 
 /// Binds `port` or, when it is taken, the next free one of the following 20.

@@ -12,7 +12,7 @@ use super::poll::Poller;
 use super::Event;
 use crate::config::Config;
 use anyhow::{Context, Result};
-use notify::event::{AccessKind, AccessMode};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -93,9 +93,10 @@ pub fn start(
                 ));
             }
             Ok(event) if is_change(&event.kind) => {
+                let saved = completes_a_save(&event.kind);
                 let paths = relevant_paths(event.paths);
                 if !paths.is_empty() {
-                    let _ = tx.send(Event::Changed(paths));
+                    let _ = tx.send(Event::Changed(paths, saved));
                 }
             }
             Ok(_) => {}
@@ -118,7 +119,8 @@ pub fn start(
     }
     let poller = Poller::start(root, dirs.clone(), POLL_INTERVAL, move |paths| {
         let paths = relevant_paths(paths);
-        paths.is_empty() || tx.send(Event::Changed(paths)).is_ok()
+        // Polling sees files as they are: each change is complete.
+        paths.is_empty() || tx.send(Event::Changed(paths, true)).is_ok()
     });
     Ok(Watching {
         backend: Backend::Poll(poller),
@@ -153,6 +155,17 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
+/// Does an event of this kind leave a file complete: written and closed,
+/// or renamed into place? (A file created, truncated or being written may
+/// be half-saved.)
+fn completes_a_save(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
+}
+
 /// What each watched file or folder held when last seen, so that events
 /// which change nothing (a build reading a file, an editor saving the same
 /// bytes) cause no rebuild. A file is known by a hash of its bytes, a folder
@@ -179,6 +192,11 @@ impl Fingerprints {
             None => now.is_some(),
             Some(before) => before != now,
         }
+    }
+
+    /// Whether `path` is a file seen before (not one being created).
+    pub fn knows_file(&self, path: &Path) -> bool {
+        matches!(self.seen.get(path), Some(Some(_))) && !path.is_dir()
     }
 
     /// The paths whose contents differ from when they were last seen.
