@@ -130,10 +130,11 @@ pub fn render(
         "404.html",
         r.page("404.html", ctx, "404.html")?,
     ));
+    // Pages only: not the search index's scripts or the exports.
     let mut pages: Vec<&str> = files
         .iter()
         .map(|f| f.path.as_str())
-        .filter(|p| *p != "404.html")
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
         .collect();
     pages.sort_unstable();
     let sitemap = feeds::sitemap(config, &pages);

@@ -1,0 +1,154 @@
+//! Patches (`dossier::patch`): edits to documents' texts that change
+//! nothing other pages show are patched into the last build, and give the
+//! files a clean build gives; every other change is declined, with the
+//! memo given back whole for a whole build.
+
+mod common;
+
+use dossier::config::Overrides;
+use dossier::memo::Memo;
+use dossier::patch::{patch, Outcome};
+use std::path::{Path, PathBuf};
+
+const DOC: &str = "content/004_b84bfd1c39564207.txt";
+
+fn first_build(root: &Path) -> Memo {
+    dossier::build_incremental(root, &Overrides::default(), &Memo::new())
+        .unwrap()
+        .1
+}
+
+fn clean(root: &Path) -> dossier::Built {
+    dossier::build_in_memory(root, &Overrides::default()).unwrap()
+}
+
+fn same_files(a: &dossier::Built, b: &dossier::Built) {
+    let paths = |b: &dossier::Built| b.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(a), paths(b));
+    for (x, y) in a.files.iter().zip(&b.files) {
+        assert!(x.bytes == y.bytes, "{} differs", x.path);
+    }
+    assert_eq!(a.diagnostics, b.diagnostics);
+}
+
+/// The path as the watcher gives it: canonical.
+fn watched(root: &Path, rel: &str) -> Vec<PathBuf> {
+    vec![root.join(rel).canonicalize().unwrap()]
+}
+
+fn patched(memo: Memo, changed: &[PathBuf]) -> (dossier::Built, Memo) {
+    match patch(memo, changed) {
+        Outcome::Patched(made) => *made,
+        Outcome::Declined(_, why) => panic!("declined: {why}"),
+    }
+}
+
+fn declined(memo: Memo, changed: &[PathBuf]) -> (Memo, &'static str) {
+    match patch(memo, changed) {
+        Outcome::Patched(_) => panic!("patched"),
+        Outcome::Declined(memo, why) => (*memo, why),
+    }
+}
+
+#[test]
+fn plain_edits_are_patched_and_equal_clean_builds() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let memo = first_build(root);
+    let docs = clean(root).documents;
+
+    common::append_to(
+        &root.join(DOC),
+        "\nA plain closing remark about the archive.\n",
+    );
+    let (built, memo) = patched(memo, &watched(root, DOC));
+    same_files(&built, &clean(root));
+    assert_eq!(memo.stats.documents_made, 1);
+    assert_eq!(memo.stats.documents_reused, docs - 1);
+    // It names what it made: the page, listings, search files; not the
+    // other documents' pages or the knowledge pages.
+    let made = built.patched.clone().unwrap();
+    assert!(made
+        .iter()
+        .any(|p| p == "russia-and-china-oppose-the-globe/index.html"));
+    assert!(made.iter().any(|p| p == "documents/index.html"));
+    assert!(made.iter().any(|p| p.starts_with("search/t/")));
+    assert!(!made
+        .iter()
+        .any(|p| p.starts_with("timeline/") || p.starts_with("topics/")));
+    assert!(made.len() < 20, "{made:?}");
+
+    // A patch on a patch, then a whole build from the patched memo.
+    common::append_to(&root.join(DOC), "\nAnother plain remark.\n");
+    let (built, memo) = patched(memo, &watched(root, DOC));
+    same_files(&built, &clean(root));
+    common::append_to(&root.join(DOC), "\nIn 1977 a remark with a year.\n");
+    let (memo, _) = declined(memo, &watched(root, DOC));
+    let (built, _) = dossier::build_incremental(root, &Overrides::default(), &memo).unwrap();
+    same_files(&built, &clean(root));
+}
+
+#[test]
+fn a_patch_that_moves_search_ids_in_its_block_equals_a_clean_build() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let memo = first_build(root);
+    // Forty paragraphs outgrow the document's padding in the search
+    // index: the groups after it in its block move.
+    let first = "content/000_f13687132f4ba417.txt";
+    let more: String = (0..40)
+        .map(|i| format!("\nParagraph number {i} of the archive notes.\n"))
+        .collect();
+    common::append_to(&root.join(first), &more);
+    let (built, memo) = patched(memo, &watched(root, first));
+    same_files(&built, &clean(root));
+    // And back: the paragraphs removed.
+    let text = std::fs::read_to_string(root.join(first)).unwrap();
+    std::fs::write(root.join(first), text.replace(&more, "")).unwrap();
+    let (built, _) = patched(memo, &watched(root, first));
+    same_files(&built, &clean(root));
+}
+
+/// What is changed, the file changed, and the change.
+type Case = (&'static str, &'static str, fn(&Path));
+
+#[test]
+fn changes_other_pages_show_are_declined_and_the_memo_still_builds() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let mut memo = first_build(root);
+    const SIDECAR: &str = "content/004_b84bfd1c39564207.meta.toml";
+    let cases: [Case; 3] = [
+        ("a date", DOC, |r| {
+            common::append_to(&r.join(DOC), "\nIn 1977 the talks resumed.\n")
+        }),
+        ("a topic mention", DOC, |r| {
+            common::append_to(&r.join(DOC), "\nRussia and China met again.\n")
+        }),
+        ("a title in the sidecar", SIDECAR, |r| {
+            let text = std::fs::read_to_string(r.join(SIDECAR)).unwrap();
+            std::fs::write(r.join(SIDECAR), format!("title = \"Retitled\"\n{text}")).unwrap();
+        }),
+    ];
+    for (what, path, edit) in cases {
+        edit(root);
+        let (back, why) = declined(memo, &watched(root, path));
+        assert!(!why.is_empty(), "{what}");
+        let (built, next) = dossier::build_incremental(root, &Overrides::default(), &back).unwrap();
+        same_files(&built, &clean(root));
+        memo = next;
+    }
+    // A new document, and a file outside the content folder.
+    std::fs::write(
+        root.join("content/new.md"),
+        "+++\ntitle = \"New\"\n+++\n\nText.\n",
+    )
+    .unwrap();
+    let (memo, why) = declined(memo, &watched(root, "content/new.md"));
+    assert_eq!(why, "a document was added");
+    let (memo, _) = declined(memo, &watched(root, "config.toml"));
+    // Nothing is patched from a memo that keeps nothing.
+    let (_, why) = declined(Memo::default(), &watched(root, DOC));
+    assert_eq!(why, "results are not kept");
+    drop(memo);
+}
