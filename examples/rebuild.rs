@@ -5,9 +5,11 @@
 //! timeline, topic pages and related documents change too). The document
 //! is restored afterwards.
 //!
-//!     cargo run --release --example rebuild -- ROOT [N] [plain]
+//!     cargo run --release --example rebuild -- ROOT [N] [plain|topic|year|reword]
 //!
-//! With `plain`, every edit adds a plain sentence. Each rebuild is a patch
+//! With `plain`, `topic` or `year`, every edit adds that kind of sentence
+//! (`topic`: topic words, no year); with `reword`, every edit puts a word
+//! before the last paragraph without a date, or takes it away. Each rebuild is a patch
 //! when the edit allows it (see `dossier::patch`), as in `dossier serve`.
 
 use dossier::config::Overrides;
@@ -47,7 +49,7 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = PathBuf::from(args.first().map_or(".", String::as_str));
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
-    let plain_only = args.get(2).is_some_and(|a| a == "plain");
+    let only = args.get(2).map(String::as_str);
     let file =
         first_document(&root.join("content")).ok_or_else(|| anyhow::anyhow!("no document"))?;
     let original = std::fs::read(&file)?;
@@ -59,8 +61,28 @@ fn main() -> anyhow::Result<()> {
     );
     for i in 1..=n {
         let mut text = std::fs::read_to_string(&file)?;
-        if plain_only || i % 2 == 1 {
+        let kind = only.unwrap_or(if i % 2 == 1 { "plain" } else { "year" });
+        if kind == "reword" {
+            // A word put before (or taken from) the last paragraph without
+            // digits (no date): its text changes in place.
+            let paragraphs: Vec<&str> = text.split("\n\n").collect();
+            let at = paragraphs
+                .iter()
+                .rposition(|p| !p.contains(|c: char| c.is_ascii_digit()) && !p.starts_with('#'))
+                .unwrap_or(0);
+            let mut paragraphs: Vec<String> = paragraphs.into_iter().map(String::from).collect();
+            let p = &mut paragraphs[at];
+            *p = match p.strip_prefix("Indeed, ") {
+                Some(rest) => rest.to_string(),
+                None => format!("Indeed, {p}"),
+            };
+            text = paragraphs.join("\n\n");
+        } else if kind == "plain" {
             text.push_str(&format!("\nEdited paragraph {i} about the archive.\n"));
+        } else if kind == "topic" {
+            text.push_str(&format!(
+                "\nEdited paragraph {i}: the guild sent an envoy.\n"
+            ));
         } else {
             text.push_str(&format!(
                 "\nIn {} the guild sent an envoy with the treaty.\n",

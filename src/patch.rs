@@ -111,7 +111,14 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         let doc = Arc::new(graph::with_body(&kept.site.docs[*i], &new.0));
         previous.push((*i, std::mem::replace(&mut kept.site.docs[*i], doc)));
     }
-    let docs: Vec<(usize, u64)> = edits.iter().map(|e| (e.0, e.1 .0.key)).collect();
+    let docs: Vec<render::patch::Edited> = edits
+        .iter()
+        .map(|(doc, old, new, _, _)| render::patch::Edited {
+            doc: *doc,
+            old_key: old.0.key,
+            topics: graph::changed_topics(&old.0, &new.0),
+        })
+        .collect();
     laps.lap("graph");
     let mut parts = Laps::new();
     let made = render::patch::patch(

@@ -89,6 +89,31 @@ fn plain_edits_are_patched_and_equal_clean_builds() {
 }
 
 #[test]
+fn an_edit_inside_passages_is_patched_and_their_topic_pages_follow() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let memo = first_build(root);
+    // A word added before a mention: the paragraph still mentions the same
+    // topics as often, but its text and the mentions' places change.
+    let doc = root.join(DOC);
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let edited = text.replacen(
+        "gained political support",
+        "gained strong political support",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&doc, edited).unwrap();
+    let (built, _) = patched(memo, &watched(root, DOC));
+    same_files(&built, &clean(root));
+    let made = built.patched.unwrap();
+    let topic_pages: Vec<&String> = made.iter().filter(|p| p.starts_with("topics/")).collect();
+    assert!(!topic_pages.is_empty(), "{made:?}");
+    // Only the pages of the topics that paragraph mentions.
+    assert!(topic_pages.len() < 6, "{topic_pages:?}");
+}
+
+#[test]
 fn a_patch_that_moves_search_ids_in_its_block_equals_a_clean_build() {
     let site = common::seed_copy();
     let root = site.path();

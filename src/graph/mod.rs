@@ -27,7 +27,7 @@ use crate::parse::{ids::slugify, Document};
 use crate::sources::{SectionSource, Source};
 use crate::topics::TopicMap;
 use citations::CitationIndex;
-pub use edit::{same_face, with_body};
+pub use edit::{changed_topics, same_face, with_body};
 pub use indexes::Indexes;
 use indexes::{index_keys, reuse};
 use rayon::prelude::*;

@@ -195,6 +195,7 @@ fn navigation(site: &Site) -> Vec<Link<'_>> {
 }
 
 struct Renderer<'a> {
+    config: &'a Config,
     /// Per document: its place in its section's listing.
     place: Vec<usize>,
     /// A hash of the templates, the config, the topic map, the navigation
@@ -258,6 +259,7 @@ impl<'a> Renderer<'a> {
             }
         }
         Renderer {
+            config,
             place,
             site_key,
             knowledge_key,

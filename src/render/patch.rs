@@ -1,9 +1,11 @@
 //! The render stage's share of a patch (see `crate::patch`): documents
 //! edited in place, whose edits change nothing that other pages show of
-//! them but their word counts. Made again: their own pages, the listings
-//! of their sections and of the sections above (which show word counts),
-//! their rows of the list of all documents, and the search index's files
-//! that hold them. Every other file is the last build's.
+//! them but their word counts and the text of their passages. Made again:
+//! their own pages, the listings of their sections and of the sections
+//! above (which show word counts), their rows of the list of all
+//! documents, the topic pages that quote their changed passages, and the
+//! search index's files that hold them. Every other file is the last
+//! build's.
 
 use super::highlight::Highlighter;
 use super::{doc_list, OutputFile, Renderer};
@@ -13,6 +15,14 @@ use crate::memo::{RenderCache, RenderMemo};
 use crate::theme::Theme;
 use anyhow::Result;
 use std::collections::BTreeSet;
+
+/// A document edited in place: its place in the site, its source key in
+/// the last build, and the topics whose passages in it read differently.
+pub struct Edited {
+    pub doc: usize,
+    pub old_key: u64,
+    pub topics: Vec<usize>,
+}
 
 /// What a patch changed: files made again (some perhaps as they were) and
 /// files gone.
@@ -32,7 +42,7 @@ pub fn patch(
     site: &Site,
     theme: &Theme,
     last: &RenderMemo,
-    docs: &[(usize, u64)],
+    docs: &[Edited],
     old: &[super::OutputFile],
     laps: &mut crate::Laps,
 ) -> Result<Option<Patched>> {
@@ -53,23 +63,23 @@ pub fn patch(
 impl Renderer<'_> {
     fn patch(
         &self,
-        docs: &[(usize, u64)],
+        docs: &[Edited],
         old: &[OutputFile],
         laps: &mut crate::Laps,
     ) -> Result<Option<Patched>> {
         let site = self.site;
         let hl = Highlighter::default();
         let mut files = Vec::new();
-        for &(i, _) in docs {
-            files.push(self.document(i, &hl)?);
+        for e in docs {
+            files.push(self.document(e.doc, &hl)?);
         }
         laps.lap("  documents");
         // Listings show word counts: the documents' sections' and those
         // of the sections above them (which list their sub-sections' first
         // documents).
         let mut sections = BTreeSet::new();
-        for &(i, _) in docs {
-            let path = &site.sections[site.docs[i].section].path;
+        for e in docs {
+            let path = &site.sections[site.docs[e.doc].section].path;
             for depth in 0..=path.len() {
                 sections.extend(
                     site.sections
@@ -89,12 +99,27 @@ impl Renderer<'_> {
         let Some(list) = list else {
             return Ok(None);
         };
-        let Some(list) = self.document_list_patch(list, docs)? else {
+        let rows: Vec<(usize, u64)> = docs.iter().map(|e| (e.doc, e.old_key)).collect();
+        let Some(list) = self.document_list_patch(list, &rows)? else {
             return Ok(None);
         };
         files.push(list);
         laps.lap("  document list");
-        let indices: Vec<usize> = docs.iter().map(|&(i, _)| i).collect();
+        // The pages of each changed topic that quote the document.
+        let mut quoting = BTreeSet::new();
+        for e in docs {
+            for &t in &e.topics {
+                let passages = &site.topics.passages[t];
+                for (k, range) in self.plan.topic_pages[t].iter().enumerate() {
+                    if passages[range.clone()].iter().any(|p| p.doc == e.doc) {
+                        quoting.insert((t, k));
+                    }
+                }
+            }
+        }
+        files.extend(self.topic_pages(quoting)?);
+        laps.lap("  topic pages");
+        let indices: Vec<usize> = docs.iter().map(|e| e.doc).collect();
         let search =
             self.with_search_urls(|urls| crate::search::patch(site, urls, &self.cache, &indices));
         let Some((search, removed)) = search else {

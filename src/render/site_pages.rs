@@ -20,27 +20,7 @@ impl Renderer<'_> {
     ) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let plan = &self.plan;
-        let [by_year, by_container, by_author] = &plan.listings;
-        let lists = [
-            (
-                citations::YEARS_URL,
-                "Cited works by year",
-                "The cited works by year of publication.",
-                by_year,
-            ),
-            (
-                citations::CONTAINERS_URL,
-                "Cited works by journal, site and publisher",
-                "The cited works by where they appeared.",
-                by_container,
-            ),
-            (
-                citations::AUTHORS_URL,
-                "Cited authors",
-                "Everyone the texts cite, with their works.",
-                by_author,
-            ),
-        ];
+        let lists = self.listings();
         let mut pages: Vec<KnowledgePage> = Vec::new();
         if !site.topic_map.is_empty() {
             pages.push(KnowledgePage::TopicsIndex);
@@ -79,19 +59,7 @@ impl Renderer<'_> {
                 .collect();
         let mut files: Vec<OutputFile> = pages
             .into_par_iter()
-            .map(|page| {
-                let url = page.url(site, &lists);
-                let quick = self.cache.key(|k| k.add((self.knowledge_key, &url)));
-                let bytes = self.quick_page(quick, |quick| {
-                    self.knowledge_page(&page, url.clone(), &lists, &frames, config, quick)
-                })?;
-                if let KnowledgePage::Timeline(_) = page {
-                    // Its rows stay stored while it holds them (see
-                    // `memo::RowStore`).
-                    self.record_rows(&url, None);
-                }
-                Ok(OutputFile::new(url, bytes))
-            })
+            .map(|page| self.knowledge_file(page, &lists, &frames, config))
             .collect::<Result<_>>()?;
         laps.lap("  topic, citation, timeline pages");
         files.extend(self.exports(config)?);
@@ -123,6 +91,69 @@ impl Renderer<'_> {
         files.push(OutputFile::new(url, self.page("graph.html", ctx, url)?));
         laps.lap("  map");
         Ok(files)
+    }
+
+    /// The citation listings other than the index: URL, title,
+    /// description, groups.
+    fn listings(&self) -> Listings<'_> {
+        let [by_year, by_container, by_author] = &self.plan.listings;
+        [
+            (
+                citations::YEARS_URL,
+                "Cited works by year",
+                "The cited works by year of publication.",
+                by_year,
+            ),
+            (
+                citations::CONTAINERS_URL,
+                "Cited works by journal, site and publisher",
+                "The cited works by where they appeared.",
+                by_container,
+            ),
+            (
+                citations::AUTHORS_URL,
+                "Cited authors",
+                "Everyone the texts cite, with their works.",
+                by_author,
+            ),
+        ]
+    }
+
+    /// One knowledge page, found by its quick key or made.
+    fn knowledge_file(
+        &self,
+        page: KnowledgePage,
+        lists: &Listings,
+        frames: &std::collections::HashMap<String, super::timeline::TimelineFrame>,
+        config: &Config,
+    ) -> Result<OutputFile> {
+        let url = page.url(self.site, lists);
+        let quick = self.cache.key(|k| k.add((self.knowledge_key, &url)));
+        let bytes = self.quick_page(quick, |quick| {
+            self.knowledge_page(&page, url.clone(), lists, frames, config, quick)
+        })?;
+        if let KnowledgePage::Timeline(_) = page {
+            // Its rows stay stored while it holds them (see
+            // `memo::RowStore`).
+            self.record_rows(&url, None);
+        }
+        Ok(OutputFile::new(url, bytes))
+    }
+
+    /// Pages `k` of topics `t`, for each (`t`, `k`) of `pages` (a patch,
+    /// see `render::patch`).
+    pub(super) fn topic_pages(
+        &self,
+        pages: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Result<Vec<OutputFile>> {
+        let lists = self.listings();
+        let frames = std::collections::HashMap::new();
+        pages
+            .into_iter()
+            .map(|(t, k)| {
+                self.knowledge_file(KnowledgePage::Topic(t, k), &lists, &frames, self.config)
+            })
+            .collect()
     }
 
     /// `f` given where the search index's entries link to.
