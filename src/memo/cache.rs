@@ -3,7 +3,7 @@
 //! that let a page be found without making its context.
 
 use super::KeyHasher;
-use crate::render::knowledge::Plan;
+use crate::render::knowledge::{Plan, PlanKeys};
 use crate::search::index::Index;
 use crate::search::Group;
 use std::collections::HashMap;
@@ -21,7 +21,7 @@ pub struct RenderMemo {
     pub(crate) quick: HashMap<u64, u64>,
     /// The pagination plan and the keys made with it, by the key of its
     /// inputs.
-    pub(crate) plan: Option<(u64, Arc<Plan>)>,
+    pub(crate) plan: Option<(PlanKeys, Arc<Plan>)>,
     /// Each document's search entries with their weighted tokens.
     pub(crate) search: HashMap<u64, Arc<Group>>,
     /// The merged search postings and their encoded shards, taken by the
@@ -39,7 +39,7 @@ pub struct RenderCache<'a> {
     last: &'a RenderMemo,
     next: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
     next_quick: Mutex<HashMap<u64, u64>>,
-    next_plan: Option<(u64, Arc<Plan>)>,
+    next_plan: Option<(PlanKeys, Arc<Plan>)>,
     next_search: Mutex<HashMap<u64, Arc<Group>>>,
     next_index: Mutex<Option<Index>>,
     /// The last build's rows, taken when this cache is made, with this
@@ -93,14 +93,20 @@ impl<'a> RenderCache<'a> {
         Ok(bytes)
     }
 
-    /// The plan for `key` (`None` when results are not kept): the last
-    /// build's when its key is the same, else `make`'s.
-    pub fn plan(&mut self, key: Option<u64>, make: impl FnOnce() -> Plan) -> Arc<Plan> {
-        let plan = match (key, &self.last.plan) {
-            (Some(k), Some((last, plan))) if k == *last => Arc::clone(plan),
-            _ => Arc::new(make()),
+    /// The plan for `keys` (`None` when results are not kept): the last
+    /// build's when its keys are the same, else `make`'s, which is handed
+    /// the last build's plan with its keys (to copy the parts whose keys
+    /// are the same).
+    pub fn plan(
+        &mut self,
+        keys: Option<PlanKeys>,
+        make: impl FnOnce(Option<(PlanKeys, &Plan)>) -> Plan,
+    ) -> Arc<Plan> {
+        let plan = match (keys, &self.last.plan) {
+            (Some(k), Some((was, plan))) if k == *was => Arc::clone(plan),
+            (_, last) => Arc::new(make(last.as_ref().map(|(k, p)| (*k, &**p)))),
         };
-        self.next_plan = key.map(|k| (k, Arc::clone(&plan)));
+        self.next_plan = keys.map(|k| (k, Arc::clone(&plan)));
         plan
     }
 

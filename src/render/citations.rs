@@ -83,6 +83,7 @@ pub struct GroupView<'a> {
 
 /// A group of a citation listing before its views are made: its title,
 /// anchor and works.
+#[derive(Clone, PartialEq)]
 pub struct Group {
     pub title: String,
     pub anchor: String,

@@ -21,7 +21,12 @@ impl Renderer<'_> {
         .into_par_iter()
         .filter(|(_, wanted)| *wanted)
         .map(|(path, _)| {
-            let quick = self.cache.key(|k| k.add((self.knowledge_key, path)));
+            let base = match path {
+                "data/topics.json" => self.knowledge_keys.topics,
+                "data/timeline.json" => self.knowledge_keys.timeline,
+                _ => self.knowledge_keys.citations,
+            };
+            let quick = self.cache.key(|k| k.add((base, path)));
             let items = |path: &str| path == "data/topics.json" || path == "data/timeline.json";
             let bytes = self.quick_page(quick, |quick| {
                 // The JSON arrays are made item by item, each item kept in

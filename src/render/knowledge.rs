@@ -14,6 +14,7 @@ use std::ops::Range;
 
 /// How the long knowledge listings are split into pages, decided once so
 /// that every link to an entry, a passage or a work points to the right page.
+#[derive(PartialEq)]
 pub struct Plan {
     /// Timeline years (with their entries), in order.
     pub years: Vec<(i32, Vec<usize>)>,
@@ -49,95 +50,61 @@ pub struct Plan {
     pub listings: [Vec<super::citations::Group>; 3],
 }
 
+/// The keys of the inputs of a plan's parts, when results are kept: the
+/// documents' titles and URLs (`doc_keys`), the timeline's part, the topic
+/// pages' part and the citations' part. A rebuild makes again only the
+/// parts whose keys changed ([`Plan::update`]): an edit that adds a topic
+/// mention does not hash the timeline's entries again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PlanKeys {
+    pub docs: u64,
+    pub timeline: u64,
+    pub topics: u64,
+    pub citations: u64,
+}
+
+impl PlanKeys {
+    /// The keys of `site`'s plan, when results are kept: from the
+    /// indexes' keys and each document's title, URL, dated paragraphs'
+    /// ids and notes.
+    pub fn of(site: &Site) -> Option<PlanKeys> {
+        let (topics, timeline, citations, _) = site.index_keys?;
+        let each = |add: &(dyn Fn(&mut KeyHasher, &crate::graph::Doc) + Sync)| -> u64 {
+            let per_doc: Vec<u64> = site
+                .docs
+                .par_iter()
+                .map(|d| KeyHasher::of(|k| add(k, d)))
+                .collect();
+            KeyHasher::of(|k| k.add(per_doc))
+        };
+        let docs = each(&|k, d| k.add((&d.url, &d.title)));
+        let dated = each(&|k, d| k.add(d.part_keys.dated_ids));
+        let notes = each(&|k, d| k.add(d.part_keys.notes));
+        Some(PlanKeys {
+            docs,
+            timeline: KeyHasher::of(|k| k.add((docs, timeline, dated))),
+            topics: KeyHasher::of(|k| k.add((docs, topics))),
+            citations: KeyHasher::of(|k| k.add((docs, citations, notes))),
+        })
+    }
+}
+
 impl Plan {
     /// Paginates the knowledge pages; `keys` says whether to hash each
     /// work for the keys of the pages that show it.
     pub fn new(site: &Site, keys: bool) -> Plan {
-        let years = site.timeline.years();
-        let sizes: Vec<usize> = years.iter().map(|(_, e)| e.len()).collect();
-        let timeline_pages = chunks(&sizes, LIMIT);
-        let year_page = page_of(&timeline_pages, years.len());
-        let mut entry_page = vec![0; site.timeline.entries.len()];
-        for (y, (_, entries)) in years.iter().enumerate() {
-            for &e in entries {
-                entry_page[e] = year_page[y];
-            }
-        }
-        let topic_pages = site
-            .topics
-            .passages
-            .iter()
-            .map(|passages| {
-                // Groups are documents; pages are ranges of passages.
-                let mut bounds = vec![0];
-                for i in 1..passages.len() {
-                    if passages[i].doc != passages[i - 1].doc {
-                        bounds.push(i);
-                    }
-                }
-                bounds.push(passages.len());
-                let sizes: Vec<usize> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
-                chunks(&sizes, LIMIT)
-                    .into_iter()
-                    .map(|r| bounds[r.start]..bounds[r.end.min(sizes.len())])
-                    .collect()
-            })
-            .collect();
-        let letters = super::citations::letter_groups(site);
-        let sizes: Vec<usize> = letters.iter().map(|g| g.len()).collect();
-        let citation_pages = chunks(&sizes, LIMIT);
-        let letter_page = page_of(&citation_pages, letters.len());
-        let mut work_page = vec![0; site.citations.works.len()];
-        for (g, works) in letters.iter().enumerate() {
-            for w in works.clone() {
-                work_page[w] = letter_page[g];
-            }
-        }
-        let hash_each = |n: usize, add: &(dyn Fn(&mut KeyHasher, usize) + Sync)| -> Vec<u64> {
-            if !keys {
-                return Vec::new();
-            }
-            (0..n)
-                .into_par_iter()
-                .map(|i| KeyHasher::of(|key| add(key, i)))
-                .collect()
-        };
-        let doc_keys = hash_each(site.docs.len(), &|key, d| {
-            let doc = &site.docs[d];
-            key.add((&doc.url, &doc.title));
-        });
-        let works = &site.citations.works;
-        let work_keys = hash_each(works.len(), &|key, w| {
-            key.add((&works[w].id, work_page[w], &works[w].reference));
-        });
-        let cited_keys = hash_each(works.len(), &|key, w| {
-            key.add(work_keys[w]);
-            for c in &works[w].cited_in {
-                let doc = &site.docs[c.doc];
-                let note = &doc.body.footnotes[c.footnote];
-                key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
-            }
-        });
-        let entry_keys = hash_each(site.timeline.entries.len(), &|key, e| {
-            super::timeline::add_entry(key, site, &doc_keys, e);
-        });
-        let listings = if site.citations.works.is_empty() {
-            Default::default()
-        } else {
-            use super::citations::{by_cited_author, by_container, by_year};
-            let (years, (containers, authors)) = rayon::join(
-                || by_year(site),
-                || rayon::join(|| by_container(site), || by_cited_author(site)),
-            );
-            [years, containers, authors]
-        };
+        let doc_keys = doc_keys(site, keys);
+        let (years, timeline_pages, entry_page, year_page, entry_keys) =
+            timeline_part(site, &doc_keys, keys);
+        let (letter_groups, citation_pages, work_page, work_keys, cited_keys, listings) =
+            citation_part(site, keys);
         Plan {
             years,
             timeline_pages,
             entry_page,
             year_page,
-            topic_pages,
-            letter_groups: letters,
+            topic_pages: topic_part(site),
+            letter_groups,
             citation_pages,
             work_page,
             work_keys,
@@ -148,20 +115,60 @@ impl Plan {
         }
     }
 
-    /// The key of everything a plan is made from, when results are kept:
-    /// the indexes (by the keys of their inputs), and each document's
-    /// title and URL, the ids of its dated paragraphs and its footnotes.
-    pub fn key(site: &Site) -> Option<u64> {
-        let index_keys = site.index_keys?;
-        let docs: Vec<u64> = site
-            .docs
-            .par_iter()
-            .map(|d| {
-                let keys = &d.part_keys;
-                KeyHasher::of(|k| k.add((&d.url, &d.title, keys.dated_ids, keys.notes)))
-            })
-            .collect();
-        Some(KeyHasher::of(|k| k.add((index_keys, docs))))
+    /// The plan of `site` (whose keys are `keys`) from `last` (whose keys
+    /// were `was`): the parts whose keys are the same are copied, the
+    /// others made again.
+    pub fn update(site: &Site, keys: PlanKeys, last: &Plan, was: PlanKeys) -> Plan {
+        let doc_keys = if keys.docs == was.docs {
+            last.doc_keys.clone()
+        } else {
+            doc_keys(site, true)
+        };
+        let (years, timeline_pages, entry_page, year_page, entry_keys) =
+            if keys.timeline == was.timeline {
+                (
+                    last.years.clone(),
+                    last.timeline_pages.clone(),
+                    last.entry_page.clone(),
+                    last.year_page.clone(),
+                    last.entry_keys.clone(),
+                )
+            } else {
+                timeline_part(site, &doc_keys, true)
+            };
+        let (letter_groups, citation_pages, work_page, work_keys, cited_keys, listings) =
+            if keys.citations == was.citations {
+                (
+                    last.letter_groups.clone(),
+                    last.citation_pages.clone(),
+                    last.work_page.clone(),
+                    last.work_keys.clone(),
+                    last.cited_keys.clone(),
+                    last.listings.clone(),
+                )
+            } else {
+                citation_part(site, true)
+            };
+        let topic_pages = if keys.topics == was.topics {
+            last.topic_pages.clone()
+        } else {
+            topic_part(site)
+        };
+        Plan {
+            years,
+            timeline_pages,
+            entry_page,
+            year_page,
+            topic_pages,
+            letter_groups,
+            citation_pages,
+            work_page,
+            work_keys,
+            cited_keys,
+            doc_keys,
+            entry_keys,
+            listings,
+        }
     }
 
     pub fn entry_url(&self, site: &Site, i: usize) -> String {
@@ -173,6 +180,129 @@ impl Plan {
         let page = timeline_page_url(self.year_page[y]);
         format!("{page}#{}", year_anchor(self.years[y].0))
     }
+}
+
+/// Hashes `n` values with `add` in parallel (none unless `keys`).
+fn hash_each(keys: bool, n: usize, add: &(dyn Fn(&mut KeyHasher, usize) + Sync)) -> Vec<u64> {
+    if !keys {
+        return Vec::new();
+    }
+    (0..n)
+        .into_par_iter()
+        .map(|i| KeyHasher::of(|key| add(key, i)))
+        .collect()
+}
+
+/// Per document: its URL and title, with which a page links to it.
+fn doc_keys(site: &Site, keys: bool) -> Vec<u64> {
+    hash_each(keys, site.docs.len(), &|key, d| {
+        let doc = &site.docs[d];
+        key.add((&doc.url, &doc.title));
+    })
+}
+
+/// The timeline's part of a plan: its years, pages, each entry's and
+/// year's page, and each entry's key.
+type TimelinePart = (
+    Vec<(i32, Vec<usize>)>,
+    Vec<Range<usize>>,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<u64>,
+);
+
+fn timeline_part(site: &Site, doc_keys: &[u64], keys: bool) -> TimelinePart {
+    let years = site.timeline.years();
+    let sizes: Vec<usize> = years.iter().map(|(_, e)| e.len()).collect();
+    let timeline_pages = chunks(&sizes, LIMIT);
+    let year_page = page_of(&timeline_pages, years.len());
+    let mut entry_page = vec![0; site.timeline.entries.len()];
+    for (y, (_, entries)) in years.iter().enumerate() {
+        for &e in entries {
+            entry_page[e] = year_page[y];
+        }
+    }
+    let entry_keys = hash_each(keys, site.timeline.entries.len(), &|key, e| {
+        super::timeline::add_entry(key, site, doc_keys, e);
+    });
+    (years, timeline_pages, entry_page, year_page, entry_keys)
+}
+
+/// Per topic: its pages, as ranges of its passages (grouped by document).
+fn topic_part(site: &Site) -> Vec<Vec<Range<usize>>> {
+    site.topics
+        .passages
+        .iter()
+        .map(|passages| {
+            // Groups are documents; pages are ranges of passages.
+            let mut bounds = vec![0];
+            for i in 1..passages.len() {
+                if passages[i].doc != passages[i - 1].doc {
+                    bounds.push(i);
+                }
+            }
+            bounds.push(passages.len());
+            let sizes: Vec<usize> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
+            chunks(&sizes, LIMIT)
+                .into_iter()
+                .map(|r| bounds[r.start]..bounds[r.end.min(sizes.len())])
+                .collect()
+        })
+        .collect()
+}
+
+/// The citations' part of a plan: letter groups, index pages, each work's
+/// page, work keys, cited keys and the other listings.
+type CitationPart = (
+    Vec<Range<usize>>,
+    Vec<Range<usize>>,
+    Vec<usize>,
+    Vec<u64>,
+    Vec<u64>,
+    [Vec<super::citations::Group>; 3],
+);
+
+fn citation_part(site: &Site, keys: bool) -> CitationPart {
+    let letters = super::citations::letter_groups(site);
+    let sizes: Vec<usize> = letters.iter().map(|g| g.len()).collect();
+    let citation_pages = chunks(&sizes, LIMIT);
+    let letter_page = page_of(&citation_pages, letters.len());
+    let mut work_page = vec![0; site.citations.works.len()];
+    for (g, works) in letters.iter().enumerate() {
+        for w in works.clone() {
+            work_page[w] = letter_page[g];
+        }
+    }
+    let works = &site.citations.works;
+    let work_keys = hash_each(keys, works.len(), &|key, w| {
+        key.add((&works[w].id, work_page[w], &works[w].reference));
+    });
+    let cited_keys = hash_each(keys, works.len(), &|key, w| {
+        key.add(work_keys[w]);
+        for c in &works[w].cited_in {
+            let doc = &site.docs[c.doc];
+            let note = &doc.body.footnotes[c.footnote];
+            key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
+        }
+    });
+    let listings = if site.citations.works.is_empty() {
+        Default::default()
+    } else {
+        use super::citations::{by_cited_author, by_container, by_year};
+        let (years, (containers, authors)) = rayon::join(
+            || by_year(site),
+            || rayon::join(|| by_container(site), || by_cited_author(site)),
+        );
+        [years, containers, authors]
+    };
+    (
+        letters,
+        citation_pages,
+        work_page,
+        work_keys,
+        cited_keys,
+        listings,
+    )
 }
 
 /// The paginator of page `n` (1-based) of `total` under `base`.

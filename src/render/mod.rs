@@ -103,14 +103,28 @@ pub fn render(
     let mut laps = Laps::new();
     let hl = Highlighter::default();
     let mut cache = RenderCache::new(last);
-    let plan_key = if cache.active() {
-        knowledge::Plan::key(site)
+    let active = cache.active();
+    let plan_keys = if active {
+        knowledge::PlanKeys::of(site)
     } else {
         None
     };
-    let active = cache.active();
-    let plan = cache.plan(plan_key, || knowledge::Plan::new(site, active));
-    let r = Renderer::new(config, site, theme, cache, plan, plan_key);
+    let plan = cache.plan(plan_keys, |last| match (plan_keys, last) {
+        (Some(keys), Some((was, last))) => {
+            let plan = knowledge::Plan::update(site, keys, last, was);
+            // The parts' keys must cover their inputs: debug builds (all
+            // tests) make the whole plan again and compare.
+            if cfg!(debug_assertions) {
+                assert!(
+                    plan == knowledge::Plan::new(site, true),
+                    "a plan part was reused whose inputs changed"
+                );
+            }
+            plan
+        }
+        _ => knowledge::Plan::new(site, active),
+    });
+    let r = Renderer::new(config, site, theme, cache, plan, plan_keys);
     laps.lap("  plan and keys");
     let mut files: Vec<OutputFile> = site
         .docs
@@ -152,6 +166,15 @@ pub fn render(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     laps.lap("  feeds, static files");
     Ok((files, laps.list, r.cache.finish()))
+}
+
+/// The bases of the knowledge pages' and exports' quick keys, one per kind
+/// (see `Renderer::new`): an edit that adds a topic mention finds the
+/// timeline and citation pages by their quick keys.
+struct KnowledgeKeys {
+    topics: u64,
+    timeline: u64,
+    citations: u64,
 }
 
 /// The site-wide navigation: the top sections, then dossier's own pages
@@ -201,9 +224,9 @@ struct Renderer<'a> {
     /// A hash of the templates, the config, the topic map, the navigation
     /// and the sections: what any page may show besides its own inputs.
     site_key: u64,
-    /// A hash of everything the knowledge pages and exports are made from,
-    /// their quick keys' base.
-    knowledge_key: u64,
+    /// Hashes of everything each kind of knowledge page and export is made
+    /// from, their quick keys' bases.
+    knowledge_keys: KnowledgeKeys,
     theme: &'a Theme,
     site_view: SiteView<'a>,
     nav: Vec<Link<'a>>,
@@ -213,14 +236,14 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// The renderer of `site` with `plan` (whose key is `plan_key`).
+    /// The renderer of `site` with `plan` (whose keys are `plan_keys`).
     fn new(
         config: &'a Config,
         site: &'a Site,
         theme: &'a Theme,
         cache: RenderCache<'a>,
         plan: Arc<knowledge::Plan>,
-        plan_key: Option<u64>,
+        plan_keys: Option<knowledge::PlanKeys>,
     ) -> Self {
         let site_view = SiteView {
             title: &config.title,
@@ -242,15 +265,20 @@ impl<'a> Renderer<'a> {
                 k.add((&s.path, &s.title, &s.url));
             }
         });
-        // What any knowledge page or export is made from: the site, the
-        // plan (the indexes, each document's title, URL, dated paragraphs
-        // and notes) and the paragraphs that topic pages quote.
-        let knowledge_key = cache.key(|k| {
-            k.add((site_key, plan_key));
-            for d in &site.docs {
-                k.add(d.part_keys.passages);
-            }
-        });
+        // What each kind of knowledge page or export is made from: the
+        // site, its part of the plan (the indexes, each document's title
+        // and URL, and its dated paragraphs or its notes), and for topics
+        // the paragraphs their pages quote.
+        let knowledge_keys = KnowledgeKeys {
+            topics: cache.key(|k| {
+                k.add((site_key, plan_keys.map(|p| p.topics)));
+                for d in &site.docs {
+                    k.add(d.part_keys.passages);
+                }
+            }),
+            timeline: cache.key(|k| k.add((site_key, plan_keys.map(|p| p.timeline)))),
+            citations: cache.key(|k| k.add((site_key, plan_keys.map(|p| p.citations)))),
+        };
         // Each document's place in its section's listing.
         let mut place = vec![0; site.docs.len()];
         for s in &site.sections {
@@ -262,7 +290,7 @@ impl<'a> Renderer<'a> {
             config,
             place,
             site_key,
-            knowledge_key,
+            knowledge_keys,
             theme,
             site_view,
             nav,

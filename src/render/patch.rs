@@ -46,14 +46,14 @@ pub fn patch(
     old: &[super::OutputFile],
     laps: &mut crate::Laps,
 ) -> Result<Option<Patched>> {
-    let Some((plan_key, plan)) = last.plan.clone() else {
+    let Some((plan_keys, plan)) = last.plan.clone() else {
         return Ok(None);
     };
     let cache = RenderCache::new(last);
     if !cache.active() {
         return Ok(None);
     }
-    let r = Renderer::new(config, site, theme, cache, plan, Some(plan_key));
+    let r = Renderer::new(config, site, theme, cache, plan, Some(plan_keys));
     laps.lap("  keys");
     let made = r.patch(docs, old, laps);
     r.cache.give_back_rows();

@@ -128,7 +128,14 @@ impl Renderer<'_> {
         config: &Config,
     ) -> Result<OutputFile> {
         let url = page.url(self.site, lists);
-        let quick = self.cache.key(|k| k.add((self.knowledge_key, &url)));
+        let base = match page {
+            KnowledgePage::TopicsIndex | KnowledgePage::Topic(..) => self.knowledge_keys.topics,
+            KnowledgePage::Timeline(_) => self.knowledge_keys.timeline,
+            KnowledgePage::CitationIndex(_) | KnowledgePage::CitationList(..) => {
+                self.knowledge_keys.citations
+            }
+        };
+        let quick = self.cache.key(|k| k.add((base, &url)));
         let bytes = self.quick_page(quick, |quick| {
             self.knowledge_page(&page, url.clone(), lists, frames, config, quick)
         })?;
