@@ -227,6 +227,7 @@ pub fn build_incremental(
             .active
             .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
         kept: None,
+        changed: None,
     };
     laps.lap("normalise, parse, extract");
     let mut graph_laps = Laps::new();

@@ -37,6 +37,22 @@ pub struct Kept {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Kept {
+    /// `path` (canonical or not) as the build knows it: under the content
+    /// folder as configured. `None` outside the content folder.
+    pub fn content_path(&self, path: &std::path::Path) -> Option<PathBuf> {
+        let content = &self.config.content_dir;
+        let rel = match path.strip_prefix(content) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => path
+                .strip_prefix(content.canonicalize().ok()?)
+                .ok()?
+                .to_path_buf(),
+        };
+        Some(content.join(rel))
+    }
+}
+
 /// A patch made, or declined with the reason and the memo given back.
 pub enum Outcome {
     Patched(Box<(Built, Memo)>),
@@ -62,12 +78,14 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
     if !memo.active {
         return Err("results are not kept");
     }
+    if memo.changed.is_some() {
+        return Err("other changes are waiting for a whole build");
+    }
     let kept = memo
         .kept
         .as_deref_mut()
         .ok_or("there is no earlier build")?;
     let content = kept.config.content_dir.clone();
-    let canonical = content.canonicalize().unwrap_or_else(|_| content.clone());
     let opts = extract::Options {
         matcher: &kept.matcher,
         links: kept.config.topic_links,
@@ -75,11 +93,9 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
     };
     let mut edits: Vec<Edit> = Vec::new();
     for path in changed {
-        let rel = path
-            .strip_prefix(&canonical)
-            .or_else(|_| path.strip_prefix(&content))
-            .map_err(|_| "a file outside the content folder changed")?;
-        let path = content.join(rel);
+        let path = kept
+            .content_path(path)
+            .ok_or("a file outside the content folder changed")?;
         let name = path.file_name().map(|n| n.to_string_lossy().to_string());
         if !name.is_some_and(|n| sources::is_source_name(&n) && n != "_index.md") {
             return Err("a file that is not a document changed");

@@ -177,3 +177,30 @@ fn changes_other_pages_show_are_declined_and_the_memo_still_builds() {
     assert_eq!(why, "results are not kept");
     drop(memo);
 }
+
+#[test]
+fn a_whole_build_trusts_the_watchers_list_of_changes() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let memo = first_build(root);
+    // A date: declined, then built whole. The seeds were copied just now,
+    // so by their stamps alone every one would be read again; told what
+    // changed, the build reads that one.
+    common::append_to(&root.join(DOC), "\nIn 1977 the talks resumed.\n");
+    let (mut memo, _) = declined(memo, &watched(root, DOC));
+    memo.trust_changes(&watched(root, DOC));
+    let (built, memo) = dossier::build_incremental(root, &Overrides::default(), &memo).unwrap();
+    assert_eq!(memo.stats.sources_read, 1);
+    same_files(&built, &clean(root));
+    // A sidecar named: its document is read again.
+    let side = "content/004_b84bfd1c39564207.meta.toml";
+    let text = std::fs::read_to_string(root.join(side)).unwrap();
+    std::fs::write(root.join(side), format!("title = \"Retitled\"\n{text}")).unwrap();
+    let mut memo = memo;
+    memo.trust_changes(&watched(root, side));
+    let (built, memo) = dossier::build_incremental(root, &Overrides::default(), &memo).unwrap();
+    assert_eq!(memo.stats.sources_read, 1);
+    same_files(&built, &clean(root));
+    // The memo a build hands on trusts nothing until told.
+    assert!(memo.changed.is_none());
+}

@@ -185,6 +185,30 @@ fn every_editor_save_pattern_gives_one_rebuild() {
 }
 
 #[test]
+fn edits_to_texts_are_patched_and_others_built_whole() {
+    let s = start();
+    let site = s.site.path();
+    let patched = |port| status(port)["patched"].as_bool().unwrap();
+    // The first rebuild looks at every file (changes made before the
+    // watcher started were not seen); the next edits are patched.
+    for (n, text) in ["\nFirst remark.\n", "\nSecond remark.\n"]
+        .iter()
+        .enumerate()
+    {
+        let before = builds(s.port);
+        std::fs::write(site.join(DOC), append(site, DOC, text)).unwrap();
+        assert_eq!(rebuilds_after(s.port, before), 1);
+        assert_eq!(patched(s.port), n == 1);
+        assert!(body(s.port, PAGE).contains(text.trim()));
+    }
+    // An alias in the topic map is built whole.
+    let before = builds(s.port);
+    common::add_arctic_alias(site, "High North");
+    assert_eq!(rebuilds_after(s.port, before), 1);
+    assert!(!patched(s.port));
+}
+
+#[test]
 fn polling_sees_edits_and_new_files() {
     let s = start_with(&["--poll"]);
     let site = s.site.path();

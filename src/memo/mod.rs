@@ -51,6 +51,10 @@ pub struct Memo {
     /// The build's own results (its site graph, files and diagnostics),
     /// for a patch (see `crate::patch`).
     pub kept: Option<Box<crate::patch::Kept>>,
+    /// The sources (and sidecars) a watcher saw change since this memo's
+    /// build, when it saw every change ([`Memo::trust_changes`]): the
+    /// other sources are known unchanged without looking at them.
+    pub changed: Option<std::collections::HashSet<std::path::PathBuf>>,
 }
 
 impl Memo {
@@ -73,12 +77,33 @@ impl Memo {
     pub fn unchanged_source(&self, path: &std::path::Path, context: u64) -> Option<u64> {
         let (stamp, key) = self.sources.get(path)?;
         let read_at = self.read_at?;
-        let same = self.active
-            && context == self.context
-            && stamp.settled_before(read_at)
-            && self.prepared.contains_key(key)
-            && crate::sources::Stamp::of(path).as_ref() == Some(stamp);
-        same.then_some(*key)
+        let known = self.active && context == self.context && self.prepared.contains_key(key);
+        let same = match &self.changed {
+            Some(changed) => {
+                !changed.contains(path) && !changed.contains(&crate::sources::sidecar_path(path))
+            }
+            None => {
+                stamp.settled_before(read_at)
+                    && crate::sources::Stamp::of(path).as_ref() == Some(stamp)
+            }
+        };
+        (known && same).then_some(*key)
+    }
+
+    /// Tells the next build which files changed since this memo's build,
+    /// as a watcher saw them (absolute paths, canonical or not): it then
+    /// reads those sources again and trusts the others unchanged, without
+    /// looking at each. Only for a watcher that missed nothing.
+    pub fn trust_changes(&mut self, changed: &[std::path::PathBuf]) {
+        let Some(kept) = &self.kept else {
+            return;
+        };
+        self.changed = Some(
+            changed
+                .iter()
+                .filter_map(|p| kept.content_path(p))
+                .collect(),
+        );
     }
 }
 

@@ -19,6 +19,8 @@ pub struct Snapshot {
     pub error: Option<String>,
     /// Counts builds, successful or not (tests check one per save).
     pub builds: u64,
+    /// Whether the last successful build was a patch (see `crate::patch`).
+    pub patched: bool,
 }
 
 pub const LIVE_JS: &str = include_str!("live.js");
@@ -114,7 +116,7 @@ pub fn answer(snap: &Snapshot, raw: &str) -> Reply {
         };
     }
     if path == STATUS_PATH {
-        let body = serde_json::json!({ "version": snap.version, "builds": snap.builds, "error": snap.error, "files": snap.files.len() });
+        let body = serde_json::json!({ "version": snap.version, "builds": snap.builds, "patched": snap.patched, "error": snap.error, "files": snap.files.len() });
         return Reply {
             status: 200,
             content_type: "application/json",
@@ -186,6 +188,7 @@ mod tests {
             version: 3,
             error: None,
             builds: 1,
+            patched: false,
         }
     }
 

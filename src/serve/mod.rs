@@ -81,6 +81,9 @@ pub fn serve(opts: Options) -> Result<()> {
         &watch::folders(&root, config),
     );
     let mut watching = watch::start(&root, config, tx, opts.poll)?;
+    // What changed between the first build and the watcher's start was not
+    // seen: the first rebuild looks at every file.
+    site.whole = true;
     // Said once everything listens and watches, so an edit made right after
     // this line is seen.
     let how = if watching.polling() {
@@ -210,6 +213,8 @@ impl Live {
         // Edits to documents' texts are patched (see `crate::patch`);
         // anything else, or a patch declined, is a whole build.
         let mut how = "rebuilt";
+        // A whole build after missed events or a failed build looks at
+        // every file; otherwise it trusts the watcher's list of changes.
         let made = match changed.filter(|_| !self.whole) {
             Some(paths) => match crate::patch::patch(last, paths) {
                 crate::patch::Outcome::Patched(made) => {
@@ -219,10 +224,14 @@ impl Live {
                 }
                 crate::patch::Outcome::Declined(memo, _) => {
                     last = *memo;
+                    last.trust_changes(paths);
                     crate::build_incremental(&self.root, &Overrides::default(), &last)
                 }
             },
-            None => crate::build_incremental(&self.root, &Overrides::default(), &last),
+            None => {
+                last.changed = None;
+                crate::build_incremental(&self.root, &Overrides::default(), &last)
+            }
         };
         match made {
             Ok((built, memo)) => {
@@ -251,6 +260,7 @@ impl Live {
                     let count = changed.len();
                     snap.version += u64::from(count > 0);
                     snap.builds += 1;
+                    snap.patched = how == "patched";
                     snap.error = (!errors.is_empty()).then(|| errors.join("\n"));
                     let event = match (&snap.error, count, only_css) {
                         (Some(e), _, _) => Some(("error".to_string(), e.clone())),
@@ -278,8 +288,10 @@ impl Live {
                 }
             }
             Err(e) => {
-                // The last good build's results stay useful once fixed.
+                // The last good build's results stay useful once fixed;
+                // the next build looks at every file.
                 self.memo = last;
+                self.whole = true;
                 let message = format!("{e:#}");
                 eprintln!("build failed (still serving the last good site):\n{message}");
                 {
