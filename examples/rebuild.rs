@@ -59,7 +59,13 @@ fn main() -> anyhow::Result<()> {
         "first build: {:.0} ms",
         start.elapsed().as_secs_f64() * 1000.0
     );
+    // A pause before each edit, to attach a profiler (milliseconds).
+    let pause: u64 = std::env::var("DOSSIER_REBUILD_PAUSE")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
     for i in 1..=n {
+        std::thread::sleep(std::time::Duration::from_millis(pause));
         let mut text = std::fs::read_to_string(&file)?;
         let kind = only.unwrap_or(if i % 2 == 1 { "plain" } else { "year" });
         if kind == "reword" {

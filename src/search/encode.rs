@@ -47,26 +47,38 @@ fn push_base36(out: &mut String, mut n: usize) {
 /// entry ids (see `search::layout`): a segment's first id is written in
 /// full, the others as the difference from the one before, in base 36,
 /// comma-separated; segments are separated by `;`. Weights are one base-36
-/// digit per posting. Segments of blocks whose postings did not change are
-/// copied from the last encoding, so an edit re-encodes one block's share
-/// of a common token, not all of it.
+/// digit per posting. Each segment is kept on its own: an edit re-encodes
+/// the segments of the blocks whose postings changed and keeps the others
+/// as they are, so an edit costs one block's share of a common token, not
+/// all of it; the token is written out only into its shard's file.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Encoded {
+    /// Per segment: its block, its ids and its weights.
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Segment {
+    block: u32,
     ids: String,
     weights: String,
-    /// Per segment: its block, and where it is in `ids` and `weights`.
-    segments: Vec<(u32, std::ops::Range<usize>, std::ops::Range<usize>)>,
+    /// Whether every weight is 1.
+    ones: bool,
 }
 
 impl Encoded {
     /// Encodes `list` (sorted by id) in the blocks starting at `blocks`
-    /// (ascending, the first 0), copying from `last` the segments of the
+    /// (ascending, the first 0), taking from `last` the segments of the
     /// blocks not in its set of changed blocks.
     pub fn new(
         list: &[(u32, u32)],
         blocks: &[u32],
-        last: Option<(&Encoded, &std::collections::BTreeSet<u32>)>,
+        last: Option<(Encoded, &std::collections::BTreeSet<u32>)>,
     ) -> Encoded {
+        let (mut kept, changed) = match last {
+            Some((last, changed)) => (last.segments, Some(changed)),
+            None => (Vec::new(), None),
+        };
         let mut out = Encoded::default();
         let mut i = 0;
         while i < list.len() {
@@ -74,57 +86,80 @@ impl Encoded {
             let end = blocks.get(block + 1).map_or(list.len(), |&next| {
                 i + list[i..].partition_point(|p| p.0 < next)
             });
-            if !out.segments.is_empty() {
-                out.ids.push(';');
-            }
-            let (ids_from, weights_from) = (out.ids.len(), out.weights.len());
             let block = block as u32;
-            let kept = last.and_then(|(last, changed)| {
-                if changed.contains(&block) {
-                    return None;
-                }
-                let at = last.segments.binary_search_by_key(&block, |s| s.0).ok()?;
-                Some(&last.segments[at])
-            });
-            match (kept, last) {
-                (Some((_, ids, weights)), Some((last, _))) => {
-                    out.ids.push_str(&last.ids[ids.clone()]);
-                    out.weights.push_str(&last.weights[weights.clone()]);
-                }
-                _ => {
-                    let mut before = 0;
-                    for (n, &(id, w)) in list[i..end].iter().enumerate() {
-                        if n > 0 {
-                            out.ids.push(',');
-                        }
-                        push_base36(&mut out.ids, (id - before) as usize);
-                        before = id;
-                        out.weights
-                            .push(char::from_digit(w.min(35), 36).unwrap_or('z'));
+            let reused = changed
+                .filter(|changed| !changed.contains(&block))
+                .and_then(|_| kept.binary_search_by_key(&block, |s| s.block).ok())
+                .map(|at| std::mem::take(&mut kept[at]));
+            let segment = reused.unwrap_or_else(|| {
+                let mut seg = Segment {
+                    block,
+                    ones: true,
+                    ..Segment::default()
+                };
+                let mut before = 0;
+                for (n, &(id, w)) in list[i..end].iter().enumerate() {
+                    if n > 0 {
+                        seg.ids.push(',');
                     }
+                    push_base36(&mut seg.ids, (id - before) as usize);
+                    before = id;
+                    let digit = char::from_digit(w.min(35), 36).unwrap_or('z');
+                    seg.ones &= digit == '1';
+                    seg.weights.push(digit);
                 }
-            }
-            out.segments.push((
-                block,
-                ids_from..out.ids.len(),
-                weights_from..out.weights.len(),
-            ));
+                seg
+            });
+            out.segments.push(segment);
             i = end;
         }
         out
     }
 
-    /// The token `term` with its postings: `"term":["ids","weights"]`;
-    /// the weights are left out when every one is 1 (most paragraph
-    /// postings), which the reader takes as all ones.
+    /// Whether every weight is 1 (most paragraph postings): the weights
+    /// are then left out, which the reader takes as all ones.
+    fn ones(&self) -> bool {
+        self.segments.iter().all(|s| s.ones)
+    }
+
+    /// How long [`Self::write_part`] writes for `term` (quoted as JSON).
+    pub fn part_len(&self, json_term: &str) -> usize {
+        let ids: usize = self.segments.iter().map(|s| s.ids.len()).sum();
+        let separators = self.segments.len().saturating_sub(1);
+        let weights = if self.ones() {
+            0
+        } else {
+            self.segments.iter().map(|s| s.weights.len()).sum()
+        };
+        json_term.len() + ids + separators + weights + 8
+    }
+
+    /// Writes the token (`json_term`, quoted as JSON) with its postings:
+    /// `"term":["ids","weights"]`.
+    pub fn write_part(&self, json_term: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(json_term.as_bytes());
+        out.extend_from_slice(b":[\"");
+        for (n, s) in self.segments.iter().enumerate() {
+            if n > 0 {
+                out.push(b';');
+            }
+            out.extend_from_slice(s.ids.as_bytes());
+        }
+        out.extend_from_slice(b"\",\"");
+        if !self.ones() {
+            for s in &self.segments {
+                out.extend_from_slice(s.weights.as_bytes());
+            }
+        }
+        out.extend_from_slice(b"\"]");
+    }
+
+    /// The token `term` with its postings, as its shard holds it.
     pub fn part(&self, term: &str) -> String {
         let json_term = serde_json::to_string(term).unwrap_or_default();
-        let weights = if self.weights.bytes().all(|b| b == b'1') {
-            ""
-        } else {
-            &self.weights
-        };
-        format!("{json_term}:[\"{}\",\"{weights}\"]", self.ids)
+        let mut out = Vec::with_capacity(self.part_len(&json_term));
+        self.write_part(&json_term, &mut out);
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 
@@ -159,7 +194,9 @@ mod tests {
         // Unchanged blocks are copied, changed ones encoded anew.
         let changed: std::collections::BTreeSet<u32> = [1].into();
         let edited = [(3, 1), (40, 1), (41, 1), (1030, 2)];
-        let patched = Encoded::new(&edited, &blocks, Some((&e, &changed)));
+        let patched = Encoded::new(&edited, &blocks, Some((e.clone(), &changed)));
         assert_eq!(patched, Encoded::new(&edited, &blocks, None));
+        let part = patched.part("w");
+        assert_eq!(part.len(), patched.part_len("\"w\""));
     }
 }

@@ -28,8 +28,10 @@ pub type Placed = (u64, usize, Arc<Group>);
 struct Posted {
     list: Postings,
     encoded: Encoded,
-    /// The token with its encoded postings, as its shard holds it.
-    part: String,
+    /// The token quoted as JSON, as its shard holds it.
+    json_term: String,
+    /// How long the token with its postings is in its shard.
+    part_len: usize,
     changed: BTreeSet<u32>,
     whole: bool,
 }
@@ -245,9 +247,7 @@ impl Index {
             .par_iter()
             .map(|key| {
                 let terms = self.shard_terms(key);
-                let parts: Vec<(&str, &str)> =
-                    terms.iter().map(|(t, p)| (*t, p.part.as_str())).collect();
-                let shard = (!parts.is_empty()).then(|| Arc::new(encode_shard(key, &parts)));
+                let shard = (!terms.is_empty()).then(|| Arc::new(encode_shard(key, &terms)));
                 (key, shard)
             })
             .collect();
@@ -266,33 +266,63 @@ impl Posted {
         if !self.whole && self.changed.is_empty() {
             return;
         }
-        let last = (!self.whole).then_some((&self.encoded, &self.changed));
+        let encoded = std::mem::take(&mut self.encoded);
+        let last = (!self.whole).then_some((encoded, &self.changed));
         self.encoded = Encoded::new(&self.list, blocks, last);
-        self.part = self.encoded.part(term);
+        if self.json_term.is_empty() {
+            self.json_term = serde_json::to_string(term).unwrap_or_default();
+        }
+        self.part_len = self.encoded.part_len(&self.json_term);
         self.changed.clear();
         self.whole = false;
     }
 }
 
-/// Joins one shard's encoded terms (sorted); a large shard is split by the
-/// tokens' first three characters (two-character tokens stay in the
+/// Writes one shard's encoded terms (sorted); a large shard is split by
+/// the tokens' first three characters (two-character tokens stay in the
 /// two-character shard), so that a query loads less.
-fn encode_shard(key: &str, parts: &[(&str, &str)]) -> Shard {
-    let size: usize = parts.iter().map(|(_, e)| e.len()).sum();
-    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for &(term, e) in parts {
-        let k = if size > SPLIT_BYTES && term.chars().count() > 2 {
-            shard_key_of(term, 3)
+fn encode_shard(key: &str, terms: &[(&str, &Posted)]) -> Shard {
+    let size: usize = terms.iter().map(|(_, p)| p.part_len).sum();
+    let split = size > SPLIT_BYTES;
+    // Tokens with the same first three characters are next to each other:
+    // a file key is made once per run of them.
+    let mut runs: Vec<(String, Vec<&Posted>)> = Vec::new();
+    let mut last: Option<&str> = None;
+    for &(term, posted) in terms {
+        if split && term.chars().nth(2).is_some() {
+            let end = term.char_indices().nth(3).map_or(term.len(), |(i, _)| i);
+            let prefix = &term[..end];
+            if last != Some(prefix) {
+                runs.push((shard_key_of(term, 3), Vec::new()));
+                last = Some(prefix);
+            }
         } else {
-            key.to_string()
-        };
-        groups.entry(k).or_default().push(e);
+            runs.push((key.to_string(), Vec::new()));
+            last = None;
+        }
+        if let Some((_, run)) = runs.last_mut() {
+            run.push(posted);
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<&Posted>> = BTreeMap::new();
+    for (k, run) in runs {
+        groups.entry(k).or_default().extend(run);
     }
     groups
         .into_iter()
-        .map(|(k, es)| {
-            let file = format!("DOSSIER_SEARCH.terms({k:?},{{{}}});\n", es.join(","));
-            (k, Arc::new(file.into_bytes()))
+        .map(|(k, postings)| {
+            let head = format!("DOSSIER_SEARCH.terms({k:?},{{");
+            let len: usize = postings.iter().map(|p| p.part_len + 1).sum();
+            let mut file = Vec::with_capacity(head.len() + len + 4);
+            file.extend_from_slice(head.as_bytes());
+            for (n, p) in postings.iter().enumerate() {
+                if n > 0 {
+                    file.push(b',');
+                }
+                p.encoded.write_part(&p.json_term, &mut file);
+            }
+            file.extend_from_slice(b"});\n");
+            (k, Arc::new(file))
         })
         .collect()
 }

@@ -115,3 +115,52 @@ fn a_group_outgrowing_its_padding_is_patched_within_its_block() {
     let after = Index::update(Some(before), layout);
     same(&after, &Index::update(None, placed(&groups)));
 }
+
+#[test]
+fn a_large_shard_is_split_by_three_characters_in_order() {
+    // Tokens of one two-character prefix, more than SPLIT_BYTES of them:
+    // short ones, ones with a non-ASCII third character, many long ones.
+    let mut terms: Vec<String> = vec!["ab".into(), "abé".into(), "abéa".into()];
+    for i in 0..4000 {
+        terms.push(format!("ab{}{i:04}", (b'a' + (i % 26) as u8) as char));
+    }
+    terms.sort();
+    let blocks = [0u32];
+    let postings: Vec<Posted> = terms
+        .iter()
+        .map(|t| {
+            let list: Postings = (0..12).map(|i| (i * 37, 1 + i % 3)).collect();
+            let mut p = Posted {
+                list,
+                whole: true,
+                ..Posted::default()
+            };
+            p.refresh(t, &blocks);
+            p
+        })
+        .collect();
+    let pairs: Vec<(&str, &Posted)> = terms.iter().map(String::as_str).zip(&postings).collect();
+    let shard = encode_shard("ab", &pairs);
+    // What it must be: each token's part, grouped by the file key of its
+    // first three characters (two-character tokens stay in "ab"), files in
+    // key order, tokens in order within a file.
+    let mut expected: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (t, p) in &pairs {
+        let k = if t.chars().count() > 2 {
+            shard_key_of(t, 3)
+        } else {
+            "ab".to_string()
+        };
+        expected.entry(k).or_default().push(p.encoded.part(t));
+    }
+    assert!(expected.len() > 20);
+    let expected: Vec<(String, Vec<u8>)> = expected
+        .into_iter()
+        .map(|(k, parts)| {
+            let file = format!("DOSSIER_SEARCH.terms({k:?},{{{}}});\n", parts.join(","));
+            (k, file.into_bytes())
+        })
+        .collect();
+    let got: Vec<(String, Vec<u8>)> = shard.iter().map(|(k, b)| (k.clone(), b.to_vec())).collect();
+    assert_eq!(got, expected);
+}
