@@ -204,3 +204,38 @@ fn a_whole_build_trusts_the_watchers_list_of_changes() {
     // The memo a build hands on trusts nothing until told.
     assert!(memo.changed.is_none());
 }
+
+#[test]
+fn a_patch_remakes_the_listing_page_of_its_document_in_a_paginated_section() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
+    std::fs::write(
+        root.join("content/notes/_index.md"),
+        "+++\ntitle = \"Notes\"\nsort_by = \"title\"\npaginate_by = 2\n+++\n",
+    )
+    .unwrap();
+    for n in 1..=5 {
+        std::fs::write(
+            root.join(format!("content/notes/n{n}.md")),
+            format!("+++\ntitle = \"Note {n}\"\n+++\n\nThe text of note {n}.\n"),
+        )
+        .unwrap();
+    }
+    let memo = first_build(root);
+    // Note 4 is on the second page of three; its word count changes.
+    let rel = "content/notes/n4.md";
+    common::append_to(&root.join(rel), "\nA few more words for the fourth note.\n");
+    let (built, _) = patched(memo, &watched(root, rel));
+    same_files(&built, &clean(root));
+    let made = built.patched.unwrap();
+    assert!(
+        made.iter().any(|p| p == "notes/page/2/index.html"),
+        "{made:?}"
+    );
+    assert!(
+        !made.iter().any(|p| p == "notes/page/3/index.html"),
+        "{made:?}"
+    );
+}

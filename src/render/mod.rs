@@ -302,6 +302,12 @@ impl<'a> Renderer<'a> {
 
     /// A section's listing pages (more than one when it paginates).
     fn section(&self, i: usize) -> Result<Vec<OutputFile>> {
+        self.section_pages(i, |_| true)
+    }
+
+    /// The listing pages of section `i` whose document (by its place in
+    /// the listing) `wanted` says.
+    fn section_pages(&self, i: usize, wanted: impl Fn(usize) -> bool) -> Result<Vec<OutputFile>> {
         let s = &self.site.sections[i];
         let template = if i == 0 { "index.html" } else { "section.html" };
         let per_page = if s.paginate_by == 0 {
@@ -327,6 +333,9 @@ impl<'a> Renderer<'a> {
             }
         });
         for (k, docs) in chunks.iter().enumerate() {
+            if !(k * per_page..k * per_page + docs.len().max(1)).any(&wanted) {
+                continue;
+            }
             let n = k + 1;
             let url = views::page_url(&s.url, n);
             // A listing shows its documents' summaries, all made from

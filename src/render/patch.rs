@@ -14,7 +14,7 @@ use crate::graph::Site;
 use crate::memo::{RenderCache, RenderMemo};
 use crate::theme::Theme;
 use anyhow::Result;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A document edited in place: its place in the site, its source key in
 /// the last build, and the topics whose passages in it read differently.
@@ -74,22 +74,30 @@ impl Renderer<'_> {
             files.push(self.document(e.doc, &hl)?);
         }
         laps.lap("  documents");
-        // Listings show word counts: the documents' sections' and those
-        // of the sections above them (which list their sub-sections' first
-        // documents).
-        let mut sections = BTreeSet::new();
+        // Listings show word counts: the page of each document's section
+        // that lists it, and the pages of the sections above (which list
+        // their sub-sections' first documents).
+        // `None`: every page.
+        let mut sections: BTreeMap<usize, Option<BTreeSet<usize>>> = BTreeMap::new();
         for e in docs {
-            let path = &site.sections[site.docs[e.doc].section].path;
-            for depth in 0..=path.len() {
-                sections.extend(
-                    site.sections
-                        .iter()
-                        .position(|s| s.path[..] == path[..depth]),
-                );
+            let own = site.docs[e.doc].section;
+            let path = &site.sections[own].path;
+            for depth in 0..path.len() {
+                if let Some(s) = site
+                    .sections
+                    .iter()
+                    .position(|s| s.path[..] == path[..depth])
+                {
+                    sections.insert(s, None);
+                }
+            }
+            if let Some(places) = sections.entry(own).or_insert_with(|| Some(BTreeSet::new())) {
+                places.insert(self.place[e.doc]);
             }
         }
-        for s in sections {
-            files.extend(self.section(s)?);
+        for (s, places) in sections {
+            files
+                .extend(self.section_pages(s, |p| places.as_ref().is_none_or(|w| w.contains(&p)))?);
         }
         laps.lap("  sections");
         let list = old
