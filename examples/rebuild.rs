@@ -100,7 +100,8 @@ fn main() -> anyhow::Result<()> {
         // As `dossier serve` does: a patch when the edit allows it.
         let (built, next, how) = match dossier::patch::patch(memo, std::slice::from_ref(&file)) {
             Outcome::Patched(made) => (made.0, made.1, "patched".to_string()),
-            Outcome::Declined(last, why) => {
+            Outcome::Declined(mut last, why) => {
+                last.trust_changes(std::slice::from_ref(&file));
                 let (built, next) =
                     dossier::build_incremental(&root, &Overrides::default(), &last)?;
                 (built, next, format!("built whole: {why}"))
