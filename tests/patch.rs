@@ -239,3 +239,21 @@ fn a_patch_remakes_the_listing_page_of_its_document_in_a_paginated_section() {
         "{made:?}"
     );
 }
+
+#[test]
+fn two_documents_edited_at_once_are_patched_together() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let memo = first_build(root);
+    let other = "content/000_f13687132f4ba417.txt";
+    common::append_to(&root.join(DOC), "\nA remark on the first of two files.\n");
+    common::append_to(
+        &root.join(other),
+        "\nA remark on the second of two files.\n",
+    );
+    let mut changed = watched(root, DOC);
+    changed.extend(watched(root, other));
+    let (built, memo) = patched(memo, &changed);
+    assert_eq!(memo.stats.documents_made, 2);
+    same_files(&built, &clean(root));
+}
