@@ -19,7 +19,7 @@ pub const AUTHORS_URL: &str = "citations/authors/index.html";
 pub fn work_url(site: &Site, plan: &Plan, w: usize) -> String {
     format!(
         "{}#{}",
-        page_url(INDEX_URL, plan.work_page[w] + 1),
+        page_url(INDEX_URL, plan.citations.work_page[w] + 1),
         site.citations.works[w].id
     )
 }
@@ -111,7 +111,7 @@ impl Group {
 pub fn works_key(plan: &Plan, works: impl Iterator<Item = usize>) -> u64 {
     crate::memo::KeyHasher::of(|key| {
         for w in works {
-            key.add((w, plan.cited_keys[w]));
+            key.add((w, plan.citations.cited_keys[w]));
         }
     })
 }
@@ -280,7 +280,7 @@ fn inner_quotes(title: &str) -> String {
 
 /// Page `page` of the index: its letter groups with the full entries.
 pub fn by_author<'a>(site: &'a Site, plan: &Plan, page: usize) -> Vec<GroupView<'a>> {
-    plan.letter_groups[plan.citation_pages[page].clone()]
+    plan.citations.letter_groups[plan.citations.citation_pages[page].clone()]
         .iter()
         .map(|r| {
             let title = letter(&site.citations.works[r.start]);

@@ -37,7 +37,13 @@ impl Renderer<'_> {
         // The rows go in only when the page is made; its key covers theirs.
         let inputs = self.cache.key(|k| k.add(&keys));
         // The plan's years are in order.
-        let mut decades: Vec<i32> = self.plan.years.iter().map(|(y, _)| y / 10 * 10).collect();
+        let mut decades: Vec<i32> = self
+            .plan
+            .timeline
+            .years
+            .iter()
+            .map(|(y, _)| y / 10 * 10)
+            .collect();
         decades.dedup();
         let topics: Vec<Link> = site
             .topic_map

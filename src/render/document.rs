@@ -47,10 +47,10 @@ impl Renderer<'_> {
             k.add(neighbour(pos.map(|p| p + 1)));
             let by_note = &site.citations.by_footnote[i];
             for f in 0..d.body.footnotes.len() {
-                k.add(by_note.get(&f).map(|&w| plan.work_keys[w]));
+                k.add(by_note.get(&f).map(|&w| plan.citations.work_keys[w]));
             }
             for &e in &site.timeline.by_doc[i] {
-                k.add((plan.entry_keys[e], plan.entry_page[e]));
+                k.add((plan.timeline.entry_keys[e], plan.timeline.entry_page[e]));
             }
             let mut targets: Vec<_> = conn.targets[i]
                 .iter()
@@ -139,10 +139,13 @@ impl Renderer<'_> {
         let inputs = self.cache.key(|k| {
             k.add(d.key);
             for f in 0..d.body.footnotes.len() {
-                k.add(by_note.get(&f).map(|&w| self.plan.work_keys[w]));
+                k.add(by_note.get(&f).map(|&w| self.plan.citations.work_keys[w]));
             }
             for &e in dates {
-                k.add((self.plan.entry_keys[e], self.plan.entry_page[e]));
+                k.add((
+                    self.plan.timeline.entry_keys[e],
+                    self.plan.timeline.entry_page[e],
+                ));
             }
             let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
             sorted.sort();

@@ -248,7 +248,7 @@ pub fn topic_item_key(config: &Config, site: &Site, plan: &Plan, t: usize) -> u6
 pub fn timeline_item_key(config: &Config, plan: &Plan, i: usize) -> u64 {
     crate::memo::KeyHasher::of(|key| {
         key.add(("data/timeline.json", &config.base_url, config.timeline));
-        key.add(plan.entry_keys[i]);
+        key.add(plan.timeline.entry_keys[i]);
     })
 }
 

@@ -25,6 +25,7 @@ pub mod map;
 mod page;
 pub mod paging;
 pub mod patch;
+pub mod plan;
 mod rows;
 mod site_pages;
 pub mod timeline;

@@ -29,7 +29,8 @@ impl Renderer<'_> {
             pages.extend((0..topic_pages.len()).map(|k| KnowledgePage::Topic(t, k)));
         }
         if !site.citations.works.is_empty() {
-            pages.extend((0..plan.citation_pages.len()).map(KnowledgePage::CitationIndex));
+            pages
+                .extend((0..plan.citations.citation_pages.len()).map(KnowledgePage::CitationIndex));
             for (l, (_, _, _, groups)) in lists.iter().enumerate() {
                 let sizes: Vec<usize> = groups.iter().map(|g| g.works.len()).collect();
                 let chunks = paging::chunks(&sizes, paging::LIMIT);
@@ -43,12 +44,12 @@ impl Renderer<'_> {
             }
         }
         if !site.timeline.entries.is_empty() {
-            pages.extend((0..plan.timeline_pages.len()).map(KnowledgePage::Timeline));
+            pages.extend((0..plan.timeline.timeline_pages.len()).map(KnowledgePage::Timeline));
         }
         // The timeline's frame, once per way back to the root (the first
         // page and the others sit at different depths).
         let frames: std::collections::HashMap<String, super::timeline::TimelineFrame> =
-            (0..plan.timeline_pages.len())
+            (0..plan.timeline.timeline_pages.len())
                 .map(|k| root_prefix(&views::page_url(knowledge::TIMELINE_URL, k + 1)))
                 .collect::<std::collections::BTreeSet<String>>()
                 .into_iter()
@@ -96,7 +97,7 @@ impl Renderer<'_> {
     /// The citation listings other than the index: URL, title,
     /// description, groups.
     fn listings(&self) -> Listings<'_> {
-        let [by_year, by_container, by_author] = &self.plan.listings;
+        let [by_year, by_container, by_author] = &self.plan.citations.listings;
         [
             (
                 citations::YEARS_URL,
@@ -170,18 +171,24 @@ impl Renderer<'_> {
         let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
         let work_url = |w: usize| citations::work_url(site, plan, w);
         let years: Vec<(i32, String)> = plan
+            .timeline
             .years
             .iter()
             .enumerate()
-            .map(|(y, (year, _))| (*year, knowledge::timeline_page_url(plan.year_page[y])))
+            .map(|(y, (year, _))| {
+                (
+                    *year,
+                    knowledge::timeline_page_url(plan.timeline.year_page[y]),
+                )
+            })
             .collect();
         let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
         f(&crate::search::Urls {
             topic: &topic_url,
             work: &work_url,
             work_label: &work_label,
-            works_key: self.cache.key(|k| k.add(&plan.work_keys)),
-            entry_keys: &plan.entry_keys,
+            works_key: self.cache.key(|k| k.add(&plan.citations.work_keys)),
+            entry_keys: &plan.timeline.entry_keys,
             years: &years,
         })
     }
@@ -233,7 +240,11 @@ impl Renderer<'_> {
                 later = Later::CitationIndex(k);
                 ctx.insert(
                     "paginator",
-                    &knowledge::paginator(citations::INDEX_URL, k + 1, plan.citation_pages.len()),
+                    &knowledge::paginator(
+                        citations::INDEX_URL,
+                        k + 1,
+                        plan.citations.citation_pages.len(),
+                    ),
                 );
                 ("citations.html", ctx)
             }
@@ -253,7 +264,7 @@ impl Renderer<'_> {
                     &knowledge::paginator(
                         knowledge::TIMELINE_URL,
                         k + 1,
-                        plan.timeline_pages.len(),
+                        plan.timeline.timeline_pages.len(),
                     ),
                 );
                 ("timeline.html", ctx)
@@ -330,7 +341,8 @@ impl Later<'_> {
                 knowledge::topic_passages_key(site, plan, *t, range.clone())
             }
             Later::CitationIndex(k) => {
-                let groups = &plan.letter_groups[plan.citation_pages[*k].clone()];
+                let groups =
+                    &plan.citations.letter_groups[plan.citations.citation_pages[*k].clone()];
                 let works = groups.iter().flat_map(|g| g.clone());
                 citations::works_key(plan, works)
             }

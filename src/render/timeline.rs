@@ -89,7 +89,7 @@ pub struct TimelineFrame {
 impl TimelineFrame {
     pub fn new(plan: &Plan, range: (i32, i32), root: &str) -> Self {
         let mut all_decades: Vec<(String, String)> = Vec::new();
-        for (y, (year, _)) in plan.years.iter().enumerate() {
+        for (y, (year, _)) in plan.timeline.years.iter().enumerate() {
             let label = format!("{}s", year / 10 * 10);
             if all_decades.last().is_none_or(|(l, _)| *l != label) {
                 all_decades.push((label, plan.year_url(y)));
@@ -113,8 +113,8 @@ pub fn timeline_view(
     entries: &mut dyn FnMut(&[usize]) -> anyhow::Result<String>,
 ) -> anyhow::Result<TimelineView> {
     let mut decades: Vec<DecadeView> = Vec::new();
-    for y in plan.timeline_pages[page].clone() {
-        let (year, entries_of) = &plan.years[y];
+    for y in plan.timeline.timeline_pages[page].clone() {
+        let (year, entries_of) = &plan.timeline.years[y];
         let label = format!("{}s", year / 10 * 10);
         if decades.last().is_none_or(|d| d.label != label) {
             decades.push(DecadeView {
@@ -156,19 +156,19 @@ pub fn timeline_view(
 /// overview: the number of entries and every year's count.
 pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
     crate::memo::KeyHasher::of(|key| {
-        key.add((range, page, plan.timeline_pages.len()));
-        for (y, (year, entries)) in plan.years.iter().enumerate() {
-            key.add((year, plan.year_page[y]));
+        key.add((range, page, plan.timeline.timeline_pages.len()));
+        for (y, (year, entries)) in plan.timeline.years.iter().enumerate() {
+            key.add((year, plan.timeline.year_page[y]));
             if page == 0 {
                 key.add(entries.len());
             }
         }
         if page == 0 {
-            key.add(plan.entry_page.len());
+            key.add(plan.timeline.entry_page.len());
         }
-        for y in plan.timeline_pages[page].clone() {
-            for &i in &plan.years[y].1 {
-                key.add(plan.entry_keys[i]);
+        for y in plan.timeline.timeline_pages[page].clone() {
+            for &i in &plan.timeline.years[y].1 {
+                key.add(plan.timeline.entry_keys[i]);
             }
         }
     })
@@ -191,7 +191,7 @@ pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, doc_keys: &[u64]
 /// entries; years with entries link to their place on the page. Works
 /// without JavaScript and prints.
 fn density_strip(plan: &Plan, (lo, hi): (i32, i32), root: &str) -> String {
-    let years = &plan.years;
+    let years = &plan.timeline.years;
     let span = (hi - lo + 1).max(1) as usize;
     let max = years.iter().map(|(_, e)| e.len()).max().unwrap_or(1).max(1);
     let (w, h) = (8usize, 48usize);

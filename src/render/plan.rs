@@ -1,0 +1,266 @@
+//! The pagination plan of the knowledge pages, decided once per build so
+//! that every link to an entry, a passage or a work points to the right
+//! page, with the per-work, per-entry and per-document keys made with it.
+//! It is made in four parts, each kept in the memo with the key of its own
+//! inputs ([`PlanKeys`]) and reused while that key is unchanged: an edit
+//! that adds a topic mention does not hash the timeline's entries again.
+
+use super::knowledge::{timeline_page_url, year_anchor};
+use super::paging::{chunks, page_of, LIMIT};
+use crate::graph::Site;
+use crate::memo::KeyHasher;
+use rayon::prelude::*;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How the long knowledge listings are split into pages, and the keys
+/// made with them. Its parts are shared with the memo.
+#[derive(PartialEq)]
+pub struct Plan {
+    pub timeline: Arc<TimelinePlan>,
+    /// Per topic: pages as ranges of its passages.
+    pub topic_pages: Arc<Vec<Vec<Range<usize>>>>,
+    pub citations: Arc<CitationPlan>,
+    /// Per document, when results are kept: its URL and title, with which
+    /// a page links to it or quotes it.
+    pub doc_keys: Arc<Vec<u64>>,
+}
+
+/// The timeline's part of a plan.
+#[derive(PartialEq)]
+pub struct TimelinePlan {
+    /// Timeline years (with their entries), in order.
+    pub years: Vec<(i32, Vec<usize>)>,
+    /// Pages of the timeline, as ranges of `years`.
+    pub timeline_pages: Vec<Range<usize>>,
+    /// Per timeline entry: its page (0-based).
+    pub entry_page: Vec<usize>,
+    /// Per year index: its page.
+    pub year_page: Vec<usize>,
+    /// Per timeline entry, when results are kept: a hash of what it shows
+    /// wherever it is shown (see [`super::timeline::add_entry`]).
+    pub entry_keys: Vec<u64>,
+}
+
+/// The citations' part of a plan.
+#[derive(PartialEq)]
+pub struct CitationPlan {
+    /// The citation index's letter groups, as ranges of the sorted works.
+    pub letter_groups: Vec<Range<usize>>,
+    /// Pages of the citation index by author, as ranges of its letter groups.
+    pub citation_pages: Vec<Range<usize>>,
+    /// Per work: its page of the citation index.
+    pub work_page: Vec<usize>,
+    /// Per work, when results are kept (see `memo`): a hash of what any
+    /// page shows of it wherever it is cited (id, page, reference).
+    pub work_keys: Vec<u64>,
+    /// Per work, when results are kept: its key with the places that cite
+    /// it (document title and URL, note id and number, Ibid.), what the
+    /// citation index shows of it (see [`super::citations::works_key`]).
+    pub cited_keys: Vec<u64>,
+    /// The citation listings other than the index: works by year, by
+    /// container, and cited authors.
+    pub listings: [Vec<super::citations::Group>; 3],
+}
+
+/// The keys of the inputs of a plan's parts, when results are kept: the
+/// documents' titles and URLs (`doc_keys`), the timeline's part, the topic
+/// pages' part and the citations' part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PlanKeys {
+    pub docs: u64,
+    pub timeline: u64,
+    pub topics: u64,
+    pub citations: u64,
+}
+
+impl PlanKeys {
+    /// The keys of `site`'s plan, when results are kept: from the
+    /// indexes' keys and each document's title, URL, dated paragraphs'
+    /// ids and notes.
+    pub fn of(site: &Site) -> Option<PlanKeys> {
+        let (topics, timeline, citations, _) = site.index_keys?;
+        let each = |add: &(dyn Fn(&mut KeyHasher, &crate::graph::Doc) + Sync)| -> u64 {
+            let per_doc: Vec<u64> = site
+                .docs
+                .par_iter()
+                .map(|d| KeyHasher::of(|k| add(k, d)))
+                .collect();
+            KeyHasher::of(|k| k.add(per_doc))
+        };
+        let docs = each(&|k, d| k.add((&d.url, &d.title)));
+        let dated = each(&|k, d| k.add(d.part_keys.dated_ids));
+        let notes = each(&|k, d| k.add(d.part_keys.notes));
+        Some(PlanKeys {
+            docs,
+            timeline: KeyHasher::of(|k| k.add((docs, timeline, dated))),
+            topics: KeyHasher::of(|k| k.add((docs, topics))),
+            citations: KeyHasher::of(|k| k.add((docs, citations, notes))),
+        })
+    }
+}
+
+impl Plan {
+    /// Paginates the knowledge pages; `keys` says whether to hash each
+    /// work, entry and document for the keys of the pages that show it.
+    pub fn new(site: &Site, keys: bool) -> Plan {
+        let doc_keys = Arc::new(doc_keys(site, keys));
+        Plan {
+            timeline: Arc::new(TimelinePlan::new(site, &doc_keys, keys)),
+            topic_pages: Arc::new(topic_pages(site)),
+            citations: Arc::new(CitationPlan::new(site, keys)),
+            doc_keys,
+        }
+    }
+
+    /// The plan of `site` (whose keys are `keys`) from `last` (whose keys
+    /// were `was`): the parts whose keys are the same are shared, the
+    /// others made again.
+    pub fn update(site: &Site, keys: PlanKeys, last: &Plan, was: PlanKeys) -> Plan {
+        let doc_keys = if keys.docs == was.docs {
+            Arc::clone(&last.doc_keys)
+        } else {
+            Arc::new(doc_keys(site, true))
+        };
+        Plan {
+            timeline: if keys.timeline == was.timeline {
+                Arc::clone(&last.timeline)
+            } else {
+                Arc::new(TimelinePlan::new(site, &doc_keys, true))
+            },
+            topic_pages: if keys.topics == was.topics {
+                Arc::clone(&last.topic_pages)
+            } else {
+                Arc::new(topic_pages(site))
+            },
+            citations: if keys.citations == was.citations {
+                Arc::clone(&last.citations)
+            } else {
+                Arc::new(CitationPlan::new(site, true))
+            },
+            doc_keys,
+        }
+    }
+
+    pub fn entry_url(&self, site: &Site, i: usize) -> String {
+        let page = timeline_page_url(self.timeline.entry_page[i]);
+        format!("{page}#{}", site.timeline.entries[i].anchor)
+    }
+
+    pub fn year_url(&self, y: usize) -> String {
+        let page = timeline_page_url(self.timeline.year_page[y]);
+        format!("{page}#{}", year_anchor(self.timeline.years[y].0))
+    }
+}
+
+/// Hashes `n` values with `add` in parallel (none unless `keys`).
+fn hash_each(keys: bool, n: usize, add: &(dyn Fn(&mut KeyHasher, usize) + Sync)) -> Vec<u64> {
+    if !keys {
+        return Vec::new();
+    }
+    (0..n)
+        .into_par_iter()
+        .map(|i| KeyHasher::of(|key| add(key, i)))
+        .collect()
+}
+
+/// Per document: its URL and title, with which a page links to it.
+fn doc_keys(site: &Site, keys: bool) -> Vec<u64> {
+    hash_each(keys, site.docs.len(), &|key, d| {
+        let doc = &site.docs[d];
+        key.add((&doc.url, &doc.title));
+    })
+}
+
+impl TimelinePlan {
+    fn new(site: &Site, doc_keys: &[u64], keys: bool) -> TimelinePlan {
+        let years = site.timeline.years();
+        let sizes: Vec<usize> = years.iter().map(|(_, e)| e.len()).collect();
+        let timeline_pages = chunks(&sizes, LIMIT);
+        let year_page = page_of(&timeline_pages, years.len());
+        let mut entry_page = vec![0; site.timeline.entries.len()];
+        for (y, (_, entries)) in years.iter().enumerate() {
+            for &e in entries {
+                entry_page[e] = year_page[y];
+            }
+        }
+        let entry_keys = hash_each(keys, site.timeline.entries.len(), &|key, e| {
+            super::timeline::add_entry(key, site, doc_keys, e);
+        });
+        TimelinePlan {
+            years,
+            timeline_pages,
+            entry_page,
+            year_page,
+            entry_keys,
+        }
+    }
+}
+
+/// Per topic: its pages, as ranges of its passages (grouped by document).
+fn topic_pages(site: &Site) -> Vec<Vec<Range<usize>>> {
+    site.topics
+        .passages
+        .iter()
+        .map(|passages| {
+            // Groups are documents; pages are ranges of passages.
+            let mut bounds = vec![0];
+            for i in 1..passages.len() {
+                if passages[i].doc != passages[i - 1].doc {
+                    bounds.push(i);
+                }
+            }
+            bounds.push(passages.len());
+            let sizes: Vec<usize> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
+            chunks(&sizes, LIMIT)
+                .into_iter()
+                .map(|r| bounds[r.start]..bounds[r.end.min(sizes.len())])
+                .collect()
+        })
+        .collect()
+}
+
+impl CitationPlan {
+    fn new(site: &Site, keys: bool) -> CitationPlan {
+        let letter_groups = super::citations::letter_groups(site);
+        let sizes: Vec<usize> = letter_groups.iter().map(|g| g.len()).collect();
+        let citation_pages = chunks(&sizes, LIMIT);
+        let letter_page = page_of(&citation_pages, letter_groups.len());
+        let mut work_page = vec![0; site.citations.works.len()];
+        for (g, works) in letter_groups.iter().enumerate() {
+            for w in works.clone() {
+                work_page[w] = letter_page[g];
+            }
+        }
+        let works = &site.citations.works;
+        let work_keys = hash_each(keys, works.len(), &|key, w| {
+            key.add((&works[w].id, work_page[w], &works[w].reference));
+        });
+        let cited_keys = hash_each(keys, works.len(), &|key, w| {
+            key.add(work_keys[w]);
+            for c in &works[w].cited_in {
+                let doc = &site.docs[c.doc];
+                let note = &doc.body.footnotes[c.footnote];
+                key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
+            }
+        });
+        let listings = if site.citations.works.is_empty() {
+            Default::default()
+        } else {
+            use super::citations::{by_cited_author, by_container, by_year};
+            let (years, (containers, authors)) = rayon::join(
+                || by_year(site),
+                || rayon::join(|| by_container(site), || by_cited_author(site)),
+            );
+            [years, containers, authors]
+        };
+        CitationPlan {
+            letter_groups,
+            citation_pages,
+            work_page,
+            work_keys,
+            cited_keys,
+            listings,
+        }
+    }
+}
