@@ -181,18 +181,15 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         renders_made: made,
         renders_reused: 0,
     };
-    let built = Built {
-        config: kept.config.clone(),
-        files: kept.files.clone(),
-        diagnostics: kept.diagnostics.clone(),
-        timings: Vec::new(),
-        documents: kept.site.docs.len(),
-        patched: Some(paths),
-    };
+    let files = kept.files.clone();
     laps.lap("files");
     let built = Built {
+        config: kept.config.clone(),
+        files,
+        diagnostics: kept.diagnostics.clone(),
         timings: laps.list,
-        ..built
+        documents: kept.site.docs.len(),
+        patched: Some(paths),
     };
     if cfg!(debug_assertions) {
         let sources: Vec<(PathBuf, u64)> =
