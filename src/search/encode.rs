@@ -40,7 +40,8 @@ fn push_base36(out: &mut String, mut n: usize) {
             break;
         }
     }
-    out.extend(buf[i..].iter().map(|&b| b as char));
+    // The digits are ASCII.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 /// A token's postings as a shard holds them, in one segment per block of
@@ -95,7 +96,8 @@ impl Encoded {
                 let mut seg = Segment {
                     block,
                     ones: true,
-                    ..Segment::default()
+                    ids: String::with_capacity((end - i) * 4),
+                    weights: String::with_capacity(end - i),
                 };
                 let mut before = 0;
                 for (n, &(id, w)) in list[i..end].iter().enumerate() {
