@@ -371,3 +371,87 @@ fn a_kept_document_moves_into_a_freed_slug() {
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
     assert!(has(&after, "same/index.html") && !has(&after, "same-2/index.html"));
 }
+
+#[test]
+fn topic_mentions_added_update_related_documents_as_a_clean_build_makes_them() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let o = Overrides::default();
+    let (_, mut memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    // Mentions added to one document, then more: the counts of shared
+    // topics change, and with them who is related to whom. (Debug builds
+    // also compare the updated related documents with ones made anew.)
+    for text in [
+        "\nThe Arctic and the Northern Sea Route matter to Japan and India.\n",
+        "\nPutin and Xi Jinping spoke of the Arctic, of Japan, of India, of oil and of gas.\n",
+    ] {
+        common::append_to(&root.join("content/002_794c0a4fc5707acb.txt"), text);
+        let (built, next) = dossier::build_incremental(root, &o, &memo).unwrap();
+        same_files(&built, &dossier::build_in_memory(root, &o).unwrap());
+        memo = next;
+    }
+}
+
+#[test]
+fn related_documents_follow_count_changes_beyond_each_topics_first_forty() {
+    // Sixty documents mention two topics, most of them both, with
+    // different counts:
+    // each topic's forty most-mentioning documents are its candidates, so
+    // a count that changes outside them reaches no other document's
+    // related list, and one that enters them does. Debug builds compare
+    // every update of the related documents with ones made anew.
+    let site = small_site();
+    let root = site.path();
+    std::fs::write(
+        root.join("content/topics.toml"),
+        "[topics.ice]\ntitle = \"Ice\"\naliases = [\"glacier\"]\n\n\
+         [topics.salt]\ntitle = \"Salt\"\naliases = [\"brine\"]\n\n\
+         [topics.wind]\ntitle = \"Wind\"\naliases = [\"gale\"]\n",
+    )
+    .unwrap();
+    for n in 0..60 {
+        // Not every document mentions each topic (a topic that all of them
+        // mention relates none).
+        let glaciers = if n % 6 == 0 {
+            String::from("Nothing cold.")
+        } else {
+            "A glacier. ".repeat(1 + n % 7)
+        };
+        let brine = if n % 4 == 0 {
+            String::from("Nothing salty.")
+        } else {
+            "Some brine. ".repeat(1 + n % 5)
+        };
+        // Wind: every document but one, once each.
+        let gale = if n == 55 { "Calm." } else { "A gale." };
+        std::fs::write(
+            root.join(format!("content/d{n:02}.md")),
+            format!("+++\ntitle = \"Doc {n:02}\"\n+++\n\n{glaciers}\n\n{brine}\n\n{gale}\n"),
+        )
+        .unwrap();
+    }
+    let o = Overrides::default();
+    let (_, mut memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    for (doc, text) in [
+        // A low count one higher: still outside the first forty.
+        ("d07.md", "\nOne more glacier.\n"),
+        // Into the first forty.
+        ("d07.md", &"\nA glacier again.".repeat(8)),
+        // Topics the document did not mention (their document frequency
+        // changes): ice, and wind, which then every document mentions
+        // (it stops relating any), from outside its first forty.
+        ("d06.md", "\nA glacier, at last. And a glacier.\n"),
+        ("d55.md", "\nA gale.\n"),
+    ] {
+        common::append_to(&root.join("content").join(doc), text);
+        let (built, next) = dossier::build_incremental(root, &o, &memo).unwrap();
+        same_files(&built, &dossier::build_in_memory(root, &o).unwrap());
+        memo = next;
+    }
+    // Out of the first forty again.
+    let d07 = root.join("content/d07.md");
+    let text = std::fs::read_to_string(&d07).unwrap();
+    std::fs::write(&d07, text.replace("\nA glacier again.", "")).unwrap();
+    let (built, _) = dossier::build_incremental(root, &o, &memo).unwrap();
+    same_files(&built, &dossier::build_in_memory(root, &o).unwrap());
+}

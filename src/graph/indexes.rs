@@ -22,7 +22,9 @@ pub struct Indexes {
     pub(super) topics: Option<(u64, Arc<TopicIndex>)>,
     pub(super) timeline: Option<(u64, Arc<Timeline>)>,
     pub(super) citations: Option<(u64, Arc<CitationIndex>)>,
-    pub(super) connections: Option<(u64, Arc<related::Connections>)>,
+    /// With the keys of the topic index, citation index and links they
+    /// were made from.
+    pub(super) connections: Option<(ConnectionKeys, Arc<related::Connections>)>,
 }
 
 impl Indexes {
@@ -50,9 +52,48 @@ pub(super) fn reuse<T>(
     (value, keep)
 }
 
-/// The keys of the indexes' inputs: (topics, timeline, citations,
-/// connections). Connections are made from the topic and citation indexes
-/// and each document's title, source path and relative links.
+/// The keys of the connections' inputs: the topic index, the citation
+/// index, each document's title, source path and relative links, and the
+/// topics' ids in order (what the topic index's numbers mean).
+pub(super) type ConnectionKeys = (u64, u64, u64, u64);
+
+/// The connections for `keys`: the last build's when its keys are the
+/// same; updated from them when only the topic index changed (see
+/// [`related::update`]; debug builds compare with connections made anew);
+/// else made anew. With the pair to keep.
+pub(super) fn connections(
+    keys: Option<ConnectionKeys>,
+    last: &Indexes,
+    docs: &[Arc<Doc>],
+    topics: &TopicIndex,
+    citations: &CitationIndex,
+) -> (
+    Arc<related::Connections>,
+    Option<(ConnectionKeys, Arc<related::Connections>)>,
+) {
+    let made = match (keys, &last.connections, &last.topics) {
+        (Some(k), Some((was, c)), _) if k == *was => Arc::clone(c),
+        (Some(k), Some((was, c)), Some((_, old)))
+            if (k.1, k.2, k.3) == (was.1, was.2, was.3) && old.doc_topics.len() == docs.len() =>
+        {
+            let updated = related::update(docs, topics, citations, c, old);
+            if cfg!(debug_assertions) {
+                assert!(
+                    updated == related::connect(docs, topics, citations),
+                    "related documents updated otherwise than made anew"
+                );
+            }
+            Arc::new(updated)
+        }
+        _ => Arc::new(related::connect(docs, topics, citations)),
+    };
+    let keep = keys.map(|k| (k, Arc::clone(&made)));
+    (made, keep)
+}
+
+/// The keys of the indexes' inputs: (topics, timeline, citations, links).
+/// Connections are made from the topic and citation indexes and each
+/// document's title, source path and relative links.
 pub(super) fn index_keys(docs: &[Arc<Doc>], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
     let each = |add: &dyn Fn(&mut KeyHasher, &Doc)| {
         KeyHasher::of(|h| {
@@ -71,6 +112,5 @@ pub(super) fn index_keys(docs: &[Arc<Doc>], topic_map: &TopicMap) -> (u64, u64, 
     });
     let citations = each(&|h, doc| h.add(doc.part_keys.citations));
     let links = each(&|h, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
-    let connections = KeyHasher::of(|h| h.add((topics, citations, links)));
-    (topics, timeline, citations, connections)
+    (topics, timeline, citations, links)
 }

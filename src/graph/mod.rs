@@ -165,8 +165,8 @@ pub struct Site {
     pub timeline: Arc<Timeline>,
     pub citations: Arc<CitationIndex>,
     pub connections: Arc<related::Connections>,
-    /// The keys of the indexes' inputs (topics, timeline, citations,
-    /// connections), when results are kept (see `memo`).
+    /// The keys of the indexes' inputs (topics, timeline, citations, and
+    /// the documents' links), when results are kept (see `memo`).
     pub index_keys: Option<(u64, u64, u64, u64)>,
 }
 
@@ -254,9 +254,20 @@ pub fn build_graph(
             },
         );
     laps.lap("  topics, timeline, citations");
-    let (connections, keep_connections) = reuse(keys.map(|k| k.3), &last.connections, || {
-        related::connect(&docs, &topics, &citations)
+    let topic_ids = keys.map(|_| {
+        crate::memo::KeyHasher::of(|h| {
+            for t in &topic_map.topics {
+                h.add(&t.id);
+            }
+        })
     });
+    let (connections, keep_connections) = indexes::connections(
+        keys.zip(topic_ids).map(|(k, ids)| (k.0, k.2, k.3, ids)),
+        last,
+        &docs,
+        &topics,
+        &citations,
+    );
     laps.lap("  related documents and links");
     let next = Indexes {
         keyed: last.keyed,
