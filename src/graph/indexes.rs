@@ -52,6 +52,27 @@ pub(super) fn reuse<T>(
     (value, keep)
 }
 
+/// The timeline of `docs`: updated from the last build's when it can be
+/// (see [`super::timeline::update`]; debug builds compare with one built
+/// anew), else built.
+pub(super) fn timeline(docs: &[Arc<Doc>], last: &Option<(u64, Arc<Timeline>)>) -> Timeline {
+    let updated = last
+        .as_ref()
+        .and_then(|(_, t)| super::timeline::update(docs, t));
+    match updated {
+        Some(t) => {
+            if cfg!(debug_assertions) {
+                assert!(
+                    t == super::timeline::build(docs),
+                    "the timeline updated otherwise than built anew"
+                );
+            }
+            t
+        }
+        None => super::timeline::build(docs),
+    }
+}
+
 /// The keys of the connections' inputs: the topic index, the citation
 /// index, each document's title, source path and relative links, and the
 /// topics' ids in order (what the topic index's numbers mean).

@@ -244,7 +244,11 @@ pub fn build_graph(
             },
             || {
                 rayon::join(
-                    || reuse(keys.map(|k| k.1), &last.timeline, || timeline::build(&docs)),
+                    || {
+                        reuse(keys.map(|k| k.1), &last.timeline, || {
+                            indexes::timeline(&docs, &last.timeline)
+                        })
+                    },
                     || {
                         reuse(keys.map(|k| k.2), &last.citations, || {
                             citations::index(&docs)

@@ -42,11 +42,14 @@ impl Entry {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timeline {
     pub entries: Vec<Entry>,
     /// Per document: indexes of its entries, in time order.
     pub by_doc: Vec<Vec<usize>>,
+    /// Per document: a hash of what its entries are made from (its title,
+    /// URL and dated sentences), for [`update`].
+    pub sources: Vec<u64>,
 }
 
 impl Timeline {
@@ -67,15 +70,136 @@ impl Timeline {
 /// Collects and sorts the dated sentences of all documents.
 pub fn build(docs: &[Arc<Doc>]) -> Timeline {
     let mut entries = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (j, dated) in doc.extracted.dates.iter().enumerate() {
+    for d in 0..docs.len() {
+        entries.extend(entries_of(docs, d));
+    }
+    // The order of `entry_order`: a stable sort of entries pushed by
+    // document, then dated sentence.
+    entries.sort_by(|a, b| entry_key(docs, a).cmp(&entry_key(docs, b)));
+    // `y1987-` and 31 bits of a hash in base 36 (six characters): among
+    // 10,000 entries of one year, a clash about once in 40 sites (a clash
+    // gets `-2`, `-3`: a suffix no other anchor can end with).
+    let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
+    for e in &mut entries {
+        let bits = anchor_bits(docs, e);
+        let n = seen.entry((e.year, bits)).or_default();
+        *n += 1;
+        let id = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
+        e.anchor = if *n == 1 { id } else { format!("{id}-{n}") };
+    }
+    finish(docs, entries)
+}
+
+/// [`build`] from `last`, the timeline of the same documents (as many, in
+/// the same order) before some changed: the entries of the documents whose
+/// title, URL or dated sentences changed are taken out and theirs now put
+/// in, in order. `None` (build anew) when the documents are not the same
+/// ones, or when a changed entry's anchor hash clashes with another's in
+/// its year (a clash's suffix depends on the order of all of them).
+pub fn update(docs: &[Arc<Doc>], last: &Timeline) -> Option<Timeline> {
+    if last.sources.len() != docs.len() {
+        return None;
+    }
+    let sources: Vec<u64> = docs.iter().map(|d| source_of(d)).collect();
+    let changed: Vec<usize> = (0..docs.len())
+        .filter(|&d| sources[d] != last.sources[d])
+        .collect();
+    let mut is_changed = vec![false; docs.len()];
+    for &d in &changed {
+        is_changed[d] = true;
+    }
+    let mut added: Vec<Entry> = changed.iter().flat_map(|&d| entries_of(docs, d)).collect();
+    added.sort_by(|a, b| entry_order(docs, a, b));
+    // The anchors of the entries added: unless one clashes with another
+    // entry of its year, it is its hash alone.
+    let mut kept_bits: rustc_hash::FxHashSet<(i32, usize)> = Default::default();
+    let years: rustc_hash::FxHashSet<i32> = added
+        .iter()
+        .map(|e| e.year)
+        .chain(
+            last.entries
+                .iter()
+                .filter(|e| is_changed[e.doc])
+                .map(|e| e.year),
+        )
+        .collect();
+    for e in last.entries.iter().filter(|e| years.contains(&e.year)) {
+        if !is_changed[e.doc] {
+            kept_bits.insert((e.year, anchor_bits(docs, e)));
+        }
+    }
+    // An entry taken out of a clash would renumber the others (clashes
+    // among kept entries keep their order, and so their suffixes).
+    for e in last.entries.iter().filter(|e| is_changed[e.doc]) {
+        // `y1987-xxxxxx`, or `y1987-xxxxxx-2` in a clash.
+        let bits = e.anchor.strip_prefix(&format!("y{}-", e.year))?;
+        if bits.contains('-') {
+            return None;
+        }
+        let bits = usize::from_str_radix(bits, 36).ok()?;
+        if kept_bits.contains(&(e.year, bits)) {
+            return None;
+        }
+    }
+    let mut new_bits: rustc_hash::FxHashSet<(i32, usize)> = Default::default();
+    for e in &mut added {
+        let bits = anchor_bits(docs, e);
+        if kept_bits.contains(&(e.year, bits)) || !new_bits.insert((e.year, bits)) {
+            return None;
+        }
+        e.anchor = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
+    }
+    // Merge the kept entries (in order) with the added ones (in order).
+    let mut entries = Vec::with_capacity(last.entries.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for e in last.entries.iter().filter(|e| !is_changed[e.doc]) {
+        while let Some(a) = added.next_if(|a| entry_order(docs, a, e).is_lt()) {
+            entries.push(a);
+        }
+        entries.push(e.clone());
+    }
+    entries.extend(added);
+    Some(finish(docs, entries))
+}
+
+/// The timeline of `entries` (in order, anchored).
+fn finish(docs: &[Arc<Doc>], entries: Vec<Entry>) -> Timeline {
+    let mut by_doc = vec![Vec::new(); docs.len()];
+    for (i, e) in entries.iter().enumerate() {
+        by_doc[e.doc].push(i);
+    }
+    Timeline {
+        entries,
+        by_doc,
+        sources: docs.iter().map(|d| source_of(d)).collect(),
+    }
+}
+
+/// What a document's entries are made from: its title and URL (the order
+/// and anchors of its entries) and its dated sentences.
+fn source_of(doc: &Doc) -> u64 {
+    crate::memo::KeyHasher::of(|h| {
+        h.add((&doc.title, &doc.url, &doc.part_keys.dates));
+        h.add(doc.extracted.dates.len());
+    })
+}
+
+/// Document `d`'s entries, in the order of its dated sentences, not yet
+/// anchored.
+fn entries_of(docs: &[Arc<Doc>], d: usize) -> Vec<Entry> {
+    let doc = &docs[d];
+    doc.extracted
+        .dates
+        .iter()
+        .enumerate()
+        .map(|(j, dated)| {
             let s = dated.sentence.clone();
             let h = &dated.hit;
             let mark = (
                 h.start.saturating_sub(s.start),
                 h.end.min(s.end).saturating_sub(s.start),
             );
-            entries.push(Entry {
+            Entry {
                 doc: d,
                 dated: j,
                 paragraph: dated.paragraph,
@@ -85,39 +209,41 @@ pub fn build(docs: &[Arc<Doc>]) -> Timeline {
                 clipped: h.clipped,
                 mark,
                 anchor: String::new(),
-            });
-        }
-    }
-    let key = |e: &Entry| {
-        let end = e.end_year.unwrap_or(e.year);
-        (
-            e.year,
-            end,
-            e.precision,
-            &docs[e.doc].title,
-            e.paragraph,
-            e.mark,
-        )
-    };
-    entries.sort_by(|a, b| key(a).cmp(&key(b)));
-    // `y1987-` and 31 bits of a hash in base 36 (six characters): among
-    // 10,000 entries of one year, a clash about once in 40 sites (a clash
-    // gets `-2`, `-3`: a suffix no other anchor can end with).
-    let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
-    for e in &mut entries {
-        let doc = &docs[e.doc];
-        let hash = crate::memo::KeyHasher::of(|h| {
-            h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
-        });
-        let bits = (hash & ((1 << 31) - 1)) as usize;
-        let n = seen.entry((e.year, bits)).or_default();
-        *n += 1;
-        let id = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
-        e.anchor = if *n == 1 { id } else { format!("{id}-{n}") };
-    }
-    let mut by_doc = vec![Vec::new(); docs.len()];
-    for (i, e) in entries.iter().enumerate() {
-        by_doc[e.doc].push(i);
-    }
-    Timeline { entries, by_doc }
+            }
+        })
+        .collect()
+}
+
+/// Time order: year, end year, precision, then the document's title, the
+/// paragraph and the place in it.
+fn entry_key<'a>(
+    docs: &'a [Arc<Doc>],
+    e: &Entry,
+) -> (i32, i32, Precision, &'a String, usize, (usize, usize)) {
+    let end = e.end_year.unwrap_or(e.year);
+    (
+        e.year,
+        end,
+        e.precision,
+        &docs[e.doc].title,
+        e.paragraph,
+        e.mark,
+    )
+}
+
+/// The timeline's order: [`entry_key`], then document and dated sentence
+/// (the order of a stable sort of entries pushed in that order).
+fn entry_order(docs: &[Arc<Doc>], a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    entry_key(docs, a)
+        .cmp(&entry_key(docs, b))
+        .then((a.doc, a.dated).cmp(&(b.doc, b.dated)))
+}
+
+/// 31 bits of a hash of what and where an entry is, for its anchor.
+fn anchor_bits(docs: &[Arc<Doc>], e: &Entry) -> usize {
+    let doc = &docs[e.doc];
+    let hash = crate::memo::KeyHasher::of(|h| {
+        h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
+    });
+    (hash & ((1 << 31) - 1)) as usize
 }
