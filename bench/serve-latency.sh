@@ -18,6 +18,9 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$log"' EXIT
 until grep -q serving "$log"; do sleep 0.2; done
 file=$(find "$root/content" \( -name '*.md' -o -name '*.txt' \) ! -name '_*' | sort | sed -n 1p)
+# The edited file is put back as it was when the script ends.
+cp -p "$file" "$log.orig"
+trap 'kill $pid 2>/dev/null; cp -p "$log.orig" "$file"; rm -f "$log" "$log.orig" "$log.err"' EXIT
 builds() { curl -s "http://127.0.0.1:$port/__dossier/status" | sed 's/.*"builds":\([0-9]*\).*/\1/'; }
 for i in $(seq 1 "$edits"); do
   before=$(builds)
