@@ -455,3 +455,37 @@ fn related_documents_follow_count_changes_beyond_each_topics_first_forty() {
     let (built, _) = dossier::build_incremental(root, &o, &memo).unwrap();
     same_files(&built, &dossier::build_in_memory(root, &o).unwrap());
 }
+
+#[test]
+fn a_timeline_with_a_clash_of_anchors_is_updated_as_built() {
+    // The same dated sentence twice in one paragraph: the two entries are
+    // the same by what and where they are, and their anchors clash
+    // (`-2`). Edits to that document and to another keep the timeline as
+    // a build makes it (debug builds compare each update with a build).
+    let site = small_site();
+    let root = site.path();
+    let twice = "+++\ntitle = \"Twice\"\n+++\n\nIn 1977 it rained. In 1977 it rained.\n";
+    std::fs::write(root.join("content/twice.md"), twice).unwrap();
+    std::fs::write(
+        root.join("content/other.md"),
+        "+++\ntitle = \"Other\"\n+++\n\nIn 1977 the talks began.\n",
+    )
+    .unwrap();
+    let o = Overrides::default();
+    let (first, mut memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    let timeline = |b: &dossier::Built| {
+        let f = b.files.iter().find(|f| f.path == "timeline/index.html");
+        String::from_utf8_lossy(&f.unwrap().bytes).into_owned()
+    };
+    assert!(timeline(&first).contains("-2\""), "the anchors clash");
+    for (doc, text) in [
+        ("twice.md", "\nIn 1980 it snowed.\n"),
+        ("other.md", "\nIn 1981 they ended.\n"),
+        ("twice.md", "\nIn 1977 it rained.\n"),
+    ] {
+        common::append_to(&root.join("content").join(doc), text);
+        let (built, next) = dossier::build_incremental(root, &o, &memo).unwrap();
+        same_files(&built, &dossier::build_in_memory(root, &o).unwrap());
+        memo = next;
+    }
+}

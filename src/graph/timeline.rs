@@ -84,8 +84,7 @@ pub fn build(docs: &[Arc<Doc>]) -> Timeline {
         let bits = anchor_bits(docs, e);
         let n = seen.entry((e.year, bits)).or_default();
         *n += 1;
-        let id = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
-        e.anchor = if *n == 1 { id } else { format!("{id}-{n}") };
+        e.anchor = anchor(e.year, bits, *n);
     }
     finish(docs, entries)
 }
@@ -128,26 +127,28 @@ pub fn update(docs: &[Arc<Doc>], last: &Timeline) -> Option<Timeline> {
             kept_bits.insert((e.year, anchor_bits(docs, e)));
         }
     }
-    // An entry taken out of a clash would renumber the others (clashes
-    // among kept entries keep their order, and so their suffixes).
+    // An entry taken out of a clash with a kept entry would renumber it,
+    // one put in would be numbered after it: then the timeline is built.
+    // (Clashes among kept entries keep their order, and so their
+    // suffixes; clashes among the entries put in are numbered here as a
+    // build numbers them, in timeline order.)
     for e in last.entries.iter().filter(|e| is_changed[e.doc]) {
         // `y1987-xxxxxx`, or `y1987-xxxxxx-2` in a clash.
-        let bits = e.anchor.strip_prefix(&format!("y{}-", e.year))?;
-        if bits.contains('-') {
-            return None;
-        }
-        let bits = usize::from_str_radix(bits, 36).ok()?;
+        let rest = e.anchor.strip_prefix(&format!("y{}-", e.year))?;
+        let bits = usize::from_str_radix(rest.split('-').next()?, 36).ok()?;
         if kept_bits.contains(&(e.year, bits)) {
             return None;
         }
     }
-    let mut new_bits: rustc_hash::FxHashSet<(i32, usize)> = Default::default();
+    let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
     for e in &mut added {
         let bits = anchor_bits(docs, e);
-        if kept_bits.contains(&(e.year, bits)) || !new_bits.insert((e.year, bits)) {
+        if kept_bits.contains(&(e.year, bits)) {
             return None;
         }
-        e.anchor = format!("y{}-{:0>6}", e.year, crate::search::encode::base36(bits));
+        let n = seen.entry((e.year, bits)).or_default();
+        *n += 1;
+        e.anchor = anchor(e.year, bits, *n);
     }
     // Merge the kept entries (in order) with the added ones (in order).
     let mut entries = Vec::with_capacity(last.entries.len() + added.len());
@@ -237,6 +238,16 @@ fn entry_order(docs: &[Arc<Doc>], a: &Entry, b: &Entry) -> std::cmp::Ordering {
     entry_key(docs, a)
         .cmp(&entry_key(docs, b))
         .then((a.doc, a.dated).cmp(&(b.doc, b.dated)))
+}
+
+/// The anchor of the `n`th entry (from 1) of a year with the same hash.
+fn anchor(year: i32, bits: usize, n: usize) -> String {
+    let id = format!("y{year}-{:0>6}", crate::search::encode::base36(bits));
+    if n == 1 {
+        id
+    } else {
+        format!("{id}-{n}")
+    }
 }
 
 /// 31 bits of a hash of what and where an entry is, for its anchor.
