@@ -14,24 +14,28 @@
 //! site works from `file://` and from any host folder.
 
 pub mod citations;
+mod describe;
 mod edit;
 mod indexes;
 pub mod related;
+mod sections;
 pub mod timeline;
 pub mod topics;
 
 use crate::diagnostics::Diagnostic;
 use crate::extract::Extracted;
 use crate::normalize::Normalized;
-use crate::parse::{ids::slugify, Document};
+use crate::parse::Document;
 use crate::sources::{SectionSource, Source};
 use crate::topics::TopicMap;
 use citations::CitationIndex;
+pub use describe::{describe, first_words, Described};
 pub use edit::{changed_topics, same_face, with_body};
 pub use indexes::Indexes;
 use indexes::{index_keys, reuse};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use sections::section_tree;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use timeline::Timeline;
@@ -52,53 +56,6 @@ pub struct Prepared {
     pub part_keys: Arc<crate::memo::PartKeys>,
     /// Its title, summary, tags and slug, decided when it is prepared.
     pub described: Arc<Described>,
-}
-
-/// What a document says of itself (given in its metadata, inferred, or
-/// by fallbacks), decided once when it is prepared.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Described {
-    pub title: String,
-    pub summary: String,
-    pub tags: Vec<String>,
-    /// The slug it asks for (made unique in its section by `place`).
-    pub slug: String,
-}
-
-/// Decides a document's [`Described`].
-pub fn describe(source: &Source, normalized: &Normalized, doc: &Document) -> Described {
-    let meta = &source.meta;
-    let stem = source
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let title = meta
-        .title
-        .clone()
-        .or_else(|| normalized.inferred.title.clone())
-        .or_else(|| doc.headings.first().map(|h| h.text.clone()))
-        .or_else(|| running_text(doc).map(|p| first_words(p, 10)))
-        .unwrap_or_else(|| stem.clone());
-    let summary = meta.summary.clone().unwrap_or_else(|| {
-        running_text(doc)
-            .map(|p| first_words(p, 45))
-            .unwrap_or_default()
-    });
-    let slug = meta
-        .slug
-        .as_deref()
-        .map(slugify)
-        .filter(|s| !s.is_empty())
-        .or_else(|| Some(slugify(&title)).filter(|s| !s.is_empty()))
-        .or_else(|| Some(slugify(&stem)).filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "document".to_string());
-    Described {
-        title,
-        summary,
-        tags: meta.all_tags(),
-        slug,
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -403,107 +360,4 @@ fn place(
         doc.url = url;
         doc.slug = slug;
     }
-}
-
-/// The first paragraph of running text (not a caption or a note).
-fn running_text(doc: &Document) -> Option<&str> {
-    doc.paragraphs
-        .iter()
-        .find(|p| !p.aside)
-        .map(|p| p.text.as_str())
-}
-
-/// The first `n` words, ending at a sentence end when one comes early enough.
-pub fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
-    if words.len() <= n {
-        return words.join(" ");
-    }
-    let cut = words[..n].join(" ");
-    match cut.rfind(". ") {
-        Some(i) if i > cut.len() / 2 => cut[..=i].to_string(),
-        _ => format!("{cut}…"),
-    }
-}
-
-fn section_tree(
-    prepared: &[crate::memo::PreparedEntry],
-    sources: Vec<SectionSource>,
-) -> Vec<Section> {
-    let mut paths: BTreeMap<Vec<String>, Option<SectionSource>> = BTreeMap::new();
-    paths.insert(Vec::new(), None);
-    for p in prepared.iter().map(|entry| &entry.0) {
-        for depth in 0..=p.source.section.len() {
-            paths
-                .entry(p.source.section[..depth].to_vec())
-                .or_insert(None);
-        }
-    }
-    for s in sources {
-        for depth in 0..s.section.len() {
-            paths.entry(s.section[..depth].to_vec()).or_insert(None);
-        }
-        let key = s.section.clone();
-        paths.insert(key, Some(s));
-    }
-    let mut sections: Vec<Section> = paths
-        .into_iter()
-        .map(|(path, src)| {
-            let url = if path.is_empty() {
-                "index.html".to_string()
-            } else {
-                format!(
-                    "{}/index.html",
-                    path.iter()
-                        .map(|p| slug_or(p))
-                        .collect::<Vec<_>>()
-                        .join("/")
-                )
-            };
-            let fallback = path.last().map_or_else(String::new, |p| humanise(p));
-            let (meta, intro) = match src {
-                Some(s) => (s.meta, s.body),
-                None => (Default::default(), String::new()),
-            };
-            let sort_by = match meta.sort_by.as_deref() {
-                Some("title") => SortBy::Title,
-                Some("weight") => SortBy::Weight,
-                _ => SortBy::Date,
-            };
-            Section {
-                path,
-                title: meta.title.unwrap_or(fallback),
-                url,
-                intro,
-                docs: Vec::new(),
-                children: Vec::new(),
-                sort_by,
-                paginate_by: meta.paginate_by.unwrap_or(0),
-            }
-        })
-        .collect();
-    for i in 1..sections.len() {
-        let parent_path = &sections[i].path[..sections[i].path.len() - 1];
-        if let Some(parent) = sections.iter().position(|s| s.path == parent_path) {
-            sections[parent].children.push(i);
-        }
-    }
-    sections
-}
-
-fn slug_or(name: &str) -> String {
-    let s = slugify(name);
-    if s.is_empty() {
-        "section".to_string()
-    } else {
-        s
-    }
-}
-
-/// `cold-war_notes` → `Cold war notes`.
-fn humanise(name: &str) -> String {
-    let s = name.replace(['-', '_'], " ");
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

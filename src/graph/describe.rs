@@ -1,0 +1,75 @@
+//! What a document says of itself: its title, summary, tags and slug,
+//! from what the user gave, what the text states, or fallbacks (the first
+//! heading or words, the file name), decided once when it is prepared.
+
+use crate::normalize::Normalized;
+use crate::parse::{ids::slugify, Document};
+use crate::sources::Source;
+
+/// What a document says of itself (given in its metadata, inferred, or
+/// by fallbacks), decided once when it is prepared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Described {
+    pub title: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    /// The slug it asks for (made unique in its section by `place`).
+    pub slug: String,
+}
+
+/// Decides a document's [`Described`].
+pub fn describe(source: &Source, normalized: &Normalized, doc: &Document) -> Described {
+    let meta = &source.meta;
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| normalized.inferred.title.clone())
+        .or_else(|| doc.headings.first().map(|h| h.text.clone()))
+        .or_else(|| running_text(doc).map(|p| first_words(p, 10)))
+        .unwrap_or_else(|| stem.clone());
+    let summary = meta.summary.clone().unwrap_or_else(|| {
+        running_text(doc)
+            .map(|p| first_words(p, 45))
+            .unwrap_or_default()
+    });
+    let slug = meta
+        .slug
+        .as_deref()
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+        .or_else(|| Some(slugify(&title)).filter(|s| !s.is_empty()))
+        .or_else(|| Some(slugify(&stem)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "document".to_string());
+    Described {
+        title,
+        summary,
+        tags: meta.all_tags(),
+        slug,
+    }
+}
+
+/// The first paragraph of running text (not a caption or a note).
+fn running_text(doc: &Document) -> Option<&str> {
+    doc.paragraphs
+        .iter()
+        .find(|p| !p.aside)
+        .map(|p| p.text.as_str())
+}
+
+/// The first `n` words, ending at a sentence end when one comes early enough.
+pub fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
+    if words.len() <= n {
+        return words.join(" ");
+    }
+    let cut = words[..n].join(" ");
+    match cut.rfind(". ") {
+        Some(i) if i > cut.len() / 2 => cut[..=i].to_string(),
+        _ => format!("{cut}…"),
+    }
+}
