@@ -301,3 +301,99 @@ fn links(docs: &[Arc<Doc>]) -> (Vec<Vec<usize>>, Vec<Targets>) {
     }
     (backlinks, targets)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(n: usize) -> Arc<Doc> {
+        Arc::new(Doc {
+            key: n as u64,
+            path: format!("d{n}.md").into(),
+            rel: format!("d{n}.md"),
+            title: format!("Doc {:03}", n % 37),
+            authors: Vec::new(),
+            date: None,
+            publisher: None,
+            category: None,
+            source_url: None,
+            summary: String::new(),
+            author_note: None,
+            note: None,
+            slug: format!("d{n}"),
+            url: format!("d{n}/index.html"),
+            section: 0,
+            weight: None,
+            tags: Vec::new(),
+            body: Arc::default(),
+            extracted: Arc::default(),
+            part_keys: Arc::default(),
+            dropped: Vec::new(),
+        })
+    }
+
+    /// A topic index from each document's counts per topic (0: none).
+    fn index(counts: &[Vec<usize>], topics: usize) -> TopicIndex {
+        let mut idx = TopicIndex {
+            mentions: vec![0; topics],
+            ..TopicIndex::default()
+        };
+        for row in counts {
+            let mut list: Vec<(usize, usize)> = row
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 0)
+                .map(|(t, c)| (t, *c))
+                .collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for &(t, c) in &list {
+                idx.mentions[t] += c;
+            }
+            idx.doc_topics.push(list);
+        }
+        idx
+    }
+
+    #[test]
+    fn updated_related_documents_equal_ones_made_anew() {
+        // 150 documents, 6 topics, counts from a fixed pseudo-random
+        // sequence; then rounds of a few counts changed: raised, lowered,
+        // set to nothing, or a topic newly mentioned, so that documents
+        // enter and leave topics' first forty and topics' frequencies move.
+        let (n, topics) = (150, 6);
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        let docs: Vec<Arc<Doc>> = (0..n).map(doc).collect();
+        let mut counts: Vec<Vec<usize>> = (0..n)
+            .map(|_| (0..topics).map(|_| next(9).saturating_sub(3)).collect())
+            .collect();
+        let citations = CitationIndex {
+            by_footnote: vec![Default::default(); n],
+            ..CitationIndex::default()
+        };
+        let mut was = index(&counts, topics);
+        let mut last = connect(&docs, &was, &citations);
+        for _ in 0..40 {
+            for _ in 0..1 + next(3) {
+                let (d, t) = (next(n), next(topics));
+                counts[d][t] = match next(4) {
+                    0 => 0,
+                    1 => counts[d][t] + 1 + next(12),
+                    2 => counts[d][t].saturating_sub(1 + next(3)),
+                    _ => 1 + next(5),
+                };
+            }
+            let now = index(&counts, topics);
+            let updated = update(&docs, &now, &citations, &last, &was);
+            let made = connect(&docs, &now, &citations);
+            assert!(updated == made, "updated related documents differ");
+            was = now;
+            last = made;
+        }
+    }
+}
