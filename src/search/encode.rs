@@ -156,9 +156,7 @@ impl Encoded {
         out.extend_from_slice(b"\"]");
     }
 
-    /// The token `term` with its postings, as its shard holds it (for
-    /// tests: shards are written with [`Self::write_part`]).
-    #[cfg(test)]
+    /// The token `term` with its postings, as its shard holds it.
     pub fn part(&self, term: &str) -> String {
         let json_term = serde_json::to_string(term).unwrap_or_default();
         let mut out = Vec::with_capacity(self.part_len(&json_term));
