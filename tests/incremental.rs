@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::{same_files, small_site};
 use dossier::config::Overrides;
 use dossier::memo::Memo;
 
@@ -25,22 +26,6 @@ fn changed(
         .filter(|f| keep(&f.path) && old.get(f.path.as_str()) != Some(&f.bytes.as_slice()))
         .map(|f| f.path.clone())
         .collect()
-}
-
-/// An empty site: a config and an empty content folder.
-fn small_site() -> tempfile::TempDir {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(site.path().join("content")).unwrap();
-    std::fs::write(site.path().join("config.toml"), "title = \"t\"\n").unwrap();
-    site
-}
-
-fn same_files(a: &dossier::Built, b: &dossier::Built) {
-    assert_eq!(a.files.len(), b.files.len());
-    for (x, y) in a.files.iter().zip(&b.files) {
-        assert_eq!(x.path, y.path);
-        assert!(x.bytes == y.bytes, "{} differs", x.path);
-    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::{same_files, small_site};
 use dossier::config::Overrides;
 use dossier::memo::Memo;
 use dossier::patch::{patch, Outcome};
@@ -20,15 +21,6 @@ fn first_build(root: &Path) -> Memo {
 
 fn clean(root: &Path) -> dossier::Built {
     dossier::build_in_memory(root, &Overrides::default()).unwrap()
-}
-
-fn same_files(a: &dossier::Built, b: &dossier::Built) {
-    let paths = |b: &dossier::Built| b.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
-    assert_eq!(paths(a), paths(b));
-    for (x, y) in a.files.iter().zip(&b.files) {
-        assert!(x.bytes == y.bytes, "{} differs", x.path);
-    }
-    assert_eq!(a.diagnostics, b.diagnostics);
 }
 
 /// The path as the watcher gives it: canonical.
@@ -207,10 +199,9 @@ fn a_whole_build_trusts_the_watchers_list_of_changes() {
 
 #[test]
 fn a_patch_remakes_the_listing_page_of_its_document_in_a_paginated_section() {
-    let site = tempfile::tempdir().unwrap();
+    let site = small_site();
     let root = site.path();
     std::fs::create_dir_all(root.join("content/notes")).unwrap();
-    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
     std::fs::write(
         root.join("content/notes/_index.md"),
         "+++\ntitle = \"Notes\"\nsort_by = \"title\"\npaginate_by = 2\n+++\n",

@@ -64,3 +64,22 @@ pub fn add_arctic_alias(site: &Path, alias: &str) {
     assert_ne!(t, edited, "the seed topic map has no Arctic aliases");
     std::fs::write(&map, edited).unwrap();
 }
+
+/// An empty site: a config and an empty content folder.
+pub fn small_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("content")).unwrap();
+    std::fs::write(site.path().join("config.toml"), "title = \"t\"\n").unwrap();
+    site
+}
+
+/// Two builds made the same files, byte for byte, and gave the same
+/// diagnostics.
+pub fn same_files(a: &dossier::Built, b: &dossier::Built) {
+    let paths = |b: &dossier::Built| b.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(a), paths(b));
+    for (x, y) in a.files.iter().zip(&b.files) {
+        assert!(x.bytes == y.bytes, "{} differs", x.path);
+    }
+    assert_eq!(a.diagnostics, b.diagnostics);
+}
