@@ -81,13 +81,8 @@ impl Renderer<'_> {
         let mut sections: BTreeMap<usize, Option<BTreeSet<usize>>> = BTreeMap::new();
         for e in docs {
             let own = site.docs[e.doc].section;
-            let path = &site.sections[own].path;
-            for depth in 0..path.len() {
-                if let Some(s) = site
-                    .sections
-                    .iter()
-                    .position(|s| s.path[..] == path[..depth])
-                {
+            for s in super::views::section_path(site, own) {
+                if s != own {
                     sections.insert(s, None);
                 }
             }

@@ -98,12 +98,24 @@ impl<'a> DocView<'a> {
 
 /// Sections and documents on the way from the home page to a section.
 pub fn breadcrumbs<'a>(site: &'a Site, section: usize) -> Vec<Link<'a>> {
-    let path = &site.sections[section].path;
-    (0..=path.len())
-        .filter_map(|depth| site.sections.iter().find(|s| s.path[..] == path[..depth]))
+    section_path(site, section)
+        .into_iter()
+        .map(|i| &site.sections[i])
         .map(|s| Link {
             title: if s.path.is_empty() { "Home" } else { &s.title },
             url: &s.url,
+        })
+        .collect()
+}
+
+/// The sections from the root to `section` (itself included), by index.
+pub fn section_path(site: &Site, section: usize) -> Vec<usize> {
+    let path = &site.sections[section].path;
+    (0..=path.len())
+        .filter_map(|depth| {
+            site.sections
+                .iter()
+                .position(|s| s.path[..] == path[..depth])
         })
         .collect()
 }
