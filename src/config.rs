@@ -31,6 +31,7 @@ pub struct RawConfig {
     /// `first-in-document`, `all` or `none`.
     pub topic_links: Option<String>,
     pub timeline: Option<RawTimeline>,
+    pub markdown: Option<RawMarkdown>,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: Option<toml::Table>,
 }
@@ -40,6 +41,13 @@ pub struct RawConfig {
 pub struct RawTimeline {
     pub start: Option<i32>,
     pub end: Option<i32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMarkdown {
+    /// Keep raw HTML written in texts (off: it is shown as text).
+    pub unsafe_html: Option<bool>,
 }
 
 /// Values given on the command line; they win over the file.
@@ -65,6 +73,8 @@ pub struct Config {
     pub topic_map: PathBuf,
     pub topic_links: LinkMode,
     pub timeline: (i32, i32),
+    /// Raw HTML in texts is kept (`[markdown] unsafe_html = true`).
+    pub unsafe_html: bool,
     pub extra: toml::Table,
 }
 
@@ -133,6 +143,7 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         topic_map,
         topic_links,
         timeline,
+        unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false),
         extra: raw.extra.unwrap_or_default(),
         root,
     })

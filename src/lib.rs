@@ -22,6 +22,7 @@
 //!
 //! [`check`] verifies a rendered site's links.
 
+pub mod chars;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
@@ -165,27 +166,34 @@ pub fn build_incremental(
             ))
         })
         .collect();
-    prepared.par_extend(found.sources.into_par_iter().map(|source| {
-        let stamp = if last.active {
-            sources::Stamp::of(&source.path)
-        } else {
-            None
-        };
-        let key = if last.active {
-            memo::source_key(&source, context)
-        } else {
-            0
-        };
-        if let Some(hit) = last.prepared.get(&key) {
-            return (key, stamp, std::sync::Arc::clone(hit), true);
+    let unsafe_html = config.unsafe_html;
+    let made: Vec<std::result::Result<Entry, Diagnostic>> = found
+        .sources
+        .into_par_iter()
+        .map(|source| {
+            let stamp = if last.active {
+                sources::Stamp::of(&source.path)
+            } else {
+                None
+            };
+            let key = if last.active {
+                memo::source_key(&source, context)
+            } else {
+                0
+            };
+            if let Some(hit) = last.prepared.get(&key) {
+                return Ok((key, stamp, std::sync::Arc::clone(hit), true));
+            }
+            let entry = prepare_guarded(source, key, &extract_opts, last.active, unsafe_html)?;
+            Ok((key, stamp, entry, false))
+        })
+        .collect();
+    for m in made {
+        match m {
+            Ok(entry) => prepared.push(entry),
+            Err(d) => diags.push(d),
         }
-        (
-            key,
-            stamp,
-            prepare(source, key, &extract_opts, last.active),
-            false,
-        )
-    }));
+    }
     // In the order the files were found (sorted by path).
     // Two runs, each already sorted (the unchanged sources, then those
     // read): a stable sort merges them in one pass.
@@ -277,6 +285,34 @@ pub fn build_incremental(
     Ok((built, next))
 }
 
+/// [`prepare`], with a failure (a bug dossier has on this text) turned into
+/// an error naming the file, so that the rest of the site still builds.
+pub(crate) fn prepare_guarded(
+    source: sources::Source,
+    key: u64,
+    opts: &extract::Options,
+    keyed: bool,
+    unsafe_html: bool,
+) -> std::result::Result<memo::PreparedEntry, Diagnostic> {
+    let path = source.path.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        prepare(source, key, opts, keyed, unsafe_html)
+    }))
+    .map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Diagnostic::error(
+            &path,
+            0,
+            0,
+            format!("dossier failed on this text and left it out ({why}); please report this"),
+        )
+    })
+}
+
 /// Normalises, parses and extracts one source, and decides what it says of
 /// itself; with `keyed`, also hashes its parts for the memo's keys.
 pub(crate) fn prepare(
@@ -284,19 +320,25 @@ pub(crate) fn prepare(
     key: u64,
     opts: &extract::Options,
     keyed: bool,
+    unsafe_html: bool,
 ) -> memo::PreparedEntry {
     let normalized = normalize::normalize(&source);
-    let (doc, warnings) = parse::parse(&normalized.markdown);
+    // Plain text is escaped by normalisation, so the only HTML in its
+    // Markdown is normalisation's own wrappers.
+    let own_html = source.format == sources::Format::PlainText;
+    let (doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
     let extracted = extract::extract(&doc, opts);
     // The texts are parsed now; keep only the document model.
     let mut source = source;
     source.body = String::new();
     let mut normalized = normalized;
     normalized.markdown = String::new();
-    let diags = warnings
-        .into_iter()
-        .map(|w| Diagnostic::warning(&source.path, 0, 0, w))
-        .collect();
+    let mut diags: Vec<Diagnostic> = std::mem::take(&mut source.notes);
+    diags.extend(
+        warnings
+            .into_iter()
+            .map(|w| Diagnostic::warning(&source.path, 0, 0, w)),
+    );
     let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));
     let prepared = graph::Prepared {
         key,
@@ -314,12 +356,21 @@ pub(crate) fn prepare(
     std::sync::Arc::new((prepared, diags))
 }
 
-/// Builds the site and writes it to the output folder.
-pub fn build(root: &Path, overrides: &config::Overrides) -> Result<Built> {
+fn protected(c: &config::Config) -> output::guard::Protected {
+    output::guard::Protected::for_site(&c.root, &c.content_dir)
+}
+
+/// Builds the site and writes it to the output folder, which is replaced
+/// only when [`output::guard::check_target`] allows it (`force` lets a
+/// folder dossier did not write be replaced; site folders never are).
+pub fn build(root: &Path, overrides: &config::Overrides, force: bool) -> Result<Built> {
+    // Refuse a forbidden output before spending the build's time.
+    let c = config::load(root, overrides)?;
+    output::guard::check_target(&c.output_dir, force, &protected(&c))?;
     let mut built = build_in_memory(root, overrides)?;
     let start = Instant::now();
     let c = &built.config;
-    output::write_output(&c.output_dir, &built.files, &[&c.root, &c.content_dir])?;
+    output::write_output(&c.output_dir, &built.files, force, &protected(c))?;
     built.timings.push(("write", start.elapsed()));
     Ok(built)
 }

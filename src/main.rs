@@ -37,6 +37,10 @@ enum Command {
         /// Print only errors and warnings.
         #[arg(long, short)]
         quiet: bool,
+        /// Replace the output folder even if dossier did not write it (its
+        /// files are lost). Site folders and the home are never replaced.
+        #[arg(long)]
+        force: bool,
     },
     /// Build in memory and verify that every internal link and anchor resolves.
     Check {
@@ -91,6 +95,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             base_url,
             timings,
             quiet,
+            force,
         } => {
             let start = Instant::now();
             let built = dossier::build(
@@ -99,6 +104,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     output_dir: output,
                     base_url,
                 },
+                force,
             )?;
             for d in &built.diagnostics {
                 eprintln!("{d}");

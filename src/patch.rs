@@ -108,7 +108,8 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         }
         let stamp = sources::Stamp::of(&path).ok_or("a document cannot be read")?;
         let old = Arc::clone(memo.prepared.get(&old_key).ok_or("a document is unknown")?);
-        let new = crate::prepare(source, key, &opts, true);
+        let new = crate::prepare_guarded(source, key, &opts, true, kept.config.unsafe_html)
+            .map_err(|_| "a document failed")?;
         if !graph::same_face(&old.0, &new.0) {
             return Err("an edit changes what other pages show");
         }

@@ -229,13 +229,18 @@ fn bad_front_matter_is_reported_and_the_rest_builds() {
     assert!(err.contains("content/bad.md:3:"), "{err}");
     assert!(err.contains("content/bad2.md:"), "{err}");
     assert!(
-        err.contains("content/latin1.txt:1:4: error: invalid UTF-8"),
+        err.contains(
+            "content/latin1.txt:1:4: warning: not valid UTF-8 (byte 0xe9); read as windows-1252"
+        ),
         "{err}"
     );
     assert!(
-        text(&o.stdout).contains("built 5 documents"),
-        "the other documents are built"
+        text(&o.stdout).contains("built 8 documents"),
+        "no document is dropped: {}",
+        text(&o.stdout)
     );
+    let latin = std::fs::read_to_string(out.join("cafe-society/index.html")).unwrap();
+    assert!(latin.contains("Café society"));
     assert!(out.join("index.html").is_file());
 }
 

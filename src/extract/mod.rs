@@ -134,8 +134,20 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
         })
         .collect();
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        for hit in years::find_years(&p.text, opts.years) {
-            let sentence = sentences::sentence_at(&p.text, hit.start);
+        let hits = years::find_years(&p.text, opts.years);
+        // One pass over the paragraph, however many dates it holds.
+        let all = if hits.is_empty() {
+            Vec::new()
+        } else {
+            sentences::sentences(&p.text)
+        };
+        for hit in hits {
+            let k = all.partition_point(|r| r.end <= hit.start);
+            let sentence = match all.get(k) {
+                Some(r) if r.start <= hit.start => r.clone(),
+                _ => sentences::sentence_at(&p.text, hit.start),
+            };
+            let sentence = sentences::around(&p.text, sentence, hit.start..hit.end);
             out.dates.push(Dated {
                 paragraph: i,
                 hit,

@@ -6,12 +6,19 @@
 //! A full stop after an abbreviation (`U.S.`, `Mr.`, `pp.`, a lone initial)
 //! does not end a sentence.
 
+use crate::chars;
 use std::ops::Range;
+
+/// How far back a full stop's word is looked for: longer "words" are not
+/// abbreviations, and the bound keeps a paragraph of dots linear.
+const WORD_WINDOW: usize = 48;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "no", "vol", "pp", "p", "ed",
     "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "gen", "col", "lt", "sen", "rep", "gov", "pres", "inc", "ltd", "co", "corp", "jr", "sr",
+    "gen", "col", "lt", "sen", "rep", "gov", "pres", "inc", "ltd", "co", "corp", "jr", "sr", "art",
+    "arts", "al", "n", "nn", "fig", "figs", "ch", "chap", "sec", "para", "cf", "op", "cit",
+    "approx", "dept", "univ", "gaz", "repr", "trans", "cl", "reg", "vols",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -71,10 +78,8 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Is the word before a full stop an abbreviation?
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let near = chars::before(before, before.len(), WORD_WINDOW);
+    let word = &near[chars::after_last(near, |c| c.is_whitespace() || c == '(')..];
     let bare = word.trim_start_matches(['"', '“', '\'']);
     if bare.is_empty() {
         return false;
@@ -120,10 +125,41 @@ pub fn sentence_at(text: &str, offset: usize) -> Range<usize> {
     trim(text, start..text.len())
 }
 
+/// A sentence longer than this (a list run together, a table pasted as
+/// one paragraph) is cut to a window around what it is quoted for.
+pub const MAX_SENTENCE: usize = 600;
+
+/// `sentence`, or when it is longer than [`MAX_SENTENCE`] bytes, the part
+/// of it around `hit` cut at spaces: what a timeline entry shows, so that
+/// entries never hold a whole long paragraph each.
+pub fn around(text: &str, sentence: Range<usize>, hit: Range<usize>) -> Range<usize> {
+    if sentence.len() <= MAX_SENTENCE {
+        return sentence;
+    }
+    let half = (MAX_SENTENCE.saturating_sub(hit.len())) / 2;
+    let lo = chars::ceil(text, hit.start.saturating_sub(half).max(sentence.start));
+    let hi = chars::floor(text, (hit.end + half).min(sentence.end));
+    // Start after a space and end before one, unless there is none.
+    let start = match text[lo..hit.start].find(char::is_whitespace) {
+        Some(i) if lo > sentence.start => chars::ceil(text, lo + i + 1),
+        _ => lo,
+    };
+    let end = match text[hit.end..hi].rfind(char::is_whitespace) {
+        Some(i) if hi < sentence.end => hit.end + i,
+        _ => hi,
+    };
+    trim(text, start.min(hit.start)..end.max(hit.end))
+}
+
 /// The start of the word run before `pos`, for the abbreviation test (which
 /// only looks at the last word).
 fn sentence_start_before(text: &str, pos: usize) -> usize {
-    text[..pos].rfind(char::is_whitespace).map_or(0, |i| i + 1)
+    let near = chars::before(text, pos, WORD_WINDOW);
+    let base = pos - near.len();
+    match chars::after_last(near, char::is_whitespace) {
+        0 if base > 0 => base,
+        i => base + i,
+    }
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -213,5 +249,53 @@ mod tests {
             split("Ünïcödé. Ещё. 北京。"),
             vec!["Ünïcödé.", "Ещё.", "北京。"]
         );
+    }
+
+    #[test]
+    fn wide_spaces_before_abbreviations() {
+        for space in ['\u{2009}', '\u{00a0}', '\u{202f}', '\u{3000}'] {
+            let t = format!(
+                "It was obtained{space}—{space}e.g., use p.{space}4 and Art.{space}5. Next one."
+            );
+            let all = sentences(&t);
+            assert_eq!(all.len(), 2, "{t:?}");
+            for (i, _) in t.char_indices() {
+                let r = sentence_at(&t, i);
+                assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+            }
+        }
+    }
+
+    /// Work per full stop is bounded: ten times the dots take about ten
+    /// times as long, not a hundred (checked as a ratio of two sizes).
+    #[test]
+    fn many_dots_stay_linear() {
+        let time = |n: usize| {
+            let t = "a.".repeat(n) + " End. " + &"x ".repeat(n);
+            let start = std::time::Instant::now();
+            let all = sentences(&t);
+            let _ = sentence_at(&t, t.len() - 1);
+            let _ = sentence_at(&t, t.len() / 3);
+            assert!(!all.is_empty());
+            start.elapsed().as_secs_f64()
+        };
+        let small = time(10_000).max(1e-4);
+        let large = time(100_000);
+        assert!(
+            large / small < 40.0,
+            "{small} s for 10,000 dots, {large} s for 100,000"
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_hit() {
+        let t = format!("{} in 1991 {}", "word ".repeat(500), "more ".repeat(500));
+        let at = t.find("1991").unwrap();
+        let r = around(&t, 0..t.len(), at..at + 4);
+        assert!(r.len() <= MAX_SENTENCE, "{}", r.len());
+        assert!(r.start <= at && r.end >= at + 4);
+        assert!(t[r.clone()].starts_with("word") && t[r].ends_with("more"));
+        let short = around("In 1991.", 0..8, 3..7);
+        assert_eq!(short, 0..8);
     }
 }

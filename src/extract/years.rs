@@ -113,10 +113,15 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
     out
 }
 
+/// How much text around a number is looked at: enough for the longest
+/// date form, and a bound that keeps the scan linear in the paragraph.
+const CONTEXT: usize = 96;
+
 fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<YearHit> {
     let year: i32 = text[s..e].parse().ok()?;
-    let before = &text[..s];
-    let after = &text[e..];
+    let before = crate::chars::before(text, s, CONTEXT);
+    let base = s - before.len();
+    let after = crate::chars::after(text, e, CONTEXT);
     if before
         .chars()
         .next_back()
@@ -132,7 +137,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     });
     if let (Some(suf), true) = (decade_suffix, year % 10 == 0) {
         let qualifier = decade_qualifier(before);
-        let start = qualifier.map_or(s, |(q_start, _)| q_start);
+        let start = qualifier.map_or(s, |(q_start, _)| base + q_start);
         let label = match qualifier {
             Some((_, q)) => format!("{q}-{year}s"),
             None => format!("{year}s"),
@@ -157,7 +162,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
         return None;
     }
     if let Some((start, label, precision)) = date_before(before, year) {
-        return clip(start, e, year, None, precision, label, (lo, hi));
+        return clip(base + start, e, year, None, precision, label, (lo, hi));
     }
     clip(
         s,
@@ -211,11 +216,11 @@ fn is_amount_or_number(before: &str, after: &str) -> bool {
 
 /// Inside a URL, DOI, path or e-mail address.
 fn in_link_token(text: &str, s: usize, e: usize) -> bool {
-    let start = text[..s].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let end = text[e..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| e + i);
-    let token = &text[start..end];
+    let before = crate::chars::before(text, s, CONTEXT);
+    let before = &before[crate::chars::after_last(before, char::is_whitespace)..];
+    let after = crate::chars::after(text, e, CONTEXT);
+    let after = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+    let token = format!("{before}{}{after}", &text[s..e]);
     token.contains('/')
         || token.contains("www.")
         || token.contains('@')
@@ -256,7 +261,7 @@ fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) ->
             after.len() - rest_trim.len() + digits,
         )
     } else {
-        let before_word = text[..s]
+        let before_word = crate::chars::before(text, s, CONTEXT)
             .trim_end()
             .rsplit(' ')
             .next()

@@ -12,7 +12,10 @@
 //! Parsing never fails: problems (a reference with no definition, a
 //! definition never referenced) come back as warnings.
 
+mod guard;
 pub mod ids;
+
+pub use guard::guard;
 
 use ids::{slugify, IdSet};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
@@ -79,13 +82,23 @@ pub struct Document {
     pub words: usize,
 }
 
-/// Parses Markdown; the second value lists warnings for the source's author.
+/// Parses an author's Markdown, raw HTML shown as text (see [`guard`]);
+/// the second value lists warnings for the source's author.
 pub fn parse(markdown: &str) -> (Document, Vec<String>) {
+    parse_with(markdown, false)
+}
+
+/// [`parse`], keeping raw HTML when `allow_html` (the site opted in, or the
+/// HTML is normalisation's own).
+pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut p = Parsing::default();
     p.ids.reserve("notes");
-    let events: Vec<Event<'static>> = TextMergeStream::new(Parser::new_ext(markdown, options()))
-        .map(Event::into_static)
-        .collect();
+    let events: Vec<Event<'static>> = guard(
+        TextMergeStream::new(Parser::new_ext(markdown, options()))
+            .map(Event::into_static)
+            .collect(),
+        allow_html,
+    );
     let mut body = Vec::with_capacity(events.len());
     let mut defs: Vec<(String, Vec<Node>)> = Vec::new();
     let mut i = 0;

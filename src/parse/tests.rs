@@ -105,7 +105,7 @@ fn hostile_markdown_does_not_panic() {
 fn paragraphs_in_wrappers_are_asides() {
     let md =
         "<figure class=\"caption\">\n<figcaption>\n\nPhoto.\n\n</figcaption>\n</figure>\n\nBody.\n";
-    let (doc, _) = parse(md);
+    let (doc, _) = super::parse_with(md, true);
     let asides: Vec<bool> = doc.paragraphs.iter().map(|p| p.aside).collect();
     assert_eq!(asides, vec![true, false]);
 }

@@ -98,7 +98,11 @@ impl Renderer<'_> {
             .iter()
             .map(|&(t, count)| knowledge::TopicLinkView::new(self.site, t, count))
             .collect();
-        view.author_note_html = d.author_note.as_deref().map(html::markdown_html);
+        let allow = self.config.unsafe_html;
+        view.author_note_html = d
+            .author_note
+            .as_deref()
+            .map(|n| html::markdown_html(n, allow));
         view.note = d.note.as_deref();
         view.toc = d
             .body

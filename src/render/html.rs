@@ -205,12 +205,15 @@ fn footnotes_html(
 }
 
 /// Renders a snippet of Markdown (an author note, a section introduction)
-/// without ids.
-pub fn markdown_html(md: &str) -> String {
+/// without ids; raw HTML only when `allow_html` (see `parse::guard`).
+pub fn markdown_html(md: &str, allow_html: bool) -> String {
+    let events = pulldown_cmark::Parser::new_ext(md, crate::parse::options())
+        .map(Event::into_static)
+        .collect();
     let mut out = String::new();
     html::push_html(
         &mut out,
-        pulldown_cmark::Parser::new_ext(md, crate::parse::options()),
+        crate::parse::guard(events, allow_html).into_iter(),
     );
     out
 }

@@ -118,7 +118,13 @@ pub struct TopicView<'a> {
 /// A topic page's view. Without `passages` its documents are left out: the
 /// excerpts are the costly part, made only when the page is rendered (see
 /// [`topic_passages_key`]).
-pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) -> TopicView<'_> {
+pub fn topic_view(
+    site: &Site,
+    t: usize,
+    range: Range<usize>,
+    passages: bool,
+    allow_html: bool,
+) -> TopicView<'_> {
     let topic = &site.topic_map.topics[t];
     let mut documents: Vec<DocPassagesView> = Vec::new();
     let range = if passages { range } else { 0..0 };
@@ -145,7 +151,7 @@ pub fn topic_view(site: &Site, t: usize, range: Range<usize>, passages: bool) ->
         id: &topic.id,
         title: &topic.title,
         kind: topic.kind.name(),
-        description_html: super::html::markdown_html(&topic.description),
+        description_html: super::html::markdown_html(&topic.description, allow_html),
         aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
         mentions: site.topics.mentions[t],
         passages: site.topics.passages[t].len(),

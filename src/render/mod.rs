@@ -357,7 +357,13 @@ impl<'a> Renderer<'a> {
                 let mut ctx = self.context(&url, Some(&s.title));
                 ctx.insert(
                     "section",
-                    &section_view(self.site, s, docs, HOME_PER_SECTION),
+                    &section_view(
+                        self.site,
+                        s,
+                        docs,
+                        HOME_PER_SECTION,
+                        self.config.unsafe_html,
+                    ),
                 );
                 ctx.insert("breadcrumbs", &crumbs[..crumbs.len().saturating_sub(1)]);
                 ctx.insert("paginator", &paginator);

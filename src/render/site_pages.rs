@@ -221,7 +221,7 @@ impl Renderer<'_> {
                 let range = plan.topic_pages[t][k].clone();
                 ctx.insert(
                     "topic",
-                    &knowledge::topic_view(site, t, range.clone(), false),
+                    &knowledge::topic_view(site, t, range.clone(), false, config.unsafe_html),
                 );
                 later = Later::Passages(t, range);
                 ctx.insert(
@@ -275,7 +275,10 @@ impl Renderer<'_> {
             match later {
                 Later::Nothing => {}
                 Later::Passages(t, range) => {
-                    ctx.insert("topic", &knowledge::topic_view(site, t, range, true));
+                    ctx.insert(
+                        "topic",
+                        &knowledge::topic_view(site, t, range, true, config.unsafe_html),
+                    );
                 }
                 Later::CitationIndex(k) => {
                     ctx.insert("groups", &citations::by_author(site, plan, k));

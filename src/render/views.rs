@@ -148,6 +148,7 @@ pub fn section_view<'a>(
     s: &'a Section,
     docs: &[usize],
     per_child: usize,
+    allow_html: bool,
 ) -> SectionView<'a> {
     SectionView {
         title: &s.title,
@@ -155,7 +156,7 @@ pub fn section_view<'a>(
         intro_html: if s.intro.trim().is_empty() {
             String::new()
         } else {
-            super::html::markdown_html(&s.intro)
+            super::html::markdown_html(&s.intro, allow_html)
         },
         docs: docs
             .iter()

@@ -1,54 +1,256 @@
 //! Document metadata as a user writes it: in front matter or in a sidecar
 //! `<stem>.meta.toml` beside a file that cannot carry front matter.
+//!
+//! Front matter comes from many tools (Zola, Hugo, Obsidian, Pandoc), so
+//! reading it never drops a document:
+//!
+//! - known keys are read leniently (`title: 1984` is the title "1984",
+//!   `tags: a` is one tag) and a value that cannot be read is an error with
+//!   the key's line and the valid values, the key then ignored;
+//! - unknown keys (`cssclasses`, `publish`, `bibliography`…) are kept in
+//!   [`Meta::extra`] for templates; one that looks like a typo of a known
+//!   key gets a warning that names it.
 
-use serde::Deserialize;
+use crate::diagnostics::edit_distance;
+use serde_json::{Map, Value};
 
 /// Metadata keys shared by front matter and sidecars. All optional: what is
 /// missing is inferred from the text by the normalise stage.
-#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Meta {
     pub title: Option<String>,
-    #[serde(default, alias = "author")]
     pub authors: Option<OneOrMany>,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a bare year may be a number).
-    #[serde(default, deserialize_with = "string_or_year")]
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// When the text was last revised (same forms as `date`).
+    pub updated: Option<String>,
     /// Who published the text: a newspaper, a site, a journal.
-    #[serde(alias = "source")]
     pub publisher: Option<String>,
     /// The section label a byline gives (`By X | China/Russia`).
     pub category: Option<String>,
-    /// Where the text was published originally.
+    /// Where the text was published originally (`http`, `https` only).
     pub url: Option<String>,
     pub slug: Option<String>,
+    /// `summary`, or else `description`.
     pub summary: Option<String>,
     /// `markdown` or `text`: how to read a `.txt` file.
     pub format: Option<String>,
     /// Sorting weight on listings; lower comes first.
     pub weight: Option<i64>,
-    #[serde(default)]
     pub draft: bool,
     /// A note on where the metadata came from, shown on the page.
     pub note: Option<String>,
-    #[serde(default)]
     pub tags: Vec<String>,
     /// Zola-style `[taxonomies] tags = [...]`; read as tags.
-    #[serde(default)]
     pub taxonomies: std::collections::BTreeMap<String, Vec<String>>,
+    /// Earlier URLs of the page, each given a page that redirects here.
+    pub aliases: Vec<String>,
+    /// A template of the theme to render this page with.
+    pub template: Option<String>,
     /// Sections only (`_index.md`): `date` (newest first, the default),
     /// `title` or `weight`.
     pub sort_by: Option<String>,
     /// Sections only: documents per listing page (0 or absent: one page).
     pub paginate_by: Option<usize>,
+    /// `[extra]` and every key dossier does not know, for templates.
+    pub extra: Map<String, Value>,
 }
 
 /// `author = "A"` or `authors = ["A", "B"]`.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+/// A problem with one key: the key (to find its line) and the message.
+pub type Problem = (String, String, crate::diagnostics::Severity);
+
+const KEYS: &[&str] = &[
+    "title",
+    "authors",
+    "author",
+    "date",
+    "updated",
+    "publisher",
+    "source",
+    "category",
+    "url",
+    "slug",
+    "summary",
+    "description",
+    "format",
+    "weight",
+    "draft",
+    "note",
+    "tags",
+    "taxonomies",
+    "aliases",
+    "template",
+    "sort_by",
+    "paginate_by",
+    "extra",
+];
+
+/// Reads metadata from a key-value map, whatever format it came from.
+pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
+    use crate::diagnostics::Severity::{Error, Warning};
+    let mut m = Meta::default();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut warnings: Vec<Problem> = Vec::new();
+    let mut bad = |key: &str, msg: String| problems.push((key.to_string(), msg, Error));
+    let mut description = None;
+    for (key, value) in map {
+        let k = key.as_str();
+        match k {
+            "title" => m.title = text(&value).or_else(|| bad_none(&mut bad, k, "a text")),
+            "author" | "authors" => {
+                m.authors = match list(&value) {
+                    Some(v) if matches!(value, Value::Array(_)) => Some(OneOrMany::Many(v)),
+                    Some(mut v) if v.len() == 1 => v.pop().map(OneOrMany::One),
+                    _ => bad_none(&mut bad, k, "a name or a list of names"),
+                }
+            }
+            "date" | "updated" => {
+                let d = text(&value).map(|s| date_part(&s));
+                let d = match d {
+                    Some(d) if valid_date(&d) => Some(d),
+                    _ => bad_none(&mut bad, k, "a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+                };
+                if k == "date" {
+                    m.date = d;
+                } else {
+                    m.updated = d;
+                }
+            }
+            "publisher" | "source" => m.publisher = text(&value),
+            "category" => m.category = text(&value),
+            "url" => {
+                m.url = match text(&value) {
+                    Some(u) if crate::paths::is_safe_url(&u) => Some(u),
+                    _ => bad_none(&mut bad, k, "an http or https address"),
+                }
+            }
+            "slug" => m.slug = text(&value).or_else(|| bad_none(&mut bad, k, "a text")),
+            "summary" => m.summary = text(&value),
+            "description" => description = text(&value),
+            "format" => {
+                m.format = match text(&value).as_deref() {
+                    Some(f @ ("markdown" | "text")) => Some(f.to_string()),
+                    _ => bad_none(&mut bad, k, "`markdown` or `text`"),
+                }
+            }
+            "weight" => m.weight = int(&value).or_else(|| bad_none(&mut bad, k, "a whole number")),
+            "draft" => {
+                m.draft = boolean(&value).unwrap_or_else(|| {
+                    bad(k, "`draft` must be true or false".into());
+                    false
+                })
+            }
+            "note" => m.note = text(&value),
+            "tags" => m.tags = list(&value).unwrap_or_default(),
+            "taxonomies" => {
+                if let Value::Object(t) = &value {
+                    for (name, v) in t {
+                        m.taxonomies
+                            .insert(name.clone(), list(v).unwrap_or_default());
+                    }
+                }
+            }
+            "aliases" => m.aliases = list(&value).unwrap_or_default(),
+            "template" => m.template = text(&value),
+            "sort_by" => {
+                m.sort_by = match text(&value).as_deref() {
+                    Some(s @ ("date" | "title" | "weight")) => Some(s.to_string()),
+                    _ => bad_none(&mut bad, k, "`date`, `title` or `weight`"),
+                }
+            }
+            "paginate_by" => {
+                m.paginate_by = int(&value)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .or_else(|| bad_none(&mut bad, k, "a whole number, 0 or more"))
+            }
+            "extra" => match value {
+                Value::Object(t) => m.extra.extend(t),
+                other => {
+                    m.extra.insert(key, other);
+                }
+            },
+            _ => {
+                // One edit from a known key (`titel`, `autor`): a typo.
+                let near = (4..40)
+                    .contains(&k.len())
+                    .then(|| KEYS.iter().find(|c| edit_distance(k, c) == 1))
+                    .flatten();
+                if let Some(near) = near {
+                    warnings.push((
+                        key.clone(),
+                        format!("unknown key `{key}` (kept for templates as `extra`); did you mean `{near}`?"),
+                        Warning,
+                    ));
+                }
+                m.extra.insert(key, value);
+            }
+        }
+    }
+    if m.summary.is_none() {
+        m.summary = description;
+    }
+    problems.append(&mut warnings);
+    (m, problems)
+}
+
+fn bad_none<T>(bad: &mut impl FnMut(&str, String), key: &str, valid: &str) -> Option<T> {
+    bad(key, format!("`{key}` must be {valid}; it is ignored"));
+    None
+}
+
+/// A scalar as text (`1984` and `true` too); `None` for lists and tables.
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A list of scalars, or one scalar as a list of one.
+fn list(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Array(items) => items.iter().map(text).collect(),
+        Value::Null => Some(Vec::new()),
+        other => text(other).map(|s| vec![s]),
+    }
+}
+
+fn int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn boolean(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" => Some(true),
+            "false" | "no" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `2021-03-05T10:00:00Z` (a TOML or YAML timestamp) → `2021-03-05`.
+fn date_part(s: &str) -> String {
+    let s = s.trim();
+    match s.find(['T', ' ', 't']) {
+        Some(10) => s[..10].to_string(),
+        _ => s.to_string(),
+    }
 }
 
 impl OneOrMany {
@@ -75,6 +277,18 @@ impl Meta {
             format: self.format.or(other.format),
             weight: self.weight.or(other.weight),
             draft: self.draft || other.draft,
+            updated: self.updated.or(other.updated),
+            aliases: if self.aliases.is_empty() {
+                other.aliases
+            } else {
+                self.aliases
+            },
+            template: self.template.or(other.template),
+            extra: {
+                let mut e = other.extra;
+                e.extend(self.extra);
+                e
+            },
             note: self.note.or(other.note),
             tags: if self.tags.is_empty() {
                 other.tags
@@ -103,20 +317,6 @@ impl Meta {
         }
         out
     }
-}
-
-/// Reads `date = "2021"` and `date = 2021` alike.
-fn string_or_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Text(String),
-        Year(i64),
-    }
-    Ok(Option::<Raw>::deserialize(d)?.map(|r| match r {
-        Raw::Text(s) => s,
-        Raw::Year(y) => y.to_string(),
-    }))
 }
 
 /// Checks a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible

@@ -12,12 +12,14 @@
 
 pub mod frontmatter;
 pub mod meta;
+mod read;
 mod stamp;
 
 use crate::diagnostics::Diagnostic;
 use anyhow::{Context, Result};
 pub use meta::Meta;
 use rayon::prelude::*;
+pub use read::{decode, read_text, MAX_BYTES};
 pub use stamp::Stamp;
 use std::path::{Path, PathBuf};
 
@@ -42,6 +44,9 @@ pub struct Source {
     /// File lines before `body` (front matter), for diagnostics.
     pub body_line_offset: usize,
     pub meta: Meta,
+    /// Warnings and errors about how it was read (its encoding, its
+    /// metadata), reported with the document.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// A folder's `_index.md`: its title and introduction.
@@ -51,6 +56,7 @@ pub struct SectionSource {
     pub path: PathBuf,
     pub meta: Meta,
     pub body: String,
+    pub notes: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Default)]
@@ -76,8 +82,7 @@ pub fn discover_with(
     content_dir: &Path,
     unchanged: &(dyn Fn(&Path) -> Option<u64> + Sync),
 ) -> Result<Discovered> {
-    let mut files = Vec::new();
-    walk(content_dir, &mut files)
+    let (mut files, skipped) = read::walk(content_dir, &is_source_name, &is_ignored_name)
         .with_context(|| format!("cannot read content folder {}", content_dir.display()))?;
     files.sort();
     // Files are read and their front matter parsed in parallel; results
@@ -92,11 +97,17 @@ pub fn discover_with(
             read_one(path, rel, section)
         })
         .collect();
-    let mut out = Discovered::default();
+    let mut out = Discovered {
+        diagnostics: skipped,
+        ..Discovered::default()
+    };
     for r in read {
         match r {
             Ok(Read::Source(s)) => out.sources.push(s),
-            Ok(Read::Section(s)) => out.sections.push(s),
+            Ok(Read::Section(mut s)) => {
+                out.diagnostics.append(&mut s.notes);
+                out.sections.push(s);
+            }
             Ok(Read::Unchanged(p, said)) => out.unchanged.push((p, said)),
             Err(d) => out.diagnostics.push(d),
         }
@@ -149,24 +160,6 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name == "4913"
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if is_ignored_name(&name) {
-            continue;
-        }
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            walk(&path, files)?;
-        } else if is_source_name(&name) {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
 enum Read {
     Source(Source),
     Section(SectionSource),
@@ -174,7 +167,7 @@ enum Read {
 }
 
 fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diagnostic> {
-    let text = read_text(path)?;
+    let (text, mut notes) = read_text(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -184,23 +177,14 @@ fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diag
         // Plain text carries no front matter: its first line is text.
         (Meta::default(), text.as_str(), 0)
     } else {
-        let s = frontmatter::split(path, &text)?;
+        let s = frontmatter::split(path, &text);
+        notes.extend(s.problems);
         (s.meta, s.body, s.body_line_offset)
     };
-    let meta = match read_sidecar(path)? {
+    let meta = match read_sidecar(path, &mut notes) {
         Some(side) => meta.or(side),
         None => meta,
     };
-    if let Some(date) = &meta.date {
-        if !meta::valid_date(date) {
-            return Err(Diagnostic::error(
-                path,
-                1,
-                1,
-                format!("date `{date}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
-            ));
-        }
-    }
     let body = body.to_string();
     if name == "_index.md" {
         return Ok(Read::Section(SectionSource {
@@ -208,19 +192,12 @@ fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diag
             path: path.to_path_buf(),
             meta,
             body,
+            notes,
         }));
     }
     let format = match meta.format.as_deref() {
         Some("markdown") => Format::Markdown,
-        Some("text") => Format::PlainText,
-        Some(other) => {
-            return Err(Diagnostic::error(
-                path,
-                1,
-                1,
-                format!("format `{other}` is unknown; use `markdown` or `text`"),
-            ))
-        }
+        Some(_) => Format::PlainText,
         None if is_txt && looks_like_markdown(&body) => Format::Markdown,
         None if is_txt => Format::PlainText,
         None => Format::Markdown,
@@ -233,38 +210,8 @@ fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diag
         body,
         body_line_offset,
         meta,
+        notes,
     }))
-}
-
-/// Reads a file as UTF-8 (a leading BOM is dropped, CRLF becomes LF). Invalid
-/// UTF-8 is reported at the line and column of the first bad byte.
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read file: {e}")))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let bad = e.utf8_error().valid_up_to();
-            let good = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
-            let (line, col) = crate::diagnostics::line_col(good, good.len());
-            return Err(Diagnostic::error(
-                path,
-                line,
-                col,
-                format!(
-                    "invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
-                    bytes[bad]
-                ),
-            ));
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text.to_string()
-    })
 }
 
 /// The sidecar of `a/b.txt` is `a/b.meta.toml`.
@@ -276,23 +223,65 @@ pub fn sidecar_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}"))
 }
 
-fn read_sidecar(path: &Path) -> Result<Option<Meta>, Diagnostic> {
+fn read_sidecar(path: &Path, notes: &mut Vec<Diagnostic>) -> Option<Meta> {
     let side = sidecar_path(path);
     if !side.is_file() {
-        return Ok(None);
+        return None;
     }
-    let text = read_text(&side)?;
-    frontmatter::parse_toml_meta(&side, &text, 0).map(Some)
+    let text = match read_text(&side) {
+        Ok((text, more)) => {
+            notes.extend(more);
+            text
+        }
+        Err(d) => {
+            notes.push(d);
+            return None;
+        }
+    };
+    let (meta, problems) = frontmatter::parse_toml_meta(&side, &text, 0);
+    notes.extend(problems);
+    Some(meta)
 }
 
-/// A `.txt` file converted from a PDF or a web page is often Markdown already:
-/// ATX headings or `<sup>N</sup>` footnote markers give it away.
+/// Whether a `.txt` file is Markdown already (converted from a PDF or a
+/// web page) rather than plain text that happens to hold a `#` or a `*`.
+/// Confident only: PDF converters' `<sup>N</sup>` note markers or page
+/// anchors, footnote definitions, or at least two kinds of Markdown
+/// structure (several headings, links, emphasis, fenced code, tables,
+/// images, lists). One `## ` line in a pasted article is not enough.
 pub fn looks_like_markdown(body: &str) -> bool {
-    let heading = body.lines().any(|l| {
+    if body.contains("</sup>") || body.contains("<span id=\"page-") {
+        return true;
+    }
+    let mut headings = 0;
+    let (mut notes, mut fences, mut tables, mut lists) = (false, false, false, 0);
+    for l in body.lines() {
         let hashes = l.bytes().take_while(|&b| b == b'#').count();
-        (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
-    });
-    heading || body.contains("</sup>")
+        if (1..=6).contains(&hashes) && l[hashes..].starts_with(' ') {
+            headings += 1;
+        }
+        notes |= l.starts_with("[^") && l.contains("]:");
+        fences |= l.starts_with("```") || l.starts_with("~~~");
+        tables |= l.starts_with('|') && l.contains("---");
+        if l.starts_with("- ") || l.starts_with("* ") {
+            lists += 1;
+        }
+    }
+    let links = body.contains("](") && body.contains('[');
+    let emphasis = body.matches("**").count() >= 2;
+    let kinds = [
+        headings >= 2,
+        links,
+        emphasis,
+        fences,
+        tables,
+        body.contains("!["),
+        lists >= 2,
+    ]
+    .iter()
+    .filter(|&&k| k)
+    .count();
+    notes || kinds >= 2
 }
 
 #[cfg(test)]
@@ -318,7 +307,13 @@ mod tests {
 
     #[test]
     fn markdown_detection() {
-        assert!(looks_like_markdown("\n\n## TITLE\n\ntext"));
+        assert!(looks_like_markdown(
+            "\n\n## TITLE\n\ntext\n\n## Second\n\nSee [a](b)."
+        ));
+        assert!(!looks_like_markdown(
+            "\n\n## TITLE\n\nA pasted article that quotes <img src=x onerror=alert(1)>."
+        ));
+        assert!(looks_like_markdown("Text[^1].\n\n[^1]: A note."));
         assert!(looks_like_markdown("a claim<sup>1</sup>."));
         assert!(!looks_like_markdown(
             "#hashtag and plain text\nNo headings."
@@ -331,9 +326,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("bad.txt");
         std::fs::write(&p, b"line one\nab\xff\n").unwrap();
-        let d = read_text(&p).unwrap_err();
-        assert_eq!((d.line, d.col), (2, 3));
-        assert!(d.message.contains("invalid UTF-8"));
+        let (text, notes) = read_text(&p).unwrap();
+        assert_eq!(text, "line one\nabÿ\n");
+        assert_eq!((notes[0].line, notes[0].col), (2, 3));
+        assert!(notes[0].message.contains("not valid UTF-8"));
     }
 
     #[test]
@@ -341,7 +337,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
         std::fs::write(&p, "\u{feff}a\r\nb\r\n").unwrap();
-        assert_eq!(read_text(&p).unwrap(), "a\nb\n");
+        assert_eq!(read_text(&p).unwrap().0, "a\nb\n");
+        std::fs::write(&p, "a\rb\r").unwrap();
+        assert_eq!(read_text(&p).unwrap().0, "a\nb\n");
     }
 
     #[test]
@@ -355,12 +353,17 @@ mod tests {
         std::fs::write(c.join("notes/b.md"), "+++\ntitle = \n+++\n").unwrap();
         std::fs::write(c.join("notes/.b.md.swp"), "x").unwrap();
         let d = discover(c).unwrap();
-        assert_eq!(d.sources.len(), 1);
+        assert_eq!(
+            d.sources.len(),
+            2,
+            "a bad front matter does not drop the text"
+        );
         assert_eq!(d.sources[0].meta.title.as_deref(), Some("A"));
         assert_eq!(d.sources[0].format, Format::PlainText);
         assert_eq!(d.sections[0].section, vec!["notes"]);
-        assert_eq!(d.diagnostics.len(), 1);
-        assert!(d.diagnostics[0].path.ends_with("notes/b.md"));
-        assert_eq!(d.diagnostics[0].line, 2);
+        let notes = &d.sources[1].notes;
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].path.ends_with("notes/b.md"));
+        assert_eq!(notes[0].line, 2);
     }
 }

@@ -155,3 +155,31 @@ fn hostile() {
     let big = "In 1999, and 2000-01. ".repeat(20_000);
     assert_eq!(find_years(&big, RANGE).len(), 40_000);
 }
+
+#[test]
+fn wide_spaces_next_to_years_do_not_panic() {
+    for space in ["\u{00a0}", "\u{2009}", "\u{202f}", "\u{3000}"] {
+        let t = format!("In{space}1991{space}and{space}May{space}2005,{space}the{space}mid-1950s{space}1991{space}–{space}2010 www.x{space}2001.");
+        let hits = find_years(&t, (1900, 2100));
+        assert!(hits.iter().any(|h| h.year == 1991), "{t:?}: {hits:?}");
+        for h in hits {
+            assert!(t.is_char_boundary(h.start) && t.is_char_boundary(h.end));
+        }
+    }
+}
+
+/// Work per number is bounded: a paragraph ten times as long with ten
+/// times the years takes about ten times as long.
+#[test]
+fn many_years_in_one_paragraph_stay_linear() {
+    let time = |n: usize| {
+        let t = "在1991年 between 1991 and 2001 percent 1999 doi 2000 ".repeat(n);
+        let start = std::time::Instant::now();
+        let hits = find_years(&t, (1900, 2100));
+        assert!(hits.len() >= n);
+        start.elapsed().as_secs_f64()
+    };
+    let small = time(2_000).max(1e-4);
+    let large = time(20_000);
+    assert!(large / small < 40.0, "{small} s, then {large} s");
+}

@@ -1,0 +1,65 @@
+//! Byte offsets into user text that always fall on character boundaries.
+//!
+//! Every stage that cuts text by byte offset goes through these, so a
+//! multi-byte character (a no-break or thin space, a CJK character) next to
+//! a cut can never split it. They are also how scanners bound the context
+//! they look at: a window of a fixed number of bytes around a position
+//! keeps per-match work constant, so a scan stays linear in its input.
+
+/// The largest character boundary at or before `i` (clamped to the text).
+pub fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary at or after `i` (clamped to the text).
+pub fn ceil(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// At most `bytes` bytes of `text` before `i`, cut on a boundary.
+pub fn before(text: &str, i: usize, bytes: usize) -> &str {
+    let i = floor(text, i);
+    &text[ceil(text, i.saturating_sub(bytes))..i]
+}
+
+/// At most `bytes` bytes of `text` from `i` on, cut on a boundary.
+pub fn after(text: &str, i: usize, bytes: usize) -> &str {
+    let i = ceil(text, i);
+    &text[i..floor(text, i.saturating_add(bytes))]
+}
+
+/// The offset just past the last character of `s` matching `pred`, or 0:
+/// where a word starts after a separator of any width.
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_snap_to_boundaries() {
+        let t = "a\u{2009}e.g.\u{3000}年";
+        for i in 0..=t.len() + 2 {
+            assert!(t.is_char_boundary(floor(t, i)));
+            assert!(t.is_char_boundary(ceil(t, i)));
+            let _ = before(t, i, 2);
+            let _ = after(t, i, 2);
+        }
+        assert_eq!(after_last("x\u{00a0}e.g", char::is_whitespace), 3);
+        assert_eq!(&"x\u{00a0}e.g"[3..], "e.g");
+        assert_eq!(after_last("word", char::is_whitespace), 0);
+    }
+}
