@@ -127,9 +127,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' {
+            if let (Some(Some(h)), Some(Some(l))) = (
+                bytes.get(i + 1).map(|&b| hex(b)),
+                bytes.get(i + 2).map(|&b| hex(b)),
+            ) {
+                out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;
             }
@@ -333,6 +337,13 @@ mod tests {
         assert!(reasons[0].starts_with("does not end in a file"));
         assert!(reasons[1].starts_with("absolute path"));
         assert!(reasons[2].starts_with("no id `nope`"));
+    }
+
+    #[test]
+    fn percent_decoding_never_cuts_a_character() {
+        assert_eq!(percent_decode("#%€x"), "#%€x");
+        assert_eq!(percent_decode("a%2Fb%"), "a/b%");
+        assert_eq!(percent_decode("%e2%82%ac%4"), "€%4");
     }
 
     #[test]

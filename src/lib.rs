@@ -27,6 +27,8 @@ pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod graph;
 pub mod init;
 pub mod memo;

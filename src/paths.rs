@@ -19,6 +19,35 @@ pub fn resolve_relative(from: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// `name` as one safe path segment: ASCII letters, digits, `-` and `_`
+/// kept, every other run of characters one `-`, at most 80 bytes, never
+/// empty, `.` or `..`. Names that become paths (topic ids) go through it,
+/// so none can climb out of the output folder or name a device.
+pub fn safe_segment(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || (c == '-' && !out.is_empty()) {
+            if dash && !out.is_empty() && c != '-' {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "x".to_string()
+    } else {
+        out
+    }
+}
+
 /// Whether a URL may become a link: `http`, `https`, `mailto`, or no
 /// scheme at all (relative). Read as a browser reads it: ASCII white space
 /// and control characters around or inside the scheme are ignored, so
@@ -46,6 +75,25 @@ pub fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn safe_segments() {
+        for (name, safe) in [
+            ("energy", "energy"),
+            ("NATO", "NATO"),
+            ("central-asia", "central-asia"),
+            ("../../../victim", "victim"),
+            ("/etc/passwd", "etc-passwd"),
+            ("C:\\x", "C-x"),
+            ("a\0b", "a-b"),
+            ("..", "x"),
+            ("", "x"),
+            ("Пекин", "x"),
+        ] {
+            assert_eq!(safe_segment(name), safe, "{name:?}");
+        }
+        assert!(safe_segment(&"a".repeat(10_000)).len() <= 80);
+    }
 
     #[test]
     fn only_safe_schemes_are_links() {

@@ -120,6 +120,21 @@ pub fn load(path: &Path) -> Result<(TopicMap, Vec<Diagnostic>)> {
     parse(path, &text).map_err(anyhow::Error::new)
 }
 
+/// Where each `[topics.<id>]` table starts in the text, for messages.
+fn header_spans(text: &str) -> HashMap<String, std::ops::Range<usize>> {
+    let mut out = HashMap::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if let Some(inner) = t.strip_prefix("[topics.").and_then(|t| t.strip_suffix(']')) {
+            let id = inner.trim().trim_matches('"').to_string();
+            out.entry(id).or_insert(at..at + line.len());
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// Parses and validates a topic map: the usable map and every problem found.
 pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Diagnostic> {
     let raw: RawMap =
@@ -132,6 +147,13 @@ pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Dia
     let ids: Vec<&str> = raw.topics.keys().map(String::as_str).collect();
     let mut owner: HashMap<String, &str> = HashMap::new();
     let mut topics = Vec::with_capacity(raw.topics.len());
+    // Ids that are safe already keep their names; others avoid them.
+    let mut taken: std::collections::HashSet<String> = ids
+        .iter()
+        .filter(|id| crate::paths::safe_segment(id) == **id)
+        .map(|id| id.to_string())
+        .collect();
+    let raw_spans = header_spans(text);
     for (id, t) in &raw.topics {
         let kind = match &t.kind {
             None => Kind::Theme,
@@ -205,8 +227,24 @@ pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Dia
                 }
             }
         }
+        // The id names the topic's folder: it must stay one plain segment.
+        let mut safe = crate::paths::safe_segment(id);
+        if &safe != id && taken.contains(&safe) {
+            safe = (2..)
+                .map(|n| format!("{safe}-{n}"))
+                .find(|s| !taken.contains(s))
+                .unwrap_or_default();
+        }
+        if &safe != id {
+            let span = raw_spans.get(id.as_str()).cloned().unwrap_or(0..0);
+            problems.push(at(
+                span,
+                format!("topic id `{id}` cannot be a folder name; its page is topics/{safe}/"),
+            ));
+        }
+        taken.insert(safe.clone());
         topics.push(Topic {
-            id: id.clone(),
+            id: safe,
             title: t.title.clone().unwrap_or_else(|| id.replace('-', " ")),
             kind,
             description: t.description.clone().unwrap_or_default(),
@@ -315,5 +353,24 @@ mod tests {
             .unwrap()
             .0
             .is_empty());
+    }
+
+    #[test]
+    fn ids_that_would_leave_the_topics_folder_are_made_safe() {
+        let (m, d) = parse(
+            Path::new("topics.toml"),
+            "[topics.\"../../../victim\"]\naliases = [\"v\"]\n\n[topics.victim]\naliases = [\"w\"]\n\n[topics.\"/etc\"]\naliases = [\"e\"]\n",
+        )
+        .unwrap();
+        let ids: Vec<&str> = m.topics.iter().map(|t| t.id.as_str()).collect();
+        assert!(ids.iter().all(|i| !i.contains(['/', '.'])), "{ids:?}");
+        assert_eq!(ids.len(), 3);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 3, "{ids:?}");
+        assert!(ids.contains(&"victim"), "a safe id keeps its name: {ids:?}");
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].line, 1, "{}", d[0]);
     }
 }

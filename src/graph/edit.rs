@@ -21,6 +21,7 @@ pub fn same_face(old: &Prepared, new: &Prepared) -> bool {
         && a.section == b.section
         && a.format == b.format
         && a.meta == b.meta
+        && a.notes == b.notes
         && old.normalized.inferred == new.normalized.inferred
         && old.normalized.dropped == new.normalized.dropped
         && old.described == new.described

@@ -13,6 +13,7 @@
 //! templates prefix them with the page's relative path to the root, so the
 //! site works from `file://` and from any host folder.
 
+pub mod aliases;
 pub mod citations;
 mod describe;
 mod edit;
@@ -79,6 +80,14 @@ pub struct Doc {
     pub section: usize,
     pub weight: Option<i64>,
     pub tags: Vec<String>,
+    /// When the text was last revised (`updated` in its metadata).
+    pub updated: Option<String>,
+    /// Earlier URLs, each given a redirect page ([`aliases`]).
+    pub aliases: Vec<String>,
+    /// The theme template that renders its page, when not `document.html`.
+    pub template: Option<String>,
+    /// Metadata keys dossier does not know, and `[extra]`, for templates.
+    pub extra: serde_json::Map<String, serde_json::Value>,
     pub body: Arc<Document>,
     pub extracted: Arc<Extracted>,
     /// See [`Prepared::part_keys`].
@@ -122,6 +131,8 @@ pub struct Site {
     pub timeline: Arc<Timeline>,
     pub citations: Arc<CitationIndex>,
     pub connections: Arc<related::Connections>,
+    /// Redirect pages for documents' earlier URLs.
+    pub redirects: Vec<aliases::Redirect>,
     /// The keys of the indexes' inputs (topics, timeline, citations, and
     /// the documents' links), when results are kept (see `memo`).
     pub index_keys: Option<(u64, u64, u64, u64)>,
@@ -179,6 +190,7 @@ pub fn build_graph(
         place(doc, base, &sections[doc.section], &mut taken, &mut diags);
     }
     let docs: Vec<Arc<Doc>> = docs.into_iter().map(|(doc, _)| doc).collect();
+    let redirects = aliases::redirects(&docs, &taken, &mut diags);
     for (i, d) in docs.iter().enumerate() {
         sections[d.section].docs.push(i);
     }
@@ -251,6 +263,7 @@ pub fn build_graph(
             timeline,
             citations,
             connections,
+            redirects,
             index_keys: keys,
         },
         diags,
@@ -322,6 +335,10 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         section,
         weight: meta.weight,
         tags,
+        updated: meta.updated,
+        aliases: meta.aliases,
+        template: meta.template,
+        extra: meta.extra,
         body: doc,
         extracted,
         part_keys,

@@ -104,6 +104,8 @@ impl Renderer<'_> {
             .as_deref()
             .map(|n| html::markdown_html(n, allow));
         view.note = d.note.as_deref();
+        view.updated = d.updated.as_deref();
+        view.extra = Some(&d.extra);
         view.toc = d
             .body
             .headings
@@ -155,7 +157,13 @@ impl Renderer<'_> {
             sorted.sort();
             k.add(&sorted);
         });
-        self.page_with("document.html", ctx, &d.url, inputs, quick, |ctx| {
+        // A `template` from the metadata, when the theme has it.
+        let template = d
+            .template
+            .as_deref()
+            .filter(|t| self.theme.tera.get_template_names().any(|n| n == *t))
+            .unwrap_or("document.html");
+        self.page_with(template, ctx, &d.url, inputs, quick, |ctx| {
             let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
                 .map(|f| {
                     by_note.get(&f).map(|&w| {

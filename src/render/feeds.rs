@@ -99,6 +99,17 @@ pub fn xml(s: &str) -> String {
     super::highlight::escape(s)
 }
 
+/// The redirect page at `from` leading to the site path `to`.
+pub fn redirect(from: &str, to: &str, title: &str) -> String {
+    let up = "../".repeat(from.matches('/').count());
+    let href = format!("{up}{to}");
+    let href = super::highlight::escape(&href);
+    let title = super::highlight::escape(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n<link rel=\"canonical\" href=\"{href}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{href}\">{title}</a>.</p>\n</body>\n</html>\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +119,16 @@ mod tests {
         assert_eq!(rfc3339("2021"), "2021-01-01T00:00:00Z");
         assert_eq!(rfc3339("2021-03"), "2021-03-01T00:00:00Z");
         assert_eq!(rfc3339("2021-03-05"), "2021-03-05T00:00:00Z");
+    }
+
+    #[test]
+    fn redirect_pages_lead_back_by_relative_urls() {
+        let p = redirect(
+            "posts/old/index.html",
+            "new-doc/index.html",
+            "A \"title\" <b>",
+        );
+        assert!(p.contains("url=../../new-doc/index.html\""), "{p}");
+        assert!(p.contains("A &quot;title&quot; &lt;b&gt;"), "{p}");
     }
 }

@@ -155,6 +155,14 @@ pub fn render(
     let sitemap = feeds::sitemap(config, &pages);
     files.push(OutputFile::new("sitemap.xml", sitemap));
     files.push(OutputFile::new("robots.txt", feeds::robots(config)));
+    // Earlier URLs of documents (not listed in the sitemap).
+    for r in &site.redirects {
+        let d = &site.docs[r.doc];
+        files.push(OutputFile::new(
+            r.path.clone(),
+            feeds::redirect(&r.path, &d.url, &d.title),
+        ));
+    }
     files.push(OutputFile::new(
         "atom.xml",
         feeds::atom(config, site, FEED_ENTRIES),

@@ -42,6 +42,10 @@ pub struct DocView<'a> {
     pub source_url: Option<&'a str>,
     pub toc: Vec<TocEntry<'a>>,
     pub content: String,
+    /// Document pages only: `updated` and the metadata dossier does not
+    /// know (`extra`), for templates.
+    pub updated: Option<&'a str>,
+    pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Serialize)]
@@ -92,6 +96,8 @@ impl<'a> DocView<'a> {
             source_url: d.source_url.as_deref(),
             toc: Vec::new(),
             content: String::new(),
+            updated: None,
+            extra: None,
         }
     }
 }

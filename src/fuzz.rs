@@ -1,0 +1,145 @@
+//! Entry points for fuzzing: each takes arbitrary bytes and runs one part
+//! of the pipeline on them as a user's file would reach it. Nothing here
+//! may panic, hang or grow without bound, whatever the bytes.
+//!
+//! Used by the coverage-guided targets in `fuzz/` (libFuzzer) and by the
+//! bounded pass `tests/fuzz.rs` that CI runs on every change.
+
+use crate::sources::{Format, Source};
+use std::path::Path;
+
+/// The fuzz targets, by name.
+pub const TARGETS: &[&str] = &[
+    "source",
+    "frontmatter",
+    "sidecar",
+    "topics",
+    "config",
+    "check",
+];
+
+/// A small topic map like a user's, so that mention and passage code runs.
+const TOPICS: &str = r#"
+[topics.energy]
+title = "Energy"
+aliases = ["energy", "natural gas", "Power of Siberia", "oil"]
+case_sensitive = ["LNG"]
+[topics.arctic]
+aliases = ["Arctic", "Northern Sea Route"]
+kind = "place"
+[topics.putin]
+aliases = ["Vladimir Putin", "Putin", "Путин"]
+kind = "person"
+[topics.beijing]
+aliases = ["Beijing", "北京", "Pékin"]
+kind = "place"
+"#;
+
+/// Runs `target` on `data`.
+pub fn run(target: &str, data: &[u8]) {
+    match target {
+        "source" => source(data),
+        "frontmatter" => {
+            let (text, _) = crate::sources::decode(data);
+            let _ = crate::sources::frontmatter::split(Path::new("f.md"), &text);
+        }
+        "sidecar" => {
+            let (text, _) = crate::sources::decode(data);
+            let _ =
+                crate::sources::frontmatter::parse_toml_meta(Path::new("f.meta.toml"), &text, 0);
+        }
+        "topics" => {
+            let (text, _) = crate::sources::decode(data);
+            if let Ok((map, _)) = crate::topics::parse(Path::new("topics.toml"), &text) {
+                let _ = crate::extract::mentions::Matcher::new(&map);
+            }
+        }
+        "config" => {
+            let (text, _) = crate::sources::decode(data);
+            if let Ok(raw) = crate::config::parse(Path::new("config.toml"), &text) {
+                let _ =
+                    crate::config::check(Path::new("/nonexistent-site"), raw, &Default::default());
+            }
+        }
+        "check" => {
+            let (text, _) = crate::sources::decode(data);
+            let files = [
+                crate::render::OutputFile::new("a/index.html", text.clone()),
+                crate::render::OutputFile::new("style.css", text),
+            ];
+            let _ = crate::check::check_links(&files);
+            let _ = crate::check::check_offline(&files, "https://example.org/");
+        }
+        other => panic!("unknown fuzz target {other}"),
+    }
+}
+
+/// A source file through normalise, parse, extract, describe and the
+/// document's HTML. The first byte picks how it is read.
+fn source(data: &[u8]) {
+    let Some((&how, bytes)) = data.split_first() else {
+        return;
+    };
+    let (text, _) = crate::sources::decode(bytes);
+    let (map, _) = crate::topics::parse(Path::new("topics.toml"), TOPICS).expect("fixed map");
+    let matcher = crate::extract::mentions::Matcher::new(&map);
+    let opts = crate::extract::Options {
+        matcher: &matcher,
+        links: match how % 4 {
+            0 => crate::extract::LinkMode::FirstInSection,
+            1 => crate::extract::LinkMode::FirstInDocument,
+            2 => crate::extract::LinkMode::All,
+            _ => crate::extract::LinkMode::None,
+        },
+        years: (1900, 2030),
+    };
+    let (format, name, meta, body) = match how % 3 {
+        0 => (Format::PlainText, "a.txt", Default::default(), text),
+        1 => {
+            let s = crate::sources::frontmatter::split(Path::new("a.md"), &text);
+            (Format::Markdown, "a.md", s.meta, s.body.to_string())
+        }
+        _ => (
+            if crate::sources::looks_like_markdown(&text) {
+                Format::Markdown
+            } else {
+                Format::PlainText
+            },
+            "a.txt",
+            Default::default(),
+            text,
+        ),
+    };
+    let source = Source {
+        path: name.into(),
+        rel: name.to_string(),
+        section: Vec::new(),
+        format,
+        body,
+        body_line_offset: 0,
+        meta,
+        notes: Vec::new(),
+    };
+    let entry = crate::prepare(source, 0, &opts, true, how & 0x80 != 0);
+    let prepared = &entry.0;
+    let doc = &prepared.doc;
+    let _ = crate::render::html::document_html(
+        doc,
+        &crate::render::highlight::Highlighter::default(),
+        &[],
+        &[],
+    );
+    for p in &prepared.extracted.passages {
+        if let Some(par) = doc.paragraphs.get(p.paragraph) {
+            let _ = crate::render::excerpt::excerpt(&par.text, &p.spans);
+        }
+    }
+    for d in &prepared.extracted.dates {
+        let text = &doc.paragraphs[d.paragraph].text;
+        assert!(
+            text.get(d.sentence.clone()).is_some(),
+            "a dated sentence is a slice"
+        );
+        assert!(d.sentence.len() <= crate::extract::sentences::MAX_SENTENCE + 64);
+    }
+}
