@@ -68,6 +68,15 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// What a caught panic said, for a message to the user.
+pub fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string())
+}
+
 /// Converts a byte offset into a 1-based (line, column) pair; the column counts
 /// characters, not bytes, so that editors land on the right spot.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {

@@ -190,11 +190,35 @@ pub fn build_incremental(
             Ok((key, stamp, entry, false))
         })
         .collect();
+    let mut failed: Vec<Diagnostic> = Vec::new();
     for m in made {
         match m {
             Ok(entry) => prepared.push(entry),
-            Err(d) => diags.push(d),
+            Err(d) => failed.push(d),
         }
+    }
+    // A document that cannot be read or prepared now keeps its last good
+    // version while serving, rather than vanishing from the site.
+    failed.extend(
+        diags
+            .extract_if(.., |d| {
+                d.severity == diagnostics::Severity::Error && last.sources.contains_key(&d.path)
+            })
+            .collect::<Vec<_>>(),
+    );
+    for mut d in failed {
+        let kept = last
+            .sources
+            .get(&d.path)
+            .and_then(|(stamp, key)| Some((*key, stamp.clone(), last.prepared.get(key)?)));
+        match kept {
+            Some((key, stamp, entry)) if !prepared.iter().any(|e| e.2 .0.source.path == d.path) => {
+                d.message.push_str("; its last good version is shown");
+                prepared.push((key, Some(stamp), std::sync::Arc::clone(entry), true));
+            }
+            _ => {}
+        }
+        diags.push(d);
     }
     // In the order the files were found (sorted by path).
     // Two runs, each already sorted (the unchanged sources, then those
@@ -301,11 +325,7 @@ pub(crate) fn prepare_guarded(
         prepare(source, key, opts, keyed, unsafe_html)
     }))
     .map_err(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let why = diagnostics::panic_text(&*panic);
         Diagnostic::error(
             &path,
             0,

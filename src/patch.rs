@@ -14,7 +14,7 @@
 //! config, templates, or an edit that changes what other pages show) is
 //! declined, and the memo goes back to the caller for a whole build.
 //!
-//! A patch gives the files a whole build would: debug builds (all tests)
+//! A patch gives the files a whole build would: self-checks (all tests)
 //! make a clean build after every patch and compare every file.
 
 use crate::diagnostics::Diagnostic;
@@ -192,7 +192,7 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         documents: kept.site.docs.len(),
         patched: Some(paths),
     };
-    if cfg!(debug_assertions) {
+    if crate::memo::self_check() {
         let sources: Vec<(PathBuf, u64)> =
             edits.iter().map(|e| (e.3.clone(), e.2 .0.key)).collect();
         verify(&built, &kept.overrides, memo.context, &sources);
@@ -216,7 +216,7 @@ fn replace_files(files: &mut Vec<OutputFile>, patched: render::patch::Patched) {
     }
 }
 
-/// Debug builds: a patched build must equal a clean build of the same
+/// Self-checks: a patched build must equal a clean build of the same
 /// sources, file for file. Skipped when a patched source changed again
 /// since it was read (the clean build would see other texts).
 fn verify(

@@ -53,7 +53,7 @@ pub(super) fn reuse<T>(
 }
 
 /// The timeline of `docs`: updated from the last build's when it can be
-/// (see [`super::timeline::update`]; debug builds compare with one built
+/// (see [`super::timeline::update`]; self-checks compare with one built
 /// anew), else built.
 pub(super) fn timeline(docs: &[Arc<Doc>], last: &Option<(u64, Arc<Timeline>)>) -> Timeline {
     let updated = last
@@ -61,7 +61,7 @@ pub(super) fn timeline(docs: &[Arc<Doc>], last: &Option<(u64, Arc<Timeline>)>) -
         .and_then(|(_, t)| super::timeline::update(docs, t));
     match updated {
         Some(t) => {
-            if cfg!(debug_assertions) {
+            if crate::memo::self_check() {
                 assert!(
                     t == super::timeline::build(docs),
                     "the timeline updated otherwise than built anew"
@@ -80,7 +80,7 @@ pub(super) type ConnectionKeys = (u64, u64, u64, u64);
 
 /// The connections for `keys`: the last build's when its keys are the
 /// same; updated from them when only the topic index changed (see
-/// [`related::update`]; debug builds compare with connections made anew);
+/// [`related::update`]; self-checks compare with connections made anew);
 /// else made anew. With the pair to keep.
 pub(super) fn connections(
     keys: Option<ConnectionKeys>,
@@ -98,7 +98,7 @@ pub(super) fn connections(
             if (k.1, k.2, k.3) == (was.1, was.2, was.3) && old.doc_topics.len() == docs.len() =>
         {
             let updated = related::update(docs, topics, citations, c, old);
-            if cfg!(debug_assertions) {
+            if crate::memo::self_check() {
                 assert!(
                     updated == related::connect(docs, topics, citations),
                     "related documents updated otherwise than made anew"

@@ -60,7 +60,7 @@ pub fn connect(docs: &[Arc<Doc>], topics: &TopicIndex, citations: &CitationIndex
 /// candidates), and on its candidates' counts of the topics it found them
 /// by. So a changed count of topic `t` in document `d` reaches other
 /// documents only when `d` starts or stops mentioning `t`, or is (or was)
-/// among `t`'s most-mentioning documents. Debug builds compare the result
+/// among `t`'s most-mentioning documents. Self-checks (see `memo::self_check`) compare the result
 /// with connections made anew.
 pub fn update(
     docs: &[Arc<Doc>],

@@ -26,6 +26,15 @@ mod rows;
 pub use cache::{RenderCache, RenderMemo};
 pub use rows::RowStore;
 
+/// Whether reused results are checked against results made anew (a patch
+/// against a clean build, an updated timeline, plan or row against a new
+/// one). Costly, so off unless the environment sets `DOSSIER_SELF_CHECK`
+/// (the tests do); a failed check panics, which `serve` catches, reports
+/// and answers with a whole build.
+pub fn self_check() -> bool {
+    std::env::var_os("DOSSIER_SELF_CHECK").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// A document prepared for the graph, with the warnings its parse gave.
 pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
 

@@ -120,7 +120,7 @@ impl Renderer<'_> {
 
     /// A page found by its quick key when the last build made it (see
     /// [`crate::memo::RenderCache::by_quick`]), else made by `page`, which is handed how
-    /// to use the quick key. Debug builds make the full key of every page
+    /// to use the quick key. Self-checks make the full key of every page
     /// found by a quick key and check that it is the one the quick key
     /// found: a quick key that misses an input fails the tests.
     pub(super) fn quick_page(
@@ -130,7 +130,7 @@ impl Renderer<'_> {
     ) -> Result<Arc<Vec<u8>>> {
         match self.cache.by_quick(quick) {
             Some((key, bytes)) => {
-                if cfg!(debug_assertions) {
+                if crate::memo::self_check() {
                     page(Quick::Check(quick, key))?;
                 }
                 Ok(bytes)

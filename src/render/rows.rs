@@ -54,7 +54,7 @@ pub(super) type Rows = Vec<(u64, Arc<Vec<u8>>)>;
 
 impl Renderer<'_> {
     /// The rows `keys` name: stored ones from the row store, the others
-    /// made (in parallel) by `make` from the row's place. Debug builds make
+    /// made (in parallel) by `make` from the row's place. Self-checks make
     /// the stored ones too and check that they are the same.
     pub(super) fn rows(
         &self,
@@ -72,8 +72,8 @@ impl Renderer<'_> {
                 let row = match found {
                     Some(row) => {
                         // A row key made of other keys must cover what the
-                        // row is made from: debug builds (all tests) check.
-                        if cfg!(debug_assertions) {
+                        // row is made from: self-checks (all tests) check.
+                        if crate::memo::self_check() {
                             assert!(
                                 make(i)?[..] == row[..],
                                 "a stored row (key {key:016x}) differs from the row made anew"

@@ -30,28 +30,34 @@ impl Live {
     /// what changed, on failure keeps the last good site and shows the error.
     pub(super) fn rebuild(&mut self, cause: Option<String>, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
-        let mut last = std::mem::take(&mut self.memo);
-        // Edits to documents' texts are patched (see `crate::patch`);
-        // anything else, or a patch declined, is a whole build.
-        let mut how = "rebuilt";
-        // A whole build after missed events or a failed build looks at
-        // every file; otherwise it trusts the watcher's list of changes.
-        let made = match changed.filter(|_| !self.whole) {
-            Some(paths) => match crate::patch::patch(last, paths) {
-                crate::patch::Outcome::Patched(made) => {
-                    how = "patched";
-                    last = crate::memo::Memo::default();
-                    Ok(*made)
-                }
-                crate::patch::Outcome::Declined(memo, _) => {
-                    last = *memo;
-                    last.trust_changes(paths);
-                    crate::build_incremental(&self.root, &Overrides::default(), &last)
-                }
-            },
-            None => {
-                last.changed = None;
-                crate::build_incremental(&self.root, &Overrides::default(), &last)
+        let last = std::mem::take(&mut self.memo);
+        let (root, whole) = (self.root.clone(), self.whole);
+        // A bug dossier has on some input (or a failed self-check) must not
+        // stop the server: it is reported, and answered with a whole build
+        // from nothing; if that fails too, the last good site stays.
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            make(&root, last, changed.filter(|_| !whole))
+        }));
+        let (made, last, how) = match attempt {
+            Ok(made) => made,
+            Err(panic) => {
+                let why = crate::diagnostics::panic_text(&*panic);
+                eprintln!("dossier failed while rebuilding ({why}); building the whole site again");
+                let fresh = crate::memo::Memo::new();
+                let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::build_incremental(&root, &Overrides::default(), &fresh)
+                }));
+                let made = again.unwrap_or_else(|p| {
+                    Err(anyhow::anyhow!(
+                        "dossier failed while building ({}); please report this",
+                        crate::diagnostics::panic_text(&*p)
+                    ))
+                });
+                (
+                    made,
+                    crate::memo::Memo::new(),
+                    "rebuilt whole after an internal error",
+                )
             }
         };
         match made {
@@ -128,6 +134,37 @@ impl Live {
     fn broadcast(&self, event: &str, data: &str) {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         clients.retain(|c| c.send((event.to_string(), data.to_string())).is_ok());
+    }
+}
+
+/// Patches the build that made `last` for the files `changed` when the
+/// change allows it (see `crate::patch`), else builds the whole site with
+/// `last` (trusting the watcher's list when given). Returns the result,
+/// the memo to keep if the build failed, and how the site was made.
+type Made = (
+    anyhow::Result<(crate::Built, crate::memo::Memo)>,
+    crate::memo::Memo,
+    &'static str,
+);
+
+fn make(root: &std::path::Path, mut last: crate::memo::Memo, changed: Option<&[PathBuf]>) -> Made {
+    match changed {
+        Some(paths) => match crate::patch::patch(last, paths) {
+            crate::patch::Outcome::Patched(made) => {
+                (Ok(*made), crate::memo::Memo::default(), "patched")
+            }
+            crate::patch::Outcome::Declined(memo, _) => {
+                let mut last = *memo;
+                last.trust_changes(paths);
+                let made = crate::build_incremental(root, &Overrides::default(), &last);
+                (made, last, "rebuilt")
+            }
+        },
+        None => {
+            last.changed = None;
+            let made = crate::build_incremental(root, &Overrides::default(), &last);
+            (made, last, "rebuilt")
+        }
     }
 }
 

@@ -5,7 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The repository. Every helper passes here, so it also turns on the
+/// self-checks (`memo::self_check`) for the builds of every test, in this
+/// process and in the `dossier` processes it starts.
 pub fn repo() -> PathBuf {
+    std::env::set_var("DOSSIER_SELF_CHECK", "1");
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -67,6 +71,7 @@ pub fn add_arctic_alias(site: &Path, alias: &str) {
 
 /// An empty site: a config and an empty content folder.
 pub fn small_site() -> tempfile::TempDir {
+    repo();
     let site = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(site.path().join("content")).unwrap();
     std::fs::write(site.path().join("config.toml"), "title = \"t\"\n").unwrap();

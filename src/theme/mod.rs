@@ -11,6 +11,8 @@
 //! block instead of copying the whole file. Templates are parsed once per
 //! build.
 
+mod limits;
+
 use anyhow::{anyhow, Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,7 +21,7 @@ use tera::Tera;
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
     };
 }
 
@@ -51,15 +53,15 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 pub const STATIC: &[(&str, &str)] = &[
     (
         "style.css",
-        include_str!("../themes/default/static/style.css"),
+        include_str!("../../themes/default/static/style.css"),
     ),
     (
         "print.css",
-        include_str!("../themes/default/static/print.css"),
+        include_str!("../../themes/default/static/print.css"),
     ),
     (
         "search.js",
-        include_str!("../themes/default/static/search.js"),
+        include_str!("../../themes/default/static/search.js"),
     ),
 ];
 
@@ -142,7 +144,9 @@ fn compile(
     templates: &BTreeMap<String, String>,
     origins: &BTreeMap<String, String>,
 ) -> Result<Tera> {
+    limits::check_cycles(templates)?;
     let mut tera = Tera::default();
+    limits::bound(&mut tera);
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default escaper also escapes `/`, which is valid but makes every
     // relative URL unreadable in the output.
