@@ -16,6 +16,7 @@
 pub mod http;
 mod live;
 pub mod poll;
+mod server;
 pub mod watch;
 
 use anyhow::{Context, Result};
@@ -69,10 +70,14 @@ pub fn serve(opts: Options) -> Result<()> {
     if port != opts.port && opts.port != 0 {
         println!("port {} is in use; using {port} instead", opts.port);
     }
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| anyhow::anyhow!("cannot start the server: {e}"))?;
     let url = format!("http://{}:{port}/", opts.bind);
-    spawn_http(server, Arc::clone(&state), Arc::clone(&clients));
+    server::spawn(
+        listener,
+        Arc::new(Served {
+            state: Arc::clone(&state),
+            clients: Arc::clone(&clients),
+        }),
+    );
     let (tx, rx) = mpsc::channel();
     let config = site.config.as_ref();
     let mut prints = watch::Fingerprints::default();
@@ -146,7 +151,19 @@ fn run(
             String::new()
         };
         site.rebuild(Some(format!("{first}{more}")), Some(&paths));
-        watching.add_new_folders(&site.root, site.config.as_ref());
+        if watching.add_new_folders(&site.root, site.config.as_ref()) {
+            // Files may have come into a folder before its watch began:
+            // look at every file once more.
+            site.whole = true;
+            prints.seed(
+                &site
+                    .root
+                    .canonicalize()
+                    .unwrap_or_else(|_| site.root.clone()),
+                &watch::folders(&site.root, site.config.as_ref()),
+            );
+            site.rebuild(Some("a folder watched again".into()), None);
+        }
     }
 }
 
@@ -217,49 +234,31 @@ fn bind(addr: &str, port: u16) -> Result<(TcpListener, u16)> {
     }
 }
 
-/// One thread per request: event streams stay open while pages are.
-fn spawn_http(server: tiny_http::Server, state: Arc<RwLock<Snapshot>>, clients: Clients) {
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let state = Arc::clone(&state);
-            let clients = Arc::clone(&clients);
-            std::thread::spawn(move || respond(request, &state, &clients));
-        }
-    });
+/// The served site as the HTTP server sees it.
+struct Served {
+    state: Arc<RwLock<Snapshot>>,
+    clients: Clients,
 }
 
-fn respond(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clients) {
-    let url = request.url().to_string();
-    if http::site_path(&url).as_deref() == Some(http::EVENTS_PATH) {
-        return stream_events(request, clients, state);
+impl server::Site for Served {
+    fn is_stream(&self, req: &server::Request) -> bool {
+        http::site_path(&req.target).as_deref() == Some(http::EVENTS_PATH)
     }
-    if !matches!(
-        request.method(),
-        tiny_http::Method::Get | tiny_http::Method::Head
-    ) {
-        let _ = request
-            .respond(tiny_http::Response::from_string("method not allowed").with_status_code(405));
-        return;
+
+    fn answer(&self, req: &server::Request) -> http::Reply {
+        let snap = self.state.read().unwrap_or_else(|e| e.into_inner());
+        http::answer(&snap, &req.target)
     }
-    let reply = {
-        let snap = state.read().unwrap_or_else(|e| e.into_inner());
-        http::answer(&snap, &url)
-    };
-    let header =
-        tiny_http::Header::from_bytes(&b"Content-Type"[..], reply.content_type.as_bytes()).ok();
-    let cache = tiny_http::Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..]).ok();
-    let mut response =
-        tiny_http::Response::from_data(reply.body.to_vec()).with_status_code(reply.status);
-    for h in [header, cache].into_iter().flatten() {
-        response.add_header(h);
+
+    fn stream(&self, conn: std::net::TcpStream) {
+        stream_events(conn, &self.clients, &self.state);
     }
-    let _ = request.respond(response);
 }
 
 /// A server-sent event stream: written by hand on the raw connection so that
-/// every event is flushed at once. A comment line every 15 s notices pages
-/// that went away.
-fn stream_events(request: tiny_http::Request, clients: &Clients, state: &RwLock<Snapshot>) {
+/// every event is flushed at once. A comment line every 5 s notices pages
+/// that went away, and their thread ends.
+fn stream_events(mut w: std::net::TcpStream, clients: &Clients, state: &RwLock<Snapshot>) {
     let (tx, rx) = mpsc::channel();
     clients.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
     let error = state
@@ -267,7 +266,6 @@ fn stream_events(request: tiny_http::Request, clients: &Clients, state: &RwLock<
         .unwrap_or_else(|e| e.into_inner())
         .error
         .clone();
-    let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
     if w.write_all(head.as_bytes())
         .and_then(|_| w.flush())
@@ -276,11 +274,11 @@ fn stream_events(request: tiny_http::Request, clients: &Clients, state: &RwLock<
         return;
     }
     if let Some(e) = error {
-        let _ = write_event(&mut *w, "error", &e);
+        let _ = write_event(&mut w, "error", &e);
     }
     loop {
-        let sent = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok((event, data)) => write_event(&mut *w, &event, &data),
+        let sent = match rx.recv_timeout(Duration::from_secs(5)) {
+            Ok((event, data)) => write_event(&mut w, &event, &data),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 w.write_all(b": ping\n\n").and_then(|_| w.flush())
             }

@@ -49,7 +49,10 @@ impl Poller {
 
     /// Also walks `dir` from the next poll on.
     pub fn add(&self, dir: PathBuf) {
-        lock(&self.dirs).push(dir);
+        self.dirs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(dir);
     }
 }
 

@@ -27,7 +27,14 @@ pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
 /// The watcher and the folders it covers.
 pub struct Watching {
     backend: Backend,
-    watched: Vec<PathBuf>,
+    /// Each watched folder with the inode it had: a folder deleted and made
+    /// again (a checkout, a restore) is a new inode, watched again.
+    watched: Vec<(PathBuf, u64)>,
+}
+
+fn inode(dir: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).map_or(0, |m| m.ino())
 }
 
 enum Backend {
@@ -37,11 +44,22 @@ enum Backend {
 
 impl Watching {
     /// Starts watching folders that appeared since (a `static/` or
-    /// `templates/` created while serving).
-    pub fn add_new_folders(&mut self, root: &Path, config: Option<&Config>) {
+    /// `templates/` created while serving) and watches again those deleted
+    /// and made anew (whose old watch died with them). True when it did:
+    /// files written into them before the watch began were not seen.
+    pub fn add_new_folders(&mut self, root: &Path, config: Option<&Config>) -> bool {
+        let mut added = false;
         for dir in folders(root, config) {
-            if self.watched.contains(&dir) {
-                continue;
+            let ino = inode(&dir);
+            let known = self.watched.iter().position(|(d, _)| *d == dir);
+            if let Some(i) = known {
+                if self.watched[i].1 == ino {
+                    continue;
+                }
+                self.watched.remove(i);
+                if let Backend::Native(w) = &mut self.backend {
+                    let _ = w.unwatch(&dir);
+                }
             }
             match &mut self.backend {
                 Backend::Native(w) => {
@@ -49,10 +67,16 @@ impl Watching {
                         continue;
                     }
                 }
-                Backend::Poll(p) => p.add(dir.clone()),
+                Backend::Poll(p) => {
+                    if known.is_none() {
+                        p.add(dir.clone())
+                    }
+                }
             }
-            self.watched.push(dir);
+            self.watched.push((dir, ino));
+            added = true;
         }
+        added
     }
 
     /// Whether changes are found by polling.
@@ -111,7 +135,7 @@ pub fn start(
             Ok(watcher) => {
                 return Ok(Watching {
                     backend: Backend::Native(watcher),
-                    watched: dirs,
+                    watched: dirs.iter().map(|d| (d.clone(), inode(d))).collect(),
                 })
             }
             Err(e) => eprintln!("file events unavailable ({e:#}); polling for changes instead"),
@@ -123,8 +147,8 @@ pub fn start(
         paths.is_empty() || tx.send(Event::Changed(paths, true)).is_ok()
     });
     Ok(Watching {
+        watched: dirs.iter().map(|d| (d.clone(), inode(d))).collect(),
         backend: Backend::Poll(poller),
-        watched: dirs,
     })
 }
 

@@ -2,6 +2,8 @@
 //! builds of it with the `dossier` binary. Each test file uses some of them.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
