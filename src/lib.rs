@@ -359,6 +359,7 @@ pub(crate) fn prepare(
     diags.extend(
         warnings
             .into_iter()
+            .chain(extracted.notes.iter().cloned())
             .map(|w| Diagnostic::warning(&source.path, 0, 0, w)),
     );
     let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));

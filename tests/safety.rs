@@ -322,3 +322,55 @@ fn files_from_outside_the_content_are_not_published() {
     let o = dossier(&["check", "--root", site.path().to_str().unwrap()]);
     assert!(o.status.code().is_some(), "check ends");
 }
+
+/// A paragraph of many dated sentences with topic mentions and
+/// abbreviations, a run of dots, and a long line of years: ten times the
+/// input takes about ten times as long (a quadratic pass would take a
+/// hundred), and the output grows in step.
+#[test]
+fn pathological_paragraphs_stay_linear() {
+    let run = |n: usize| {
+        let site = small_site();
+        let c = site.path().join("content");
+        std::fs::write(
+            c.join("topics.toml"),
+            "[topics.energy]\naliases = [\"energy\"]\n",
+        )
+        .unwrap();
+        let mut src = String::from("Title line\n\n");
+        for i in 0..n {
+            src.push_str(&format!(
+                "In {} the energy deal,\u{2009}e.g. p.\u{a0}{i}, was signed ",
+                1950 + i % 70
+            ));
+        }
+        src.push_str("\n\n");
+        src.push_str(&"a.".repeat(n * 10));
+        src.push_str("\n\n");
+        src.push_str(&"1991 ".repeat(n * 2));
+        std::fs::write(c.join("big.txt"), src).unwrap();
+        let out = site.path().join("public");
+        let start = std::time::Instant::now();
+        let o = build(site.path(), &out, &["--quiet"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        if n > 1_000 {
+            assert!(
+                text(&o.stderr).contains("the timeline takes the first"),
+                "{}",
+                text(&o.stderr)
+            );
+        }
+        let bytes: u64 = tree(&out)
+            .iter()
+            .map(|p| std::fs::metadata(out.join(p)).unwrap().len())
+            .sum();
+        (start.elapsed().as_secs_f64(), bytes)
+    };
+    let (t1, b1) = run(500);
+    let (t2, b2) = run(5_000);
+    assert!(
+        t2 / t1.max(0.05) < 30.0,
+        "{t1:.2} s, then {t2:.2} s for ten times the text"
+    );
+    assert!((b2 as f64) / (b1 as f64) < 15.0, "{b1} bytes, then {b2}");
+}

@@ -115,7 +115,13 @@ pub struct Extracted {
     pub citations: Vec<Cited>,
     /// Relative link targets in the body (other documents, perhaps).
     pub links_out: Vec<String>,
+    /// Limits that cut what was extracted, for the author.
+    pub notes: Vec<String>,
 }
+
+/// The most dates taken from one paragraph: prose never comes near it; a
+/// table or list pasted as one paragraph would flood the timeline.
+pub const MAX_DATES_PER_PARAGRAPH: usize = 1_000;
 
 /// Extracts mentions and dates from one document.
 pub fn extract(doc: &Document, opts: &Options) -> Extracted {
@@ -134,7 +140,15 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
         })
         .collect();
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        let hits = years::find_years(&p.text, opts.years);
+        let mut hits = years::find_years(&p.text, opts.years);
+        if hits.len() > MAX_DATES_PER_PARAGRAPH {
+            out.notes.push(format!(
+                "paragraph {} holds {} dates; the timeline takes the first {MAX_DATES_PER_PARAGRAPH}",
+                i + 1,
+                hits.len()
+            ));
+            hits.truncate(MAX_DATES_PER_PARAGRAPH);
+        }
         // One pass over the paragraph, however many dates it holds.
         let all = if hits.is_empty() {
             Vec::new()
