@@ -137,3 +137,71 @@ fn home_page_dom_from_file_url_lists_the_documents() {
     assert_eq!(dom.matches("<li>\n    <h3><a href=").count(), 5, "{dom}");
     assert!(dom.contains("China and Russia: A Worrying Relationship"));
 }
+
+/// A site whose every text place carries a script payload (bodies,
+/// headings, footnotes, front matter, sidecars, section introductions,
+/// topic names and descriptions): opened from `file://`, no payload runs.
+#[test]
+fn payloads_in_texts_never_run_in_the_browser() {
+    if !ready() {
+        return;
+    }
+    let site = common::small_site();
+    let c = site.path().join("content");
+    let img = "<img src=x onerror=\"window.__ran='img'\">";
+    std::fs::write(
+        c.join("pasted.txt"),
+        format!("Pasted {img} headline\n\n## A subhead {img}\n\nThe energy attack used {img} in 1991.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("doc.md"),
+        format!("+++\ntitle = \"Doc {img}\"\nurl = \"javascript:window.__ran='fm'\"\nauthors = [\"A {img}\"]\n+++\n# Head {img}\n\n<script>window.__ran='script'</script>\n\nEnergy [click](javascript:window.__ran='link') in 2001.[^1]\n\n[^1]: See [there](JaVaScRiPt:window.__ran='note') {img}, *Journal {img}* 3 (2001): 4.\n"),
+    )
+    .unwrap();
+    std::fs::write(c.join("side.txt"), "Side\n\nEnergy text.\n").unwrap();
+    std::fs::write(
+        c.join("side.meta.toml"),
+        format!(
+            "url = \" javascript:window.__ran='side'\"\ntitle = \"Side {}\"\n",
+            img.replace('"', "\\\"")
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir(c.join("sec")).unwrap();
+    std::fs::write(
+        c.join("sec/_index.md"),
+        format!("+++\ntitle = \"S\"\n+++\nIntro {img}\n"),
+    )
+    .unwrap();
+    std::fs::write(c.join("sec/x.md"), "X energy text.\n").unwrap();
+    std::fs::write(
+        c.join("topics.toml"),
+        format!("[topics.energy]\ntitle = \"Energy {0}\"\naliases = [\"energy\"]\ndescription = \"{0}\"\n", img.replace('"', "\\\"")),
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--quiet", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        out.join("index.html").is_file(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/payloads.mjs");
+    let run = Command::new("node").arg(script).arg(&out).output().unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains(" 0 failed"), "{stdout}");
+}

@@ -1,0 +1,56 @@
+// Texts are data: a site whose texts, metadata, topic map and section
+// introductions carry script payloads, opened from file:// in headless
+// Chromium. Every page is loaded, the search box is used with words of
+// the payloads, every preview is opened and every link hovered: no payload
+// may run (each would set window.__ran or call alert).
+// Usage: node payloads.mjs SITE_DIR
+import { launch, reporter } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+
+const site = path.resolve(process.argv[2]);
+const { check, finish } = reporter("payloads");
+const pages = [];
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith(".html")) pages.push(p);
+  }
+})(site);
+
+const browser = await launch();
+const page = await browser.newPage();
+const ran = [];
+page.on("dialog", async (d) => { ran.push("dialog " + d.message()); await d.dismiss(); });
+await page.exposeFunction("__report", (what) => ran.push(what));
+await page.addInitScript(() => {
+  Object.defineProperty(window, "__ran", { set: (v) => window.__report(String(v)) });
+});
+
+for (const p of pages.sort()) {
+  const before = ran.length;
+  await page.goto("file://" + p);
+  // Previews: focus every element that has one.
+  const previews = await page.$$("[data-preview], a[role=doc-noteref]");
+  for (const el of previews.slice(0, 40)) {
+    await el.hover().catch(() => {});
+    await el.focus().catch(() => {});
+  }
+  if (ran.length > before) check("no payload runs on " + path.relative(site, p), false, ran.slice(before).join("; "));
+}
+check("no payload runs on any of " + pages.length + " pages", ran.length === 0, ran.join("; "));
+
+// Search results render titles, snippets and URLs of the payload texts.
+for (const q of ["onerror", "img", "script", "alert", "victim", "Doc"]) {
+  await page.goto("file://" + path.join(site, "search/index.html") + "?q=" + q);
+  await page.waitForTimeout(300);
+  await page.fill("#site-q", q).catch(() => {});
+  await page.waitForTimeout(300);
+}
+check("search results run no payload", ran.length === 0, ran.join("; "));
+const links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
+check("no javascript: link on the search page", !links.some((h) => /^\s*javascript:/i.test(h)), links.join(" "));
+
+await browser.close();
+process.exit(finish());
