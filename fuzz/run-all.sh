@@ -10,7 +10,7 @@ OTHER_MIN=${OTHER_MIN:-5}
 mkdir -p logs
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
-for t in source frontmatter sidecar topics config check; do
+for t in source site frontmatter sidecar topics config check; do
   min=$OTHER_MIN
   [ "$t" = source ] && min=$SOURCE_MIN
   mkdir -p "corpus/$t"

@@ -11,6 +11,7 @@ use std::path::Path;
 /// The fuzz targets, by name.
 pub const TARGETS: &[&str] = &[
     "source",
+    "site",
     "frontmatter",
     "sidecar",
     "topics",
@@ -39,6 +40,7 @@ kind = "place"
 pub fn run(target: &str, data: &[u8]) {
     match target {
         "source" => source(data),
+        "site" => site(data),
         "frontmatter" => {
             let (text, _) = crate::sources::decode(data);
             let _ = crate::sources::frontmatter::split(Path::new("f.md"), &text);
@@ -74,8 +76,8 @@ pub fn run(target: &str, data: &[u8]) {
     }
 }
 
-/// A source file through normalise, parse, extract, describe and the
-/// document's HTML. The first byte picks how it is read.
+/// A source file through normalise, parse, extract, describe, the
+/// document's HTML, excerpts and search tokens. The first byte picks how it is read.
 fn source(data: &[u8]) {
     let Some((&how, bytes)) = data.split_first() else {
         return;
@@ -129,6 +131,9 @@ fn source(data: &[u8]) {
         &[],
         &[],
     );
+    for p in &doc.paragraphs {
+        let _ = crate::search::tokens::tokens(&p.text);
+    }
     for p in &prepared.extracted.passages {
         if let Some(par) = doc.paragraphs.get(p.paragraph) {
             let _ = crate::render::excerpt::excerpt(&par.text, &p.spans);
@@ -142,4 +147,39 @@ fn source(data: &[u8]) {
         );
         assert!(d.sentence.len() <= crate::extract::sentences::MAX_SENTENCE + 64);
     }
+}
+
+/// A whole site of up to four texts (split at NUL bytes; each text's first
+/// byte picks `.md` or `.txt`) built in memory, its links checked: the
+/// graph, the indexes, every page and the search index on hostile text.
+fn site(data: &[u8]) {
+    let dir = std::env::temp_dir().join(format!("dossier-fuzz-{}", std::process::id()));
+    let content = dir.join("content");
+    let _ = std::fs::remove_dir_all(&dir);
+    if std::fs::create_dir_all(&content).is_err() {
+        return;
+    }
+    let _ = std::fs::write(
+        dir.join("config.toml"),
+        "title = \"fuzz\"\n[timeline]\nstart = 1900\nend = 2030\n",
+    );
+    let _ = std::fs::write(content.join("topics.toml"), TOPICS);
+    for (i, part) in data
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .take(4)
+        .enumerate()
+    {
+        let (&how, text) = part.split_first().unwrap_or((&0, &[]));
+        let name = if how % 2 == 0 {
+            format!("t{i}.txt")
+        } else {
+            format!("m{i}.md")
+        };
+        let _ = std::fs::write(content.join(name), text);
+    }
+    if let Ok(built) = crate::build_in_memory(&dir, &Default::default()) {
+        let _ = crate::check::check_links(&built.files);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
