@@ -189,6 +189,9 @@ pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
     for f in files {
         let text = String::from_utf8_lossy(&f.bytes);
         if f.path.ends_with(".html") {
+            // The canonical URL names the page on its host on purpose; a
+            // reader offline never follows it.
+            let text = without_canonical(&text);
             for (tag, value) in tagged_values(&text, "href")
                 .into_iter()
                 .chain(tagged_values(&text, "src"))
@@ -235,6 +238,23 @@ pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
         }
     }
     broken
+}
+
+/// `html` without its `<link rel="canonical" …>` elements.
+fn without_canonical(html: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &str = "<link rel=\"canonical\"";
+    if !html.contains(OPEN) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(OPEN) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        rest = rest.find('>').map_or("", |e| &rest[e + 1..]);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Elements whose `src` or `href` the browser loads with the page.

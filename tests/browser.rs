@@ -174,7 +174,11 @@ fn payloads_in_texts_never_run_in_the_browser() {
         format!("+++\ntitle = \"S\"\n+++\nIntro {img}\n"),
     )
     .unwrap();
-    std::fs::write(c.join("sec/x.md"), "---\ntitle: X\naliases: [/old/x/, older.html]\ncssclasses: [wide]\n---\nX energy text.\n").unwrap();
+    std::fs::write(
+        c.join("sec/x.md"),
+        "---\ntitle: X\naliases: [/old/x/, older.html]\ncssclasses: [wide]\n---\nX energy text.\n",
+    )
+    .unwrap();
     std::fs::write(
         c.join("topics.toml"),
         format!("[topics.energy]\ntitle = \"Energy {0}\"\naliases = [\"energy\"]\ndescription = \"{0}\"\n", img.replace('"', "\\\"")),

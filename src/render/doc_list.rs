@@ -54,7 +54,7 @@ impl Renderer<'_> {
                 url: &t.id,
             })
             .collect();
-        let mut ctx = self.context(URL, Some("All documents"));
+        let mut ctx = self.context(URL, Some("All documents"), None);
         ctx.insert("count", &order.len());
         ctx.insert(
             "filter_topics",

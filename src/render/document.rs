@@ -106,6 +106,18 @@ impl Renderer<'_> {
         view.note = d.note.as_deref();
         view.updated = d.updated.as_deref();
         view.extra = Some(&d.extra);
+        view.citation_date = d.date.as_deref().map(|s| s.replace('-', "/"));
+        let canonical = format!(
+            "{}{}",
+            self.config.base_url,
+            d.url.strip_suffix("index.html").unwrap_or(&d.url)
+        );
+        view.json_ld = Some(super::views::json_ld(
+            d,
+            &canonical,
+            &self.config.title,
+            &self.config.language,
+        ));
         view.toc = d
             .body
             .headings
@@ -125,7 +137,7 @@ impl Renderer<'_> {
                 url: &self.site.docs[k].url,
             })
         };
-        let mut ctx = self.context(&d.url, Some(&d.summary));
+        let mut ctx = self.context(&d.url, Some(&d.title), Some(&d.summary));
         // The body is the costly part: it is made only when the page is not
         // reused, and its inputs are in the key instead.
         ctx.insert("doc", &view);

@@ -140,7 +140,7 @@ pub fn render(
     laps.lap("  sections");
     files.extend(r.knowledge_pages(config, &mut laps)?);
     files.extend(r.reading_pages(&mut laps)?);
-    let ctx = r.context("404.html", None);
+    let ctx = r.context("404.html", Some("Page not found"), None);
     files.push(OutputFile::new(
         "404.html",
         r.page("404.html", ctx, "404.html")?,
@@ -261,6 +261,12 @@ impl<'a> Renderer<'a> {
             author: &config.author,
             base_url: &config.base_url,
             extra: &config.extra,
+            // `static/favicon.ico`, `.png` or `.svg`, when the site has one.
+            favicon: theme
+                .static_files
+                .keys()
+                .find(|k| k.starts_with("favicon."))
+                .map(String::as_str),
         };
         let nav = navigation(site);
         // What every page's context may hold besides its own inputs (see
@@ -362,7 +368,15 @@ impl<'a> Renderer<'a> {
                     prev: (n > 1).then(|| views::page_url(&s.url, n - 1)),
                     next: (n < chunks.len()).then(|| views::page_url(&s.url, n + 1)),
                 };
-                let mut ctx = self.context(&url, Some(&s.title));
+                let title = views::paged_title(&s.title, n);
+                let home = s.path.is_empty() && n <= 1;
+                let mut ctx = self.context(
+                    &url,
+                    (!home).then_some(title.as_str()),
+                    Some(&s.intro)
+                        .filter(|i| !i.trim().is_empty())
+                        .map(|i| i.as_str()),
+                );
                 ctx.insert(
                     "section",
                     &section_view(

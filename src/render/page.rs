@@ -99,16 +99,34 @@ impl PageContext {
 impl Renderer<'_> {
     /// The context every page shares: the site, the way back to the root, the
     /// navigation.
-    pub(super) fn context(&self, url: &str, description: Option<&str>) -> PageContext {
+    /// The context every page has: the site, the way back to its root,
+    /// its URL (and canonical URL), the navigation, its own title (`None`
+    /// for the home page: the site's title alone) and its description.
+    pub(super) fn context(
+        &self,
+        url: &str,
+        title: Option<&str>,
+        description: Option<&str>,
+    ) -> PageContext {
         let mut ctx = PageContext::new(self.cache.active());
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_prefix(url));
         ctx.insert("page_url", url);
-        ctx.insert("nav", &self.nav);
         ctx.insert(
-            "description",
-            &description.unwrap_or(self.site_view.description),
+            "canonical_url",
+            &format!(
+                "{}{}",
+                self.config.base_url,
+                url.strip_suffix("index.html").unwrap_or(url)
+            ),
         );
+        ctx.insert("nav", &self.nav);
+        ctx.insert("page_title", &title);
+        let description = description
+            .map(|d| super::views::plain_summary(d, 300))
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| self.site_view.description.to_string());
+        ctx.insert("description", &description);
         ctx
     }
 

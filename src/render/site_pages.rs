@@ -76,14 +76,14 @@ impl Renderer<'_> {
         let mut files = self.with_search_urls(|urls| crate::search::build(site, urls, &self.cache));
         laps.lap("  search index");
         let url = "search/index.html";
-        let ctx = self.context(url, Some("Search"));
+        let ctx = self.context(url, Some("Search"), None);
         files.push(OutputFile::new(url, self.page("search.html", ctx, url)?));
 
         files.push(self.document_list()?);
         laps.lap("  document list");
 
         let url = "graph/index.html";
-        let mut ctx = self.context(url, Some("Map of the corpus"));
+        let mut ctx = self.context(url, Some("Map of the corpus"), None);
         let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
         let work_url = |w: usize| citations::work_url(site, plan, w);
         let (svg, caption) = map::corpus_map(site, &root_prefix(url), &topic_url, &work_url);
@@ -210,14 +210,16 @@ impl Renderer<'_> {
         let mut later = Later::Nothing;
         let (template, ctx) = match page.clone() {
             KnowledgePage::TopicsIndex => {
-                let mut ctx = self.context(&url, Some("Topics"));
+                let mut ctx = self.context(&url, Some("Topics"), None);
                 ctx.insert("kinds", &knowledge::topics_index(site));
                 ("topics.html", ctx)
             }
             KnowledgePage::Topic(t, k) => {
                 let topic = &site.topic_map.topics[t];
                 let base = knowledge::topic_url(&topic.id);
-                let mut ctx = self.context(&url, Some(&topic.title));
+                let title = super::views::paged_title(&topic.title, k + 1);
+                let described = Some(topic.description.as_str()).filter(|d| !d.is_empty());
+                let mut ctx = self.context(&url, Some(&title), described);
                 let range = plan.topic_pages[t][k].clone();
                 ctx.insert(
                     "topic",
@@ -235,6 +237,7 @@ impl Renderer<'_> {
                     &url,
                     "Citation index",
                     "Every work the texts cite, by author, with each place that cites it.",
+                    k + 1,
                 );
                 ctx.insert("full", &true);
                 later = Later::CitationIndex(k);
@@ -250,14 +253,15 @@ impl Renderer<'_> {
             }
             KnowledgePage::CitationList(l, k, total, range) => {
                 let (base, title, intro, groups) = &lists[l];
-                let mut ctx = self.citation_context(&url, title, intro);
+                let mut ctx = self.citation_context(&url, title, intro, k + 1);
                 ctx.insert("full", &false);
                 later = Later::Groups(&groups[range]);
                 ctx.insert("paginator", &knowledge::paginator(base, k + 1, total));
                 ("citations.html", ctx)
             }
             KnowledgePage::Timeline(k) => {
-                let mut ctx = self.context(&url, Some("Timeline"));
+                let title = super::views::paged_title("Timeline", k + 1);
+                let mut ctx = self.context(&url, Some(&title), None);
                 later = Later::Timeline(k, &frames[&root_prefix(&url)]);
                 ctx.insert(
                     "paginator",
@@ -312,8 +316,18 @@ impl Renderer<'_> {
         })
     }
 
-    fn citation_context(&self, url: &str, title: &str, intro: &str) -> super::PageContext {
-        let mut ctx = self.context(url, Some(title));
+    fn citation_context(
+        &self,
+        url: &str,
+        title: &str,
+        intro: &str,
+        page: usize,
+    ) -> super::PageContext {
+        let mut ctx = self.context(
+            url,
+            Some(&super::views::paged_title(title, page)),
+            Some(intro),
+        );
         ctx.insert("title", title);
         ctx.insert("intro", intro);
         ctx.insert("count", &self.site.citations.works.len());

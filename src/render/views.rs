@@ -13,6 +13,7 @@ pub struct SiteView<'a> {
     pub author: &'a str,
     pub base_url: &'a str,
     pub extra: &'a toml::Table,
+    pub favicon: Option<&'a str>,
 }
 
 #[derive(Serialize, Clone)]
@@ -46,6 +47,10 @@ pub struct DocView<'a> {
     /// know (`extra`), for templates.
     pub updated: Option<&'a str>,
     pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    /// Document pages only: the Highwire Press date (`2021/03/05`) and the
+    /// schema.org description as JSON-LD, safe inside `<script>`.
+    pub citation_date: Option<String>,
+    pub json_ld: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +103,8 @@ impl<'a> DocView<'a> {
             content: String::new(),
             updated: None,
             extra: None,
+            citation_date: None,
+            json_ld: None,
         }
     }
 }
@@ -133,6 +140,90 @@ pub struct Paginator {
     pub total: usize,
     pub prev: Option<String>,
     pub next: Option<String>,
+}
+
+/// `text` as one line of plain text of at most `max` characters, cut at a
+/// word: for `<meta name="description">` and previews.
+pub fn plain_summary(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
+}
+
+/// The schema.org type of a document: `NewsArticle` for news, a
+/// `ScholarlyArticle` when it cites works in notes, else `Article`.
+pub fn schema_type(d: &crate::graph::Doc) -> &'static str {
+    let category = d.category.as_deref().unwrap_or("").to_lowercase();
+    if category.contains("news") {
+        "NewsArticle"
+    } else if category.contains("opinion") || category.contains("editorial") {
+        "OpinionNewsArticle"
+    } else if d.extracted.citations.len() >= 3 {
+        "ScholarlyArticle"
+    } else {
+        "Article"
+    }
+}
+
+/// The document as schema.org JSON-LD, escaped so that no text in it can
+/// close its `<script>` element.
+pub fn json_ld(d: &crate::graph::Doc, canonical: &str, site_title: &str, language: &str) -> String {
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": schema_type(d),
+        "headline": d.title,
+        "name": d.title,
+        "url": canonical,
+        "inLanguage": language,
+        "isPartOf": {"@type": "WebSite", "name": site_title},
+    });
+    let o = v.as_object_mut().expect("an object");
+    if !d.authors.is_empty() {
+        let people: Vec<serde_json::Value> = d
+            .authors
+            .iter()
+            .map(|a| serde_json::json!({"@type": "Person", "name": a}))
+            .collect();
+        o.insert("author".into(), people.into());
+    }
+    if let Some(date) = &d.date {
+        o.insert("datePublished".into(), date.clone().into());
+    }
+    if let Some(date) = &d.updated {
+        o.insert("dateModified".into(), date.clone().into());
+    }
+    if let Some(p) = &d.publisher {
+        o.insert(
+            "publisher".into(),
+            serde_json::json!({"@type": "Organization", "name": p}),
+        );
+    }
+    if let Some(u) = &d.source_url {
+        o.insert("sameAs".into(), u.clone().into());
+    }
+    if !d.summary.is_empty() {
+        o.insert("description".into(), plain_summary(&d.summary, 300).into());
+    }
+    if !d.tags.is_empty() {
+        o.insert("keywords".into(), d.tags.join(", ").into());
+    }
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// `title`, or `title (page n)` on the later pages of a paginated listing.
+pub fn paged_title(title: &str, page: usize) -> String {
+    if page <= 1 {
+        title.to_string()
+    } else {
+        format!("{title} (page {page})")
+    }
 }
 
 /// The URL of listing page `n` (1-based) of a section: page 1 is the

@@ -1,0 +1,135 @@
+//! Every page a proper web page: its own title and description, a
+//! canonical URL and OpenGraph, and on document pages the Highwire Press
+//! tags that Google Scholar and Zotero read, and schema.org JSON-LD.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn pages(out: &Path) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "html") {
+                let rel = p.strip_prefix(out).unwrap().to_string_lossy().into_owned();
+                found.insert(rel, std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    found
+}
+
+fn between<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = html.find(open)? + open.len();
+    Some(&html[start..start + html[start..].find(close)?])
+}
+
+fn metas<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<meta name=\"{name}\" content=\"");
+    html.match_indices(&open)
+        .filter_map(|(i, _)| between(&html[i..], &open, "\""))
+        .collect()
+}
+
+#[test]
+fn every_page_has_its_own_title_description_and_canonical_url() {
+    let (_tmp, out) = common::built_seed();
+    let pages = pages(&out);
+    assert_eq!(pages.len(), 61);
+    let mut titles: BTreeMap<&str, &str> = BTreeMap::new();
+    for (path, html) in &pages {
+        let title =
+            between(html, "<title>", "</title>").unwrap_or_else(|| panic!("{path}: no title"));
+        if let Some(other) = titles.insert(title, path) {
+            panic!("{path} and {other} share the title {title:?}");
+        }
+        assert!(
+            html.contains("<meta name=\"description\" content=\""),
+            "{path}"
+        );
+        let canonical = between(html, "<link rel=\"canonical\" href=\"", "\"").unwrap();
+        let expected = format!(
+            "https://example.org/dossier/{}",
+            path.strip_suffix("index.html").unwrap_or(path)
+        );
+        if path != "404.html" {
+            assert_eq!(canonical, expected, "{path}");
+        }
+        assert!(html.contains("<meta property=\"og:title\""), "{path}");
+    }
+    let doc = &pages["china-and-russia-a-worrying-relationship/index.html"];
+    assert_eq!(
+        between(doc, "<title>", "</title>"),
+        Some("China and Russia: A Worrying Relationship · Russia and China: A Dossier")
+    );
+}
+
+#[test]
+fn document_pages_carry_scholarly_metadata() {
+    let (_tmp, out) = common::built_seed();
+    let pages = pages(&out);
+    let paper = &pages["the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html"];
+    assert_eq!(
+        metas(paper, "citation_title"),
+        ["The Ballgame of Russia-China Convergence and How the United States Figures In"]
+    );
+    assert!(!metas(paper, "citation_author").is_empty(), "authors");
+    let docs: Vec<&String> = pages
+        .iter()
+        .filter(|(_, h)| h.contains("citation_title"))
+        .map(|(_, h)| h)
+        .collect();
+    assert_eq!(docs.len(), 5, "one per document page");
+    for html in docs {
+        for date in metas(html, "citation_publication_date") {
+            assert!(
+                date.len() >= 4
+                    && date[..4].bytes().all(|b| b.is_ascii_digit())
+                    && !date.contains('-'),
+                "{date}"
+            );
+        }
+        let ld = between(html, "<script type=\"application/ld+json\">", "</script>").unwrap();
+        let v: serde_json::Value = serde_json::from_str(ld).unwrap();
+        assert_eq!(v["@context"], "https://schema.org");
+        assert!(v["@type"].as_str().unwrap().ends_with("Article"), "{v}");
+        assert!(v["headline"].is_string());
+    }
+    assert!(
+        between(paper, "<script type=\"application/ld+json\">", "</script>")
+            .unwrap()
+            .contains("ScholarlyArticle")
+    );
+}
+
+#[test]
+fn json_ld_cannot_close_its_script() {
+    let site = common::small_site();
+    std::fs::write(
+        site.path().join("content/a.md"),
+        "+++\ntitle = \"</script><script>alert(1)</script>\"\nauthors = [\"A & B\"]\n+++\nText.\n",
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--quiet", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = pages(&out)
+        .into_values()
+        .find(|h| h.contains("application/ld+json"))
+        .unwrap();
+    let ld = between(&html, "<script type=\"application/ld+json\">", "</script>").unwrap();
+    let v: serde_json::Value = serde_json::from_str(ld).unwrap();
+    assert_eq!(v["headline"], "</script><script>alert(1)</script>");
+}
