@@ -43,10 +43,13 @@ pub fn check_links(files: &[OutputFile]) -> Vec<Broken> {
         .collect();
     let mut broken = Vec::new();
     for (page, text) in &html {
-        for link in attribute_values(text, "href")
+        // `<base href>` (the 404 page's, for hosts) is not a link.
+        let links = tagged_values(text, "href")
             .into_iter()
-            .chain(attribute_values(text, "src"))
-        {
+            .chain(tagged_values(text, "src"))
+            .filter(|(tag, _)| tag != "base")
+            .map(|(_, v)| v);
+        for link in links {
             if let Some(reason) = check_one(page, &link, &paths, &ids) {
                 broken.push(Broken {
                     page: page.to_string(),

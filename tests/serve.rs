@@ -266,8 +266,12 @@ fn random_edits_serve_exactly_what_a_clean_build_makes() {
             }
         }
         rebuilds_after(s.port, before);
-        let clean =
-            dossier::build_in_memory(&site, &dossier::config::Overrides::default()).unwrap();
+        // The server builds with its own address as the base URL.
+        let served = dossier::config::Overrides {
+            base_url: Some(format!("http://127.0.0.1:{}/", s.port)),
+            ..Default::default()
+        };
+        let clean = dossier::build_in_memory(&site, &served).unwrap();
         assert_eq!(
             status(s.port)["files"].as_u64().unwrap() as usize,
             clean.files.len(),

@@ -99,6 +99,16 @@ pub fn xml(s: &str) -> String {
     super::highlight::escape(s)
 }
 
+/// The path of the base URL (`https://example.org/dossier/` →
+/// `/dossier/`), where the site's root is on its host.
+pub fn base_path(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    match rest.find('/') {
+        Some(i) => rest[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
 /// The redirect page at `from` leading to the site path `to`.
 pub fn redirect(from: &str, to: &str, title: &str) -> String {
     let up = "../".repeat(from.matches('/').count());

@@ -140,7 +140,10 @@ pub fn render(
     laps.lap("  sections");
     files.extend(r.knowledge_pages(config, &mut laps)?);
     files.extend(r.reading_pages(&mut laps)?);
-    let ctx = r.context("404.html", Some("Page not found"), None);
+    let mut ctx = r.context("404.html", Some("Page not found"), None);
+    // A host serves 404.html for a missing page at any depth: its links
+    // resolve against the site's path on the host (see base.html).
+    ctx.insert("base_href", &feeds::base_path(&config.base_url));
     files.push(OutputFile::new(
         "404.html",
         r.page("404.html", ctx, "404.html")?,

@@ -23,6 +23,9 @@ pub(super) struct Live {
     pub(super) whole: bool,
     pub(super) state: Arc<RwLock<Snapshot>>,
     pub(super) clients: Clients,
+    /// The served address as the base URL: canonical links, feeds and the
+    /// 404 page point at the preview, not at the published site.
+    pub(super) overrides: Overrides,
 }
 
 impl Live {
@@ -32,11 +35,12 @@ impl Live {
         let start = Instant::now();
         let last = std::mem::take(&mut self.memo);
         let (root, whole) = (self.root.clone(), self.whole);
+        let overrides = self.overrides.clone();
         // A bug dossier has on some input (or a failed self-check) must not
         // stop the server: it is reported, and answered with a whole build
         // from nothing; if that fails too, the last good site stays.
         let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            make(&root, last, changed.filter(|_| !whole))
+            make(&root, &overrides, last, changed.filter(|_| !whole))
         }));
         let (made, last, how) = match attempt {
             Ok(made) => made,
@@ -45,7 +49,7 @@ impl Live {
                 eprintln!("dossier failed while rebuilding ({why}); building the whole site again");
                 let fresh = crate::memo::Memo::new();
                 let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    crate::build_incremental(&root, &Overrides::default(), &fresh)
+                    crate::build_incremental(&root, &overrides, &fresh)
                 }));
                 let made = again.unwrap_or_else(|p| {
                     Err(anyhow::anyhow!(
@@ -147,7 +151,12 @@ type Made = (
     &'static str,
 );
 
-fn make(root: &std::path::Path, mut last: crate::memo::Memo, changed: Option<&[PathBuf]>) -> Made {
+fn make(
+    root: &std::path::Path,
+    overrides: &Overrides,
+    mut last: crate::memo::Memo,
+    changed: Option<&[PathBuf]>,
+) -> Made {
     match changed {
         Some(paths) => match crate::patch::patch(last, paths) {
             crate::patch::Outcome::Patched(made) => {
@@ -156,13 +165,13 @@ fn make(root: &std::path::Path, mut last: crate::memo::Memo, changed: Option<&[P
             crate::patch::Outcome::Declined(memo, _) => {
                 let mut last = *memo;
                 last.trust_changes(paths);
-                let made = crate::build_incremental(root, &Overrides::default(), &last);
+                let made = crate::build_incremental(root, overrides, &last);
                 (made, last, "rebuilt")
             }
         },
         None => {
             last.changed = None;
-            let made = crate::build_incremental(root, &Overrides::default(), &last);
+            let made = crate::build_incremental(root, overrides, &last);
             (made, last, "rebuilt")
         }
     }

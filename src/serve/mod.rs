@@ -56,6 +56,10 @@ pub fn serve(opts: Options) -> Result<()> {
     let root = opts.root.clone();
     let state: Arc<RwLock<Snapshot>> = Arc::default();
     let clients: Clients = Arc::default();
+    let (listener, port) = bind(&opts.bind, opts.port)?;
+    if port != opts.port && opts.port != 0 {
+        println!("port {} is in use; using {port} instead", opts.port);
+    }
     let mut site = Live {
         root: root.clone(),
         memo: crate::memo::Memo::new(),
@@ -64,13 +68,13 @@ pub fn serve(opts: Options) -> Result<()> {
         whole: true,
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),
+        overrides: crate::config::Overrides {
+            base_url: Some(served_url(&opts.bind, port)),
+            ..Default::default()
+        },
     };
     site.rebuild(None, None);
-    let (listener, port) = bind(&opts.bind, opts.port)?;
-    if port != opts.port && opts.port != 0 {
-        println!("port {} is in use; using {port} instead", opts.port);
-    }
-    let url = format!("http://{}:{port}/", opts.bind);
+    let url = served_url(&opts.bind, port);
     server::spawn(
         listener,
         Arc::new(Served {
@@ -204,6 +208,15 @@ fn next_batch(
         }
     }
     paths
+}
+
+/// `http://ADDR:PORT/`, an IPv6 address in brackets.
+fn served_url(addr: &str, port: u16) -> String {
+    if addr.contains(':') && !addr.starts_with('[') {
+        format!("http://[{addr}]:{port}/")
+    } else {
+        format!("http://{addr}:{port}/")
+    }
 }
 
 /// Binds `port` or, when it is taken, the next free one of the following 20.

@@ -54,6 +54,15 @@ check("search results run no payload", ran.length === 0, ran.join("; "));
 const links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
 check("no javascript: link on the search page", !links.some((h) => /^\s*javascript:/i.test(h)), links.join(" "));
 
+// The 404 page opened from file:// finds its stylesheet and links.
+await page.goto("file://" + path.join(site, "404.html"));
+const notFound = await page.evaluate(() => ({
+  styled: getComputedStyle(document.querySelector(".skip")).position !== "static",
+  home: document.querySelector("main a").href,
+}));
+check("404.html from file:// is styled", notFound.styled, JSON.stringify(notFound));
+check("404.html from file:// links to the home page", notFound.home === "file://" + path.join(site, "index.html"), notFound.home);
+
 // Aliases: the old URLs lead to the page, from file:// too.
 for (const old of ["old/x/index.html", "older.html"]) {
   await page.goto("file://" + path.join(site, old)).catch(() => {});

@@ -49,6 +49,15 @@ fs.writeFileSync(config, good);
 await page.waitForFunction(() => !document.getElementById("dossier-error"), null, { timeout: 10000 });
 check("fixing the file removes the overlay", true);
 
+// 4. A missing page deep in the site: the 404 page is styled and its
+// links lead into the site.
+const missing = await page.goto(base + "no/such/deep/page/", { waitUntil: "load" });
+check("a missing page answers 404", missing.status() === 404, String(missing.status()));
+const styled = await page.evaluate(() => getComputedStyle(document.querySelector(".skip")).position !== "static");
+check("the 404 page deep in the site has its stylesheet", styled);
+const home = await page.evaluate(() => document.querySelector("main a").href);
+check("the 404 page's link leads to the home page", home === base + "index.html", home);
+
 check("no page errors", errors.length === 0, errors.join(" | "));
 await browser.close();
 process.exit(finish());
