@@ -55,6 +55,8 @@ pub struct RawMarkdown {
 pub struct Overrides {
     pub output_dir: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Publish documents marked `draft = true` too (`--drafts`).
+    pub drafts: bool,
 }
 
 /// The checked configuration.
@@ -75,6 +77,8 @@ pub struct Config {
     pub timeline: (i32, i32),
     /// Raw HTML in texts is kept (`[markdown] unsafe_html = true`).
     pub unsafe_html: bool,
+    /// Drafts are published (`--drafts`).
+    pub drafts: bool,
     pub extra: toml::Table,
 }
 
@@ -144,6 +148,7 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         topic_links,
         timeline,
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false),
+        drafts: overrides.drafts,
         extra: raw.extra.unwrap_or_default(),
         root,
     })
@@ -202,6 +207,7 @@ mod tests {
         let over = Overrides {
             output_dir: Some(PathBuf::from("/tmp/out")),
             base_url: None,
+            drafts: false,
         };
         let c = check(Path::new("/site"), raw, &over).unwrap();
         assert_eq!(c.base_url, "https://e.org/x/");

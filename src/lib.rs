@@ -264,6 +264,11 @@ pub fn build_incremental(
         changed: None,
     };
     laps.lap("normalise, parse, extract");
+    // Drafts are kept in the memo (they are read and prepared) but reach
+    // the site only when asked for.
+    if !config.drafts {
+        docs.retain(|d: &memo::PreparedEntry| !d.0.source.meta.draft);
+    }
     let mut graph_laps = Laps::new();
     let (site, graph_diags, indexes) = graph::build_graph(
         docs,

@@ -41,6 +41,9 @@ enum Command {
         /// files are lost). Site folders and the home are never replaced.
         #[arg(long)]
         force: bool,
+        /// Publish documents marked as drafts too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Build in memory and verify that every internal link and anchor resolves.
     Check {
@@ -70,6 +73,9 @@ enum Command {
         /// Print the time of each pipeline stage after every rebuild.
         #[arg(long)]
         timings: bool,
+        /// Show documents marked as drafts too.
+        #[arg(long)]
+        drafts: bool,
     },
 }
 
@@ -96,6 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timings,
             quiet,
             force,
+            drafts,
         } => {
             let start = Instant::now();
             let built = dossier::build(
@@ -103,6 +110,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &Overrides {
                     output_dir: output,
                     base_url,
+                    drafts,
                 },
                 force,
             )?;
@@ -167,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             open,
             poll,
             timings,
+            drafts,
         } => {
             dossier::serve::serve(dossier::serve::Options {
                 root,
@@ -175,6 +184,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 open,
                 poll,
                 timings,
+                drafts,
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -133,3 +133,62 @@ fn json_ld_cannot_close_its_script() {
     let v: serde_json::Value = serde_json::from_str(ld).unwrap();
     assert_eq!(v["headline"], "</script><script>alert(1)</script>");
 }
+
+/// The Atom feed read by a real Atom parser: valid with the `init`
+/// default of an empty author, every entry with an author (its own or
+/// the feed's), an id, a date; the sitemap says when documents changed.
+#[test]
+fn feeds_are_valid_with_any_config() {
+    let site = common::small_site();
+    std::fs::write(
+        site.path().join("config.toml"),
+        "title = \"Notes & <Sources>\"\nauthor = \"\"\nbase_url = \"https://example.org/sub/\"\n",
+    )
+    .unwrap();
+    let c = site.path().join("content");
+    std::fs::write(
+        c.join("a.md"),
+        "+++\ntitle = \"A & B\"\ndate = 2021-03-05\nupdated = \"2022-01\"\n+++\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(c.join("b.txt"), "Undated note\n\nBy Jane Roe\n\nText.\n").unwrap();
+    std::fs::write(
+        c.join("d.md"),
+        "+++\ntitle = \"Draft\"\ndraft = true\n+++\nSecret.\n",
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let build = |extra: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--quiet", "--root"])
+            .arg(site.path())
+            .arg("--output")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    build(&[]);
+    let text = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    let feed: atom_syndication::Feed = text.parse().unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(feed.title().as_str(), "Notes & <Sources>");
+    assert!(!feed.authors().is_empty(), "the feed has an author: {text}");
+    assert_eq!(feed.entries().len(), 2, "drafts stay out");
+    for e in feed.entries() {
+        assert!(!e.id().is_empty() && e.links().len() == 1);
+        assert!(e.links()[0].href().starts_with("https://example.org/sub/"));
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("a-b/</loc>")
+            || sitemap.contains("a-b/index.html</loc><lastmod>2022-01</lastmod>"),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<lastmod>2022-01</lastmod>"), "{sitemap}");
+    assert!(!sitemap.contains("draft"), "{sitemap}");
+    // Drafts when asked for.
+    build(&["--drafts"]);
+    assert!(out.join("draft/index.html").is_file());
+}

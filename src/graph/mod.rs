@@ -170,7 +170,6 @@ pub fn build_graph(
     // same); then slugs are made unique in order.
     let mut docs: Vec<(Arc<Doc>, String)> = prepared
         .into_par_iter()
-        .filter(|entry| !entry.0.source.meta.draft)
         .map(|entry| {
             let p = &entry.0;
             let section = sections

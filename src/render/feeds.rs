@@ -6,12 +6,23 @@ use crate::config::Config;
 use crate::graph::Site;
 use std::fmt::Write;
 
-pub fn sitemap(config: &Config, pages: &[&str]) -> String {
+/// The sitemap of `pages`; a document's page says when it last changed
+/// (`updated`, else `date`, as W3C dates: `2021`, `2021-03`, `2021-03-05`).
+pub fn sitemap(config: &Config, site: &Site, pages: &[&str]) -> String {
+    let changed: std::collections::HashMap<&str, &str> = site
+        .docs
+        .iter()
+        .filter_map(|d| Some((d.url.as_str(), d.updated.as_deref().or(d.date.as_deref())?)))
+        .collect();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in pages {
+        let lastmod = changed
+            .get(page)
+            .map(|d| format!("<lastmod>{}</lastmod>", xml(d)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  <url><loc>{}</loc></url>",
+            "  <url><loc>{}</loc>{lastmod}</url>",
             xml(&absolute(config, page))
         );
     }
@@ -47,13 +58,14 @@ pub fn atom(config: &Config, site: &Site, limit: usize) -> String {
     let _ = writeln!(out, "  <link href=\"{}\"/>", xml(&config.base_url));
     let _ = writeln!(out, "  <id>{}</id>", xml(&config.base_url));
     let _ = writeln!(out, "  <updated>{}</updated>", rfc3339(newest));
-    if !config.author.is_empty() {
-        let _ = writeln!(
-            out,
-            "  <author><name>{}</name></author>",
-            xml(&config.author)
-        );
-    }
+    // Atom needs an author for every entry: the feed's stands in for
+    // entries that name none (the site's title when the config has none).
+    let feed_author = if config.author.is_empty() {
+        &config.title
+    } else {
+        &config.author
+    };
+    let _ = writeln!(out, "  <author><name>{}</name></author>", xml(feed_author));
     for d in docs {
         let url = absolute(config, &d.url);
         out.push_str("  <entry>\n");
@@ -65,13 +77,8 @@ pub fn atom(config: &Config, site: &Site, limit: usize) -> String {
             "    <updated>{}</updated>",
             rfc3339(d.date.as_deref().unwrap_or(newest))
         );
-        let authors = if d.authors.is_empty() && !config.author.is_empty() {
-            vec![config.author.clone()]
-        } else {
-            d.authors.clone()
-        };
-        for a in authors {
-            let _ = writeln!(out, "    <author><name>{}</name></author>", xml(&a));
+        for a in &d.authors {
+            let _ = writeln!(out, "    <author><name>{}</name></author>", xml(a));
         }
         if !d.summary.is_empty() {
             let _ = writeln!(out, "    <summary>{}</summary>", xml(&d.summary));

@@ -155,7 +155,7 @@ pub fn render(
         .filter(|p| p.ends_with(".html") && *p != "404.html")
         .collect();
     pages.sort_unstable();
-    let sitemap = feeds::sitemap(config, &pages);
+    let sitemap = feeds::sitemap(config, site, &pages);
     files.push(OutputFile::new("sitemap.xml", sitemap));
     files.push(OutputFile::new("robots.txt", feeds::robots(config)));
     // Earlier URLs of documents (not listed in the sitemap).

@@ -38,6 +38,8 @@ pub struct Options {
     pub poll: bool,
     /// Print the time of each pipeline stage after every rebuild.
     pub timings: bool,
+    /// Show drafts.
+    pub drafts: bool,
 }
 
 /// What the loop reacts to.
@@ -70,6 +72,7 @@ pub fn serve(opts: Options) -> Result<()> {
         clients: Arc::clone(&clients),
         overrides: crate::config::Overrides {
             base_url: Some(served_url(&opts.bind, port)),
+            drafts: opts.drafts,
             ..Default::default()
         },
     };
@@ -103,7 +106,9 @@ pub fn serve(opts: Options) -> Result<()> {
     println!("serving {} at {url} (Ctrl-C to stop{how})", root.display());
     let _ = std::io::stdout().flush();
     if opts.open {
-        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+        if let Err(e) = open::that_detached(&url) {
+            eprintln!("cannot open a browser ({e}); open {url} yourself");
+        }
     }
     run(&mut site, &rx, &mut watching, prints);
     Ok(())
