@@ -75,6 +75,9 @@ pub struct Config {
     pub topic_map: PathBuf,
     pub topic_links: LinkMode,
     pub timeline: (i32, i32),
+    /// Whether `[timeline]` set the range; if not, the timeline shows the
+    /// years its entries span.
+    pub timeline_given: bool,
     /// Raw HTML in texts is kept (`[markdown] unsafe_html = true`).
     pub unsafe_html: bool,
     /// Drafts are published (`--drafts`).
@@ -114,8 +117,14 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         None => root.join(raw.output_dir.as_deref().unwrap_or("public")),
     };
     let topic_map = root.join(raw.topic_map.as_deref().unwrap_or("content/topics.toml"));
+    let timeline_given = raw
+        .timeline
+        .as_ref()
+        .is_some_and(|t| t.start.is_some() || t.end.is_some());
     let timeline = raw.timeline.unwrap_or_default();
-    let timeline = (timeline.start.unwrap_or(1949), timeline.end.unwrap_or(2021));
+    // Unset, the timeline takes every year the texts mention (years before
+    // 1000 or after 2100 are almost never dates in running text).
+    let timeline = (timeline.start.unwrap_or(1000), timeline.end.unwrap_or(2100));
     if timeline.0 > timeline.1 {
         bail!(
             "timeline.start ({}) is after timeline.end ({})",
@@ -147,6 +156,7 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         topic_map,
         topic_links,
         timeline,
+        timeline_given,
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false),
         drafts: overrides.drafts,
         extra: raw.extra.unwrap_or_default(),
@@ -213,7 +223,7 @@ mod tests {
         assert_eq!(c.base_url, "https://e.org/x/");
         assert_eq!(c.output_dir, PathBuf::from("/tmp/out"));
         assert_eq!(c.content_dir, PathBuf::from("/site/content"));
-        assert_eq!(c.timeline, (1949, 2021));
+        assert_eq!(c.timeline, (1000, 2100));
     }
 
     #[test]

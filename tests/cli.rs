@@ -287,8 +287,25 @@ fn init_makes_a_site_that_builds_and_checks() {
     assert!(page.contains("By A. Writer"));
     let o = dossier(&["check", "--root", site.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stdout));
+    // The starter shows the features: topics and a timeline of its texts.
+    let topic = read(&site.join("public/topics/footnotes/index.html"));
+    assert!(topic.contains("Footnotes"), "a topic page");
+    let timeline = read(&site.join("public/timeline/index.html"));
+    assert!(
+        timeline.contains("2020") && timeline.contains("March 2021"),
+        "{timeline}"
+    );
+    assert!(site.join("README.md").is_file());
     let o = dossier(&["init", site.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "init never overwrites");
+    // Nor into a folder that holds one of its files.
+    let other = tmp.path().join("other");
+    std::fs::create_dir_all(other.join("content")).unwrap();
+    std::fs::write(other.join("content/welcome.md"), "mine").unwrap();
+    let o = dossier(&["init", other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(read(&other.join("content/welcome.md")), "mine");
+    assert!(!other.join("config.toml").exists(), "nothing written");
 }
 
 #[test]

@@ -54,7 +54,8 @@ impl Renderer<'_> {
                 .collect::<std::collections::BTreeSet<String>>()
                 .into_iter()
                 .map(|root| {
-                    let frame = super::timeline::TimelineFrame::new(plan, config.timeline, &root);
+                    let shown = super::timeline::shown_range(config, plan);
+                    let frame = super::timeline::TimelineFrame::new(plan, shown, &root);
                     (root, frame)
                 })
                 .collect();
@@ -294,15 +295,16 @@ impl Renderer<'_> {
                 }
                 Later::Timeline(k, frame) => {
                     let root = root_prefix(&url);
+                    let shown = super::timeline::shown_range(config, plan);
                     let mut all = Vec::new();
                     let view = super::timeline::timeline_view(
                         site,
                         plan,
-                        config.timeline,
+                        shown,
                         k,
                         frame,
                         &mut |entries| {
-                            let rows = self.timeline_rows(entries, &root, config.timeline)?;
+                            let rows = self.timeline_rows(entries, &root, shown)?;
                             let marker = ctx.fragment(super::rows::join(&rows));
                             all.extend(rows);
                             Ok(marker)
@@ -352,7 +354,9 @@ enum Later<'a> {
 impl Later<'_> {
     fn key(&self, site: &crate::graph::Site, plan: &knowledge::Plan, config: &Config) -> u64 {
         match self {
-            Later::Timeline(k, _) => super::timeline::page_key(plan, config.timeline, *k),
+            Later::Timeline(k, _) => {
+                super::timeline::page_key(plan, super::timeline::shown_range(config, plan), *k)
+            }
             Later::Nothing => 0,
             Later::Passages(t, range) => {
                 knowledge::topic_passages_key(site, plan, *t, range.clone())

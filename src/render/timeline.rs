@@ -221,3 +221,13 @@ fn density_strip(plan: &Plan, (lo, hi): (i32, i32), root: &str) -> String {
     svg.push_str("</svg>");
     svg
 }
+
+/// The years the timeline shows: the configured range, or when the config
+/// sets none, the years its entries have (a range counts in its first).
+pub fn shown_range(config: &crate::config::Config, plan: &Plan) -> (i32, i32) {
+    let years = &plan.timeline.years;
+    match (config.timeline_given, years.first(), years.last()) {
+        (false, Some(first), Some(last)) => (first.0, last.0),
+        _ => config.timeline,
+    }
+}
