@@ -153,12 +153,18 @@ fn names_that_become_paths_cannot_leave_the_output() {
     let base = site.path();
     std::fs::write(
         base.join("content/topics.toml"),
-        "[topics.\"../../../victim\"]\naliases = [\"victim\"]\n\n[topics.\"/abs\"]\naliases = [\"abs\"]\n",
+        format!(
+            "[topics.\"../../../victim\"]\naliases = [\"victim\"]\n\n[topics.\"/abs\"]\naliases = [\"abs\"]\n\n[topics.\"C:\\\\win\"]\naliases = [\"win\"]\n\n[topics.\"nul\\u0000byte\"]\naliases = [\"nul\"]\n\n[topics.\"{}\"]\naliases = [\"long\"]\n",
+            "x".repeat(5_000)
+        ),
     )
     .unwrap();
     std::fs::write(
         base.join("content/a.md"),
-        "---\ntitle: A victim\nslug: ../../../../slug-victim\naliases: [\"../../../../alias-victim/\", \"/old/a/\", \"C:\\\\x\"]\n---\nThe victim and abs text.\n",
+        format!(
+            "---\ntitle: A victim\nslug: ../../../../slug-victim\naliases: [\"../../../../alias-victim/\", \"/old/a/\", \"C:\\\\x\", \"a\\0b\", \"{}\"]\n---\nThe victim, abs, win, nul and long text.\n",
+            "y".repeat(5_000)
+        ),
     )
     .unwrap();
     std::fs::write(base.join("content/b.txt"), "B\n\nThe victim.\n").unwrap();
