@@ -184,15 +184,7 @@ fn payloads_in_texts_never_run_in_the_browser() {
         format!("[topics.energy]\ntitle = \"Energy {0}\"\naliases = [\"energy\"]\ndescription = \"{0}\"\n", img.replace('"', "\\\"")),
     )
     .unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["build", "--quiet", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let (_tmp, out, o) = common::build_site(site.path());
     assert!(
         out.join("index.html").is_file(),
         "{}",

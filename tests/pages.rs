@@ -115,15 +115,7 @@ fn json_ld_cannot_close_its_script() {
         "+++\ntitle = \"</script><script>alert(1)</script>\"\nauthors = [\"A & B\"]\n+++\nText.\n",
     )
     .unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["build", "--quiet", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let (_tmp, out, o) = common::build_site(site.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = pages(&out)
         .into_values()

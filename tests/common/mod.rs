@@ -51,6 +51,22 @@ pub fn built_seed() -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
+/// Builds the site at `root` with the `dossier` binary into a fresh
+/// temporary folder: (that folder, the output inside it, what the command
+/// printed and returned).
+pub fn build_site(root: &Path) -> (tempfile::TempDir, PathBuf, std::process::Output) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    (tmp, out, o)
+}
+
 /// Appends `text` to the file at `path` (written in place).
 pub fn append_to(path: &Path, text: &str) {
     let mut s = std::fs::read_to_string(path).unwrap();
