@@ -97,7 +97,7 @@ fn check_one(
     }
     match anchor {
         Some(a) if !a.is_empty() => {
-            let a = percent_decode(a);
+            let a = crate::paths::percent_decode(a);
             let found = ids.get(target.as_str()).is_some_and(|set| set.contains(&a));
             (!found).then(|| format!("no id `{a}` in {target}"))
         }
@@ -122,29 +122,7 @@ fn resolve(page: &str, rel: &str) -> Option<String> {
     if rel.ends_with('/') {
         out.push('/');
     }
-    Some(percent_decode(&out))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' {
-            if let (Some(Some(h)), Some(Some(l))) = (
-                bytes.get(i + 1).map(|&b| hex(b)),
-                bytes.get(i + 2).map(|&b| hex(b)),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    Some(crate::paths::percent_decode(&out))
 }
 
 /// Decodes the character references a template engine writes into attribute
@@ -364,9 +342,9 @@ mod tests {
 
     #[test]
     fn percent_decoding_never_cuts_a_character() {
-        assert_eq!(percent_decode("#%€x"), "#%€x");
-        assert_eq!(percent_decode("a%2Fb%"), "a/b%");
-        assert_eq!(percent_decode("%e2%82%ac%4"), "€%4");
+        assert_eq!(crate::paths::percent_decode("#%€x"), "#%€x");
+        assert_eq!(crate::paths::percent_decode("a%2Fb%"), "a/b%");
+        assert_eq!(crate::paths::percent_decode("%e2%82%ac%4"), "€%4");
     }
 
     #[test]

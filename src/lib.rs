@@ -270,9 +270,11 @@ pub fn build_incremental(
         docs.retain(|d: &memo::PreparedEntry| !d.0.source.meta.draft);
     }
     let mut graph_laps = Laps::new();
+    let assets = read_assets(&found.assets, &mut diags);
     let (site, graph_diags, indexes) = graph::build_graph(
         docs,
         found.sections,
+        found.assets.iter().map(|a| a.rel.clone()).collect(),
         topic_map,
         &last.indexes,
         &mut graph_laps,
@@ -281,7 +283,8 @@ pub fn build_incremental(
     diags.extend(graph_diags);
     laps.lap("site graph");
     laps.list.extend(graph_laps.list);
-    let (files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
+    let (mut files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
+    add_assets(&mut files, assets, &mut diags);
     next.stats.renders_reused = render_memo.reused;
     next.stats.renders_made = render_memo.made;
     next.render = render_memo;
@@ -386,6 +389,61 @@ pub(crate) fn prepare(
 
 fn protected(c: &config::Config) -> output::guard::Protected {
     output::guard::Protected::for_site(&c.root, &c.content_dir)
+}
+
+/// The files beside the texts, read to be published as they are; one that
+/// cannot be read is a warning.
+fn read_assets(assets: &[sources::Asset], diags: &mut Vec<Diagnostic>) -> Vec<render::OutputFile> {
+    let read: Vec<std::result::Result<render::OutputFile, Diagnostic>> = assets
+        .par_iter()
+        .map(|a| {
+            let too_big = |len: u64| len > sources::MAX_BYTES;
+            match std::fs::metadata(&a.path) {
+                Ok(m) if too_big(m.len()) => Err(Diagnostic::warning(
+                    &a.path,
+                    0,
+                    0,
+                    format!(
+                        "not published: {} MB, past the {} MB limit",
+                        m.len() >> 20,
+                        sources::MAX_BYTES >> 20
+                    ),
+                )),
+                _ => std::fs::read(&a.path)
+                    .map(|b| render::OutputFile::new(a.rel.clone(), b))
+                    .map_err(|e| Diagnostic::warning(&a.path, 0, 0, format!("not published: {e}"))),
+            }
+        })
+        .collect();
+    read.into_iter()
+        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .collect()
+}
+
+/// Puts the assets among the site's files (sorted by path); a generated
+/// file of the same path wins, with a warning.
+fn add_assets(
+    files: &mut Vec<render::OutputFile>,
+    assets: Vec<render::OutputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if assets.is_empty() {
+        return;
+    }
+    let made: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    for a in assets {
+        if made.contains(&a.path) {
+            diags.push(Diagnostic::warning(
+                std::path::Path::new(&a.path),
+                0,
+                0,
+                "not published: the site makes a file of the same name",
+            ));
+        } else {
+            files.push(a);
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 /// Builds the site and writes it to the output folder, which is replaced

@@ -48,6 +48,30 @@ pub fn safe_segment(name: &str) -> String {
     }
 }
 
+/// `%XX` escapes decoded (bytes, then read as UTF-8 with replacement); a
+/// `%` not followed by two hex digits stays as it is.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let hex = |b: u8| (b as char).to_digit(16);
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let (Some(Some(h)), Some(Some(l))) = (
+                bytes.get(i + 1).map(|&b| hex(b)),
+                bytes.get(i + 2).map(|&b| hex(b)),
+            ) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Whether a URL may become a link: `http`, `https`, `mailto`, or no
 /// scheme at all (relative). Read as a browser reads it: ASCII white space
 /// and control characters around or inside the scheme are ignored, so

@@ -184,3 +184,59 @@ fn feeds_are_valid_with_any_config() {
     build(&["--drafts"]);
     assert!(out.join("draft/index.html").is_file());
 }
+
+/// Images and files beside the texts are published and reached from the
+/// pages, whose URLs differ from the sources' places; a link to a missing
+/// file is a warning naming the document.
+#[test]
+fn files_beside_the_texts_are_published_and_linked() {
+    let site = common::small_site();
+    let c = site.path().join("content");
+    std::fs::create_dir_all(c.join("Essays/img")).unwrap();
+    std::fs::write(c.join("Essays/img/plot one.png"), b"\x89PNG\r\n\x1a\nfake").unwrap();
+    std::fs::write(c.join("Essays/paper.pdf"), b"%PDF-1.4 fake").unwrap();
+    std::fs::write(c.join("_page_3_Figure_1.jpeg"), b"\xff\xd8\xff fake").unwrap();
+    std::fs::write(
+        c.join("Essays/a.md"),
+        "+++\ntitle = \"On Plots\"\n+++\nSee ![A plot](img/plot%20one.png \"Plot\") and [the paper](paper.pdf#page=2), and [gone](img/missing.png).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("conv.md"),
+        "# Converted\n\n![](_page_3_Figure_1.jpeg)\n",
+    )
+    .unwrap();
+    let (_tmp, out, o) = common::build_site(site.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a.md: warning: links to `img/missing.png`"),
+        "{err}"
+    );
+    assert!(out.join("Essays/img/plot one.png").is_file());
+    assert!(out.join("Essays/paper.pdf").is_file());
+    assert!(out.join("_page_3_Figure_1.jpeg").is_file());
+    let page = std::fs::read_to_string(out.join("essays/on-plots/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "<img loading=\"lazy\" src=\"../../Essays/img/plot%20one.png\" alt=\"A plot\""
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../Essays/paper.pdf#page=2\""),
+        "{page}"
+    );
+    let conv = std::fs::read_to_string(out.join("converted/index.html")).unwrap();
+    assert!(conv.contains("src=\"../_page_3_Figure_1.jpeg\""), "{conv}");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("1 problems") || said.contains("missing.png"),
+        "{said}"
+    );
+}

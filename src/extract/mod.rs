@@ -133,7 +133,10 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
         .body
         .iter()
         .filter_map(|n| match n {
-            Node::Md(Event::Start(Tag::Link { dest_url, .. })) if is_relative(dest_url) => {
+            Node::Md(Event::Start(Tag::Link { dest_url, .. }))
+            | Node::Md(Event::Start(Tag::Image { dest_url, .. }))
+                if is_relative(dest_url) =>
+            {
                 Some(dest_url.to_string())
             }
             _ => None,

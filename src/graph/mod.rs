@@ -17,6 +17,7 @@ pub mod aliases;
 pub mod citations;
 mod describe;
 mod edit;
+pub mod files;
 mod indexes;
 pub mod related;
 mod sections;
@@ -133,6 +134,9 @@ pub struct Site {
     pub connections: Arc<related::Connections>,
     /// Redirect pages for documents' earlier URLs.
     pub redirects: Vec<aliases::Redirect>,
+    /// Files beside the texts, by their content-relative paths (see
+    /// [`files`]).
+    pub assets: std::collections::HashSet<String>,
     /// The keys of the indexes' inputs (topics, timeline, citations, and
     /// the documents' links), when results are kept (see `memo`).
     pub index_keys: Option<(u64, u64, u64, u64)>,
@@ -155,6 +159,7 @@ pub const RESERVED: &[&str] = &[
 pub fn build_graph(
     prepared: Vec<crate::memo::PreparedEntry>,
     section_sources: Vec<SectionSource>,
+    assets: Vec<String>,
     topic_map: TopicMap,
     last: &Indexes,
     laps: &mut crate::Laps,
@@ -190,6 +195,8 @@ pub fn build_graph(
     }
     let docs: Vec<Arc<Doc>> = docs.into_iter().map(|(doc, _)| doc).collect();
     let redirects = aliases::redirects(&docs, &taken, &mut diags);
+    let assets: std::collections::HashSet<String> = assets.into_iter().collect();
+    files::missing(&docs, &assets, &mut diags);
     for (i, d) in docs.iter().enumerate() {
         sections[d.section].docs.push(i);
     }
@@ -263,6 +270,7 @@ pub fn build_graph(
             citations,
             connections,
             redirects,
+            assets,
             index_keys: keys,
         },
         diags,

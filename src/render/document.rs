@@ -67,7 +67,7 @@ impl Renderer<'_> {
         let topics = &self.site.topic_map.topics;
         let mut view = DocView::summary(d);
         let conn = &self.site.connections;
-        let rewrites: HashMap<String, String> = conn.targets[i]
+        let mut rewrites: HashMap<String, String> = conn.targets[i]
             .iter()
             .map(|(dest, (t, fragment))| {
                 let target = &self.site.docs[*t];
@@ -78,6 +78,16 @@ impl Renderer<'_> {
                 (dest.clone(), format!("{root}{}{frag}", target.url))
             })
             .collect();
+        // Links and images to files beside the text, from the page's place.
+        for dest in &d.extracted.links_out {
+            if let Some(t) = crate::graph::files::target(&d.rel, dest) {
+                if self.site.assets.contains(&t) && !rewrites.contains_key(dest) {
+                    let frag = dest.find('#').map_or("", |i| &dest[i..]);
+                    let href = crate::graph::files::href(&d.url, &t);
+                    rewrites.insert(dest.clone(), format!("{href}{frag}"));
+                }
+            }
+        }
         let related: Vec<RelatedView> = conn.related[i]
             .iter()
             .map(|r| RelatedView {

@@ -53,6 +53,12 @@ pub fn document_html_with(
     if !doc.footnotes.is_empty() {
         footnotes_html(&doc.footnotes, hl, note_extras, &mut out);
     }
+    // Images load as the reader reaches them. (Every `<img` here is the
+    // Markdown writer's: raw HTML from texts is text unless the site opts
+    // in, and then its images get the attribute too.)
+    if out.contains("<img src=") {
+        out = out.replace("<img src=", "<img loading=\"lazy\" src=");
+    }
     out
 }
 
@@ -81,10 +87,14 @@ fn rewrite_links<'a>(
     nodes: Cow<'a, [Node]>,
     rewrites: &HashMap<String, String>,
 ) -> Cow<'a, [Node]> {
-    let hit = |n: &Node| matches!(n, Node::Md(Event::Start(Tag::Link { dest_url, .. })) if rewrites.contains_key(dest_url.as_ref()));
+    let hit = |n: &Node| {
+        matches!(n, Node::Md(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }))
+            if rewrites.contains_key(dest_url.as_ref()))
+    };
     if !nodes.iter().any(hit) {
         return nodes;
     }
+    let new = |d: &CowStr| CowStr::from(rewrites[d.as_ref()].clone());
     let rewritten = nodes
         .iter()
         .map(|n| match n {
@@ -95,7 +105,18 @@ fn rewrite_links<'a>(
                 id,
             })) if rewrites.contains_key(dest_url.as_ref()) => Node::Md(Event::Start(Tag::Link {
                 link_type: *link_type,
-                dest_url: CowStr::from(rewrites[dest_url.as_ref()].clone()),
+                dest_url: new(dest_url),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            Node::Md(Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })) if rewrites.contains_key(dest_url.as_ref()) => Node::Md(Event::Start(Tag::Image {
+                link_type: *link_type,
+                dest_url: new(dest_url),
                 title: title.clone(),
                 id: id.clone(),
             })),

@@ -282,6 +282,10 @@ impl<'a> Renderer<'a> {
             for s in &site.sections {
                 k.add((&s.path, &s.title, &s.url));
             }
+            // Links to files beside the texts are rewritten on every page.
+            let mut assets: Vec<&String> = site.assets.iter().collect();
+            assets.sort();
+            k.add(&assets);
         });
         // What each kind of knowledge page or export is made from: the
         // site, its part of the plan (the indexes, each document's title

@@ -66,7 +66,18 @@ pub struct Discovered {
     /// the caller said of each.
     pub unchanged: Vec<(PathBuf, u64)>,
     pub sections: Vec<SectionSource>,
+    /// Files beside the texts that are not texts (images, PDFs), in path
+    /// order.
+    pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file published as it is, at its path relative to the content folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub path: PathBuf,
+    /// Relative to the content folder, `/`-separated.
+    pub rel: String,
 }
 
 pub const SIDECAR_SUFFIX: &str = ".meta.toml";
@@ -82,9 +93,28 @@ pub fn discover_with(
     content_dir: &Path,
     unchanged: &(dyn Fn(&Path) -> Option<u64> + Sync),
 ) -> Result<Discovered> {
-    let (mut files, skipped) = read::walk(content_dir, &is_source_name, &is_ignored_name)
+    let walked = read::walk(content_dir, &is_source_name, &is_ignored_name)
         .with_context(|| format!("cannot read content folder {}", content_dir.display()))?;
+    let (mut files, skipped) = (walked.files, walked.warnings);
     files.sort();
+    // Every other file beside the texts is published as it is, but for
+    // sidecars and TOML files (topic maps, data).
+    let mut assets: Vec<Asset> = walked
+        .others
+        .into_iter()
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            !name.ends_with(".toml")
+        })
+        .map(|path| {
+            let (rel, _) = place_of(content_dir, &path);
+            Asset { path, rel }
+        })
+        .collect();
+    assets.sort_by(|a, b| a.rel.cmp(&b.rel));
     // Files are read and their front matter parsed in parallel; results
     // keep the sorted order.
     let read: Vec<std::result::Result<Read, Diagnostic>> = files
@@ -99,6 +129,7 @@ pub fn discover_with(
         .collect();
     let mut out = Discovered {
         diagnostics: skipped,
+        assets,
         ..Discovered::default()
     };
     for r in read {

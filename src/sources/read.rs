@@ -98,15 +98,26 @@ fn line_ends(text: String) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Collects the paths under `dir` whose names pass `wanted`, sorted later
-/// by the caller, with a warning for every entry skipped for safety.
+/// What a walk found: the wanted files, the other files (assets, such as
+/// images beside the texts), and a warning for every entry skipped for
+/// safety. Sorted later by the caller.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<PathBuf>,
+    pub others: Vec<PathBuf>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Collects the paths under `root`: those whose names pass `wanted`, and
+/// the other regular files whose names `ignored` does not reject.
 pub fn walk(
     root: &Path,
     wanted: &dyn Fn(&str) -> bool,
     ignored: &dyn Fn(&str) -> bool,
-) -> std::io::Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
+) -> std::io::Result<Walked> {
     let canonical_root = root.canonicalize()?;
     let mut files = Vec::new();
+    let mut others = Vec::new();
     let mut warnings = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     let mut first = true;
@@ -140,6 +151,8 @@ pub fn walk(
             } else if kind.is_file() {
                 if wanted(&name) {
                     files.push(path);
+                } else {
+                    others.push(path);
                 }
             } else if kind.is_symlink() {
                 match path.canonicalize() {
@@ -154,6 +167,8 @@ pub fn walk(
                     Ok(t) if t.is_file() => {
                         if wanted(&name) {
                             files.push(path);
+                        } else {
+                            others.push(path);
                         }
                     }
                     Ok(_) => warnings.push(skip(
@@ -167,7 +182,11 @@ pub fn walk(
             }
         }
     }
-    Ok((files, warnings))
+    Ok(Walked {
+        files,
+        others,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -217,7 +236,8 @@ mod tests {
         let fifo = std::ffi::CString::new(c.join("pipe.txt").to_str().unwrap()).unwrap();
         // SAFETY: a valid NUL-terminated path; mkfifo touches nothing else.
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
-        let (mut files, warnings) = walk(&c, &|n| n.ends_with(".txt"), &|_| false).unwrap();
+        let w = walk(&c, &|n| n.ends_with(".txt"), &|_| false).unwrap();
+        let (mut files, warnings) = (w.files, w.warnings);
         files.sort();
         assert_eq!(files, [c.join("a.txt"), c.join("alias.txt")]);
         assert_eq!(warnings.len(), 4, "{warnings:?}");
