@@ -120,6 +120,34 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     (p.doc, warnings)
 }
 
+/// Markdown as the plain text a reader sees (`*Beijing*` → `Beijing`),
+/// one line: for snippets and descriptions.
+pub fn markdown_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for e in Parser::new_ext(markdown, options()) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            // Blocks end in a space; inline markup (`un*believ*able`) joins.
+            Event::End(end)
+                if matches!(
+                    end,
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::TableCell
+                        | TagEnd::CodeBlock
+                ) =>
+            {
+                out.push(' ')
+            }
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

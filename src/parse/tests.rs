@@ -109,3 +109,15 @@ fn paragraphs_in_wrappers_are_asides() {
     let asides: Vec<bool> = doc.paragraphs.iter().map(|p| p.aside).collect();
     assert_eq!(asides, vec![true, false]);
 }
+
+#[test]
+fn markdown_as_plain_text() {
+    assert_eq!(
+        super::markdown_text("The PRC; *Beijing* stands for [its](x) `government`.\n\nNext."),
+        "The PRC; Beijing stands for its government. Next."
+    );
+    assert_eq!(
+        super::markdown_text("un*believ*able\n- a\n- b"),
+        "unbelievable a b"
+    );
+}

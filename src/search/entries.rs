@@ -51,7 +51,7 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
         let text = if t.description.is_empty() {
             aliases.join(", ")
         } else {
-            t.description.clone()
+            crate::parse::markdown_text(&t.description)
         };
         let indexed = format!("{text} {}", aliases.join(" "));
         let e = entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET);
