@@ -129,19 +129,14 @@ pub fn markdown_text(markdown: &str) -> String {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             // Blocks end in a space; inline markup (`un*believ*able`) joins.
-            Event::End(end)
-                if matches!(
-                    end,
-                    TagEnd::Paragraph
-                        | TagEnd::Heading(_)
-                        | TagEnd::Item
-                        | TagEnd::BlockQuote(_)
-                        | TagEnd::TableCell
-                        | TagEnd::CodeBlock
-                ) =>
-            {
-                out.push(' ')
-            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) => out.push(' '),
             _ => {}
         }
     }
