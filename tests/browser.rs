@@ -55,6 +55,8 @@ fn search_previews_map_and_links_work_offline() {
         "Russia's sanctions; policies, boxes & running",
         "Ünïcödé Москва 北京 2014-2015",
         "U.S.-led",
+        "U.S. and 9/11, COVID-19 and the G20; e.g. U.S.A. 1/2/2020",
+        "A.B.C.D.x Ü.Ö. élan",
         "",
         "a b c d",
         "ties classes churches closely stated",

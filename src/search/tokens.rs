@@ -4,6 +4,9 @@
 //!
 //! 1. Lower-case; tokens are runs of letters and digits (`Russia's` gives
 //!    `russia` and `s`; single ASCII characters are dropped).
+//!    Before that, dotted initialisms become one word (`U.S.` → `us`,
+//!    `U.S.A.` → `usa`) and numbers joined by `/` one number (`9/11` →
+//!    `911`), so that they can be found.
 //! 2. Common English function words are dropped.
 //! 3. A light stemmer folds plurals and common suffixes: `sanctions` →
 //!    `sanction`, `policies` → `policy`, `boxes` → `box`, `running` → `run`,
@@ -22,13 +25,47 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// The stemmed, filtered tokens of `text`, in order.
 pub fn tokens(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
+    let lower = join_marks(&text.to_lowercase());
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !(w.is_empty() || (w.len() == 1 && w.is_ascii())))
         .filter(|w| !STOP_WORDS.contains(w))
         .map(stem)
         .collect()
+}
+
+/// `u.s.` → `us `, `9/11` → `911`: see the module documentation. The same
+/// two rules, as regular expressions, are in `search.js`.
+fn join_marks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+        // Letters each followed by a full stop, at least two.
+        let mut j = i;
+        while j + 1 < chars.len() && chars[j].is_alphabetic() && chars[j + 1] == '.' {
+            j += 2;
+        }
+        if word_start && j - i >= 4 && !chars.get(j).is_some_and(|c| c.is_alphanumeric()) {
+            out.extend(chars[i..j].iter().step_by(2));
+            out.push(' ');
+            i = j;
+            continue;
+        }
+        // A slash between digits joins them.
+        if chars[i] == '/'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// The light stemmer; see the module documentation. Only ASCII words of
@@ -83,6 +120,20 @@ fn undouble(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initialisms_and_slashed_numbers_are_one_token() {
+        assert_eq!(tokens("U.S. sanctions"), ["us", "sanction"]);
+        assert_eq!(
+            tokens("the U.S.A., 9/11 and COVID-19, G20"),
+            ["usa", "911", "covid", "19", "g20"]
+        );
+        assert!(
+            tokens("A.B.C.D.x").is_empty(),
+            "a run followed by a letter is not an initialism"
+        );
+        assert_eq!(tokens("e.g. U.S.-led, 1/2"), ["eg", "us", "led", "12"]);
+    }
 
     #[test]
     fn tokens_drop_stop_words_and_stem() {

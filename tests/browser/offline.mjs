@@ -30,6 +30,23 @@ check("search lists paragraphs of 001 about the Arctic", paperHits.length >= 1, 
 check("snippets mark the query", (await page.$$eval("#search-results mark", (m) => m.length)) > 0);
 check("the query is in the search box", (await page.inputValue("#page-q")) === "Arctic");
 
+// 1b. Initialisms are findable, and long result lists have more pages.
+await page.goto(url("search/index.html") + "?q=U.S.");
+await page.waitForSelector("#search-results li", { timeout: 5000 });
+const us = await page.$$eval("#search-results li", (l) => l.length);
+check("“U.S.” finds its passages", us >= 20, String(us));
+await page.goto(url("search/index.html") + "?q=China");
+await page.waitForSelector("#search-results li", { timeout: 5000 });
+const first = await page.$$eval("#search-results li", (l) => l.length);
+const moreShown = await page.isVisible("button.more");
+check("a long result list stops at 50 with a way to see more", first === 50 && moreShown, first + " " + moreShown);
+if (moreShown) {
+  await page.click("button.more");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 50, null, { timeout: 5000 }).catch(() => {});
+  const after = await page.$$eval("#search-results li", (l) => l.length);
+  check("“Show more” lists the next results", after > 50, String(after));
+}
+
 // 2. Following a result lands on the paragraph.
 const target = paperHits[0];
 await page.click(`#search-results a[href="${target.href}"]`);

@@ -35,8 +35,15 @@
     return s;
   }
 
+  // `u.s.` → `us `, `9/11` → `911`, as `join_marks` in src/search/tokens.rs.
+  function joinMarks(text) {
+    return text
+      .replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?![\p{L}\p{N}])/gu, function (m) { return m.replace(/\./g, "") + " "; })
+      .replace(/(?<=[0-9])\/(?=[0-9])/g, "");
+  }
+
   function words(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+    return joinMarks(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(function (w) {
       return w && !(w.length === 1 && w.charCodeAt(0) < 128) && !STOP.has(w);
     });
   }
@@ -294,14 +301,19 @@
     var input = page.querySelector("input[name=q]");
     var list = page.querySelector(".results");
     var status = page.querySelector(".status");
-    var run = async function () {
+    var more = page.querySelector(".more");
+    var shown = 50;
+    var run = async function (keep) {
       var q = input.value;
+      if (keep !== true) shown = 50;
       var started = performance.now();
-      var found = q.trim() ? await search(q, 50) : { results: [], terms: [], total: 0 };
+      var found = q.trim() ? await search(q, shown) : { results: [], terms: [], total: 0 };
       if (input.value !== q) return;
       list.innerHTML = resultsHtml(found, "r-");
       var ms = Math.round(performance.now() - started);
-      status.textContent = q.trim() ? (found.total ? found.total + " matches" : "No results") + " (" + ms + " ms)" : "";
+      var count = found.total > found.results.length ? found.results.length + " of " + found.total : found.total;
+      status.textContent = q.trim() ? (found.total ? count + " matches" : "No results") + " (" + ms + " ms)" : "";
+      if (more) more.hidden = !(found.total > found.results.length);
       document.documentElement.setAttribute("data-search-ms", String(ms));
       var url = new URL(window.location.href);
       url.searchParams.set("q", q);
@@ -310,6 +322,7 @@
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
     input.addEventListener("input", debounce(run, 60));
+    if (more) more.addEventListener("click", function () { shown += 50; run(true); });
     keyboard(input, list, function () { input.value = ""; run(); });
     run();
   }
