@@ -203,3 +203,28 @@ fn payloads_in_texts_never_run_in_the_browser() {
     );
     assert!(stdout.contains(" 0 failed"), "{stdout}");
 }
+
+/// axe-core in Chromium on one page of each type of the seed site, light
+/// and dark, desktop and phone width, with search results open: no
+/// critical or serious violation (`tests/browser/axe.mjs`).
+#[test]
+fn every_page_type_passes_axe() {
+    if !ready() {
+        return;
+    }
+    let (_tmp, site) = built_and_copied();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/axe.mjs");
+    let run = Command::new("node")
+        .arg(script)
+        .arg(&site)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains("axe: 1 passed, 0 failed"), "{stdout}");
+}

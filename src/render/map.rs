@@ -118,7 +118,7 @@ pub fn corpus_map(
             n
         })
         .collect();
-    let mut svg = format!("<svg class=\"map\" viewBox=\"-120 -20 {} {}\" role=\"img\" aria-labelledby=\"map-title\"><title id=\"map-title\">Documents, topics and cited works</title>", SIZE + 240.0, SIZE + 40.0);
+    let mut svg = format!("<svg class=\"map\" viewBox=\"-120 -20 {} {}\" aria-labelledby=\"map-title\"><title id=\"map-title\">Documents, topics and cited works</title>", SIZE + 240.0, SIZE + 40.0);
     svg.push_str("<g class=\"edges\">");
     for (i, &d) in docs.iter().enumerate() {
         let from = &doc_nodes[i];

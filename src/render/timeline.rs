@@ -196,7 +196,7 @@ fn density_strip(plan: &Plan, (lo, hi): (i32, i32), root: &str) -> String {
     let max = years.iter().map(|(_, e)| e.len()).max().unwrap_or(1).max(1);
     let (w, h) = (8usize, 48usize);
     let mut svg = format!(
-        "<svg class=\"density\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Entries per year, {lo} to {hi}\" preserveAspectRatio=\"none\">",
+        "<svg class=\"density\" viewBox=\"0 0 {} {}\" aria-label=\"Entries per year, {lo} to {hi}\" preserveAspectRatio=\"none\">",
         span * w,
         h + 14
     );

@@ -143,7 +143,7 @@ mod tests {
         );
         assert_eq!(
             tokens("U.S. policies, 2014: boxes!"),
-            vec!["policy", "2014", "box"]
+            vec!["us", "policy", "2014", "box"]
         );
         assert_eq!(tokens("Москва и Пекин"), vec!["москва", "и", "пекин"]);
         assert!(tokens("").is_empty());

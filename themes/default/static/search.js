@@ -232,12 +232,17 @@
     });
   }
 
-  function resultsHtml(found, idPrefix) {
+  // Results as options of the header's listbox (no links inside: an
+  // option is chosen with Enter or a click), or as links on the page.
+  function resultsHtml(found, idPrefix, asOptions) {
     return found.results.map(function (r, i) {
-      return '<li role="option" id="' + idPrefix + i + '" class="result kind-' + r.kind + '">' +
-        '<a href="' + escapeHtml(root + r.url) + '"><span class="kind">' + KIND_NAME[r.kind] + "</span> " +
+      var href = escapeHtml(root + r.url);
+      var inner = '<span class="kind">' + KIND_NAME[r.kind] + "</span> " +
         '<span class="title">' + highlight(r.title, found) + "</span>" +
-        '<span class="snippet">' + highlight(r.text, found) + "</span></a></li>";
+        '<span class="snippet">' + highlight(r.text, found) + "</span>";
+      return asOptions
+        ? '<li role="option" aria-selected="false" id="' + idPrefix + i + '" class="result kind-' + r.kind + '" data-href="' + href + '">' + inner + "</li>"
+        : '<li class="result kind-' + r.kind + '"><a href="' + href + '">' + inner + "</a></li>";
     }).join("");
   }
 
@@ -257,7 +262,7 @@
         items[index].scrollIntoView({ block: "nearest" });
       } else if (e.key === "Enter" && current) {
         e.preventDefault();
-        window.location.href = current.querySelector("a").href;
+        window.location.href = current.getAttribute("data-href");
       } else if (e.key === "Escape") {
         onEscape();
       }
@@ -275,22 +280,28 @@
     if (!form) return;
     var input = form.querySelector("input[name=q]");
     var popup = form.querySelector(".search-popup");
+    var list = popup.querySelector("[role=listbox]");
+    var all = popup.querySelector(".all");
     var close = function () { popup.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); };
+    list.addEventListener("click", function (e) {
+      var option = e.target.closest("[role=option]");
+      if (option) window.location.href = option.getAttribute("data-href");
+    });
     var run = debounce(async function () {
       var q = input.value;
       if (!q.trim()) { close(); return; }
       var started = performance.now();
       var found = await search(q, 8);
       if (input.value !== q) return;
-      popup.innerHTML = found.results.length ? resultsHtml(found, "hs-") +
-        '<li class="all"><a href="' + escapeHtml(root + "search/index.html?q=" + encodeURIComponent(q)) + '">All results</a></li>'
-        : '<li class="none">No results</li>';
+      list.innerHTML = resultsHtml(found, "hs-", true);
+      all.firstElementChild.setAttribute("href", root + "search/index.html?q=" + encodeURIComponent(q));
+      all.firstElementChild.textContent = found.results.length ? "All results" : "No results: search the whole dossier";
       popup.hidden = false;
       input.setAttribute("aria-expanded", "true");
       document.documentElement.setAttribute("data-search-ms", String(Math.round(performance.now() - started)));
     }, 60);
     input.addEventListener("input", run);
-    keyboard(input, popup, close);
+    keyboard(input, list, close);
     document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
   }
 
@@ -323,7 +334,9 @@
     input.value = params.get("q") || "";
     input.addEventListener("input", debounce(run, 60));
     if (more) more.addEventListener("click", function () { shown += 50; run(true); });
-    keyboard(input, list, function () { input.value = ""; run(); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { input.value = ""; run(); }
+    });
     run();
   }
 
