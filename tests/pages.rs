@@ -195,6 +195,7 @@ fn files_beside_the_texts_are_published_and_linked() {
     std::fs::create_dir_all(c.join("Essays/img")).unwrap();
     std::fs::write(c.join("Essays/img/plot one.png"), b"\x89PNG\r\n\x1a\nfake").unwrap();
     std::fs::write(c.join("Essays/paper.pdf"), b"%PDF-1.4 fake").unwrap();
+    std::fs::write(c.join("Essays/a.pdf"), b"%PDF-1.4 the text as printed").unwrap();
     std::fs::write(c.join("_page_3_Figure_1.jpeg"), b"\xff\xd8\xff fake").unwrap();
     std::fs::write(
         c.join("Essays/a.md"),
@@ -225,6 +226,11 @@ fn files_beside_the_texts_are_published_and_linked() {
     );
     assert!(
         page.contains("href=\"../../Essays/paper.pdf#page=2\""),
+        "{page}"
+    );
+    // A PDF of the text beside it is what Google Scholar and Zotero save.
+    assert!(
+        page.contains("<meta name=\"citation_pdf_url\" content=\"http://localhost/Essays/a.pdf\">"),
         "{page}"
     );
     let conv = std::fs::read_to_string(out.join("converted/index.html")).unwrap();

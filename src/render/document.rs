@@ -117,6 +117,19 @@ impl Renderer<'_> {
         view.updated = d.updated.as_deref();
         view.extra = Some(&d.extra);
         view.citation_date = d.date.as_deref().map(|s| s.replace('-', "/"));
+        let pdf = format!(
+            "{}.pdf",
+            d.rel
+                .rsplit_once('.')
+                .map_or(d.rel.as_str(), |(stem, _)| stem)
+        );
+        view.pdf_url = self.site.assets.contains(&pdf).then(|| {
+            format!(
+                "{}{}",
+                self.config.base_url,
+                crate::graph::files::href("index.html", &pdf)
+            )
+        });
         let canonical = format!(
             "{}{}",
             self.config.base_url,

@@ -51,6 +51,8 @@ pub struct DocView<'a> {
     /// schema.org description as JSON-LD, safe inside `<script>`.
     pub citation_date: Option<String>,
     pub json_ld: Option<String>,
+    /// The absolute URL of a PDF of the text beside it (`x.md` + `x.pdf`).
+    pub pdf_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ impl<'a> DocView<'a> {
             extra: None,
             citation_date: None,
             json_ld: None,
+            pdf_url: None,
         }
     }
 }
