@@ -137,9 +137,20 @@ fn run(
             Event::Changed(paths, saved) => (paths, saved),
             Event::WatchError(e) => {
                 eprintln!("watch error: {e}");
-                // Changes may have been missed: the next rebuild looks at
-                // every file.
+                // Changes may have been missed: once the events settle,
+                // the site is rebuilt looking at every file.
                 site.whole = true;
+                let _ = next_batch(rx, (Vec::new(), false), &mut site.whole, &|_| false);
+                site.whole = true;
+                prints.seed(
+                    &site
+                        .root
+                        .canonicalize()
+                        .unwrap_or_else(|_| site.root.clone()),
+                    &watch::folders(&site.root, site.config.as_ref()),
+                );
+                site.rebuild(Some("file events were missed; every file".into()), None);
+                watching.add_new_folders(&site.root, site.config.as_ref());
                 continue;
             }
         };

@@ -99,16 +99,33 @@ check("footnote 3 preview shows the Ong article", /Ong, Russell/.test(preview) &
 check("footnote 3 preview shows the DOI", preview.includes("10.1080/10163270903087329"), preview);
 const described = await page.getAttribute("a#fnref-3", "aria-describedby");
 check("the preview is tied to its marker (aria-describedby)", described === "dossier-preview");
+// The mouse crosses the gap into the preview and its link can be used.
+const box = await page.$eval("#dossier-preview", (e) => { const r = e.getBoundingClientRect(); return { x: r.left + 20, y: r.top + 10 }; });
+await page.mouse.move(box.x, box.y - 8, { steps: 4 });
+await page.mouse.move(box.x, box.y + 4, { steps: 2 });
+await page.waitForTimeout(500);
+check("the preview stays while the mouse moves into it", await page.$eval("#dossier-preview", (e) => !e.hidden));
+const inside = await page.$("#dossier-preview a[href]");
+check("the preview holds a link", !!inside);
+if (inside) {
+  await inside.focus();
+  await page.waitForTimeout(100);
+  check("focus can move into the preview", await page.$eval("#dossier-preview", (e) => !e.hidden && e.contains(document.activeElement)));
+}
 await page.keyboard.press("Escape");
 check("Escape closes the preview", await page.$eval("#dossier-preview", (e) => e.hidden));
+check("Escape from inside the preview returns focus to its marker", await page.evaluate(() => document.activeElement && document.activeElement.id === "fnref-3"));
 
 // 5. Focusing a topic link shows the topic's description.
+await page.mouse.move(0, 0);
+await page.waitForTimeout(400);
 await page.focus("a.topic[data-topic=arctic]");
 const topicPreview = await page.textContent("#dossier-preview");
 check("a topic link previews its description", /Russian and Chinese interests diverge/.test(topicPreview), topicPreview);
 
 // 6. A timeline entry on the page previews its sentence.
 await page.hover(".doc-dates a.when");
+await page.waitForTimeout(300);
 const yearPreview = await page.textContent("#dossier-preview");
 check("a timeline year previews its sentence", /1949/.test(yearPreview) && /Communist Revolution/.test(yearPreview), yearPreview);
 

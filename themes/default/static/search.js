@@ -389,17 +389,44 @@
       tip.hidden = true;
     }
 
+    // The mouse opens a preview after a short rest on its link, and may
+    // cross the gap into it (a bridge of 300 ms) to use the links inside;
+    // keyboard focus may move into it too.
     var selector = "a[role=doc-noteref], a[data-preview]";
+    var showTimer = null;
+    var hideTimer = null;
+    var stop = function () { clearTimeout(showTimer); clearTimeout(hideTimer); };
+    // The marker that Escape gives focus back to opens no preview again.
+    var quiet = null;
     document.addEventListener("mouseover", function (e) {
+      if (tip.contains(e.target)) { clearTimeout(hideTimer); return; }
       var a = e.target.closest && e.target.closest(selector);
-      if (a && a !== owner) show(a);
-      else if (!a && owner && !tip.contains(e.target)) hide();
+      if (a) {
+        stop();
+        if (a !== owner) showTimer = setTimeout(function () { show(a); }, 120);
+      } else if (owner) {
+        clearTimeout(showTimer);
+        clearTimeout(hideTimer);
+        hideTimer = setTimeout(hide, 300);
+      } else {
+        clearTimeout(showTimer);
+      }
     });
     document.addEventListener("focusin", function (e) {
+      if (tip.contains(e.target)) { stop(); return; }
       var a = e.target.closest && e.target.closest(selector);
+      stop();
+      if (a && a === quiet) { quiet = null; return; }
+      quiet = null;
       if (a) show(a); else hide();
     });
-    document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || tip.hidden) return;
+      var back = tip.contains(document.activeElement) ? owner : null;
+      stop();
+      hide();
+      if (back) { quiet = back; back.focus(); }
+    });
   }
 
   // ---- The documents list: filters by topic and year ------------------------
