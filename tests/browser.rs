@@ -33,6 +33,24 @@ fn ready() -> bool {
     ok
 }
 
+/// Runs a browser script of `tests/browser` with `args`; fails the test if
+/// the script fails; returns what it printed (shown with the test's output).
+fn node(script: &Path, args: &[&Path]) -> String {
+    let out = Command::new("node")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
 /// Builds the seed site, then moves it to another folder, as a reader would
 /// copy it.
 fn built_and_copied() -> (tempfile::TempDir, PathBuf) {
@@ -95,20 +113,7 @@ fn search_previews_map_and_links_work_offline() {
         .collect();
     let postings_file = _tmp.path().join("postings.json");
     std::fs::write(&postings_file, serde_json::to_string(&postings).unwrap()).unwrap();
-    let out = Command::new("node")
-        .arg(script)
-        .arg(&site)
-        .arg(&samples_file)
-        .arg(&postings_file)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}");
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = node(&script, &[&site, &samples_file, &postings_file]);
     assert!(stdout.contains(" 0 failed"));
 }
 
@@ -193,14 +198,7 @@ fn payloads_in_texts_never_run_in_the_browser() {
         String::from_utf8_lossy(&o.stderr)
     );
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/payloads.mjs");
-    let run = Command::new("node").arg(script).arg(&out).output().unwrap();
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    println!("{stdout}");
-    assert!(
-        run.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let stdout = node(&script, &[&out]);
     assert!(stdout.contains(" 0 failed"), "{stdout}");
 }
 
@@ -214,17 +212,6 @@ fn every_page_type_passes_axe() {
     }
     let (_tmp, site) = built_and_copied();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/axe.mjs");
-    let run = Command::new("node")
-        .arg(script)
-        .arg(&site)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    println!("{stdout}");
-    assert!(
-        run.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let stdout = node(&script, &[&site]);
     assert!(stdout.contains("axe: 1 passed, 0 failed"), "{stdout}");
 }

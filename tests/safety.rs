@@ -6,7 +6,7 @@
 mod common;
 
 use common::{seed_copy, small_site};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
 
@@ -100,12 +100,10 @@ fn a_folder_dossier_did_not_write_is_never_replaced_without_force() {
 fn site_folders_are_never_the_output_even_with_force() {
     let site = seed_copy();
     let root = site.path().to_path_buf();
-    for out in [
-        root.clone(),
-        root.join("content"),
-        root.join("content/sub"),
-        PathBuf::from("/"),
-    ] {
+    // Only folders this test made are handed to the binary; the file-system
+    // root and the home fall under the same rule, which `output::guard`'s
+    // unit tests check without running a build.
+    for out in [root.clone(), root.join("content"), root.join("content/sub")] {
         let o = build(&root, &out, &["--force"]);
         assert_eq!(
             o.status.code(),

@@ -23,6 +23,7 @@ pub mod html;
 pub mod knowledge;
 pub mod map;
 mod page;
+mod page_kinds;
 pub mod paging;
 pub mod patch;
 pub mod plan;

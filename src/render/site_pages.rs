@@ -3,6 +3,7 @@
 //! all documents, the map of the corpus). Split from `render` to keep each
 //! file to one concern; the `Renderer` is shared.
 
+use super::page_kinds::{KnowledgePage, Later, Listings};
 use super::{citations, knowledge, map, paging, root_prefix, views, OutputFile, Renderer};
 use crate::config::Config;
 use crate::Laps;
@@ -334,86 +335,5 @@ impl Renderer<'_> {
         ctx.insert("intro", intro);
         ctx.insert("count", &self.site.citations.works.len());
         ctx
-    }
-}
-
-/// The costly part of a knowledge page, added to its context only when the
-/// page is rendered; its key is found from the inputs.
-enum Later<'a> {
-    Nothing,
-    /// A topic page's passages: topic, range of its passages.
-    Passages(usize, std::ops::Range<usize>),
-    /// A page of the citation index by author.
-    CitationIndex(usize),
-    /// Groups of one of the other citation listings.
-    Groups(&'a [citations::Group]),
-    /// A page of the timeline, in its frame.
-    Timeline(usize, &'a super::timeline::TimelineFrame),
-}
-
-impl Later<'_> {
-    fn key(&self, site: &crate::graph::Site, plan: &knowledge::Plan, config: &Config) -> u64 {
-        match self {
-            Later::Timeline(k, _) => {
-                super::timeline::page_key(plan, super::timeline::shown_range(config, plan), *k)
-            }
-            Later::Nothing => 0,
-            Later::Passages(t, range) => {
-                knowledge::topic_passages_key(site, plan, *t, range.clone())
-            }
-            Later::CitationIndex(k) => {
-                let groups =
-                    &plan.citations.letter_groups[plan.citations.citation_pages[*k].clone()];
-                let works = groups.iter().flat_map(|g| g.clone());
-                citations::works_key(plan, works)
-            }
-            Later::Groups(groups) => {
-                let mut key = crate::memo::KeyHasher::default();
-                for g in groups.iter() {
-                    key.add((&g.title, &g.anchor, g.works.len()));
-                }
-                let works = groups.iter().flat_map(|g| g.works.iter().copied());
-                key.add(citations::works_key(plan, works));
-                key.finish()
-            }
-        }
-    }
-}
-
-/// The citation listings other than the index: (URL, title, introduction,
-/// groups).
-type Listings<'a> = [(
-    &'static str,
-    &'static str,
-    &'static str,
-    &'a Vec<citations::Group>,
-); 3];
-
-/// One page of the knowledge layer, described cheaply so that building its
-/// context and rendering it can both run in parallel.
-#[derive(Clone)]
-enum KnowledgePage {
-    TopicsIndex,
-    /// Topic, page.
-    Topic(usize, usize),
-    /// Page of the citation index.
-    CitationIndex(usize),
-    /// Listing (years, containers, authors), page, pages, its groups.
-    CitationList(usize, usize, usize, std::ops::Range<usize>),
-    Timeline(usize),
-}
-
-impl KnowledgePage {
-    fn url(&self, site: &crate::graph::Site, lists: &Listings) -> String {
-        match self {
-            KnowledgePage::TopicsIndex => knowledge::TOPICS_URL.to_string(),
-            KnowledgePage::Topic(t, k) => {
-                let base = knowledge::topic_url(&site.topic_map.topics[*t].id);
-                views::page_url(&base, k + 1)
-            }
-            KnowledgePage::CitationIndex(k) => views::page_url(citations::INDEX_URL, k + 1),
-            KnowledgePage::CitationList(l, k, _, _) => views::page_url(lists[*l].0, k + 1),
-            KnowledgePage::Timeline(k) => views::page_url(knowledge::TIMELINE_URL, k + 1),
-        }
     }
 }

@@ -139,17 +139,8 @@ fn run(
                 eprintln!("watch error: {e}");
                 // Changes may have been missed: once the events settle,
                 // the site is rebuilt looking at every file.
-                site.whole = true;
                 let _ = next_batch(rx, (Vec::new(), false), &mut site.whole, &|_| false);
-                site.whole = true;
-                prints.seed(
-                    &site
-                        .root
-                        .canonicalize()
-                        .unwrap_or_else(|_| site.root.clone()),
-                    &watch::folders(&site.root, site.config.as_ref()),
-                );
-                site.rebuild(Some("file events were missed; every file".into()), None);
+                rebuild_all(site, &mut prints, "file events were missed; every file");
                 watching.add_new_folders(&site.root, site.config.as_ref());
                 continue;
             }
@@ -174,17 +165,24 @@ fn run(
         if watching.add_new_folders(&site.root, site.config.as_ref()) {
             // Files may have come into a folder before its watch began:
             // look at every file once more.
-            site.whole = true;
-            prints.seed(
-                &site
-                    .root
-                    .canonicalize()
-                    .unwrap_or_else(|_| site.root.clone()),
-                &watch::folders(&site.root, site.config.as_ref()),
-            );
-            site.rebuild(Some("a folder watched again".into()), None);
+            rebuild_all(site, &mut prints, "a folder watched again");
         }
     }
+}
+
+/// A rebuild that looks at every file, after which every watched file's
+/// fingerprint is taken anew (the watcher may not have seen how they got
+/// there).
+fn rebuild_all(site: &mut Live, prints: &mut watch::Fingerprints, cause: &str) {
+    site.whole = true;
+    prints.seed(
+        &site
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| site.root.clone()),
+        &watch::folders(&site.root, site.config.as_ref()),
+    );
+    site.rebuild(Some(cause.to_string()), None);
 }
 
 /// Collects the events that follow `first` until [`DEBOUNCE`] passes
