@@ -122,7 +122,7 @@ fn source(data: &[u8]) {
         meta,
         notes: Vec::new(),
     };
-    let entry = crate::prepare(source, 0, &opts, true, how & 0x80 != 0);
+    let entry = crate::prepare::prepare(source, 0, &opts, true, how & 0x80 != 0);
     let prepared = &entry.0;
     let doc = &prepared.doc;
     let _ = crate::render::html::document_html(

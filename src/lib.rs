@@ -37,6 +37,7 @@ pub mod output;
 pub mod parse;
 pub mod patch;
 pub mod paths;
+pub mod prepare;
 pub mod render;
 pub mod search;
 #[cfg(feature = "serve")]
@@ -91,6 +92,9 @@ pub struct Built {
     /// For a patch (see [`patch`]): the paths of the files it made again
     /// or removed; every other file is the last build's.
     pub patched: Option<Vec<String>>,
+    /// Each document page's source file and the links its text wrote, for
+    /// `check`'s reports.
+    pub sources: Vec<check::PageSource>,
 }
 
 impl Built {
@@ -186,7 +190,8 @@ pub fn build_incremental(
             if let Some(hit) = last.prepared.get(&key) {
                 return Ok((key, stamp, std::sync::Arc::clone(hit), true));
             }
-            let entry = prepare_guarded(source, key, &extract_opts, last.active, unsafe_html)?;
+            let entry =
+                prepare::prepare_guarded(source, key, &extract_opts, last.active, unsafe_html)?;
             Ok((key, stamp, entry, false))
         })
         .collect();
@@ -270,11 +275,19 @@ pub fn build_incremental(
         docs.retain(|d: &memo::PreparedEntry| !d.0.source.meta.draft);
     }
     let mut graph_laps = Laps::new();
-    let assets = read_assets(&found.assets, &mut diags);
+    let assets = render::assets::read_assets(&found.assets, &mut diags);
+    let sizes: std::collections::HashMap<&str, graph::files::Size> = assets
+        .iter()
+        .filter_map(|a| Some((a.path.as_str(), graph::files::image_size(&a.bytes)?)))
+        .collect();
     let (site, graph_diags, indexes) = graph::build_graph(
         docs,
         found.sections,
-        found.assets.iter().map(|a| a.rel.clone()).collect(),
+        found
+            .assets
+            .iter()
+            .map(|a| (a.rel.clone(), sizes.get(a.rel.as_str()).copied()))
+            .collect(),
         topic_map,
         &last.indexes,
         &mut graph_laps,
@@ -284,7 +297,7 @@ pub fn build_incremental(
     laps.lap("site graph");
     laps.list.extend(graph_laps.list);
     let (mut files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
-    add_assets(&mut files, assets, &mut diags);
+    render::assets::add_assets(&mut files, assets, &mut diags);
     next.stats.renders_reused = render_memo.reused;
     next.stats.renders_made = render_memo.made;
     next.render = render_memo;
@@ -299,6 +312,7 @@ pub fn build_incremental(
         timings: laps.list,
         documents,
         patched: None,
+        sources: page_sources(&site),
     };
     if next.active {
         // What the next build may patch (see `patch`).
@@ -319,131 +333,22 @@ pub fn build_incremental(
     Ok((built, next))
 }
 
-/// [`prepare`], with a failure (a bug dossier has on this text) turned into
-/// an error naming the file, so that the rest of the site still builds.
-pub(crate) fn prepare_guarded(
-    source: sources::Source,
-    key: u64,
-    opts: &extract::Options,
-    keyed: bool,
-    unsafe_html: bool,
-) -> std::result::Result<memo::PreparedEntry, Diagnostic> {
-    let path = source.path.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        prepare(source, key, opts, keyed, unsafe_html)
-    }))
-    .map_err(|panic| {
-        let why = diagnostics::panic_text(&*panic);
-        Diagnostic::error(
-            &path,
-            0,
-            0,
-            format!("dossier failed on this text and left it out ({why}); please report this"),
-        )
-    })
-}
-
-/// Normalises, parses and extracts one source, and decides what it says of
-/// itself; with `keyed`, also hashes its parts for the memo's keys.
-pub(crate) fn prepare(
-    source: sources::Source,
-    key: u64,
-    opts: &extract::Options,
-    keyed: bool,
-    unsafe_html: bool,
-) -> memo::PreparedEntry {
-    let normalized = normalize::normalize(&source);
-    // Plain text is escaped by normalisation, so the only HTML in its
-    // Markdown is normalisation's own wrappers.
-    let own_html = source.format == sources::Format::PlainText;
-    let (doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
-    let extracted = extract::extract(&doc, opts);
-    // The texts are parsed now; keep only the document model.
-    let mut source = source;
-    source.body = String::new();
-    let mut normalized = normalized;
-    normalized.markdown = String::new();
-    let mut diags: Vec<Diagnostic> = std::mem::take(&mut source.notes);
-    diags.extend(
-        warnings
-            .into_iter()
-            .chain(extracted.notes.iter().cloned())
-            .map(|w| Diagnostic::warning(&source.path, 0, 0, w)),
-    );
-    let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));
-    let prepared = graph::Prepared {
-        key,
-        described,
-        source,
-        normalized,
-        part_keys: std::sync::Arc::new(if keyed {
-            memo::part_keys(&doc, &extracted)
-        } else {
-            memo::PartKeys::default()
-        }),
-        doc: std::sync::Arc::new(doc),
-        extracted: std::sync::Arc::new(extracted),
-    };
-    std::sync::Arc::new((prepared, diags))
-}
-
 fn protected(c: &config::Config) -> output::guard::Protected {
     output::guard::Protected::for_site(&c.root, &c.content_dir)
 }
 
 /// The files beside the texts, read to be published as they are; one that
 /// cannot be read is a warning.
-fn read_assets(assets: &[sources::Asset], diags: &mut Vec<Diagnostic>) -> Vec<render::OutputFile> {
-    let read: Vec<std::result::Result<render::OutputFile, Diagnostic>> = assets
-        .par_iter()
-        .map(|a| {
-            let too_big = |len: u64| len > sources::MAX_BYTES;
-            match std::fs::metadata(&a.path) {
-                Ok(m) if too_big(m.len()) => Err(Diagnostic::warning(
-                    &a.path,
-                    0,
-                    0,
-                    format!(
-                        "not published: {} MB, past the {} MB limit",
-                        m.len() >> 20,
-                        sources::MAX_BYTES >> 20
-                    ),
-                )),
-                _ => std::fs::read(&a.path)
-                    .map(|b| render::OutputFile::new(a.rel.clone(), b))
-                    .map_err(|e| Diagnostic::warning(&a.path, 0, 0, format!("not published: {e}"))),
-            }
+/// Each document page's source and the links its text wrote.
+pub(crate) fn page_sources(site: &graph::Site) -> Vec<check::PageSource> {
+    site.docs
+        .iter()
+        .map(|d| check::PageSource {
+            page: d.url.clone(),
+            path: d.path.clone(),
+            links: d.body.link_lines.clone(),
         })
-        .collect();
-    read.into_iter()
-        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
         .collect()
-}
-
-/// Puts the assets among the site's files (sorted by path); a generated
-/// file of the same path wins, with a warning.
-fn add_assets(
-    files: &mut Vec<render::OutputFile>,
-    assets: Vec<render::OutputFile>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    if assets.is_empty() {
-        return;
-    }
-    let made: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    for a in assets {
-        if made.contains(&a.path) {
-            diags.push(Diagnostic::warning(
-                std::path::Path::new(&a.path),
-                0,
-                0,
-                "not published: the site makes a file of the same name",
-            ));
-        } else {
-            files.push(a);
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 /// Builds the site and writes it to the output folder, which is replaced

@@ -147,6 +147,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &built.files,
                 &built.config.base_url,
             ));
+            dossier::check::locate(&mut broken, &built.sources);
             for b in &broken {
                 println!("problem: {b}");
             }

@@ -108,8 +108,9 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         }
         let stamp = sources::Stamp::of(&path).ok_or("a document cannot be read")?;
         let old = Arc::clone(memo.prepared.get(&old_key).ok_or("a document is unknown")?);
-        let new = crate::prepare_guarded(source, key, &opts, true, kept.config.unsafe_html)
-            .map_err(|_| "a document failed")?;
+        let new =
+            crate::prepare::prepare_guarded(source, key, &opts, true, kept.config.unsafe_html)
+                .map_err(|_| "a document failed")?;
         if !graph::same_face(&old.0, &new.0) {
             return Err("an edit changes what other pages show");
         }
@@ -191,6 +192,7 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         timings: laps.list,
         documents: kept.site.docs.len(),
         patched: Some(paths),
+        sources: crate::page_sources(&kept.site),
     };
     if crate::memo::self_check() {
         let sources: Vec<(PathBuf, u64)> =

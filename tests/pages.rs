@@ -193,7 +193,9 @@ fn files_beside_the_texts_are_published_and_linked() {
     let site = common::small_site();
     let c = site.path().join("content");
     std::fs::create_dir_all(c.join("Essays/img")).unwrap();
-    std::fs::write(c.join("Essays/img/plot one.png"), b"\x89PNG\r\n\x1a\nfake").unwrap();
+    // A PNG's signature and header chunk: 640 × 480 pixels.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x02\x80\0\0\x01\xe0\x08\x06\0\0\0";
+    std::fs::write(c.join("Essays/img/plot one.png"), png).unwrap();
     std::fs::write(c.join("Essays/paper.pdf"), b"%PDF-1.4 fake").unwrap();
     std::fs::write(c.join("Essays/a.pdf"), b"%PDF-1.4 the text as printed").unwrap();
     std::fs::write(c.join("_page_3_Figure_1.jpeg"), b"\xff\xd8\xff fake").unwrap();
@@ -211,7 +213,7 @@ fn files_beside_the_texts_are_published_and_linked() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("a.md: warning: links to `img/missing.png`"),
+        err.contains("a.md:4:1: warning: links to `img/missing.png`"),
         "{err}"
     );
     assert!(out.join("Essays/img/plot one.png").is_file());
@@ -220,7 +222,7 @@ fn files_beside_the_texts_are_published_and_linked() {
     let page = std::fs::read_to_string(out.join("essays/on-plots/index.html")).unwrap();
     assert!(
         page.contains(
-            "<img loading=\"lazy\" src=\"../../Essays/img/plot%20one.png\" alt=\"A plot\""
+            "<img src=\"../../Essays/img/plot%20one.png\" alt=\"A plot\" title=\"Plot\" width=\"640\" height=\"480\" loading=\"lazy\""
         ),
         "{page}"
     );
@@ -241,8 +243,11 @@ fn files_beside_the_texts_are_published_and_linked() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&o.stdout);
+    // `check` reports the link where the text wrote it: file and line.
     assert!(
-        said.contains("1 problems") || said.contains("missing.png"),
+        said.contains("Essays/a.md:4: img/missing.png (")
+            && said.contains("on essays/on-plots/index.html)")
+            && said.contains("1 problems"),
         "{said}"
     );
 }

@@ -7,8 +7,23 @@
 
 use super::Doc;
 use crate::diagnostics::Diagnostic;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+
+/// An image's width and height in pixels.
+pub type Size = (u32, u32);
+
+/// The files beside the texts, by content-relative path, with each image's
+/// size (read from its header: PNG, JPEG, GIF, WebP, SVG with sizes and
+/// more).
+pub type Assets = HashMap<String, Option<Size>>;
+
+/// The pixel size an image file's bytes declare, if it is an image.
+pub fn image_size(bytes: &[u8]) -> Option<Size> {
+    let s = imagesize::blob_size(bytes).ok()?;
+    let (w, h) = (u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?);
+    (w > 0 && h > 0).then_some((w, h))
+}
 
 /// The content-relative path a document's relative link reaches, without
 /// its fragment or query, percent-escapes decoded; `None` when it climbs
@@ -31,14 +46,15 @@ pub fn href(from: &str, to: &str) -> String {
     out
 }
 
-/// Warnings for relative links that reach nothing: no text, no file.
-pub fn missing(docs: &[Arc<Doc>], assets: &HashSet<String>, diags: &mut Vec<Diagnostic>) {
+/// Warnings for relative links that reach nothing (no text, no file),
+/// each at the line of the file where the link is.
+pub fn missing(docs: &[Arc<Doc>], assets: &Assets, diags: &mut Vec<Diagnostic>) {
     let texts: HashSet<&str> = docs.iter().map(|d| d.rel.as_str()).collect();
     // Every folder on the way to a text or a file: a link may name one.
     let folders: HashSet<&str> = texts
         .iter()
         .copied()
-        .chain(assets.iter().map(String::as_str))
+        .chain(assets.keys().map(String::as_str))
         .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
         .collect();
     for d in docs {
@@ -47,10 +63,12 @@ pub fn missing(docs: &[Arc<Doc>], assets: &HashSet<String>, diags: &mut Vec<Diag
                 continue;
             };
             let t = t.trim_end_matches('/');
-            if !(t.is_empty() || texts.contains(t) || assets.contains(t) || folders.contains(t)) {
+            if !(t.is_empty() || texts.contains(t) || assets.contains_key(t) || folders.contains(t))
+            {
+                let line = d.body.link_lines.iter().find(|(x, _)| x == dest);
                 diags.push(Diagnostic::warning(
                     &d.path,
-                    0,
+                    line.map_or(0, |l| l.1),
                     0,
                     format!("links to `{dest}`, but the content folder has no `{t}`"),
                 ));

@@ -135,8 +135,8 @@ pub struct Site {
     /// Redirect pages for documents' earlier URLs.
     pub redirects: Vec<aliases::Redirect>,
     /// Files beside the texts, by their content-relative paths (see
-    /// [`files`]).
-    pub assets: std::collections::HashSet<String>,
+    /// [`files`]), with the pixel size of each image.
+    pub assets: files::Assets,
     /// The keys of the indexes' inputs (topics, timeline, citations, and
     /// the documents' links), when results are kept (see `memo`).
     pub index_keys: Option<(u64, u64, u64, u64)>,
@@ -159,7 +159,7 @@ pub const RESERVED: &[&str] = &[
 pub fn build_graph(
     prepared: Vec<crate::memo::PreparedEntry>,
     section_sources: Vec<SectionSource>,
-    assets: Vec<String>,
+    assets: Vec<(String, Option<files::Size>)>,
     topic_map: TopicMap,
     last: &Indexes,
     laps: &mut crate::Laps,
@@ -195,7 +195,7 @@ pub fn build_graph(
     }
     let docs: Vec<Arc<Doc>> = docs.into_iter().map(|(doc, _)| doc).collect();
     let redirects = aliases::redirects(&docs, &taken, &mut diags);
-    let assets: std::collections::HashSet<String> = assets.into_iter().collect();
+    let assets: files::Assets = assets.into_iter().collect();
     files::missing(&docs, &assets, &mut diags);
     for (i, d) in docs.iter().enumerate() {
         sections[d.section].docs.push(i);

@@ -14,11 +14,12 @@
 
 mod guard;
 pub mod ids;
+pub mod lines;
 
 pub use guard::guard;
 
 use ids::{slugify, IdSet};
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::collections::HashMap;
 
 /// One unit of a document body: a Markdown event passed through, or a place
@@ -80,6 +81,9 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Words in the body, for reading time.
     pub words: usize,
+    /// Each link's or image's target as written, with the line (1-based,
+    /// in the Markdown parsed) where it first appears: for messages.
+    pub link_lines: Vec<(String, usize)>,
 }
 
 /// Parses an author's Markdown, raw HTML shown as text (see [`guard`]);
@@ -93,9 +97,19 @@ pub fn parse(markdown: &str) -> (Document, Vec<String>) {
 pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut p = Parsing::default();
     p.ids.reserve("notes");
+    let mut lines = lines::LineIndex::new(markdown);
+    let mut link_lines: Vec<(String, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let events: Vec<Event<'static>> = guard(
-        TextMergeStream::new(Parser::new_ext(markdown, options()))
-            .map(Event::into_static)
+        TextMergeWithOffset::new(Parser::new_ext(markdown, options()).into_offset_iter())
+            .map(|(e, range)| {
+                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &e {
+                    if seen.insert(dest_url.to_string()) {
+                        link_lines.push((dest_url.to_string(), lines.line(range.start)));
+                    }
+                }
+                e.into_static()
+            })
             .collect(),
         allow_html,
     );
@@ -117,6 +131,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     }
     let warnings = p.finish_footnotes(defs);
     p.doc.body = body;
+    p.doc.link_lines = link_lines;
     (p.doc, warnings)
 }
 

@@ -3,11 +3,11 @@
 //! (topics, dates, related documents, backlinks, neighbours). The body is
 //! made only when the page is not reused from the last build.
 
+use super::images::{Target, Targets};
 use super::views::{breadcrumbs, DocView, Link, TocEntry};
 use super::{citations, html, knowledge, root_prefix, OutputFile, Quick, Renderer};
 use crate::render::highlight::Highlighter;
 use anyhow::Result;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 impl Renderer<'_> {
@@ -67,7 +67,7 @@ impl Renderer<'_> {
         let topics = &self.site.topic_map.topics;
         let mut view = DocView::summary(d);
         let conn = &self.site.connections;
-        let mut rewrites: HashMap<String, String> = conn.targets[i]
+        let mut rewrites: Targets = conn.targets[i]
             .iter()
             .map(|(dest, (t, fragment))| {
                 let target = &self.site.docs[*t];
@@ -75,16 +75,20 @@ impl Renderer<'_> {
                     .as_ref()
                     .map(|f| format!("#{f}"))
                     .unwrap_or_default();
-                (dest.clone(), format!("{root}{}{frag}", target.url))
+                let href = format!("{root}{}{frag}", target.url);
+                (dest.clone(), Target { href, size: None })
             })
             .collect();
         // Links and images to files beside the text, from the page's place.
         for dest in &d.extracted.links_out {
             if let Some(t) = crate::graph::files::target(&d.rel, dest) {
-                if self.site.assets.contains(&t) && !rewrites.contains_key(dest) {
-                    let frag = dest.find('#').map_or("", |i| &dest[i..]);
-                    let href = crate::graph::files::href(&d.url, &t);
-                    rewrites.insert(dest.clone(), format!("{href}{frag}"));
+                if let Some(&size) = self.site.assets.get(&t) {
+                    if !rewrites.contains_key(dest) {
+                        let frag = dest.find('#').map_or("", |i| &dest[i..]);
+                        let href = crate::graph::files::href(&d.url, &t);
+                        let href = format!("{href}{frag}");
+                        rewrites.insert(dest.clone(), Target { href, size });
+                    }
                 }
             }
         }
@@ -123,7 +127,7 @@ impl Renderer<'_> {
                 .rsplit_once('.')
                 .map_or(d.rel.as_str(), |(stem, _)| stem)
         );
-        view.pdf_url = self.site.assets.contains(&pdf).then(|| {
+        view.pdf_url = self.site.assets.contains_key(&pdf).then(|| {
             format!(
                 "{}{}",
                 self.config.base_url,
@@ -170,6 +174,18 @@ impl Renderer<'_> {
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
         ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
+        // Drawn from what the quick key covers: its topics, related
+        // documents and cited works.
+        let topic_url = |t: usize| knowledge::topic_url(&topics[t].id);
+        let work_url = |w: usize| citations::work_url(self.site, &self.plan, w);
+        let urls = super::map::Urls {
+            topic: &topic_url,
+            work: &work_url,
+        };
+        ctx.insert(
+            "local_map",
+            &super::map::local_map(self.site, i, &root, &urls),
+        );
         // The topic links come from the document's extraction and the topic
         // map, both covered by its source key (see `memo::source_key`), and
         // from its URL, which the context holds. Its timeline entries are
@@ -188,7 +204,7 @@ impl Renderer<'_> {
                     self.plan.timeline.entry_page[e],
                 ));
             }
-            let mut sorted: Vec<(&String, &String)> = rewrites.iter().collect();
+            let mut sorted: Vec<(&String, &Target)> = rewrites.iter().collect();
             sorted.sort();
             k.add(&sorted);
         });

@@ -6,10 +6,10 @@
 //! such as table alignment is never split.
 
 use super::highlight::{escape, Highlighter};
+use super::images::{self, Targets};
 use crate::parse::{Document, Footnote, Node};
-use pulldown_cmark::{html, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, TagEnd};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// A topic link to insert into the text of body node `node`.
 #[derive(Debug, Clone)]
@@ -33,36 +33,29 @@ pub fn document_html(
     links: &[LinkSpan],
     note_extras: &[Option<String>],
 ) -> String {
-    document_html_with(doc, hl, links, note_extras, &HashMap::new())
+    document_html_with(doc, hl, links, note_extras, &Targets::new())
 }
 
-/// [`document_html`], with links to other documents' source files (`x.md`)
-/// rewritten to their pages: `rewrites` maps a link target as written to its
-/// new href.
+/// [`document_html`], with links and images retargeted (see [`images`]):
+/// `targets` maps a link target as written to where it leads.
 pub fn document_html_with(
     doc: &Document,
     hl: &Highlighter,
     links: &[LinkSpan],
     note_extras: &[Option<String>],
-    rewrites: &HashMap<String, String>,
+    targets: &Targets,
 ) -> String {
     let mut out = String::with_capacity(doc.words * 8 + 256);
     let body = with_links(&doc.body, links);
-    let body = rewrite_links(body, rewrites);
-    nodes_html(&body, hl, &mut out);
+    nodes_html(&body, hl, targets, &mut out);
     if !doc.footnotes.is_empty() {
-        footnotes_html(&doc.footnotes, hl, note_extras, &mut out);
-    }
-    // Images load as the reader reaches them. (Every `<img` here is the
-    // Markdown writer's: raw HTML from texts is text unless the site opts
-    // in, and then its images get the attribute too.)
-    if out.contains("<img src=") {
-        out = out.replace("<img src=", "<img loading=\"lazy\" src=");
+        footnotes_html(&doc.footnotes, hl, note_extras, targets, &mut out);
     }
     out
 }
 
-fn nodes_html(nodes: &[Node], hl: &Highlighter, out: &mut String) {
+fn nodes_html(nodes: &[Node], hl: &Highlighter, targets: &Targets, out: &mut String) {
+    let nodes = images::retarget(nodes, targets);
     let events = nodes.iter().map(|n| match n {
         Node::Md(e) => e.clone(),
         Node::ParagraphStart { id } => raw(format!("<p id=\"{id}\">")),
@@ -81,49 +74,6 @@ fn nodes_html(nodes: &[Node], hl: &Highlighter, out: &mut String) {
         Node::CodeBlock { lang, code } => raw(hl.highlight(lang.as_deref(), code)),
     });
     html::push_html(out, events);
-}
-
-fn rewrite_links<'a>(
-    nodes: Cow<'a, [Node]>,
-    rewrites: &HashMap<String, String>,
-) -> Cow<'a, [Node]> {
-    let hit = |n: &Node| {
-        matches!(n, Node::Md(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }))
-            if rewrites.contains_key(dest_url.as_ref()))
-    };
-    if !nodes.iter().any(hit) {
-        return nodes;
-    }
-    let new = |d: &CowStr| CowStr::from(rewrites[d.as_ref()].clone());
-    let rewritten = nodes
-        .iter()
-        .map(|n| match n {
-            Node::Md(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })) if rewrites.contains_key(dest_url.as_ref()) => Node::Md(Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: new(dest_url),
-                title: title.clone(),
-                id: id.clone(),
-            })),
-            Node::Md(Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })) if rewrites.contains_key(dest_url.as_ref()) => Node::Md(Event::Start(Tag::Image {
-                link_type: *link_type,
-                dest_url: new(dest_url),
-                title: title.clone(),
-                id: id.clone(),
-            })),
-            other => other.clone(),
-        })
-        .collect();
-    Cow::Owned(rewritten)
 }
 
 /// Splits the text nodes that hold topic links into text and link parts.
@@ -188,6 +138,7 @@ fn footnotes_html(
     notes: &[Footnote],
     hl: &Highlighter,
     extras: &[Option<String>],
+    targets: &Targets,
     out: &mut String,
 ) {
     out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
@@ -219,7 +170,7 @@ fn footnotes_html(
             Some(at) => body.insert(at, Node::Md(raw(backrefs))),
             None => body.push(Node::Md(raw(backrefs))),
         }
-        nodes_html(&body, hl, out);
+        nodes_html(&body, hl, targets, out);
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n</section>\n");

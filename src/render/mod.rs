@@ -11,6 +11,7 @@
 //! Each page's context holds that page and its neighbours only, so render time
 //! grows linearly with the number of pages.
 
+pub mod assets;
 pub mod citations;
 mod data_files;
 mod doc_list;
@@ -20,6 +21,7 @@ pub mod exports;
 pub mod feeds;
 pub mod highlight;
 pub mod html;
+pub mod images;
 pub mod knowledge;
 pub mod map;
 mod page;
@@ -284,7 +286,7 @@ impl<'a> Renderer<'a> {
                 k.add((&s.path, &s.title, &s.url));
             }
             // Links to files beside the texts are rewritten on every page.
-            let mut assets: Vec<&String> = site.assets.iter().collect();
+            let mut assets: Vec<_> = site.assets.iter().collect();
             assets.sort();
             k.add(&assets);
         });

@@ -88,7 +88,11 @@ impl Renderer<'_> {
         let mut ctx = self.context(url, Some("Map of the corpus"), None);
         let topic_url = |t: usize| knowledge::topic_url(&site.topic_map.topics[t].id);
         let work_url = |w: usize| citations::work_url(site, plan, w);
-        let (svg, caption) = map::corpus_map(site, &root_prefix(url), &topic_url, &work_url);
+        let urls = map::Urls {
+            topic: &topic_url,
+            work: &work_url,
+        };
+        let (svg, caption) = map::corpus_map(site, &root_prefix(url), &urls);
         ctx.insert("svg", &svg);
         ctx.insert("caption", &caption);
         files.push(OutputFile::new(url, self.page("graph.html", ctx, url)?));

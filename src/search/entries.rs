@@ -3,7 +3,7 @@
 //! cited works', each with its weighted tokens, in groups reused between
 //! rebuilds.
 
-use super::{tokens, Entry, Group, Indexed, Urls, PARAGRAPH_SNIPPET, SNIPPET};
+use super::{tokens, Entry, Group, Indexed, Urls, PASSAGE_TEXT, SNIPPET};
 use crate::graph::Site;
 use crate::memo::RenderCache;
 use rayon::prelude::*;
@@ -53,8 +53,14 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
         } else {
             crate::parse::markdown_text(&t.description)
         };
+        // Its names are shown too: a topic found by one of them shows why.
+        let shown = if t.description.is_empty() || aliases.is_empty() {
+            text.clone()
+        } else {
+            format!("{text} Also: {}.", aliases.join(", "))
+        };
         let indexed = format!("{text} {}", aliases.join(" "));
-        let e = entry("t", t.title.clone(), (urls.topic)(i), &text, SNIPPET);
+        let e = entry("t", t.title.clone(), (urls.topic)(i), &shown, PASSAGE_TEXT);
         topics.push((e, t.title.clone(), indexed, 8));
     }
     let key = cache.key(|k| {
@@ -131,7 +137,7 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     }
     let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
     out.push((
-        entry("d", d.title.clone(), d.url.clone(), &about, SNIPPET),
+        entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT),
         weigh("d", &d.title, &about, 5),
     ));
     // Its timeline entries, in time order, before the paragraphs (so that
@@ -141,17 +147,18 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
         let e = &site.timeline.entries[entry_index];
         let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
         let title = format!("{label} · {}", d.title);
-        let en = entry("y", title, format!("#{}", e.anchor), sentence, SNIPPET);
+        let en = entry("y", title, format!("#{}", e.anchor), sentence, PASSAGE_TEXT);
         out.push((en, weigh("y", label, sentence, 1)));
     }
     for p in &d.body.paragraphs {
-        // The whole paragraph is indexed; only its start is kept.
+        // The whole paragraph is indexed and kept (up to a bound), for the
+        // snippet around the match.
         let mut e = entry(
             "p",
             String::new(),
             format!("#{}", p.id),
             &p.text,
-            PARAGRAPH_SNIPPET,
+            PASSAGE_TEXT,
         );
         e.parent = Some(0);
         out.push((e, weigh("p", "", &p.text, 0)));

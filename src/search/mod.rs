@@ -4,8 +4,9 @@
 //! do not let `file://` pages fetch files).
 //!
 //! 1. Entries: documents, paragraphs, topics, cited works and timeline
-//!    entries, each with a kind, a title, a URL and a short text for the
-//!    snippet.
+//!    entries, each with a kind, a title, a URL and its text (bounded by
+//!    [`PASSAGE_TEXT`]), from which `search.js` cuts the snippet around the
+//!    matched words.
 //! 2. Postings: for every token ([`tokens`]), the entries that hold it and a
 //!    weight (title words count more), delta-encoded in base 36.
 //! 3. Shards: postings by the token's first two characters
@@ -40,10 +41,12 @@ const PAD: usize = 16;
 /// (see [`layout`]).
 pub(crate) const BLOCK: usize = 64;
 const BLOCK_ALIGN: usize = 4 * CHUNK;
-/// Characters of text kept per entry, for its snippet.
+/// Characters of text kept for a cited work's snippet.
 pub(crate) const SNIPPET: usize = 150;
-/// Paragraphs are many: their snippets are shorter.
-pub(crate) const PARAGRAPH_SNIPPET: usize = 110;
+/// Characters of a paragraph's or a timeline sentence's text kept, so that
+/// `search.js` can show the words around a match anywhere in it (few
+/// paragraphs are longer).
+pub(crate) const PASSAGE_TEXT: usize = 4000;
 
 /// Weighted tokens.
 pub type Terms = Vec<(String, u32)>;

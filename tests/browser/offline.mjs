@@ -30,11 +30,26 @@ check("search lists paragraphs of 001 about the Arctic", paperHits.length >= 1, 
 check("snippets mark the query", (await page.$$eval("#search-results mark", (m) => m.length)) > 0);
 check("the query is in the search box", (await page.inputValue("#page-q")) === "Arctic");
 
+// 1a. Every result shows the matched word in its snippet or title (the
+// snippet is the text around the match, not the passage's start), and the
+// snippet is plain text.
+await page.goto(url("search/index.html") + "?q=sanctions");
+await page.waitForSelector("#search-results li", { timeout: 5000 });
+const sanctions = await page.$$eval("#search-results li", (l) => l.map((li) => ({
+  marks: Array.from(li.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
+  text: li.textContent,
+})));
+const unmarked = sanctions.filter((r) => !r.marks.some((m) => m.startsWith("sanction")));
+check("every “sanctions” result marks the word", sanctions.length >= 10 && unmarked.length === 0, sanctions.length + " results; unmarked: " + JSON.stringify(unmarked.slice(0, 3)));
+check("snippets hold no Markdown", !sanctions.some((r) => /\*\*|\]\(|^#/.test(r.text)), JSON.stringify(sanctions.slice(0, 2)));
+
 // 1b. Initialisms are findable, and long result lists have more pages.
 await page.goto(url("search/index.html") + "?q=U.S.");
 await page.waitForSelector("#search-results li", { timeout: 5000 });
 const us = await page.$$eval("#search-results li", (l) => l.length);
 check("“U.S.” finds its passages", us >= 20, String(us));
+const usMarks = await page.$$eval("#search-results li", (l) => l.filter((li) => Array.from(li.querySelectorAll("mark")).some((m) => m.textContent.replace(/\./g, "").toLowerCase() === "us")).length);
+check("“U.S.” results mark “U.S.”", usMarks === us, usMarks + " of " + us);
 await page.goto(url("search/index.html") + "?q=China");
 await page.waitForSelector("#search-results li", { timeout: 5000 });
 const first = await page.$$eval("#search-results li", (l) => l.length);
@@ -133,6 +148,28 @@ check("a timeline year previews its sentence", /1949/.test(yearPreview) && /Comm
 await page.goto(url("graph/index.html"));
 const nodes = await page.$$eval("svg.map a.node", (as) => as.length);
 check("the map has linked nodes", nodes >= 20, String(nodes));
+// Its labels, and a document's local map's, are read at text size on a
+// phone and a desktop, and none overlaps another.
+const labels = () => {
+  const boxes = Array.from(document.querySelectorAll("svg.map text")).map((t) => t.getBoundingClientRect());
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
+    }
+  }
+  return { count: boxes.length, smallest: Math.min(...boxes.map((b) => b.height)), overlaps };
+};
+for (const width of [390, 1280]) {
+  const sized = await browser.newPage({ viewport: { width, height: 800 } });
+  for (const [what, at] of [["the map", "graph/index.html"], ["a document's local map", PAPER]]) {
+    await sized.goto(url(at));
+    const l = await sized.evaluate(labels);
+    check(`${what}'s labels are readable at ${width} px and do not overlap`, l.count >= 10 && l.smallest >= 14 && l.overlaps === 0, JSON.stringify(l));
+  }
+  await sized.close();
+}
 await page.goto(url("documents/index.html"));
 await page.selectOption("select[name=topic]", "arctic");
 const visible = await page.$$eval(".all-docs > li", (lis) => lis.filter((l) => !l.hidden).length);

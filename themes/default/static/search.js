@@ -131,11 +131,13 @@
   async function search(query, limit) {
     var raw = words(query);
     var terms = raw.map(stem);
-    if (!terms.length) return { results: [], terms: [] };
+    if (!terms.length) return { results: [], terms: [], raw: [] };
     await load("meta");
     var meta = state.meta;
     if (!meta) return { results: [], terms: terms };
-    var prefixLast = !/\s$/.test(query);
+    // The last word is taken as a prefix while it is being typed (the
+    // query ends in a letter or digit).
+    var prefixLast = /[\p{L}\p{N}]$/u.test(query);
     var perTerm = [];
     // A token lives in its three-character shard when that exists (large
     // shards are split), else in its two-character one.
@@ -212,7 +214,7 @@
       }
       rows.push({ id: r[0], score: r[1], kind: x[0], title: title, url: url, text: x[3] });
     });
-    return { results: rows.slice(0, limit), terms: terms, raw: raw, total: hitIds.length };
+    return { results: rows.slice(0, limit), terms: terms, raw: raw, prefix: prefixLast, total: hitIds.length };
   }
 
   // ---- Rendering results --------------------------------------------------
@@ -222,14 +224,67 @@
     });
   }
 
-  /* Wraps the words of `text` that match the query in <mark>. */
-  function highlight(text, found) {
+  /* The [start, end) spans of the words of `text` that match the query:
+   * words as the index cuts them (an initialism `U.S.` and a number such as
+   * `9/11` are one word each), a word matching when its stem is a query
+   * term or, for the last word typed, when it starts with it. */
+  function matches(text, found) {
     var stems = new Set(found.terms);
-    var last = found.raw[found.raw.length - 1] || "";
-    return escapeHtml(text).replace(/[\p{L}\p{N}]+/gu, function (w) {
-      var lw = w.toLowerCase();
-      return stems.has(stem(lw)) || (last.length > 1 && lw.indexOf(last) === 0) ? "<mark>" + w + "</mark>" : w;
+    var last = (found.prefix && found.raw[found.raw.length - 1]) || "";
+    var spans = [];
+    var re = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:\/[0-9]+)*/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var w = m[0].toLowerCase().replace(/[./]/g, "");
+      if (stems.has(stem(w)) || (last.length > 1 && w.indexOf(last) === 0)) {
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    }
+    return spans;
+  }
+
+  /* `text[from, to)` escaped, with the matched spans inside it marked. */
+  function marked(text, spans, from, to) {
+    var out = "", at = from;
+    spans.forEach(function (s) {
+      if (s[0] < from || s[1] > to) return;
+      out += escapeHtml(text.slice(at, s[0])) + "<mark>" + escapeHtml(text.slice(s[0], s[1])) + "</mark>";
+      at = s[1];
     });
+    return out + escapeHtml(text.slice(at, to));
+  }
+
+  function highlight(text, found) {
+    return marked(text, matches(text, found), 0, text.length);
+  }
+
+  var SNIPPET = 180;
+
+  /* About SNIPPET characters of `text` around its matches: the window that
+   * holds the most of them, opening a little before the first, cut at
+   * spaces; every match inside it marked. */
+  function snippet(text, found) {
+    var spans = matches(text, found);
+    var from = 0, to = text.length;
+    if (text.length > SNIPPET) {
+      var best = 0, bestCount = 0, j = 0;
+      for (var i = 0; i < spans.length; i++) {
+        while (j < spans.length && spans[j][1] <= spans[i][0] + SNIPPET - 40) j++;
+        if (j - i > bestCount) { best = i; bestCount = j - i; }
+      }
+      from = spans.length ? Math.max(0, spans[best][0] - 40) : 0;
+      to = Math.min(text.length, from + SNIPPET);
+      if (to === text.length) from = Math.max(0, to - SNIPPET);
+      if (from > 0) {
+        var space = text.indexOf(" ", from);
+        if (space >= 0 && space < (spans.length ? spans[best][0] : to)) from = space + 1;
+      }
+      if (to < text.length) {
+        var back = text.lastIndexOf(" ", to);
+        if (back > from && (!spans.length || back >= spans[best][1])) to = back;
+      }
+    }
+    return (from > 0 ? "… " : "") + marked(text, spans, from, to) + (to < text.length ? " …" : "");
   }
 
   // Results as options of the header's listbox (no links inside: an
@@ -239,7 +294,7 @@
       var href = escapeHtml(root + r.url);
       var inner = '<span class="kind">' + KIND_NAME[r.kind] + "</span> " +
         '<span class="title">' + highlight(r.title, found) + "</span>" +
-        '<span class="snippet">' + highlight(r.text, found) + "</span>";
+        '<span class="snippet">' + snippet(r.text, found) + "</span>";
       return asOptions
         ? '<li role="option" aria-selected="false" id="' + idPrefix + i + '" class="result kind-' + r.kind + '" data-href="' + href + '">' + inner + "</li>"
         : '<li class="result kind-' + r.kind + '"><a href="' + href + '">' + inner + "</a></li>";

@@ -7,6 +7,10 @@
 //! 3. No external resources: no script, stylesheet, image, frame or font from
 //!    another host, in HTML or CSS. Links to other sites are fine.
 
+mod locate;
+
+pub use locate::{locate, PageSource};
+
 use crate::render::OutputFile;
 use std::collections::{HashMap, HashSet};
 
@@ -16,11 +20,23 @@ pub struct Broken {
     pub page: String,
     pub link: String,
     pub reason: String,
+    /// The file and line where a text wrote it (see [`locate`]).
+    pub source: Option<(std::path::PathBuf, usize)>,
 }
 
 impl std::fmt::Display for Broken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {} ({})", self.page, self.link, self.reason)
+        match &self.source {
+            Some((path, line)) => write!(
+                f,
+                "{}:{line}: {} ({}; on {})",
+                path.display(),
+                self.link,
+                self.reason,
+                self.page
+            ),
+            None => write!(f, "{}: {} ({})", self.page, self.link, self.reason),
+        }
     }
 }
 
@@ -55,6 +71,7 @@ pub fn check_links(files: &[OutputFile]) -> Vec<Broken> {
                     page: page.to_string(),
                     link,
                     reason,
+                    source: None,
                 });
             }
         }
@@ -95,8 +112,10 @@ fn check_one(
         };
         return Some(format!("{hint}: {target}"));
     }
+    // Only pages have ids; a fragment of another file (`paper.pdf#page=2`)
+    // is the viewer's to read.
     match anchor {
-        Some(a) if !a.is_empty() => {
+        Some(a) if !a.is_empty() && ids.contains_key(target.as_str()) => {
             let a = crate::paths::percent_decode(a);
             let found = ids.get(target.as_str()).is_some_and(|set| set.contains(&a));
             (!found).then(|| format!("no id `{a}` in {target}"))
@@ -195,6 +214,7 @@ pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
                         page: f.path.clone(),
                         link: value,
                         reason: reason.to_string(),
+                        source: None,
                     });
                 }
             }
@@ -213,6 +233,7 @@ pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
                         page: f.path.clone(),
                         link: pattern.to_string(),
                         reason: "stylesheet loads a resource from another host".into(),
+                        source: None,
                     });
                 }
             }

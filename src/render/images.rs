@@ -1,0 +1,172 @@
+//! Links and images of a text, retargeted: a link to another document's
+//! source (`x.md`) leads to its page, and one to a file beside the text to
+//! where it is published, from the page's place. Images are written here
+//! rather than by the Markdown writer: `alt` from the Markdown's text,
+//! `width` and `height` when the file declares them (so the page does not
+//! move as images arrive), loaded lazily.
+
+use crate::graph::files::Size;
+use crate::parse::Node;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Where a link or image written as some target leads instead, and the
+/// pixel size of an image there.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Target {
+    pub href: String,
+    pub size: Option<Size>,
+}
+
+/// Link targets as written → where they lead.
+pub type Targets = HashMap<String, Target>;
+
+/// `nodes` with links retargeted and each image made one `<img>` element.
+pub fn retarget<'a>(nodes: &'a [Node], targets: &Targets) -> Cow<'a, [Node]> {
+    let touched = |n: &Node| match n {
+        Node::Md(Event::Start(Tag::Image { .. })) => true,
+        Node::Md(Event::Start(Tag::Link { dest_url, .. })) => {
+            targets.contains_key(dest_url.as_ref())
+        }
+        _ => false,
+    };
+    if !nodes.iter().any(touched) {
+        return Cow::Borrowed(nodes);
+    }
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut i = 0;
+    while i < nodes.len() {
+        match &nodes[i] {
+            Node::Md(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })) if targets.contains_key(dest_url.as_ref()) => {
+                out.push(Node::Md(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(targets[dest_url.as_ref()].href.clone()),
+                    title: title.clone(),
+                    id: id.clone(),
+                })));
+            }
+            Node::Md(Event::Start(Tag::Image {
+                dest_url, title, ..
+            })) => {
+                let (alt, end) = alt_text(nodes, i + 1);
+                let target = targets.get(dest_url.as_ref());
+                let src = target.map_or(dest_url.as_ref(), |t| t.href.as_str());
+                let size = target.and_then(|t| t.size);
+                out.push(Node::Md(Event::InlineHtml(CowStr::from(img(
+                    src, &alt, title, size,
+                )))));
+                i = end + 1;
+                continue;
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// The plain text of an image's description, from `start` (after its
+/// start event), and the index of its end event.
+fn alt_text(nodes: &[Node], start: usize) -> (String, usize) {
+    let mut alt = String::new();
+    let mut depth = 0usize;
+    for (k, n) in nodes.iter().enumerate().skip(start) {
+        match n {
+            Node::Md(Event::Start(_)) => depth += 1,
+            Node::Md(Event::End(TagEnd::Image)) if depth == 0 => return (alt, k),
+            Node::Md(Event::End(_)) => depth = depth.saturating_sub(1),
+            Node::Md(Event::Text(t) | Event::Code(t)) => alt.push_str(t),
+            Node::Md(Event::SoftBreak | Event::HardBreak) => alt.push(' '),
+            _ => {}
+        }
+    }
+    (alt, nodes.len())
+}
+
+fn img(src: &str, alt: &str, title: &str, size: Option<Size>) -> String {
+    let mut out = String::from("<img src=\"");
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_href(&mut out, src);
+    out.push_str("\" alt=\"");
+    let _ = pulldown_cmark_escape::escape_html(&mut out, alt.trim());
+    out.push('"');
+    if !title.is_empty() {
+        out.push_str(" title=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut out, title);
+        out.push('"');
+    }
+    if let Some((w, h)) = size {
+        out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    }
+    out.push_str(" loading=\"lazy\" decoding=\"async\">");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+    use crate::render::highlight::Highlighter;
+    use crate::render::html::document_html_with;
+
+    fn render(md: &str, targets: &Targets) -> String {
+        document_html_with(&parse(md).0, &Highlighter::default(), &[], &[], targets)
+    }
+
+    #[test]
+    fn images_get_their_place_size_alt_and_lazy_loading() {
+        let mut targets = Targets::new();
+        targets.insert(
+            "img/plot.png".into(),
+            Target {
+                href: "../../essays/img/plot.png".into(),
+                size: Some((640, 480)),
+            },
+        );
+        let html = render(
+            "A plot: ![Exports, *1990–2020* & `t`](img/plot.png \"Fig. 1\")",
+            &targets,
+        );
+        assert!(
+            html.contains(
+                "<img src=\"../../essays/img/plot.png\" alt=\"Exports, 1990–2020 &amp; t\" title=\"Fig. 1\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{html}"
+        );
+        // An image elsewhere keeps its address and has no size.
+        let html = render(
+            "![A \"map\"](<https://example.org/a b.png>)",
+            &Targets::new(),
+        );
+        assert!(html.contains("<img src=\"https://example.org/a%20b.png\" alt=\"A &quot;map&quot;\" loading=\"lazy\""), "{html}");
+    }
+
+    #[test]
+    fn links_are_retargeted_and_unbalanced_input_is_safe() {
+        let mut targets = Targets::new();
+        let target = Target {
+            href: "../other/index.html".into(),
+            size: None,
+        };
+        targets.insert("other.md".into(), target);
+        let html = render("See [the other](other.md) and [x](y.md).", &targets);
+        assert!(
+            html.contains("href=\"../other/index.html\"") && html.contains("href=\"y.md\""),
+            "{html}"
+        );
+        // An image start with no end (a truncated event list) ends the text.
+        let nodes = vec![Node::Md(Event::Start(Tag::Image {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url: "a.png".into(),
+            title: "".into(),
+            id: "".into(),
+        }))];
+        assert_eq!(retarget(&nodes, &Targets::new()).len(), 1);
+    }
+}
