@@ -22,7 +22,8 @@ fn ready() -> bool {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let ok = Path::new("/usr/bin/chromium").exists()
         && have("node", "--version")
-        && dir.join("node_modules/playwright-core").is_dir();
+        && dir.join("node_modules/playwright-core").is_dir()
+        && dir.join("node_modules/ztractor").is_dir();
     if !ok {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -35,10 +36,10 @@ fn ready() -> bool {
 
 /// Runs a browser script of `tests/browser` with `args`; fails the test if
 /// the script fails; returns what it printed (shown with the test's output).
-fn node(script: &Path, args: &[&Path]) -> String {
+fn node(script: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
     let out = Command::new("node")
         .arg(script)
-        .args(args)
+        .args(args.iter().map(|a| a.as_ref()))
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -214,4 +215,34 @@ fn every_page_type_passes_axe() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/axe.mjs");
     let stdout = node(&script, &[&site]);
     assert!(stdout.contains("axe: 1 passed, 0 failed"), "{stdout}");
+}
+
+/// Zotero's own translators (Embedded Metadata, packaged with its runtime
+/// as `ztractor`) save a document page as an item with the document's
+/// title, authors and date, not the site's (`tests/browser/zotero.mjs`).
+#[test]
+fn zotero_saves_a_document_page_as_its_own_item() {
+    if !ready() {
+        return;
+    }
+    let (_tmp, site) = common::built_seed();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/zotero.mjs");
+    let pages = [
+        (
+            "the-ballgame-of-russia-china-convergence-and-how-the-united-states-figures-in/index.html",
+            "The Ballgame of Russia-China Convergence and How the United States Figures In",
+            "Dubey",
+            "2021",
+        ),
+        (
+            "moscow-and-beijing-close-ranks-under-us-pressure/index.html",
+            "Moscow and Beijing Close Ranks Under U.S. Pressure",
+            "Bochkov",
+            "2021",
+        ),
+    ];
+    for (page, title, author, year) in pages {
+        let stdout = node(&script, &[&site, &page, &title, &author, &year]);
+        assert!(stdout.contains("zotero: 6 passed, 0 failed"), "{stdout}");
+    }
 }

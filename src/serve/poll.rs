@@ -47,12 +47,13 @@ impl Poller {
         Poller { dirs }
     }
 
-    /// Also walks `dir` from the next poll on.
+    /// Also walks `dir` from the next poll on (once, however often it is
+    /// added: a folder deleted and made again is still polled).
     pub fn add(&self, dir: PathBuf) {
-        self.dirs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(dir);
+        let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
     }
 }
 

@@ -48,6 +48,18 @@ impl Watching {
     /// and made anew (whose old watch died with them). True when it did:
     /// files written into them before the watch began were not seen.
     pub fn add_new_folders(&mut self, root: &Path, config: Option<&Config>) -> bool {
+        // A folder gone is forgotten now: made again, it may get the same
+        // inode number back, and its old watch died with it.
+        let backend = &mut self.backend;
+        self.watched.retain(|(dir, _)| {
+            let there = dir.is_dir();
+            if !there {
+                if let Backend::Native(w) = backend {
+                    let _ = w.unwatch(dir);
+                }
+            }
+            there
+        });
         let mut added = false;
         for dir in folders(root, config) {
             let ino = inode(&dir);
@@ -67,11 +79,7 @@ impl Watching {
                         continue;
                     }
                 }
-                Backend::Poll(p) => {
-                    if known.is_none() {
-                        p.add(dir.clone())
-                    }
-                }
+                Backend::Poll(p) => p.add(dir.clone()),
             }
             self.watched.push((dir, ino));
             added = true;
