@@ -85,6 +85,9 @@ impl Default for Laps {
 pub struct Built {
     pub config: config::Config,
     pub files: Vec<render::OutputFile>,
+    /// The paths of the files already written (`build` writes each as it
+    /// is made); `files` holds the rest.
+    pub emitted: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
     /// Time per pipeline stage, in order.
     pub timings: Timings,
@@ -101,7 +104,9 @@ impl Built {
     pub fn pages(&self) -> usize {
         self.files
             .iter()
-            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| f.path.as_str())
+            .chain(self.emitted.iter().map(String::as_str))
+            .filter(|p| p.ends_with(".html"))
             .count()
     }
 
@@ -125,6 +130,17 @@ pub fn build_incremental(
     root: &Path,
     overrides: &config::Overrides,
     last: &memo::Memo,
+) -> Result<(Built, memo::Memo)> {
+    run_pipeline(root, overrides, last, None)
+}
+
+/// The pipeline; with `emit`, each file goes to it as soon as it is made
+/// and only its path is kept ([`Built::emitted`]).
+fn run_pipeline(
+    root: &Path,
+    overrides: &config::Overrides,
+    last: &memo::Memo,
+    emit: Option<&dyn render::Emit>,
 ) -> Result<(Built, memo::Memo)> {
     let mut laps = Laps::new();
     let config = config::load(root, overrides)?;
@@ -275,18 +291,15 @@ pub fn build_incremental(
         docs.retain(|d: &memo::PreparedEntry| !d.0.source.meta.draft);
     }
     let mut graph_laps = Laps::new();
-    let assets = render::assets::read_assets(&found.assets, &mut diags);
-    let sizes: std::collections::HashMap<&str, graph::files::Size> = assets
-        .iter()
-        .filter_map(|a| Some((a.path.as_str(), graph::files::image_size(&a.bytes)?)))
-        .collect();
+    let sizes = render::assets::sizes(&found.assets);
     let (site, graph_diags, indexes) = graph::build_graph(
         docs,
         found.sections,
         found
             .assets
             .iter()
-            .map(|a| (a.rel.clone(), sizes.get(a.rel.as_str()).copied()))
+            .map(|a| a.rel.clone())
+            .zip(sizes)
             .collect(),
         topic_map,
         &last.indexes,
@@ -296,8 +309,8 @@ pub fn build_incremental(
     diags.extend(graph_diags);
     laps.lap("site graph");
     laps.list.extend(graph_laps.list);
-    let (mut files, parts, render_memo) = render::render(&config, &site, &theme, &last.render)?;
-    render::assets::add_assets(&mut files, assets, &mut diags);
+    let (mut out, parts, render_memo) = render::render(&config, &site, &theme, &last.render, emit)?;
+    render::assets::publish(&mut out, &found.assets, &mut diags)?;
     next.stats.renders_reused = render_memo.reused;
     next.stats.renders_made = render_memo.made;
     next.render = render_memo;
@@ -307,7 +320,8 @@ pub fn build_incremental(
     diags.sort();
     let built = Built {
         config,
-        files,
+        files: out.files,
+        emitted: out.emitted,
         diagnostics: diags,
         timings: laps.list,
         documents,
@@ -357,11 +371,16 @@ pub(crate) fn page_sources(site: &graph::Site) -> Vec<check::PageSource> {
 pub fn build(root: &Path, overrides: &config::Overrides, force: bool) -> Result<Built> {
     // Refuse a forbidden output before spending the build's time.
     let c = config::load(root, overrides)?;
-    output::guard::check_target(&c.output_dir, force, &protected(&c))?;
-    let mut built = build_in_memory(root, overrides)?;
+    let staging = output::Staging::begin(&c.output_dir, force, &protected(&c))?;
+    let (mut built, _) = run_pipeline(root, overrides, &memo::Memo::default(), Some(&staging))?;
     let start = Instant::now();
-    let c = &built.config;
-    output::write_output(&c.output_dir, &built.files, force, &protected(c))?;
+    let out = output::guard::absolute(&c.output_dir)?;
+    built
+        .files
+        .par_iter()
+        .try_for_each(|f| render::Emit::emit(&staging, f))
+        .map_err(|e| e.context(format!("the previous {} is unchanged", out.display())))?;
+    staging.finish()?;
     built.timings.push(("write", start.elapsed()));
     Ok(built)
 }

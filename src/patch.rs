@@ -188,6 +188,7 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
     let built = Built {
         config: kept.config.clone(),
         files,
+        emitted: Vec::new(),
         diagnostics: kept.diagnostics.clone(),
         timings: laps.list,
         documents: kept.site.docs.len(),

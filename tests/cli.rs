@@ -272,6 +272,29 @@ fn broken_template_stops_the_build_and_keeps_output() {
             .any(|n| n.to_string_lossy().contains("staging")),
         "{leftovers:?}"
     );
+    // A template that parses but fails while pages are being written (the
+    // build writes each page as it is made): the output is still the old
+    // one, and the half-written new one is gone.
+    std::fs::write(
+        site.path().join("templates/document.html"),
+        "{% extends \"base.html\" %}\n{% block content %}{{ doc.no_such_field.deeper }}\n{% endblock content %}",
+    )
+    .unwrap();
+    let o = build(site.path(), &out);
+    assert!(!o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("document.html"), "{}", text(&o.stderr));
+    assert_eq!(read(&out.join("index.html")), before);
+    assert!(out.join(".dossier-output").is_file());
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !leftovers
+            .iter()
+            .any(|n| n.to_string_lossy().contains("staging")),
+        "{leftovers:?}"
+    );
 }
 
 #[test]

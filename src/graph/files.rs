@@ -18,13 +18,6 @@ pub type Size = (u32, u32);
 /// more).
 pub type Assets = HashMap<String, Option<Size>>;
 
-/// The pixel size an image file's bytes declare, if it is an image.
-pub fn image_size(bytes: &[u8]) -> Option<Size> {
-    let s = imagesize::blob_size(bytes).ok()?;
-    let (w, h) = (u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?);
-    (w > 0 && h > 0).then_some((w, h))
-}
-
 /// The content-relative path a document's relative link reaches, without
 /// its fragment or query, percent-escapes decoded; `None` when it climbs
 /// out of the content folder.

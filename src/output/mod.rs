@@ -19,10 +19,13 @@
 //! is left exactly as it was.
 
 pub mod guard;
+mod staging;
 
-use crate::render::OutputFile;
+pub use staging::Staging;
+
+use crate::render::{Emit, OutputFile};
 use anyhow::{Context, Result};
-use guard::{Protected, MARKER, MARKER_TEXT};
+use guard::{Protected, MARKER};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -34,25 +37,13 @@ pub fn write_output(
     force: bool,
     protected: &Protected,
 ) -> Result<()> {
-    guard::check_target(out_dir, force, protected)?;
-    let out_dir = guard::absolute(out_dir)?;
-    let parent = out_dir.parent().context("output folder has no parent")?;
-    let name = out_dir
-        .file_name()
-        .context("output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    recover(parent, &name, &out_dir);
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    remove_ours(&staging);
-    let previous = out_dir.is_dir().then_some(out_dir.as_path());
-    if let Err(e) = write_all(&staging, files, previous) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e.context(format!("the previous {} is unchanged", out_dir.display())));
-    }
-    swap(&staging, &out_dir, parent, &name)
+    let staging = Staging::begin(out_dir, force, protected)?;
+    let out = guard::absolute(out_dir)?;
+    files
+        .par_iter()
+        .try_for_each(|f| staging.emit(f))
+        .map_err(|e| e.context(format!("the previous {} is unchanged", out.display())))?;
+    staging.finish()
 }
 
 /// Puts `staging` in place of `out`; `out`'s old contents are deleted.
@@ -156,37 +147,6 @@ fn remove_ours(p: &Path) {
     if is_ours(p) {
         let _ = std::fs::remove_dir_all(p);
     }
-}
-
-/// Writes the marker, then every file under `dir`. A file whose bytes
-/// equal the same file in the `previous` output is hard-linked from there
-/// instead: no new inode, no data written, which makes rebuilds of a large
-/// site much cheaper.
-fn write_all(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<()> {
-    std::fs::create_dir(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    std::fs::write(dir.join(MARKER), MARKER_TEXT)
-        .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(inside(&f.path)?);
-        if let Some(prev) = previous {
-            if unchanged(&prev.join(&f.path), &f.bytes)
-                && std::fs::hard_link(prev.join(&f.path), &path).is_ok()
-            {
-                return Ok(());
-            }
-        }
-        std::fs::write(&path, f.bytes.as_slice())
-            .with_context(|| format!("cannot write {}", path.display()))
-    })
 }
 
 /// The last line of defence for "nothing escapes the output folder": an

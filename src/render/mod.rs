@@ -24,6 +24,7 @@ pub mod html;
 pub mod images;
 pub mod knowledge;
 pub mod map;
+mod out;
 mod page;
 mod page_kinds;
 pub mod paging;
@@ -45,6 +46,8 @@ use page::{PageContext, Quick};
 use rayon::prelude::*;
 use std::sync::Arc;
 use views::{breadcrumbs, section_view, Link, Paginator, SiteView};
+
+pub use out::{Emit, Out, Placed};
 
 /// One file of the site, by its path relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,14 +99,16 @@ impl IntoBytes for &str {
 const HOME_PER_SECTION: usize = 10;
 const FEED_ENTRIES: usize = 50;
 
-/// Renders the whole site. Files come back sorted by path, with the time
-/// each part took.
-pub fn render(
+/// Renders the whole site, with the time each part took. With `emit`,
+/// each file goes to it as soon as it is made (its path is kept); else the
+/// files are kept, sorted by path.
+pub fn render<'e>(
     config: &Config,
     site: &Site,
     theme: &Theme,
     last: &RenderMemo,
-) -> Result<(Vec<OutputFile>, Timings, RenderMemo)> {
+    emit: Option<&'e dyn Emit>,
+) -> Result<(Out<'e>, Timings, RenderMemo)> {
     let mut laps = Laps::new();
     let hl = Highlighter::default();
     let mut cache = RenderCache::new(last);
@@ -130,57 +135,63 @@ pub fn render(
     });
     let r = Renderer::new(config, site, theme, cache, plan, plan_keys);
     laps.lap("  plan and keys");
-    let mut files: Vec<OutputFile> = site
+    let mut out = Out::new(emit);
+    // Each page goes out as soon as it is made.
+    let placed: Vec<Placed> = site
         .docs
         .par_iter()
         .enumerate()
-        .map(|(i, _)| r.document(i, &hl))
+        .map(|(i, _)| r.document(i, &hl).and_then(|f| out.place(f)))
         .collect::<Result<_>>()?;
+    out.record(placed);
     laps.lap("  documents");
     for i in 0..site.sections.len() {
-        files.extend(r.section(i)?);
+        out.extend(r.section(i)?)?;
     }
     laps.lap("  sections");
-    files.extend(r.knowledge_pages(config, &mut laps)?);
-    files.extend(r.reading_pages(&mut laps)?);
+    r.knowledge_pages(config, &mut out, &mut laps)?;
+    r.reading_pages(&mut out, &mut laps)?;
     let mut ctx = r.context("404.html", Some("Page not found"), None);
     // A host serves 404.html for a missing page at any depth: its links
     // resolve against the site's path on the host (see base.html).
     ctx.insert("base_href", &feeds::base_path(&config.base_url));
-    files.push(OutputFile::new(
+    out.add(OutputFile::new(
         "404.html",
         r.page("404.html", ctx, "404.html")?,
-    ));
+    ))?;
     // Pages only: not the search index's scripts or the exports.
-    let mut pages: Vec<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
+    let mut pages: Vec<&str> = out
+        .paths()
         .filter(|p| p.ends_with(".html") && *p != "404.html")
         .collect();
     pages.sort_unstable();
     let sitemap = feeds::sitemap(config, site, &pages);
-    files.push(OutputFile::new("sitemap.xml", sitemap));
-    files.push(OutputFile::new("robots.txt", feeds::robots(config)));
+    out.add(OutputFile::new("sitemap.xml", sitemap))?;
+    out.add(OutputFile::new("robots.txt", feeds::robots(config)))?;
     // Earlier URLs of documents (not listed in the sitemap).
     for r in &site.redirects {
         let d = &site.docs[r.doc];
-        files.push(OutputFile::new(
+        out.add(OutputFile::new(
             r.path.clone(),
             feeds::redirect(&r.path, &d.url, &d.title),
-        ));
+        ))?;
     }
-    files.push(OutputFile::new(
+    out.add(OutputFile::new(
         "atom.xml",
         feeds::atom(config, site, FEED_ENTRIES),
-    ));
-    files.push(OutputFile::new("syntax.css", highlight::stylesheet()));
+    ))?;
+    out.add(OutputFile::new("syntax.css", highlight::stylesheet()))?;
+    // The theme's static files win over a page of the same path (emitted
+    // last, they replace it).
     for (path, bytes) in &theme.static_files {
-        files.retain(|f| &f.path != path);
-        files.push(OutputFile::new(path.clone(), bytes.clone()));
+        out.files.retain(|f| &f.path != path);
+        out.emitted.retain(|p| p != path);
+        out.add(OutputFile::new(path.clone(), bytes.clone()))?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out.emitted.sort_unstable();
     laps.lap("  feeds, static files");
-    Ok((files, laps.list, r.cache.finish()))
+    Ok((out, laps.list, r.cache.finish()))
 }
 
 /// The bases of the knowledge pages' and exports' quick keys, one per kind

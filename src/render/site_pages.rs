@@ -4,7 +4,9 @@
 //! file to one concern; the `Renderer` is shared.
 
 use super::page_kinds::{KnowledgePage, Later, Listings};
-use super::{citations, knowledge, map, paging, root_prefix, views, OutputFile, Renderer};
+use super::{
+    citations, knowledge, map, paging, root_prefix, views, Out, OutputFile, Placed, Renderer,
+};
 use crate::config::Config;
 use crate::Laps;
 use anyhow::Result;
@@ -17,8 +19,9 @@ impl Renderer<'_> {
     pub(super) fn knowledge_pages(
         &self,
         config: &Config,
+        out: &mut Out,
         laps: &mut Laps,
-    ) -> Result<Vec<OutputFile>> {
+    ) -> Result<()> {
         let site = self.site;
         let plan = &self.plan;
         let lists = self.listings();
@@ -60,23 +63,31 @@ impl Renderer<'_> {
                     (root, frame)
                 })
                 .collect();
-        let mut files: Vec<OutputFile> = pages
+        let placed: Vec<Placed> = pages
             .into_par_iter()
-            .map(|page| self.knowledge_file(page, &lists, &frames, config))
+            .map(|page| {
+                self.knowledge_file(page, &lists, &frames, config)
+                    .and_then(|f| out.place(f))
+            })
             .collect::<Result<_>>()?;
+        out.record(placed);
         laps.lap("  topic, citation, timeline pages");
-        files.extend(self.exports(config)?);
+        out.extend(self.exports(config)?)?;
         laps.lap("  exports");
-        Ok(files)
+        Ok(())
     }
 
     /// The search page and index, the list of all documents with filters,
     /// and the map of the corpus.
-    pub(super) fn reading_pages(&self, laps: &mut Laps) -> Result<Vec<OutputFile>> {
+    pub(super) fn reading_pages(&self, out: &mut Out, laps: &mut Laps) -> Result<()> {
         let site = self.site;
         let plan = &self.plan;
-        let mut files = self.with_search_urls(|urls| crate::search::build(site, urls, &self.cache));
+        let placed = self.with_search_urls(|urls| {
+            crate::search::build(site, urls, &self.cache, &|f| out.place(f))
+        })?;
+        out.record(placed);
         laps.lap("  search index");
+        let mut files = Vec::new();
         let url = "search/index.html";
         let ctx = self.context(url, Some("Search"), None);
         files.push(OutputFile::new(url, self.page("search.html", ctx, url)?));
@@ -97,7 +108,7 @@ impl Renderer<'_> {
         ctx.insert("caption", &caption);
         files.push(OutputFile::new(url, self.page("graph.html", ctx, url)?));
         laps.lap("  map");
-        Ok(files)
+        out.extend(files)
     }
 
     /// The citation listings other than the index: URL, title,

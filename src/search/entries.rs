@@ -7,7 +7,7 @@ use super::{tokens, Entry, Group, Indexed, Urls, PASSAGE_TEXT, SNIPPET};
 use crate::graph::Site;
 use crate::memo::RenderCache;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// Token counts of an entry: title tokens weigh `title_weight` each.
@@ -21,14 +21,20 @@ fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String,
         "d" => 2,
         _ => 1,
     };
-    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-    for t in tokens::tokens(title) {
+    let (title, text) = (tokens::tokens(title), tokens::tokens(text));
+    let mut counts: FxHashMap<String, u32> =
+        FxHashMap::with_capacity_and_hasher(title.len() + text.len(), Default::default());
+    for t in title {
         *counts.entry(t).or_default() += title_weight;
     }
-    for t in tokens::tokens(text) {
+    for t in text {
         *counts.entry(t).or_default() += 1;
     }
-    counts.into_iter().map(|(t, w)| (t, w * boost)).collect()
+    // In token order: the postings built from it must not depend on the
+    // hash's order.
+    let mut terms: Vec<(String, u32)> = counts.into_iter().map(|(t, w)| (t, w * boost)).collect();
+    terms.sort_unstable();
+    terms
 }
 
 /// Collects the entries and their weighted tokens, in groups, each with

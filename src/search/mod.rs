@@ -28,7 +28,6 @@ use crate::memo::RenderCache;
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Entries per chunk file.
@@ -67,7 +66,7 @@ pub struct Group {
 
 impl Group {
     fn new(indexed: Vec<Indexed>) -> Group {
-        let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
+        let mut postings: rustc_hash::FxHashMap<String, Postings> = Default::default();
         let mut entries = Vec::with_capacity(indexed.len());
         for (id, (entry, terms)) in indexed.into_iter().enumerate() {
             entries.push(entry);
@@ -75,10 +74,10 @@ impl Group {
                 postings.entry(t).or_default().push((id as u32, w));
             }
         }
-        Group {
-            entries,
-            postings: postings.into_iter().collect(),
-        }
+        // By token; each token's postings are in id order already.
+        let mut postings: Vec<(String, Postings)> = postings.into_iter().collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Group { entries, postings }
     }
 }
 /// One postings shard, encoded: (file key, file contents) for each file it
@@ -145,25 +144,32 @@ pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
     placed
 }
 
-/// Writes the index files: postings shards, entry chunks and metadata.
-pub fn build(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<OutputFile> {
+/// Makes the index files (postings shards, entry chunks and metadata),
+/// each handed to `place` as soon as it is made (the render writes it out,
+/// or keeps it); returns what `place` returned, in path order.
+pub fn build<P: Send>(
+    site: &Site,
+    urls: &Urls,
+    cache: &RenderCache,
+    place: &(dyn Fn(OutputFile) -> anyhow::Result<P> + Sync),
+) -> anyhow::Result<Vec<P>> {
     let layout = layout(entries(site, urls, cache));
     let total = slots(&layout);
-    let chunks: Vec<OutputFile> = (0..total.div_ceil(CHUNK))
+    let chunks: Vec<P> = (0..total.div_ceil(CHUNK))
         .into_par_iter()
-        .map(|k| chunk_file(&layout, k, cache))
-        .collect();
+        .map(|k| place(chunk_file(&layout, k, cache)))
+        .collect::<anyhow::Result<_>>()?;
     let index = cache.search_index(|last| index::Index::update(last, layout));
-    let mut files: Vec<OutputFile> = index
+    let mut files: Vec<P> = index
         .shards
         .values()
         .flat_map(|s| s.iter())
-        .map(shard_file)
-        .collect();
+        .map(|s| place(shard_file(s)))
+        .collect::<anyhow::Result<_>>()?;
     files.extend(chunks);
-    files.push(meta_file(&index, urls));
+    files.push(place(meta_file(&index, urls))?);
     cache.keep_search_index(index);
-    files
+    Ok(files)
 }
 
 /// How many ids a layout spans (entries and empty slots).
@@ -207,20 +213,26 @@ fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> Output
             // A paragraph's row names its document's entry instead of
             // repeating the title: [kind, title or parent id, url or
             // anchor, text]; an empty slot is null.
-            let rows: Vec<serde_json::Value> = slots
+            #[derive(serde::Serialize)]
+            #[serde(untagged)]
+            enum Row<'a> {
+                Child(&'a str, usize, &'a str, &'a str),
+                Own(&'a str, &'a str, &'a str, &'a str),
+            }
+            let rows: Vec<Option<Row>> = slots
                 .iter()
-                .map(|slot| match slot {
-                    Some((e, start)) => match e.parent {
-                        Some(p) => serde_json::json!([e.kind, start + p, e.url, e.text]),
-                        None => serde_json::json!([e.kind, e.title, e.url, e.text]),
-                    },
-                    None => serde_json::Value::Null,
+                .map(|slot| {
+                    slot.map(|(e, start)| match e.parent {
+                        Some(p) => Row::Child(e.kind, start + p, &e.url, &e.text),
+                        None => Row::Own(e.kind, &e.title, &e.url, &e.text),
+                    })
                 })
                 .collect();
-            let json = serde_json::to_string(&rows).unwrap_or_default();
-            Ok::<_, std::convert::Infallible>(
-                format!("DOSSIER_SEARCH.entries({k},{json});\n").into_bytes(),
-            )
+            let mut out = format!("DOSSIER_SEARCH.entries({k},").into_bytes();
+            // Writing JSON of strings and numbers into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut out, &rows);
+            out.extend_from_slice(b");\n");
+            Ok::<_, std::convert::Infallible>(out)
         })
         .unwrap_or_else(|e| match e {});
     OutputFile::new(path, bytes)

@@ -12,7 +12,8 @@
 //!    `sanction`, `policies` → `policy`, `boxes` → `box`, `running` → `run`,
 //!    `stated` → `stat`, `closely` → `close`.
 
-/// Words too common to index or search.
+/// Words too common to index or search, in byte order (looked up by
+/// binary search).
 pub const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
     "before", "between", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
@@ -25,13 +26,45 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// The stemmed, filtered tokens of `text`, in order.
 pub fn tokens(text: &str) -> Vec<String> {
-    let lower = join_marks(&text.to_lowercase());
-    lower
+    let lower = text.to_lowercase();
+    let joined = if may_join(&lower) {
+        std::borrow::Cow::Owned(join_marks(&lower))
+    } else {
+        std::borrow::Cow::Borrowed(lower.as_str())
+    };
+    joined
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !(w.is_empty() || (w.len() == 1 && w.is_ascii())))
-        .filter(|w| !STOP_WORDS.contains(w))
+        .filter(|w| STOP_WORDS.binary_search(w).is_err())
         .map(stem)
         .collect()
+}
+
+/// Whether [`join_marks`] may change `text`: it has a slash between
+/// digits, or two full stops at most five bytes apart with no space
+/// between (`u.s.`, `с.ш.а.`). Most passages have neither.
+fn may_join(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut last_stop: Option<usize> = None;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'/' if i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit) =>
+            {
+                return true
+            }
+            b'.' => {
+                if last_stop.is_some_and(|j| i - j <= 5) {
+                    return true;
+                }
+                last_stop = Some(i);
+            }
+            c if c.is_ascii_whitespace() => last_stop = None,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// `u.s.` → `us `, `9/11` → `911`: see the module documentation. The same
@@ -147,6 +180,23 @@ mod tests {
         );
         assert_eq!(tokens("Москва и Пекин"), vec!["москва", "и", "пекин"]);
         assert!(tokens("").is_empty());
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_quick_test_for_joins_misses_none() {
+        for t in ["u.s.", "x u.s.a. y", "9/11", "с.ш.а.", "e.g.", "a.b."] {
+            assert!(may_join(t), "{t}");
+            assert_ne!(join_marks(t), t, "{t}");
+        }
+        for t in ["plain text. another sentence.", "a / b", "1. 2. 3.", ""] {
+            assert!(!may_join(t) || join_marks(t) == t, "{t}");
+        }
+        assert!(!may_join("plain text. another sentence."));
     }
 
     #[test]
