@@ -282,7 +282,11 @@ fn broken_template_stops_the_build_and_keeps_output() {
     .unwrap();
     let o = build(site.path(), &out);
     assert!(!o.status.success(), "{}", text(&o.stderr));
-    assert!(text(&o.stderr).contains("document.html"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("document.html"),
+        "{}",
+        text(&o.stderr)
+    );
     assert_eq!(read(&out.join("index.html")), before);
     assert!(out.join(".dossier-output").is_file());
     let leftovers: Vec<_> = std::fs::read_dir(site.path())

@@ -83,6 +83,9 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
     }
     let mut out = Vec::with_capacity(nodes.len() + links.len() * 3);
     let mut links = links.iter().peekable();
+    // A topic's preview is written once, on its first link; the others
+    // name the topic and `search.js` finds the preview there.
+    let mut previewed: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (k, node) in nodes.iter().enumerate() {
         let Node::Md(Event::Text(text)) = node else {
             out.push(node.clone());
@@ -98,12 +101,19 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
                     text[at..l.start].to_string(),
                 ))));
             }
+            let preview = if previewed.insert(l.topic.as_str()) {
+                format!(
+                    " data-preview-label=\"{}\" data-preview=\"{}\"",
+                    escape(&l.label),
+                    escape(&l.preview)
+                )
+            } else {
+                String::new()
+            };
             out.push(Node::Md(raw(format!(
-                "<a class=\"topic\" href=\"{}\" data-topic=\"{}\" data-preview-label=\"{}\" data-preview=\"{}\">",
+                "<a class=\"topic\" href=\"{}\" data-topic=\"{}\"{preview}>",
                 escape(&l.href),
                 escape(&l.topic),
-                escape(&l.label),
-                escape(&l.preview)
             ))));
             out.push(Node::Md(Event::Text(CowStr::from(
                 text[l.start..l.end].to_string(),
@@ -218,6 +228,9 @@ mod tests {
             &[],
         );
         assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic" data-preview-label="The Arctic" data-preview="Ice">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
+        // The preview is written once per topic.
+        assert_eq!(html.matches("data-preview=").count(), 1, "{html}");
+        assert_eq!(html.matches("data-topic=\"arctic\"").count(), 2, "{html}");
     }
 
     #[test]

@@ -138,11 +138,22 @@ await page.focus("a.topic[data-topic=arctic]");
 const topicPreview = await page.textContent("#dossier-preview");
 check("a topic link previews its description", /Russian and Chinese interests diverge/.test(topicPreview), topicPreview);
 
-// 6. A timeline entry on the page previews its sentence.
-await page.hover(".doc-dates a.when");
-await page.waitForTimeout(300);
-const yearPreview = await page.textContent("#dossier-preview");
-check("a timeline year previews its sentence", /1949/.test(yearPreview) && /Communist Revolution/.test(yearPreview), yearPreview);
+// 6. A later link to the same topic shows the same preview (written once,
+// on the first link); a year on the page's timeline list links its year.
+const repeated = await page.evaluate(() => {
+  const counts = {};
+  document.querySelectorAll("a.topic[data-topic]").forEach((a) => { counts[a.dataset.topic] = (counts[a.dataset.topic] || 0) + 1; });
+  const topic = Object.keys(counts).sort((a, b) => counts[b] - counts[a])[0];
+  const first = document.querySelector(`a.topic[data-topic="${topic}"][data-preview]`);
+  return { topic, count: counts[topic], previews: document.querySelectorAll(`a.topic[data-topic="${topic}"][data-preview]`).length, text: first && first.getAttribute("data-preview") };
+});
+const later = await page.$$(`a.topic[data-topic="${repeated.topic}"]`);
+await later[later.length - 1].focus();
+const laterPreview = await page.textContent("#dossier-preview");
+check("a later link to a topic previews it too", repeated.count > 1 && laterPreview.includes(repeated.text), JSON.stringify(repeated) + " " + laterPreview);
+check("each topic's preview is written once", repeated.previews === 1, JSON.stringify(repeated));
+const when = await page.$eval(".doc-dates a.when", (a) => a.getAttribute("href"));
+check("a timeline year links its year's page", /timeline\/.*index\.html#y1949/.test(when), when);
 
 // 7. The map and the document filters work.
 await page.goto(url("graph/index.html"));

@@ -418,9 +418,13 @@
         if (parsed) html += '<p class="preview-label">In the citation index</p><p class="reference">' + parsed.innerHTML + "</p>";
         return html;
       }
-      var text = a.getAttribute("data-preview");
+      // A topic's preview is on its first link only.
+      var topic = a.getAttribute("data-topic");
+      var from = a.hasAttribute("data-preview") || !topic ? a
+        : document.querySelector('a.topic[data-topic="' + CSS.escape(topic) + '"][data-preview]');
+      var text = from && from.getAttribute("data-preview");
       if (!text) return null;
-      var label = a.getAttribute("data-preview-label");
+      var label = from.getAttribute("data-preview-label");
       return (label ? '<p class="preview-label">' + escapeHtml(label) + "</p>" : "") + "<p>" + escapeHtml(text) + "</p>";
     }
 
@@ -447,7 +451,7 @@
     // The mouse opens a preview after a short rest on its link, and may
     // cross the gap into it (a bridge of 300 ms) to use the links inside;
     // keyboard focus may move into it too.
-    var selector = "a[role=doc-noteref], a[data-preview]";
+    var selector = "a[role=doc-noteref], a[data-preview], a.topic[data-topic]";
     var showTimer = null;
     var hideTimer = null;
     var stop = function () { clearTimeout(showTimer); clearTimeout(hideTimer); };
