@@ -45,11 +45,12 @@ pub fn prepare(
     let (mut doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
     parse::lines::place_in_file(&source.body, &mut doc.link_lines, source.body_line_offset);
     let extracted = extract::extract(&doc, opts);
+    let mut normalized = normalized;
+    let markdown: std::sync::Arc<str> = std::mem::take(&mut normalized.markdown).into();
+    doc.compact(markdown, own_html || unsafe_html);
     // The texts are parsed now; keep only the document model.
     let mut source = source;
     source.body = String::new();
-    let mut normalized = normalized;
-    normalized.markdown = String::new();
     let mut diags: Vec<Diagnostic> = std::mem::take(&mut source.notes);
     diags.extend(
         warnings

@@ -84,6 +84,36 @@ pub struct Document {
     /// Each link's or image's target as written, with the line (1-based,
     /// in the Markdown parsed) where it first appears: for messages.
     pub link_lines: Vec<(String, usize)>,
+    /// Set by [`Document::compact`]: the Markdown the node lists are parsed
+    /// from again when needed, and whether it may hold raw HTML.
+    pub markdown: Option<(std::sync::Arc<str>, bool)>,
+}
+
+impl Document {
+    /// Drops the node lists (the body's and the notes'), the largest part
+    /// of a parsed document, keeping the Markdown they came from: the
+    /// extract stage has read them, and only the document's own page needs
+    /// them again ([`Document::full`]). A site's documents then take about
+    /// the size of their text in memory, not five times it.
+    pub fn compact(&mut self, markdown: std::sync::Arc<str>, allow_html: bool) {
+        self.body = Vec::new();
+        for f in &mut self.footnotes {
+            f.body = Vec::new();
+        }
+        self.markdown = Some((markdown, allow_html));
+    }
+
+    /// The document with its node lists: itself, or when compacted, parsed
+    /// again (parsing is a pure function of the Markdown: the same nodes,
+    /// ids and offsets).
+    pub fn full(&self) -> std::borrow::Cow<'_, Document> {
+        match &self.markdown {
+            Some((md, allow_html)) if self.body.is_empty() => {
+                std::borrow::Cow::Owned(parse_with(md, *allow_html).0)
+            }
+            _ => std::borrow::Cow::Borrowed(self),
+        }
+    }
 }
 
 /// Parses an author's Markdown, raw HTML shown as text (see [`guard`]);

@@ -121,3 +121,21 @@ fn markdown_as_plain_text() {
         "unbelievable a b"
     );
 }
+
+#[test]
+fn a_compacted_document_gives_back_the_same_nodes() {
+    let md = "# Title\n\nText with a note.[^1] and <b>bold</b>.\n\n```rust\nfn x() {}\n```\n\n[^1]: A *note* [link](a.md).\n";
+    for allow_html in [false, true] {
+        let (parsed, _) = parse_with(md, allow_html);
+        let mut compact = parsed.clone();
+        compact.compact(md.into(), allow_html);
+        assert!(compact.body.is_empty() && compact.footnotes.iter().all(|f| f.body.is_empty()));
+        assert_eq!(compact.paragraphs, parsed.paragraphs);
+        let full = compact.full();
+        assert_eq!(full.body, parsed.body);
+        assert_eq!(full.footnotes, parsed.footnotes);
+    }
+    // Not compacted: itself.
+    let (parsed, _) = parse("Plain.");
+    assert!(matches!(parsed.full(), std::borrow::Cow::Borrowed(_)));
+}

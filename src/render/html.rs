@@ -45,6 +45,7 @@ pub fn document_html_with(
     note_extras: &[Option<String>],
     targets: &Targets,
 ) -> String {
+    let doc = doc.full();
     let mut out = String::with_capacity(doc.words * 8 + 256);
     let body = with_links(&doc.body, links);
     nodes_html(&body, hl, targets, &mut out);
