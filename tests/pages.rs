@@ -251,3 +251,55 @@ fn files_beside_the_texts_are_published_and_linked() {
         "{said}"
     );
 }
+
+/// A topic page ranks the documents that mention the topic (most mentions
+/// first, then the latest), quotes each one's best passages and links the
+/// rest, and splits into pages of 50 documents.
+#[test]
+fn topic_pages_rank_documents_and_quote_their_best_passages() {
+    let site = common::small_site();
+    let c = site.path().join("content");
+    std::fs::write(
+        c.join("topics.toml"),
+        "[topics.ice]\ntitle = \"Ice\"\naliases = [\"ice\"]\n",
+    )
+    .unwrap();
+    let doc = |name: &str, date: &str, paragraphs: &[&str]| {
+        let body: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        std::fs::write(
+            c.join(format!("{name}.md")),
+            format!(
+                "+++\ntitle = \"{name}\"\ndate = \"{date}\"\n+++\n\n{}\n",
+                body.join("\n\n")
+            ),
+        )
+        .unwrap();
+    };
+    doc("few", "2020", &["Some ice here."]);
+    doc("older", "2001", &["Ice, ice, ice and ice."]);
+    doc(
+        "newer",
+        "2019",
+        &["One ice.", "Ice and ice again.", "Plain.", "Last ice."],
+    );
+    for n in 0..60 {
+        doc(&format!("filler-{n:02}"), "1990", &["A single ice."]);
+    }
+    let (_tmp, out, o) = common::build_site(site.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(out.join("topics/ice/index.html")).unwrap();
+    let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    // Both have 4 mentions: the later first; then those with one.
+    assert!(at(">newer</a>") < at(">older</a>"), "{page}");
+    assert!(at(">older</a>") < at("filler-"), "{page}");
+    assert!(page.contains("4 mentions · 2019"), "{page}");
+    // `newer`: its two best passages quoted (¶ 2 has two mentions), the
+    // other one linked.
+    assert!(
+        page.contains("1 more passage: <a href=\"../../newer/index.html#p-"),
+        "{page}"
+    );
+    // 63 documents: a second page.
+    assert!(out.join("topics/ice/page/2/index.html").is_file());
+    assert_eq!(page.matches("<section class=\"passages\"").count(), 50);
+}

@@ -60,23 +60,40 @@ pub fn stylesheet() -> String {
 }
 
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut from = 0;
+    // Runs without a special character are copied whole (all five are
+    // ASCII, so byte offsets fall on character boundaries).
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            escape("a<b>&\"c\" 'd' — é"),
+            "a&lt;b&gt;&amp;&quot;c&quot; &#39;d&#39; — é"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("plain"), "plain");
+    }
 
     #[test]
     fn known_language_gets_classes() {

@@ -92,12 +92,21 @@ pub struct PassageView {
     pub excerpt: String,
 }
 
+/// A document on a topic page: how often it mentions the topic, its
+/// best passages quoted, and links to each of the others.
 #[derive(Serialize)]
 pub struct DocPassagesView<'a> {
     pub title: &'a str,
     pub url: &'a str,
+    pub date: Option<&'a str>,
+    pub mentions: usize,
     pub passages: Vec<PassageView>,
+    /// The other passages, each a link to its paragraph (`¶ 12`).
+    pub more: Vec<PassageView>,
 }
+
+/// Passages quoted per document on a topic page.
+pub const BEST_PASSAGES: usize = 2;
 
 #[derive(Serialize)]
 pub struct TopicView<'a> {
@@ -114,38 +123,57 @@ pub struct TopicView<'a> {
     pub related: Vec<TopicLinkView<'a>>,
 }
 
-/// One page of a topic: its passages in `range`, grouped by document.
-/// A topic page's view. Without `passages` its documents are left out: the
-/// excerpts are the costly part, made only when the page is rendered (see
-/// [`topic_passages_key`]).
-pub fn topic_view(
-    site: &Site,
+/// One page of a topic: the documents in `range` of its ranking (see
+/// `plan::TopicPlan`), each with its best passages quoted (those with the
+/// most mentions, in the order of the text) and the others linked. Without
+/// `passages` the documents are left out: the excerpts are the costly part,
+/// made only when the page is rendered (see [`topic_passages_key`]).
+pub fn topic_view<'a>(
+    site: &'a Site,
+    plan: &Plan,
     t: usize,
     range: Range<usize>,
     passages: bool,
     allow_html: bool,
-) -> TopicView<'_> {
+) -> TopicView<'a> {
     let topic = &site.topic_map.topics[t];
-    let mut documents: Vec<DocPassagesView> = Vec::new();
+    let all = &site.topics.passages[t];
     let range = if passages { range } else { 0..0 };
-    for p in &site.topics.passages[t][range] {
-        let doc = &site.docs[p.doc];
-        if documents.last().is_none_or(|d| d.url != doc.url) {
-            documents.push(DocPassagesView {
+    let documents: Vec<DocPassagesView> = plan.topic_pages.ranked[t][range]
+        .iter()
+        .map(|(d, within)| {
+            let doc = &site.docs[*d];
+            let group = &all[within.clone()];
+            let mut best: Vec<usize> = (0..group.len()).collect();
+            best.sort_by_key(|&i| (std::cmp::Reverse(group[i].spans(&site.docs).len()), i));
+            best.truncate(BEST_PASSAGES);
+            best.sort_unstable();
+            let view = |i: usize, quoted: bool| {
+                let p = &group[i];
+                let para = &doc.body.paragraphs[p.paragraph];
+                PassageView {
+                    url: format!("{}#{}", doc.url, para.id),
+                    paragraph: format!("¶ {}", p.paragraph + 1),
+                    excerpt: if quoted {
+                        excerpt(&para.text, p.spans(&site.docs))
+                    } else {
+                        String::new()
+                    },
+                }
+            };
+            DocPassagesView {
                 title: &doc.title,
                 url: &doc.url,
-                passages: Vec::new(),
-            });
-        }
-        let para = &doc.body.paragraphs[p.paragraph];
-        if let Some(d) = documents.last_mut() {
-            d.passages.push(PassageView {
-                url: format!("{}#{}", doc.url, para.id),
-                paragraph: format!("¶ {}", p.paragraph + 1),
-                excerpt: excerpt(&para.text, p.spans(&site.docs)),
-            });
-        }
-    }
+                date: doc.date.as_deref(),
+                mentions: group.iter().map(|p| p.spans(&site.docs).len()).sum(),
+                passages: best.iter().map(|&i| view(i, true)).collect(),
+                more: (0..group.len())
+                    .filter(|i| !best.contains(i))
+                    .map(|i| view(i, false))
+                    .collect(),
+            }
+        })
+        .collect();
     let link = |(i, count): (usize, usize)| TopicLinkView::new(site, i, count);
     TopicView {
         id: &topic.id,
@@ -155,11 +183,7 @@ pub fn topic_view(
         aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
         mentions: site.topics.mentions[t],
         passages: site.topics.passages[t].len(),
-        document_count: site.topics.passages[t]
-            .windows(2)
-            .filter(|w| w[0].doc != w[1].doc)
-            .count()
-            + usize::from(!site.topics.passages[t].is_empty()),
+        document_count: plan.topic_pages.ranked[t].len(),
         documents,
         cooccurring: site.topics.cooccurring[t]
             .iter()
@@ -175,21 +199,24 @@ pub fn topic_view(
     }
 }
 
-/// A hash of everything the passages of a topic page are made from: each
-/// passage's document (URL and title: [`Plan::doc_keys`]), paragraph
-/// (number, hashes of its id and text) and spans. An edit elsewhere in a
-/// document leaves the key as it was.
+/// A hash of everything the documents of a topic page are made from:
+/// each document's URL, title and date ([`Plan::doc_keys`], and the
+/// ranking's range), and each of its passages' paragraph (number, hashes
+/// of its id and text) and spans. An edit elsewhere in a document leaves
+/// the key as it was.
 pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize>) -> u64 {
     KeyHasher::of(|key| {
-        for p in &site.topics.passages[t][range] {
-            let doc = &site.docs[p.doc];
-            key.add((
-                plan.doc_keys[p.doc],
-                p.paragraph,
-                doc.part_keys.paragraph_ids[p.paragraph],
-                doc.part_keys.paragraphs[p.paragraph],
-                p.spans(&site.docs),
-            ));
+        for (d, within) in &plan.topic_pages.ranked[t][range] {
+            let doc = &site.docs[*d];
+            key.add((plan.doc_keys[*d], &doc.date, within));
+            for p in &site.topics.passages[t][within.clone()] {
+                key.add((
+                    p.paragraph,
+                    doc.part_keys.paragraph_ids[p.paragraph],
+                    doc.part_keys.paragraphs[p.paragraph],
+                    p.spans(&site.docs),
+                ));
+            }
         }
     })
 }

@@ -108,15 +108,14 @@ impl Renderer<'_> {
         };
         files.push(list);
         laps.lap("  document list");
-        // The pages of each changed topic that quote the document.
+        // Every page of each changed topic: the edit may move the document
+        // in the topic's ranking (pages whose contents did not change are
+        // found by their keys and reused).
         let mut quoting = BTreeSet::new();
         for e in docs {
             for &t in &e.topics {
-                let passages = &site.topics.passages[t];
-                for (k, range) in self.plan.topic_pages[t].iter().enumerate() {
-                    if passages[range.clone()].iter().any(|p| p.doc == e.doc) {
-                        quoting.insert((t, k));
-                    }
+                for k in 0..self.plan.topic_pages.pages[t].len() {
+                    quoting.insert((t, k));
                 }
             }
         }

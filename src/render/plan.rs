@@ -18,12 +18,21 @@ use std::sync::Arc;
 #[derive(PartialEq)]
 pub struct Plan {
     pub timeline: Arc<TimelinePlan>,
-    /// Per topic: pages as ranges of its passages.
-    pub topic_pages: Arc<Vec<Vec<Range<usize>>>>,
+    pub topic_pages: Arc<TopicPlan>,
     pub citations: Arc<CitationPlan>,
     /// Per document, when results are kept: its URL and title, with which
     /// a page links to it or quotes it.
     pub doc_keys: Arc<Vec<u64>>,
+}
+
+/// The topic pages' part of a plan (see [`topic_pages`]).
+#[derive(PartialEq)]
+pub struct TopicPlan {
+    /// Per topic: the documents that mention it, ranked, each with the
+    /// range of its passages in `site.topics.passages[t]`.
+    pub ranked: Vec<Vec<(usize, Range<usize>)>>,
+    /// Per topic: its pages, as ranges of `ranked[t]`.
+    pub pages: Vec<Vec<Range<usize>>>,
 }
 
 /// The timeline's part of a plan.
@@ -89,12 +98,14 @@ impl PlanKeys {
             KeyHasher::of(|k| k.add(per_doc))
         };
         let docs = each(&|k, d| k.add((&d.url, &d.title)));
+        // Topic pages rank documents by date too.
+        let dates = each(&|k, d| k.add(&d.date));
         let dated = each(&|k, d| k.add(d.part_keys.dated_ids));
         let notes = each(&|k, d| k.add(d.part_keys.notes));
         Some(PlanKeys {
             docs,
             timeline: KeyHasher::of(|k| k.add((docs, timeline, dated))),
-            topics: KeyHasher::of(|k| k.add((docs, topics))),
+            topics: KeyHasher::of(|k| k.add((docs, topics, dates))),
             citations: KeyHasher::of(|k| k.add((docs, citations, notes))),
         })
     }
@@ -197,27 +208,53 @@ impl TimelinePlan {
     }
 }
 
-/// Per topic: its pages, as ranges of its passages (grouped by document).
-fn topic_pages(site: &Site) -> Vec<Vec<Range<usize>>> {
-    site.topics
+/// Documents listed per topic page.
+pub const DOCS_PER_TOPIC_PAGE: usize = 50;
+
+/// The topic pages' part of a plan: per topic, the documents that
+/// mention it, ranked by how often (then the latest first, then in the
+/// site's order), each with the range of its passages in the topic's
+/// passages; and the topic's pages, as ranges of that ranking.
+fn topic_pages(site: &Site) -> TopicPlan {
+    let ranked: Vec<Vec<(usize, Range<usize>)>> = site
+        .topics
         .passages
-        .iter()
+        .par_iter()
         .map(|passages| {
-            // Groups are documents; pages are ranges of passages.
-            let mut bounds = vec![0];
-            for i in 1..passages.len() {
-                if passages[i].doc != passages[i - 1].doc {
-                    bounds.push(i);
+            let mut groups: Vec<(usize, (usize, Range<usize>))> = Vec::new();
+            let mut start = 0;
+            for i in 1..=passages.len() {
+                if i == passages.len() || passages[i].doc != passages[start].doc {
+                    let mentions: usize = passages[start..i]
+                        .iter()
+                        .map(|p| p.spans(&site.docs).len())
+                        .sum();
+                    groups.push((mentions, (passages[start].doc, start..i)));
+                    start = i;
                 }
             }
-            bounds.push(passages.len());
-            let sizes: Vec<usize> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
-            chunks(&sizes, LIMIT)
-                .into_iter()
-                .map(|r| bounds[r.start]..bounds[r.end.min(sizes.len())])
+            groups.sort_by(|(m1, (d1, _)), (m2, (d2, _))| {
+                m2.cmp(m1)
+                    .then_with(|| site.docs[*d2].date.cmp(&site.docs[*d1].date))
+                    .then(d1.cmp(d2))
+            });
+            groups.into_iter().map(|(_, g)| g).collect()
+        })
+        .collect();
+    let pages = ranked
+        .iter()
+        .map(|docs| {
+            if docs.is_empty() {
+                // A topic no text mentions still has its page.
+                return std::iter::once(0..0).collect();
+            }
+            (0..docs.len())
+                .step_by(DOCS_PER_TOPIC_PAGE)
+                .map(|s| s..(s + DOCS_PER_TOPIC_PAGE).min(docs.len()))
                 .collect()
         })
-        .collect()
+        .collect();
+    TopicPlan { ranked, pages }
 }
 
 impl CitationPlan {

@@ -29,7 +29,7 @@ impl Renderer<'_> {
         if !site.topic_map.is_empty() {
             pages.push(KnowledgePage::TopicsIndex);
         }
-        for (t, topic_pages) in plan.topic_pages.iter().enumerate() {
+        for (t, topic_pages) in plan.topic_pages.pages.iter().enumerate() {
             pages.extend((0..topic_pages.len()).map(|k| KnowledgePage::Topic(t, k)));
         }
         if !site.citations.works.is_empty() {
@@ -237,15 +237,15 @@ impl Renderer<'_> {
                 let title = super::views::paged_title(&topic.title, k + 1);
                 let described = Some(topic.description.as_str()).filter(|d| !d.is_empty());
                 let mut ctx = self.context(&url, Some(&title), described);
-                let range = plan.topic_pages[t][k].clone();
+                let range = plan.topic_pages.pages[t][k].clone();
                 ctx.insert(
                     "topic",
-                    &knowledge::topic_view(site, t, range.clone(), false, config.unsafe_html),
+                    &knowledge::topic_view(site, plan, t, range.clone(), false, config.unsafe_html),
                 );
                 later = Later::Passages(t, range);
                 ctx.insert(
                     "paginator",
-                    &knowledge::paginator(&base, k + 1, plan.topic_pages[t].len()),
+                    &knowledge::paginator(&base, k + 1, plan.topic_pages.pages[t].len()),
                 );
                 ("topic.html", ctx)
             }
@@ -298,7 +298,7 @@ impl Renderer<'_> {
                 Later::Passages(t, range) => {
                     ctx.insert(
                         "topic",
-                        &knowledge::topic_view(site, t, range, true, config.unsafe_html),
+                        &knowledge::topic_view(site, plan, t, range, true, config.unsafe_html),
                     );
                 }
                 Later::CitationIndex(k) => {
