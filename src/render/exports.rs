@@ -67,7 +67,7 @@ pub fn csl_json(config: &Config, site: &Site) -> String {
             Value::Object(item)
         })
         .collect();
-    pretty(&items)
+    lines(&items)
 }
 
 fn date_parts(r: &Reference) -> Option<Vec<u32>> {
@@ -252,23 +252,15 @@ pub fn timeline_item_key(config: &Config, plan: &Plan, i: usize) -> u64 {
     })
 }
 
-/// An item of a JSON array as `pretty` writes it within the array:
-/// each line indented by two spaces (JSON strings hold no raw newlines).
+/// An item of a JSON array as the exports write it: compact, on a line
+/// of its own (JSON strings hold no raw newlines), so that the file is
+/// read a line at a time as easily as parsed whole.
 fn array_item<T: Serialize>(item: &T) -> Vec<u8> {
-    let text = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".to_string());
-    let mut out = Vec::with_capacity(text.len() + 64);
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"  ");
-        out.extend_from_slice(line.as_bytes());
-    }
-    out
+    serde_json::to_vec(item).unwrap_or_else(|_| b"null".to_vec())
 }
 
-/// A JSON array of items made by `array_item`, as `pretty` writes the
-/// whole array (with a final newline).
+/// A JSON array of items made by `array_item`: `[`, one item per line,
+/// `]` (with a final newline).
 pub fn array<'a>(items: impl ExactSizeIterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
     if items.len() == 0 {
         return b"[]\n".to_vec();
@@ -298,10 +290,10 @@ pub fn citations_key(path: &str, config: &Config, site: &Site, plan: &Plan) -> u
     })
 }
 
-fn pretty<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "[]".to_string());
-    s.push('\n');
-    s
+/// A JSON array written as [`array`] writes it: one item per line.
+fn lines<T: Serialize>(items: &[T]) -> String {
+    let parts: Vec<Vec<u8>> = items.iter().map(array_item).collect();
+    String::from_utf8(array(parts.iter().map(Vec::as_slice))).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -309,19 +301,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn arrays_from_items_are_what_the_pretty_printer_writes() {
+    fn arrays_hold_one_compact_item_per_line_and_parse_back() {
         let items = vec![
             json!({"a": 1, "b": ["x", "y\nz"], "c": {"d": null}}),
             json!({"e": "quote \" and \\"}),
             json!([]),
         ];
-        let parts: Vec<Vec<u8>> = items.iter().map(array_item).collect();
-        let joined = array(parts.iter().map(Vec::as_slice));
-        assert_eq!(String::from_utf8(joined).unwrap(), pretty(&items));
+        let text = lines(&items);
+        assert_eq!(text.lines().count(), items.len() + 2, "{text}");
+        assert!(
+            text.starts_with("[\n{\"a\":1,") && text.ends_with("\n]\n"),
+            "{text}"
+        );
+        let back: Vec<Value> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, items);
         let none: Vec<Value> = Vec::new();
+        assert_eq!(lines(&none), "[]\n");
         assert_eq!(
-            String::from_utf8(array(std::iter::empty::<&[u8]>())).unwrap(),
-            pretty(&none)
+            serde_json::from_str::<Vec<Value>>(&lines(&none)).unwrap(),
+            none
         );
     }
 
