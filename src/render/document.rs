@@ -218,12 +218,9 @@ impl Renderer<'_> {
             let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
                 .map(|f| {
                     by_note.get(&f).map(|&w| {
-                        // The parsed reference travels hidden with the note,
-                        // for the preview of its footnote marker.
                         format!(
-                            "<a class=\"cite\" href=\"{root}{}\">In the citation index</a><span class=\"ref-parsed\" hidden>{}</span>",
+                            "<a class=\"cite\" href=\"{root}{}\">In the citation index</a>",
                             citations::work_url(self.site, &self.plan, w),
-                            citations::reference_html(&self.site.citations.works[w].reference)
                         )
                     })
                 })

@@ -410,12 +410,11 @@
         var note = document.getElementById(decodeURIComponent(a.hash.slice(1)));
         if (!note) return null;
         var copy = note.cloneNode(true);
+        var cite = copy.querySelector(".cite");
         copy.querySelectorAll(".backref, .cite").forEach(function (n) { n.remove(); });
-        var parsed = copy.querySelector(".ref-parsed");
-        var html = '<p class="preview-label">Note ' + note.getAttribute("value") + "</p>";
-        if (parsed) { parsed.remove(); }
-        html += copy.innerHTML;
-        if (parsed) html += '<p class="preview-label">In the citation index</p><p class="reference">' + parsed.innerHTML + "</p>";
+        var html = '<p class="preview-label">Note ' + note.getAttribute("value") + "</p>" + copy.innerHTML;
+        // The note's work in the citation index, one click away.
+        if (cite) html += '<p class="preview-label"><a href="' + escapeHtml(cite.getAttribute("href")) + '">In the citation index</a></p>';
         return html;
       }
       // A topic's preview is on its first link only.
