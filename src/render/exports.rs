@@ -6,15 +6,18 @@ use super::knowledge::Plan;
 use crate::config::Config;
 use crate::extract::citations::Reference;
 use crate::graph::Site;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 /// `data/citations.json`: an array of CSL-JSON items with `cited-in`.
 pub fn csl_json(config: &Config, site: &Site) -> String {
-    let items: Vec<Value> = site
+    // Each item is written out as soon as it is made (in parallel): the
+    // export never holds the JSON trees of all the works at once.
+    let items: Vec<Vec<u8>> = site
         .citations
         .works
-        .iter()
+        .par_iter()
         .map(|w| {
             let r = &w.reference;
             let mut item = Map::new();
@@ -64,10 +67,10 @@ pub fn csl_json(config: &Config, site: &Site) -> String {
                 })
                 .collect();
             item.insert("cited-in".into(), Value::Array(cited));
-            Value::Object(item)
+            array_item(&Value::Object(item))
         })
         .collect();
-    lines(&items)
+    String::from_utf8(array(items.iter().map(Vec::as_slice))).unwrap_or_default()
 }
 
 fn date_parts(r: &Reference) -> Option<Vec<u32>> {
@@ -290,15 +293,15 @@ pub fn citations_key(path: &str, config: &Config, site: &Site, plan: &Plan) -> u
     })
 }
 
-/// A JSON array written as [`array`] writes it: one item per line.
-fn lines<T: Serialize>(items: &[T]) -> String {
-    let parts: Vec<Vec<u8>> = items.iter().map(array_item).collect();
-    String::from_utf8(array(parts.iter().map(Vec::as_slice))).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A JSON array written as [`array`] writes it: one item per line.
+    fn lines<T: Serialize>(items: &[T]) -> String {
+        let parts: Vec<Vec<u8>> = items.iter().map(array_item).collect();
+        String::from_utf8(array(parts.iter().map(Vec::as_slice))).unwrap_or_default()
+    }
 
     #[test]
     fn arrays_hold_one_compact_item_per_line_and_parse_back() {

@@ -20,25 +20,25 @@ pub(super) fn changed_tokens<'a>(
         match (a.peek(), b.peek()) {
             (None, None) => break,
             (Some((t, _)), None) => {
-                out.push((t.as_str(), &[][..]));
+                out.push((&**t, &[][..]));
                 a.next();
             }
             (None, Some((t, ids))) => {
-                out.push((t.as_str(), &ids[..]));
+                out.push((&**t, &ids[..]));
                 b.next();
             }
             (Some((ta, la)), Some((tb, lb))) => match ta.cmp(tb) {
                 std::cmp::Ordering::Less => {
-                    out.push((ta.as_str(), &[][..]));
+                    out.push((&**ta, &[][..]));
                     a.next();
                 }
                 std::cmp::Ordering::Greater => {
-                    out.push((tb.as_str(), &lb[..]));
+                    out.push((&**tb, &lb[..]));
                     b.next();
                 }
                 std::cmp::Ordering::Equal => {
                     if la != lb {
-                        out.push((tb.as_str(), &lb[..]));
+                        out.push((&**tb, &lb[..]));
                     }
                     a.next();
                     b.next();

@@ -61,7 +61,9 @@ pub type Indexed = (Entry, Terms);
 pub struct Group {
     pub entries: Vec<Entry>,
     /// Token → (entry offset, weight), by token.
-    pub postings: Vec<(String, Postings)>,
+    /// (Boxed to their exact sizes: a site's groups hold millions of
+    /// tokens, most with one or two postings.)
+    pub postings: Vec<TokenPostings>,
 }
 
 impl Group {
@@ -75,7 +77,10 @@ impl Group {
             }
         }
         // By token; each token's postings are in id order already.
-        let mut postings: Vec<(String, Postings)> = postings.into_iter().collect();
+        let mut postings: Vec<TokenPostings> = postings
+            .into_iter()
+            .map(|(t, list)| (t.into_boxed_str(), list.into_boxed_slice()))
+            .collect();
         postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Group { entries, postings }
     }
@@ -87,6 +92,9 @@ pub type Shard = Vec<(String, Arc<Vec<u8>>)>;
 
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
+
+/// A token of a group with its postings, each boxed to its exact size.
+pub type TokenPostings = (Box<str>, Box<[(u32, u32)]>);
 
 /// One search result candidate.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -159,6 +167,22 @@ pub fn build<P: Send>(
         .into_par_iter()
         .map(|k| place(chunk_file(&layout, k, cache)))
         .collect::<anyhow::Result<_>>()?;
+    // The entries are in their chunks now; the merge reads the postings
+    // only. A build that keeps nothing for the next (not `serve`, whose
+    // patches write chunks from the kept groups) lets go of the entries'
+    // texts before the merged postings are made.
+    let keeps = cache.active();
+    let layout: Vec<index::Placed> = layout
+        .into_iter()
+        .map(|(key, start, mut g)| {
+            if let Some(g) = Arc::get_mut(&mut g).filter(|_| !keeps) {
+                for e in &mut g.entries {
+                    e.text = String::new();
+                }
+            }
+            (key, start, g)
+        })
+        .collect();
     let index = cache.search_index(|last| index::Index::update(last, layout));
     let mut files: Vec<P> = index
         .shards
