@@ -59,8 +59,9 @@ pub struct Overrides {
     pub drafts: bool,
 }
 
-/// The checked configuration.
-#[derive(Debug, Clone)]
+/// The checked configuration. Caches key on its values (serialised), not
+/// on its `Debug` text.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Config {
     pub root: PathBuf,
     pub title: String,

@@ -157,7 +157,7 @@ fn run_pipeline(
     // (only needed when results are kept).
     let context = if last.active {
         memo::KeyHasher::of(|h| {
-            h.add(format!("{config:?}"));
+            h.add_json(&config);
             h.add(std::fs::read(&config.topic_map).unwrap_or_default());
         })
     } else {

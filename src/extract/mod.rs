@@ -25,7 +25,7 @@ use std::ops::Range;
 use years::YearHit;
 
 /// Which mentions become links to their topic page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub enum LinkMode {
     /// The first mention of each topic after each heading.
     #[default]

@@ -290,7 +290,7 @@ impl<'a> Renderer<'a> {
         // `Renderer::quick_page`).
         let site_key = cache.key(|k| {
             k.add(theme.templates_key);
-            k.add(format!("{config:?}"));
+            k.add_json(config);
             k.add(format!("{:?}", site.topic_map));
             k.add_json(&nav);
             for s in &site.sections {
