@@ -108,14 +108,18 @@ impl Renderer<'_> {
         };
         files.push(list);
         laps.lap("  document list");
-        // Every page of each changed topic: the edit may move the document
-        // in the topic's ranking (pages whose contents did not change are
-        // found by their keys and reused).
+        // The page of each changed topic that quotes the document. A patch
+        // keeps every document's passages and mention counts
+        // (`graph::same_face`), so its place in each topic's ranking, and
+        // every page's list, are as they were.
         let mut quoting = BTreeSet::new();
+        let topics = &self.plan.topic_pages;
         for e in docs {
             for &t in &e.topics {
-                for k in 0..self.plan.topic_pages.pages[t].len() {
-                    quoting.insert((t, k));
+                let place = topics.ranked[t].iter().position(|(d, _)| *d == e.doc);
+                if let Some(place) = place {
+                    let page = topics.pages[t].iter().position(|r| r.contains(&place));
+                    quoting.extend(page.map(|k| (t, k)));
                 }
             }
         }
