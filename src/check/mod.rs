@@ -301,27 +301,10 @@ pub fn tagged_values(html: &str, name: &str) -> Vec<(String, String)> {
 /// Values of `name="…"` attributes inside tags (dossier writes attributes
 /// with double quotes), with character references decoded.
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
-    let mut out = Vec::new();
-    let mut in_tag = false;
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'<' => in_tag = true,
-            b'>' => in_tag = false,
-            b' ' if in_tag && html[i..].starts_with(&needle) => {
-                let start = i + needle.len();
-                if let Some(len) = html[start..].find('"') {
-                    out.push(decode_entities(&html[start..start + len]));
-                    i = start + len;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
+    tagged_values(html, name)
+        .into_iter()
+        .map(|(_, value)| value)
+        .collect()
 }
 
 #[cfg(test)]
