@@ -374,12 +374,7 @@ pub fn build(root: &Path, overrides: &config::Overrides, force: bool) -> Result<
     let staging = output::Staging::begin(&c.output_dir, force, &protected(&c))?;
     let (mut built, _) = run_pipeline(root, overrides, &memo::Memo::default(), Some(&staging))?;
     let start = Instant::now();
-    let out = output::guard::absolute(&c.output_dir)?;
-    built
-        .files
-        .par_iter()
-        .try_for_each(|f| render::Emit::emit(&staging, f))
-        .map_err(|e| e.context(format!("the previous {} is unchanged", out.display())))?;
+    staging.write_all(&built.files)?;
     staging.finish()?;
     built.timings.push(("write", start.elapsed()));
     Ok(built)

@@ -23,10 +23,9 @@ mod staging;
 
 pub use staging::Staging;
 
-use crate::render::{Emit, OutputFile};
+use crate::render::OutputFile;
 use anyhow::{Context, Result};
 use guard::{Protected, MARKER};
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Replaces `out_dir` with a folder holding exactly `files` (and the
@@ -38,11 +37,7 @@ pub fn write_output(
     protected: &Protected,
 ) -> Result<()> {
     let staging = Staging::begin(out_dir, force, protected)?;
-    let out = guard::absolute(out_dir)?;
-    files
-        .par_iter()
-        .try_for_each(|f| staging.emit(f))
-        .map_err(|e| e.context(format!("the previous {} is unchanged", out.display())))?;
+    staging.write_all(files)?;
     staging.finish()
 }
 

@@ -96,6 +96,15 @@ impl Staging {
             .contains(path)
     }
 
+    /// Writes `files` (in parallel); an error says the output is as it was.
+    pub fn write_all(&self, files: &[OutputFile]) -> Result<()> {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .try_for_each(|f| self.emit(f))
+            .map_err(|e| e.context(format!("the previous {} is unchanged", self.out.display())))
+    }
+
     /// Swaps the staging folder in for the output.
     pub fn finish(mut self) -> Result<()> {
         self.finished = true;

@@ -31,7 +31,7 @@ pub fn publish(out: &mut Out, assets: &[Asset], diags: &mut Vec<Diagnostic>) -> 
         return Ok(());
     }
     let made: HashSet<String> = out.paths().map(str::to_string).collect();
-    let results: Vec<std::result::Result<Option<super::Placed>, Diagnostic>> = assets
+    let results: Vec<std::result::Result<super::Placed, Diagnostic>> = assets
         .par_iter()
         .map(|a| {
             let skip = |why: String| Err(Diagnostic::warning(&a.path, 0, 0, why));
@@ -47,7 +47,6 @@ pub fn publish(out: &mut Out, assets: &[Asset], diags: &mut Vec<Diagnostic>) -> 
                 Err(e) => skip(format!("not published: {e}")),
                 Ok(_) => out
                     .copy_or_read(&a.rel, &a.path)
-                    .map(Some)
                     .or_else(|e| skip(format!("not published: {e:#}"))),
             }
         })
@@ -55,8 +54,7 @@ pub fn publish(out: &mut Out, assets: &[Asset], diags: &mut Vec<Diagnostic>) -> 
     let mut placed = Vec::new();
     for r in results {
         match r {
-            Ok(Some(p)) => placed.push(p),
-            Ok(None) => {}
+            Ok(p) => placed.push(p),
             Err(d) => diags.push(d),
         }
     }
