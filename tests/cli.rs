@@ -244,6 +244,20 @@ fn bad_front_matter_is_reported_and_the_rest_builds() {
     assert!(out.join("index.html").is_file());
 }
 
+/// No staging folder of a failed build is left in `dir`.
+fn assert_no_staging_folder(dir: &std::path::Path) {
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !leftovers
+            .iter()
+            .any(|n| n.to_string_lossy().contains("staging")),
+        "{leftovers:?}"
+    );
+}
+
 #[test]
 fn broken_template_stops_the_build_and_keeps_output() {
     let site = seed_copy();
@@ -262,16 +276,7 @@ fn broken_template_stops_the_build_and_keeps_output() {
     assert!(err.contains("document.html"), "{err}");
     assert!(err.contains("2:"), "names the line: {err}");
     assert_eq!(read(&out.join("index.html")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert!(
-        !leftovers
-            .iter()
-            .any(|n| n.to_string_lossy().contains("staging")),
-        "{leftovers:?}"
-    );
+    assert_no_staging_folder(site.path());
     // A template that parses but fails while pages are being written (the
     // build writes each page as it is made): the output is still the old
     // one, and the half-written new one is gone.
@@ -289,16 +294,7 @@ fn broken_template_stops_the_build_and_keeps_output() {
     );
     assert_eq!(read(&out.join("index.html")), before);
     assert!(out.join(".dossier-output").is_file());
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert!(
-        !leftovers
-            .iter()
-            .any(|n| n.to_string_lossy().contains("staging")),
-        "{leftovers:?}"
-    );
+    assert_no_staging_folder(site.path());
 }
 
 #[test]
