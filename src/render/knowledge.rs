@@ -141,9 +141,9 @@ pub fn topic_view<'a>(
     let range = if passages { range } else { 0..0 };
     let documents: Vec<DocPassagesView> = plan.topic_pages.ranked[t][range]
         .iter()
-        .map(|(d, within)| {
-            let doc = &site.docs[*d];
-            let group = &all[within.clone()];
+        .map(|ranked| {
+            let doc = &site.docs[ranked.doc];
+            let group = &all[ranked.passages.clone()];
             let mut best: Vec<usize> = (0..group.len()).collect();
             best.sort_by_key(|&i| (std::cmp::Reverse(group[i].spans(&site.docs).len()), i));
             best.truncate(BEST_PASSAGES);
@@ -165,7 +165,7 @@ pub fn topic_view<'a>(
                 title: &doc.title,
                 url: &doc.url,
                 date: doc.date.as_deref(),
-                mentions: group.iter().map(|p| p.spans(&site.docs).len()).sum(),
+                mentions: ranked.mentions,
                 passages: best.iter().map(|&i| view(i, true)).collect(),
                 more: (0..group.len())
                     .filter(|i| !best.contains(i))
@@ -206,10 +206,10 @@ pub fn topic_view<'a>(
 /// the key as it was.
 pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize>) -> u64 {
     KeyHasher::of(|key| {
-        for (d, within) in &plan.topic_pages.ranked[t][range] {
-            let doc = &site.docs[*d];
-            key.add((plan.doc_keys[*d], &doc.date, within));
-            for p in &site.topics.passages[t][within.clone()] {
+        for ranked in &plan.topic_pages.ranked[t][range] {
+            let doc = &site.docs[ranked.doc];
+            key.add((plan.doc_keys[ranked.doc], &doc.date, &ranked.passages));
+            for p in &site.topics.passages[t][ranked.passages.clone()] {
                 key.add((
                     p.paragraph,
                     doc.part_keys.paragraph_ids[p.paragraph],

@@ -116,7 +116,7 @@ impl Renderer<'_> {
         let topics = &self.plan.topic_pages;
         for e in docs {
             for &t in &e.topics {
-                let place = topics.ranked[t].iter().position(|(d, _)| *d == e.doc);
+                let place = topics.ranked[t].iter().position(|r| r.doc == e.doc);
                 if let Some(place) = place {
                     let page = topics.pages[t].iter().position(|r| r.contains(&place));
                     quoting.extend(page.map(|k| (t, k)));

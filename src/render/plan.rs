@@ -28,11 +28,20 @@ pub struct Plan {
 /// The topic pages' part of a plan (see [`topic_pages`]).
 #[derive(PartialEq)]
 pub struct TopicPlan {
-    /// Per topic: the documents that mention it, ranked, each with the
-    /// range of its passages in `site.topics.passages[t]`.
-    pub ranked: Vec<Vec<(usize, Range<usize>)>>,
+    /// Per topic: the documents that mention it, ranked.
+    pub ranked: Vec<Vec<Ranked>>,
     /// Per topic: its pages, as ranges of `ranked[t]`.
     pub pages: Vec<Vec<Range<usize>>>,
+}
+
+/// A document in a topic's ranking.
+#[derive(Debug, PartialEq)]
+pub struct Ranked {
+    pub doc: usize,
+    /// Its passages' range in `site.topics.passages[t]`.
+    pub passages: Range<usize>,
+    /// How often those passages mention the topic.
+    pub mentions: usize,
 }
 
 /// The timeline's part of a plan.
@@ -216,12 +225,12 @@ pub const DOCS_PER_TOPIC_PAGE: usize = 50;
 /// site's order), each with the range of its passages in the topic's
 /// passages; and the topic's pages, as ranges of that ranking.
 fn topic_pages(site: &Site) -> TopicPlan {
-    let ranked: Vec<Vec<(usize, Range<usize>)>> = site
+    let ranked: Vec<Vec<Ranked>> = site
         .topics
         .passages
         .par_iter()
         .map(|passages| {
-            let mut groups: Vec<(usize, (usize, Range<usize>))> = Vec::new();
+            let mut groups: Vec<Ranked> = Vec::new();
             let mut start = 0;
             for i in 1..=passages.len() {
                 if i == passages.len() || passages[i].doc != passages[start].doc {
@@ -229,16 +238,21 @@ fn topic_pages(site: &Site) -> TopicPlan {
                         .iter()
                         .map(|p| p.spans(&site.docs).len())
                         .sum();
-                    groups.push((mentions, (passages[start].doc, start..i)));
+                    groups.push(Ranked {
+                        doc: passages[start].doc,
+                        passages: start..i,
+                        mentions,
+                    });
                     start = i;
                 }
             }
-            groups.sort_by(|(m1, (d1, _)), (m2, (d2, _))| {
-                m2.cmp(m1)
-                    .then_with(|| site.docs[*d2].date.cmp(&site.docs[*d1].date))
-                    .then(d1.cmp(d2))
+            groups.sort_by(|a, b| {
+                b.mentions
+                    .cmp(&a.mentions)
+                    .then_with(|| site.docs[b.doc].date.cmp(&site.docs[a.doc].date))
+                    .then(a.doc.cmp(&b.doc))
             });
-            groups.into_iter().map(|(_, g)| g).collect()
+            groups
         })
         .collect();
     let pages = ranked
