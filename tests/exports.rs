@@ -54,12 +54,54 @@ fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
     );
     for item in items {
         for c in item["cited-in"].as_array().unwrap() {
-            let url = c["url"].as_str().unwrap();
-            assert!(
-                url.starts_with("https://example.org/dossier/") && url.contains("#fn-"),
-                "{url}"
-            );
+            let note = c["note"].as_str().unwrap();
+            assert!(note.starts_with("fn-"), "{c}");
+            assert_anchor(&out, c["doc"].as_str().unwrap(), note);
         }
+    }
+}
+
+/// The page of export path `doc` exists, is listed in `documents.json`,
+/// and has an element with id `anchor`.
+fn assert_anchor(out: &Path, doc: &str, anchor: &str) {
+    let documents = json(&out.join("data/documents.json"));
+    let listed = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["doc"] == doc)
+        .unwrap_or_else(|| panic!("{doc} is not in documents.json"));
+    assert_eq!(
+        listed["url"].as_str().unwrap(),
+        format!("https://example.org/dossier/{doc}index.html")
+    );
+    let page = std::fs::read_to_string(out.join(doc).join("index.html")).unwrap();
+    assert!(
+        page.contains(&format!("id=\"{anchor}\"")),
+        "{doc} has no #{anchor}"
+    );
+}
+
+#[test]
+fn manifest_names_the_format_version_and_every_export() {
+    let (_tmp, out) = common::built_seed();
+    let manifest = json(&out.join("data/manifest.json"));
+    assert_eq!(manifest["version"], 2);
+    assert_eq!(manifest["generator"], "dossier");
+    assert_eq!(manifest["base_url"], "https://example.org/dossier/");
+    let documents = json(&out.join("data/documents.json"));
+    assert_eq!(manifest["documents"], documents.as_array().unwrap().len());
+    let files = manifest["files"].as_object().unwrap();
+    for name in ["documents", "timeline", "topics", "citations", "bibtex"] {
+        let path = files[name].as_str().unwrap();
+        assert!(out.join(path).is_file(), "{name}: {path}");
+    }
+    for d in documents.as_array().unwrap() {
+        let doc = d["doc"].as_str().unwrap();
+        assert!(out.join(doc).join("index.html").is_file(), "{doc}");
+        assert!(d["title"].as_str().is_some_and(|t| !t.is_empty()));
+        let source = d["source"].as_str().unwrap();
+        assert!(source.ends_with(".txt") || source.ends_with(".md"), "{d}");
     }
 }
 
@@ -114,7 +156,12 @@ fn timeline_and_topics_exports() {
         (cold_war["end_year"].as_i64(), cold_war["clipped"].as_bool()),
         (Some(1991), Some(true))
     );
-    assert!(cold_war["url"].as_str().unwrap().contains("#p-"));
+    // `clipped` is written only when true.
+    assert!(entries.iter().all(|e| e["clipped"] != false));
+    for e in entries {
+        let paragraph = e["paragraph"].as_str().unwrap();
+        assert_anchor(&out, e["doc"].as_str().unwrap(), paragraph);
+    }
     let topics = json(&out.join("data/topics.json"));
     let arctic = topics
         .as_array()
@@ -122,7 +169,18 @@ fn timeline_and_topics_exports() {
         .iter()
         .find(|t| t["id"] == "arctic")
         .unwrap();
-    assert_eq!(arctic["passages"].as_array().unwrap().len(), 2);
+    // Passages are grouped by document: each names its paragraphs.
+    let passages = arctic["passages"].as_array().unwrap();
+    let count: usize = passages
+        .iter()
+        .map(|p| p["paragraphs"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(count, 2);
+    for p in passages {
+        for id in p["paragraphs"].as_array().unwrap() {
+            assert_anchor(&out, p["doc"].as_str().unwrap(), id.as_str().unwrap());
+        }
+    }
     assert!(arctic["mentions"].as_i64().unwrap() >= 5);
 }
 

@@ -254,7 +254,7 @@ fn files_beside_the_texts_are_published_and_linked() {
 
 /// A topic page ranks the documents that mention the topic (most mentions
 /// first, then the latest), quotes each one's best passages and links the
-/// rest, and splits into pages of 50 documents.
+/// document's list of the rest, and splits into pages of 50 documents.
 #[test]
 fn topic_pages_rank_documents_and_quote_their_best_passages() {
     let site = common::small_site();
@@ -294,10 +294,16 @@ fn topic_pages_rank_documents_and_quote_their_best_passages() {
     assert!(at(">older</a>") < at("filler-"), "{page}");
     assert!(page.contains("4 mentions · 2019"), "{page}");
     // `newer`: its two best passages quoted (¶ 2 has two mentions), the
-    // other one linked.
+    // rest counted, with a link to the list of them all on its page.
     assert!(
-        page.contains("1 more passage: <a href=\"../../newer/index.html#p-"),
+        page.contains("<a href=\"../../newer/index.html#t-ice\">1 more passage in this text</a>"),
         "{page}"
+    );
+    let newer = std::fs::read_to_string(out.join("newer/index.html")).unwrap();
+    assert!(
+        newer.contains("<li id=\"t-ice\">")
+            && newer.contains("<span class=\"paras\">¶ <a href=\"#p-1\">1</a>, <a href=\"#p-2\">2</a>, <a href=\"#p-4\">4</a></span>"),
+        "{newer}"
     );
     // 63 documents: a second page.
     assert!(out.join("topics/ice/page/2/index.html").is_file());

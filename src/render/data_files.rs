@@ -17,6 +17,7 @@ impl Renderer<'_> {
             ("data/citations.bib", !site.citations.works.is_empty()),
             ("data/topics.json", !site.topic_map.is_empty()),
             ("data/timeline.json", true),
+            ("data/documents.json", true),
         ]
         .into_par_iter()
         .filter(|(_, wanted)| *wanted)
@@ -24,6 +25,9 @@ impl Renderer<'_> {
             let base = match path {
                 "data/topics.json" => self.knowledge_keys.topics,
                 "data/timeline.json" => self.knowledge_keys.timeline,
+                "data/documents.json" => self
+                    .cache
+                    .key(|k| k.add(exports::documents_key(config, site))),
                 _ => self.knowledge_keys.citations,
             };
             let quick = self.cache.key(|k| k.add((base, path)));
@@ -51,12 +55,15 @@ impl Renderer<'_> {
                 let key = self.cache.key(|k| {
                     if items(path) {
                         k.add((path, &item_keys));
+                    } else if path == "data/documents.json" {
+                        k.add(base);
                     } else {
                         k.add(exports::citations_key(path, config, site, plan));
                     }
                 });
                 self.keyed(key, quick, path, || match path {
-                    "data/citations.json" => Ok(exports::csl_json(config, site).into_bytes()),
+                    "data/citations.json" => Ok(exports::csl_json(site).into_bytes()),
+                    "data/documents.json" => Ok(exports::documents(config, site)),
                     "data/citations.bib" => Ok(exports::bibtex(site).into_bytes()),
                     "data/topics.json" => {
                         let rows =
@@ -64,8 +71,7 @@ impl Renderer<'_> {
                         Ok(self.json_array(path, rows))
                     }
                     _ => {
-                        let rows =
-                            self.rows(item_keys, |e| Ok(exports::timeline_item(config, site, e)))?;
+                        let rows = self.rows(item_keys, |e| Ok(exports::timeline_item(site, e)))?;
                         Ok(self.json_array(path, rows))
                     }
                 })
@@ -76,6 +82,12 @@ impl Renderer<'_> {
             Ok(OutputFile::new(path, bytes))
         })
         .collect();
-        files.into_iter().collect()
+        let mut files: Vec<OutputFile> = files.into_iter().collect::<Result<_>>()?;
+        // Small, and read from counts only: made on every build.
+        files.push(OutputFile::new(
+            "data/manifest.json",
+            exports::manifest(config, site),
+        ));
+        Ok(files)
     }
 }

@@ -110,7 +110,7 @@ impl Renderer<'_> {
             .collect();
         let doc_topics: Vec<knowledge::TopicLinkView> = self.site.topics.doc_topics[i]
             .iter()
-            .map(|&(t, count)| knowledge::TopicLinkView::new(self.site, t, count))
+            .map(|&(t, count)| knowledge::TopicLinkView::in_document(self.site, i, t, count))
             .collect();
         let allow = self.config.unsafe_html;
         view.author_note_html = d
@@ -261,12 +261,18 @@ struct RelatedView<'a> {
 }
 
 /// The text a topic link's preview shows: its description without Markdown
-/// markup, or its aliases.
+/// markup, or its aliases; at most `PREVIEW` characters (the topic's page
+/// has the rest).
 fn preview_text(t: &crate::topics::Topic) -> String {
-    if t.description.trim().is_empty() {
+    let text = if t.description.trim().is_empty() {
         let aliases: Vec<&str> = t.aliases.iter().map(|a| a.text.as_str()).collect();
         format!("Also written as: {}", aliases.join(", "))
     } else {
         t.description.replace(['*', '_', '`'], "")
-    }
+    };
+    super::views::plain_summary(&text, PREVIEW)
 }
+
+/// The longest topic preview, in characters: about three lines of the
+/// preview box.
+const PREVIEW: usize = 160;

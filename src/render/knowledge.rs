@@ -44,6 +44,19 @@ pub struct TopicLinkView<'a> {
     pub title: &'a str,
     pub url: String,
     pub count: usize,
+    /// On a document page: the anchor of the topic's entry (`t-arctic`),
+    /// which topic pages link to, and the paragraphs that mention it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphRef<'a>>,
+}
+
+/// A paragraph of the page, by its anchor and number.
+#[derive(Serialize)]
+pub struct ParagraphRef<'a> {
+    pub id: &'a str,
+    pub number: usize,
 }
 
 impl<'a> TopicLinkView<'a> {
@@ -54,8 +67,36 @@ impl<'a> TopicLinkView<'a> {
             title: &topic.title,
             url: topic_url(&topic.id),
             count,
+            anchor: None,
+            paragraphs: Vec::new(),
         }
     }
+
+    /// Topic `t` in the list of document `d`'s topics: with its anchor and
+    /// each paragraph of `d` that mentions it.
+    pub fn in_document(site: &'a Site, d: usize, t: usize, count: usize) -> Self {
+        let doc = &site.docs[d];
+        let paragraphs = doc
+            .extracted
+            .passages
+            .iter()
+            .filter(|p| p.topic == t)
+            .map(|p| ParagraphRef {
+                id: &doc.body.paragraphs[p.paragraph].id,
+                number: p.paragraph + 1,
+            })
+            .collect();
+        TopicLinkView {
+            anchor: Some(topic_anchor(&site.topic_map.topics[t].id)),
+            paragraphs,
+            ..TopicLinkView::new(site, t, count)
+        }
+    }
+}
+
+/// The anchor of a topic's entry on a document page.
+pub fn topic_anchor(id: &str) -> String {
+    format!("t-{id}")
 }
 
 #[derive(Serialize)]
@@ -101,8 +142,10 @@ pub struct DocPassagesView<'a> {
     pub date: Option<&'a str>,
     pub mentions: usize,
     pub passages: Vec<PassageView>,
-    /// The other passages, each a link to its paragraph (`¶ 12`).
-    pub more: Vec<PassageView>,
+    /// How many other passages, and the link to the list of them all on
+    /// the document's page.
+    pub more: usize,
+    pub more_url: String,
 }
 
 /// Passages quoted per document on a topic page.
@@ -148,17 +191,13 @@ pub fn topic_view<'a>(
             best.sort_by_key(|&i| (std::cmp::Reverse(group[i].spans(&site.docs).len()), i));
             best.truncate(BEST_PASSAGES);
             best.sort_unstable();
-            let view = |i: usize, quoted: bool| {
+            let view = |i: usize| {
                 let p = &group[i];
                 let para = &doc.body.paragraphs[p.paragraph];
                 PassageView {
                     url: format!("{}#{}", doc.url, para.id),
                     paragraph: format!("¶ {}", p.paragraph + 1),
-                    excerpt: if quoted {
-                        excerpt(&para.text, p.spans(&site.docs))
-                    } else {
-                        String::new()
-                    },
+                    excerpt: excerpt(&para.text, p.spans(&site.docs)),
                 }
             };
             DocPassagesView {
@@ -166,11 +205,9 @@ pub fn topic_view<'a>(
                 url: &doc.url,
                 date: doc.date.as_deref(),
                 mentions: ranked.mentions,
-                passages: best.iter().map(|&i| view(i, true)).collect(),
-                more: (0..group.len())
-                    .filter(|i| !best.contains(i))
-                    .map(|i| view(i, false))
-                    .collect(),
+                passages: best.iter().map(|&i| view(i)).collect(),
+                more: group.len() - best.len(),
+                more_url: format!("{}#{}", doc.url, topic_anchor(&topic.id)),
             }
         })
         .collect();

@@ -152,8 +152,15 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     for &entry_index in &site.timeline.by_doc[i] {
         let e = &site.timeline.entries[entry_index];
         let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
-        let title = format!("{label} · {}", d.title);
-        let en = entry("y", title, format!("#{}", e.anchor), sentence, PASSAGE_TEXT);
+        // Its title is the label; `search.js` adds the document's title.
+        let mut en = entry(
+            "y",
+            label.to_string(),
+            format!("#{}", e.anchor),
+            sentence,
+            PASSAGE_TEXT,
+        );
+        en.parent = Some(0);
         out.push((en, weigh("y", label, sentence, 1)));
     }
     for p in &d.body.paragraphs {

@@ -105,8 +105,10 @@ pub struct Entry {
     /// Root-relative URL with its anchor.
     pub url: String,
     pub text: String,
-    /// For a paragraph: the index of its document's entry, whose title and
-    /// URL it shares (`url` then holds only the `#anchor`).
+    /// For a paragraph or a timeline entry: the index of its document's
+    /// entry, whose title (after the entry's own `title`, a timeline label,
+    /// when it has one) and URL it shares (`url` then holds only the
+    /// `#anchor`; a timeline anchor is on the timeline's page of its year).
     pub parent: Option<usize>,
 }
 
@@ -241,13 +243,18 @@ fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> Output
             #[serde(untagged)]
             enum Row<'a> {
                 Child(&'a str, usize, &'a str, &'a str),
+                // A timeline entry: its label goes before the document's title.
+                Labelled(&'a str, usize, &'a str, &'a str, &'a str),
                 Own(&'a str, &'a str, &'a str, &'a str),
             }
             let rows: Vec<Option<Row>> = slots
                 .iter()
                 .map(|slot| {
                     slot.map(|(e, start)| match e.parent {
-                        Some(p) => Row::Child(e.kind, start + p, &e.url, &e.text),
+                        Some(p) if e.title.is_empty() => {
+                            Row::Child(e.kind, start + p, &e.url, &e.text)
+                        }
+                        Some(p) => Row::Labelled(e.kind, start + p, &e.url, &e.text, &e.title),
                         None => Row::Own(e.kind, &e.title, &e.url, &e.text),
                     })
                 })

@@ -63,10 +63,11 @@ pub fn draw(graph: &Graph, geo: &Geometry, title: &str, id: &str, root: &str) ->
         w = geo.width,
     );
     let curve = |svg: &mut String, class: &str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)| {
-        let mid = (x1 + x2) / 2.0;
+        let mid = n((x1 + x2) / 2.0);
+        let (x1, y1, x2, y2) = (n(x1), n(y1), n(x2), n(y2));
         let _ = write!(
             svg,
-            "<path class=\"{class}\" d=\"M{x1:.1} {y1:.1}C{mid:.1} {y1:.1} {mid:.1} {y2:.1} {x2:.1} {y2:.1}\"/>"
+            "<path class=\"{class}\" d=\"M{x1} {y1}C{mid} {y1} {mid} {y2} {x2} {y2}\"/>"
         );
     };
     for &(l, m) in &graph.left_edges {
@@ -89,8 +90,9 @@ pub fn draw(graph: &Graph, geo: &Geometry, title: &str, id: &str, root: &str) ->
     let left_chars = (geo.left_dot - 14.0) / CHAR_PX;
     for (i, item) in graph.left.iter().enumerate() {
         let shape = format!(
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\"/>",
-            geo.left_dot, ly[i]
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5\"/>",
+            n(geo.left_dot),
+            n(ly[i])
         );
         let text = (
             geo.left_dot - 10.0,
@@ -103,10 +105,10 @@ pub fn draw(graph: &Graph, geo: &Geometry, title: &str, id: &str, root: &str) ->
     let box_chars = (geo.box_to - geo.box_from - 16.0) / CHAR_PX;
     for (i, item) in graph.middle.iter().enumerate() {
         let shape = format!(
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"22\" rx=\"4\"/>",
-            geo.box_from,
-            my[i] - 11.0,
-            geo.box_to - geo.box_from
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"22\" rx=\"4\"/>",
+            n(geo.box_from),
+            n(my[i] - 11.0),
+            n(geo.box_to - geo.box_from)
         );
         let text = (
             geo.box_from + 8.0,
@@ -119,8 +121,9 @@ pub fn draw(graph: &Graph, geo: &Geometry, title: &str, id: &str, root: &str) ->
     let right_chars = (geo.width - geo.right_dot - 14.0) / CHAR_PX;
     for (i, item) in graph.right.iter().enumerate() {
         let shape = format!(
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\"/>",
-            geo.right_dot, ry[i]
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5\"/>",
+            n(geo.right_dot),
+            n(ry[i])
         );
         let text = (
             geo.right_dot + 10.0,
@@ -134,6 +137,17 @@ pub fn draw(graph: &Graph, geo: &Geometry, title: &str, id: &str, root: &str) ->
     svg
 }
 
+/// A coordinate as the SVG writes it: to a tenth, without a trailing
+/// `.0` (`172`, `172.5`).
+fn n(v: f64) -> f64 {
+    let r = (v * 10.0).round() / 10.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
 fn node(
     svg: &mut String,
     item: &Item,
@@ -142,8 +156,10 @@ fn node(
     (x, y, anchor, label): (f64, f64, &str, String),
 ) {
     let inner = format!(
-        "<title>{}</title>{shape}<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
+        "<title>{}</title>{shape}<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
         escape(&item.title),
+        n(x),
+        n(y),
         escape(&label)
     );
     match &item.url {

@@ -204,9 +204,11 @@
       if (typeof x[1] === "number") {
         var parent = row(x[1]);
         if (!parent) return;
-        title = parent[1];
-        url = parent[2] + x[2];
-      } else if (x[0] === "y" && url.charAt(0) === "#") {
+        // A timeline entry's row ends with its label: "1987 · Title".
+        title = x.length > 4 ? x[4] + " · " + parent[1] : parent[1];
+        url = x[0] === "y" ? x[2] : parent[2] + x[2];
+      }
+      if (x[0] === "y" && url.charAt(0) === "#") {
         // A timeline entry is its anchor (#y1987-…): its year's page is in
         // the index's metadata.
         var year = /^#y(-?\d+)-/.exec(url);
