@@ -123,7 +123,7 @@ impl Renderer<'_> {
         ctx.insert("nav", &self.nav);
         ctx.insert("page_title", &title);
         let description = description
-            .map(|d| super::views::plain_summary(d, 300))
+            .map(|d| super::views::plain_summary(d, super::views::DESCRIPTION))
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| self.site_view.description.to_string());
         ctx.insert("description", &description);

@@ -145,6 +145,10 @@ pub struct Paginator {
     pub next: Option<String>,
 }
 
+/// The longest page description (`<meta name="description">`, Open Graph,
+/// JSON-LD), in characters: search engines show about 160.
+pub const DESCRIPTION: usize = 200;
+
 /// `text` as one line of plain text of at most `max` characters, cut at a
 /// word: for `<meta name="description">` and previews.
 pub fn plain_summary(text: &str, max: usize) -> String {
@@ -209,7 +213,10 @@ pub fn json_ld(d: &crate::graph::Doc, canonical: &str, site_title: &str, languag
         o.insert("sameAs".into(), u.clone().into());
     }
     if !d.summary.is_empty() {
-        o.insert("description".into(), plain_summary(&d.summary, 300).into());
+        o.insert(
+            "description".into(),
+            plain_summary(&d.summary, DESCRIPTION).into(),
+        );
     }
     if !d.tags.is_empty() {
         o.insert("keywords".into(), d.tags.join(", ").into());

@@ -311,17 +311,17 @@ fn encode_shard(key: &str, terms: &[(&str, &Posted)]) -> Shard {
     groups
         .into_iter()
         .map(|(k, postings)| {
-            let head = format!("DOSSIER_SEARCH.terms({k:?},{{");
             let len: usize = postings.iter().map(|p| p.part_len + 1).sum();
-            let mut file = Vec::with_capacity(head.len() + len + 4);
-            file.extend_from_slice(head.as_bytes());
+            let mut json = Vec::with_capacity(len + 2);
+            json.push(b'{');
             for (n, p) in postings.iter().enumerate() {
                 if n > 0 {
-                    file.push(b',');
+                    json.push(b',');
                 }
-                p.encoded.write_part(&p.json_term, &mut file);
+                p.encoded.write_part(&p.json_term, &mut json);
             }
-            file.extend_from_slice(b"});\n");
+            json.push(b'}');
+            let file = super::pack::script("t", &format!("{k:?}"), &json);
             (k, Arc::new(file))
         })
         .collect()

@@ -157,10 +157,17 @@ fn a_large_shard_is_split_by_three_characters_in_order() {
     let expected: Vec<(String, Vec<u8>)> = expected
         .into_iter()
         .map(|(k, parts)| {
-            let file = format!("DOSSIER_SEARCH.terms({k:?},{{{}}});\n", parts.join(","));
-            (k, file.into_bytes())
+            let json = format!("{{{}}}", parts.join(","));
+            (k, json.into_bytes())
         })
         .collect();
-    let got: Vec<(String, Vec<u8>)> = shard.iter().map(|(k, b)| (k.clone(), b.to_vec())).collect();
+    let got: Vec<(String, Vec<u8>)> = shard
+        .iter()
+        .map(|(k, b)| {
+            let head = format!("DOSSIER_SEARCH.packed(\"t\",{k:?},\"");
+            assert!(b.starts_with(head.as_bytes()));
+            (k.clone(), crate::search::pack::unpack(b).unwrap())
+        })
+        .collect();
     assert_eq!(got, expected);
 }

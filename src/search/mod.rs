@@ -17,6 +17,7 @@ mod changes;
 pub mod encode;
 mod entries;
 pub mod index;
+mod pack;
 mod patch;
 pub mod tokens;
 
@@ -259,11 +260,10 @@ fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> Output
                     })
                 })
                 .collect();
-            let mut out = format!("DOSSIER_SEARCH.entries({k},").into_bytes();
+            let mut json = Vec::new();
             // Writing JSON of strings and numbers into a Vec cannot fail.
-            let _ = serde_json::to_writer(&mut out, &rows);
-            out.extend_from_slice(b");\n");
-            Ok::<_, std::convert::Infallible>(out)
+            let _ = serde_json::to_writer(&mut json, &rows);
+            Ok::<_, std::convert::Infallible>(pack::script("e", &k.to_string(), &json))
         })
         .unwrap_or_else(|e| match e {});
     OutputFile::new(path, bytes)

@@ -62,29 +62,28 @@ pub fn draw(graph: &Graph, geo: &Geometry, title: &str, id: &str, root: &str) ->
         escape(title),
         w = geo.width,
     );
-    let curve = |svg: &mut String, class: &str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)| {
+    // The edges of one class are one path of many curves.
+    let curve = |d: &mut String, (x1, y1): (f64, f64), (x2, y2): (f64, f64)| {
         let mid = n((x1 + x2) / 2.0);
         let (x1, y1, x2, y2) = (n(x1), n(y1), n(x2), n(y2));
-        let _ = write!(
-            svg,
-            "<path class=\"{class}\" d=\"M{x1} {y1}C{mid} {y1} {mid} {y2} {x2} {y2}\"/>"
-        );
+        let _ = write!(d, "M{x1} {y1}C{mid} {y1} {mid} {y2} {x2} {y2}");
     };
+    let (mut left, mut right, mut work) = (String::new(), String::new(), String::new());
     for &(l, m) in &graph.left_edges {
-        curve(
-            &mut svg,
-            "e-left",
-            (geo.left_dot, ly[l]),
-            (geo.box_from, my[m]),
-        );
+        curve(&mut left, (geo.left_dot, ly[l]), (geo.box_from, my[m]));
     }
     for &(m, r) in &graph.right_edges {
-        let class = if graph.right[r].class == "work" {
-            "e-work"
+        let d = if graph.right[r].class == "work" {
+            &mut work
         } else {
-            "e-right"
+            &mut right
         };
-        curve(&mut svg, class, (geo.box_to, my[m]), (geo.right_dot, ry[r]));
+        curve(d, (geo.box_to, my[m]), (geo.right_dot, ry[r]));
+    }
+    for (class, d) in [("e-left", left), ("e-right", right), ("e-work", work)] {
+        if !d.is_empty() {
+            let _ = write!(svg, "<path class=\"{class}\" d=\"{d}\"/>");
+        }
     }
     svg.push_str("</g>");
     let left_chars = (geo.left_dot - 14.0) / CHAR_PX;
@@ -155,9 +154,20 @@ fn node(
     shape: &str,
     (x, y, anchor, label): (f64, f64, &str, String),
 ) {
+    // The full name is a tooltip only where the label is not it; `start`
+    // is SVG's default anchor.
+    let title = if label == item.title {
+        String::new()
+    } else {
+        format!("<title>{}</title>", escape(&item.title))
+    };
+    let anchor = if anchor == "start" {
+        String::new()
+    } else {
+        format!(" text-anchor=\"{anchor}\"")
+    };
     let inner = format!(
-        "<title>{}</title>{shape}<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
-        escape(&item.title),
+        "{title}{shape}<text x=\"{}\" y=\"{}\"{anchor}>{}</text>",
         n(x),
         n(y),
         escape(&label)
@@ -403,12 +413,21 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains("<title id=\"local-map\">Around “this”</title>"));
+        // A label that is the whole name needs no tooltip.
         assert!(
-            svg.contains(
-                "<a href=\"../../&lt;a&gt;.html\" class=\"node topic\"><title>&lt;a&gt;</title>"
-            ),
+            svg.contains("<a href=\"../../&lt;a&gt;.html\" class=\"node topic\"><circle "),
             "{svg}"
         );
+        assert!(svg.contains(">&lt;a&gt;</text>"), "{svg}");
         assert!(svg.contains("<g class=\"node doc current\">"), "{svg}");
+        // A cut label keeps the whole name as its tooltip.
+        let long = "A title far too long for the narrow column of topics on the left";
+        let g = Graph {
+            left: vec![item(long, "topic")],
+            ..g
+        };
+        let svg = draw(&g, &GEO, "t", "m", "");
+        assert!(svg.contains(&format!("<title>{long}</title>")), "{svg}");
+        assert!(svg.contains("…</text>"), "{svg}");
     }
 }

@@ -3,7 +3,8 @@
  * Everything here works from file:// with no server and no network: the
  * search index is a set of local scripts (search/meta.js, search/t/<key>.js,
  * search/e/<n>.js) that register themselves through DOSSIER_SEARCH, loaded
- * on demand with <script> elements. The tokenizer and stemmer mirror
+ * on demand with <script> elements; their JSON is deflated, in base64, and
+ * inflated here with DecompressionStream. The tokenizer and stemmer mirror
  * src/search/tokens.rs; keep the two in step.
  */
 (function () {
@@ -68,11 +69,27 @@
     meta: function (m) { state.meta = m; done("meta"); },
     terms: function (key, t) { state.shards[key] = t; done("t/" + key); },
     entries: function (k, rows) { state.chunks[k] = rows; done("e/" + k); },
+    // The index's files hold their JSON deflated, in base64.
+    packed: function (kind, key, data) {
+      inflate(data).then(function (value) {
+        if (kind === "e") window.DOSSIER_SEARCH.entries(key, value);
+        else window.DOSSIER_SEARCH.terms(key, value);
+      }, function () { done(kind + "/" + key); });
+    },
     tokens: tokens,
     stem: stem,
     decode: decode,
     search: search
   };
+
+  /* The JSON value deflated (zlib) in the base64 text `data`. */
+  function inflate(data) {
+    if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("no DecompressionStream"));
+    var raw = atob(data), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
 
   function load(path) {
     if (state.pending[path]) return state.pending[path].promise;
