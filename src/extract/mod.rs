@@ -11,6 +11,7 @@
 //! Extraction does no I/O and never fails.
 
 pub mod citations;
+mod cited;
 mod fields;
 pub mod mentions;
 pub mod names;
@@ -117,6 +118,9 @@ pub struct Extracted {
     pub links_out: Vec<String>,
     /// Limits that cut what was extracted, for the author.
     pub notes: Vec<String>,
+    /// Years left off the timeline because they date a cited work (in a
+    /// reference list or an author–year citation).
+    pub cited_years: usize,
 }
 
 /// The most dates taken from one paragraph: prose never comes near it; a
@@ -142,8 +146,18 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
             _ => None,
         })
         .collect();
+    let has_references = doc.paragraphs.iter().any(|p| p.reference);
     for (i, p) in doc.paragraphs.iter().enumerate() {
         let mut hits = years::find_years(&p.text, opts.years);
+        // A reference list's years and an author–year citation's are
+        // when works appeared: counted, not put on the timeline.
+        let before = hits.len();
+        if p.reference {
+            hits.clear();
+        } else {
+            hits.retain(|h| !cited::is_cited(&p.text, h.start, h.end, has_references));
+        }
+        out.cited_years += before - hits.len();
         if hits.len() > MAX_DATES_PER_PARAGRAPH {
             out.notes.push(format!(
                 "paragraph {} holds {} dates; the timeline takes the first {MAX_DATES_PER_PARAGRAPH}",
@@ -251,12 +265,22 @@ fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
     for (k, node) in doc.body.iter().enumerate() {
         match node {
             Node::ParagraphStart { .. } => {
-                paragraph = Some(next_paragraph);
+                // A reference list's words are titles, not passages.
+                paragraph = Some(next_paragraph).filter(|&p| !doc.paragraphs[p].reference);
                 next_paragraph += 1;
                 offset = 0;
             }
             Node::HeadingStart { .. } if opts.links == LinkMode::FirstInSection => linked.clear(),
-            Node::Md(Event::End(TagEnd::Paragraph)) => paragraph = None,
+            Node::Md(Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::DefinitionListDefinition,
+            ))
+            | Node::Md(Event::Start(Tag::List(_))) => paragraph = None,
+            Node::Md(Event::End(TagEnd::TableCell)) if paragraph.is_some() => {
+                offset += crate::parse::CELL_SEP.len()
+            }
             Node::Md(Event::Start(Tag::Link { .. } | Tag::Image { .. })) => in_link += 1,
             Node::Md(Event::End(TagEnd::Link | TagEnd::Image)) => {
                 in_link = in_link.saturating_sub(1)
@@ -354,6 +378,23 @@ mod tests {
         assert_eq!(run(md, LinkMode::FirstInDocument).1.links.len(), 1);
         assert_eq!(run(md, LinkMode::FirstInSection).1.links.len(), 2);
         assert_eq!(run(md, LinkMode::None).1.links.len(), 0);
+    }
+
+    #[test]
+    fn reference_lists_and_citations_stay_off_the_timeline_and_topics() {
+        let md = "Russia and the Arctic in 2014, as Smith et al. (2019) show \
+                  (Ivanova, 2020).\n\n- Arctic ice in 1990.\n\n## References\n\n\
+                  Smith, A. (2019). Russia in the Arctic. Polar Press.\n";
+        let (doc, ex) = run(md, LinkMode::All);
+        let years: Vec<i32> = ex.dates.iter().map(|d| d.hit.year).collect();
+        assert_eq!(years, vec![2014, 1990], "list items are scanned");
+        assert_eq!(ex.cited_years, 3);
+        let in_refs = ex
+            .mentions
+            .iter()
+            .filter(|m| doc.paragraphs[m.paragraph].reference);
+        assert_eq!(in_refs.count(), 0);
+        assert_eq!(ex.mentions.len(), 3, "Russia, Arctic; Arctic in the item");
     }
 
     #[test]

@@ -53,11 +53,13 @@ pub fn describe(source: &Source, normalized: &Normalized, doc: &Document) -> Des
     }
 }
 
-/// The first paragraph of running text (not a caption or a note).
+/// The first paragraph of running text (not a caption, a note, a list
+/// item, a table row or a reference), else the first block of text.
 fn running_text(doc: &Document) -> Option<&str> {
-    doc.paragraphs
-        .iter()
-        .find(|p| !p.aside)
+    let ps = &doc.paragraphs;
+    ps.iter()
+        .find(|p| !p.aside && !p.reference && p.kind == crate::parse::Block::P)
+        .or_else(|| ps.iter().find(|p| !p.aside))
         .map(|p| p.text.as_str())
 }
 

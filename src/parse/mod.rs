@@ -15,6 +15,7 @@
 mod guard;
 pub mod ids;
 pub mod lines;
+pub mod refs;
 
 pub use guard::guard;
 
@@ -27,8 +28,12 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Md(Event<'static>),
+    /// The start of a block of text with an id: a paragraph (in place of
+    /// its Markdown start), a tight list item or definition (likewise), or
+    /// a table row (inside its first cell, the row itself kept).
     ParagraphStart {
         id: String,
+        kind: Block,
     },
     HeadingStart {
         level: u8,
@@ -59,7 +64,26 @@ pub struct Paragraph {
     pub text: String,
     /// Inside a caption, note or other HTML wrapper: not running text.
     pub aside: bool,
+    pub kind: Block,
+    /// In a reference list or bibliography (see [`refs`]): not running
+    /// text, its years publication dates.
+    pub reference: bool,
 }
+
+/// What kind of block a [`Paragraph`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Block {
+    P,
+    /// A list item whose text is not wrapped in a paragraph (tight).
+    Item,
+    /// A table body row: its cells' text joined by [`CELL_SEP`].
+    Row,
+    /// A definition in a definition list.
+    Definition,
+}
+
+/// What stands between the cells of a table row in its text.
+pub const CELL_SEP: &str = " · ";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Footnote {
@@ -160,6 +184,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
         }
     }
     let warnings = p.finish_footnotes(defs);
+    refs::mark_runs(&mut p.doc.paragraphs);
     p.doc.body = body;
     p.doc.link_lines = link_lines;
     (p.doc, warnings)
@@ -194,6 +219,7 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 fn matching_end(events: &[Event], start: usize) -> usize {
@@ -228,6 +254,9 @@ struct Parsing {
     numbers: HashMap<String, (usize, usize, String)>,
     /// Depth of open HTML wrappers (`<figure>`, `<aside>`) around the text.
     wrappers: usize,
+    /// Inside a reference section: the level of the heading that opened it
+    /// (7 for a section opened by a line that only names it).
+    references: Option<u8>,
 }
 
 impl Parsing {
@@ -239,18 +268,60 @@ impl Parsing {
             match &events[i] {
                 Event::Start(Tag::Paragraph) if in_body => {
                     let end = matching_end(events, i);
-                    let id = format!("p-{}", self.doc.paragraphs.len() + 1);
-                    self.ids.reserve(&id);
                     // Untrimmed, so that offsets of text events add up to it.
                     let text = raw_text(&events[i + 1..end]);
-                    let aside = self.wrappers > 0;
-                    self.doc.paragraphs.push(Paragraph {
-                        id: id.clone(),
-                        text,
-                        aside,
-                    });
-                    out.push(Node::ParagraphStart { id });
+                    if refs::is_reference_heading(&text) {
+                        self.references = Some(7);
+                    }
+                    let id = self.paragraph(text, Block::P);
+                    out.push(Node::ParagraphStart { id, kind: Block::P });
                     self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::Md(events[end].clone()));
+                    i = end + 1;
+                }
+                Event::Start(Tag::Item | Tag::DefinitionListDefinition) if in_body => {
+                    let end = matching_end(events, i);
+                    // A tight item's text runs to its first block (a list
+                    // nested in it) or its end.
+                    let stop = (i + 1..end)
+                        .find(|&j| matches!(&events[j], Event::Start(t) if is_block(t)))
+                        .unwrap_or(end);
+                    let text = raw_text(&events[i + 1..stop]);
+                    if text.trim().is_empty() {
+                        out.push(Node::Md(events[i].clone()));
+                        i += 1;
+                        continue;
+                    }
+                    let kind = match &events[i] {
+                        Event::Start(Tag::Item) => Block::Item,
+                        _ => Block::Definition,
+                    };
+                    let id = self.paragraph(text, kind);
+                    out.push(Node::ParagraphStart { id, kind });
+                    self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::Md(events[end].clone()));
+                    i = end + 1;
+                }
+                Event::Start(Tag::TableRow) if in_body => {
+                    let end = matching_end(events, i);
+                    let text = raw_text(&events[i + 1..end]);
+                    out.push(Node::Md(events[i].clone()));
+                    let first_cell =
+                        matches!(events.get(i + 1), Some(Event::Start(Tag::TableCell)));
+                    if text.replace(CELL_SEP, "").trim().is_empty() || !first_cell {
+                        i += 1;
+                        continue;
+                    }
+                    let text = text
+                        .strip_suffix(CELL_SEP)
+                        .map_or(text.clone(), str::to_string);
+                    let id = self.paragraph(text, Block::Row);
+                    out.push(Node::Md(events[i + 1].clone()));
+                    out.push(Node::ParagraphStart {
+                        id,
+                        kind: Block::Row,
+                    });
+                    self.walk(&events[i + 2..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
@@ -270,6 +341,11 @@ impl Parsing {
                     let id = self.ids.unique(&base);
                     let level = *level as u8;
                     if in_body {
+                        if refs::is_reference_heading(&text) {
+                            self.references = Some(level);
+                        } else if self.references.is_some_and(|l| level <= l) {
+                            self.references = None;
+                        }
                         self.doc.headings.push(Heading {
                             level,
                             id: id.clone(),
@@ -316,6 +392,20 @@ impl Parsing {
                 }
             }
         }
+    }
+
+    /// Records a block of text and returns its id.
+    fn paragraph(&mut self, text: String, kind: Block) -> String {
+        let id = format!("p-{}", self.doc.paragraphs.len() + 1);
+        self.ids.reserve(&id);
+        self.doc.paragraphs.push(Paragraph {
+            id: id.clone(),
+            text,
+            aside: self.wrappers > 0,
+            kind,
+            reference: self.references.is_some(),
+        });
+        id
     }
 
     /// Follows raw HTML blocks that open or close wrapper elements.
@@ -418,10 +508,26 @@ fn raw_text(events: &[Event]) -> String {
         match e {
             Event::Text(t) | Event::Code(t) => s.push_str(t),
             Event::SoftBreak | Event::HardBreak => s.push(' '),
+            Event::End(TagEnd::TableCell) => s.push_str(CELL_SEP),
             _ => {}
         }
     }
     s
+}
+
+/// A block-level element that ends a tight list item's own text.
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::List(_)
+            | Tag::Paragraph
+            | Tag::CodeBlock(_)
+            | Tag::BlockQuote(_)
+            | Tag::Heading { .. }
+            | Tag::Table(_)
+            | Tag::HtmlBlock
+            | Tag::DefinitionList
+    )
 }
 
 fn nodes_text(nodes: &[Node]) -> String {

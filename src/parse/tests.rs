@@ -8,10 +8,14 @@ fn ids_of(doc: &Document) -> Vec<&str> {
 fn paragraphs_get_ordinal_ids_and_text() {
     let (doc, w) = parse("One *two*.\n\n> Quoted `x`.\n\n- item\n\nThree  \nfour.");
     assert!(w.is_empty());
-    assert_eq!(ids_of(&doc), vec!["p-1", "p-2", "p-3"]);
+    assert_eq!(ids_of(&doc), vec!["p-1", "p-2", "p-3", "p-4"]);
     assert_eq!(doc.paragraphs[0].text, "One two.");
     assert_eq!(doc.paragraphs[1].text, "Quoted x.");
-    assert_eq!(doc.paragraphs[2].text, "Three four.");
+    // A tight list item is a block of text too.
+    assert_eq!(doc.paragraphs[2].text, "item");
+    assert_eq!(doc.paragraphs[2].kind, Block::Item);
+    assert_eq!(doc.paragraphs[3].text, "Three four.");
+    assert_eq!(doc.paragraphs[3].kind, Block::P);
 }
 
 #[test]
@@ -138,4 +142,39 @@ fn a_compacted_document_gives_back_the_same_nodes() {
     // Not compacted: itself.
     let (parsed, _) = parse("Plain.");
     assert!(matches!(parsed.full(), std::borrow::Cow::Borrowed(_)));
+}
+
+#[test]
+fn list_items_table_rows_and_definitions_are_blocks_of_text() {
+    let md = "- In 1991 the union ended.\n  - nested in 1992\n- second\n\n\
+              | Year | Event |\n|---|---|\n| 1991 | Dissolution |\n| | |\n\n\
+              Term\n: Defined in 2001.\n\n\
+              1. loose item\n\n   still loose\n";
+    let (doc, _) = parse(md);
+    let blocks: Vec<(&str, Block)> = doc
+        .paragraphs
+        .iter()
+        .map(|p| (p.text.as_str(), p.kind))
+        .collect();
+    assert_eq!(
+        blocks,
+        vec![
+            ("In 1991 the union ended.", Block::Item),
+            ("nested in 1992", Block::Item),
+            ("second", Block::Item),
+            ("1991 · Dissolution", Block::Row),
+            ("Defined in 2001.", Block::Definition),
+            ("loose item", Block::P),
+            ("still loose", Block::P),
+        ]
+    );
+}
+
+#[test]
+fn reference_sections_by_heading_and_by_label_line() {
+    let md = "Intro in 1991.\n\n## References\n\nAnything here, 2001.\n\n### Archives\n\nFond 5, 1950.\n\n\
+              ## Appendix\n\nBack to text in 1995.\n\n**Bibliography**\n\nHarrow 1998.\n";
+    let (doc, _) = parse(md);
+    let refs: Vec<bool> = doc.paragraphs.iter().map(|p| p.reference).collect();
+    assert_eq!(refs, vec![false, true, true, false, true, true]);
 }

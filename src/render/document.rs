@@ -230,6 +230,7 @@ impl Renderer<'_> {
                 .map(|&e| super::timeline::entry_view(self.site, &self.plan, e))
                 .collect();
             ctx.insert("dates", &dates);
+            ctx.insert("cited_years", &d.extracted.cited_years);
             let links: Vec<html::LinkSpan> = d
                 .extracted
                 .links

@@ -7,7 +7,7 @@
 
 use super::highlight::{escape, Highlighter};
 use super::images::{self, Targets};
-use crate::parse::{Document, Footnote, Node};
+use crate::parse::{Block, Document, Footnote, Node};
 use pulldown_cmark::{html, CowStr, Event, TagEnd};
 use std::borrow::Cow;
 
@@ -59,7 +59,12 @@ fn nodes_html(nodes: &[Node], hl: &Highlighter, targets: &Targets, out: &mut Str
     let nodes = images::retarget(nodes, targets);
     let events = nodes.iter().map(|n| match n {
         Node::Md(e) => e.clone(),
-        Node::ParagraphStart { id } => raw(format!("<p id=\"{id}\">")),
+        Node::ParagraphStart { id, kind } => raw(match kind {
+            Block::P => format!("<p id=\"{id}\">"),
+            Block::Item => format!("<li id=\"{id}\">"),
+            Block::Definition => format!("<dd id=\"{id}\">"),
+            Block::Row => format!("<span id=\"{id}\"></span>"),
+        }),
         Node::HeadingStart { level, id, classes } => {
             let class = if classes.is_empty() {
                 String::new()
@@ -232,6 +237,20 @@ mod tests {
         // The preview is written once per topic.
         assert_eq!(html.matches("data-preview=").count(), 1, "{html}");
         assert_eq!(html.matches("data-topic=\"arctic\"").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn items_rows_and_definitions_carry_their_ids() {
+        let html = render(
+            "- In 1991 the union ended.\n\n| Year | Event |\n|---|---|\n| 1991 | End |\n\n\
+             Term\n: Defined.\n",
+        );
+        assert!(html.contains("<li id=\"p-1\">In 1991"), "{html}");
+        assert!(
+            html.contains("<td><span id=\"p-2\"></span>1991</td>"),
+            "{html}"
+        );
+        assert!(html.contains("<dd id=\"p-3\">Defined.</dd>"), "{html}");
     }
 
     #[test]

@@ -1,0 +1,194 @@
+//! Author–year citations in running text: `(Raffel et al., 2019)`,
+//! `(Okafor 2011; Harrow, 1998, p. 4)`, `Marsh and Ibe (2021)`. The year
+//! in one is when a work appeared, not when something happened, so the
+//! timeline leaves it out.
+//!
+//! A year is cited when it stands in parentheses or brackets and the part
+//! of them around it (parts are cut at `;`) is only names before it —
+//! capitalised words, `et al.`, `and`/`&`, particles such as `van`, other
+//! years — and at most a page after it. A year alone in parentheses is
+//! cited when `et al.` stands before them, or, in a text with a reference
+//! list, a capitalised name does. Month names are not names: `(June 2011)`
+//! is a date.
+
+/// Whether the year at `start..end` of `text` is an author–year citation;
+/// `has_references` says whether the document has a reference list.
+pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> bool {
+    let Some((open, close)) = enclosing(text, start, end) else {
+        return false;
+    };
+    let inner_start = open + 1;
+    // The part of the parentheses that holds the year.
+    let part_start = text[inner_start..start]
+        .rfind(';')
+        .map_or(inner_start, |k| inner_start + k + 1);
+    let part_end = text[end..close].find(';').map_or(close, |k| end + k);
+    let before = text[part_start..start].trim();
+    let after = text[end..part_end].trim();
+    if !after_is_page(after) {
+        return false;
+    }
+    if before.is_empty() {
+        // `(2019)` or `(2019a)`: a narrative citation when a name or
+        // `et al.` stands before it.
+        let outside = text[..open].trim_end();
+        if outside.ends_with("et al.") || outside.ends_with("et al") {
+            return true;
+        }
+        let last = outside.rsplit(char::is_whitespace).next().unwrap_or("");
+        return has_references && is_name(last) && !is_month(last);
+    }
+    let before = before.trim_end_matches(',').trim_end();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let name = |w: &&str| is_name(w) && !is_month(w);
+    let names_end = *last == "al."
+        || *last == "al"
+        || name(last)
+        || (is_year_word(last) && words.iter().any(name));
+    names_end
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            is_name(w) && !is_month(w)
+                || CONNECTORS.contains(&w.to_lowercase().as_str())
+                || is_year_word(w)
+        })
+}
+
+/// Words that may stand among the names of a citation.
+const CONNECTORS: &[&str] = &[
+    "and", "&", "et", "al.", "al", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le",
+    "y", "und", "и", "see", "cf.", "e.g.", "e.g.,", "i.e.", "also", "in", "quoted", "cited",
+    "after", "ibid.", "vgl.", "voir", "см.", "ср.",
+];
+
+/// The innermost `(…)` or `[…]` around `start..end`, within 300 bytes.
+fn enclosing(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let lo = start.saturating_sub(300);
+    let lo = (lo..=start).find(|&k| text.is_char_boundary(k))?;
+    let mut depth = 0i32;
+    let mut open = None;
+    for (k, c) in text[lo..start].char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth == 0 => {
+                open = Some(lo + k);
+                break;
+            }
+            '(' | '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let want = if text[open..].starts_with('(') {
+        ')'
+    } else {
+        ']'
+    };
+    let hi = (end + 300).min(text.len());
+    let hi = (hi..=text.len()).find(|&k| text.is_char_boundary(k))?;
+    let close = end + text[end..hi].find(want)?;
+    Some((open, close))
+}
+
+/// What may follow a cited year in its part: nothing, a letter (`2019a`),
+/// a page (`, p. 12`, `: 12–14`, `, pp. 3-5`), or another year.
+fn after_is_page(after: &str) -> bool {
+    let mut a = after;
+    let mut cs = a.chars();
+    if cs.next().is_some_and(|c| c.is_ascii_lowercase())
+        && cs.next().is_none_or(|c| !c.is_alphabetic())
+    {
+        a = &a[1..];
+    }
+    let a = a.trim().trim_start_matches([',', ':']).trim();
+    if a.is_empty() {
+        return true;
+    }
+    let a = ["pp.", "p.", "S.", "с.", "at", "para.", "n."]
+        .iter()
+        .find_map(|p| a.strip_prefix(p))
+        .unwrap_or(a)
+        .trim();
+    !a.is_empty() && a.chars().all(|c| c.is_ascii_digit() || "–-, ".contains(c))
+}
+
+fn is_year_word(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    digits == 4 && w.len() <= 5 && w[4..].chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// A capitalised word of letters (`Raffel`, `O'Brien`, `Kendall-Taylor`,
+/// `Воронцов`), or an organisation's initials (`OECD`).
+fn is_name(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+}
+
+fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']).to_lowercase();
+    super::years::MONTHS
+        .iter()
+        .any(|m| w == *m || (w.len() == 3 && m.starts_with(&w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the first `year` in `text` is cited.
+    fn cited(text: &str, year: &str, refs: bool) -> bool {
+        let start = text.find(year).unwrap();
+        is_cited(text, start, start + 4, refs)
+    }
+
+    #[test]
+    fn parenthetical_citations() {
+        for (t, y) in [
+            ("as shown before (Raffel et al., 2019).", "2019"),
+            ("as shown before (Okafor 2011; Harrow, 1998, p. 4).", "1998"),
+            ("as shown before (Okafor 2011; Harrow, 1998, p. 4).", "2011"),
+            ("see (Marsh & Ibe, 2021a) for more.", "2021"),
+            ("a debate (see Lindqvist and Oduya 2017: 201–219).", "2017"),
+            ("the model [Vaswani et al., 2017] is used.", "2017"),
+            ("(Smith 2001, 2005)", "2005"),
+            ("(OECD, 2020)", "2020"),
+            ("(Воронцов, 2003, с. 45)", "2003"),
+            ("(van der Berg, 2015)", "2015"),
+        ] {
+            assert!(cited(t, y, false), "{t}");
+        }
+    }
+
+    #[test]
+    fn narrative_citations() {
+        assert!(cited("Raffel et al. (2019) show that", "2019", false));
+        assert!(cited("Harrow (1998) argues that", "1998", true));
+        // Without a reference list, a name and a year in parentheses may
+        // be an event: `the Treaty of Moscow (1970)`.
+        assert!(!cited("the Treaty of Moscow (1970) held", "1970", false));
+    }
+
+    #[test]
+    fn dates_in_parentheses_stay() {
+        for t in [
+            "the border treaty (signed in 2001) held",
+            "after the crisis (June 2011) prices fell",
+            "the talks (1991–1993) failed",
+            "the summit (Beijing, 12 May 2014) ended",
+            "growth (3% in 2019) slowed",
+            "In 2019, Putin visited.",
+            "(the treaty of 2001)",
+        ] {
+            let y = ["2001", "2011", "1991", "2014", "2019"]
+                .into_iter()
+                .find(|y| t.contains(y))
+                .unwrap();
+            assert!(!cited(t, y, true), "{t}");
+        }
+    }
+}

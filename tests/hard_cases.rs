@@ -1,0 +1,73 @@
+//! The hard-case corpus in `tests/hard_cases/`: texts written in the style
+//! of real sources (papers converted from PDF, wire news, legal text),
+//! each with the timeline it must give in `expected.toml`.
+
+mod common;
+
+use serde_json::Value;
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    doc: Vec<Doc>,
+}
+
+#[derive(serde::Deserialize)]
+struct Doc {
+    source: String,
+    timeline: Vec<(String, String)>,
+    cited_years: usize,
+}
+
+#[test]
+fn hard_cases_give_their_expected_timelines() {
+    let root = common::repo().join("tests/hard_cases");
+    let site = tempfile::tempdir().unwrap();
+    common::copy_dir(&root, site.path());
+    let (_tmp, out, o) = common::build_site(site.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let expected: Expected =
+        toml::from_str(&std::fs::read_to_string(root.join("expected.toml")).unwrap()).unwrap();
+    let read = |p: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(out.join(p)).unwrap()).unwrap()
+    };
+    let documents = read("data/documents.json");
+    let timeline = read("data/timeline.json");
+    for want in &expected.doc {
+        let doc = documents
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["source"] == want.source.as_str())
+            .unwrap_or_else(|| panic!("{} was not built", want.source));
+        let path = doc["doc"].as_str().unwrap();
+        let got: Vec<(String, String)> = timeline
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["doc"] == path)
+            .map(|e| {
+                (
+                    e["label"].as_str().unwrap().to_string(),
+                    e["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let matches = got.len() == want.timeline.len()
+            && got
+                .iter()
+                .zip(&want.timeline)
+                .all(|(g, w)| g.0 == w.0 && g.1.starts_with(&w.1));
+        assert!(
+            matches,
+            "{}: timeline\n got: {got:#?}\nwant: {:#?}",
+            want.source, want.timeline
+        );
+        let page = std::fs::read_to_string(out.join(path).join("index.html")).unwrap();
+        let note = format!("{} years cited in references", want.cited_years);
+        assert!(
+            want.cited_years == 0 || page.contains(&note),
+            "{}: no “{note}”",
+            want.source
+        );
+    }
+}
