@@ -1,6 +1,7 @@
 //! The hard-case corpus in `tests/hard_cases/`: texts written in the style
 //! of real sources (papers converted from PDF, wire news, legal text),
-//! each with the timeline it must give in `expected.toml`.
+//! each with the timeline, title and headings it must give in
+//! `expected.toml`.
 
 mod common;
 
@@ -16,6 +17,8 @@ struct Doc {
     source: String,
     timeline: Vec<(String, String)>,
     cited_years: usize,
+    title: Option<String>,
+    headings: Option<Vec<String>>,
 }
 
 #[test]
@@ -62,7 +65,27 @@ fn hard_cases_give_their_expected_timelines() {
             "{}: timeline\n got: {got:#?}\nwant: {:#?}",
             want.source, want.timeline
         );
+        if let Some(title) = &want.title {
+            assert_eq!(
+                doc["title"].as_str(),
+                Some(title.as_str()),
+                "{}",
+                want.source
+            );
+        }
         let page = std::fs::read_to_string(out.join(path).join("index.html")).unwrap();
+        if let Some(headings) = &want.headings {
+            let body = page.split("<div class=\"doc-body\">").nth(1).unwrap();
+            let body = body.split("<section class=\"").next().unwrap();
+            let got: Vec<&str> = body
+                .split("<h")
+                .skip(1)
+                .filter(|h| h.starts_with(['2', '3', '4']))
+                .filter_map(|h| h.split('>').nth(1))
+                .map(|h| h.split('<').next().unwrap_or(""))
+                .collect();
+            assert_eq!(&got, headings, "{}: headings", want.source);
+        }
         let note = format!("{} years cited in references", want.cited_years);
         assert!(
             want.cited_years == 0 || page.contains(&note),

@@ -12,7 +12,9 @@
 //!   are clipped to them and say so; a range wholly outside is dropped.
 //! * **Decade**: `1960s`, `the mid-1950s`, `early 1990s`.
 //! * **Date**: `February 2012` (month), `25th May 2020`, `26 August 2020`,
-//!   `October 12, 2019` (day).
+//!   `October 12, 2019` (day); numeric (`28.12.1999`, `2019-05-17`), month
+//!   names in other languages, seasons and quarters: see `forms`, which
+//!   also holds the identifiers that are not years (`KKO:1999:115`).
 //!
 //! Footnote numbers never reach this module: the parse stage keeps them out of
 //! paragraph text, and footnotes themselves are citations, not events.
@@ -21,6 +23,8 @@
 pub enum Precision {
     Day,
     Month,
+    /// A season or a quarter: `spring 2014`, `Q3 2019`.
+    Season,
     Year,
     Decade,
     Range,
@@ -31,6 +35,7 @@ impl Precision {
         match self {
             Precision::Day => "day",
             Precision::Month => "month",
+            Precision::Season => "season",
             Precision::Year => "year",
             Precision::Decade => "decade",
             Precision::Range => "range",
@@ -126,9 +131,20 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '_')
-        || is_amount_or_number(before, after)
-        || in_link_token(text, s, e)
+        || forms::is_identifier(before, after)
     {
+        return None;
+    }
+    // `28.12.1999`, `17/05/2019`: before the checks for numbers and paths.
+    if let Some((start, label, precision)) = forms::numeric_date_before(before, year) {
+        if !after.starts_with(|c: char| {
+            c.is_alphanumeric() || c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
+        }) {
+            return clip(base + start, e, year, None, precision, label, (lo, hi));
+        }
+        return None;
+    }
+    if is_amount_or_number(before, after) || in_link_token(text, s, e) {
         return None;
     }
     // Decade: `1960s`, `1960’s`.
@@ -155,11 +171,25 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     if after.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
+    if let Some((len, label, precision)) = forms::iso_after(after, year) {
+        return clip(s, e + len, year, None, precision, label, (lo, hi));
+    }
     if let Some(hit) = range_after(text, s, e, year, (lo, hi)) {
         return Some(hit);
     }
     if next_word(after).is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str())) {
         return None;
+    }
+    if let Some((start, label)) = forms::season_before(before, year) {
+        return clip(
+            base + start,
+            e,
+            year,
+            None,
+            Precision::Season,
+            label,
+            (lo, hi),
+        );
     }
     if let Some((start, label, precision)) = date_before(before, year) {
         return clip(base + start, e, year, None, precision, label, (lo, hi));
@@ -221,7 +251,14 @@ fn in_link_token(text: &str, s: usize, e: usize) -> bool {
     let after = crate::chars::after(text, e, CONTEXT);
     let after = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
     let token = format!("{before}{}{after}", &text[s..e]);
-    token.contains('/')
+    // `2003/2004`, `2003/04`: a slashed range (a season, a fiscal year).
+    let bare = token.trim_matches(|c: char| !c.is_ascii_digit());
+    let slashed = bare.split_once('/').is_some_and(|(a, b)| {
+        a.len() == 4
+            && (b.len() == 2 || b.len() == 4)
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    });
+    !slashed && token.contains('/')
         || token.contains("www.")
         || token.contains('@')
         || token.to_lowercase().contains("doi")
@@ -253,7 +290,7 @@ fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
 fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) -> Option<YearHit> {
     let after = &text[e..];
     let dash = after.trim_start_matches(' ');
-    let (second, consumed) = if let Some(rest) = dash.strip_prefix(['-', '–', '—']) {
+    let (second, consumed) = if let Some(rest) = dash.strip_prefix(['-', '–', '—', '/']) {
         let rest_trim = rest.trim_start_matches(' ');
         let digits = rest_trim.bytes().take_while(u8::is_ascii_digit).count();
         (
@@ -282,6 +319,15 @@ fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) ->
     }
     let end_year: i32 = match second.len() {
         4 => second.parse().ok()?,
+        // `2005-6`
+        1 => {
+            let y = year / 10 * 10 + second.parse::<i32>().ok()?;
+            if y <= year {
+                y + 10
+            } else {
+                y
+            }
+        }
         2 => {
             let century = year / 100 * 100;
             let y = century + second.parse::<i32>().ok()?;
@@ -323,8 +369,10 @@ fn date_before(before: &str, year: i32) -> Option<(usize, String, Precision)> {
             ));
         }
     }
-    let m = month_index(last)?;
-    let month_start = rest.len();
+    // `(June 2011)`
+    let bare = last.trim_start_matches(['(', '[']);
+    let m = month_index(bare)?;
+    let month_start = rest.len() + (last.len() - bare.len());
     let (rest2, day_word) = split_last_word(rest.trim_end());
     if let Some(day) = day_number(day_word) {
         return Some((
@@ -352,9 +400,12 @@ fn month_index(word: &str) -> Option<usize> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| {
-        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-    })
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+        })
+        .or_else(|| forms::foreign_month(word))
 }
 
 /// `January` for 0.
@@ -372,6 +423,8 @@ fn day_number(word: &str) -> Option<u32> {
     let d: u32 = digits.parse().ok()?;
     (ok_suffix && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
 }
+
+mod forms;
 
 #[cfg(test)]
 mod tests;

@@ -7,15 +7,18 @@
 //! 2. **Trailing boilerplate.** From a comment-section marker (`Leave a
 //!    Reply`) near the end, everything is dropped; then trailing lines such as
 //!    `This site uses Akismet …` or a parenthesised "contact us at" line.
-//! 3. **Title.** A title-like first paragraph becomes the document title.
+//! 3. **Title.** A short first line that does not end like a sentence,
+//!    followed by body text, becomes the document title, whatever its case.
 //! 4. **Byline.** `By A and B | Section` near the top becomes authors and
 //!    category.
 //! 5. **Captions.** A line ending in a photo credit (` /VCG`) becomes a figure
 //!    caption, not body text.
 //! 6. **Editor's note.** A paragraph opening with `Editor's note:` is marked
 //!    as a note; the author it introduces is inferred.
-//! 7. **Headings.** Short, title-cased lines without final punctuation inside
-//!    the text become `##` headings.
+//! 7. **Headings.** A short line inside the text becomes a `##` heading
+//!    only with evidence (see `is_heading`): mostly words, in title case,
+//!    capitals or numbered, followed by a longer sentence, and not one of a
+//!    run of short lines.
 //!
 //! Every other paragraph is escaped so that Markdown reads it literally.
 
@@ -40,7 +43,7 @@ pub fn normalize(body: &str) -> Normalized {
     let dropped = strip_boilerplate(&mut paras);
     let mut inferred = Inferred::default();
     let mut start = 0;
-    if paras.len() > 1 && is_title_like(&paras[0]) {
+    if paras.len() > 1 && is_headline(&paras[0], &paras[1]) {
         inferred.title = Some(paras[0].clone());
         start = 1;
     }
@@ -167,6 +170,108 @@ fn is_trailing_boilerplate(para: &str) -> bool {
 }
 
 /// A title: short, no final full stop or comma, mostly capitalised words.
+/// Rule 3: the first line is the headline when it is short, does not end
+/// like a sentence, is mostly words, and text follows it. Its case does
+/// not matter: news headlines are mostly in sentence case
+/// (`Russia and China sign a new gas deal`).
+pub fn is_headline(line: &str, next: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 20 || line.chars().count() > 160 {
+        return false;
+    }
+    if line.ends_with(['.', ',', ';', ':']) || photo_credit(line).is_some() {
+        return false;
+    }
+    if parse_byline(line).is_some() || !mostly_words(line) || is_date_line(line) {
+        return false;
+    }
+    // Body text follows: a longer line, a sentence, or a byline.
+    next.split_whitespace().count() > words || ends_sentence(next) || parse_byline(next).is_some()
+}
+
+/// Rule 7: a line inside the text is a heading only with evidence: short,
+/// mostly words (never a number such as `1,375` or a score line such as
+/// `Arsenal 2 Chelsea 1`), no list of names, in title case, capitals or
+/// numbered, and between running text: a longer sentence follows it and it
+/// does not continue a run of short lines (a list of results or names).
+pub fn is_heading(line: &str, prev: Option<&str>, next: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 10 || line.chars().count() > 100 {
+        return false;
+    }
+    if line.ends_with(['.', ',', ';', ':']) || line.matches(',').count() > 1 {
+        return false;
+    }
+    let numbers = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    let numbered = line
+        .split_whitespace()
+        .next()
+        .is_some_and(is_section_number);
+    if !mostly_words(line) || numbers > usize::from(numbered) {
+        return false;
+    }
+    let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+    let body = |p: &str| ends_sentence(p) && p.split_whitespace().count() >= (2 * words).max(8);
+    // Not the last of a run of short lines of words (a list of names).
+    let listed = |p: &str| {
+        p.split_whitespace().count() <= 12
+            && !ends_sentence(p)
+            && !p.chars().any(|c| c.is_ascii_digit())
+    };
+    if !body(next) || prev.is_some_and(listed) {
+        return false;
+    }
+    // A sentence-case subhead (`Storage and the next harvest`) inside the
+    // text, with no figures in it.
+    let sentence_case =
+        words <= 8 && numbers == 0 && prev.is_some() && line.starts_with(char::is_uppercase);
+    numbered || capitals || is_title_like(line) || sentence_case
+}
+
+/// `1.`, `2.3`, `IV.`: a section number.
+fn is_section_number(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    !w.is_empty()
+        && (w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || w.chars().all(|c| "IVXLC".contains(c)))
+}
+
+/// Letters make up most of a line (not `1,375`, `2:1`, `Q3 2019`).
+fn mostly_words(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
+    letters * 10 >= chars.len() * 6
+        && line
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
+/// A line that is only a date or a date and time (`March 3, 2021`,
+/// `03.03.2021 14:05`, `Updated: 2 May 2019`): not a headline.
+fn is_date_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().any(|w| {
+            let d: String = w.chars().filter(char::is_ascii_digit).collect();
+            d.len() >= 4
+        })
+        && words.iter().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w.is_empty()
+                || w.chars().all(|c| c.is_ascii_digit() || ".:/-".contains(c))
+                || crate::extract::years::MONTHS
+                    .iter()
+                    .any(|m| m.starts_with(&w) && w.len() >= 3)
+                || ["updated", "published", "am", "pm", "gmt", "utc"].contains(&w.as_str())
+        })
+}
+
+/// A line whose significant words are mostly capitalised.
 pub fn is_title_like(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > 14 || line.chars().count() > 100 {
@@ -254,7 +359,13 @@ pub fn classify(paras: &[String]) -> Vec<Block> {
             }
         } else if let Some(note) = editor_note_text(p) {
             Block::EditorNote(note.to_string())
-        } else if has_next && is_title_like(p) && p.split_whitespace().count() <= 10 {
+        } else if has_next
+            && is_heading(
+                p,
+                i.checked_sub(1).map(|j| paras[j].as_str()),
+                &paras[i + 1],
+            )
+        {
             Block::Heading(p.clone())
         } else {
             Block::Paragraph(p.clone())

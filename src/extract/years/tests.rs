@@ -183,3 +183,73 @@ fn many_years_in_one_paragraph_stay_linear() {
     let large = time(20_000);
     assert!(large / small < 40.0, "{small} s, then {large} s");
 }
+
+#[test]
+fn dates_in_the_forms_real_texts_use() {
+    let l = |t: &str| labels(t);
+    let one_label = |t: &str| {
+        let v = l(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        v[0].clone()
+    };
+    assert_eq!(
+        one_label("signed on 28.12.1999 in Moscow"),
+        ("28 December 1999".into(), "day")
+    );
+    assert_eq!(
+        one_label("from 17.5.2005, the rule applied."),
+        ("17 May 2005".into(), "day")
+    );
+    assert_eq!(
+        one_label("released 2019-05-17 by the office"),
+        ("17 May 2019".into(), "day")
+    );
+    assert_eq!(
+        one_label("the 2005-6 season"),
+        ("2005–2006".into(), "range")
+    );
+    assert_eq!(
+        one_label("in 2003/2004 prices rose"),
+        ("2003–2004".into(), "range")
+    );
+    assert_eq!(
+        one_label("the 1998/99 season"),
+        ("1998–1999".into(), "range")
+    );
+    assert_eq!(
+        one_label("after the crisis (June 2011) prices fell"),
+        ("June 2011".into(), "month")
+    );
+    assert_eq!(
+        one_label("il 22 aprile 1951 la città"),
+        ("22 April 1951".into(), "day")
+    );
+    assert_eq!(
+        one_label("подписан 28 декабря 1999 г. в Москве"),
+        ("28 December 1999".into(), "day")
+    );
+    assert_eq!(
+        one_label("le 3 mars 2011, à Paris"),
+        ("3 March 2011".into(), "day")
+    );
+    assert_eq!(
+        one_label("in the spring of 2014 talks resumed"),
+        ("spring 2014".into(), "season")
+    );
+    assert_eq!(
+        one_label("revenue in Q3 2019 fell"),
+        ("Q3 2019".into(), "season")
+    );
+    for t in [
+        "Journal 35(8):1915–1929.",
+        "decision KKO:1999:115 of the court",
+        "Acme Shipping (1986) Ltd. filed",
+        "at 2010 GMT on Tuesday",
+        "computers running Windows 2000 were",
+        "see pp. 1950–1960 of the report",
+        "the Mars 2020 mission",
+    ] {
+        assert!(l(t).is_empty() || t.contains("Mars"), "{t}: {:?}", l(t));
+    }
+    assert_eq!(l("the Mars 2020 mission"), vec![("2020".into(), "year")]);
+}
