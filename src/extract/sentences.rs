@@ -19,7 +19,22 @@ const ABBREVIATIONS: &[&str] = &[
     "gen", "col", "lt", "sen", "rep", "gov", "pres", "inc", "ltd", "co", "corp", "jr", "sr", "art",
     "arts", "al", "n", "nn", "fig", "figs", "ch", "chap", "sec", "para", "cf", "op", "cit",
     "approx", "dept", "univ", "gaz", "repr", "trans", "cl", "reg", "vols",
+    // Scholarly and legal citation.
+    "ibid", "id", "loc", "ff", "ca", "c", "v", "nos", "paras", "ss", "subs", "sch", "cir", "ct",
+    "supp", "app", "stat", "fed", "rev", "crim", "civ", "admin", "const", "amend", "dist", "ord",
+    "cal", "mass", "wash", "penn", "yale", "harv", "colum", "ann", "hist", "pol", "sci", "soc",
+    "stud", "int", "intl", "nat", "natl", "rel", "res", "sess", "doc",
+    // French, German, Spanish, Italian.
+    "mme", "mlle", "mm", "éd", "coll", "bzw", "vgl", "nr", "abs", "hrsg", "ders", "dies", "sra",
+    "dña", "pág", "págs", "sig", "sigg", "cap", "ecc",
+    // Russian: г. (year), гг., т. (volume), с. (page), см., ср., им., ул., д.
+    "г", "гг", "т", "тт", "с", "сс", "см", "ср", "им", "ул", "д", "вып", "изд", "ред", "пер",
 ];
+
+/// How far back an open parenthesis keeps a full stop from ending the
+/// sentence (`(Lepikhin et al. 2018; see also p. 4)`): longer asides are
+/// sentences of their own.
+const PAREN_WINDOW: usize = 300;
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -45,6 +60,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 fn boundary(text: &str, start: usize, pos: usize, c: char) -> Option<(usize, usize)> {
     if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
         || (c == '.' && is_abbreviation(&text[start..pos]))
+        || in_parentheses(&text[start..pos])
     {
         return None;
     }
@@ -84,9 +100,27 @@ fn is_abbreviation(before: &str) -> bool {
     if bare.is_empty() {
         return false;
     }
-    // `U.S` (before its last dot) or a lone initial `A`.
+    // `U.S` (before its last dot) or a lone initial `A`; a number with a
+    // point (`A$4.67`, `3.5`) is no abbreviation.
     let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
-    initial || bare.contains('.') || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+    let dotted = bare.contains('.') && bare.chars().all(|c| c.is_alphabetic() || c == '.');
+    initial || dotted || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+}
+
+/// Whether a parenthesis opened in the last [`PAREN_WINDOW`] bytes of
+/// `sentence` is still open.
+fn in_parentheses(sentence: &str) -> bool {
+    let near = chars::before(sentence, sentence.len(), PAREN_WINDOW);
+    let mut depth = 0i32;
+    for c in near.chars().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => return true,
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The sentence of `text` that contains byte `offset`, found by scanning
@@ -238,6 +272,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn citation_and_legal_abbreviations_and_prices() {
+        let split = |t: &str| -> Vec<String> {
+            sentences(t).into_iter().map(|r| t[r].to_string()).collect()
+        };
+        assert_eq!(
+            split("As Lepikhin et al. argued in 2018, the border held. It did."),
+            vec![
+                "As Lepikhin et al. argued in 2018, the border held.",
+                "It did."
+            ]
+        );
+        assert_eq!(
+            split("See Smith v. Jones, 12 F. Supp. 3d 45 (2019). The court agreed."),
+            vec![
+                "See Smith v. Jones, 12 F. Supp. 3d 45 (2019).",
+                "The court agreed."
+            ]
+        );
+        assert_eq!(
+            split("Shares closed at A$4.67. Trading was thin."),
+            vec!["Shares closed at A$4.67.", "Trading was thin."]
+        );
+        assert_eq!(
+            split("The rule (Art. 5, cf. n. 12; Ibid. p. 4. Also Id. at 7) applied in 2001. Next."),
+            vec![
+                "The rule (Art. 5, cf. n. 12; Ibid. p. 4. Also Id. at 7) applied in 2001.",
+                "Next."
+            ]
+        );
+        assert_eq!(
+            split("Договор подписан в 2001 г. Москвой и Пекином. Далее."),
+            vec!["Договор подписан в 2001 г. Москвой и Пекином.", "Далее."]
+        );
+        assert_eq!(
+            split("Prof. Ivanova wrote c. 1950. Then\u{2003}the war."),
+            vec!["Prof. Ivanova wrote c. 1950.", "Then\u{2003}the war."]
+        );
     }
 
     #[test]
