@@ -34,6 +34,13 @@ struct RawTopic {
     /// Aliases matched with their exact case (acronyms such as `SCO`, `EU`).
     #[serde(default)]
     case_sensitive: Vec<Spanned<String>>,
+    /// Aliases that are also ordinary words (`process`): a mention counts
+    /// only in a paragraph that also names the topic by another alias.
+    #[serde(default)]
+    ambiguous: Vec<Spanned<String>>,
+    /// Phrases in which no alias counts (`due process`).
+    #[serde(default)]
+    exclude: Vec<String>,
     kind: Option<Spanned<String>>,
     description: Option<String>,
     #[serde(default)]
@@ -84,6 +91,9 @@ impl Kind {
 pub struct Alias {
     pub text: String,
     pub case_sensitive: bool,
+    /// Counts only beside an unambiguous alias of its topic (see
+    /// `extract::mentions`).
+    pub ambiguous: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +104,8 @@ pub struct Topic {
     /// Markdown.
     pub description: String,
     pub aliases: Vec<Alias>,
+    /// Phrases in which none of its aliases (or another topic's) counts.
+    pub exclude: Vec<String>,
     /// Indexes into [`TopicMap::topics`].
     pub related: Vec<usize>,
 }
@@ -172,9 +184,10 @@ pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Dia
         let all = t
             .aliases
             .iter()
-            .map(|a| (a, false))
-            .chain(t.case_sensitive.iter().map(|a| (a, true)));
-        for (a, case_sensitive) in all {
+            .map(|a| (a, false, false))
+            .chain(t.case_sensitive.iter().map(|a| (a, true, false)))
+            .chain(t.ambiguous.iter().map(|a| (a, false, true)));
+        for (a, case_sensitive, ambiguous) in all {
             let alias = a.get_ref().trim();
             if alias.is_empty() {
                 problems.push(at(a.span(), format!("topic `{id}` has an empty alias")));
@@ -196,16 +209,21 @@ pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Dia
                     aliases.push(Alias {
                         text: alias.to_string(),
                         case_sensitive,
+                        ambiguous,
                     });
                 }
             }
         }
-        if aliases.is_empty() && t.aliases.is_empty() && t.case_sensitive.is_empty() {
+        if aliases.iter().all(|a| a.ambiguous)
+            && t.aliases.is_empty()
+            && t.case_sensitive.is_empty()
+        {
             // A topic without aliases is found by its title.
             if let Some(title) = &t.title {
                 aliases.push(Alias {
                     text: title.clone(),
                     case_sensitive: false,
+                    ambiguous: false,
                 });
             }
         }
@@ -249,6 +267,12 @@ pub fn parse(path: &Path, text: &str) -> Result<(TopicMap, Vec<Diagnostic>), Dia
             kind,
             description: t.description.clone().unwrap_or_default(),
             aliases,
+            exclude: t
+                .exclude
+                .iter()
+                .map(|e| e.trim().to_string())
+                .filter(|e| !e.is_empty())
+                .collect(),
             related,
         });
     }

@@ -5,7 +5,10 @@
 //! also searched in its plural forms (`+s`, `+es`); possessives (`Russia's`)
 //! need nothing extra because `'` ends a word. Candidates must sit on word
 //! boundaries; where two overlap, the earlier one wins, then the longer
-//! (`South China Sea` over `China`).
+//! (`South China Sea` over `China`). A topic's `exclude` phrases are
+//! searched too and hide the aliases inside them (`due process`); an
+//! `ambiguous` alias counts only in a paragraph that names its topic by
+//! another alias ([`keep_supported`]).
 
 use crate::topics::TopicMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -16,19 +19,44 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub topic: usize,
+    /// By an ambiguous alias: it counts only in a paragraph that names the
+    /// topic by another alias too (see [`keep_supported`]).
+    pub ambiguous: bool,
+}
+
+/// What a pattern of the automata stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pattern {
+    Alias {
+        topic: usize,
+        ambiguous: bool,
+    },
+    /// An excluded phrase (`due process`): found to hide the aliases in it.
+    Excluded,
 }
 
 /// The compiled matcher for a topic map; built once per build.
 pub struct Matcher {
-    insensitive: Option<(AhoCorasick, Vec<usize>)>,
-    sensitive: Option<(AhoCorasick, Vec<usize>)>,
+    insensitive: Option<(AhoCorasick, Vec<Pattern>)>,
+    sensitive: Option<(AhoCorasick, Vec<Pattern>)>,
 }
 
 impl Matcher {
     pub fn new(map: &TopicMap) -> Matcher {
-        let mut ins: Vec<(String, usize)> = Vec::new();
-        let mut sens: Vec<(String, usize)> = Vec::new();
+        let mut ins: Vec<(String, Pattern)> = Vec::new();
+        let mut sens: Vec<(String, Pattern)> = Vec::new();
+        for topic in &map.topics {
+            for phrase in &topic.exclude {
+                if !ins.iter().any(|(p, _)| p.eq_ignore_ascii_case(phrase)) {
+                    ins.push((phrase.clone(), Pattern::Excluded));
+                }
+            }
+        }
         for (t, topic) in map.topics.iter().enumerate() {
+            let pattern = |a: &crate::topics::Alias| Pattern::Alias {
+                topic: t,
+                ambiguous: a.ambiguous,
+            };
             for alias in &topic.aliases {
                 let list = if alias.case_sensitive {
                     &mut sens
@@ -48,7 +76,7 @@ impl Matcher {
                             p.to_lowercase() == key
                         }
                     }) {
-                        list.push((form, t));
+                        list.push((form, pattern(alias)));
                     }
                 }
             }
@@ -61,27 +89,42 @@ impl Matcher {
 
     /// Every mention in `text`, in order, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for (ac, topics) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
+        let mut hits: Vec<(usize, usize, Pattern)> = Vec::new();
+        for (ac, patterns) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
             for m in ac.find_iter(text) {
                 if on_word_boundaries(text, m.start(), m.end()) {
-                    hits.push(Hit {
-                        start: m.start(),
-                        end: m.end(),
-                        topic: topics[m.pattern().as_usize()],
-                    });
+                    hits.push((m.start(), m.end(), patterns[m.pattern().as_usize()]));
                 }
             }
         }
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        hits.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-        for h in hits {
-            if out.last().is_none_or(|last| h.start >= last.end) {
-                out.push(h);
+        let mut taken_to = 0;
+        for (start, end, pattern) in hits {
+            if start < taken_to {
+                continue;
+            }
+            // An excluded phrase takes its place and hides what is in it.
+            taken_to = end;
+            if let Pattern::Alias { topic, ambiguous } = pattern {
+                out.push(Hit {
+                    start,
+                    end,
+                    topic,
+                    ambiguous,
+                });
             }
         }
         out
     }
+}
+
+/// Which of a paragraph's hits count: all but those by an ambiguous alias
+/// of a topic the paragraph names by no other alias.
+pub fn keep_supported(hits: &[Hit]) -> Vec<bool> {
+    hits.iter()
+        .map(|h| !h.ambiguous || hits.iter().any(|o| o.topic == h.topic && !o.ambiguous))
+        .collect()
 }
 
 /// An alias and its plural forms.
@@ -95,7 +138,10 @@ fn forms(alias: &str) -> Vec<String> {
     out
 }
 
-fn build(patterns: Vec<(String, usize)>, insensitive: bool) -> Option<(AhoCorasick, Vec<usize>)> {
+fn build(
+    patterns: Vec<(String, Pattern)>,
+    insensitive: bool,
+) -> Option<(AhoCorasick, Vec<Pattern>)> {
     if patterns.is_empty() {
         return None;
     }
@@ -205,6 +251,33 @@ aliases = ["Russia"]
             found("Xi met Xi Jinping"),
             pairs(&[("Xi", "xi"), ("Xi Jinping", "xi")])
         );
+    }
+
+    #[test]
+    fn ambiguous_aliases_need_support_and_excluded_phrases_hide_aliases() {
+        let map = topics::parse(
+            Path::new("t"),
+            "[topics.law]\naliases = [\"court\"]\nambiguous = [\"process\"]\nexclude = [\"due process\"]\n",
+        )
+        .unwrap()
+        .0;
+        let m = Matcher::new(&map);
+        let kept = |t: &str| -> Vec<String> {
+            let hits = m.find(t);
+            let keep = keep_supported(&hits);
+            hits.iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(h, _)| t[h.start..h.end].to_string())
+                .collect()
+        };
+        assert!(kept("The process of cooling a metal.").is_empty());
+        assert_eq!(
+            kept("The court's process was slow."),
+            vec!["court", "process"]
+        );
+        assert!(kept("It denied due process.").is_empty());
+        assert_eq!(kept("Due process, said the court."), vec!["court"]);
     }
 
     #[test]

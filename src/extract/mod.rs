@@ -255,29 +255,76 @@ fn is_relative(url: &str) -> bool {
 
 /// Walks the body: mentions in paragraph text outside links, images and
 /// headings; footnote markers and code blocks are separate nodes and never
-/// searched.
+/// searched. A paragraph's hits are weighed together (an ambiguous alias
+/// counts only beside another alias of its topic) before they become
+/// mentions and links.
 fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
     let mut paragraph: Option<usize> = None;
     let mut next_paragraph = 0;
     let mut offset = 0;
     let mut in_link = 0usize;
     let mut linked: HashSet<usize> = HashSet::new();
+    // The open paragraph's hits: (node, hit in the node, offset of the node).
+    let mut pending: Vec<(usize, mentions::Hit, usize)> = Vec::new();
+    let flush = |p: Option<usize>,
+                 pending: &mut Vec<(usize, mentions::Hit, usize)>,
+                 linked: &mut HashSet<usize>,
+                 out: &mut Extracted| {
+        let Some(p) = p else {
+            pending.clear();
+            return;
+        };
+        let hits: Vec<mentions::Hit> = pending.iter().map(|(_, h, _)| *h).collect();
+        let keep = mentions::keep_supported(&hits);
+        for ((k, h, base), keep) in pending.drain(..).zip(keep) {
+            if !keep {
+                continue;
+            }
+            out.mentions.push(Mention {
+                topic: h.topic,
+                paragraph: p,
+                start: base + h.start,
+                end: base + h.end,
+            });
+            let link = match opts.links {
+                LinkMode::All => true,
+                LinkMode::None => false,
+                _ => linked.insert(h.topic),
+            };
+            if link {
+                out.links.push(TopicLink {
+                    node: k,
+                    start: h.start,
+                    end: h.end,
+                    topic: h.topic,
+                });
+            }
+        }
+    };
     for (k, node) in doc.body.iter().enumerate() {
         match node {
             Node::ParagraphStart { .. } => {
+                flush(paragraph, &mut pending, &mut linked, out);
                 // A reference list's words are titles, not passages.
                 paragraph = Some(next_paragraph).filter(|&p| !doc.paragraphs[p].reference);
                 next_paragraph += 1;
                 offset = 0;
             }
-            Node::HeadingStart { .. } if opts.links == LinkMode::FirstInSection => linked.clear(),
+            Node::HeadingStart { .. } => {
+                flush(paragraph.take(), &mut pending, &mut linked, out);
+                if opts.links == LinkMode::FirstInSection {
+                    linked.clear();
+                }
+            }
             Node::Md(Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Item
                 | TagEnd::TableRow
                 | TagEnd::DefinitionListDefinition,
             ))
-            | Node::Md(Event::Start(Tag::List(_))) => paragraph = None,
+            | Node::Md(Event::Start(Tag::List(_))) => {
+                flush(paragraph.take(), &mut pending, &mut linked, out)
+            }
             Node::Md(Event::End(TagEnd::TableCell)) if paragraph.is_some() => {
                 offset += crate::parse::CELL_SEP.len()
             }
@@ -286,28 +333,12 @@ fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
                 in_link = in_link.saturating_sub(1)
             }
             Node::Md(Event::Text(t)) => {
-                let Some(p) = paragraph else { continue };
+                if paragraph.is_none() {
+                    continue;
+                }
                 if in_link == 0 {
                     for h in opts.matcher.find(t) {
-                        out.mentions.push(Mention {
-                            topic: h.topic,
-                            paragraph: p,
-                            start: offset + h.start,
-                            end: offset + h.end,
-                        });
-                        let link = match opts.links {
-                            LinkMode::All => true,
-                            LinkMode::None => false,
-                            _ => linked.insert(h.topic),
-                        };
-                        if link {
-                            out.links.push(TopicLink {
-                                node: k,
-                                start: h.start,
-                                end: h.end,
-                                topic: h.topic,
-                            });
-                        }
+                        pending.push((k, h, offset));
                     }
                 }
                 offset += t.len();
@@ -317,6 +348,7 @@ fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
             _ => {}
         }
     }
+    flush(paragraph, &mut pending, &mut linked, out);
 }
 
 #[cfg(test)]
