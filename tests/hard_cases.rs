@@ -80,7 +80,7 @@ fn hard_cases_give_their_expected_timelines() {
             let got: Vec<&str> = body
                 .split("<h")
                 .skip(1)
-                .filter(|h| h.starts_with(['2', '3', '4']))
+                .filter(|h| h.starts_with(['1', '2', '3', '4']))
                 .filter_map(|h| h.split('>').nth(1))
                 .map(|h| h.split('<').next().unwrap_or(""))
                 .collect();

@@ -290,6 +290,11 @@ fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
 fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) -> Option<YearHit> {
     let after = &text[e..];
     let dash = after.trim_start_matches(' ');
+    // `--` and `---` are Pandoc's en and em dashes.
+    let dash = dash
+        .strip_prefix("---")
+        .or_else(|| dash.strip_prefix("--"))
+        .map_or(dash, |rest| &dash[dash.len() - rest.len() - 1..]);
     let (second, consumed) = if let Some(rest) = dash.strip_prefix(['-', '–', '—', '/']) {
         let rest_trim = rest.trim_start_matches(' ');
         let digits = rest_trim.bytes().take_while(u8::is_ascii_digit).count();

@@ -5,13 +5,15 @@
 //!   headings, photo captions, editor's notes, trailing web boilerplate.
 //! * Markdown (see [`pdfmd`]): text converted from PDF, whose `<sup>N</sup>`
 //!   footnotes sit in blocks after `---` at page breaks that also cut
-//!   paragraphs in two; an ALL-CAPS title heading and an emphasised byline.
+//!   paragraphs in two; an ALL-CAPS title heading and an emphasised byline;
+//!   Pandoc grid tables (see [`grid`]) made pipe tables.
 //!
 //! Normalisation never fails and does no I/O: a rule that does not apply
 //! leaves the text as it is. What it removes is listed in
 //! [`Normalized::dropped`] so that tests can prove no sentence of the article
 //! is lost.
 
+mod grid;
 pub mod pdfmd;
 pub mod plaintext;
 mod text;
@@ -43,7 +45,9 @@ pub struct Inferred {
 /// Normalises one source according to its format.
 pub fn normalize(source: &Source) -> Normalized {
     match source.format {
-        Format::Markdown => pdfmd::normalize(&source.body),
+        Format::Markdown => {
+            pdfmd::normalize_with(&grid::convert(&source.body), source.meta.title.as_deref())
+        }
         Format::PlainText => plaintext::normalize(&source.body),
     }
 }

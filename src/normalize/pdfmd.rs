@@ -3,7 +3,8 @@
 //! 1. **Blocks.** The body is cut into blank-line separated blocks; fenced
 //!    code blocks stay whole.
 //! 2. **Title.** A heading before any text becomes the title (ALL CAPS is
-//!    title-cased); an emphasised names line under it, marked `\*`, becomes
+//!    title-cased), unless it is numbered (`4.1 The framework`) or the
+//!    metadata gives another title; an emphasised names line under it, marked `\*`, becomes
 //!    the authors, and the `*\* …*` block it points to the author note.
 //! 3. **Page-break footnotes.** A rule (`---`) followed by footnote
 //!    definitions (`<sup>N</sup> text`) is a page foot: the rule goes, the
@@ -15,6 +16,9 @@
 //! 5. **Markers.** `<sup>N</sup>` with a collected definition becomes `[^N]`,
 //!    and the definitions are appended as `[^N]: text` in number order.
 //!    Markers without a definition are left alone (the parse stage warns).
+//! 6. **Dashes.** Pandoc's `---` and `--` in running text become `—` and
+//!    `–` (lines of text only: rules, table lines, HTML comments and code
+//!    are left as they are).
 
 use super::text::{ends_sentence, split_names, title_case};
 use super::{Inferred, Normalized};
@@ -39,16 +43,22 @@ struct Block {
 
 /// Applies all rules to a Markdown body.
 pub fn normalize(body: &str) -> Normalized {
+    normalize_with(body, None)
+}
+
+/// [`normalize`] for a document whose metadata gives it `title`: a first
+/// heading is then the title only when it says the same.
+pub fn normalize_with(body: &str, title: Option<&str>) -> Normalized {
     let mut blocks = blocks(body);
     let mut inferred = Inferred::default();
-    take_title(&mut blocks, &mut inferred);
+    take_title(&mut blocks, &mut inferred, title);
     let defs = take_page_feet(&mut blocks, &mut inferred);
     let mut markdown = String::with_capacity(body.len() + 256);
     for b in &blocks {
         if b.kind == Kind::Code {
             markdown.push_str(&b.text);
         } else {
-            markdown.push_str(&replace_markers(&b.text, &defs));
+            markdown.push_str(&dashes(&replace_markers(&b.text, &defs)));
         }
         markdown.push_str("\n\n");
     }
@@ -149,7 +159,7 @@ fn definition_label(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Rule 2.
-fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
+fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&str>) {
     let Some(first) = blocks.first() else { return };
     let hashes = first.text.bytes().take_while(|&b| b == b'#').count();
     if first.kind != Kind::Heading || hashes > 2 || first.text.contains('\n') {
@@ -159,6 +169,17 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
         .trim()
         .trim_matches(|c| c == '*' || c == '_')
         .trim();
+    // A numbered heading (`4.1 The framework`) opens a section; a heading
+    // other than the title the metadata gives is part of the text.
+    let numbered = raw.split_whitespace().next().is_some_and(|w| {
+        w.trim_end_matches('.')
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let other = given.is_some_and(|t| !t.trim().eq_ignore_ascii_case(raw));
+    if numbered || other {
+        return;
+    }
     inferred.title = Some(title_case(raw));
     blocks.remove(0);
     // `*A and B\**`: the names line under the title, with its note marker.
@@ -350,5 +371,57 @@ mod tests {
         ] {
             let _ = normalize(s);
         }
+    }
+}
+
+/// Rule 6: `---` → `—` and `--` → `–` on the lines of a block that hold
+/// text, outside inline code.
+fn dashes(block: &str) -> std::borrow::Cow<'_, str> {
+    if !block.contains("--") {
+        return std::borrow::Cow::Borrowed(block);
+    }
+    let lines: Vec<String> = block
+        .split('\n')
+        .map(|line| {
+            let t = line.trim_start();
+            let text = t.chars().any(char::is_alphanumeric)
+                && !t.starts_with('|')
+                && !t.starts_with('+')
+                && !line.contains("<!--")
+                && !line.contains("-->");
+            if !text || !line.contains("--") {
+                return line.to_string();
+            }
+            // Outside `code` spans: the even parts of a split on backticks.
+            line.split('`')
+                .enumerate()
+                .map(|(k, part)| {
+                    if k % 2 == 0 {
+                        part.replace("---", "—").replace("--", "–")
+                    } else {
+                        part.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("`")
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod dash_tests {
+    use super::dashes;
+
+    #[test]
+    fn pandoc_dashes_in_text_only() {
+        assert_eq!(
+            dashes("set up --- in 2006 --- and 2009--2010"),
+            "set up — in 2006 — and 2009–2010"
+        );
+        assert_eq!(dashes("---"), "---");
+        assert_eq!(dashes("|---|---|"), "|---|---|");
+        assert_eq!(dashes("<!-- note -->"), "<!-- note -->");
+        assert_eq!(dashes("run `a --b` then --- go"), "run `a --b` then — go");
     }
 }

@@ -238,7 +238,8 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
 /// (`Windows 2000`).
 pub fn is_identifier(before: &str, after: &str) -> bool {
     // The end of a range whose start is an identifier (`pp. 1950–1960`).
-    if let Some(head) = before.strip_suffix(['-', '–']) {
+    let head = before.trim_end_matches(['-', '–', '—']);
+    if head.len() < before.len() {
         let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
         if digits > 0 && is_identifier(&head[..head.len() - digits], "") {
             return true;
@@ -268,6 +269,31 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     }
     if ["Windows", "Office", "Server", "Excel", "Word", "Studio"].contains(&prev_word) {
         return true;
+    }
+    // A law report's volume (`2003 F. Supp. 3d 41`, `550 U.S. 544`): an
+    // abbreviation and then a number; a pin cite (`41, at 2004`).
+    let mut tokens = after.split_whitespace();
+    if tokens.next().is_some_and(|t| {
+        t.ends_with('.') && t.starts_with(char::is_uppercase) && t.chars().count() <= 6
+    }) && tokens
+        .take(3)
+        .any(|t| t.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit()) && !t.is_empty())
+    {
+        return true;
+    }
+    if prev_word == "at" {
+        let head = before
+            .trim_end()
+            .strip_suffix("at")
+            .unwrap_or("")
+            .trim_end();
+        if head.ends_with(',')
+            && head
+                .trim_end_matches(',')
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
     }
     let next = after
         .trim_start_matches([')', ']'])
@@ -346,5 +372,8 @@ mod tests {
         assert!(!is_identifier("In ", ", the talks"));
         assert!(!is_identifier("(", ")"));
         assert!(!is_identifier("the year ", ": a review"));
+        assert!(is_identifier("State, ", " F. Supp. 3d 41"));
+        assert!(is_identifier("3d 41, at ", "--2006"));
+        assert!(!is_identifier("In ", " U.S. forces invaded"));
     }
 }
