@@ -98,6 +98,9 @@ pub struct Built {
     /// Each document page's source file and the links its text wrote, for
     /// `check`'s reports.
     pub sources: Vec<check::PageSource>,
+    /// Per topic (id): the mentions that counted and the candidates that
+    /// did not, by reason; `build --timings` prints it for the map author.
+    pub topic_report: Vec<(String, usize, extract::Rejected)>,
 }
 
 impl Built {
@@ -318,6 +321,7 @@ fn run_pipeline(
     laps.list.extend(parts);
     let documents = site.docs.len();
     diags.sort();
+    let topic_report = topic_report(&site);
     let built = Built {
         config,
         files: out.files,
@@ -327,6 +331,7 @@ fn run_pipeline(
         documents,
         patched: None,
         sources: page_sources(&site),
+        topic_report,
     };
     if next.active {
         // What the next build may patch (see `patch`).
@@ -354,6 +359,17 @@ fn protected(c: &config::Config) -> output::guard::Protected {
 /// The files beside the texts, read to be published as they are; one that
 /// cannot be read is a warning.
 /// Each document page's source and the links its text wrote.
+/// See [`Built::topic_report`].
+pub(crate) fn topic_report(site: &graph::Site) -> Vec<(String, usize, extract::Rejected)> {
+    let topics = &site.topic_map.topics;
+    (0..topics.len())
+        .map(|t| {
+            let rejected = site.topics.rejected.get(t).copied().unwrap_or_default();
+            (topics[t].id.clone(), site.topics.mentions[t], rejected)
+        })
+        .collect()
+}
+
 pub(crate) fn page_sources(site: &graph::Site) -> Vec<check::PageSource> {
     site.docs
         .iter()

@@ -121,6 +121,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 for (stage, t) in &built.timings {
                     eprintln!("{stage:<34} {:9.1} ms", t.as_secs_f64() * 1000.0);
                 }
+                if !built.topic_report.is_empty() {
+                    eprintln!(
+                        "{:<24} {:>9} {:>10} {:>9} {:>11}",
+                        "topic", "mentions", "ambiguous", "excluded", "references"
+                    );
+                }
+                for (id, kept, r) in &built.topic_report {
+                    eprintln!(
+                        "{id:<24} {kept:>9} {:>10} {:>9} {:>11}",
+                        r.ambiguous, r.excluded, r.in_references
+                    );
+                }
             }
             if !quiet {
                 println!(

@@ -194,6 +194,7 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         documents: kept.site.docs.len(),
         patched: Some(paths),
         sources: crate::page_sources(&kept.site),
+        topic_report: crate::topic_report(&kept.site),
     };
     if crate::memo::self_check() {
         let sources: Vec<(PathBuf, u64)> =

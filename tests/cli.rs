@@ -342,3 +342,44 @@ fn output_inside_sources_is_refused() {
         .join("content/001_63cb8a33a0f86596.txt")
         .is_file());
 }
+
+/// `build --timings` tells a topic map's author how many candidate
+/// mentions of each topic did not count, and why.
+#[test]
+fn timings_report_rejected_mentions_per_topic() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("config.toml"), "title = \"t\"\n").unwrap();
+    std::fs::write(
+        root.join("content/topics.toml"),
+        "[topics.law]\naliases = [\"court\"]\nambiguous = [\"process\"]\nexclude = [\"due process\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/a.md"),
+        "# A\n\nThe process of cooling. It denied due process.\n\nThe court process was slow.\n\n\
+         ## References\n\nSmith, A. (2019). The court. Law Press.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = dossier(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.path().join("public").to_str().unwrap(),
+        "--timings",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    let row: Vec<&str> = err
+        .lines()
+        .find(|l| l.starts_with("law "))
+        .unwrap_or_else(|| panic!("{err}"))
+        .split_whitespace()
+        .collect();
+    // 2 mentions (court, process beside it); 1 ambiguous, 1 in an
+    // excluded phrase, 1 in the reference list.
+    assert_eq!(row, vec!["law", "2", "1", "1", "1"], "{err}");
+}

@@ -22,6 +22,9 @@ pub struct Hit {
     /// By an ambiguous alias: it counts only in a paragraph that names the
     /// topic by another alias too (see [`keep_supported`]).
     pub ambiguous: bool,
+    /// One of the topic's `exclude` phrases, found so that it can be
+    /// counted: never a mention.
+    pub excluded: bool,
 }
 
 /// What a pattern of the automata stands for.
@@ -31,8 +34,11 @@ enum Pattern {
         topic: usize,
         ambiguous: bool,
     },
-    /// An excluded phrase (`due process`): found to hide the aliases in it.
-    Excluded,
+    /// An excluded phrase (`due process`) of a topic: found to hide the
+    /// aliases in it.
+    Excluded {
+        topic: usize,
+    },
 }
 
 /// The compiled matcher for a topic map; built once per build.
@@ -45,10 +51,10 @@ impl Matcher {
     pub fn new(map: &TopicMap) -> Matcher {
         let mut ins: Vec<(String, Pattern)> = Vec::new();
         let mut sens: Vec<(String, Pattern)> = Vec::new();
-        for topic in &map.topics {
+        for (t, topic) in map.topics.iter().enumerate() {
             for phrase in &topic.exclude {
                 if !ins.iter().any(|(p, _)| p.eq_ignore_ascii_case(phrase)) {
-                    ins.push((phrase.clone(), Pattern::Excluded));
+                    ins.push((phrase.clone(), Pattern::Excluded { topic: t }));
                 }
             }
         }
@@ -87,7 +93,8 @@ impl Matcher {
         }
     }
 
-    /// Every mention in `text`, in order, non-overlapping.
+    /// Every mention in `text`, in order, non-overlapping, and the excluded
+    /// phrases (`Hit::excluded`) among them.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits: Vec<(usize, usize, Pattern)> = Vec::new();
         for (ac, patterns) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
@@ -106,14 +113,22 @@ impl Matcher {
             }
             // An excluded phrase takes its place and hides what is in it.
             taken_to = end;
-            if let Pattern::Alias { topic, ambiguous } = pattern {
-                out.push(Hit {
+            out.push(match pattern {
+                Pattern::Alias { topic, ambiguous } => Hit {
                     start,
                     end,
                     topic,
                     ambiguous,
-                });
-            }
+                    excluded: false,
+                },
+                Pattern::Excluded { topic } => Hit {
+                    start,
+                    end,
+                    topic,
+                    ambiguous: false,
+                    excluded: true,
+                },
+            });
         }
         out
     }
@@ -123,7 +138,13 @@ impl Matcher {
 /// of a topic the paragraph names by no other alias.
 pub fn keep_supported(hits: &[Hit]) -> Vec<bool> {
     hits.iter()
-        .map(|h| !h.ambiguous || hits.iter().any(|o| o.topic == h.topic && !o.ambiguous))
+        .map(|h| {
+            !h.excluded
+                && (!h.ambiguous
+                    || hits
+                        .iter()
+                        .any(|o| o.topic == h.topic && !o.ambiguous && !o.excluded))
+        })
         .collect()
 }
 

@@ -121,6 +121,20 @@ pub struct Extracted {
     /// Years left off the timeline because they date a cited work (in a
     /// reference list or an author–year citation).
     pub cited_years: usize,
+    /// Per topic, the candidate mentions that did not count, by reason:
+    /// for the map author's report (see [`Rejected`]).
+    pub rejected: Vec<(usize, Rejected)>,
+}
+
+/// Why candidate mentions of a topic did not count, and how many.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rejected {
+    /// By an ambiguous alias with no other alias of the topic beside it.
+    pub ambiguous: usize,
+    /// Inside one of the topic's `exclude` phrases.
+    pub excluded: usize,
+    /// In a reference list or bibliography.
+    pub in_references: usize,
 }
 
 /// The most dates taken from one paragraph: prose never comes near it; a
@@ -259,25 +273,34 @@ fn is_relative(url: &str) -> bool {
 /// counts only beside another alias of its topic) before they become
 /// mentions and links.
 fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
-    let mut paragraph: Option<usize> = None;
+    let mut paragraph: Option<(usize, bool)> = None;
     let mut next_paragraph = 0;
     let mut offset = 0;
     let mut in_link = 0usize;
     let mut linked: HashSet<usize> = HashSet::new();
     // The open paragraph's hits: (node, hit in the node, offset of the node).
     let mut pending: Vec<(usize, mentions::Hit, usize)> = Vec::new();
-    let flush = |p: Option<usize>,
-                 pending: &mut Vec<(usize, mentions::Hit, usize)>,
-                 linked: &mut HashSet<usize>,
-                 out: &mut Extracted| {
-        let Some(p) = p else {
+    let mut rejected: std::collections::BTreeMap<usize, Rejected> = Default::default();
+    let mut flush = |p: Option<(usize, bool)>,
+                     pending: &mut Vec<(usize, mentions::Hit, usize)>,
+                     linked: &mut HashSet<usize>,
+                     out: &mut Extracted| {
+        let Some((p, reference)) = p else {
             pending.clear();
             return;
         };
         let hits: Vec<mentions::Hit> = pending.iter().map(|(_, h, _)| *h).collect();
         let keep = mentions::keep_supported(&hits);
         for ((k, h, base), keep) in pending.drain(..).zip(keep) {
-            if !keep {
+            if reference || !keep {
+                let r = rejected.entry(h.topic).or_default();
+                if h.excluded {
+                    r.excluded += 1;
+                } else if reference {
+                    r.in_references += 1;
+                } else {
+                    r.ambiguous += 1;
+                }
                 continue;
             }
             out.mentions.push(Mention {
@@ -305,8 +328,9 @@ fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
         match node {
             Node::ParagraphStart { .. } => {
                 flush(paragraph, &mut pending, &mut linked, out);
-                // A reference list's words are titles, not passages.
-                paragraph = Some(next_paragraph).filter(|&p| !doc.paragraphs[p].reference);
+                // A reference list's words are titles, not passages: its
+                // hits are only counted.
+                paragraph = Some((next_paragraph, doc.paragraphs[next_paragraph].reference));
                 next_paragraph += 1;
                 offset = 0;
             }
@@ -349,6 +373,7 @@ fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
         }
     }
     flush(paragraph, &mut pending, &mut linked, out);
+    out.rejected = rejected.into_iter().collect();
 }
 
 #[cfg(test)]

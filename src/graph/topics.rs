@@ -33,6 +33,8 @@ pub struct TopicIndex {
     pub doc_topics: Vec<Vec<(usize, usize)>>,
     /// Per topic: (other topic, paragraphs mentioning both), most first.
     pub cooccurring: Vec<Vec<(usize, usize)>>,
+    /// Per topic: the candidate mentions that did not count, by reason.
+    pub rejected: Vec<crate::extract::Rejected>,
 }
 
 /// Builds the index in one pass over all mentions.
@@ -43,6 +45,7 @@ pub fn index(docs: &[Arc<Doc>], map: &TopicMap) -> TopicIndex {
         mentions: vec![0; n],
         doc_topics: vec![Vec::new(); docs.len()],
         cooccurring: vec![Vec::new(); n],
+        rejected: vec![Default::default(); n],
     };
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_cached_key(|&d| (docs[d].title.to_lowercase(), d));
@@ -71,6 +74,12 @@ pub fn index(docs: &[Arc<Doc>], map: &TopicMap) -> TopicIndex {
             idx.mentions[t] += count;
         }
         idx.doc_topics[d] = extracted.topic_counts.clone();
+        for &(t, r) in &extracted.rejected {
+            let sum = &mut idx.rejected[t];
+            sum.ambiguous += r.ambiguous;
+            sum.excluded += r.excluded;
+            sum.in_references += r.in_references;
+        }
     }
     for ((a, b), count) in pairs {
         idx.cooccurring[a].push((b, count));
