@@ -18,6 +18,7 @@ struct Doc {
     timeline: Vec<(String, String)>,
     cited_years: usize,
     title: Option<String>,
+    authors: Option<Vec<String>>,
     headings: Option<Vec<String>>,
 }
 
@@ -72,6 +73,13 @@ fn hard_cases_give_their_expected_timelines() {
                 "{}",
                 want.source
             );
+        }
+        if let Some(authors) = &want.authors {
+            let got: Vec<&str> = doc["authors"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            assert_eq!(&got, authors, "{}: authors", want.source);
         }
         let page = std::fs::read_to_string(out.join(path).join("index.html")).unwrap();
         if let Some(headings) = &want.headings {

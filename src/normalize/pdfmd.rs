@@ -2,8 +2,9 @@
 //!
 //! 1. **Blocks.** The body is cut into blank-line separated blocks; fenced
 //!    code blocks stay whole.
-//! 2. **Title.** A heading before any text becomes the title (ALL CAPS is
-//!    title-cased), unless it is numbered (`4.1 The framework`) or the
+//! 2. **Title.** A heading before any text, or a plain first line that
+//!    reads as a headline (see `plaintext::is_headline`), becomes the title
+//!    (ALL CAPS is title-cased), unless it is numbered (`4.1 The framework`) or the
 //!    metadata gives another title; an emphasised names line under it, marked `\*`, becomes
 //!    the authors, and the `*\* …*` block it points to the author note.
 //! 3. **Page-break footnotes.** A rule (`---`) followed by footnote
@@ -161,6 +162,27 @@ fn definition_label(text: &str) -> Option<(&str, &str)> {
 /// Rule 2.
 fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&str>) {
     let Some(first) = blocks.first() else { return };
+    // A plain first line that reads as a headline (as converters leave a
+    // title they did not mark as a heading), when the metadata has none.
+    let line = first.text.trim();
+    let plain = first.kind == Kind::Other
+        && !line.contains('\n')
+        && !line.starts_with(['-', '*', '+', '>', '|', '<', '!', '[', '`', '#', '\\'])
+        && !line.starts_with(|c: char| c.is_ascii_digit());
+    if plain && given.is_none() && blocks.len() > 1 {
+        // The body may start after a names line: the first long block.
+        let body = blocks[1..]
+            .iter()
+            .take(3)
+            .find(|b| b.text.split_whitespace().count() > 12)
+            .unwrap_or(&blocks[1]);
+        if super::plaintext::is_headline(line, body.text.trim()) {
+            inferred.title = Some(line.to_string());
+            blocks.remove(0);
+            take_names_line(blocks, inferred);
+            return;
+        }
+    }
     let hashes = first.text.bytes().take_while(|&b| b == b'#').count();
     if first.kind != Kind::Heading || hashes > 2 || first.text.contains('\n') {
         return;
@@ -190,6 +212,36 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&s
     let has_marker = t.contains("\\*");
     if is_names && has_marker && inner.split_whitespace().count() <= 16 && !ends_sentence(inner) {
         inferred.authors = split_names(inner);
+        blocks.remove(0);
+    } else {
+        take_names_line(blocks, inferred);
+    }
+}
+
+/// `N. Orlova` or `A. Kuznetsova and P. Lind` under a plain title line:
+/// the authors.
+fn take_names_line(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
+    let Some(next) = blocks.first() else { return };
+    // Affiliation marks (`Ostby¹`, `Lind*`) are not part of the names.
+    let t: String = next
+        .text
+        .trim()
+        .chars()
+        .filter(|c| !"¹²³⁴⁵⁶⁷⁸⁹⁰*†‡".contains(*c))
+        .collect();
+    let t = t.as_str();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let names = next.kind == Kind::Other
+        && !t.contains('\n')
+        && (1..=12).contains(&words.len())
+        && !ends_sentence(t)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "and" | "&" | "," | "und" | "et" | "и")
+        });
+    if names {
+        inferred.authors = split_names(t);
         blocks.remove(0);
     }
 }
