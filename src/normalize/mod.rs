@@ -13,6 +13,7 @@
 //! [`Normalized::dropped`] so that tests can prove no sentence of the article
 //! is lost.
 
+mod dashes;
 mod grid;
 pub mod pdfmd;
 pub mod plaintext;
