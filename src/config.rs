@@ -30,6 +30,9 @@ pub struct RawConfig {
     /// Which mentions link to their topic page: `first-in-section` (default),
     /// `first-in-document`, `all` or `none`.
     pub topic_links: Option<String>,
+    /// How URLs spell titles in other scripts: `ascii` (transliterated,
+    /// the default) or `unicode` (kept).
+    pub slugs: Option<String>,
     pub timeline: Option<RawTimeline>,
     pub markdown: Option<RawMarkdown>,
     /// Free-form values passed to templates as `config.extra`.
@@ -75,6 +78,7 @@ pub struct Config {
     pub output_dir: PathBuf,
     pub topic_map: PathBuf,
     pub topic_links: LinkMode,
+    pub slugs: crate::parse::ids::SlugStyle,
     pub timeline: (i32, i32),
     /// Whether `[timeline]` set the range; if not, the timeline shows the
     /// years its entries span.
@@ -145,6 +149,17 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
             format!("topic_links `{s}` is not first-in-section, first-in-document, all or none")
         })?,
     };
+    let slugs = match raw.slugs.as_deref() {
+        None => crate::parse::ids::SlugStyle::default(),
+        Some(s) => crate::parse::ids::SlugStyle::parse(s)
+            .with_context(|| format!("slugs `{s}` is not ascii or unicode"))?,
+    };
+    if !crate::sources::meta::is_language_tag(raw.language.as_deref().unwrap_or("en")) {
+        bail!(
+            "language `{}` is not a language tag such as `en`, `ru`, `zh` or `fr-CA`",
+            raw.language.unwrap_or_default()
+        );
+    }
     Ok(Config {
         title: raw.title.unwrap_or_else(|| "dossier".to_string()),
         description: raw.description.unwrap_or_default(),
@@ -156,6 +171,7 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         output_dir,
         topic_map,
         topic_links,
+        slugs,
         timeline,
         timeline_given,
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false),

@@ -94,6 +94,12 @@ fn source(data: &[u8]) {
             _ => crate::extract::LinkMode::None,
         },
         years: (1900, 2030),
+        language: "en",
+        slugs: if how & 0x40 != 0 {
+            crate::parse::ids::SlugStyle::Unicode
+        } else {
+            crate::parse::ids::SlugStyle::Ascii
+        },
     };
     let (format, name, meta, body) = match how % 3 {
         0 => (Format::PlainText, "a.txt", Default::default(), text),

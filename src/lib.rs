@@ -154,6 +154,8 @@ fn run_pipeline(
         matcher: &matcher,
         links: config.topic_links,
         years: config.timeline,
+        language: &config.language,
+        slugs: config.slugs,
     };
     laps.lap("config, theme, topics");
     // What every document's extraction depends on besides its own source

@@ -90,6 +90,8 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         matcher: &kept.matcher,
         links: kept.config.topic_links,
         years: kept.config.timeline,
+        language: &kept.config.language,
+        slugs: kept.config.slugs,
     };
     let mut edits: Vec<Edit> = Vec::new();
     for path in changed {

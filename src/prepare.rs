@@ -44,6 +44,7 @@ pub fn prepare(
     let own_html = source.format == sources::Format::PlainText;
     let (mut doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
     parse::lines::place_in_file(&source.body, &mut doc.link_lines, source.body_line_offset);
+    let language = extract::language::decide(source.meta.language.as_deref(), &doc, opts.language);
     let extracted = extract::extract(&doc, opts);
     let mut normalized = normalized;
     let markdown: std::sync::Arc<str> = std::mem::take(&mut normalized.markdown).into();
@@ -58,7 +59,14 @@ pub fn prepare(
             .chain(extracted.notes.iter().cloned())
             .map(|w| Diagnostic::warning(&source.path, 0, 0, w)),
     );
-    let described = std::sync::Arc::new(graph::describe(&source, &normalized, &doc));
+    let described = std::sync::Arc::new(graph::describe(
+        &source,
+        &normalized,
+        &doc,
+        language,
+        opts.language,
+        opts.slugs,
+    ));
     let prepared = graph::Prepared {
         key,
         described,

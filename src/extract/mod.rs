@@ -14,6 +14,7 @@ pub mod citations;
 mod cited;
 mod fields;
 mod found;
+pub mod language;
 pub mod mentions;
 pub mod names;
 pub mod sentences;
@@ -53,6 +54,10 @@ pub struct Options<'a> {
     pub matcher: &'a Matcher,
     pub links: LinkMode,
     pub years: (i32, i32),
+    /// The site's language, for documents that neither state nor show one.
+    pub language: &'a str,
+    /// How the site spells slugs.
+    pub slugs: crate::parse::ids::SlugStyle,
 }
 
 /// A topic mention: byte offsets into a paragraph's text.
@@ -263,6 +268,8 @@ mod tests {
                 matcher: &matcher,
                 links,
                 years: (1949, 2021),
+                language: "en",
+                slugs: Default::default(),
             },
         );
         (doc, ex)

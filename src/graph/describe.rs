@@ -3,7 +3,10 @@
 //! heading or words, the file name), decided once when it is prepared.
 
 use crate::normalize::Normalized;
-use crate::parse::{ids::slugify, Document};
+use crate::parse::{
+    ids::{slugify_as, SlugStyle},
+    Document,
+};
 use crate::sources::Source;
 
 /// What a document says of itself (given in its metadata, inferred, or
@@ -15,10 +18,23 @@ pub struct Described {
     pub tags: Vec<String>,
     /// The slug it asks for (made unique in its section by `place`).
     pub slug: String,
+    /// Its language, a BCP 47 tag (see `extract::language`).
+    pub language: String,
+    /// Whether that is not the site's language: pages that show its text
+    /// mark it with `lang` (and `dir`).
+    pub foreign: bool,
 }
 
 /// Decides a document's [`Described`].
-pub fn describe(source: &Source, normalized: &Normalized, doc: &Document) -> Described {
+pub fn describe(
+    source: &Source,
+    normalized: &Normalized,
+    doc: &Document,
+    language: String,
+    site_language: &str,
+    slugs: SlugStyle,
+) -> Described {
+    let slugify = |t: &str| slugify_as(t, slugs);
     let meta = &source.meta;
     let stem = source
         .path
@@ -50,6 +66,8 @@ pub fn describe(source: &Source, normalized: &Normalized, doc: &Document) -> Des
         summary,
         tags: meta.all_tags(),
         slug,
+        foreign: !language.eq_ignore_ascii_case(site_language),
+        language,
     }
 }
 

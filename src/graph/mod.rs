@@ -67,6 +67,10 @@ pub struct Doc {
     pub path: PathBuf,
     pub rel: String,
     pub title: String,
+    /// Its language, a BCP 47 tag: given, detected or the site's.
+    pub language: String,
+    /// Whether that is not the site's language (see `Described::foreign`).
+    pub foreign: bool,
     pub authors: Vec<String>,
     pub date: Option<String>,
     pub publisher: Option<String>,
@@ -94,6 +98,23 @@ pub struct Doc {
     /// See [`Prepared::part_keys`].
     pub part_keys: Arc<crate::memo::PartKeys>,
     pub dropped: Vec<String>,
+}
+
+impl Doc {
+    /// The `lang` and `dir` attributes (with a leading space) for an
+    /// element holding this document's text, when its language is not the
+    /// site's; empty otherwise.
+    pub fn lang_attrs(&self) -> String {
+        if !self.foreign {
+            return String::new();
+        }
+        let dir = if crate::extract::language::is_rtl(&self.language) {
+            " dir=\"rtl\""
+        } else {
+            ""
+        };
+        format!(" lang=\"{}\"{dir}", self.language)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -323,6 +344,8 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         summary,
         tags,
         slug: base,
+        language,
+        foreign,
     } = Described::clone(&described);
     let doc = Doc {
         key,
@@ -330,6 +353,8 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         path: source.path,
         rel: source.rel,
         title,
+        language,
+        foreign,
         authors,
         date: meta.date,
         publisher: meta.publisher,

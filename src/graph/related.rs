@@ -312,6 +312,8 @@ mod tests {
             path: format!("d{n}.md").into(),
             rel: format!("d{n}.md"),
             title: format!("Doc {:03}", n % 37),
+            language: "en".into(),
+            foreign: false,
             authors: Vec::new(),
             date: None,
             publisher: None,

@@ -2,22 +2,57 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// Lower-case ASCII letters and digits joined by single dashes. Accented Latin
-/// letters lose their accents; other scripts are dropped (callers fall back to
-/// another name when the result is empty).
+/// How slugs are spelled (`slugs` in `config.toml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub enum SlugStyle {
+    /// Every script transliterated to ASCII (`Москва` → `moskva`,
+    /// `天然气` → `tian-ran-qi`, `Été` → `ete`): the default.
+    #[default]
+    Ascii,
+    /// Letters of every script kept, lower-cased (`москва`, `天然气`).
+    Unicode,
+}
+
+impl SlugStyle {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ascii" | "transliterate" => Some(Self::Ascii),
+            "unicode" => Some(Self::Unicode),
+            _ => None,
+        }
+    }
+}
+
+/// An ASCII slug: see [`slugify_as`].
 pub fn slugify(text: &str) -> String {
+    slugify_as(text, SlugStyle::Ascii)
+}
+
+/// Lower-case letters and digits joined by single dashes, at most 80 bytes,
+/// cut at a word boundary. [`SlugStyle::Ascii`] transliterates every script
+/// first (the `deunicode` tables); [`SlugStyle::Unicode`] keeps letters of
+/// every script. Apostrophes and dots join rather than split words
+/// (`Russia's` → `russias`, `U.S.` → `us`). The result may be empty (a
+/// text of punctuation only): callers fall back to another name.
+pub fn slugify_as(text: &str, style: SlugStyle) -> String {
+    let ascii;
+    let text = match style {
+        SlugStyle::Ascii if !text.is_ascii() => {
+            ascii = deunicode::deunicode_with_tofu(text, " ");
+            ascii.as_str()
+        }
+        _ => text,
+    };
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
+    for c in text.chars() {
+        if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.push(c.to_ascii_lowercase());
+            out.extend(c.to_lowercase());
         } else if !matches!(c, '\'' | '’' | '.') {
-            // Apostrophes and dots join rather than split words:
-            // `Russia's` → `russias`, `U.S.` → `us`.
             dash = true;
         }
     }
@@ -25,41 +60,17 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-/// Cuts long slugs at a word boundary.
+/// Cuts long slugs at a word boundary (or a character boundary when one
+/// word is longer than `max`).
 fn floor_at_dash(s: &str, max: usize) -> usize {
     if s.len() <= max {
         return s.len();
     }
-    s[..max].rfind('-').unwrap_or(max)
-}
-
-fn fold_accent(c: char) -> Vec<char> {
-    let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
-        'ç' | 'č' | 'ć' => "c",
-        'Ç' | 'Č' | 'Ć' => "C",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => "E",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "I",
-        'ñ' | 'ń' => "n",
-        'Ñ' | 'Ń' => "N",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "O",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => "U",
-        'ý' | 'ÿ' => "y",
-        'š' | 'ś' => "s",
-        'Š' | 'Ś' => "S",
-        'ž' | 'ź' | 'ż' => "z",
-        'Ž' | 'Ź' | 'Ż' => "Z",
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        _ => return vec![c],
-    };
-    s.chars().collect()
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].rfind('-').unwrap_or(end)
 }
 
 /// Hands out ids unique within one page: a repeated base gets `-2`, `-3`.
@@ -105,12 +116,27 @@ mod tests {
             "russias-pivot-2014"
         );
         assert_eq!(slugify("Été à Paris"), "ete-a-paris");
-        assert_eq!(slugify("Россия"), "");
+        assert_eq!(slugify("Россия"), "rossiia");
+        assert_eq!(slugify("天然气 管道"), "tian-ran-qi-guan-dao");
+        assert_eq!(slugify("Ελλάδα"), "ellada");
+        assert_eq!(slugify("—!?"), "");
         assert_eq!(
             slugify("***Cultural Collaborations***"),
             "cultural-collaborations"
         );
         let long = slugify(&"word ".repeat(40));
+        assert!(long.len() <= 80 && !long.ends_with('-'));
+    }
+
+    #[test]
+    fn unicode_slugs_keep_every_script_and_cut_on_characters() {
+        let u = |t| slugify_as(t, SlugStyle::Unicode);
+        assert_eq!(u("Россия и Китай: 2014"), "россия-и-китай-2014");
+        assert_eq!(u("天然气管道"), "天然气管道");
+        assert_eq!(u("Été à Paris"), "été-à-paris");
+        let long = u(&"газопровод".repeat(10));
+        assert!(long.len() <= 80 && !long.is_empty());
+        let long = slugify_as(&"газ ".repeat(40), SlugStyle::Unicode);
         assert!(long.len() <= 80 && !long.ends_with('-'));
     }
 

@@ -143,7 +143,7 @@ impl Renderer<'_> {
             d,
             &canonical,
             &self.config.title,
-            &self.config.language,
+            &d.language,
         ));
         view.toc = d
             .body

@@ -138,6 +138,8 @@ pub struct PassageView {
 #[derive(Serialize)]
 pub struct DocPassagesView<'a> {
     pub title: &'a str,
+    /// See `DocView::lang`.
+    pub lang: String,
     pub url: &'a str,
     pub date: Option<&'a str>,
     pub mentions: usize,
@@ -202,6 +204,7 @@ pub fn topic_view<'a>(
             };
             DocPassagesView {
                 title: &doc.title,
+                lang: doc.lang_attrs(),
                 url: &doc.url,
                 date: doc.date.as_deref(),
                 mentions: ranked.mentions,

@@ -106,7 +106,7 @@ impl PlanKeys {
                 .collect();
             KeyHasher::of(|k| k.add(per_doc))
         };
-        let docs = each(&|k, d| k.add((&d.url, &d.title)));
+        let docs = each(&|k, d| k.add((&d.url, &d.title, d.lang_attrs())));
         // Topic pages rank documents by date too.
         let dates = each(&|k, d| k.add(&d.date));
         let dated = each(&|k, d| k.add(d.part_keys.dated_ids));
@@ -184,11 +184,12 @@ fn hash_each(keys: bool, n: usize, add: &(dyn Fn(&mut KeyHasher, usize) + Sync))
         .collect()
 }
 
-/// Per document: its URL and title, with which a page links to it.
+/// Per document: its URL and title, with which a page links to it, and
+/// the language its quoted text is marked with.
 fn doc_keys(site: &Site, keys: bool) -> Vec<u64> {
     hash_each(keys, site.docs.len(), &|key, d| {
         let doc = &site.docs[d];
-        key.add((&doc.url, &doc.title));
+        key.add((&doc.url, &doc.title, doc.lang_attrs()));
     })
 }
 

@@ -17,6 +17,8 @@ pub struct EntryView<'a> {
     pub clipped: bool,
     pub sentence_html: String,
     pub doc_title: &'a str,
+    /// See `DocView::lang`.
+    pub lang: String,
     pub url: String,
 }
 
@@ -74,6 +76,7 @@ pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
         clipped: e.clipped,
         sentence_html,
         doc_title: &doc.title,
+        lang: doc.lang_attrs(),
         url: format!("{}#{}", doc.url, doc.body.paragraphs[e.paragraph].id),
     }
 }

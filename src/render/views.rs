@@ -26,6 +26,11 @@ pub struct Link<'a> {
 #[derive(Serialize)]
 pub struct DocView<'a> {
     pub title: &'a str,
+    /// ` lang="…"` (and ` dir="rtl"`) when the text is not in the site's
+    /// language; written raw in an element's start tag.
+    pub lang: String,
+    /// The text's language tag.
+    pub language: &'a str,
     pub url: &'a str,
     pub authors: &'a [String],
     pub authors_line: String,
@@ -86,6 +91,8 @@ impl<'a> DocView<'a> {
         let words = d.body.words;
         DocView {
             title: &d.title,
+            lang: d.lang_attrs(),
+            language: &d.language,
             url: &d.url,
             authors: &d.authors,
             authors_line: join_names(&d.authors),

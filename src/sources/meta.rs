@@ -35,6 +35,9 @@ pub struct Meta {
     pub summary: Option<String>,
     /// `markdown` or `text`: how to read a `.txt` file.
     pub format: Option<String>,
+    /// The text's language, a BCP 47 tag (`language` or Pandoc's `lang`):
+    /// `ru`, `zh-Hans`, `fr-CA`.
+    pub language: Option<String>,
     /// Sorting weight on listings; lower comes first.
     pub weight: Option<i64>,
     pub draft: bool,
@@ -80,6 +83,8 @@ const KEYS: &[&str] = &[
     "summary",
     "description",
     "format",
+    "language",
+    "lang",
     "weight",
     "draft",
     "note",
@@ -91,6 +96,16 @@ const KEYS: &[&str] = &[
     "paginate_by",
     "extra",
 ];
+
+/// A BCP 47 language tag as texts write them: a 2–3 letter language,
+/// then subtags of 1–8 letters or digits (`en`, `zh-Hans`, `pt-BR`).
+pub fn is_language_tag(t: &str) -> bool {
+    let mut parts = t.split(['-', '_']);
+    let lang = parts.next().unwrap_or_default();
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
 
 /// Reads metadata from a key-value map, whatever format it came from.
 pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
@@ -138,6 +153,16 @@ pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
                 m.format = match text(&value).as_deref() {
                     Some(f @ ("markdown" | "text")) => Some(f.to_string()),
                     _ => bad_none(&mut bad, k, "`markdown` or `text`"),
+                }
+            }
+            "language" | "lang" => {
+                m.language = match text(&value) {
+                    Some(t) if is_language_tag(t.trim()) => Some(t.trim().to_string()),
+                    _ => bad_none(
+                        &mut bad,
+                        k,
+                        "a language tag such as `en`, `ru`, `zh` or `fr-CA`",
+                    ),
                 }
             }
             "weight" => m.weight = int(&value).or_else(|| bad_none(&mut bad, k, "a whole number")),
@@ -275,6 +300,7 @@ impl Meta {
             slug: self.slug.or(other.slug),
             summary: self.summary.or(other.summary),
             format: self.format.or(other.format),
+            language: self.language.or(other.language),
             weight: self.weight.or(other.weight),
             draft: self.draft || other.draft,
             updated: self.updated.or(other.updated),
