@@ -6,6 +6,18 @@
 //! they look at: a window of a fixed number of bytes around a position
 //! keeps per-match work constant, so a scan stays linear in its input.
 
+/// Chinese characters (the CJK Unified Ideographs and their extensions
+/// and compatibility forms), kana, and the iteration mark: scripts
+/// written without spaces between words. The same ranges are in
+/// `search.js`; search cuts runs of them into pairs, topic aliases in
+/// them match with no word boundary.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3005}' | '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff66}'..='\u{ff9d}'
+        | '\u{20000}'..='\u{2fa1f}')
+}
+
 /// The largest character boundary at or before `i` (clamped to the text).
 pub fn floor(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());

@@ -79,6 +79,8 @@ fn search_previews_map_and_links_work_offline() {
         "",
         "a b c d",
         "ties classes churches closely stated",
+        "Энергетика, ёлка и éléments; 天然气管道 G20峰会 नमस्ते İstanbul l'énergie",
+        "日本の「エネルギー」政策 2020年",
     ]
     .iter()
     .map(|s| s.to_string())

@@ -2,9 +2,14 @@
 //!
 //! Two Aho-Corasick automata (one ASCII-case-insensitive, one exact for
 //! case-sensitive aliases such as `SCO`), both leftmost-longest. Each alias is
-//! also searched in its plural forms (`+s`, `+es`); possessives (`Russia's`)
-//! need nothing extra because `'` ends a word. Candidates must sit on word
-//! boundaries; where two overlap, the earlier one wins, then the longer
+//! also searched in its other forms ([`forms`]): plurals (`+s`, `+es`);
+//! letters beyond ASCII in each case (`Énergie`, `ÉNERGIE`). An alias in
+//! Cyrillic is read as Russian, every word in every case (`inflect`:
+//! `природный газ` finds `природного газа`). Possessives
+//! (`Russia's`) need nothing extra because `'` ends a word. Candidates must
+//! sit on word boundaries, except next to Chinese or Japanese characters,
+//! which are written without spaces (`中俄天然气合作` holds `天然气`); where
+//! two overlap, the earlier one wins, then the longer
 //! (`South China Sea` over `China`). A topic's `exclude` phrases are
 //! searched too and hide the aliases inside them (`due process`); an
 //! `ambiguous` alias counts only in a paragraph that names its topic by
@@ -12,6 +17,9 @@
 
 use crate::topics::TopicMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashSet as HashSet;
+
+use super::inflect::{is_russian, Inflected};
 
 /// One mention: byte offsets into the searched text, and the topic index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,16 +53,28 @@ enum Pattern {
 pub struct Matcher {
     insensitive: Option<(AhoCorasick, Vec<Pattern>)>,
     sensitive: Option<(AhoCorasick, Vec<Pattern>)>,
+    russian: Option<Inflected<Pattern>>,
 }
 
 impl Matcher {
     pub fn new(map: &TopicMap) -> Matcher {
         let mut ins: Vec<(String, Pattern)> = Vec::new();
         let mut sens: Vec<(String, Pattern)> = Vec::new();
+        // Patterns already listed (ASCII lower-cased when case does not
+        // matter): the first alias to claim a form keeps it.
+        let mut seen_ins: HashSet<String> = HashSet::default();
+        let mut seen_sens: HashSet<String> = HashSet::default();
+        let mut russian: Vec<(&str, Pattern)> = Vec::new();
         for (t, topic) in map.topics.iter().enumerate() {
             for phrase in &topic.exclude {
-                if !ins.iter().any(|(p, _)| p.eq_ignore_ascii_case(phrase)) {
-                    ins.push((phrase.clone(), Pattern::Excluded { topic: t }));
+                if is_russian(phrase) {
+                    russian.push((phrase, Pattern::Excluded { topic: t }));
+                    continue;
+                }
+                for form in cases(phrase) {
+                    if seen_ins.insert(form.to_ascii_lowercase()) {
+                        ins.push((form, Pattern::Excluded { topic: t }));
+                    }
                 }
             }
         }
@@ -64,24 +84,32 @@ impl Matcher {
                 ambiguous: a.ambiguous,
             };
             for alias in &topic.aliases {
+                if !alias.case_sensitive && is_russian(&alias.text) {
+                    russian.push((&alias.text, pattern(alias)));
+                    continue;
+                }
                 let list = if alias.case_sensitive {
                     &mut sens
                 } else {
                     &mut ins
                 };
-                for form in forms(&alias.text) {
+                let seen = if alias.case_sensitive {
+                    &mut seen_sens
+                } else {
+                    &mut seen_ins
+                };
+                let mut all = forms(&alias.text);
+                if !alias.case_sensitive {
+                    all = all.iter().flat_map(|f| cases(f)).collect();
+                }
+                for form in all {
+                    // ASCII letters match in any case already.
                     let key = if alias.case_sensitive {
                         form.clone()
                     } else {
-                        form.to_lowercase()
+                        form.to_ascii_lowercase()
                     };
-                    if !list.iter().any(|(p, _)| {
-                        if alias.case_sensitive {
-                            *p == key
-                        } else {
-                            p.to_lowercase() == key
-                        }
-                    }) {
+                    if seen.insert(key) {
                         list.push((form, pattern(alias)));
                     }
                 }
@@ -90,6 +118,7 @@ impl Matcher {
         Matcher {
             insensitive: build(ins, true),
             sensitive: build(sens, false),
+            russian: Inflected::new(russian),
         }
     }
 
@@ -103,6 +132,9 @@ impl Matcher {
                     hits.push((m.start(), m.end(), patterns[m.pattern().as_usize()]));
                 }
             }
+        }
+        if let Some(russian) = &self.russian {
+            hits.extend(russian.find(text));
         }
         hits.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
@@ -148,13 +180,39 @@ pub fn keep_supported(hits: &[Hit]) -> Vec<bool> {
         .collect()
 }
 
-/// An alias and its plural forms.
+/// An alias and its other forms: a Chinese or Japanese one as written;
+/// otherwise plurals. (Russian aliases are read by `inflect`.)
 fn forms(alias: &str) -> Vec<String> {
     let mut out = vec![alias.to_string()];
     let last = alias.chars().last().unwrap_or(' ');
+    if crate::chars::is_cjk(last) {
+        return out;
+    }
     if last.is_alphabetic() && !alias.ends_with('s') {
         out.push(format!("{alias}s"));
         out.push(format!("{alias}es"));
+    }
+    out
+}
+
+/// A form as written, and, when it has letters beyond ASCII (which the
+/// automaton matches in their case only), lower-case, with a capital
+/// first letter, and in capitals.
+fn cases(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if form.is_ascii() {
+        return out;
+    }
+    let lower = form.to_lowercase();
+    let mut chars = lower.chars();
+    let capital: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    for f in [lower, capital, form.to_uppercase()] {
+        if !out.contains(&f) {
+            out.push(f);
+        }
     }
     out
 }
@@ -174,10 +232,21 @@ fn build(
     Some((ac, patterns.into_iter().map(|(_, t)| t).collect()))
 }
 
+/// Whether a match sits between words: no letter or digit just before or
+/// after it, unless the match or its neighbour there is a Chinese or
+/// Japanese character (those are written without spaces).
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    use crate::chars::is_cjk;
+    let (first, last) = (
+        text[start..end].chars().next(),
+        text[..end].chars().next_back(),
+    );
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    let joins = |outside: Option<char>, inside: Option<char>| {
+        outside.is_some_and(|o| is_word_char(o) && !is_cjk(o) && !inside.is_some_and(is_cjk))
+    };
+    !joins(before, first) && !joins(after, last)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -308,5 +377,64 @@ aliases = ["Russia"]
         let big = "China ".repeat(100_000);
         assert_eq!(matcher().0.find(&big).len(), 100_000);
         assert_eq!(found("“China”"), pairs(&[("China", "china")]));
+    }
+
+    #[test]
+    fn aliases_in_other_languages() {
+        let map = topics::parse(
+            Path::new("t"),
+            r#"
+[topics.energy]
+aliases = ["energy", "энергетика", "能源", "énergie"]
+[topics.gas]
+aliases = ["natural gas", "природный газ", "天然气", "Сила Сибири"]
+"#,
+        )
+        .unwrap()
+        .0;
+        let m = Matcher::new(&map);
+        let ids = |text: &str| -> Vec<(String, String)> {
+            m.find(text)
+                .into_iter()
+                .map(|h| {
+                    (
+                        text[h.start..h.end].to_string(),
+                        map.topics[h.topic].id.clone(),
+                    )
+                })
+                .collect()
+        };
+        // Russian case endings, any capitals; another word on the same
+        // stem is not a form.
+        assert_eq!(
+            ids("Энергетика и развитие энергетики; ЭНЕРГЕТИКОЙ. Газета."),
+            pairs(&[
+                ("Энергетика", "energy"),
+                ("энергетики", "energy"),
+                ("ЭНЕРГЕТИКОЙ", "energy")
+            ])
+        );
+        assert_eq!(
+            ids("поставки природного газа по «Силе Сибири»"),
+            pairs(&[("природного газа", "gas"), ("Силе Сибири", "gas")])
+        );
+        // Chinese has no spaces between words.
+        assert_eq!(
+            ids("中俄天然气合作与能源安全"),
+            pairs(&[("天然气", "gas"), ("能源", "energy")])
+        );
+        // Accented letters in any case; plurals as for English.
+        assert_eq!(
+            ids("Énergie et énergies; ÉNERGIE"),
+            pairs(&[
+                ("Énergie", "energy"),
+                ("énergies", "energy"),
+                ("ÉNERGIE", "energy")
+            ])
+        );
+        assert!(
+            ids("энергетикаx").is_empty(),
+            "a Latin letter after a Cyrillic word joins it"
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod citations;
 mod cited;
 mod fields;
 mod found;
+mod inflect;
 pub mod language;
 pub mod mentions;
 pub mod names;

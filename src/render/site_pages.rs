@@ -200,6 +200,15 @@ impl Renderer<'_> {
             })
             .collect();
         let work_label = |w: usize| citations::short(&site.citations.works[w].reference);
+        let languages: Vec<String> = site
+            .docs
+            .iter()
+            .map(|d| d.language.as_str())
+            .chain([self.config.language.as_str()])
+            .map(crate::extract::language::primary)
+            .collect::<std::collections::BTreeSet<String>>()
+            .into_iter()
+            .collect();
         f(&crate::search::Urls {
             topic: &topic_url,
             work: &work_url,
@@ -207,6 +216,8 @@ impl Renderer<'_> {
             works_key: self.cache.key(|k| k.add(&plan.citations.work_keys)),
             entry_keys: &plan.timeline.entry_keys,
             years: &years,
+            language: &self.config.language,
+            languages: &languages,
         })
     }
 

@@ -6,8 +6,14 @@ pub fn shard_key(token: &str) -> String {
     shard_key_of(token, 2)
 }
 
-/// The key of a token's first `n` characters.
+/// The key of a token's first `n` characters. A token of Chinese or
+/// Japanese characters (a pair, see `analyze`) goes to one of 256 shards
+/// by its first character's code point, `_h` and two hex digits: so a
+/// Chinese text's thousands of pairs do not make thousands of files.
 pub fn shard_key_of(token: &str, n: usize) -> String {
+    if let Some(c) = token.chars().next().filter(|&c| super::analyze::is_cjk(c)) {
+        return format!("_h{:02x}", c as u32 % 256);
+    }
     token
         .chars()
         .take(n)
@@ -174,7 +180,9 @@ mod tests {
         assert_eq!(shard_key("arctic"), "ar");
         assert_eq!(shard_key("x"), "x");
         assert_eq!(shard_key("éa"), "_e9a");
-        assert_eq!(shard_key("北京"), "_5317_4eac");
+        assert_eq!(shard_key("北京"), "_h17");
+        assert_eq!(shard_key_of("天然", 3), "_h29");
+        assert_eq!(shard_key("москва"), "_43c_43e");
     }
 
     #[test]

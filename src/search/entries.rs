@@ -3,7 +3,8 @@
 //! cited works', each with its weighted tokens, in groups reused between
 //! rebuilds.
 
-use super::{tokens, Entry, Group, Indexed, Urls, PASSAGE_TEXT, SNIPPET};
+use super::analyze::Analyzer;
+use super::{Entry, Group, Indexed, Urls, PASSAGE_TEXT, SNIPPET};
 use crate::graph::Site;
 use crate::memo::RenderCache;
 use rayon::prelude::*;
@@ -15,13 +16,19 @@ use std::sync::Arc;
 /// The kind of entry weighs in too (topics first, then documents, cited
 /// works, passages and timeline entries), here at build time, so that the
 /// browser ranks on postings alone and loads only the entries it shows.
-fn weigh(kind: &str, title: &str, text: &str, title_weight: u32) -> Vec<(String, u32)> {
+fn weigh(
+    words: &Analyzer,
+    kind: &str,
+    title: &str,
+    text: &str,
+    title_weight: u32,
+) -> Vec<(String, u32)> {
     let boost = match kind {
         "t" => 3,
         "d" => 2,
         _ => 1,
     };
-    let (title, text) = (tokens::tokens(title), tokens::tokens(text));
+    let (title, text) = (words.tokens(title), words.tokens(text));
     let mut counts: FxHashMap<String, u32> =
         FxHashMap::with_capacity_and_hasher(title.len() + text.len(), Default::default());
     for t in title {
@@ -74,10 +81,14 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
             k.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
         }
     });
-    out.push((key, cache.search_entries(key, || weighed(topics))));
+    out.push((
+        key,
+        cache.search_entries(key, || weighed(urls.language, topics)),
+    ));
     let key = cache.key(|k| k.add(("works", urls.works_key)));
     let works = cache.search_entries(key, || {
         weighed(
+            urls.language,
             (0..site.citations.works.len())
                 .into_par_iter()
                 .map(|i| {
@@ -120,14 +131,17 @@ pub(super) fn doc_group(
 
 /// A group of entries, each tokenised from a title and text with a title
 /// weight.
-fn weighed(items: Vec<(Entry, String, String, u32)>) -> Group {
+fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
     Group::new(
         items
             .into_par_iter()
-            .map(|(e, title, text, weight)| {
-                let terms = weigh(e.kind, &title, &text, weight);
-                (e, terms)
-            })
+            .map_init(
+                || Analyzer::new(language),
+                |words, (e, title, text, weight)| {
+                    let terms = weigh(words, e.kind, &title, &text, weight);
+                    (e, terms)
+                },
+            )
             .collect(),
     )
 }
@@ -141,10 +155,11 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     if !d.authors.is_empty() {
         about = format!("{} — {about}", d.authors.join(", "));
     }
+    let words = Analyzer::new(&d.language);
     let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
     out.push((
         entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT),
-        weigh("d", &d.title, &about, 5),
+        weigh(&words, "d", &d.title, &about, 5),
     ));
     // Its timeline entries, in time order, before the paragraphs (so that
     // an added paragraph moves none of them); the URL is the anchor (see
@@ -161,7 +176,7 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
             PASSAGE_TEXT,
         );
         en.parent = Some(0);
-        out.push((en, weigh("y", label, sentence, 1)));
+        out.push((en, weigh(&words, "y", label, sentence, 1)));
     }
     for p in &d.body.paragraphs {
         // The whole paragraph is indexed and kept (up to a bound), for the
@@ -174,7 +189,7 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
             PASSAGE_TEXT,
         );
         e.parent = Some(0);
-        out.push((e, weigh("p", "", &p.text, 0)));
+        out.push((e, weigh(&words, "p", "", &p.text, 0)));
     }
     out
 }

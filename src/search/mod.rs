@@ -13,12 +13,14 @@
 //!    (`search/t/<key>.js`); entries in chunks of 256 (`search/e/<n>.js`);
 //!    `search/meta.js` lists what exists.
 
+pub mod analyze;
 mod changes;
 pub mod encode;
 mod entries;
 pub mod index;
 mod pack;
 mod patch;
+mod stop_words;
 pub mod tokens;
 
 pub use entries::entries;
@@ -134,6 +136,10 @@ pub struct Urls<'a> {
     /// when the timeline's pages are cut differently, and each stays in its
     /// document's group.
     pub years: &'a [(i32, String)],
+    /// The site's language: topics and cited works are indexed in it.
+    pub language: &'a str,
+    /// The languages of the site and its texts (primary subtags, sorted).
+    pub languages: &'a [String],
 }
 
 /// Each group's first id, from which its postings and a paragraph's parent
@@ -289,8 +295,22 @@ fn meta_file(index: &index::Index, urls: &Urls) -> OutputFile {
         .iter()
         .map(|(y, page)| (y.to_string(), serde_json::Value::from(page.as_str())))
         .collect();
+    // The browser drops the stop words of every language on the site (it
+    // has the English ones); with a language stemmed by Snowball, it
+    // matches a query word to the longest indexed stem that begins it.
+    let mut stop: Vec<&str> = urls
+        .languages
+        .iter()
+        .filter(|l| *l != "en")
+        .flat_map(|l| stop_words::of(l).iter().copied())
+        .collect();
+    stop.sort_unstable();
+    stop.dedup();
+    let stems = urls.languages.iter().any(|l| l != "en");
     let meta = serde_json::json!({
         "entries": count,
+        "stop": stop,
+        "stems": stems,
         "chunk": CHUNK,
         "shards": keys,
         "terms": index.terms(),

@@ -24,20 +24,19 @@ pub const STOP_WORDS: &[&str] = &[
     "why", "will", "with", "would", "you", "your",
 ];
 
-/// The stemmed, filtered tokens of `text`, in order.
+/// The tokens of an English `text`, in order: see `analyze`.
 pub fn tokens(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let joined = if may_join(&lower) {
-        std::borrow::Cow::Owned(join_marks(&lower))
+    super::analyze::Analyzer::english().tokens(text)
+}
+
+/// `lower` with initialisms and slashed numbers joined (see
+/// [`join_marks`]), borrowed when there are none.
+pub fn join(lower: &str) -> std::borrow::Cow<'_, str> {
+    if may_join(lower) {
+        std::borrow::Cow::Owned(join_marks(lower))
     } else {
-        std::borrow::Cow::Borrowed(lower.as_str())
-    };
-    joined
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !(w.is_empty() || (w.len() == 1 && w.is_ascii())))
-        .filter(|w| STOP_WORDS.binary_search(w).is_err())
-        .map(stem)
-        .collect()
+        std::borrow::Cow::Borrowed(lower)
+    }
 }
 
 /// Whether [`join_marks`] may change `text`: it has a slash between

@@ -5,7 +5,7 @@
  * search/e/<n>.js) that register themselves through DOSSIER_SEARCH, loaded
  * on demand with <script> elements; their JSON is deflated, in base64, and
  * inflated here with DecompressionStream. The tokenizer and stemmer mirror
- * src/search/tokens.rs; keep the two in step.
+ * src/search/analyze.rs and src/search/tokens.rs; keep them in step.
  */
 (function () {
   "use strict";
@@ -43,15 +43,53 @@
       .replace(/(?<=[0-9])\/(?=[0-9])/g, "");
   }
 
+  // Chinese characters and kana: the ranges of `is_cjk` in analyze.rs.
+  var CJK_RANGES = "\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\u{20000}-\u{2fa1f}";
+  var CJK_START = new RegExp("^[" + CJK_RANGES + "]", "u");
+  var RUNS = new RegExp("[" + CJK_RANGES + "]+|[^" + CJK_RANGES + "]+", "gu");
+
+  /* The words of `text` as `each_word` in analyze.rs cuts them: lower-case,
+   * marks joined, runs of Chinese or Japanese characters apart, single
+   * ASCII characters left out; stop words still in. */
   function words(text) {
-    return joinMarks(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(function (w) {
-      return w && !(w.length === 1 && w.charCodeAt(0) < 128) && !STOP.has(w);
+    var out = [];
+    joinMarks(text.toLowerCase()).split(/[^\p{L}\p{N}\p{M}]+/u).forEach(function (w) {
+      (w.match(RUNS) || []).forEach(function (r) {
+        if (!(r.length === 1 && r.charCodeAt(0) < 128)) out.push(r);
+      });
     });
+    return out;
   }
 
-  function tokens(text) { return words(text).map(stem); }
+  /* Accents off, as `fold` in analyze.rs. */
+  function fold(w) {
+    return /^[\x00-\x7f]*$/.test(w) ? w : w.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+  }
+
+  /* Overlapping pairs of a run of Chinese or Japanese characters. */
+  function pairs(run) {
+    var c = Array.from(run);
+    if (c.length === 1) return [run];
+    var out = [];
+    for (var i = 0; i + 1 < c.length; i++) out.push(c[i] + c[i + 1]);
+    return out;
+  }
+
+  /* The tokens an English text is indexed under (analyze.rs, English). */
+  function tokens(text) {
+    var out = [];
+    words(text).forEach(function (w) {
+      if (CJK_START.test(w)) out.push.apply(out, pairs(w));
+      else if (!STOP.has(w)) out.push(stem(fold(w)));
+    });
+    return out;
+  }
 
   function shardKey(token, n) {
+    if (CJK_START.test(token)) {
+      var h = (token.codePointAt(0) % 256).toString(16);
+      return "_h" + (h.length < 2 ? "0" + h : h);
+    }
     return Array.from(token).slice(0, n || 2).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
@@ -78,6 +116,7 @@
     },
     tokens: tokens,
     stem: stem,
+    shardKey: shardKey,
     decode: decode,
     search: search
   };
@@ -146,12 +185,28 @@
   /* Ranks entries for `query`: every term must match (the last one as a
    * prefix while the user types); scores are tf × idf with a boost by kind. */
   async function search(query, limit) {
-    var raw = words(query);
-    var terms = raw.map(stem);
-    if (!terms.length) return { results: [], terms: [], raw: [] };
+    var pieces = words(query);
+    if (!pieces.length) return { results: [], terms: [], raw: [] };
     await load("meta");
     var meta = state.meta;
-    if (!meta) return { results: [], terms: terms };
+    if (!meta) return { results: [], terms: [], raw: [] };
+    // The query's words as the index holds them: stop words of every
+    // language on the site dropped, pairs of Chinese characters, accents
+    // folded, the English stemmer applied.
+    var stop = new Set(meta.stop || []);
+    var raw = [], terms = [], cjk = [];
+    pieces.forEach(function (w) {
+      if (CJK_START.test(w)) {
+        cjk.push(w);
+        pairs(w).forEach(function (p) { raw.push(p); terms.push(p); });
+      } else if (!STOP.has(w) && !stop.has(w)) {
+        var f = fold(w);
+        raw.push(f);
+        terms.push(stem(f));
+      }
+    });
+    if (!terms.length) return { results: [], terms: [], raw: [] };
+    var stems = [];
     // The last word is taken as a prefix while it is being typed (the
     // query ends in a letter or digit).
     var prefixLast = /[\p{L}\p{N}]$/u.test(query);
@@ -175,6 +230,25 @@
           var exact = term === terms[i];
           var prefix = i === terms.length - 1 && prefixLast && (term.indexOf(raw[i]) === 0 || term.indexOf(terms[i]) === 0);
           if (exact || prefix) found.push(decode(shard[term], exact ? 1 : 0.5));
+        }
+      }
+      // Texts in languages stemmed by Snowball hold stems the browser does
+      // not compute: a word found no other way matches the longest indexed
+      // stem that begins it, when that is more than half of it.
+      if (!found.length && meta.stems && !CJK_START.test(raw[i])) {
+        var best = null, bestKey = null;
+        for (var b = 0; b < keys.length; b++) {
+          var sh = state.shards[keys[b]] || {};
+          for (var t in sh) {
+            if (t.length >= 3 && t.length >= 0.55 * raw[i].length && raw[i].indexOf(t) === 0 && (!best || t.length > best.length)) {
+              best = t;
+              bestKey = keys[b];
+            }
+          }
+        }
+        if (best) {
+          found.push(decode(state.shards[bestKey][best], 1));
+          stems.push(best);
         }
       }
       perTerm.push(found.length ? union(found) : { ids: new Int32Array(0), ws: new Float32Array(0) });
@@ -233,7 +307,7 @@
       }
       rows.push({ id: r[0], score: r[1], kind: x[0], title: title, url: url, text: x[3] });
     });
-    return { results: rows.slice(0, limit), terms: terms, raw: raw, prefix: prefixLast, total: hitIds.length };
+    return { results: rows.slice(0, limit), terms: terms, raw: raw, stems: stems, cjk: cjk, prefix: prefixLast, total: hitIds.length };
   }
 
   // ---- Rendering results --------------------------------------------------
@@ -249,17 +323,25 @@
    * term or, for the last word typed, when it starts with it. */
   function matches(text, found) {
     var stems = new Set(found.terms);
+    var begun = found.stems || [];
     var last = (found.prefix && found.raw[found.raw.length - 1]) || "";
     var spans = [];
-    var re = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:\/[0-9]+)*/gu;
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(?:\\p{L}\\.){2,}(?![\\p{L}\\p{N}])|(?:(?![" + CJK_RANGES + "])[\\p{L}\\p{N}\\p{M}])+(?:\\/[0-9]+)*", "gu");
     var m;
     while ((m = re.exec(text)) !== null) {
-      var w = m[0].toLowerCase().replace(/[./]/g, "");
-      if (stems.has(stem(w)) || (last.length > 1 && w.indexOf(last) === 0)) {
-        spans.push([m.index, m.index + m[0].length]);
-      }
+      var w = fold(m[0].toLowerCase().replace(/[./]/g, ""));
+      var hit = stems.has(stem(w)) || (last.length > 1 && w.indexOf(last) === 0) ||
+        begun.some(function (s) { return w.indexOf(s) === 0 && s.length >= 0.55 * w.length; });
+      if (hit) spans.push([m.index, m.index + m[0].length]);
     }
-    return spans;
+    // A run of Chinese characters in the query is marked where it occurs.
+    (found.cjk || []).forEach(function (run) {
+      for (var at = text.indexOf(run); at >= 0; at = text.indexOf(run, at + run.length)) {
+        spans.push([at, at + run.length]);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    return spans.filter(function (s, n) { return n === 0 || s[0] >= spans[n - 1][1]; });
   }
 
   /* `text[from, to)` escaped, with the matched spans inside it marked. */
