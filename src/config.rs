@@ -37,6 +37,9 @@ pub struct RawConfig {
     pub markdown: Option<RawMarkdown>,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: Option<toml::Table>,
+    /// The theme's words in the site's language, key by key over its
+    /// tables (see `theme::strings`).
+    pub translations: Option<toml::Table>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -88,6 +91,7 @@ pub struct Config {
     /// Drafts are published (`--drafts`).
     pub drafts: bool,
     pub extra: toml::Table,
+    pub translations: toml::Table,
 }
 
 pub const FILE_NAME: &str = "config.toml";
@@ -109,6 +113,12 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
 
 /// Parses the text of a config file; errors carry `path:line:col`.
 pub fn parse(path: &Path, text: &str) -> Result<RawConfig> {
+    toml::from_str(text)
+        .map_err(|e| anyhow::Error::new(diagnostics::from_toml_error(path, text, 0, &e)))
+}
+
+/// Parses any TOML file; errors carry `path:line:col`.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     toml::from_str(text)
         .map_err(|e| anyhow::Error::new(diagnostics::from_toml_error(path, text, 0, &e)))
 }
@@ -177,6 +187,7 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false),
         drafts: overrides.drafts,
         extra: raw.extra.unwrap_or_default(),
+        translations: raw.translations.unwrap_or_default(),
         root,
     })
 }

@@ -147,7 +147,7 @@ fn run_pipeline(
 ) -> Result<(Built, memo::Memo)> {
     let mut laps = Laps::new();
     let config = config::load(root, overrides)?;
-    let theme = theme::load(root, &config.theme, last.templates.as_ref())?;
+    let theme = theme::load(root, &config, last.templates.as_ref())?;
     let (topic_map, topic_problems) = topics::load(&config.topic_map)?;
     let matcher = extract::mentions::Matcher::new(&topic_map);
     let extract_opts = extract::Options {

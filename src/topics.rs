@@ -67,12 +67,13 @@ impl Kind {
         }
     }
 
-    pub fn plural_title(self) -> &'static str {
+    /// The key of the kind's plural title in the theme's strings.
+    pub fn title_key(self) -> &'static str {
         match self {
-            Kind::Theme => "Themes",
-            Kind::Person => "People",
-            Kind::Place => "Places",
-            Kind::Organisation => "Organisations",
+            Kind::Theme => "kind_themes",
+            Kind::Person => "kind_people",
+            Kind::Place => "kind_places",
+            Kind::Organisation => "kind_organisations",
         }
     }
 

@@ -248,3 +248,20 @@ fn zotero_saves_a_document_page_as_its_own_item() {
         assert!(stdout.contains("zotero: 6 passed, 0 failed"), "{stdout}");
     }
 }
+
+#[test]
+fn search_finds_russian_chinese_and_french_passages_offline() {
+    if !ready() {
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/languages");
+    let (_tmp, site, out) = common::build_site(&fixture);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/languages.mjs");
+    let stdout = node(&script, &[&site]);
+    assert!(stdout.contains(" 0 failed"), "{stdout}");
+}

@@ -127,13 +127,17 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     let before = crate::chars::before(text, s, CONTEXT);
     let base = s - before.len();
     let after = crate::chars::after(text, e, CONTEXT);
+    // Chinese and Japanese write a date with no space before it.
     if before
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        .is_some_and(|c| (c.is_alphanumeric() || c == '_') && !crate::chars::is_cjk(c))
         || forms::is_identifier(before, after)
     {
         return None;
+    }
+    if let Some((len, label, precision)) = forms::east_asian_after(after, year) {
+        return clip(s, e + len, year, None, precision, label, (lo, hi));
     }
     // `28.12.1999`, `17/05/2019`: before the checks for numbers and paths.
     if let Some((start, label, precision)) = forms::numeric_date_before(before, year) {

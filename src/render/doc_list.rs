@@ -126,6 +126,7 @@ impl Renderer<'_> {
         let mut ctx = tera::Context::new();
         ctx.insert("d", &self.list_item(d));
         ctx.insert("root", root);
+        ctx.insert("tr", &self.theme.strings);
         ctx
     }
 
@@ -142,7 +143,10 @@ impl Renderer<'_> {
             title: &doc.title,
             url: &doc.url,
             authors: views::join_names(&doc.authors),
-            date: doc.date.as_deref().map(views::display_date),
+            date: doc
+                .date
+                .as_deref()
+                .map(|d| views::display_date_in(d, &self.theme.strings)),
             words: doc.body.words,
             topics: site.topics.doc_topics[d]
                 .iter()

@@ -65,7 +65,7 @@ impl Renderer<'_> {
         let d = &self.site.docs[i];
         let root = root_prefix(&d.url);
         let topics = &self.site.topic_map.topics;
-        let mut view = DocView::summary(d);
+        let mut view = DocView::summary(d, &self.theme.strings);
         let conn = &self.site.connections;
         let mut rewrites: Targets = conn.targets[i]
             .iter()
@@ -173,7 +173,10 @@ impl Renderer<'_> {
         ctx.insert("backlinks", &backlinks);
         ctx.insert("prev", &neighbour(pos.and_then(|p| p.checked_sub(1))));
         ctx.insert("next", &neighbour(pos.map(|p| p + 1)));
-        ctx.insert("breadcrumbs", &breadcrumbs(self.site, d.section));
+        ctx.insert(
+            "breadcrumbs",
+            &breadcrumbs(self.site, d.section, &self.theme.strings),
+        );
         // Drawn from what the quick key covers: its topics, related
         // documents and cited works.
         let topic_url = |t: usize| knowledge::topic_url(&topics[t].id);
@@ -184,7 +187,7 @@ impl Renderer<'_> {
         };
         ctx.insert(
             "local_map",
-            &super::map::local_map(self.site, i, &root, &urls),
+            &super::map::local_map(self.site, i, &root, &urls, self.word("this_text")),
         );
         // The topic links come from the document's extraction and the topic
         // map, both covered by its source key (see `memo::source_key`), and

@@ -102,17 +102,20 @@ pub fn topic_anchor(id: &str) -> String {
 #[derive(Serialize)]
 pub struct KindView<'a> {
     pub name: &'static str,
-    pub title: &'static str,
+    pub title: &'a str,
     pub topics: Vec<TopicLinkView<'a>>,
 }
 
 /// The topics index, grouped by kind, with mention counts.
-pub fn topics_index(site: &Site) -> Vec<KindView<'_>> {
+pub fn topics_index<'a>(
+    site: &'a Site,
+    strings: &'a crate::theme::strings::Strings,
+) -> Vec<KindView<'a>> {
     Kind::ALL
         .iter()
         .map(|&kind| KindView {
             name: kind.name(),
-            title: kind.plural_title(),
+            title: crate::theme::strings::get(strings, kind.title_key()),
             topics: site
                 .topic_map
                 .topics

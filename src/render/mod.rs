@@ -38,6 +38,7 @@ pub mod views;
 use crate::config::Config;
 use crate::graph::Site;
 use crate::memo::{RenderCache, RenderMemo};
+use crate::theme::strings::Strings;
 use crate::theme::Theme;
 use crate::{Laps, Timings};
 use anyhow::Result;
@@ -205,7 +206,8 @@ struct KnowledgeKeys {
 
 /// The site-wide navigation: the top sections, then dossier's own pages
 /// that the site has.
-fn navigation(site: &Site) -> Vec<Link<'_>> {
+fn navigation<'a>(site: &'a Site, strings: &'a Strings) -> Vec<Link<'a>> {
+    let word = |k: &'a str| crate::theme::strings::get(strings, k);
     let mut nav: Vec<Link> = site.sections[0]
         .children
         .iter()
@@ -216,28 +218,28 @@ fn navigation(site: &Site) -> Vec<Link<'_>> {
         .collect();
     if !site.topic_map.is_empty() {
         nav.push(Link {
-            title: "Topics",
+            title: word("topics"),
             url: knowledge::TOPICS_URL,
         });
     }
     if !site.timeline.entries.is_empty() {
         nav.push(Link {
-            title: "Timeline",
+            title: word("timeline"),
             url: knowledge::TIMELINE_URL,
         });
     }
     if !site.citations.works.is_empty() {
         nav.push(Link {
-            title: "Citations",
+            title: word("citations"),
             url: citations::INDEX_URL,
         });
     }
     nav.push(Link {
-        title: "All documents",
+        title: word("all_documents"),
         url: "documents/index.html",
     });
     nav.push(Link {
-        title: "Map",
+        title: word("map"),
         url: "graph/index.html",
     });
     nav
@@ -245,6 +247,9 @@ fn navigation(site: &Site) -> Vec<Link<'_>> {
 
 struct Renderer<'a> {
     config: &'a Config,
+    /// The strings `search.js` shows, as JSON, when the site's differ from
+    /// its English ones; empty otherwise.
+    js_strings: String,
     /// Per document: its place in its section's listing.
     place: Vec<usize>,
     /// A hash of the templates, the config, the topic map, the navigation
@@ -262,6 +267,11 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The text of `key` in the site's language.
+    fn word(&self, key: &'a str) -> &'a str {
+        crate::theme::strings::get(&self.theme.strings, key)
+    }
+
     /// The renderer of `site` with `plan` (whose keys are `plan_keys`).
     fn new(
         config: &'a Config,
@@ -285,7 +295,7 @@ impl<'a> Renderer<'a> {
                 .find(|k| k.starts_with("favicon."))
                 .map(String::as_str),
         };
-        let nav = navigation(site);
+        let nav = navigation(site, &theme.strings);
         // What every page's context may hold besides its own inputs (see
         // `Renderer::quick_page`).
         let site_key = cache.key(|k| {
@@ -323,6 +333,7 @@ impl<'a> Renderer<'a> {
             }
         }
         Renderer {
+            js_strings: crate::theme::strings::for_script(&theme.strings),
             config,
             place,
             site_key,
@@ -356,7 +367,7 @@ impl<'a> Renderer<'a> {
         } else {
             s.docs.chunks(per_page).collect()
         };
-        let crumbs = breadcrumbs(self.site, i);
+        let crumbs = breadcrumbs(self.site, i, &self.theme.strings);
         let mut files = Vec::with_capacity(chunks.len());
         // What a listing shows of its sub-sections: their counts and
         // first documents.
@@ -389,7 +400,7 @@ impl<'a> Renderer<'a> {
                     prev: (n > 1).then(|| views::page_url(&s.url, n - 1)),
                     next: (n < chunks.len()).then(|| views::page_url(&s.url, n + 1)),
                 };
-                let title = views::paged_title(&s.title, n);
+                let title = views::paged_title(&s.title, n, &self.theme.strings);
                 let home = s.path.is_empty() && n <= 1;
                 let mut ctx = self.context(
                     &url,
@@ -406,6 +417,7 @@ impl<'a> Renderer<'a> {
                         docs,
                         HOME_PER_SECTION,
                         self.config.unsafe_html,
+                        &self.theme.strings,
                     ),
                 );
                 ctx.insert("breadcrumbs", &crumbs[..crumbs.len().saturating_sub(1)]);

@@ -110,6 +110,8 @@ impl Renderer<'_> {
     ) -> PageContext {
         let mut ctx = PageContext::new(self.cache.active());
         ctx.insert("site", &self.site_view);
+        ctx.insert("tr", &self.theme.strings);
+        ctx.insert("js_strings", &self.js_strings);
         ctx.insert("root", &root_prefix(url));
         ctx.insert("page_url", url);
         ctx.insert(

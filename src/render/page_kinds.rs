@@ -55,12 +55,7 @@ impl Later<'_> {
 
 /// The citation listings other than the index: (URL, title, introduction,
 /// groups).
-pub(super) type Listings<'a> = [(
-    &'static str,
-    &'static str,
-    &'static str,
-    &'a Vec<citations::Group>,
-); 3];
+pub(super) type Listings<'a> = [(&'static str, &'a str, &'a str, &'a Vec<citations::Group>); 3];
 
 /// One page of the knowledge layer, described cheaply so that building its
 /// context and rendering it can both run in parallel.

@@ -143,6 +143,7 @@ impl Renderer<'_> {
             let mut ctx = tera::Context::new();
             ctx.insert("e", &entry_view(self.site, plan, entries[i]));
             ctx.insert("root", root);
+            ctx.insert("tr", &self.theme.strings);
             ctx.insert(
                 "timeline",
                 &serde_json::json!({"start": range.0, "end": range.1}),

@@ -118,20 +118,20 @@ impl Renderer<'_> {
         [
             (
                 citations::YEARS_URL,
-                "Cited works by year",
-                "The cited works by year of publication.",
+                self.word("works_by_year"),
+                self.word("works_by_year_intro"),
                 by_year,
             ),
             (
                 citations::CONTAINERS_URL,
-                "Cited works by journal, site and publisher",
-                "The cited works by where they appeared.",
+                self.word("works_by_container"),
+                self.word("works_by_container_intro"),
                 by_container,
             ),
             (
                 citations::AUTHORS_URL,
-                "Cited authors",
-                "Everyone the texts cite, with their works.",
+                self.word("cited_authors"),
+                self.word("cited_authors_intro"),
                 by_author,
             ),
         ]
@@ -239,13 +239,13 @@ impl Renderer<'_> {
         let (template, ctx) = match page.clone() {
             KnowledgePage::TopicsIndex => {
                 let mut ctx = self.context(&url, Some("Topics"), None);
-                ctx.insert("kinds", &knowledge::topics_index(site));
+                ctx.insert("kinds", &knowledge::topics_index(site, &self.theme.strings));
                 ("topics.html", ctx)
             }
             KnowledgePage::Topic(t, k) => {
                 let topic = &site.topic_map.topics[t];
                 let base = knowledge::topic_url(&topic.id);
-                let title = super::views::paged_title(&topic.title, k + 1);
+                let title = super::views::paged_title(&topic.title, k + 1, &self.theme.strings);
                 let described = Some(topic.description.as_str()).filter(|d| !d.is_empty());
                 let mut ctx = self.context(&url, Some(&title), described);
                 let range = plan.topic_pages.pages[t][k].clone();
@@ -263,8 +263,8 @@ impl Renderer<'_> {
             KnowledgePage::CitationIndex(k) => {
                 let mut ctx = self.citation_context(
                     &url,
-                    "Citation index",
-                    "Every work the texts cite, by author, with each place that cites it.",
+                    self.word("citation_index"),
+                    self.word("citation_index_intro"),
                     k + 1,
                 );
                 ctx.insert("full", &true);
@@ -288,7 +288,8 @@ impl Renderer<'_> {
                 ("citations.html", ctx)
             }
             KnowledgePage::Timeline(k) => {
-                let title = super::views::paged_title("Timeline", k + 1);
+                let title =
+                    super::views::paged_title(self.word("timeline"), k + 1, &self.theme.strings);
                 let mut ctx = self.context(&url, Some(&title), None);
                 later = Later::Timeline(k, &frames[&root_prefix(&url)]);
                 ctx.insert(
@@ -354,7 +355,7 @@ impl Renderer<'_> {
     ) -> super::PageContext {
         let mut ctx = self.context(
             url,
-            Some(&super::views::paged_title(title, page)),
+            Some(&super::views::paged_title(title, page, &self.theme.strings)),
             Some(intro),
         );
         ctx.insert("title", title);

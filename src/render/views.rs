@@ -87,7 +87,7 @@ pub struct ChildView<'a> {
 
 impl<'a> DocView<'a> {
     /// The listing form: no body, no note.
-    pub fn summary(d: &'a Doc) -> Self {
+    pub fn summary(d: &'a Doc, strings: &crate::theme::strings::Strings) -> Self {
         let words = d.body.words;
         DocView {
             title: &d.title,
@@ -97,7 +97,7 @@ impl<'a> DocView<'a> {
             authors: &d.authors,
             authors_line: join_names(&d.authors),
             date: d.date.as_deref(),
-            date_display: d.date.as_deref().map(display_date),
+            date_display: d.date.as_deref().map(|x| display_date_in(x, strings)),
             publisher: d.publisher.as_deref(),
             category: d.category.as_deref(),
             summary: &d.summary,
@@ -120,12 +120,20 @@ impl<'a> DocView<'a> {
 }
 
 /// Sections and documents on the way from the home page to a section.
-pub fn breadcrumbs<'a>(site: &'a Site, section: usize) -> Vec<Link<'a>> {
+pub fn breadcrumbs<'a>(
+    site: &'a Site,
+    section: usize,
+    strings: &'a crate::theme::strings::Strings,
+) -> Vec<Link<'a>> {
     section_path(site, section)
         .into_iter()
         .map(|i| &site.sections[i])
         .map(|s| Link {
-            title: if s.path.is_empty() { "Home" } else { &s.title },
+            title: if s.path.is_empty() {
+                crate::theme::strings::get(strings, "home")
+            } else {
+                &s.title
+            },
             url: &s.url,
         })
         .collect()
@@ -235,11 +243,13 @@ pub fn json_ld(d: &crate::graph::Doc, canonical: &str, site_title: &str, languag
 }
 
 /// `title`, or `title (page n)` on the later pages of a paginated listing.
-pub fn paged_title(title: &str, page: usize) -> String {
+pub fn paged_title(title: &str, page: usize, strings: &crate::theme::strings::Strings) -> String {
     if page <= 1 {
         title.to_string()
     } else {
-        format!("{title} (page {page})")
+        crate::theme::strings::get(strings, "page_n")
+            .replace("{title}", title)
+            .replace("{n}", &page.to_string())
     }
 }
 
@@ -263,6 +273,7 @@ pub fn section_view<'a>(
     docs: &[usize],
     per_child: usize,
     allow_html: bool,
+    strings: &crate::theme::strings::Strings,
 ) -> SectionView<'a> {
     SectionView {
         title: &s.title,
@@ -274,7 +285,7 @@ pub fn section_view<'a>(
         },
         docs: docs
             .iter()
-            .map(|&i| DocView::summary(&site.docs[i]))
+            .map(|&i| DocView::summary(&site.docs[i], strings))
             .collect(),
         children: s
             .children
@@ -286,7 +297,7 @@ pub fn section_view<'a>(
                     .docs
                     .iter()
                     .take(per_child)
-                    .map(|&i| DocView::summary(&site.docs[i]))
+                    .map(|&i| DocView::summary(&site.docs[i], strings))
                     .collect();
                 ChildView {
                     title: &child.title,
@@ -319,6 +330,37 @@ pub fn join_names(names: &[String]) -> String {
 }
 
 /// `2021-06-05` → `5 June 2021`; `2021-03` → `March 2021`.
+/// [`display_date`] in the words of `strings` (its `months_of`,
+/// `months`, `date_day` and `date_month`).
+pub fn display_date_in(date: &str, strings: &crate::theme::strings::Strings) -> String {
+    let get = |k: &str| strings.get(k).map_or("", String::as_str);
+    let names = |k: &str| -> Vec<&str> { get(k).split_whitespace().collect() };
+    let (months, months_of) = (names("months"), names("months_of"));
+    if months.len() != 12 || months_of.len() != 12 {
+        return display_date(date);
+    }
+    let parts: Vec<&str> = date.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
+    let fill = |pattern: &str, day: &str, month: &str, year: &str| {
+        pattern
+            .replace("{day}", day)
+            .replace("{month}", month)
+            .replace("{year}", year)
+    };
+    match parts.as_slice() {
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => fill(get("date_day"), &d.to_string(), months_of[m - 1], y),
+            _ => date.to_string(),
+        },
+        [y, m] => month(m).map_or_else(
+            || date.to_string(),
+            |m| fill(get("date_month"), "", months[m - 1], y),
+        ),
+        _ => date.to_string(),
+    }
+}
+
+/// A date as English prose: `5 June 2021`, `March 2021`, `2021`.
 pub fn display_date(date: &str) -> String {
     let parts: Vec<&str> = date.split('-').collect();
     let month = |m: &str| {
@@ -347,6 +389,25 @@ mod tests {
         assert_eq!(display_date("2021-03"), "March 2021");
         assert_eq!(display_date("2021"), "2021");
         assert_eq!(display_date("2021-13"), "2021-13");
+        let tables = |l: &str| {
+            crate::theme::strings::load(
+                std::path::Path::new("/nonexistent"),
+                "default",
+                l,
+                &toml::Table::new(),
+            )
+            .unwrap()
+        };
+        assert_eq!(display_date_in("2021-06-05", &tables("en")), "5 June 2021");
+        assert_eq!(
+            display_date_in("2021-06-05", &tables("ru")),
+            "5 июня 2021 г."
+        );
+        assert_eq!(display_date_in("2021-06", &tables("ru")), "июнь 2021 г.");
+        assert_eq!(display_date_in("2021-06-05", &tables("zh")), "2021年6月5日");
+        assert_eq!(display_date_in("2021-06-05", &tables("de")), "5. Juni 2021");
+        assert_eq!(display_date_in("2021-06-05", &tables("fr")), "5 juin 2021");
+        assert_eq!(display_date_in("2021", &tables("fr")), "2021");
     }
 
     #[test]

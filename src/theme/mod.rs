@@ -12,6 +12,7 @@
 //! build.
 
 mod limits;
+pub mod strings;
 
 use anyhow::{anyhow, Context, Result};
 use std::collections::BTreeMap;
@@ -71,9 +72,12 @@ pub struct Theme {
     pub tera: Arc<Tera>,
     /// Output path → bytes, site files over theme files.
     pub static_files: BTreeMap<String, Vec<u8>>,
-    /// A hash of every template's name and text: rendered pages are reused
-    /// between rebuilds only while it is unchanged (see `memo`).
+    /// A hash of every template's name and text and of the strings:
+    /// rendered pages are reused between rebuilds only while it is
+    /// unchanged (see `memo`).
     pub templates_key: u64,
+    /// The words templates show, in the site's language (`tr`).
+    pub strings: strings::Strings,
 }
 
 /// Parsed templates and the key of their texts, kept between rebuilds.
@@ -81,7 +85,9 @@ pub type Compiled = (u64, Arc<Tera>);
 
 /// Loads the layered theme for a site rooted at `root`. When `last` holds
 /// templates parsed from the same texts, they are reused, not parsed again.
-pub fn load(root: &Path, theme: &str, last: Option<&Compiled>) -> Result<Theme> {
+pub fn load(root: &Path, config: &crate::config::Config, last: Option<&Compiled>) -> Result<Theme> {
+    let theme = config.theme.as_str();
+    let strings = strings::load(root, theme, &config.language, &config.translations)?;
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     // Where each template name came from, for error messages.
     let mut origins: BTreeMap<String, String> = BTreeMap::new();
@@ -128,6 +134,7 @@ pub fn load(root: &Path, theme: &str, last: Option<&Compiled>) -> Result<Theme> 
     })?;
     let mut key = crate::memo::KeyHasher::default();
     key.add(&templates);
+    key.add(&strings);
     let templates_key = key.finish();
     let tera = match last {
         Some((k, tera)) if *k == templates_key => Arc::clone(tera),
@@ -137,6 +144,7 @@ pub fn load(root: &Path, theme: &str, last: Option<&Compiled>) -> Result<Theme> 
         tera,
         static_files,
         templates_key,
+        strings,
     })
 }
 
@@ -151,6 +159,7 @@ fn compile(
     // Tera's default escaper also escapes `/`, which is valid but makes every
     // relative URL unreadable in the output.
     tera.set_escape_fn(escape_html);
+    tera.register_filter("fill", strings::fill);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| {
             let msg = error_chain(&e);

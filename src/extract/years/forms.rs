@@ -7,95 +7,28 @@
 
 use super::Precision;
 
-/// Month names by language, lower case, January first. The French,
+/// Month names by language, lower case, January first (Russian in three
+/// cases). The French,
 /// Italian, Spanish and Russian names are matched only in lower case, as
 /// those languages write them (`Mars 2020` is a rover, `22 mars 2011` a
 /// date); German names also capitalised.
+#[rustfmt::skip]
 const FOREIGN: &[[&str; 12]] = &[
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-    ],
-    [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ],
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-    [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ],
+    ["janvier", "février", "mars", "avril", "mai", "juin",
+     "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    ["januar", "februar", "märz", "april", "mai", "juni",
+     "juli", "august", "september", "oktober", "november", "dezember"],
+    ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+     "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+    ["enero", "febrero", "marzo", "abril", "mayo", "junio",
+     "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    ["января", "февраля", "марта", "апреля", "мая", "июня",
+     "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+    ["январь", "февраль", "март", "апрель", "май", "июнь",
+     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+    // Russian, after `в`: `в декабре 2019 года`.
+    ["январе", "феврале", "марте", "апреле", "мае", "июне",
+     "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"],
 ];
 
 /// The month a non-English month name stands for (`aprile` → 3).
@@ -166,6 +99,48 @@ pub fn numeric_date_before(before: &str, year: i32) -> Option<(usize, String, Pr
         format!("{day} {} {year}", super::month_name(month as usize - 1)),
         Precision::Day,
     ))
+}
+
+/// `年5月21日`, `年12月` or `年` after the year (Chinese and Japanese
+/// dates, digits ASCII or full-width): the length it takes, the label and
+/// precision.
+pub fn east_asian_after(after: &str, year: i32) -> Option<(usize, String, Precision)> {
+    let rest = after.strip_prefix('年')?;
+    let number = |t: &str| -> (usize, Option<u32>) {
+        let len: usize = t
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .take(2)
+            .map(char::len_utf8)
+            .sum();
+        let digits: String = t[..len]
+            .chars()
+            .map(|c| {
+                char::from_digit(c.to_digit(10).unwrap_or_else(|| c as u32 - '０' as u32), 10)
+                    .unwrap_or('0')
+            })
+            .collect();
+        (len, digits.parse().ok())
+    };
+    let year_only = Some(('年'.len_utf8(), year.to_string(), Precision::Year));
+    let (m_len, month) = number(rest);
+    let Some(month) = month.filter(|m| (1..=12).contains(m)) else {
+        return year_only;
+    };
+    let Some(rest) = rest[m_len..].strip_prefix('月') else {
+        return year_only;
+    };
+    let name = super::month_name(month as usize - 1);
+    let month_len = '年'.len_utf8() + m_len + '月'.len_utf8();
+    let (d_len, day) = number(rest);
+    match day.filter(|d| (1..=31).contains(d)) {
+        Some(day) if rest[d_len..].starts_with(['日', '号']) => Some((
+            month_len + d_len + '日'.len_utf8(),
+            format!("{day} {name} {year}"),
+            Precision::Day,
+        )),
+        _ => Some((month_len, format!("{name} {year}"), Precision::Month)),
+    }
 }
 
 /// `-05-17` or `-05` after the year (ISO 8601): the length it takes, the
@@ -349,6 +324,27 @@ mod tests {
         assert_eq!(s("growth in Q3 "), Some((10, "Q3 2014".into())));
         assert_eq!(s("in the third quarter of "), Some((7, "Q3 2014".into())));
         assert_eq!(s("in May "), None);
+    }
+
+    #[test]
+    fn chinese_and_japanese_dates() {
+        let d = |after: &str| east_asian_after(after, 2014);
+        assert_eq!(
+            d("年5月21日，两国"),
+            Some((12, "21 May 2014".into(), Precision::Day))
+        );
+        assert_eq!(
+            d("年12月开始"),
+            Some((8, "December 2014".into(), Precision::Month))
+        );
+        assert_eq!(d("年，双方"), Some((3, "2014".into(), Precision::Year)));
+        assert_eq!(
+            d("年１２月"),
+            Some((12, "December 2014".into(), Precision::Month))
+        );
+        assert_eq!(d("年13月"), Some((3, "2014".into(), Precision::Year)));
+        assert_eq!(d("年"), Some((3, "2014".into(), Precision::Year)));
+        assert_eq!(d(" 年"), None);
     }
 
     #[test]

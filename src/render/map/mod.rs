@@ -123,7 +123,13 @@ pub fn corpus_map(site: &Site, root: &str, urls: &Urls) -> (String, String) {
 
 /// Document `d`'s local map: its topics (most mentioned first), the works
 /// it cites and its related documents; `None` when it has none of these.
-pub fn local_map(site: &Site, d: usize, root: &str, urls: &Urls) -> Option<String> {
+pub fn local_map(
+    site: &Site,
+    d: usize,
+    root: &str,
+    urls: &Urls,
+    this_text: &str,
+) -> Option<String> {
     let topics: Vec<usize> = site.topics.doc_topics[d]
         .iter()
         .take(10)
@@ -141,7 +147,7 @@ pub fn local_map(site: &Site, d: usize, root: &str, urls: &Urls) -> Option<Strin
     // The page's own document: its title is the page's heading.
     let mut me = doc_item(site, d);
     me.url = None;
-    me.label = "This text".to_string();
+    me.label = this_text.to_string();
     let right: Vec<Item> = related
         .iter()
         .map(|&r| doc_item(site, r))

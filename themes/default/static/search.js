@@ -12,6 +12,15 @@
 
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
+  // The words shown, in the site's language when it is not English (the
+  // theme's `js_*` strings, given by the page).
+  var WORDS = {
+    topic: "Topic", document: "Document", cited_work: "Cited work", passage: "Passage", timeline: "Timeline",
+    all_results: "All results", no_results_all: "No results: search the whole dossier", matches: "{n} matches",
+    n_of: "{n} of {total}", no_results: "No results", note: "Note {n}", in_index: "In the citation index"
+  };
+  try { Object.assign(WORDS, JSON.parse((script && script.getAttribute("data-strings")) || "{}")); } catch (e) { /* English */ }
+  function say(key, n, total) { return WORDS[key].replace("{n}", n).replace("{total}", total); }
 
   // ---- Tokens (mirror of src/search/tokens.rs) ----------------------------
   var STOP = new Set(("a about after all also an and any are as at be been before between but by can could did do does for from had has have he her his how if in into is it its more most no not of on or other our over she so some such than that the their them then there these they this those to under was we were what when where which while who whom why will with would you your").split(" "));
@@ -180,7 +189,7 @@
     return { ids: ids, ws: ws };
   }
 
-  var KIND_NAME = { t: "Topic", d: "Document", w: "Cited work", p: "Passage", y: "Timeline" };
+  var KIND_NAME = { t: WORDS.topic, d: WORDS.document, w: WORDS.cited_work, p: WORDS.passage, y: WORDS.timeline };
 
   /* Ranks entries for `query`: every term must match (the last one as a
    * prefix while the user types); scores are tf × idf with a boost by kind. */
@@ -233,14 +242,14 @@
         }
       }
       // Texts in languages stemmed by Snowball hold stems the browser does
-      // not compute: a word found no other way matches the longest indexed
-      // stem that begins it, when that is more than half of it.
-      if (!found.length && meta.stems && !CJK_START.test(raw[i])) {
+      // not compute: a word also matches the longest indexed stem that
+      // begins it, when that is more than half of it.
+      if (meta.stems && !CJK_START.test(raw[i])) {
         var best = null, bestKey = null;
         for (var b = 0; b < keys.length; b++) {
           var sh = state.shards[keys[b]] || {};
           for (var t in sh) {
-            if (t.length >= 3 && t.length >= 0.55 * raw[i].length && raw[i].indexOf(t) === 0 && (!best || t.length > best.length)) {
+            if (t !== terms[i] && t.length >= 3 && t.length >= 0.55 * raw[i].length && raw[i].indexOf(t) === 0 && (!best || t.length > best.length)) {
               best = t;
               bestKey = keys[b];
             }
@@ -451,7 +460,7 @@
       if (input.value !== q) return;
       list.innerHTML = resultsHtml(found, "hs-", true);
       all.firstElementChild.setAttribute("href", root + "search/index.html?q=" + encodeURIComponent(q));
-      all.firstElementChild.textContent = found.results.length ? "All results" : "No results: search the whole dossier";
+      all.firstElementChild.textContent = found.results.length ? WORDS.all_results : WORDS.no_results_all;
       popup.hidden = false;
       input.setAttribute("aria-expanded", "true");
       document.documentElement.setAttribute("data-search-ms", String(Math.round(performance.now() - started)));
@@ -478,8 +487,8 @@
       if (input.value !== q) return;
       list.innerHTML = resultsHtml(found, "r-");
       var ms = Math.round(performance.now() - started);
-      var count = found.total > found.results.length ? found.results.length + " of " + found.total : found.total;
-      status.textContent = q.trim() ? (found.total ? count + " matches" : "No results") + " (" + ms + " ms)" : "";
+      var count = found.total > found.results.length ? say("n_of", found.results.length, found.total) : found.total;
+      status.textContent = q.trim() ? (found.total ? say("matches", count) : WORDS.no_results) + " (" + ms + " ms)" : "";
       if (more) more.hidden = !(found.total > found.results.length);
       document.documentElement.setAttribute("data-search-ms", String(ms));
       var url = new URL(window.location.href);
@@ -513,9 +522,9 @@
         var copy = note.cloneNode(true);
         var cite = copy.querySelector(".cite");
         copy.querySelectorAll(".backref, .cite").forEach(function (n) { n.remove(); });
-        var html = '<p class="preview-label">Note ' + note.getAttribute("value") + "</p>" + copy.innerHTML;
+        var html = '<p class="preview-label">' + escapeHtml(say("note", note.getAttribute("value"))) + "</p>" + copy.innerHTML;
         // The note's work in the citation index, one click away.
-        if (cite) html += '<p class="preview-label"><a href="' + escapeHtml(cite.getAttribute("href")) + '">In the citation index</a></p>';
+        if (cite) html += '<p class="preview-label"><a href="' + escapeHtml(cite.getAttribute("href")) + '">' + escapeHtml(WORDS.in_index) + '</a></p>';
         return html;
       }
       // A topic's preview is on its first link only.
@@ -605,7 +614,7 @@
         li.hidden = !(okTopic && okDecade);
         if (!li.hidden) shown++;
       });
-      count.textContent = shown + " of " + items.length;
+      count.textContent = say("n_of", shown, items.length);
     };
     topic.addEventListener("change", apply);
     decade.addEventListener("change", apply);
