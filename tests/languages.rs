@@ -134,7 +134,9 @@ fn a_russian_site_speaks_russian() {
         en.contains("data-strings=\""),
         "search.js gets the Russian words"
     );
-    assert!(page(&built, "timeline/index.html").contains("Хронология"));
+    let timeline = page(&built, "timeline/index.html");
+    assert!(timeline.contains("Хронология") && timeline.contains("21 мая 2014 г."));
+    assert!(timeline.contains("2010-е"), "decades in Russian");
 }
 
 #[test]

@@ -230,7 +230,9 @@ impl Renderer<'_> {
                 .collect();
             let dates: Vec<super::timeline::EntryView> = dates
                 .iter()
-                .map(|&e| super::timeline::entry_view(self.site, &self.plan, e))
+                .map(|&e| {
+                    super::timeline::entry_view(self.site, &self.plan, e, &self.theme.strings)
+                })
                 .collect();
             ctx.insert("dates", &dates);
             ctx.insert("cited_years", &d.extracted.cited_years);

@@ -141,7 +141,10 @@ impl Renderer<'_> {
             .collect();
         self.template_rows(ENTRY_TEMPLATE, keys, "the timeline", |i| {
             let mut ctx = tera::Context::new();
-            ctx.insert("e", &entry_view(self.site, plan, entries[i]));
+            ctx.insert(
+                "e",
+                &entry_view(self.site, plan, entries[i], &self.theme.strings),
+            );
             ctx.insert("root", root);
             ctx.insert("tr", &self.theme.strings);
             ctx.insert(

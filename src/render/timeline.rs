@@ -12,7 +12,8 @@ pub struct EntryView<'a> {
     pub anchor: &'a str,
     pub sentence: &'a str,
     pub timeline_url: String,
-    pub label: &'a str,
+    /// The entry's time in the site's language (`21 мая 2014 г.`).
+    pub label: String,
     pub precision: &'static str,
     pub clipped: bool,
     pub sentence_html: String,
@@ -61,7 +62,12 @@ pub struct DecadeLink {
     pub url: String,
 }
 
-pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
+pub fn entry_view<'a>(
+    site: &'a Site,
+    plan: &Plan,
+    i: usize,
+    strings: &crate::theme::strings::Strings,
+) -> EntryView<'a> {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
     let sentence = e.sentence(&site.docs);
@@ -71,7 +77,7 @@ pub fn entry_view<'a>(site: &'a Site, plan: &Plan, i: usize) -> EntryView<'a> {
         anchor: &e.anchor,
         sentence,
         timeline_url: plan.entry_url(site, i),
-        label: e.label(&site.docs),
+        label: super::views::localize_label(e.label(&site.docs), strings),
         precision: e.precision.name(),
         clipped: e.clipped,
         sentence_html,

@@ -360,6 +360,51 @@ pub fn display_date_in(date: &str, strings: &crate::theme::strings::Strings) -> 
     }
 }
 
+/// A timeline label (`21 May 2014`, `May 2014`, `1990s`, as extraction
+/// writes them) in the words of `strings`; other labels (ranges, seasons)
+/// and every label of an English site as they are.
+pub fn localize_label(label: &str, strings: &crate::theme::strings::Strings) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let get = |k: &str| strings.get(k).map_or("", String::as_str);
+    if get("months").split_whitespace().eq(EN.iter().copied()) && get("decade") == "{n}s" {
+        return label.to_string();
+    }
+    let month = |m: &str| {
+        EN.iter()
+            .position(|e| *e == m)
+            .map(|i| format!("{:02}", i + 1))
+    };
+    let parts: Vec<&str> = label.split(' ').collect();
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [d, m, y] if year(y) && d.parse::<u32>().is_ok() => month(m).map_or_else(
+            || label.to_string(),
+            |m| display_date_in(&format!("{y}-{m}-{d}"), strings),
+        ),
+        [m, y] if year(y) => month(m).map_or_else(
+            || label.to_string(),
+            |m| display_date_in(&format!("{y}-{m}"), strings),
+        ),
+        [decade] if decade.len() == 5 && decade.ends_with('s') && year(&decade[..4]) => {
+            get("decade").replace("{n}", &decade[..4])
+        }
+        _ => label.to_string(),
+    }
+}
+
 /// A date as English prose: `5 June 2021`, `March 2021`, `2021`.
 pub fn display_date(date: &str) -> String {
     let parts: Vec<&str> = date.split('-').collect();
@@ -408,6 +453,14 @@ mod tests {
         assert_eq!(display_date_in("2021-06-05", &tables("de")), "5. Juni 2021");
         assert_eq!(display_date_in("2021-06-05", &tables("fr")), "5 juin 2021");
         assert_eq!(display_date_in("2021", &tables("fr")), "2021");
+        assert_eq!(
+            localize_label("21 May 2014", &tables("ru")),
+            "21 мая 2014 г."
+        );
+        assert_eq!(localize_label("December 2019", &tables("zh")), "2019年12月");
+        assert_eq!(localize_label("1990s", &tables("de")), "1990er");
+        assert_eq!(localize_label("spring 2014", &tables("ru")), "spring 2014");
+        assert_eq!(localize_label("21 May 2014", &tables("en")), "21 May 2014");
     }
 
     #[test]
