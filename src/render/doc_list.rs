@@ -10,7 +10,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 pub(super) const URL: &str = "documents/index.html";
-const ROW: &str = "partials/document_row.html";
+pub(super) const ROW: &str = "partials/document_row.html";
 
 /// A document on the list of all documents, with what the filters need.
 #[derive(serde::Serialize)]
@@ -126,7 +126,7 @@ impl Renderer<'_> {
         let mut ctx = tera::Context::new();
         ctx.insert("d", &self.list_item(d));
         ctx.insert("root", root);
-        ctx.insert("tr", &self.theme.strings);
+        ctx.insert("tr", &self.row_strings);
         ctx
     }
 

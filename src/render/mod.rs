@@ -250,6 +250,8 @@ struct Renderer<'a> {
     /// The strings `search.js` shows, as JSON, when the site's differ from
     /// its English ones; empty otherwise.
     js_strings: String,
+    /// The strings a document row reads (rendered once per document).
+    row_strings: crate::theme::strings::Strings,
     /// Per document: its place in its section's listing.
     place: Vec<usize>,
     /// A hash of the templates, the config, the topic map, the navigation
@@ -334,6 +336,7 @@ impl<'a> Renderer<'a> {
         }
         Renderer {
             js_strings: crate::theme::strings::for_script(&theme.strings),
+            row_strings: theme.strings_for(doc_list::ROW),
             config,
             place,
             site_key,

@@ -139,6 +139,7 @@ impl Renderer<'_> {
                 })
             })
             .collect();
+        let entry_strings = self.theme.strings_for(ENTRY_TEMPLATE);
         self.template_rows(ENTRY_TEMPLATE, keys, "the timeline", |i| {
             let mut ctx = tera::Context::new();
             ctx.insert(
@@ -146,7 +147,7 @@ impl Renderer<'_> {
                 &entry_view(self.site, plan, entries[i], &self.theme.strings),
             );
             ctx.insert("root", root);
-            ctx.insert("tr", &self.theme.strings);
+            ctx.insert("tr", &entry_strings);
             ctx.insert(
                 "timeline",
                 &serde_json::json!({"start": range.0, "end": range.1}),

@@ -82,7 +82,11 @@ impl Analyzer {
 
     fn stem(&self, word: &str) -> String {
         if self.language == "en" {
-            return tokens::stem(&fold(word));
+            return if word.is_ascii() {
+                tokens::stem(word)
+            } else {
+                tokens::stem(&fold(word))
+            };
         }
         match &self.snowball {
             Some(s) => fold(&s.stem(word)),
@@ -100,6 +104,10 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let is_word =
         |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
     for word in joined.split(|c: char| !is_word(c)) {
+        if word.is_ascii() {
+            emit(word, &mut f);
+            continue;
+        }
         let mut start = 0;
         let mut last_cjk = None;
         for (i, c) in word.char_indices() {

@@ -78,6 +78,22 @@ pub struct Theme {
     pub templates_key: u64,
     /// The words templates show, in the site's language (`tr`).
     pub strings: strings::Strings,
+    /// Per template: the keys of `tr` it reads, its includes' too. A
+    /// template rendered thousands of times a build (a timeline entry, a
+    /// document row) is given only those.
+    pub uses: BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+impl Theme {
+    /// The strings template `name` (and what it includes) reads.
+    pub fn strings_for(&self, name: &str) -> strings::Strings {
+        let keys = self.uses.get(name);
+        self.strings
+            .iter()
+            .filter(|(k, _)| keys.is_some_and(|u| u.contains(*k)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
 }
 
 /// Parsed templates and the key of their texts, kept between rebuilds.
@@ -145,6 +161,7 @@ pub fn load(root: &Path, config: &crate::config::Config, last: Option<&Compiled>
         static_files,
         templates_key,
         strings,
+        uses: strings::uses(&templates),
     })
 }
 

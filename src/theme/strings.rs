@@ -132,6 +132,53 @@ pub fn fill(value: &tera::Value, args: &HashMap<String, tera::Value>) -> tera::R
     Ok(tera::Value::String(out))
 }
 
+/// Per template: the `tr` keys its text names (`tr.min_read`), with those
+/// of the templates it includes, transitively.
+pub fn uses(
+    templates: &BTreeMap<String, String>,
+) -> BTreeMap<String, std::collections::BTreeSet<String>> {
+    use std::collections::BTreeSet;
+    let direct = |text: &str| -> (BTreeSet<String>, Vec<String>) {
+        let keys = text
+            .match_indices("tr.")
+            .filter(|(i, _)| {
+                !text[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
+            })
+            .map(|(i, _)| {
+                text[i + 3..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+            .collect();
+        let includes = text
+            .split("include \"")
+            .skip(1)
+            .filter_map(|s| s.split_once('"').map(|(name, _)| name.to_string()))
+            .collect();
+        (keys, includes)
+    };
+    let parsed: BTreeMap<&String, (BTreeSet<String>, Vec<String>)> =
+        templates.iter().map(|(n, t)| (n, direct(t))).collect();
+    let mut out = BTreeMap::new();
+    for name in templates.keys() {
+        let mut keys = BTreeSet::new();
+        let mut todo = vec![name.clone()];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = todo.pop() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            if let Some((k, inc)) = parsed.get(&n) {
+                keys.extend(k.iter().cloned());
+                todo.extend(inc.iter().cloned());
+            }
+        }
+        out.insert(name.clone(), keys);
+    }
+    out
+}
+
 /// Checks that every built-in table has exactly the English keys, with the
 /// same names in braces.
 pub fn check_built_in() -> Result<()> {
@@ -175,6 +222,22 @@ mod tests {
     #[test]
     fn built_in_tables_are_complete() {
         check_built_in().unwrap();
+    }
+
+    #[test]
+    fn uses_follow_includes() {
+        let mut t = BTreeMap::new();
+        t.insert(
+            "row.html".to_string(),
+            "{{ tr.a }} {% include \"inner.html\" %}".to_string(),
+        );
+        t.insert(
+            "inner.html".to_string(),
+            "{{ tr.b_c | fill(n=1) }} {{ xtr.no }}".to_string(),
+        );
+        let u = uses(&t);
+        assert_eq!(u["row.html"].iter().collect::<Vec<_>>(), ["a", "b_c"]);
+        assert_eq!(u["inner.html"].iter().collect::<Vec<_>>(), ["b_c"]);
     }
 
     #[test]
