@@ -155,3 +155,25 @@ fn unicode_slugs_keep_the_script() {
     let broken = dossier::check::check_links(&built.files);
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn a_right_to_left_site_is_laid_out_so() {
+    let site = copy_with_config("");
+    let config = std::fs::read_to_string(site.path().join("config.toml")).unwrap();
+    std::fs::write(
+        site.path().join("config.toml"),
+        config.replacen("language = \"en\"", "language = \"ar\"", 1),
+    )
+    .unwrap();
+    let built = dossier::build_in_memory(site.path(), &Overrides::default()).unwrap();
+    let home = page(&built, "index.html");
+    assert!(
+        home.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        &home[..200]
+    );
+    // A language without a table of its own reads the English words.
+    assert!(home.contains(">Documents<") || home.contains("All documents"));
+    // Its English text is marked, and laid out left to right.
+    assert!(page(&built, EN).contains("<div class=\"doc-body\" lang=\"en\" dir=\"ltr\">"));
+}

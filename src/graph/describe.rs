@@ -2,6 +2,7 @@
 //! from what the user gave, what the text states, or fallbacks (the first
 //! heading or words, the file name), decided once when it is prepared.
 
+use crate::extract::language::is_rtl;
 use crate::normalize::Normalized;
 use crate::parse::{
     ids::{slugify_as, SlugStyle},
@@ -23,6 +24,8 @@ pub struct Described {
     /// Whether that is not the site's language: pages that show its text
     /// mark it with `lang` (and `dir`).
     pub foreign: bool,
+    /// Its writing direction where it differs from the site's.
+    pub dir: Option<&'static str>,
 }
 
 /// Decides a document's [`Described`].
@@ -67,6 +70,11 @@ pub fn describe(
         tags: meta.all_tags(),
         slug,
         foreign: !language.eq_ignore_ascii_case(site_language),
+        dir: match (is_rtl(&language), is_rtl(site_language)) {
+            (true, false) => Some("rtl"),
+            (false, true) => Some("ltr"),
+            _ => None,
+        },
         language,
     }
 }

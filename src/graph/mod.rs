@@ -71,6 +71,9 @@ pub struct Doc {
     pub language: String,
     /// Whether that is not the site's language (see `Described::foreign`).
     pub foreign: bool,
+    /// Its writing direction where it differs from the site's (`rtl`,
+    /// `ltr`).
+    pub dir: Option<&'static str>,
     pub authors: Vec<String>,
     pub date: Option<String>,
     pub publisher: Option<String>,
@@ -108,12 +111,10 @@ impl Doc {
         if !self.foreign {
             return String::new();
         }
-        let dir = if crate::extract::language::is_rtl(&self.language) {
-            " dir=\"rtl\""
-        } else {
-            ""
-        };
-        format!(" lang=\"{}\"{dir}", self.language)
+        match self.dir {
+            Some(dir) => format!(" lang=\"{}\" dir=\"{dir}\"", self.language),
+            None => format!(" lang=\"{}\"", self.language),
+        }
     }
 }
 
@@ -346,6 +347,7 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         slug: base,
         language,
         foreign,
+        dir,
     } = Described::clone(&described);
     let doc = Doc {
         key,
@@ -355,6 +357,7 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         title,
         language,
         foreign,
+        dir,
         authors,
         date: meta.date,
         publisher: meta.publisher,

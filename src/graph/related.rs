@@ -314,6 +314,7 @@ mod tests {
             title: format!("Doc {:03}", n % 37),
             language: "en".into(),
             foreign: false,
+            dir: None,
             authors: Vec::new(),
             date: None,
             publisher: None,

@@ -287,6 +287,7 @@ impl<'a> Renderer<'a> {
             title: &config.title,
             description: &config.description,
             language: &config.language,
+            rtl: crate::extract::language::is_rtl(&config.language),
             author: &config.author,
             base_url: &config.base_url,
             extra: &config.extra,

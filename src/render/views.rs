@@ -10,6 +10,8 @@ pub struct SiteView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub language: &'a str,
+    /// Whether the site's language is written right to left.
+    pub rtl: bool,
     pub author: &'a str,
     pub base_url: &'a str,
     pub extra: &'a toml::Table,
