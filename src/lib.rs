@@ -31,6 +31,7 @@ pub mod extract;
 pub mod fuzz;
 pub mod graph;
 pub mod init;
+pub mod math;
 pub mod memo;
 pub mod normalize;
 pub mod output;

@@ -66,7 +66,7 @@ fn every_page_passes_the_nu_html_checker() {
     std::fs::write(c.join("img/p.png"), b"\x89PNG\r\n\x1a\n").unwrap();
     std::fs::write(
         c.join("a.md"),
-        "---\ntitle: A <b>bold</b> & \"quoted\" title\naliases: [/old/]\nauthors: [A, B]\ndate: 2021-03\ntags: [x, y]\n---\n# Head <img src=x onerror=alert(1)>\n\nText with ![a plot](img/p.png) and a note.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: Smith, John. \"A Study.\" *Journal* 3 (2001): 4.\n",
+        "---\ntitle: A <b>bold</b> & \"quoted\" title\naliases: [/old/]\nauthors: [A, B]\ndate: 2021-03\ntags: [x, y]\n---\n# Head <img src=x onerror=alert(1)>\n\nText with ![a plot](img/p.png) and a note.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nMath: $E = mc^2$, $a<b \\& c>d$, $\\boxed{x}$ and\n\n$$\\sum_{i=1}^n i = \\frac{n(n+1)}{2}$$\n\n[^1]: Smith, John. \"A Study.\" *Journal* 3 (2001): 4.\n",
     )
     .unwrap();
     std::fs::write(
@@ -77,5 +77,12 @@ fn every_page_passes_the_nu_html_checker() {
     let (_tmp2, out2, o) = common::build_site(site.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let said = errors(&jar, &out2);
+    assert!(!said.contains("Error:"), "{said}");
+
+    // Texts in four languages: lang and dir attributes, Unicode slugs.
+    let languages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/languages");
+    let (_tmp3, out3, o) = common::build_site(&languages);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = errors(&jar, &out3);
     assert!(!said.contains("Error:"), "{said}");
 }

@@ -155,12 +155,22 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut lines = lines::LineIndex::new(markdown);
     let mut link_lines: Vec<(String, usize)> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut math_warnings: Vec<String> = Vec::new();
     let events: Vec<Event<'static>> = guard(
         TextMergeWithOffset::new(Parser::new_ext(markdown, options()).into_offset_iter())
             .map(|(e, range)| {
                 if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &e {
                     if seen.insert(dest_url.to_string()) {
                         link_lines.push((dest_url.to_string(), lines.line(range.start)));
+                    }
+                }
+                if let Event::InlineMath(tex) | Event::DisplayMath(tex) = &e {
+                    if let Some(why) = crate::math::problem(tex) {
+                        let shown: String = tex.chars().take(60).collect();
+                        math_warnings.push(format!(
+                            "line {}: math `{shown}` cannot be read ({why}); it is shown as its TeX source",
+                            lines.line(range.start)
+                        ));
                     }
                 }
                 e.into_static()
@@ -184,7 +194,8 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
             i = end;
         }
     }
-    let warnings = p.finish_footnotes(defs);
+    let mut warnings = p.finish_footnotes(defs);
+    warnings.append(&mut math_warnings);
     refs::mark_runs(&mut p.doc.paragraphs);
     p.doc.body = body;
     p.doc.link_lines = link_lines;
@@ -197,7 +208,9 @@ pub fn markdown_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for e in Parser::new_ext(markdown, options()) {
         match e {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             // Blocks end in a space; inline markup (`un*believ*able`) joins.
             Event::End(
@@ -221,6 +234,7 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_MATH
 }
 
 fn matching_end(events: &[Event], start: usize) -> usize {
@@ -274,7 +288,9 @@ fn raw_text(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                s.push_str(t)
+            }
             Event::SoftBreak | Event::HardBreak => s.push(' '),
             Event::End(TagEnd::TableCell) => s.push_str(CELL_SEP),
             _ => {}
@@ -302,7 +318,9 @@ fn nodes_text(nodes: &[Node]) -> String {
     let mut s = String::new();
     for n in nodes {
         match n {
-            Node::Md(Event::Text(t) | Event::Code(t)) => s.push_str(t),
+            Node::Md(
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t),
+            ) => s.push_str(t),
             Node::Md(Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)) => {
                 s.push(' ')
             }

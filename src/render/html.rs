@@ -58,6 +58,8 @@ pub fn document_html_with(
 fn nodes_html(nodes: &[Node], hl: &Highlighter, targets: &Targets, out: &mut String) {
     let nodes = images::retarget(nodes, targets);
     let events = nodes.iter().map(|n| match n {
+        Node::Md(Event::InlineMath(tex)) => raw(crate::math::mathml(tex, false)),
+        Node::Md(Event::DisplayMath(tex)) => raw(crate::math::mathml(tex, true)),
         Node::Md(e) => e.clone(),
         Node::ParagraphStart { id, kind } => raw(match kind {
             Block::P => format!("<p id=\"{id}\">"),
@@ -201,7 +203,17 @@ pub fn markdown_html(md: &str, allow_html: bool) -> String {
     let mut out = String::new();
     html::push_html(
         &mut out,
-        crate::parse::guard(events, allow_html).into_iter(),
+        crate::parse::guard(events, allow_html)
+            .into_iter()
+            .map(|e| match e {
+                Event::InlineMath(tex) => {
+                    Event::InlineHtml(crate::math::mathml(&tex, false).into())
+                }
+                Event::DisplayMath(tex) => {
+                    Event::InlineHtml(crate::math::mathml(&tex, true).into())
+                }
+                e => e,
+            }),
     );
     out
 }
