@@ -28,7 +28,10 @@ pub fn mathml(tex: &str, display: bool) -> String {
             ..RenderConfig::default()
         };
         let mut out = String::with_capacity(tex.len() * 8);
-        if push_mathml(&mut out, Parser::new(tex, &storage), config).is_ok() {
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            push_mathml(&mut out, Parser::new(tex, &storage), config).is_ok()
+        }));
+        if matches!(rendered, Ok(true)) {
             if let Some(safe) = sanitize(&out) {
                 return safe;
             }
@@ -137,18 +140,29 @@ pub fn problem(tex: &str) -> Option<String> {
     if tex.len() > MAX {
         return Some(format!("longer than {MAX} bytes"));
     }
+    // The crate panics on `\char` before a letter beyond ASCII.
+    let mut rest = tex;
+    while let Some(i) = rest.find("\\char") {
+        rest = &rest[i + 5..];
+        if !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '"' | '\'' | '`')) {
+            return Some("`\\char` must be followed by a character code".to_string());
+        }
+    }
     let storage = Storage::new();
-    Parser::new(tex, &storage)
-        .find_map(Result::err)
-        // Its first line: the rest draws the expression.
-        .map(|e| {
-            e.to_string()
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_string()
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        Parser::new(tex, &storage)
+            .find_map(Result::err)
+            // Its first line: the rest draws the expression.
+            .map(|e| {
+                e.to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            })
+    }))
+    .unwrap_or_else(|_| Some("the math renderer failed on it".to_string()))
 }
 
 #[cfg(test)]
@@ -189,5 +203,9 @@ mod tests {
         }
         assert!(problem(&"x+".repeat(3_000)).is_some());
         assert!(problem("x").is_none());
+        for crash in [r"\charé", r"\char", r"a\char天"] {
+            assert!(problem(crash).is_some(), "{crash}");
+            assert!(mathml(crash, true).starts_with("<code"), "{crash}");
+        }
     }
 }
