@@ -157,10 +157,9 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
     }
     let words = Analyzer::new(&d.language);
     let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
-    out.push((
-        entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT),
-        weigh(&words, "d", &d.title, &about, 5),
-    ));
+    let mut own = entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT);
+    own.lang = d.foreign.then(|| d.language.clone());
+    out.push((own, weigh(&words, "d", &d.title, &about, 5)));
     // Its timeline entries, in time order, before the paragraphs (so that
     // an added paragraph moves none of them); the URL is the anchor (see
     // `Urls::years`).
@@ -201,6 +200,7 @@ fn entry(kind: &'static str, title: String, url: String, text: &str, len: usize)
         url,
         text: cut(text, len),
         parent: None,
+        lang: None,
     }
 }
 

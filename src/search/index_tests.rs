@@ -13,6 +13,7 @@ fn group(words: &[&str]) -> Arc<Group> {
                 url: String::new(),
                 text: text.to_string(),
                 parent: None,
+                lang: None,
             };
             let terms = text.split(' ').map(|t| (t.to_string(), 1)).collect();
             (entry, terms)

@@ -113,6 +113,9 @@ pub struct Entry {
     /// when it has one) and URL it shares (`url` then holds only the
     /// `#anchor`; a timeline anchor is on the timeline's page of its year).
     pub parent: Option<usize>,
+    /// A document's entry: its language, when not the site's (its
+    /// paragraphs and timeline entries share it).
+    pub lang: Option<String>,
 }
 
 /// Where the entry with an index lives.
@@ -253,6 +256,8 @@ fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> Output
                 // A timeline entry: its label goes before the document's title.
                 Labelled(&'a str, usize, &'a str, &'a str, &'a str),
                 Own(&'a str, &'a str, &'a str, &'a str),
+                // A document in another language than the site's.
+                OwnLang(&'a str, &'a str, &'a str, &'a str, &'a str),
             }
             let rows: Vec<Option<Row>> = slots
                 .iter()
@@ -262,7 +267,10 @@ fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> Output
                             Row::Child(e.kind, start + p, &e.url, &e.text)
                         }
                         Some(p) => Row::Labelled(e.kind, start + p, &e.url, &e.text, &e.title),
-                        None => Row::Own(e.kind, &e.title, &e.url, &e.text),
+                        None => match &e.lang {
+                            Some(l) => Row::OwnLang(e.kind, &e.title, &e.url, &e.text, l),
+                            None => Row::Own(e.kind, &e.title, &e.url, &e.text),
+                        },
                     })
                 })
                 .collect();
@@ -330,6 +338,7 @@ mod tests {
             url: String::new(),
             text: String::new(),
             parent: None,
+            lang: None,
         };
         Arc::new(Group::new(vec![(entry, Vec::new()); entries]))
     }

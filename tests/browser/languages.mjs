@@ -67,6 +67,17 @@ check("Russian stop words are dropped", passagesOf(hits, RU).length >= 1, JSON.s
 hits = await results("contracts");
 check("English plural finds the English text", hits.some((h) => h.href.includes("a-long-road-to-a-gas-contract/")), JSON.stringify(hits));
 
+// Results in another language than the site's are marked with it.
+await results("天然气");
+const zhLang = await page.$$eval("#search-results li", (lis) => lis
+  .filter((li) => li.querySelector("a").getAttribute("href").includes("zhong-e-tian-ran-qi"))
+  .map((li) => li.querySelector(".snippet").getAttribute("lang")));
+check("Chinese results carry lang=zh", zhLang.length > 0 && zhLang.every((l) => l === "zh"), JSON.stringify(zhLang));
+const topicLang = await page.$$eval("#search-results li", (lis) => lis
+  .filter((li) => li.querySelector("a").getAttribute("href").includes("topics/"))
+  .map((li) => li.querySelector(".snippet").getAttribute("lang")));
+check("the site's own entries carry none", topicLang.every((l) => l === null), JSON.stringify(topicLang));
+
 // A document in another language is marked as such on its page.
 await page.goto(url(RU));
 check("the Russian text is marked lang=ru", (await page.getAttribute(".doc-body", "lang")) === "ru");

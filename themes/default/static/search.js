@@ -300,10 +300,12 @@
     candidates.forEach(function (r) {
       var x = row(r[0]);
       if (!x) return;
-      var title = x[1], url = x[2];
+      var title = x[1], url = x[2], lang = x[4];
       if (typeof x[1] === "number") {
         var parent = row(x[1]);
         if (!parent) return;
+        // A document row's fifth field is its language.
+        lang = parent[4];
         // A timeline entry's row ends with its label: "1987 · Title".
         title = x.length > 4 ? x[4] + " · " + parent[1] : parent[1];
         url = x[0] === "y" ? x[2] : parent[2] + x[2];
@@ -314,7 +316,7 @@
         var year = /^#y(-?\d+)-/.exec(url);
         url = ((year && (meta.timeline || {})[year[1]]) || "timeline/index.html") + url;
       }
-      rows.push({ id: r[0], score: r[1], kind: x[0], title: title, url: url, text: x[3] });
+      rows.push({ id: r[0], score: r[1], kind: x[0], title: title, url: url, text: x[3], lang: lang });
     });
     return { results: rows.slice(0, limit), terms: terms, raw: raw, stems: stems, cjk: cjk, prefix: prefixLast, total: hitIds.length };
   }
@@ -402,9 +404,11 @@
   function resultsHtml(found, idPrefix, asOptions) {
     return found.results.map(function (r, i) {
       var href = escapeHtml(root + r.url);
+      // A passage in another language than the page's says so.
+      var lang = r.lang ? ' lang="' + escapeHtml(r.lang) + '"' : "";
       var inner = '<span class="kind">' + KIND_NAME[r.kind] + "</span> " +
-        '<span class="title">' + highlight(r.title, found) + "</span>" +
-        '<span class="snippet">' + snippet(r.text, found) + "</span>";
+        '<span class="title"' + lang + ">" + highlight(r.title, found) + "</span>" +
+        '<span class="snippet"' + lang + ">" + snippet(r.text, found) + "</span>";
       return asOptions
         ? '<li role="option" aria-selected="false" id="' + idPrefix + i + '" class="result kind-' + r.kind + '" data-href="' + href + '">' + inner + "</li>"
         : '<li class="result kind-' + r.kind + '"><a href="' + href + '">' + inner + "</a></li>";
