@@ -7,7 +7,11 @@ const CONFIG: &str = r#"# dossier site configuration. Every key is optional.
 title = "My dossier"
 description = "Sources, topics and a timeline."
 base_url = "https://example.org/"
+# The interface's language (en, ru, zh, fr, de have their words built in);
+# each text's own language is read from its metadata or detected.
 language = "en"
+# URLs transliterate other scripts; "unicode" keeps them.
+# slugs = "unicode"
 author = ""
 theme = "default"
 content_dir = "content"
@@ -18,6 +22,10 @@ topic_map = "content/topics.toml"
 # [timeline]
 # start = 1945
 # end = 2025
+
+# Any word the theme shows, in the site's language (see the README):
+# [translations]
+# min_read = "{n} min"
 "#;
 
 const TOPICS: &str = r#"# The topic map: each topic gets a page listing every passage that
