@@ -6,7 +6,7 @@
 //! ([`problem`]).
 
 use pulldown_latex::config::DisplayMode;
-use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
+use pulldown_latex::{push_mathml, Event, Parser, ParserError, RenderConfig, Storage};
 
 /// The longest expression rendered: longer ones are left as source (a
 /// converter's runaway `$` can swallow pages).
@@ -15,8 +15,8 @@ const MAX: usize = 4_000;
 /// `tex` as MathML (`display`: a block formula), or as escaped source
 /// when it does not parse.
 pub fn mathml(tex: &str, display: bool) -> String {
-    if problem(tex).is_none() {
-        let storage = Storage::new();
+    let storage = Storage::new();
+    if let Ok(events) = parse(tex, &storage) {
         let config = RenderConfig {
             display_mode: if display {
                 DisplayMode::Block
@@ -29,7 +29,8 @@ pub fn mathml(tex: &str, display: bool) -> String {
         };
         let mut out = String::with_capacity(tex.len() * 8);
         let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            push_mathml(&mut out, Parser::new(tex, &storage), config).is_ok()
+            let events = events.into_iter().map(Ok::<_, ParserError>);
+            push_mathml(&mut out, events, config).is_ok()
         }));
         if matches!(rendered, Ok(true)) {
             if let Some(safe) = sanitize(&out) {
@@ -137,23 +138,28 @@ fn sanitize(mathml: &str) -> Option<String> {
 
 /// Why `tex` cannot be rendered, if it cannot.
 pub fn problem(tex: &str) -> Option<String> {
+    parse(tex, &Storage::new()).err()
+}
+
+/// The events of `tex`, or why it cannot be rendered: too long, a
+/// `\char` the crate would panic on, a parse error (its first line: the
+/// rest draws the expression), or a panic of the crate.
+fn parse<'s>(tex: &'s str, storage: &'s Storage) -> Result<Vec<Event<'s>>, String> {
     if tex.len() > MAX {
-        return Some(format!("longer than {MAX} bytes"));
+        return Err(format!("longer than {MAX} bytes"));
     }
     // The crate panics on `\char` before a letter beyond ASCII.
     let mut rest = tex;
     while let Some(i) = rest.find("\\char") {
         rest = &rest[i + 5..];
         if !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '"' | '\'' | '`')) {
-            return Some("`\\char` must be followed by a character code".to_string());
+            return Err("`\\char` must be followed by a character code".to_string());
         }
     }
-    let storage = Storage::new();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        Parser::new(tex, &storage)
-            .find_map(Result::err)
-            // Its first line: the rest draws the expression.
-            .map(|e| {
+        Parser::new(tex, storage)
+            .collect::<Result<Vec<Event>, ParserError>>()
+            .map_err(|e| {
                 e.to_string()
                     .lines()
                     .next()
@@ -162,7 +168,7 @@ pub fn problem(tex: &str) -> Option<String> {
                     .to_string()
             })
     }))
-    .unwrap_or_else(|_| Some("the math renderer failed on it".to_string()))
+    .unwrap_or_else(|_| Err("the math renderer failed on it".to_string()))
 }
 
 #[cfg(test)]

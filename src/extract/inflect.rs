@@ -9,6 +9,7 @@
 //! in a lower-cased copy of the text (of the same length, so offsets hold);
 //! each candidate is then read word by word.
 
+use super::mentions::is_word_char;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -83,7 +84,7 @@ impl<T: Copy> Inflected<T> {
 
     /// Every match in `text` (overlapping; the caller picks among them).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, T)> {
-        if !text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        if !is_russian(text) {
             return Vec::new();
         }
         let lower = lower_same_length(text);
@@ -133,10 +134,6 @@ fn read(text: &str, mut at: usize, words: &[Word]) -> Option<usize> {
         at += ending?.len();
     }
     Some(at)
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// `text` lower-cased where that keeps each character's length in bytes

@@ -249,7 +249,7 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !joins(before, first) && !joins(after, last)
 }
 
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 

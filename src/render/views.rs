@@ -331,9 +331,9 @@ pub fn join_names(names: &[String]) -> String {
     }
 }
 
-/// `2021-06-05` → `5 June 2021`; `2021-03` → `March 2021`.
 /// [`display_date`] in the words of `strings` (its `months_of`,
-/// `months`, `date_day` and `date_month`).
+/// `months`, `date_day` and `date_month`); in English when a table lacks
+/// twelve month names.
 pub fn display_date_in(date: &str, strings: &crate::theme::strings::Strings) -> String {
     let get = |k: &str| strings.get(k).map_or("", String::as_str);
     let names = |k: &str| -> Vec<&str> { get(k).split_whitespace().collect() };
@@ -341,52 +341,34 @@ pub fn display_date_in(date: &str, strings: &crate::theme::strings::Strings) -> 
     if months.len() != 12 || months_of.len() != 12 {
         return display_date(date);
     }
-    let parts: Vec<&str> = date.split('-').collect();
-    let month = |m: &str| m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
     let fill = |pattern: &str, day: &str, month: &str, year: &str| {
         pattern
             .replace("{day}", day)
             .replace("{month}", month)
             .replace("{year}", year)
     };
-    match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(m), Ok(d)) => fill(get("date_day"), &d.to_string(), months_of[m - 1], y),
-            _ => date.to_string(),
-        },
-        [y, m] => month(m).map_or_else(
-            || date.to_string(),
-            |m| fill(get("date_month"), "", months[m - 1], y),
-        ),
-        _ => date.to_string(),
-    }
+    write_date(
+        date,
+        |d, m, y| fill(get("date_day"), &d.to_string(), months_of[m], y),
+        |m, y| fill(get("date_month"), "", months[m], y),
+    )
 }
 
 /// A timeline label (`21 May 2014`, `May 2014`, `1990s`, as extraction
 /// writes them) in the words of `strings`; other labels (ranges, seasons)
 /// and every label of an English site as they are.
 pub fn localize_label(label: &str, strings: &crate::theme::strings::Strings) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use crate::extract::years::month_name;
     let get = |k: &str| strings.get(k).map_or("", String::as_str);
-    if get("months").split_whitespace().eq(EN.iter().copied()) && get("decade") == "{n}s" {
+    let english = (0..12)
+        .map(month_name)
+        .eq(get("months").split_whitespace().map(str::to_string));
+    if english && get("decade") == "{n}s" {
         return label.to_string();
     }
     let month = |m: &str| {
-        EN.iter()
-            .position(|e| *e == m)
+        (0..12)
+            .position(|i| month_name(i) == m)
             .map(|i| format!("{:02}", i + 1))
     };
     let parts: Vec<&str> = label.split(' ').collect();
@@ -407,21 +389,38 @@ pub fn localize_label(label: &str, strings: &crate::theme::strings::Strings) -> 
     }
 }
 
-/// A date as English prose: `5 June 2021`, `March 2021`, `2021`.
+/// A date as English prose: `2021-06-05` → `5 June 2021`, `2021-03` →
+/// `March 2021`, `2021` as it is.
 pub fn display_date(date: &str) -> String {
+    use crate::extract::years::month_name;
+    write_date(
+        date,
+        |d, m, y| format!("{d} {} {y}", month_name(m)),
+        |m, y| format!("{} {y}", month_name(m)),
+    )
+}
+
+/// `YYYY-MM-DD` through `day(day, month index, year)`, `YYYY-MM` through
+/// `month(month index, year)`; anything else (a year, a bad month or day)
+/// as it is.
+fn write_date(
+    date: &str,
+    day: impl Fn(u32, usize, &str) -> String,
+    month: impl Fn(usize, &str) -> String,
+) -> String {
     let parts: Vec<&str> = date.split('-').collect();
-    let month = |m: &str| {
+    let index = |m: &str| {
         m.parse::<usize>()
             .ok()
             .filter(|m| (1..=12).contains(m))
-            .map(|m| crate::extract::years::month_name(m - 1))
+            .map(|m| m - 1)
     };
     match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
+        [y, m, d] => match (index(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => day(d, m, y),
             _ => date.to_string(),
         },
-        [y, m] => month(m).map_or_else(|| date.to_string(), |m| format!("{m} {y}")),
+        [y, m] => index(m).map_or_else(|| date.to_string(), |m| month(m, y)),
         _ => date.to_string(),
     }
 }
