@@ -54,8 +54,9 @@ pub fn prepare(
     source.body = String::new();
     let mut diags: Vec<Diagnostic> = std::mem::take(&mut source.notes);
     diags.extend(
-        warnings
+        std::mem::take(&mut normalized.warnings)
             .into_iter()
+            .chain(warnings)
             .chain(extracted.notes.iter().cloned())
             .map(|w| Diagnostic::warning(&source.path, 0, 0, w)),
     );

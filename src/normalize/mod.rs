@@ -13,8 +13,10 @@
 //! [`Normalized::dropped`] so that tests can prove no sentence of the article
 //! is lost.
 
+mod artefacts;
 mod dashes;
 mod grid;
+pub mod notes;
 pub mod pdfmd;
 pub mod plaintext;
 mod text;
@@ -30,6 +32,9 @@ pub struct Normalized {
     pub inferred: Inferred,
     /// Text removed from the body (boilerplate), kept for reports and tests.
     pub dropped: Vec<String>,
+    /// What the reader of the build should know (converter artefacts
+    /// removed, notes without markers).
+    pub warnings: Vec<String>,
 }
 
 /// Metadata the text itself states.
@@ -47,7 +52,17 @@ pub struct Inferred {
 pub fn normalize(source: &Source) -> Normalized {
     match source.format {
         Format::Markdown => {
-            pdfmd::normalize_with(&grid::convert(&source.body), source.meta.title.as_deref())
+            let styles = source
+                .meta
+                .format
+                .as_deref()
+                .and_then(notes::Style::parse)
+                .unwrap_or(&notes::Style::ALL);
+            pdfmd::normalize_with(
+                &grid::convert(&source.body),
+                source.meta.title.as_deref(),
+                styles,
+            )
         }
         Format::PlainText => plaintext::normalize(&source.body),
     }

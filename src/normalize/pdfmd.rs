@@ -17,15 +17,23 @@
 //! 5. **Markers.** `<sup>N</sup>` with a collected definition becomes `[^N]`,
 //!    and the definitions are appended as `[^N]: text` in number order.
 //!    Markers without a definition are left alone (the parse stage warns).
-//! 6. **Dashes.** Pandoc's `---` and `--` in running text become `—` and
+//! 6. **Converters' notes** (see [`super::notes`]): notes where a page
+//!    ended, in the styles of current converters, become `[^N]` notes and
+//!    leave the running text.
+//! 7. **Artefacts** (see [`super::artefacts`]): page separators,
+//!    missing-page marks, running heads and page numbers are removed with a
+//!    warning. Where a removed note or artefact cut a paragraph, the halves
+//!    are rejoined as in rule 4.
+//! 8. **Dashes.** Pandoc's `---` and `--` in running text become `—` and
 //!    `–` (lines of text only: rules, table lines, HTML comments and code
 //!    are left as they are).
 
+use super::notes::{self, Style};
 use super::text::{ends_sentence, split_names, title_case};
-use super::{Inferred, Normalized};
+use super::{artefacts, Inferred, Normalized};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(super) enum Kind {
     Rule,
     Heading,
     /// `<sup>N</sup> text`: a footnote definition.
@@ -37,23 +45,32 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Block {
-    kind: Kind,
-    text: String,
+pub(super) struct Block {
+    pub(super) kind: Kind,
+    pub(super) text: String,
 }
 
 /// Applies all rules to a Markdown body.
 pub fn normalize(body: &str) -> Normalized {
-    normalize_with(body, None)
+    normalize_with(body, None, &Style::ALL)
 }
 
-/// [`normalize`] for a document whose metadata gives it `title`: a first
-/// heading is then the title only when it says the same.
-pub fn normalize_with(body: &str, title: Option<&str>) -> Normalized {
+/// [`normalize`] for a document whose metadata gives it `title` (a first
+/// heading is then the title only when it says the same), reading notes
+/// in the converter styles `styles`.
+pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Normalized {
     let mut blocks = blocks(body);
     let mut inferred = Inferred::default();
     take_title(&mut blocks, &mut inferred, title);
     let defs = take_page_feet(&mut blocks, &mut inferred);
+    // Rules 6 and 7: converters' notes and artefacts.
+    let used: Vec<String> = defs.iter().map(|(l, _)| l.clone()).collect();
+    let notes = notes::take(&mut blocks, styles, &used);
+    let mut remove = notes.remove;
+    let converted = !notes.defs.is_empty() || !defs.is_empty() || body.contains("<span id=\"page-");
+    let (mut warnings, dropped) = artefacts::mark(&blocks, converted, &mut remove);
+    warnings.extend(notes.warnings);
+    rejoin(&mut blocks, &remove);
     let mut markdown = String::with_capacity(body.len() + 256);
     for b in &blocks {
         if b.kind == Kind::Code {
@@ -66,11 +83,45 @@ pub fn normalize_with(body: &str, title: Option<&str>) -> Normalized {
     for (label, text) in &defs {
         markdown.push_str(&format!("[^{label}]: {}\n\n", replace_markers(text, &defs)));
     }
+    for (label, text) in &notes.defs {
+        markdown.push_str(&format!("[^{label}]: {}\n\n", super::dashes::dashes(text)));
+    }
     Normalized {
         markdown,
         inferred,
-        dropped: Vec::new(),
+        dropped,
+        warnings,
     }
+}
+
+/// Removes the blocks marked in `remove`; where a removed run cut a
+/// paragraph in two (the part before does not end a sentence, or the part
+/// after starts in lower case), the halves become one paragraph again.
+fn rejoin(blocks: &mut Vec<Block>, remove: &[bool]) {
+    if !remove.contains(&true) {
+        return;
+    }
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut gap = false;
+    for (b, gone) in std::mem::take(blocks).into_iter().zip(remove) {
+        if *gone {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            gap = false;
+            if let Some(prev) = out.last_mut() {
+                let cut =
+                    !ends_sentence(&prev.text) || b.text.starts_with(|c: char| c.is_lowercase());
+                if cut && notes::is_prose(prev) && notes::is_prose(&b) {
+                    prev.text = format!("{} {}", prev.text.trim_end(), b.text.trim_start());
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+    }
+    *blocks = out;
 }
 
 /// Rule 1.

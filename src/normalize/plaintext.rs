@@ -60,6 +60,7 @@ pub fn normalize(body: &str) -> Normalized {
         markdown: to_markdown(&blocks),
         inferred,
         dropped,
+        warnings: Vec::new(),
     }
 }
 

@@ -7,7 +7,8 @@
 //! anything: a few inline tags written without attributes (`<sup>`,
 //! `<sub>`, `<br>`, `<b>`, `<i>`, `<em>`, `<strong>`, `<small>`, `<u>`)
 //! and the empty anchors PDF converters leave (`<span id="page-3-1"></span>`,
-//! `<a id="x"></a>`), which are dropped.
+//! `<a id="x"></a>`), which the walk removes after noting the block they
+//! stand in, so that links to them lead to that block.
 //!
 //! A site that trusts its texts opts in with `[markdown] unsafe_html =
 //! true` in `config.toml`; the URL rule holds even then.
@@ -86,10 +87,32 @@ fn inline(html: &CowStr) -> Inline {
                 && !v[1..v.len() - 1].contains(['"', '\'', '<', '>'])
         });
     if anchor {
-        Inline::Drop
+        // Kept for the walk, which records where it stands and drops it.
+        Inline::Keep
     } else {
         Inline::Text
     }
+}
+
+/// The id of an empty anchor's opening tag (`<span id="page-3-1">`,
+/// `<a id="x">`, `<a name="x">`), as converters write them.
+pub fn anchor_id(html: &str) -> Option<&str> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?.trim();
+    let (tag, attrs) = inner.split_once(char::is_whitespace)?;
+    if !matches!(tag.to_ascii_lowercase().as_str(), "span" | "a") {
+        return None;
+    }
+    let attrs = attrs.trim();
+    let (key, value) = attrs.split_once('=')?;
+    if !matches!(key.trim().to_ascii_lowercase().as_str(), "id" | "name") {
+        return None;
+    }
+    let v = value.trim();
+    let v = v
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))?;
+    (!v.is_empty() && !v.contains(['"', '\'', '<', '>', ' '])).then_some(v)
 }
 
 #[cfg(test)]
@@ -135,7 +158,16 @@ mod tests {
             "E = mc<sup>2</sup><br/>x <span id=\"page-3-1\"></span>end",
             false,
         );
-        assert!(html.contains("mc<sup>2</sup><br/>x end"), "{html}");
+        // The anchor's opening tag is left for the walk, which removes it;
+        // its closing tag goes here.
+        assert!(
+            html.contains("mc<sup>2</sup><br/>x <span id=\"page-3-1\">end"),
+            "{html}"
+        );
+        assert_eq!(anchor_id("<span id=\"page-3-1\">"), Some("page-3-1"));
+        assert_eq!(anchor_id("<a name='x'>"), Some("x"));
+        assert_eq!(anchor_id("<span id=\"a b\">"), None);
+        assert_eq!(anchor_id("<span class=\"x\">"), None);
         let html = render("<sup onclick=x>2</sup>", false);
         assert!(html.contains("&lt;sup onclick=x&gt;"), "{html}");
     }

@@ -151,6 +151,7 @@ pub fn parse(markdown: &str) -> (Document, Vec<String>) {
 /// HTML is normalisation's own).
 pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut p = Parsing::default();
+    p.keep_html = allow_html;
     p.ids.reserve("notes");
     let mut lines = lines::LineIndex::new(markdown);
     let mut link_lines: Vec<(String, usize)> = Vec::new();
@@ -185,7 +186,9 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
         if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
             let end = matching_end(&events, i);
             let mut nodes = Vec::new();
+            p.at = Some(walk::At::Note(label.to_string()));
             p.walk(&events[i + 1..end], &mut nodes, false);
+            p.at = None;
             defs.push((label.to_string(), nodes));
             i = end + 1;
         } else {
@@ -197,9 +200,45 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut warnings = p.finish_footnotes(defs);
     warnings.append(&mut math_warnings);
     refs::mark_runs(&mut p.doc.paragraphs);
+    retarget_anchors(&p.anchors, &mut body, &mut p.doc.footnotes);
     p.doc.body = body;
     p.doc.link_lines = link_lines;
     (p.doc, warnings)
+}
+
+/// Links to converters' empty anchors (`#page-6-3`) lead to the block the
+/// anchor stood in (`#p-11`, a heading's slug, a note's id); the anchors
+/// themselves are not on the page.
+fn retarget_anchors(anchors: &[(String, walk::At)], body: &mut [Node], notes: &mut [Footnote]) {
+    if anchors.is_empty() {
+        return;
+    }
+    let mut to: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    for (anchor, at) in anchors {
+        let id = match at {
+            walk::At::Block(id) => Some(id.clone()),
+            walk::At::Note(label) => notes
+                .iter()
+                .find(|n| &n.label == label)
+                .map(|n| n.id.clone()),
+        };
+        if let Some(id) = id {
+            to.entry(anchor.as_str()).or_insert(id);
+        }
+    }
+    let fix = |nodes: &mut [Node]| {
+        for n in nodes {
+            if let Node::Md(Event::Start(Tag::Link { dest_url, .. })) = n {
+                if let Some(id) = dest_url.strip_prefix('#').and_then(|a| to.get(a)) {
+                    *dest_url = format!("#{id}").into();
+                }
+            }
+        }
+    };
+    fix(body);
+    for note in notes {
+        fix(&mut note.body);
+    }
 }
 
 /// Markdown as the plain text a reader sees (`*Beijing*` → `Beijing`),

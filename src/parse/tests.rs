@@ -178,3 +178,31 @@ fn reference_sections_by_heading_and_by_label_line() {
     let refs: Vec<bool> = doc.paragraphs.iter().map(|p| p.reference).collect();
     assert_eq!(refs, vec![false, true, true, false, true, true]);
 }
+
+#[test]
+fn links_to_converter_anchors_lead_to_the_block_they_stand_in() {
+    let md = "See [\\[2\\]](#page-6-2) and note [1](#page-0-0).\n\n\
+### <span id=\"page-9-0\"></span>B Appendix\n\n\
+Back to [the appendix](#page-9-0).\n\n\
+- <span id=\"page-6-2\"></span>[2] An entry.\n\n\
+[^1]: <span id=\"page-0-0\"></span>A note.\n";
+    let (doc, _) = parse(md);
+    let links = |nodes: &[Node]| -> Vec<String> {
+        nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Md(Event::Start(Tag::Link { dest_url, .. })) => Some(dest_url.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let note = format!("#{}", doc.footnotes[0].id);
+    assert_eq!(links(&doc.body), ["#p-3", note.as_str(), "#b-appendix"]);
+    // The anchors themselves are gone.
+    let html = |nodes: &[Node]| {
+        nodes
+            .iter()
+            .any(|n| matches!(n, Node::Md(Event::InlineHtml(_))))
+    };
+    assert!(!html(&doc.body) && !html(&doc.footnotes[0].body));
+}

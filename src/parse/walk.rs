@@ -21,6 +21,20 @@ pub(super) struct Parsing {
     /// Inside a reference section: the level of the heading that opened it
     /// (7 for a section opened by a line that only names it).
     references: Option<u8>,
+    /// The innermost block being walked: its id, or the label of the
+    /// footnote being walked.
+    pub(super) at: Option<At>,
+    /// Converters' empty anchors and where they stand.
+    pub(super) anchors: Vec<(String, At)>,
+    /// Raw HTML is kept (the site opted in): anchors stay on the page too.
+    pub(super) keep_html: bool,
+}
+
+/// Where an anchor stands.
+#[derive(Clone, Debug)]
+pub(super) enum At {
+    Block(String),
+    Note(String),
 }
 
 impl Parsing {
@@ -38,8 +52,11 @@ impl Parsing {
                         self.references = Some(7);
                     }
                     let id = self.paragraph(text, Block::P);
-                    out.push(Node::ParagraphStart { id, kind: Block::P });
-                    self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::ParagraphStart {
+                        id: id.clone(),
+                        kind: Block::P,
+                    });
+                    self.walk_in(id, &events[i + 1..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
@@ -61,8 +78,11 @@ impl Parsing {
                         _ => Block::Definition,
                     };
                     let id = self.paragraph(text, kind);
-                    out.push(Node::ParagraphStart { id, kind });
-                    self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::ParagraphStart {
+                        id: id.clone(),
+                        kind,
+                    });
+                    self.walk_in(id, &events[i + 1..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
@@ -82,10 +102,10 @@ impl Parsing {
                     let id = self.paragraph(text, Block::Row);
                     out.push(Node::Md(events[i + 1].clone()));
                     out.push(Node::ParagraphStart {
-                        id,
+                        id: id.clone(),
                         kind: Block::Row,
                     });
-                    self.walk(&events[i + 2..end], out, in_body);
+                    self.walk_in(id, &events[i + 2..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
@@ -117,8 +137,12 @@ impl Parsing {
                         });
                     }
                     let classes = classes.iter().map(|c| c.to_string()).collect();
-                    out.push(Node::HeadingStart { level, id, classes });
-                    self.walk(&events[i + 1..end], out, in_body);
+                    out.push(Node::HeadingStart {
+                        level,
+                        id: id.clone(),
+                        classes,
+                    });
+                    self.walk_in(id, &events[i + 1..end], out, in_body);
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
@@ -142,6 +166,16 @@ impl Parsing {
                     out.push(self.reference(label));
                     i += 1;
                 }
+                Event::InlineHtml(h) if super::guard::anchor_id(h).is_some() => {
+                    let id = super::guard::anchor_id(h).unwrap_or_default().to_string();
+                    if let Some(at) = &self.at {
+                        self.anchors.push((id, at.clone()));
+                    }
+                    if self.keep_html {
+                        out.push(Node::Md(events[i].clone()));
+                    }
+                    i += 1;
+                }
                 e => {
                     if let Event::Html(h) = e {
                         self.track_wrappers(h);
@@ -156,6 +190,19 @@ impl Parsing {
                 }
             }
         }
+    }
+
+    /// [`Parsing::walk`] inside the block `id` (for the anchors in it).
+    fn walk_in(
+        &mut self,
+        id: String,
+        events: &[Event<'static>],
+        out: &mut Vec<Node>,
+        in_body: bool,
+    ) {
+        let outer = self.at.replace(At::Block(id));
+        self.walk(events, out, in_body);
+        self.at = outer;
     }
 
     /// Records a block of text and returns its id.

@@ -33,7 +33,10 @@ pub struct Meta {
     pub slug: Option<String>,
     /// `summary`, or else `description`.
     pub summary: Option<String>,
-    /// `markdown` or `text`: how to read a `.txt` file.
+    /// `markdown` or `text`: how to read a `.txt` file; or, for Markdown
+    /// from a PDF converter, the style of its notes (`pdf-anchors`,
+    /// `pdf-sup`, `pdf-tex`, `pdf-lines`, `pdf-plain`; see
+    /// `normalize::notes`).
     pub format: Option<String>,
     /// The text's language, a BCP 47 tag (`language` or Pandoc's `lang`):
     /// `ru`, `zh-Hans`, `fr-CA`.
@@ -151,8 +154,16 @@ pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
             "description" => description = text(&value),
             "format" => {
                 m.format = match text(&value).as_deref() {
-                    Some(f @ ("markdown" | "text")) => Some(f.to_string()),
-                    _ => bad_none(&mut bad, k, "`markdown` or `text`"),
+                    Some(f)
+                        if f == "text" || crate::normalize::notes::Style::parse(f).is_some() =>
+                    {
+                        Some(f.to_string())
+                    }
+                    _ => bad_none(
+                        &mut bad,
+                        k,
+                        "`markdown`, `text`, or a converter's note style: `pdf-anchors`, `pdf-sup`, `pdf-tex`, `pdf-lines`, `pdf-plain`",
+                    ),
                 }
             }
             "language" | "lang" => {

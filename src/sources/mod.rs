@@ -227,8 +227,8 @@ fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diag
         }));
     }
     let format = match meta.format.as_deref() {
-        Some("markdown") => Format::Markdown,
-        Some(_) => Format::PlainText,
+        Some("text") => Format::PlainText,
+        Some(_) => Format::Markdown,
         None if is_txt && looks_like_markdown(&body) => Format::Markdown,
         None if is_txt => Format::PlainText,
         None => Format::Markdown,
