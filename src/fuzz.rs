@@ -135,7 +135,7 @@ fn source(data: &[u8]) {
         doc,
         &crate::render::highlight::Highlighter::default(),
         &[],
-        &[],
+        &Default::default(),
     );
     for p in &doc.paragraphs {
         let _ = crate::search::tokens::tokens(&p.text);

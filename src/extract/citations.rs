@@ -196,7 +196,7 @@ pub(super) fn clean(s: &str) -> String {
         .to_string()
 }
 
-fn find_doi(text: &str) -> Option<String> {
+pub(super) fn find_doi(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
     let at = lower
         .find("doi:")

@@ -65,7 +65,7 @@ fn set_container(r: &mut Reference, name: &str) {
 }
 
 /// Splits at `. ` and `, ` outside `*…*`, `{…}` and brackets.
-fn split_fields(rest: &str) -> Vec<String> {
+pub(super) fn split_fields(rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let (mut italic, mut depth) = (false, 0i32);

@@ -12,9 +12,11 @@
 
 pub mod citations;
 mod cited;
+mod entries;
 mod fields;
 mod found;
 mod inflect;
+pub mod intext;
 pub mod language;
 pub mod mentions;
 pub mod names;
@@ -88,16 +90,30 @@ pub struct Dated {
     pub sentence: Range<usize>,
 }
 
-/// A footnote read as a reference, with `Ibid.` already resolved.
+/// A footnote or a reference-list entry read as a reference, with `Ibid.`
+/// already resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cited {
-    /// Index into the document's footnotes.
-    pub footnote: usize,
+    /// Where the document gives the reference.
+    pub at: Place,
+    /// The label an entry is cited by (`12`), see [`entries::Entry`].
+    pub label: Option<String>,
+    /// How often the text cites the entry (see [`intext`]).
+    pub in_text: usize,
     pub reference: citations::Reference,
     /// The footnote said `Ibid.` (and cites the reference before it).
     pub ibid: bool,
     /// Its [`citations::match_keys`], made once with the document.
     pub keys: Vec<String>,
+}
+
+/// Where a document gives a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// Index into the document's footnotes.
+    Note(usize),
+    /// Index into the document's paragraphs: an entry of its reference list.
+    Entry(usize),
 }
 
 /// The mentions of one topic in one paragraph.
@@ -120,6 +136,8 @@ pub struct Extracted {
     pub links: Vec<TopicLink>,
     pub dates: Vec<Dated>,
     pub citations: Vec<Cited>,
+    /// In-text citations linked to reference-list entries.
+    pub cite_links: Vec<intext::CiteLink>,
     /// Relative link targets in the body (other documents, perhaps).
     pub links_out: Vec<String>,
     /// Limits that cut what was extracted, for the author.
@@ -153,6 +171,8 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
     found::find_mentions(doc, opts, &mut out);
     found::group_mentions(&mut out);
     out.citations = read_citations(doc);
+    out.citations.extend(read_entries(doc));
+    out.cite_links = intext::link(doc, &mut out.citations, &mut out.notes);
     out.links_out = doc
         .body
         .iter()
@@ -217,7 +237,9 @@ fn read_citations(doc: &Document) -> Vec<Cited> {
         let (text, urls) = citations::marked_text(&f.body);
         match citations::parse_reference(&text, urls) {
             citations::Parsed::Reference(r) => out.push(Cited {
-                footnote: i,
+                at: Place::Note(i),
+                label: None,
+                in_text: 0,
                 keys: citations::match_keys(&r),
                 reference: *r,
                 ibid: false,
@@ -226,7 +248,9 @@ fn read_citations(doc: &Document) -> Vec<Cited> {
                 if let Some(prev) = out.last() {
                     let (reference, keys) = (prev.reference.clone(), prev.keys.clone());
                     out.push(Cited {
-                        footnote: i,
+                        at: Place::Note(i),
+                        label: None,
+                        in_text: 0,
                         reference,
                         ibid: true,
                         keys,
@@ -237,6 +261,58 @@ fn read_citations(doc: &Document) -> Vec<Cited> {
         }
     }
     out
+}
+
+/// Parses the entries of the document's reference lists.
+fn read_entries(doc: &Document) -> Vec<Cited> {
+    if !doc.paragraphs.iter().any(|p| p.reference) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let body = &doc.body;
+    for (k, n) in body.iter().enumerate() {
+        let Node::ParagraphStart { .. } = n else {
+            continue;
+        };
+        let i = paragraph;
+        paragraph += 1;
+        if !doc.paragraphs.get(i).is_some_and(|p| p.reference) {
+            continue;
+        }
+        let (text, urls) = citations::marked_text(block_nodes(&body[k + 1..]));
+        if let Some(e) = entries::parse_entry(&text, urls) {
+            out.push(Cited {
+                at: Place::Entry(i),
+                label: e.label,
+                in_text: 0,
+                keys: citations::match_keys(&e.reference),
+                reference: e.reference,
+                ibid: false,
+            });
+        }
+    }
+    out
+}
+
+/// The nodes of one block, from just after its start to its end (or the
+/// next block's start).
+fn block_nodes(nodes: &[Node]) -> &[Node] {
+    let mut depth = 0usize;
+    for (j, n) in nodes.iter().enumerate() {
+        match n {
+            Node::ParagraphStart { .. } | Node::HeadingStart { .. } => return &nodes[..j],
+            Node::Md(Event::Start(_)) => depth += 1,
+            Node::Md(Event::End(_)) => {
+                if depth == 0 {
+                    return &nodes[..j];
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    nodes
 }
 
 /// A link to a file of the site rather than to another host or an anchor.

@@ -8,6 +8,7 @@
 use super::Doc;
 use crate::extract::citations::{letters, normalise_url, Reference};
 use crate::extract::names::Person;
+use crate::extract::Place;
 use crate::parse::ids::{slugify, IdSet};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -17,9 +18,43 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitedIn {
     pub doc: usize,
-    /// Index into the document's footnotes.
-    pub footnote: usize,
+    /// The note or reference-list entry.
+    pub at: Place,
     pub ibid: bool,
+    /// How often the document's text cites this entry.
+    pub in_text: usize,
+}
+
+impl CitedIn {
+    /// The place's anchor on its document's page, and its footnote number
+    /// or its entry's label (`""` for an entry without one).
+    pub fn anchor<'a>(&self, doc: &'a Doc) -> (&'a str, PlaceName<'a>) {
+        match self.at {
+            Place::Note(n) => {
+                let note = &doc.body.footnotes[n];
+                (&note.id, PlaceName::Note(note.number))
+            }
+            Place::Entry(p) => {
+                let label = doc
+                    .extracted
+                    .citations
+                    .iter()
+                    .find(|c| c.at == self.at)
+                    .and_then(|c| c.label.as_deref())
+                    .unwrap_or("");
+                (&doc.body.paragraphs[p].id, PlaceName::Entry(label))
+            }
+        }
+    }
+}
+
+/// How a place that cites a work is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceName<'a> {
+    /// A footnote, by its number.
+    Note(usize),
+    /// A reference-list entry, by its label.
+    Entry(&'a str),
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +77,8 @@ pub struct CitationIndex {
     pub works: Vec<Work>,
     /// Per document: footnote index → work.
     pub by_footnote: Vec<FxHashMap<usize, usize>>,
+    /// Per document: reference-list entry (paragraph index) → work.
+    pub by_entry: Vec<FxHashMap<usize, usize>>,
     /// Cited authors, sorted by family name.
     pub authors: Vec<Author>,
 }
@@ -75,8 +112,9 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
             }
             works[w].cited_in.push(CitedIn {
                 doc: d,
-                footnote: c.footnote,
+                at: c.at,
                 ibid: c.ibid,
+                in_text: c.in_text,
             });
         }
     }
@@ -88,15 +126,20 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
         w.id = ids.unique(&readable_id(&w.reference));
     }
     let mut by_footnote = vec![FxHashMap::default(); docs.len()];
+    let mut by_entry = vec![FxHashMap::default(); docs.len()];
     for (w, work) in sorted.iter().enumerate() {
         for c in &work.cited_in {
-            by_footnote[c.doc].insert(c.footnote, w);
+            match c.at {
+                Place::Note(n) => by_footnote[c.doc].insert(n, w),
+                Place::Entry(p) => by_entry[c.doc].insert(p, w),
+            };
         }
     }
     let authors = authors(&sorted);
     CitationIndex {
         works: sorted,
         by_footnote,
+        by_entry,
         authors,
     }
 }

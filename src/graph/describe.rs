@@ -52,8 +52,10 @@ pub fn describe(
         .or_else(|| running_text(doc).map(|p| first_words(p, 10)))
         .unwrap_or_else(|| stem.clone());
     let summary = meta.summary.clone().unwrap_or_else(|| {
-        running_text(doc)
-            .map(|p| first_words(p, 45))
+        let stated = normalized.inferred.summary.as_deref();
+        stated
+            .map(|a| first_words(&crate::parse::markdown_text(a), 60))
+            .or_else(|| running_text(doc).map(|p| first_words(p, 45)))
             .unwrap_or_default()
     });
     let slug = meta

@@ -359,7 +359,7 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         foreign,
         dir,
         authors,
-        date: meta.date,
+        date: meta.date.or(inferred.date),
         publisher: meta.publisher,
         category: meta.category.or(inferred.category),
         source_url: meta.url,

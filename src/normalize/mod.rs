@@ -17,6 +17,7 @@ mod artefacts;
 mod dashes;
 mod grid;
 pub mod notes;
+mod paper;
 pub mod pdfmd;
 pub mod plaintext;
 mod text;
@@ -46,6 +47,11 @@ pub struct Inferred {
     pub category: Option<String>,
     /// A note about the authors (Markdown), shown under the byline.
     pub author_note: Option<String>,
+    /// When it appeared (`YYYY`, `YYYY-MM-DD`), from a paper's arXiv stamp
+    /// or copyright line.
+    pub date: Option<String>,
+    /// A paper's abstract (Markdown), its summary.
+    pub summary: Option<String>,
 }
 
 /// Normalises one source according to its format.

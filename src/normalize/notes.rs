@@ -87,6 +87,9 @@ pub(super) struct Taken {
     pub defs: Vec<(String, String)>,
     pub remove: Vec<bool>,
     pub warnings: Vec<String>,
+    /// Notes of a symbol (`∗`, `†`) whose mark is gone with the names
+    /// line: notes on the authors.
+    pub author_notes: Vec<String>,
 }
 
 /// Finds the notes of `styles` in `blocks`, replaces their markers with
@@ -127,6 +130,12 @@ pub(super) fn take(blocks: &mut [Block], styles: &[Style], used: &[String]) -> T
     let mut replace: Vec<Option<String>> = (0..markers.len()).map(|_| None).collect();
     for note in &notes {
         let found = pair(note, &mut markers, blocks);
+        let symbol = !note.label.starts_with(|c: char| c.is_ascii_digit());
+        if found.is_empty() && symbol && note.style != Style::Lines {
+            taken.author_notes.push(note.text.clone());
+            taken.remove[note.block] = true;
+            continue;
+        }
         if found.is_empty() && !note.certain {
             continue;
         }

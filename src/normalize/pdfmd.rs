@@ -62,15 +62,20 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
     let mut blocks = blocks(body);
     let mut inferred = Inferred::default();
     take_title(&mut blocks, &mut inferred, title);
+    super::paper::front(&mut blocks, &mut inferred);
     let defs = take_page_feet(&mut blocks, &mut inferred);
     // Rules 6 and 7: converters' notes and artefacts.
     let used: Vec<String> = defs.iter().map(|(l, _)| l.clone()).collect();
     let notes = notes::take(&mut blocks, styles, &used);
     let mut remove = notes.remove;
+    if !notes.author_notes.is_empty() && inferred.author_note.is_none() {
+        inferred.author_note = Some(notes.author_notes.join(" "));
+    }
     let converted = !notes.defs.is_empty() || !defs.is_empty() || body.contains("<span id=\"page-");
     let (mut warnings, dropped) = artefacts::mark(&blocks, converted, &mut remove);
     warnings.extend(notes.warnings);
     rejoin(&mut blocks, &remove);
+    inferred.summary = super::paper::abstract_text(&blocks);
     let mut markdown = String::with_capacity(body.len() + 256);
     for b in &blocks {
         if b.kind == Kind::Code {
@@ -290,8 +295,17 @@ fn take_names_line(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase)
                 || matches!(*w, "and" | "&" | "," | "und" | "et" | "и")
-        });
-    if names {
+        })
+        && (!t.is_ascii() || super::paper::names_list(t).is_some());
+    // Two capitalised words alone (`Read More`) are not evidence enough:
+    // marks, an initial, or several names joined.
+    let marked = t.len() < next.text.trim().len();
+    let evidence = marked
+        || words.iter().any(|w| w.len() == 2 && w.ends_with('.'))
+        || [" and ", " & ", ",", " und ", " и "]
+            .iter()
+            .any(|j| t.contains(j));
+    if names && evidence {
         inferred.authors = split_names(t);
         blocks.remove(0);
     }

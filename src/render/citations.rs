@@ -5,6 +5,7 @@ use super::highlight::escape;
 use super::knowledge::Plan;
 use super::views::page_url;
 use crate::extract::citations::Reference;
+use crate::graph::citations::PlaceName;
 use crate::graph::citations::Work;
 use crate::graph::Site;
 use serde::Serialize;
@@ -59,7 +60,13 @@ fn letter(work: &Work) -> String {
 pub struct CitedInView<'a> {
     pub doc_title: &'a str,
     pub url: String,
-    pub label: String,
+    /// The footnote's number, or 0 for a reference-list entry.
+    pub note: usize,
+    /// The entry's label (`12`), or `""`.
+    pub entry: &'a str,
+    pub ibid: bool,
+    /// How often the text cites the entry.
+    pub in_text: usize,
 }
 
 #[derive(Serialize)]
@@ -126,15 +133,18 @@ pub fn work_view<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
             .iter()
             .map(|c| {
                 let doc = &site.docs[c.doc];
-                let note = &doc.body.footnotes[c.footnote];
+                let (id, name) = c.anchor(doc);
+                let (note, entry) = match name {
+                    PlaceName::Note(n) => (n, ""),
+                    PlaceName::Entry(label) => (0, label),
+                };
                 CitedInView {
                     doc_title: &doc.title,
-                    url: format!("{}#{}", doc.url, note.id),
-                    label: format!(
-                        "note {}{}",
-                        note.number,
-                        if c.ibid { " (Ibid.)" } else { "" }
-                    ),
+                    url: format!("{}#{id}", doc.url),
+                    note,
+                    entry,
+                    ibid: c.ibid,
+                    in_text: c.in_text,
                 }
             })
             .collect(),

@@ -49,6 +49,7 @@ impl Renderer<'_> {
             for f in 0..d.body.footnotes.len() {
                 k.add(by_note.get(&f).map(|&w| plan.citations.work_keys[w]));
             }
+            add_entry_works(k, &site.citations.by_entry[i], plan);
             for &e in &site.timeline.by_doc[i] {
                 k.add((plan.timeline.entry_keys[e], plan.timeline.entry_page[e]));
             }
@@ -196,11 +197,13 @@ impl Renderer<'_> {
         // timeline; its notes, with the works they cite.
         let by_note = &self.site.citations.by_footnote[i];
         let dates = &self.site.timeline.by_doc[i];
+        let by_entry = &self.site.citations.by_entry[i];
         let inputs = self.cache.key(|k| {
             k.add(d.key);
             for f in 0..d.body.footnotes.len() {
                 k.add(by_note.get(&f).map(|&w| self.plan.citations.work_keys[w]));
             }
+            add_entry_works(k, by_entry, &self.plan);
             for &e in dates {
                 k.add((
                     self.plan.timeline.entry_keys[e],
@@ -218,16 +221,21 @@ impl Renderer<'_> {
             .filter(|t| self.theme.tera.get_template_names().any(|n| n == *t))
             .unwrap_or("document.html");
         self.page_with(template, ctx, &d.url, inputs, quick, |ctx| {
+            let in_index = |w: usize| {
+                format!(
+                    "<a class=\"cite\" href=\"{root}{}\">{}</a>",
+                    citations::work_url(self.site, &self.plan, w),
+                    self.word("js_in_index"),
+                )
+            };
             let note_extras: Vec<Option<String>> = (0..d.body.footnotes.len())
-                .map(|f| {
-                    by_note.get(&f).map(|&w| {
-                        format!(
-                            "<a class=\"cite\" href=\"{root}{}\">In the citation index</a>",
-                            citations::work_url(self.site, &self.plan, w),
-                        )
-                    })
-                })
+                .map(|f| by_note.get(&f).map(|&w| in_index(w)))
                 .collect();
+            let mut entry_extras: Vec<(usize, String)> = by_entry
+                .iter()
+                .map(|(&p, &w)| (p, format!(" {}", in_index(w))))
+                .collect();
+            entry_extras.sort();
             let dates: Vec<super::timeline::EntryView> = dates
                 .iter()
                 .map(|&e| {
@@ -236,7 +244,7 @@ impl Renderer<'_> {
                 .collect();
             ctx.insert("dates", &dates);
             ctx.insert("cited_years", &d.extracted.cited_years);
-            let links: Vec<html::LinkSpan> = d
+            let mut links: Vec<html::LinkSpan> = d
                 .extracted
                 .links
                 .iter()
@@ -248,13 +256,53 @@ impl Renderer<'_> {
                     topic: topics[l.topic].id.clone(),
                     preview: preview_text(&topics[l.topic]),
                     label: topics[l.topic].title.clone(),
+                    whole: false,
                 })
+                .chain(d.extracted.cite_links.iter().map(|l| {
+                    let entry = &d.body.paragraphs[l.entry];
+                    let label = d
+                        .extracted
+                        .citations
+                        .iter()
+                        .find(|c| c.at == crate::extract::Place::Entry(l.entry))
+                        .and_then(|c| c.label.as_deref())
+                        .map_or(String::new(), |n| format!("[{n}]"));
+                    html::LinkSpan {
+                        node: l.node,
+                        start: l.start,
+                        end: l.end,
+                        href: format!("#{}", entry.id),
+                        topic: String::new(),
+                        preview: super::views::plain_summary(&entry.text, 300),
+                        label,
+                        whole: l.whole,
+                    }
+                }))
                 .collect();
-            view.content = html::document_html_with(&d.body, hl, &links, &note_extras, &rewrites);
+            links.sort_by_key(|l| (l.node, l.start));
+            let extras = html::Extras {
+                notes: &note_extras,
+                blocks: &entry_extras,
+            };
+            view.content = html::document_html_with(&d.body, hl, &links, &extras, &rewrites);
             ctx.insert("doc", &view);
             Ok(())
         })
     }
+}
+
+/// The works a document's reference-list entries are in, for its keys.
+fn add_entry_works(
+    k: &mut crate::memo::KeyHasher,
+    by_entry: &rustc_hash::FxHashMap<usize, usize>,
+    plan: &super::knowledge::Plan,
+) {
+    let mut entries: Vec<(usize, u64)> = by_entry
+        .iter()
+        .map(|(&p, &w)| (p, plan.citations.work_keys[w]))
+        .collect();
+    entries.sort_unstable();
+    k.add(&entries);
 }
 
 /// A related document and why: the topics and cited works it shares.

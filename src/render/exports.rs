@@ -15,6 +15,7 @@ pub const FORMAT_VERSION: u32 = 2;
 use super::knowledge::Plan;
 use crate::config::Config;
 use crate::extract::citations::Reference;
+use crate::graph::citations::PlaceName;
 use crate::graph::Site;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -40,7 +41,14 @@ pub fn csl_json(site: &Site) -> String {
                 let authors: Vec<Value> = r
                     .authors
                     .iter()
-                    .map(|p| json!({"family": p.family, "given": p.given}))
+                    .map(|p| {
+                        if p.given.is_empty() {
+                            // An organisation, or a name in one part.
+                            json!({ "literal": p.family })
+                        } else {
+                            json!({"family": p.family, "given": p.given})
+                        }
+                    })
                     .collect();
                 item.insert("author".into(), Value::Array(authors));
             }
@@ -68,12 +76,19 @@ pub fn csl_json(site: &Site) -> String {
                 .iter()
                 .map(|c| {
                     let doc = &site.docs[c.doc];
-                    let note = &doc.body.footnotes[c.footnote];
-                    json!({
-                        "doc": doc_path(&doc.url),
-                        "note": note.id,
-                        "footnote": note.number,
-                    })
+                    match c.anchor(doc) {
+                        (id, PlaceName::Note(number)) => json!({
+                            "doc": doc_path(&doc.url),
+                            "note": id,
+                            "footnote": number,
+                        }),
+                        (id, PlaceName::Entry(label)) => json!({
+                            "doc": doc_path(&doc.url),
+                            "entry": id,
+                            "label": label,
+                            "in-text": c.in_text,
+                        }),
+                    }
                 })
                 .collect();
             item.insert("cited-in".into(), Value::Array(cited));
@@ -98,24 +113,37 @@ pub fn bibtex(site: &Site) -> String {
             "article-journal" => "article",
             "report" => "techreport",
             "book" => "book",
+            "paper-conference" => "inproceedings",
+            "chapter" => "incollection",
             _ => "misc",
         };
         out.push_str(&format!("\n@{entry}{{{},\n", w.id));
+        if !r.authors.is_empty() {
+            // An organisation's name is braced, so that it stays whole.
+            let names: Vec<String> = r
+                .authors
+                .iter()
+                .map(|p| {
+                    if p.given.is_empty() && p.family.contains(' ') {
+                        format!("{{{}}}", bib_escape(&p.family))
+                    } else {
+                        bib_escape(&p.sort_name())
+                    }
+                })
+                .collect();
+            out.push_str(&format!("  author = {{{}}},\n", names.join(" and ")));
+        }
         let mut field =
             |k: &str, v: &str| out.push_str(&format!("  {k} = {{{}}},\n", bib_escape(v)));
-        if !r.authors.is_empty() {
-            let names: Vec<String> = r.authors.iter().map(|p| p.sort_name()).collect();
-            field("author", &names.join(" and "));
-        }
         if let Some(t) = &r.title {
             field("title", t);
         }
         if let Some(c) = &r.container {
             field(
-                if entry == "article" {
-                    "journal"
-                } else {
-                    "howpublished"
+                match entry {
+                    "article" => "journal",
+                    "inproceedings" | "incollection" => "booktitle",
+                    _ => "howpublished",
                 },
                 c,
             );

@@ -8,7 +8,7 @@
 use super::highlight::{escape, Highlighter};
 use super::images::{self, Targets};
 use crate::parse::{Block, Document, Footnote, Node};
-use pulldown_cmark::{html, CowStr, Event, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, Tag, TagEnd};
 use std::borrow::Cow;
 
 /// A topic link to insert into the text of body node `node`.
@@ -18,22 +18,34 @@ pub struct LinkSpan {
     pub start: usize,
     pub end: usize,
     pub href: String,
+    /// The topic's id; empty for a citation linked to its reference entry.
     pub topic: String,
     /// Text of the link's preview, and its heading.
     pub preview: String,
     pub label: String,
+    /// The node is a link of the text's own (to a reference entry), which
+    /// gets the preview; `start` and `end` are unused.
+    pub whole: bool,
+}
+
+/// HTML appended to parts of a document: `notes[i]` to footnote `i`,
+/// `blocks` (sorted by paragraph) to the blocks of text with those indices
+/// (their entry in the citation index).
+#[derive(Default)]
+pub struct Extras<'a> {
+    pub notes: &'a [Option<String>],
+    pub blocks: &'a [(usize, String)],
 }
 
 /// The body of a document followed by its footnotes. `links` must be sorted
-/// by node and offset; `note_extras[i]` is HTML appended to footnote `i`
-/// (its entry in the citation index).
+/// by node and offset.
 pub fn document_html(
     doc: &Document,
     hl: &Highlighter,
     links: &[LinkSpan],
-    note_extras: &[Option<String>],
+    extras: &Extras,
 ) -> String {
-    document_html_with(doc, hl, links, note_extras, &Targets::new())
+    document_html_with(doc, hl, links, extras, &Targets::new())
 }
 
 /// [`document_html`], with links and images retargeted (see [`images`]):
@@ -42,17 +54,61 @@ pub fn document_html_with(
     doc: &Document,
     hl: &Highlighter,
     links: &[LinkSpan],
-    note_extras: &[Option<String>],
+    extras: &Extras,
     targets: &Targets,
 ) -> String {
     let doc = doc.full();
     let mut out = String::with_capacity(doc.words * 8 + 256);
     let body = with_links(&doc.body, links);
+    let body = with_block_extras(body, extras.blocks);
     nodes_html(&body, hl, targets, &mut out);
     if !doc.footnotes.is_empty() {
-        footnotes_html(&doc.footnotes, hl, note_extras, targets, &mut out);
+        footnotes_html(&doc.footnotes, hl, extras.notes, targets, &mut out);
     }
     out
+}
+
+/// Puts `extras` (paragraph index, HTML) at the end of those blocks.
+fn with_block_extras<'a>(nodes: Cow<'a, [Node]>, extras: &[(usize, String)]) -> Cow<'a, [Node]> {
+    if extras.is_empty() {
+        return nodes;
+    }
+    let mut out = Vec::with_capacity(nodes.len() + extras.len());
+    let mut extras = extras.iter().peekable();
+    let mut paragraph = 0usize;
+    // The block waiting for its end: (depth of events inside it, HTML).
+    let mut open: Option<(usize, &str)> = None;
+    for n in nodes.iter() {
+        match n {
+            Node::ParagraphStart { .. } | Node::HeadingStart { .. } => {
+                if let Node::ParagraphStart { .. } = n {
+                    while extras.next_if(|(p, _)| *p < paragraph).is_some() {}
+                    open = extras
+                        .next_if(|(p, _)| *p == paragraph)
+                        .map(|(_, h)| (0, h.as_str()));
+                    paragraph += 1;
+                } else {
+                    open = None;
+                }
+            }
+            Node::Md(Event::Start(_)) => {
+                if let Some((depth, _)) = &mut open {
+                    *depth += 1;
+                }
+            }
+            Node::Md(Event::End(_)) => match &mut open {
+                Some((0, html)) => {
+                    out.push(Node::Md(raw(html.to_string())));
+                    open = None;
+                }
+                Some((depth, _)) => *depth -= 1,
+                None => {}
+            },
+            _ => {}
+        }
+        out.push(n.clone());
+    }
+    Cow::Owned(out)
 }
 
 fn nodes_html(nodes: &[Node], hl: &Highlighter, targets: &Targets, out: &mut String) {
@@ -95,6 +151,17 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
     // name the topic and `search.js` finds the preview there.
     let mut previewed: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (k, node) in nodes.iter().enumerate() {
+        if let Node::Md(Event::Start(Tag::Link { dest_url, .. })) = node {
+            if let Some(l) = links.next_if(|l| l.node == k && l.whole) {
+                out.push(Node::Md(raw(format!(
+                    "<a class=\"cite-ref\" href=\"{}\" data-preview-label=\"{}\" data-preview=\"{}\">",
+                    escape(dest_url),
+                    escape(&l.label),
+                    escape(&l.preview)
+                ))));
+                continue;
+            }
+        }
         let Node::Md(Event::Text(text)) = node else {
             out.push(node.clone());
             continue;
@@ -109,7 +176,7 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
                     text[at..l.start].to_string(),
                 ))));
             }
-            let preview = if previewed.insert(l.topic.as_str()) {
+            let preview = if l.topic.is_empty() || previewed.insert(l.topic.as_str()) {
                 format!(
                     " data-preview-label=\"{}\" data-preview=\"{}\"",
                     escape(&l.label),
@@ -118,11 +185,18 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
             } else {
                 String::new()
             };
-            out.push(Node::Md(raw(format!(
-                "<a class=\"topic\" href=\"{}\" data-topic=\"{}\"{preview}>",
-                escape(&l.href),
-                escape(&l.topic),
-            ))));
+            out.push(Node::Md(raw(if l.topic.is_empty() {
+                format!(
+                    "<a class=\"cite-ref\" href=\"{}\"{preview}>",
+                    escape(&l.href)
+                )
+            } else {
+                format!(
+                    "<a class=\"topic\" href=\"{}\" data-topic=\"{}\"{preview}>",
+                    escape(&l.href),
+                    escape(&l.topic),
+                )
+            })));
             out.push(Node::Md(Event::Text(CowStr::from(
                 text[l.start..l.end].to_string(),
             ))));
@@ -224,7 +298,12 @@ mod tests {
     use crate::parse::parse;
 
     fn render(md: &str) -> String {
-        document_html(&parse(md).0, &Highlighter::default(), &[], &[])
+        document_html(
+            &parse(md).0,
+            &Highlighter::default(),
+            &[],
+            &Extras::default(),
+        )
     }
 
     #[test]
@@ -238,12 +317,13 @@ mod tests {
             topic: "arctic".into(),
             preview: "Ice".into(),
             label: "The Arctic".into(),
+            whole: false,
         };
         let html = document_html(
             &doc,
             &Highlighter::default(),
             &[link(1, 4, 10), link(5, 1, 7)],
-            &[],
+            &Extras::default(),
         );
         assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic" data-preview-label="The Arctic" data-preview="Ice">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
         // The preview is written once per topic.

@@ -116,7 +116,13 @@ mod tests {
     use crate::render::html::document_html_with;
 
     fn render(md: &str, targets: &Targets) -> String {
-        document_html_with(&parse(md).0, &Highlighter::default(), &[], &[], targets)
+        document_html_with(
+            &parse(md).0,
+            &Highlighter::default(),
+            &[],
+            &Default::default(),
+            targets,
+        )
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use super::knowledge::{timeline_page_url, year_anchor};
 use super::paging::{chunks, page_of, LIMIT};
+use crate::graph::citations::PlaceName;
 use crate::graph::Site;
 use crate::memo::KeyHasher;
 use rayon::prelude::*;
@@ -292,8 +293,12 @@ impl CitationPlan {
             key.add(work_keys[w]);
             for c in &works[w].cited_in {
                 let doc = &site.docs[c.doc];
-                let note = &doc.body.footnotes[c.footnote];
-                key.add((&doc.title, &doc.url, &note.id, note.number, c.ibid));
+                let (id, name) = c.anchor(doc);
+                let name = match name {
+                    PlaceName::Note(n) => (n, ""),
+                    PlaceName::Entry(label) => (0, label),
+                };
+                key.add((&doc.title, &doc.url, id, name, c.ibid, c.in_text));
             }
         });
         let listings = if site.citations.works.is_empty() {

@@ -1,0 +1,146 @@
+use super::*;
+
+fn entry(text: &str) -> Entry {
+    parse_entry(text, Vec::new()).unwrap_or_else(|| panic!("not an entry: {text}"))
+}
+
+fn families(e: &Entry) -> Vec<&str> {
+    e.reference
+        .authors
+        .iter()
+        .map(|p| p.family.as_str())
+        .collect()
+}
+
+#[test]
+fn apa_entries() {
+    let e = entry("Dinar, S., Katz, D., De Stefano, L., & Blankespoor, B. (2015). Climate change and river treaties: A global analysis. *Political Geography*, *45*, 55–66.");
+    assert_eq!(families(&e), ["Dinar", "Katz", "De Stefano", "Blankespoor"]);
+    assert_eq!(e.reference.authors[2].given, "L.");
+    assert_eq!(e.reference.year, Some(2015));
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Climate change and river treaties: A global analysis")
+    );
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("Political Geography")
+    );
+    assert_eq!(e.label, None);
+    let e = entry("Salman, S. M. A., & Uprety, K. (2002). Conflict and cooperation on shared rivers. World Bank.");
+    assert_eq!(families(&e), ["Salman", "Uprety"]);
+    assert_eq!(e.reference.authors[0].given, "S. M. A.");
+    let e = entry(
+        "Wolf, A. T. (1999b). The dispute database project. Water International, 24(2), 160–163.",
+    );
+    assert_eq!((families(&e), e.reference.year), (vec!["Wolf"], Some(1999)));
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("The dispute database project")
+    );
+    let e = entry("Marsh, L. (2020, March 3). Grain moves north. *The Daily Ledger*. https://ledger.example.com/grain");
+    assert_eq!(e.reference.year, Some(2020));
+    assert_eq!(e.reference.urls, ["https://ledger.example.com/grain"]);
+}
+
+#[test]
+fn acm_and_author_date_entries() {
+    let e = entry("[29] Anna Berg, Karl Moser, and Rianne van den Berg. 2012. Operating Reserves in Small Systems. Energy Policy Review 14, 3 (2012), 211–230.");
+    assert_eq!(e.label.as_deref(), Some("29"));
+    assert_eq!(families(&e), ["Berg", "Moser", "van den Berg"]);
+    assert_eq!(e.reference.year, Some(2012));
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Operating Reserves in Small Systems")
+    );
+    let e = entry("Keller, Jonas. 2010. \"Pooling Reserves Across Borders.\" *Journal of Grid Operation* 7 (1): 1–19.");
+    assert_eq!(families(&e), ["Keller"]);
+    assert_eq!(e.reference.authors[0].given, "Jonas");
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Pooling Reserves Across Borders")
+    );
+    let e = entry("Central Register of Transmission Lines. 2018. Annual Capacity Statement 2018. Technical Report. Register Office, Vienna.");
+    assert_eq!(families(&e), ["Central Register of Transmission Lines"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Annual Capacity Statement 2018")
+    );
+}
+
+#[test]
+fn ieee_and_numbered_entries() {
+    let e = entry("[1] P. Ivanova and T. Greco. Rail shuttles for inland ports. *Journal of Intermodal Transport*, 9(2):44-61, 2015.");
+    assert_eq!(e.label.as_deref(), Some("1"));
+    assert_eq!(families(&e), ["Ivanova", "Greco"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Rail shuttles for inland ports")
+    );
+    assert_eq!(e.reference.year, Some(2015));
+    let e = entry("[7] J.-P. Moreau, A. Lind, and K. Osei, \"Barge scheduling under uncertain water levels,\" *IEEE Trans. Transp.*, vol. 12, no. 4, pp. 301–312, Apr. 2019.");
+    assert_eq!(families(&e), ["Moreau", "Lind", "Osei"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Barge scheduling under uncertain water levels")
+    );
+    assert_eq!(e.reference.year, Some(2019));
+    assert_eq!(e.reference.volume.as_deref(), Some("12"));
+    let e = entry(
+        "12. Berg A, Moser KL, Osei K. Reserve sharing in practice. Energy Rev. 2016;14(3):211-30.",
+    );
+    assert_eq!(e.label.as_deref(), Some("12"));
+    assert_eq!(families(&e), ["Berg", "Moser", "Osei"]);
+    assert_eq!(e.reference.authors[1].given, "KL");
+    assert_eq!(e.reference.year, Some(2016));
+}
+
+#[test]
+fn mla_and_chicago_bibliography_entries() {
+    let e = entry("Keller, Jonas, and Anna Berg. *Reserves Without Borders*. Northern University Press, 2014.");
+    assert_eq!(families(&e), ["Keller", "Berg"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Reserves Without Borders")
+    );
+    assert_eq!(e.reference.year, Some(2014));
+}
+
+#[test]
+fn converter_labels_before_the_authors_are_dropped() {
+    let e = entry("Lind et al. (2017) Astrid Lind, Omar Haddad, and Petra Novak. 2017. Shared grids. In *Proceedings of the Grid Forum*.");
+    assert_eq!(families(&e), ["Lind", "Haddad", "Novak"]);
+    assert_eq!(e.reference.title.as_deref(), Some("Shared grids"));
+}
+
+#[test]
+fn remarks_and_headings_are_not_entries() {
+    for text in [
+        "Primary sources",
+        "All web pages were last accessed in May 2021.",
+        "See the appendix for the interview list.",
+        "",
+        "[12]",
+        "Berg, A. (2010).",
+    ] {
+        assert_eq!(parse_entry(text, Vec::new()), None, "{text}");
+    }
+}
+
+#[test]
+fn hostile_entries_do_not_panic() {
+    for text in [
+        "(",
+        "[",
+        "1.",
+        "(2010)",
+        "Berg, (2010",
+        "é. 2010. é",
+        "A. B. C. D. E. F.",
+        "\"",
+        "“",
+        "*",
+    ] {
+        let _ = parse_entry(text, Vec::new());
+    }
+}

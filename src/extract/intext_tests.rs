@@ -1,0 +1,138 @@
+use super::*;
+use crate::extract::citations::Reference;
+
+fn person(family: &str) -> Person {
+    Person {
+        family: family.to_string(),
+        given: String::new(),
+    }
+}
+
+fn entry(p: usize, label: Option<&str>, families: &[&str], year: i32) -> Cited {
+    Cited {
+        at: Place::Entry(p),
+        label: label.map(str::to_string),
+        in_text: 0,
+        reference: Reference {
+            authors: families.iter().map(|f| person(f)).collect(),
+            year: Some(year),
+            title: Some("A title".into()),
+            ..Reference::default()
+        },
+        ibid: false,
+        keys: Vec::new(),
+    }
+}
+
+/// The linked spans of `text` (a document of that paragraph and a
+/// reference list of `entries`) as (text, entry paragraph).
+fn links(text: &str, entries: &mut [Cited]) -> (Vec<(String, usize)>, Vec<String>) {
+    let md = format!("{text}\n\n# References\n\n- one\n- two\n- three\n- four\n");
+    let (doc, _) = crate::parse::parse(&md);
+    let mut notes = Vec::new();
+    let found = link(&doc, entries, &mut notes);
+    let texts = found
+        .iter()
+        .map(|l| match &doc.body[l.node] {
+            Node::Md(Event::Text(t)) => (t[l.start..l.end].to_string(), l.entry),
+            Node::Md(Event::Start(Tag::Link { dest_url, .. })) if l.whole => {
+                (format!("link to {dest_url}"), l.entry)
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    (texts, notes)
+}
+
+#[test]
+fn numeric_citations_link_each_number() {
+    let mut e = vec![
+        entry(1, Some("3"), &["Berg"], 2012),
+        entry(2, Some("4"), &["Moser"], 2013),
+        entry(3, Some("5"), &["Keller"], 2010),
+        entry(4, Some("9"), &["Ruiz"], 2011),
+    ];
+    let (found, _) = links(
+        "Shared reserves were tried [3–5, 9] and again [4]; see [12].",
+        &mut e,
+    );
+    assert_eq!(
+        found,
+        [
+            ("3".into(), 1),
+            ("5".into(), 3),
+            ("9".into(), 4),
+            ("4".into(), 2)
+        ]
+    );
+    // The number inside the range counts as cited.
+    assert_eq!(
+        e.iter().map(|c| c.in_text).collect::<Vec<_>>(),
+        [1, 2, 1, 1]
+    );
+}
+
+#[test]
+fn author_year_citations_match_one_entry() {
+    let mut e = vec![
+        entry(1, None, &["Salman", "Uprety"], 2002),
+        entry(2, None, &["Wolf"], 1999),
+        entry(3, None, &["Dinar", "Katz", "De Stefano"], 2015),
+        entry(4, None, &["De Stefano"], 2010),
+    ];
+    let text = "Whole rivers were divided (Salman and Uprety, 2002). Shares adapt \
+(see Wolf, 1999, p. 4; Dinar et al., 2015), as De Stefano (2010) argued. \
+In June (2011) nothing happened; Wolf (2005) is not listed.";
+    let (found, notes) = links(text, &mut e);
+    assert_eq!(
+        found,
+        [
+            ("Salman and Uprety, 2002".into(), 1),
+            ("Wolf, 1999".into(), 2),
+            ("Dinar et al., 2015".into(), 3),
+            ("2010".into(), 4),
+        ]
+    );
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn two_entries_that_fit_leave_the_citation_unlinked_and_reported() {
+    let mut e = vec![
+        entry(1, None, &["Smith"], 2019),
+        entry(2, None, &["Smith"], 2019),
+    ];
+    let (found, notes) = links("As shown (Smith, 2019a), the rule holds.", &mut e);
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].contains("Smith 2019a"), "{notes:?}");
+}
+
+#[test]
+fn text_in_links_and_the_list_itself_are_left_alone() {
+    let mut e = vec![entry(1, Some("1"), &["Berg"], 2012)];
+    // The text's own link to the entry gets its preview; its text is not
+    // linked again.
+    let (found, _) = links("Linked already [[1]](#p-2). Bare [1].", &mut e);
+    assert_eq!(found, [("link to #p-2".into(), 1), ("1".into(), 1)]);
+    assert_eq!(e[0].in_text, 2);
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    let mut e = vec![entry(1, Some("1"), &["Berg"], 2012)];
+    for text in [
+        "(",
+        "[1",
+        "(2012",
+        "é (2012)",
+        "(; 2012)",
+        "[1–]",
+        "[–1]",
+        "Berg et al. (2012",
+        "(é, 2012a)",
+        "[1-99999999]",
+    ] {
+        let _ = links(text, &mut e);
+    }
+}

@@ -1,0 +1,344 @@
+//! The front of a paper as converters leave it, under its title: who wrote
+//! it, when, and its abstract.
+//!
+//! 1. **Authors**: the blocks before the abstract or the first section
+//!    that hold names — a list of names (`A. Berg, C. Dahl and E. Fors`)
+//!    with affiliation marks (`¹`, `*`, `$^{1,2}$`, `<sup>1</sup>`), or one
+//!    block per author with an ORCID link, affiliation and e-mail
+//!    (`[Ilse Varga](https://orcid.org/…) Institute … ivarga@…`), even when
+//!    a converter made it a heading. Such blocks, and affiliation and
+//!    e-mail lines among them, leave the body.
+//! 2. **Date**: an arXiv stamp (`arXiv:2101.03961v3 [cs.LG] 16 Jun 2022`,
+//!    removed), else a `©`/`Copyright` year, within the first blocks.
+//! 3. **Abstract**: the paragraph after an `Abstract` heading, or one that
+//!    starts `Abstract.`/`Abstract:`, is the summary.
+
+use super::pdfmd::{Block, Kind};
+use super::Inferred;
+
+/// How many blocks after the title the front may take.
+const WINDOW: usize = 12;
+
+/// Applies the rules to the blocks after the title.
+pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
+    let mut remove = vec![false; blocks.len()];
+    let mut stamps = vec![false; blocks.len()];
+    let mut authors: Vec<String> = Vec::new();
+    for (i, b) in blocks.iter().enumerate().take(WINDOW) {
+        let t = b.text.trim();
+        if ends_front(b) {
+            break;
+        }
+        if b.kind != Kind::Other && b.kind != Kind::Heading {
+            continue;
+        }
+        let line = t.trim_start_matches('#').trim();
+        if let Some(date) = arxiv_date(line) {
+            inferred.date.get_or_insert(date);
+            if line.split_whitespace().count() <= 8 {
+                stamps[i] = true;
+            }
+            continue;
+        }
+        if let Some(names) = author_block(line) {
+            authors.extend(names);
+            remove[i] = true;
+        } else if !authors.is_empty() && is_affiliation(line) {
+            remove[i] = true;
+        } else if line.split_whitespace().count() > 12 {
+            // Running text: the front is over.
+            break;
+        }
+    }
+    if inferred.date.is_none() {
+        inferred.date = blocks
+            .iter()
+            .take(2 * WINDOW)
+            .find_map(|b| copyright_year(&b.text));
+    }
+    // Names are authors only in the front of a paper: an abstract, an
+    // affiliation, an e-mail or an affiliation mark nearby.
+    let paper = blocks.iter().take(WINDOW + 4).any(|b| {
+        let t = b.text.trim().trim_start_matches('#').trim();
+        let lower = t.to_lowercase();
+        lower.trim_matches(['*', '_']).starts_with("abstract")
+            || t.contains("orcid.org")
+            || t.contains("$^{")
+            || t.contains(['¹', '²', '∗', '†'])
+            || t.split_whitespace()
+                .any(|w| w.contains('@') && w.contains('.'))
+            || t.split_whitespace().count() <= 20 && is_affiliation(t)
+    });
+    let take = paper && inferred.authors.is_empty() && !authors.is_empty();
+    if take {
+        inferred.authors = authors;
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !(stamps[k - 1] || take && remove[k - 1])
+    });
+}
+
+/// The abstract or the first section begins: the front ends.
+fn ends_front(b: &Block) -> bool {
+    let t = b.text.trim();
+    let plain = t
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim();
+    let lower = plain.to_lowercase();
+    (b.kind == Kind::Heading && !t.contains("](http"))
+        || lower.starts_with("abstract")
+        || t.split_whitespace().count() > 60
+        || lower.starts_with("introduction")
+}
+
+/// Rule 1: the names of a block that holds authors.
+fn author_block(line: &str) -> Option<Vec<String>> {
+    // One author with an ORCID (or other) link: the link text is the name.
+    if let Some(link) = line.strip_prefix('[') {
+        let (name, rest) = link.split_once("](")?;
+        let (_, after) = rest.split_once(')')?;
+        let after = strip_marks(after);
+        let names = names_list(&strip_marks(name))?;
+        let affiliation_follows =
+            after.trim().is_empty() || is_affiliation(&after) || after.contains('@');
+        return affiliation_follows.then_some(names);
+    }
+    let clean = strip_marks(line);
+    if clean.contains('@') || clean.split_whitespace().count() > 30 {
+        return None;
+    }
+    names_list(&clean)
+}
+
+/// Names in a list (`A. Berg, C. Dahl and E. Fors`): each two to four
+/// capitalised words or initials.
+pub(super) fn names_list(text: &str) -> Option<Vec<String>> {
+    let t = text.trim().trim_end_matches([',', ';']);
+    if t.is_empty() || t.ends_with('.') && !t.ends_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let parts: Vec<String> = t
+        .replace(" and ", ", ")
+        .replace(" & ", ", ")
+        .split([',', ';'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let name = |p: &String| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+                    || matches!(
+                        *w,
+                        "van" | "von" | "de" | "der" | "da" | "di" | "del" | "la"
+                    )
+            })
+            && !words
+                .iter()
+                .any(|w| AFFILIATION.contains(&w.trim_end_matches(',')))
+            && !words.iter().any(|w| NOT_NAMES.contains(w))
+    };
+    (!parts.is_empty() && parts.iter().all(name)).then_some(parts)
+}
+
+/// Capitalised words that are not parts of names.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "Of", "In", "On", "For", "And", "To", "With", "See", "Our", "We", "This",
+    "From", "By", "At", "Is", "Are", "Table", "Figure", "Fig.", "Section", "Chapter",
+];
+
+/// Words that make a line an affiliation.
+const AFFILIATION: &[&str] = &[
+    "University",
+    "Universität",
+    "Université",
+    "Universidad",
+    "Institute",
+    "Institut",
+    "Department",
+    "School",
+    "College",
+    "Laboratory",
+    "Lab",
+    "Labs",
+    "Centre",
+    "Center",
+    "Faculty",
+    "Inc.",
+    "Research",
+    "Academy",
+    "Hospital",
+    "Ministry",
+    "Corporation",
+    "GmbH",
+    "Ltd",
+];
+
+fn is_affiliation(line: &str) -> bool {
+    let clean = strip_marks(line);
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 40
+        && (words
+            .iter()
+            .any(|w| AFFILIATION.contains(&w.trim_end_matches([',', '.'])))
+            || words.iter().all(|w| w.contains('@') || w.len() <= 3))
+}
+
+/// The text without affiliation marks: `$^{1,2}$`, `<sup>…</sup>`,
+/// superscript digits, `*`, `†`, `‡`, `§`.
+fn strip_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let tex = rest.find("$^{").or_else(|| rest.find("${}^{"));
+        let sup = rest.find("<sup>");
+        let at = match (tex, sup) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
+        out.push_str(&rest[..at]);
+        let close = if rest[at..].starts_with('<') {
+            "</sup>"
+        } else {
+            "}$"
+        };
+        match rest[at..].find(close) {
+            Some(k) => rest = &rest[at + k + close.len()..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars()
+        .filter(|c| !"¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§∗".contains(*c))
+        .collect::<String>()
+        .replace(" ,", ",")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Rule 2: `arXiv:2101.03961v3 [cs.LG] 16 Jun 2022` → `2022-06-16`.
+fn arxiv_date(line: &str) -> Option<String> {
+    let at = line.find("arXiv:")?;
+    let words: Vec<&str> = line[at..].split_whitespace().collect();
+    words.windows(3).find_map(|w| {
+        let day: u32 = w[0].parse().ok().filter(|d| (1..=31).contains(d))?;
+        let month = MONTHS
+            .iter()
+            .position(|m| w[1].to_lowercase().starts_with(m))?
+            + 1;
+        let year: u32 = w[2]
+            .trim_end_matches([',', '.'])
+            .parse()
+            .ok()
+            .filter(|y| (1991..2100).contains(y))?;
+        Some(format!("{year}-{month:02}-{day:02}"))
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `© 2022 …`, `Copyright 2021 …`, `(c) 2019`: the year.
+fn copyright_year(text: &str) -> Option<String> {
+    for mark in ["©", "Copyright", "(c)", "(C)"] {
+        let Some(at) = text.find(mark) else { continue };
+        let after = text[at + mark.len()..].trim_start();
+        let after = after.strip_prefix("©").unwrap_or(after).trim_start();
+        let year = after.get(..4)?;
+        let next = after[4..].chars().next();
+        if year.bytes().all(|b| b.is_ascii_digit()) && next.is_none_or(|c| !c.is_ascii_digit()) {
+            let y: u32 = year.parse().ok()?;
+            if (1900..2100).contains(&y) {
+                return Some(year.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Rule 3: the abstract's text (Markdown, without note markers), if the
+/// front has one; read once notes are out of the text.
+pub(super) fn abstract_text(blocks: &[Block]) -> Option<String> {
+    read_abstract(blocks).map(|a| without_markers(&a))
+}
+
+/// `text[^1] more`, `text<sup>1, 2</sup> more` → `text more`.
+fn without_markers(text: &str) -> String {
+    let mut out = text.to_string();
+    for (open, close) in [("[^", "]"), ("<sup>", "</sup>")] {
+        let mut kept = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(open) {
+            kept.push_str(&rest[..at]);
+            let inner = &rest[at + open.len()..];
+            match inner.find(close) {
+                Some(k)
+                    if k <= 16
+                        && (open == "[^"
+                            || inner[..k]
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || ", *".contains(c))) =>
+                {
+                    rest = &inner[k + close.len()..];
+                }
+                _ => {
+                    kept.push_str(open);
+                    rest = inner;
+                }
+            }
+        }
+        kept.push_str(rest);
+        out = kept;
+    }
+    out
+}
+
+fn read_abstract(blocks: &[Block]) -> Option<String> {
+    for (i, b) in blocks.iter().enumerate().take(WINDOW + 4) {
+        let t = b.text.trim();
+        let plain = t.trim_start_matches('#').trim();
+        let bare = plain
+            .trim_matches(['*', '_'])
+            .trim()
+            .trim_end_matches([':', '.']);
+        if bare.eq_ignore_ascii_case("abstract") {
+            return blocks
+                .get(i + 1)
+                .filter(|n| n.kind == Kind::Other)
+                .map(|n| n.text.clone());
+        }
+        for lead in [
+            "Abstract.",
+            "Abstract:",
+            "**Abstract**",
+            "**Abstract.**",
+            "*Abstract*",
+            "ABSTRACT",
+        ] {
+            if let Some(rest) = plain.strip_prefix(lead) {
+                let rest = rest.trim_start_matches([':', '.', '—', '–', ' ']);
+                if rest.split_whitespace().count() > 10 {
+                    return Some(rest.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[path = "paper_tests.rs"]
+mod tests;
