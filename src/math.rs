@@ -15,8 +15,9 @@ const MAX: usize = 4_000;
 /// `tex` as MathML (`display`: a block formula), or as escaped source
 /// when it does not parse.
 pub fn mathml(tex: &str, display: bool) -> String {
+    let (body, tag) = split_tag(tex);
     let storage = Storage::new();
-    if let Ok(events) = parse(tex, &storage) {
+    if let Ok(events) = parse(&body, &storage) {
         let config = RenderConfig {
             display_mode: if display {
                 DisplayMode::Block
@@ -33,7 +34,12 @@ pub fn mathml(tex: &str, display: bool) -> String {
             push_mathml(&mut out, events, config).is_ok()
         }));
         if matches!(rendered, Ok(true)) {
-            if let Some(safe) = sanitize(&out) {
+            if let Some(mut safe) = sanitize(&out) {
+                if let Some(tag) = tag {
+                    safe.push_str("<span class=\"math-tag\">");
+                    let _ = pulldown_cmark_escape::escape_html(&mut safe, &tag);
+                    safe.push_str("</span>");
+                }
                 return safe;
             }
         }
@@ -138,7 +144,29 @@ fn sanitize(mathml: &str) -> Option<String> {
 
 /// Why `tex` cannot be rendered, if it cannot.
 pub fn problem(tex: &str) -> Option<String> {
-    parse(tex, &Storage::new()).err()
+    parse(&split_tag(tex).0, &Storage::new()).err()
+}
+
+/// An equation's number, which the renderer does not know: `\tag{3}`
+/// (shown `(3)`), `\tag*{A}` (shown `A`); `\notag` and `\nonumber` go.
+/// Returns the formula without them and the number as shown.
+fn split_tag(tex: &str) -> (std::borrow::Cow<'_, str>, Option<String>) {
+    if !tex.contains(r"\tag") && !tex.contains(r"\no") {
+        return (std::borrow::Cow::Borrowed(tex), None);
+    }
+    let mut body = tex.replace(r"\notag", "").replace(r"\nonumber", "");
+    let mut tag = None;
+    for (cmd, parens) in [(r"\tag*{", false), (r"\tag{", true)] {
+        if let Some(at) = body.find(cmd) {
+            let inner = &body[at + cmd.len()..];
+            if let Some(close) = inner.find('}') {
+                let label = inner[..close].trim().to_string();
+                tag = Some(if parens { format!("({label})") } else { label });
+                body.replace_range(at..at + cmd.len() + close + 1, "");
+            }
+        }
+    }
+    (std::borrow::Cow::Owned(body), tag)
 }
 
 /// The events of `tex`, or why it cannot be rendered: too long, a
@@ -174,6 +202,17 @@ fn parse<'s>(tex: &'s str, storage: &'s Storage) -> Result<Vec<Event<'s>>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equation_numbers_are_shown_beside_the_formula() {
+        assert_eq!(problem(r"y = \sum_i p_i(x) E_i(x). \tag{2}"), None);
+        let html = mathml(r"y = x \tag{2}", true);
+        assert!(
+            html.ends_with("</math><span class=\"math-tag\">(2)</span>"),
+            "{html}"
+        );
+        assert!(!mathml(r"a = b \notag", true).contains("notag"));
+    }
 
     #[test]
     fn formulas_become_mathml() {

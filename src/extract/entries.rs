@@ -23,7 +23,8 @@
 //!    Berg`); a list that is none of these is one corporate author
 //!    (`Central Register of Transmission Lines`) when short.
 //!
-//! An entry needs an author, a year and a title; other blocks of a
+//! An entry needs an author, a title and a year (or, numbered, a title of
+//! three words: a page end may have cut its year off); other blocks of a
 //! reference section (remarks, headings of groups) are not entries.
 
 use super::citations::{clean, find_doi, Reference};
@@ -64,10 +65,27 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
             .iter()
             .find_map(|u| u.split_once("doi.org/").map(|(_, d)| d.to_string()))
     });
-    let (authors, after) = author_date(body, &mut r).or_else(|| author_title(body))?;
+    let dated = author_date(body, &mut r).filter(|(_, after)| !after.trim().is_empty());
+    if dated.is_none() {
+        r.year = None;
+    }
+    let (authors, after) = dated.or_else(|| author_title(body))?;
     r.authors = authors;
     let (title, rest) = split_title(after);
-    r.title = Some(clean(&title)).filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    // `Title, 2018.` or `Title, February 2023.`: the date after the title
+    // with nothing between (a later year in the rest is another date's).
+    let title = match title_date(&title) {
+        Some((t, year)) if r.year.is_none() => {
+            r.year = Some(year);
+            t.to_string()
+        }
+        _ => title,
+    };
+    // Stray accents a PDF left before the title (`¨ Learning to count`).
+    let title = title.trim_start_matches(|c: char| !c.is_alphanumeric() && !"\"“*'‘(".contains(c));
+    r.title = Some(clean(title)).filter(|t| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !t.eq_ignore_ascii_case("url")
+    });
     // `In Proceedings of …`, `In *Book*, edited by …`: a part of a larger work.
     let part_of = rest.starts_with("In ") || rest.starts_with("in ");
     let rest = if part_of { &rest[3..] } else { rest };
@@ -78,8 +96,10 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
         r.year = last_year(rest).map(|(y, _)| y);
     }
     r.kind = kind(&r, genre.as_deref());
-    if part_of && r.kind == "document" {
-        let container = r.container.as_deref().unwrap_or("").to_lowercase();
+    let container = r.container.as_deref().unwrap_or("").to_lowercase();
+    if container.starts_with("arxiv") || container.contains("preprint") {
+        r.kind = "article";
+    } else if part_of && matches!(r.kind, "document" | "webpage") {
         r.kind = if ["proceedings", "conference", "symposium", "workshop"]
             .iter()
             .any(|w| container.contains(w))
@@ -89,7 +109,13 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
             "chapter"
         };
     }
-    (r.title.is_some() && r.year.is_some() && !r.authors.is_empty()).then(|| Entry {
+    // A numbered entry a page end cut short still names its work.
+    let dated = r.year.is_some()
+        || label.is_some()
+            && r.title
+                .as_deref()
+                .is_some_and(|t| t.split_whitespace().count() >= 3);
+    (r.title.is_some() && dated && !r.authors.is_empty()).then(|| Entry {
         label: label.map(str::to_string),
         reference: r,
     })
@@ -98,6 +124,12 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
 /// Rule 1: (label, the rest).
 fn take_label(text: &str) -> (Option<&str>, &str) {
     let t = text.trim_start();
+    // `{[28]} Y. Zhang`: a label a converter made a link.
+    if let Some((inner, rest)) = t.strip_prefix('{').and_then(|r| r.split_once('}')) {
+        if let (Some(label), "") = take_label(inner) {
+            return (Some(label), rest.trim_start());
+        }
+    }
     let bracket = t
         .strip_prefix('[')
         .and_then(|r| r.split_once(']'))
@@ -209,11 +241,11 @@ fn authors_end(text: &str) -> Option<usize> {
             || word
                 .strip_prefix('-')
                 .is_some_and(|w| w.chars().count() == 1);
-        let keep = initial
-            || matches!(
-                word,
-                "al" | "Jr" | "Sr" | "Ed" | "Eds" | "eds" | "ed" | "St"
-            );
+        // `…, Michael Isard, et al. Title`: the list ends there.
+        if word == "al" && text[..at].trim_end_matches("al").trim_end().ends_with("et") {
+            return Some(quote.map_or(at, |q| q.min(at)));
+        }
+        let keep = initial || matches!(word, "Jr" | "Sr" | "Ed" | "Eds" | "eds" | "ed" | "St");
         if !keep {
             return Some(quote.map_or(at, |q| q.min(at)));
         }
@@ -225,6 +257,10 @@ fn authors_end(text: &str) -> Option<usize> {
 /// Whether the list starts `Family AB,` or `Family AB.` (Vancouver).
 fn vancouver(text: &str) -> bool {
     let first = text.split([',', '.']).next().unwrap_or("");
+    // `Berg A, Moser KL.`; `Zellig S. Harris.` is a given name's initial.
+    if !text[first.len()..].starts_with(',') {
+        return false;
+    }
     let words: Vec<&str> = first.split_whitespace().collect();
     let Some((caps, family)) = words.split_last() else {
         return false;
@@ -312,6 +348,27 @@ fn numbers(rest: &str, r: &mut Reference) -> String {
         }
     }
     kept.join(", ")
+}
+
+/// `Title, 2018` or `Title, February 2023`: (title, year).
+fn title_date(title: &str) -> Option<(&str, i32)> {
+    let (t, date) = title.rsplit_once(", ")?;
+    let mut words = date.split_whitespace().rev();
+    let year = words.next()?;
+    let month = words.next();
+    if words.next().is_some() || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(m) = month {
+        let m = m.to_lowercase();
+        if !super::years::MONTHS.iter().any(|name| {
+            m.starts_with(&name[..3.min(name.len())]) && name.starts_with(m.trim_end_matches('.'))
+        }) {
+            return None;
+        }
+    }
+    let y: i32 = year.parse().ok()?;
+    (1500..2100).contains(&y).then_some((t, y))
 }
 
 /// Rule 5: (title, rest).
@@ -445,6 +502,8 @@ fn direct(part: &str) -> Option<Person> {
     if words.len() < 2
         || words.len() > 5
         || !words.iter().all(|w| is_name_word(w) || is_particle(w))
+        // `Sutton.` ends a sentence; only an initial ends in a full stop.
+        || words.iter().any(|w| w.ends_with('.') && !is_initials(w))
         || words
             .iter()
             .any(|w| ORGANISATION.contains(&w.trim_end_matches('.')))
@@ -570,9 +629,13 @@ fn is_particle(w: &str) -> bool {
 /// A short name that is not a person's: an organisation.
 fn corporate(list: &str) -> Option<Vec<Person>> {
     let words: Vec<&str> = list.split_whitespace().collect();
+    // Not a sentence run on (`Harris. Distributional Structure. WORD`),
+    // nor numbers.
     let ok = (1..=8).contains(&words.len())
         && list.starts_with(char::is_uppercase)
-        && !list.contains(['"', '“', '*', '{'])
+        && !list.contains(['"', '“', '*', '{', ':'])
+        && !list.contains(". ")
+        && !list.chars().any(|c| c.is_ascii_digit())
         && words
             .iter()
             .filter(|w| w.starts_with(char::is_uppercase))

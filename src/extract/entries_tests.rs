@@ -144,3 +144,54 @@ fn hostile_entries_do_not_panic() {
         let _ = parse_entry(text, Vec::new());
     }
 }
+
+#[test]
+fn long_lists_years_after_titles_and_sentences_that_are_not_names() {
+    let e = entry("Ann Lee, Bo Chan, Cy Dunn, Dee Eng, et al. Routing sparse experts at scale. arXiv preprint arXiv:2001.00001, 2020.");
+    assert_eq!(families(&e), ["Lee", "Chan", "Dunn", "Eng"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Routing sparse experts at scale")
+    );
+    assert_eq!(e.reference.year, Some(2020));
+    let e = entry("Ann Lee and Bo Chan. Improving routing by pre-training, 2018.");
+    assert_eq!(
+        (e.reference.title.as_deref(), e.reference.year),
+        (Some("Improving routing by pre-training"), Some(2018))
+    );
+    let e = entry("Rae Sutter. The Short Lesson. 2019.");
+    assert_eq!(families(&e), ["Sutter"]);
+    assert_eq!(e.reference.title.as_deref(), Some("The Short Lesson"));
+}
+
+#[test]
+fn labels_a_converter_made_links_and_entries_cut_short() {
+    let e = entry("{[28]} Y. Zhang and D. Zhou. Counting crowds with many columns of filters. In *Proceedings of the");
+    assert_eq!(e.label.as_deref(), Some("28"));
+    assert_eq!(e.reference.year, None);
+    assert_eq!(families(&e), ["Zhang", "Zhou"]);
+}
+
+#[test]
+fn dates_after_titles_preprints_and_run_on_names() {
+    let e = entry("[12] Ada Lind. Reading scanned pages, February 2023. URL https://example.org/scan. original-date: 2020-12-11.");
+    assert_eq!(e.reference.title.as_deref(), Some("Reading scanned pages"));
+    assert_eq!(e.reference.year, Some(2023));
+    let e = entry("[13] Omar Haddad and Ada Lind. Sparse routing revisited. arXiv preprint arXiv:2101.00002, 2021.");
+    assert_eq!(e.reference.kind, "article");
+    // A run of sentences is not an organisation's name.
+    assert!(
+        names_in("Zellig S. Harris. Distributional Structure. WORD, 10(2-3):146–162,").is_none()
+    );
+}
+
+#[test]
+fn a_middle_initial_is_not_vancouver() {
+    let e = entry("[40] Zora S. Hartley. Distributional patterns. WORD, 10(2-3):146–162, 1954.");
+    assert_eq!(families(&e), ["Hartley"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Distributional patterns")
+    );
+    assert_eq!(e.reference.year, Some(1954));
+}

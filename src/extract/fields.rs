@@ -12,7 +12,8 @@ pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
     for field in split_fields(rest) {
         let f = field.trim().trim_end_matches('.').trim();
         let lower = f.to_lowercase();
-        if f.is_empty() || lower.starts_with("doi") {
+        // `URL https://…` (the address itself is among the URLs already).
+        if f.is_empty() || lower.starts_with("doi") || lower == "url" || lower.starts_with("url ") {
             continue;
         }
         if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]) {

@@ -82,6 +82,9 @@ pub struct Doc {
     pub summary: String,
     /// Markdown.
     pub author_note: Option<String>,
+    /// What the text's own front stated (keys of interface strings, see
+    /// `normalize::Inferred::stated`).
+    pub stated: Vec<&'static str>,
     pub note: Option<String>,
     pub slug: String,
     pub url: String,
@@ -339,6 +342,18 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
     } = p;
     let meta = source.meta;
     let inferred = normalized.inferred;
+    // What the text stated and the page says so: only what the metadata
+    // did not give.
+    let stated: Vec<&'static str> = inferred
+        .stated
+        .iter()
+        .copied()
+        .filter(|k| match *k {
+            "stated_authors" => meta.authors.is_none(),
+            "stated_summary" => meta.summary.is_none(),
+            _ => meta.date.is_none(),
+        })
+        .collect();
     let authors = meta.authors.map(|a| a.to_vec()).unwrap_or(inferred.authors);
     let Described {
         title,
@@ -365,6 +380,7 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         source_url: meta.url,
         summary,
         author_note: inferred.author_note,
+        stated,
         note: meta.note,
         slug: String::new(),
         section,

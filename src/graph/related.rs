@@ -322,6 +322,7 @@ mod tests {
             source_url: None,
             summary: String::new(),
             author_note: None,
+            stated: Vec::new(),
             note: None,
             slug: format!("d{n}"),
             url: format!("d{n}/index.html"),

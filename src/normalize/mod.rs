@@ -13,6 +13,7 @@
 //! [`Normalized::dropped`] so that tests can prove no sentence of the article
 //! is lost.
 
+mod accents;
 mod artefacts;
 mod dashes;
 mod grid;
@@ -52,6 +53,10 @@ pub struct Inferred {
     pub date: Option<String>,
     /// A paper's abstract (Markdown), its summary.
     pub summary: Option<String>,
+    /// What a paper's front said of it, for the page to tell: the keys of
+    /// the interface strings that name it (`stated_authors`,
+    /// `stated_date_arxiv`, `stated_date_copyright`, `stated_summary`).
+    pub stated: Vec<&'static str>,
 }
 
 /// Normalises one source according to its format.
@@ -65,7 +70,7 @@ pub fn normalize(source: &Source) -> Normalized {
                 .and_then(notes::Style::parse)
                 .unwrap_or(&notes::Style::ALL);
             pdfmd::normalize_with(
-                &grid::convert(&source.body),
+                &accents::join(&grid::convert(&source.body)),
                 source.meta.title.as_deref(),
                 styles,
             )

@@ -377,19 +377,25 @@ fn tex_label(t: &str) -> Option<(String, &str)> {
 
 /// A TeX superscript at the start of `t`: its labels and length.
 fn tex_marker(t: &str) -> Option<(Vec<String>, usize)> {
-    let rest = t
-        .strip_prefix("$^{")
-        .or_else(|| t.strip_prefix("${ }^{"))
-        .or_else(|| t.strip_prefix("${}^{"))?;
-    let close = rest.find("}$")?;
+    // `$^{1}$`, `${ }^{1}$`, `$ ^{*} $`: spaces and an empty base allowed.
+    let rest = t.strip_prefix('$')?.trim_start_matches(' ');
+    let rest = rest
+        .strip_prefix("{}")
+        .or_else(|| rest.strip_prefix("{ }"))
+        .unwrap_or(rest)
+        .trim_start_matches(' ');
+    let rest = rest.strip_prefix("^{")?;
+    let close = rest.find('}')?;
     let inner = &rest[..close];
+    let after = rest[close + 1..].trim_start_matches(' ');
+    let after = after.strip_prefix('$')?;
     if inner.len() > 24 {
         return None;
     }
     let labels: Vec<String> = inner
         .split(',')
         .map(|l| match l.trim() {
-            "\\ast" => "*".to_string(),
+            "\\ast" | "\\star" => "*".to_string(),
             "\\dagger" => "†".to_string(),
             "\\ddagger" => "‡".to_string(),
             other => other.to_string(),
@@ -398,7 +404,7 @@ fn tex_marker(t: &str) -> Option<(Vec<String>, usize)> {
     if !labels.iter().all(|l| is_label(l)) {
         return None;
     }
-    Some((labels, t.len() - rest.len() + close + 2))
+    Some((labels, t.len() - after.len()))
 }
 
 /// Every marker of `styles` in one block's text.
@@ -555,6 +561,16 @@ pub(super) fn is_prose(b: &Block) -> bool {
             .iter()
             .any(|p| t.starts_with(p))
         && !numbered
+}
+
+/// Whether a block is a Markdown list (bulleted or numbered).
+pub(super) fn is_list(b: &Block) -> bool {
+    let t = b.text.trim_start();
+    b.kind == Kind::Other
+        && (["- ", "* ", "+ "].iter().any(|p| t.starts_with(p))
+            || t.split_once(". ").is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
+            }))
 }
 
 #[cfg(test)]

@@ -175,3 +175,14 @@ fn hostile_markers_do_not_panic() {
         let _ = md(src);
     }
 }
+
+#[test]
+fn a_list_item_cut_by_a_page_end_is_whole_again() {
+    let out = md("Text.[1](#n1)\n\n<span id=\"n1\"></span><sup>1</sup> A note.\n\n## References\n\n- [1] A. Berg. One title. 2001.\n- [2] C. Dahl. Another title about\n\ncounting things. 2002.\n\nA new paragraph.\n");
+    assert!(
+        out.contains(
+            "- [2] C. Dahl. Another title about counting things. 2002.\n\nA new paragraph."
+        ),
+        "{out}"
+    );
+}

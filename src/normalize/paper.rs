@@ -26,7 +26,15 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     let mut authors: Vec<String> = Vec::new();
     for (i, b) in blocks.iter().enumerate().take(WINDOW) {
         let t = b.text.trim();
-        if ends_front(b) {
+        // `### William Fedus∗` over an e-mail line: an author a converter
+        // made a heading.
+        let heading_name = b.kind == Kind::Heading && {
+            let line = t.trim_start_matches('#').trim();
+            let marked = strip_marks(line).len() < line.len();
+            let next = blocks.get(i + 1).map(|n| n.text.trim()).unwrap_or("");
+            author_block(line).is_some() && (marked || is_affiliation(next))
+        };
+        if !heading_name && ends_front(b) {
             break;
         }
         if b.kind != Kind::Other && b.kind != Kind::Heading {
@@ -34,13 +42,16 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
         }
         let line = t.trim_start_matches('#').trim();
         if let Some(date) = arxiv_date(line) {
-            inferred.date.get_or_insert(date);
+            if inferred.date.is_none() {
+                inferred.date = Some(date);
+                inferred.stated.push("stated_date_arxiv");
+            }
             if line.split_whitespace().count() <= 8 {
                 stamps[i] = true;
             }
             continue;
         }
-        if let Some(names) = author_block(line) {
+        if let Some(names) = author_block(line).or_else(|| email_author(line).map(|n| vec![n])) {
             authors.extend(names);
             remove[i] = true;
         } else if !authors.is_empty() && is_affiliation(line) {
@@ -50,11 +61,26 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
             break;
         }
     }
+    // Two-column first pages put an author's block beside the text: it
+    // comes out a little later, between paragraphs.
+    if !authors.is_empty() {
+        for (i, b) in blocks.iter().enumerate().take(3 * WINDOW) {
+            if b.kind == Kind::Other && !remove[i] {
+                if let Some(name) = email_author(b.text.trim()) {
+                    authors.push(name);
+                    remove[i] = true;
+                }
+            }
+        }
+    }
     if inferred.date.is_none() {
         inferred.date = blocks
             .iter()
             .take(2 * WINDOW)
             .find_map(|b| copyright_year(&b.text));
+        if inferred.date.is_some() {
+            inferred.stated.push("stated_date_copyright");
+        }
     }
     // Names are authors only in the front of a paper: an abstract, an
     // affiliation, an e-mail or an affiliation mark nearby.
@@ -72,12 +98,12 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     let take = paper && inferred.authors.is_empty() && !authors.is_empty();
     if take {
         inferred.authors = authors;
+        inferred.stated.push("stated_authors");
     }
-    let mut k = 0;
-    blocks.retain(|_| {
-        k += 1;
-        !(stamps[k - 1] || take && remove[k - 1])
-    });
+    let gone: Vec<bool> = (0..blocks.len())
+        .map(|i| stamps[i] || take && remove[i])
+        .collect();
+    super::pdfmd::rejoin(blocks, &gone, false);
 }
 
 /// The abstract or the first section begins: the front ends.
@@ -114,6 +140,25 @@ fn author_block(line: &str) -> Option<Vec<String>> {
     names_list(&clean)
 }
 
+/// `Ada Lind Grid Lab, Lund ada@lab.example.org`: one author's block
+/// without a link; the name is its first two words (three with a middle
+/// initial).
+fn email_author(line: &str) -> Option<String> {
+    let clean = strip_marks(line);
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let email = words.iter().any(|w| w.contains('@') && w.contains('.'));
+    if !email || words.len() > 25 || words.len() < 3 {
+        return None;
+    }
+    let initial = words[1].len() == 2 && words[1].ends_with('.');
+    let n = if initial { 3 } else { 2 };
+    let name = words[..n].join(" ");
+    let rest = words[n..].join(" ");
+    let ok = names_list(&name).is_some_and(|v| v.len() == 1)
+        && (is_affiliation(&rest) || rest.contains('@'));
+    ok.then_some(name)
+}
+
 /// Names in a list (`A. Berg, C. Dahl and E. Fors`): each two to four
 /// capitalised words or initials.
 pub(super) fn names_list(text: &str) -> Option<Vec<String>> {
@@ -143,6 +188,12 @@ pub(super) fn names_list(text: &str) -> Option<Vec<String>> {
                 .iter()
                 .any(|w| AFFILIATION.contains(&w.trim_end_matches(',')))
             && !words.iter().any(|w| NOT_NAMES.contains(w))
+            // `Meta AI`, `North AI`: an organisation's capitals.
+            && !words.iter().any(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.contains('.')
+                    && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            })
     };
     (!parts.is_empty() && parts.iter().all(name)).then_some(parts)
 }
@@ -183,12 +234,14 @@ const AFFILIATION: &[&str] = &[
 fn is_affiliation(line: &str) -> bool {
     let clean = strip_marks(line);
     let words: Vec<&str> = clean.split_whitespace().collect();
+    let email = |w: &&str| w.contains('@') && w.contains('.');
     !words.is_empty()
         && words.len() <= 40
         && (words
             .iter()
             .any(|w| AFFILIATION.contains(&w.trim_end_matches([',', '.'])))
-            || words.iter().all(|w| w.contains('@') || w.len() <= 3))
+            || words.iter().all(|w| email(w) || w.len() <= 3)
+            || words.len() <= 25 && words.iter().any(email))
 }
 
 /// The text without affiliation marks: `$^{1,2}$`, `<sup>…</sup>`,
@@ -197,7 +250,10 @@ fn strip_marks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
-        let tex = rest.find("$^{").or_else(|| rest.find("${}^{"));
+        let tex = ["$^{", "${}^{", "$ ^{", "${ }^{"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min();
         let sup = rest.find("<sup>");
         let at = match (tex, sup) {
             (Some(a), Some(b)) => a.min(b),
@@ -205,13 +261,16 @@ fn strip_marks(text: &str) -> String {
             (None, None) => break,
         };
         out.push_str(&rest[..at]);
-        let close = if rest[at..].starts_with('<') {
-            "</sup>"
+        // A TeX mark ends at the `$` after its `}`.
+        let end = if rest[at..].starts_with('<') {
+            rest[at..].find("</sup>").map(|k| k + "</sup>".len())
         } else {
-            "}$"
+            rest[at..]
+                .find('}')
+                .and_then(|k| rest[at + k..].find('$').map(|j| k + j + 1))
         };
-        match rest[at..].find(close) {
-            Some(k) => rest = &rest[at + k + close.len()..],
+        match end {
+            Some(k) => rest = &rest[at + k..],
             None => {
                 rest = "";
                 break;

@@ -69,3 +69,31 @@ fn names_are_authors_only_in_the_front_of_a_paper() {
     assert!(n.inferred.authors.is_empty(), "{:?}", n.inferred.authors);
     assert!(n.markdown.contains("Read More"), "{}", n.markdown);
 }
+
+#[test]
+fn authors_a_converter_made_headings() {
+    let n = normalize("# Sparse Routing at Scale\n\n### Ada Lind∗\n\nada@lab.example.org\n\n### Omar Haddad∗\n\nomar@lab.example.org\n\n#### Petra Novak\n\npetra@lab.example.org Grid Lab, Lund, Sweden\n\nEditor: Karl Moser\n\n### Abstract\n\nWe route tokens to experts and show how the cost of routing stays flat as the number of experts grows.\n");
+    assert_eq!(
+        n.inferred.authors,
+        ["Ada Lind", "Omar Haddad", "Petra Novak"]
+    );
+    assert!(!n.markdown.contains("@lab.example.org"), "{}", n.markdown);
+    assert!(n.markdown.contains("### Abstract"), "{}", n.markdown);
+}
+
+#[test]
+fn author_blocks_with_an_email_and_no_link() {
+    let n = normalize("# Counting Crowds With Dilated Filters\n\nAda Lind Northern Institute of Technology ada@nit.example.edu\n\n# Abstract\n\n*We count people in images with a network of several columns of filters.*\n\n# 1. Introduction\n\nCounting is hard in many settings, such as those\n\nOmar Haddad University of the Coast omar@uc.example.edu\n\ncounting cells in a microscope image.\n");
+    assert_eq!(n.inferred.authors, ["Ada Lind", "Omar Haddad"]);
+    assert!(
+        n.markdown.contains("such as those counting cells"),
+        "{}",
+        n.markdown
+    );
+}
+
+#[test]
+fn one_name_a_block_with_tex_marks_and_an_organisation_line() {
+    let n = normalize("# Reading Scanned Papers\n\nAda Lind $ ^{*} $\n\nOmar Haddad\n\nNorth AI\n\n## Abstract\n\nWe read scanned papers into text and measure how often the formulas come out right in each field.\n");
+    assert_eq!(n.inferred.authors, ["Ada Lind", "Omar Haddad"]);
+}

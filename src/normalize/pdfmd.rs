@@ -74,8 +74,11 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
     let converted = !notes.defs.is_empty() || !defs.is_empty() || body.contains("<span id=\"page-");
     let (mut warnings, dropped) = artefacts::mark(&blocks, converted, &mut remove);
     warnings.extend(notes.warnings);
-    rejoin(&mut blocks, &remove);
+    rejoin(&mut blocks, &remove, converted);
     inferred.summary = super::paper::abstract_text(&blocks);
+    if inferred.summary.is_some() {
+        inferred.stated.push("stated_summary");
+    }
     let mut markdown = String::with_capacity(body.len() + 256);
     for b in &blocks {
         if b.kind == Kind::Code {
@@ -101,9 +104,13 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
 
 /// Removes the blocks marked in `remove`; where a removed run cut a
 /// paragraph in two (the part before does not end a sentence, or the part
-/// after starts in lower case), the halves become one paragraph again.
-fn rejoin(blocks: &mut Vec<Block>, remove: &[bool]) {
-    if !remove.contains(&true) {
+/// after starts in lower case), the halves become one paragraph again. In
+/// a `converted` text, a paragraph that starts in lower case after one
+/// that does not end a sentence continues it even with nothing removed
+/// between (a page or column end), and so does one after a list whose
+/// last item was cut.
+pub(super) fn rejoin(blocks: &mut Vec<Block>, remove: &[bool], converted: bool) {
+    if !remove.contains(&true) && !converted {
         return;
     }
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
@@ -113,20 +120,53 @@ fn rejoin(blocks: &mut Vec<Block>, remove: &[bool]) {
             gap = !out.is_empty();
             continue;
         }
-        if gap {
-            gap = false;
-            if let Some(prev) = out.last_mut() {
-                let cut =
-                    !ends_sentence(&prev.text) || b.text.starts_with(|c: char| c.is_lowercase());
-                if cut && notes::is_prose(prev) && notes::is_prose(&b) {
-                    prev.text = format!("{} {}", prev.text.trim_end(), b.text.trim_start());
-                    continue;
-                }
+        let after_gap = std::mem::take(&mut gap);
+        if let Some(prev) = out.last_mut().filter(|_| after_gap || converted) {
+            // A paragraph cut after `of`, `the`, `on`… goes on whatever
+            // the case of what follows.
+            let lower =
+                b.text.starts_with(|c: char| c.is_lowercase()) || ends_on_small_word(&prev.text);
+            let open = !ends_sentence(&prev.text);
+            let cut = if after_gap {
+                open || lower
+            } else {
+                open && lower
+            };
+            let list = converted && lower && open && notes::is_list(prev);
+            if cut && notes::is_prose(&b) && (notes::is_prose(prev) || list) {
+                prev.text = format!("{} {}", prev.text.trim_end(), b.text.trim_start());
+                continue;
             }
         }
         out.push(b);
     }
     *blocks = out;
+}
+
+/// Whether `text` ends on a word that cannot end a sentence.
+fn ends_on_small_word(text: &str) -> bool {
+    let last = text
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "of" | "on"
+            | "the"
+            | "and"
+            | "in"
+            | "for"
+            | "to"
+            | "with"
+            | "a"
+            | "an"
+            | "by"
+            | "from"
+            | "or"
+            | "at"
+    )
 }
 
 /// Rule 1.

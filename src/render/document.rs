@@ -119,6 +119,11 @@ impl Renderer<'_> {
             .as_deref()
             .map(|n| html::markdown_html(n, allow));
         view.note = d.note.as_deref();
+        view.stated = d
+            .stated
+            .iter()
+            .map(|k| crate::theme::strings::get(&self.theme.strings, k))
+            .collect();
         view.updated = d.updated.as_deref();
         view.extra = Some(&d.extra);
         view.citation_date = d.date.as_deref().map(|s| s.replace('-', "/"));

@@ -46,6 +46,8 @@ pub struct DocView<'a> {
     pub reading_minutes: usize,
     pub author_note_html: Option<String>,
     pub note: Option<&'a str>,
+    /// What the text's own front stated, in the site's words.
+    pub stated: Vec<&'a str>,
     pub source_file: &'a str,
     pub source_url: Option<&'a str>,
     pub toc: Vec<TocEntry<'a>>,
@@ -108,6 +110,7 @@ impl<'a> DocView<'a> {
             reading_minutes: words.div_ceil(230).max(1),
             author_note_html: None,
             note: None,
+            stated: Vec::new(),
             source_file: &d.rel,
             source_url: d.source_url.as_deref(),
             toc: Vec::new(),
