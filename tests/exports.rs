@@ -20,7 +20,7 @@ fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
     assert_eq!(items.len(), 26);
     let cited: usize = items
         .iter()
-        .map(|i| i["cited-in"].as_array().unwrap().len())
+        .map(|i| i["custom"]["cited-in"].as_array().unwrap().len())
         .sum();
     assert_eq!(cited, 29, "every footnote lands on one work");
     let ong = items
@@ -36,7 +36,7 @@ fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
         .iter()
         .find(|i| i["URL"] == "https://www.foreignaffairs.com/articles/china/2021-05-03/china-and-russias-dangerous-convergence")
         .unwrap();
-    let notes: Vec<i64> = convergence["cited-in"]
+    let notes: Vec<i64> = convergence["custom"]["cited-in"]
         .as_array()
         .unwrap()
         .iter()
@@ -48,12 +48,12 @@ fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
         .find(|i| i["author"][0]["family"] == "Bolt")
         .unwrap();
     assert_eq!(
-        bolt["cited-in"].as_array().unwrap().len(),
+        bolt["custom"]["cited-in"].as_array().unwrap().len(),
         2,
         "Ibid resolves to Bolt"
     );
     for item in items {
-        for c in item["cited-in"].as_array().unwrap() {
+        for c in item["custom"]["cited-in"].as_array().unwrap() {
             let note = c["note"].as_str().unwrap();
             assert!(note.starts_with("fn-"), "{c}");
             assert_anchor(&out, c["doc"].as_str().unwrap(), note);
@@ -86,13 +86,20 @@ fn assert_anchor(out: &Path, doc: &str, anchor: &str) {
 fn manifest_names_the_format_version_and_every_export() {
     let (_tmp, out) = common::built_seed();
     let manifest = json(&out.join("data/manifest.json"));
-    assert_eq!(manifest["version"], 2);
+    assert_eq!(manifest["version"], 3);
     assert_eq!(manifest["generator"], "dossier");
     assert_eq!(manifest["base_url"], "https://example.org/dossier/");
     let documents = json(&out.join("data/documents.json"));
     assert_eq!(manifest["documents"], documents.as_array().unwrap().len());
     let files = manifest["files"].as_object().unwrap();
-    for name in ["documents", "timeline", "topics", "citations", "bibtex"] {
+    for name in [
+        "documents",
+        "timeline",
+        "topics",
+        "citations",
+        "bibtex",
+        "ris",
+    ] {
         let path = files[name].as_str().unwrap();
         assert!(out.join(path).is_file(), "{name}: {path}");
     }
@@ -131,10 +138,57 @@ fn bibtex_has_an_entry_per_work() {
     assert_eq!(bib.matches("\n@").count(), 26);
     assert!(bib.contains("@article{ong-2009-chinas-strategic-convergence,"));
     assert!(bib.contains("  doi = {10.1080/10163270903087329},"));
-    assert_eq!(
-        bib.matches('{').count(),
-        bib.matches('}').count() + bib.matches("\\}").count() - bib.matches("\\{").count()
+    // Every brace is the entries' own: braces in the text are commands.
+    assert_eq!(bib.matches('{').count(), bib.matches('}').count());
+    assert!(
+        bib.contains("pages = {315--328}") || bib.contains("--"),
+        "{bib}"
     );
+    let ris = std::fs::read_to_string(out.join("data/citations.ris")).unwrap();
+    assert_eq!(ris.matches("TY  - ").count(), 26);
+    assert_eq!(ris.matches("ER  - ").count(), 26);
+}
+
+/// A tool the CI installs (see `.ci/run`); outside CI its absence skips.
+fn have(program: &str, args: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "CI must install {program} {args:?} (see .ci/run)"
+    );
+    ok
+}
+
+#[test]
+fn bibtex_and_ris_are_read_by_their_consumers() {
+    if !have("python3", &["-c", "import pybtex, rispy"]) {
+        eprintln!("pybtex or rispy not installed; skipped");
+        return;
+    }
+    let (_tmp, out) = common::built_seed();
+    let script = r#"
+import sys, pybtex.database, rispy
+bib = pybtex.database.parse_file(sys.argv[1], bib_format="bibtex")
+with open(sys.argv[2], encoding="utf-8") as f:
+    ris = rispy.load(f)
+print(len(bib.entries), len(ris))
+for key, e in bib.entries.items():
+    assert e.fields.get("title") or e.type == "misc", key
+    assert "url" not in e.fields or chr(92) not in e.fields["url"], e.fields["url"]
+for r in ris:
+    assert r.get("id") and r.get("type_of_reference"), r
+"#;
+    let o = Command::new("python3")
+        .args(["-c", script])
+        .arg(out.join("data/citations.bib"))
+        .arg(out.join("data/citations.ris"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "26 26");
 }
 
 #[test]
@@ -233,4 +287,72 @@ fn pandoc_citeproc_reads_the_csl_json() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// The CSL 1.0.2 item types and the variables dossier may write (a subset
+/// of the schema's), with `custom`, the schema's place for extensions.
+const CSL_TYPES: &[&str] = &[
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "book",
+    "chapter",
+    "document",
+    "paper-conference",
+    "report",
+    "webpage",
+];
+const CSL_KEYS: &[&str] = &[
+    "id",
+    "type",
+    "title",
+    "author",
+    "container-title",
+    "publisher",
+    "volume",
+    "issue",
+    "page",
+    "issued",
+    "URL",
+    "DOI",
+    "custom",
+];
+
+#[test]
+fn csl_json_keeps_to_the_schema() {
+    // The seed site, and papers whose reference lists hold preprints and
+    // organisations.
+    let site = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &common::repo().join("tests/fixtures/converters"),
+        site.path(),
+    );
+    let (fixture_tmp, fixture_out, o) = common::build_site(site.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (tmp, out) in [common::built_seed(), (fixture_tmp, fixture_out)] {
+        let items = json(&out.join("data/citations.json"));
+        for item in items.as_array().unwrap() {
+            let obj = item.as_object().unwrap();
+            for key in obj.keys() {
+                assert!(CSL_KEYS.contains(&key.as_str()), "{key} in {item}");
+            }
+            assert!(
+                CSL_TYPES.contains(&item["type"].as_str().unwrap()),
+                "{item}"
+            );
+            for a in item["author"].as_array().into_iter().flatten() {
+                let names: Vec<&String> = a.as_object().unwrap().keys().collect();
+                assert!(names == ["family", "given"] || names == ["literal"], "{a}");
+            }
+            if let Some(d) = item.get("issued") {
+                let parts = d["date-parts"][0].as_array().unwrap();
+                assert!(
+                    (1..=3).contains(&parts.len()) && parts.iter().all(Value::is_u64),
+                    "{d}"
+                );
+            }
+        }
+        drop(tmp);
+    }
 }

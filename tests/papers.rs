@@ -76,10 +76,10 @@ fn reference_lists_become_works_and_citations_link_to_them() {
     assert_eq!(keller["author"][0]["family"], "Keller");
     assert_eq!(keller["issued"]["date-parts"][0][0], 2010);
     assert_eq!(keller["container-title"], "Journal of Grid Operation");
-    assert_eq!(keller["cited-in"][0]["label"], "4");
-    assert_eq!(keller["cited-in"][0]["in-text"], 1);
+    assert_eq!(keller["custom"]["cited-in"][0]["label"], "4");
+    assert_eq!(keller["custom"]["cited-in"][0]["in-text"], 1);
     let wolf = by_title("The transboundary freshwater dispute database project");
-    assert_eq!(wolf["cited-in"][0]["in-text"], 2);
+    assert_eq!(wolf["custom"]["cited-in"][0]["in-text"], 2);
     // Every in-text citation is a link to its entry on the page, with the
     // entry as its preview.
     let river = page(&b, "water-allocation-rules-in-transboundary-river-treaties");

@@ -15,6 +15,7 @@ impl Renderer<'_> {
         let files: Vec<Result<OutputFile>> = [
             ("data/citations.json", !site.citations.works.is_empty()),
             ("data/citations.bib", !site.citations.works.is_empty()),
+            ("data/citations.ris", !site.citations.works.is_empty()),
             ("data/topics.json", !site.topic_map.is_empty()),
             ("data/timeline.json", true),
             ("data/documents.json", true),
@@ -64,7 +65,8 @@ impl Renderer<'_> {
                 self.keyed(key, quick, path, || match path {
                     "data/citations.json" => Ok(exports::csl_json(site).into_bytes()),
                     "data/documents.json" => Ok(exports::documents(config, site)),
-                    "data/citations.bib" => Ok(exports::bibtex(site).into_bytes()),
+                    "data/citations.bib" => Ok(super::bib::biblatex(site).into_bytes()),
+                    "data/citations.ris" => Ok(super::bib::ris(site).into_bytes()),
                     "data/topics.json" => {
                         let rows =
                             self.rows(item_keys, |t| Ok(exports::topic_item(config, site, t)))?;

@@ -10,7 +10,7 @@
 
 /// The version of the exports' format, in `data/manifest.json`. Raise it
 /// when a field is renamed or removed or its meaning changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 use super::knowledge::Plan;
 use crate::config::Config;
@@ -21,7 +21,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-/// `data/citations.json`: an array of CSL-JSON items with `cited-in`.
+/// `data/citations.json`: an array of CSL-JSON items, each with the
+/// places that cite it in `custom.cited-in`.
 pub fn csl_json(site: &Site) -> String {
     // Each item is written out as soon as it is made (in parallel): the
     // export never holds the JSON trees of all the works at once.
@@ -91,7 +92,9 @@ pub fn csl_json(site: &Site) -> String {
                     }
                 })
                 .collect();
-            item.insert("cited-in".into(), Value::Array(cited));
+            // What dossier adds goes under `custom`, where the CSL-JSON
+            // schema keeps extensions.
+            item.insert("custom".into(), json!({ "cited-in": cited }));
             array_item(&Value::Object(item))
         })
         .collect();
@@ -102,97 +105,6 @@ fn date_parts(r: &Reference) -> Option<Vec<u32>> {
     let date = r.date.clone().or_else(|| r.year.map(|y| y.to_string()))?;
     let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
     (!parts.is_empty()).then_some(parts)
-}
-
-/// `data/citations.bib`.
-pub fn bibtex(site: &Site) -> String {
-    let mut out = String::from("% Citation index exported by dossier.\n");
-    for w in &site.citations.works {
-        let r = &w.reference;
-        let entry = match r.kind {
-            "article-journal" => "article",
-            "report" => "techreport",
-            "book" => "book",
-            "paper-conference" => "inproceedings",
-            "chapter" => "incollection",
-            _ => "misc",
-        };
-        out.push_str(&format!("\n@{entry}{{{},\n", w.id));
-        if !r.authors.is_empty() {
-            // An organisation's name is braced, so that it stays whole.
-            let names: Vec<String> = r
-                .authors
-                .iter()
-                .map(|p| {
-                    if p.given.is_empty() && p.family.contains(' ') {
-                        format!("{{{}}}", bib_escape(&p.family))
-                    } else {
-                        bib_escape(&p.sort_name())
-                    }
-                })
-                .collect();
-            out.push_str(&format!("  author = {{{}}},\n", names.join(" and ")));
-        }
-        let mut field =
-            |k: &str, v: &str| out.push_str(&format!("  {k} = {{{}}},\n", bib_escape(v)));
-        if let Some(t) = &r.title {
-            field("title", t);
-        }
-        if let Some(c) = &r.container {
-            field(
-                match entry {
-                    "article" => "journal",
-                    "inproceedings" | "incollection" => "booktitle",
-                    _ => "howpublished",
-                },
-                c,
-            );
-        }
-        if let Some(p) = &r.publisher {
-            field(
-                if entry == "techreport" {
-                    "institution"
-                } else {
-                    "publisher"
-                },
-                p,
-            );
-        }
-        for (k, v) in [
-            ("volume", &r.volume),
-            ("number", &r.issue),
-            ("pages", &r.pages),
-            ("doi", &r.doi),
-        ] {
-            if let Some(v) = v {
-                field(k, v);
-            }
-        }
-        if let Some(y) = r.year {
-            field("year", &y.to_string());
-        }
-        if let Some(u) = r.urls.first() {
-            field("url", u);
-        }
-        out.push_str("}\n");
-    }
-    out
-}
-
-/// Escapes characters that BibTeX reads specially.
-fn bib_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '{' | '}' | '&' | '%' | '$' | '#' | '_' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\\' => out.push_str("\\textbackslash{}"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A document's path in the exports: its page's URL relative to
@@ -261,6 +173,7 @@ pub fn manifest(config: &Config, site: &Site) -> Vec<u8> {
     if !site.citations.works.is_empty() {
         files.push(("citations", "data/citations.json"));
         files.push(("bibtex", "data/citations.bib"));
+        files.push(("ris", "data/citations.ris"));
     }
     let files: Map<String, Value> = files
         .into_iter()
@@ -454,14 +367,6 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<Vec<Value>>(&lines(&none)).unwrap(),
             none
-        );
-    }
-
-    #[test]
-    fn bibtex_escapes() {
-        assert_eq!(
-            bib_escape("R&D {x} 50% $5 #1 a_b \\"),
-            "R\\&D \\{x\\} 50\\% \\$5 \\#1 a\\_b \\textbackslash{}"
         );
     }
 }

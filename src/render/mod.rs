@@ -12,6 +12,7 @@
 //! grows linearly with the number of pages.
 
 pub mod assets;
+mod bib;
 pub mod citations;
 mod data_files;
 mod doc_list;
