@@ -189,11 +189,35 @@ fn tidy(text: &str) -> String {
 }
 
 pub(super) fn clean(s: &str) -> String {
-    s.trim()
+    join_broken_hyphens(s)
+        .trim()
         .trim_matches(|c: char| matches!(c, '*' | '{' | '}'))
         .trim_end_matches(['.', ','])
         .trim()
         .to_string()
+}
+
+/// A hyphen a PDF line break left a space after (`China- Russia`,
+/// `U.S.- Russia`) joins its words again when a capital follows.
+fn join_broken_hyphens(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("- ") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("- ") {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + 2..].chars().next();
+        out.push_str(&rest[..=at]);
+        if before.is_some_and(|c| !c.is_whitespace()) && after.is_some_and(char::is_uppercase) {
+            rest = &rest[at + 2..];
+        } else {
+            out.push(' ');
+            rest = &rest[at + 2..];
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 pub(super) fn find_doi(text: &str) -> Option<String> {

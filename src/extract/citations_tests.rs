@@ -127,7 +127,7 @@ fn reports_with_publishers_and_page_ranges() {
     );
     assert_eq!(
         orf.title.as_deref(),
-        Some("Trends in Russia- China relations: implications for US")
+        Some("Trends in Russia-China relations: implications for US")
     );
     assert_eq!(
         orf.publisher.as_deref(),
@@ -138,7 +138,7 @@ fn reports_with_publishers_and_page_ranges() {
     let bolt = r(&all[18]);
     assert_eq!(
         bolt.title.as_deref(),
-        Some("Sino- Russia relations in changing world order")
+        Some("Sino-Russia relations in changing world order")
     );
     assert_eq!(bolt.container.as_deref(), Some("Air university press"));
     assert_eq!(
@@ -172,16 +172,14 @@ fn ibid_and_news_sites() {
     assert_eq!(authors(nbc), vec!["Depetris, Daniel R."]);
     assert_eq!(
         nbc.title.as_deref(),
-        Some(
-            "Biden- Putin summit comes as U.S.- Russia Share Something in Common: A fear of China"
-        )
+        Some("Biden-Putin summit comes as U.S.-Russia Share Something in Common: A fear of China")
     );
     assert_eq!(nbc.container.as_deref(), Some("NBC News"));
     assert_eq!(nbc.kind, "article-newspaper");
     let aneja = r(&all[17]);
     assert_eq!(
         aneja.title.as_deref(),
-        Some("\"Power of Siberia\" gas pipeline cements China- Russia bond")
+        Some("\"Power of Siberia\" gas pipeline cements China-Russia bond")
     );
     assert_eq!(
         aneja.date.as_deref(),
@@ -245,4 +243,18 @@ fn hostile_references() {
     assert_eq!(r.authors[0].family, "Ёлкин");
     assert_eq!(r.publisher.as_deref(), Some("Наука"));
     assert_eq!(r.year, Some(2019));
+}
+
+#[test]
+fn hyphens_a_line_break_left_open_join_again() {
+    assert_eq!(
+        clean("\"Power of Siberia\" cements China- Russia bond"),
+        "\"Power of Siberia\" cements China-Russia bond"
+    );
+    assert_eq!(
+        clean("Biden- Putin summit as U.S.- Russia share a fear"),
+        "Biden-Putin summit as U.S.-Russia share a fear"
+    );
+    // A suspended hyphen before a lower-case word stays.
+    assert_eq!(clean("pre- and post-war"), "pre- and post-war");
 }

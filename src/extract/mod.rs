@@ -21,6 +21,7 @@ pub mod language;
 pub mod mentions;
 pub mod names;
 pub mod sentences;
+mod short_forms;
 pub mod years;
 
 use crate::parse::{Document, Node};
@@ -229,31 +230,75 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
     out
 }
 
-/// Parses every footnote; `Ibid.` takes the previous reference of the
-/// document (footnotes are in number order).
+/// Parses every footnote; a note that refers back (`Ibid.`, `Id. at 12`,
+/// `supra note 5`, `op. cit.`, a short form) takes the reference it means
+/// (see [`short_forms`]); footnotes are in number order.
 fn read_citations(doc: &Document) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     for (i, f) in doc.footnotes.iter().enumerate() {
         let (text, urls) = citations::marked_text(&f.body);
-        match citations::parse_reference(&text, urls) {
-            citations::Parsed::Reference(r) => out.push(Cited {
-                at: Place::Note(i),
-                label: None,
-                in_text: 0,
-                keys: citations::match_keys(&r),
-                reference: *r,
-                ibid: false,
-            }),
-            citations::Parsed::Ibid(_) => {
-                if let Some(prev) = out.last() {
-                    let (reference, keys) = (prev.reference.clone(), prev.keys.clone());
-                    out.push(Cited {
+        let text = short_forms::without_signal(&text);
+        let earlier = match short_forms::back(text) {
+            // A short form with no full form before it is read as it is.
+            short_forms::Back::Full => short_forms::short(text)
+                .and_then(|(family, title)| {
+                    out.iter()
+                        .rev()
+                        .find(|c| !c.ibid && short_forms::is_full_form(family, title, &c.reference))
+                })
+                .map(Some),
+            short_forms::Back::Previous => Some(out.last()),
+            short_forms::Back::Note(n) => Some(
+                out.iter()
+                    .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == n)),
+            ),
+            short_forms::Back::Author(family) => Some(out.iter().rev().find(|c| {
+                c.reference
+                    .authors
+                    .first()
+                    .is_some_and(|a| a.family.eq_ignore_ascii_case(&family))
+            })),
+        };
+        if let Some(found) = earlier {
+            // A back-reference that finds nothing is a remark.
+            if let Some(c) = found.cloned() {
+                out.push(Cited {
+                    at: Place::Note(i),
+                    ibid: true,
+                    ..c
+                });
+            }
+            continue;
+        }
+        match citations::parse_reference(text, urls) {
+            citations::Parsed::Reference(r) => {
+                let full = out
+                    .iter()
+                    .rev()
+                    .find(|c| !c.ibid && short_forms::shortens(&r, &c.reference))
+                    .cloned();
+                out.push(match full {
+                    Some(c) => Cited {
+                        at: Place::Note(i),
+                        ibid: true,
+                        ..c
+                    },
+                    None => Cited {
                         at: Place::Note(i),
                         label: None,
                         in_text: 0,
-                        reference,
+                        keys: citations::match_keys(&r),
+                        reference: *r,
+                        ibid: false,
+                    },
+                });
+            }
+            citations::Parsed::Ibid(_) => {
+                if let Some(prev) = out.last().cloned() {
+                    out.push(Cited {
+                        at: Place::Note(i),
                         ibid: true,
-                        keys,
+                        ..prev
                     });
                 }
             }

@@ -1,0 +1,249 @@
+//! Notes that refer back instead of citing in full, resolved to the
+//! reference they mean, and what stands before a citation but is not part
+//! of it.
+//!
+//! 1. **Signals** before a citation are dropped: `See`, `See also`, `See
+//!    generally`, `Cf.`, `E.g.,`, `Compare`, `But see`, `Accord`, `Contra`,
+//!    `Vgl.`, `Voir`, `См.` (in any emphasis).
+//! 2. **Ibid.** in any emphasis and language (`Ibid.`, `*Ibidem*`, `Id.`,
+//!    `Id. at 12`, `Ebd.`, `Там же`, `同上`): the previous reference of the
+//!    document, with the new locator.
+//! 3. **supra note 5** (`Smith, supra note 5, at 12`): the reference of
+//!    note 5.
+//! 4. **op. cit.** and **loc. cit.** (`Smith, op. cit., p. 4`): the latest
+//!    reference whose first author has that family name.
+//! 5. **Short forms** (`Hobsbawm, *Age of Extremes*, 12.`): a reference with
+//!    an author and a title but no year, container or publisher is the
+//!    earlier full reference of the same first author whose title begins
+//!    with that title.
+//!
+//! A back-reference that finds nothing is a remark, never a new work.
+
+use super::citations::{letters, Reference};
+
+/// What a note's text says, once its signal is dropped.
+#[derive(Debug, PartialEq)]
+pub enum Back {
+    /// Not a back-reference: the text to parse as a reference.
+    Full,
+    /// `Ibid.`/`Id.`, with what follows (`at 12`, `p. 4`).
+    Previous,
+    /// `supra note N`.
+    Note(usize),
+    /// `op. cit.`/`loc. cit.` after this family name.
+    Author(String),
+}
+
+/// Drops a leading signal (rule 1): the text to read.
+pub fn without_signal(text: &str) -> &str {
+    let t = text.trim_start();
+    let plain = t.trim_start_matches(['*', '_']);
+    // An emphasised signal (`*See also*`) closes its emphasis after it.
+    let emphasis = t.len() - plain.len();
+    const SIGNALS: &[&str] = &[
+        "See generally",
+        "See also",
+        "See, e.g.,",
+        "See e.g.",
+        "See",
+        "But see",
+        "Cf.",
+        "Compare",
+        "E.g.,",
+        "E.g.",
+        "Accord",
+        "Contra",
+        "Vgl.",
+        "Voir",
+        "См.",
+        "См. также",
+    ];
+    for s in SIGNALS {
+        if let Some(rest) = plain.strip_prefix(s) {
+            // A whole word: `See` not `Seeds`.
+            if rest.starts_with([' ', ',', '*', '_']) {
+                let rest = rest
+                    .get(emphasis.min(rest.len())..)
+                    .filter(|_| {
+                        emphasis > 0 && rest[..emphasis].chars().all(|c| c == '*' || c == '_')
+                    })
+                    .unwrap_or(rest);
+                let rest = rest.trim_start_matches([',', ' ']);
+                if rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“' || c == '*')
+                {
+                    return rest;
+                }
+            }
+        }
+    }
+    t
+}
+
+/// Rules 2–4: whether `text` (signal dropped) refers back.
+pub fn back(text: &str) -> Back {
+    let plain = text.trim_start_matches(['*', '_', ' ']);
+    let lower = plain.to_lowercase();
+    let previous = ["ibid", "ibidem", "ebd.", "ebenda", "там же", "同上"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || plain.starts_with("Id.")
+        || plain.starts_with("Id ")
+        || plain.starts_with("Id,")
+        || plain == "Id";
+    if previous {
+        return Back::Previous;
+    }
+    if let Some(at) = lower.find("supra note") {
+        let n: String = lower[at + 10..]
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(n) = n.parse() {
+            return Back::Note(n);
+        }
+    }
+    for cit in ["op. cit", "op.cit", "loc. cit", "loc.cit"] {
+        if let Some(at) = lower.find(cit) {
+            let before = plain[..at]
+                .trim_end()
+                .trim_end_matches([',', '*', '_'])
+                .trim_end();
+            let family = before
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .trim_matches(['*', '_']);
+            if family.starts_with(char::is_uppercase) {
+                return Back::Author(family.to_string());
+            }
+        }
+    }
+    Back::Full
+}
+
+/// Rule 5, read from the text: `Hartley, *The Long Frontier*, 99.` or
+/// `Hartley, "River Law," 7.` → (family, title).
+pub fn short(text: &str) -> Option<(&str, &str)> {
+    let (family, rest) = text.trim().split_once(", ")?;
+    let family_ok = (1..=3).contains(&family.split_whitespace().count())
+        && family.starts_with(char::is_uppercase)
+        && !family.contains(['.', '"', '“', '*']);
+    if !family_ok {
+        return None;
+    }
+    let rest = rest.trim_start();
+    for (open, close) in [("*", "*"), ("\"", "\""), ("“", "”"), ("_", "_")] {
+        if let Some(inner) = rest.strip_prefix(open) {
+            let end = inner.find(close)?;
+            let title = inner[..end].trim_end_matches([',', '.']);
+            return (!title.is_empty()).then_some((family, title));
+        }
+    }
+    None
+}
+
+/// Whether `full` is the reference a short form (family, title) means.
+pub fn is_full_form(family: &str, title: &str, full: &Reference) -> bool {
+    let (Some(a), Some(ft)) = (full.authors.first(), &full.title) else {
+        return false;
+    };
+    let t = letters(title);
+    a.family.eq_ignore_ascii_case(family) && t.len() >= 4 && letters(ft).starts_with(&t)
+}
+
+/// Rule 5: whether `r` is a short form of `full`.
+pub fn shortens(r: &Reference, full: &Reference) -> bool {
+    let short =
+        r.year.is_none() && r.container.is_none() && r.publisher.is_none() && r.urls.is_empty();
+    let (Some(a), Some(b)) = (r.authors.first(), full.authors.first()) else {
+        return false;
+    };
+    let (Some(t), Some(ft)) = (&r.title, &full.title) else {
+        return false;
+    };
+    let (t, ft) = (letters(t), letters(ft));
+    short
+        && !std::ptr::eq(r, full)
+        && a.family.eq_ignore_ascii_case(&b.family)
+        && t.len() >= 4
+        && ft.starts_with(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_are_dropped() {
+        assert_eq!(
+            without_signal("See Ong, Russell. \"A Title.\""),
+            "Ong, Russell. \"A Title.\""
+        );
+        assert_eq!(
+            without_signal("*See also* Hobsbawm, Eric."),
+            "Hobsbawm, Eric."
+        );
+        assert_eq!(
+            without_signal("Cf. *The Long Peace*, 3."),
+            "*The Long Peace*, 3."
+        );
+        assert_eq!(
+            without_signal("Seeds of the crisis."),
+            "Seeds of the crisis."
+        );
+        assert_eq!(without_signal("See the appendix."), "See the appendix.");
+    }
+
+    #[test]
+    fn back_references() {
+        for t in [
+            "Ibid.",
+            "*Ibid.*, p. 4",
+            "*Ibidem*",
+            "Id. at 12",
+            "Id.",
+            "Там же. С. 5.",
+            "同上",
+        ] {
+            assert_eq!(back(t), Back::Previous, "{t}");
+        }
+        assert_eq!(back("Smith, supra note 5, at 12."), Back::Note(5));
+        assert_eq!(
+            back("Hobsbawm, op. cit., p. 40."),
+            Back::Author("Hobsbawm".into())
+        );
+        assert_eq!(back("Idris, Amal. A Title. 2019."), Back::Full);
+        assert_eq!(back("Identity politics, a remark."), Back::Full);
+    }
+
+    #[test]
+    fn notes_that_refer_back_take_the_reference_they_mean() {
+        let md = "A[^1] B[^2] C[^3] D[^4] E[^5] F[^6] G[^7]\n\n\
+[^1]: See Hartley, Zora. *The Long Frontier*. Northern Press, 2004.\n\
+[^2]: *Id.* at 12.\n\
+[^3]: Okafor, Nia. \"River Law.\" *Journal of Waters* 3, no. 2 (2011): 1-20.\n\
+[^4]: Hartley, supra note 1, at 40.\n\
+[^5]: Okafor, op. cit., p. 7.\n\
+[^6]: Hartley, *The Long Frontier*, 99.\n\
+[^7]: Ibid.\n";
+        let (doc, _) = crate::parse::parse(md);
+        let cited = super::super::read_citations(&doc);
+        let title = |i: usize| cited[i].reference.title.clone().unwrap_or_default();
+        assert_eq!(cited.len(), 7, "{cited:#?}");
+        assert_eq!(title(0), "The Long Frontier");
+        assert_eq!(cited[0].reference.authors[0].family, "Hartley");
+        for (i, want) in [
+            (1, "The Long Frontier"),
+            (3, "The Long Frontier"),
+            (4, "River Law"),
+            (5, "The Long Frontier"),
+            (6, "The Long Frontier"),
+        ] {
+            assert_eq!(title(i), want, "note {}", i + 1);
+            assert!(cited[i].ibid, "note {}", i + 1);
+        }
+        // One work each: the back-references share the full one's keys.
+        assert_eq!(cited[5].keys, cited[0].keys);
+    }
+}
