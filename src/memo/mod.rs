@@ -189,7 +189,8 @@ pub fn source_key(source: &Source, context: u64) -> u64 {
     h.add(&source.section);
     h.add(&source.body);
     h.add(source.body_line_offset);
-    h.add(format!("{:?}|{:?}", source.format, source.meta));
+    // The metadata's values, as the config's: not its `Debug` text.
+    h.add_json(&(source.format, &source.meta));
     h.finish()
 }
 

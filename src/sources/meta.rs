@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 /// Metadata keys shared by front matter and sidecars. All optional: what is
 /// missing is inferred from the text by the normalise stage.
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
 pub struct Meta {
     pub title: Option<String>,
     pub authors: Option<OneOrMany>,
@@ -63,7 +63,7 @@ pub struct Meta {
 }
 
 /// `author = "A"` or `authors = ["A", "B"]`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum OneOrMany {
     One(String),
     Many(Vec<String>),

@@ -24,7 +24,7 @@ pub use stamp::Stamp;
 use std::path::{Path, PathBuf};
 
 /// How the body of a source is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Format {
     Markdown,
     PlainText,
