@@ -104,7 +104,10 @@ pub fn marked_text(body: &[Node]) -> (String, Vec<String>) {
                 dest_url,
                 ..
             }) => {
-                if !urls.iter().any(|u| u == dest_url.as_ref()) {
+                // Only addresses on the web name a source: a link to a place
+                // on the page (`#p-12`) or to a file beside the text does not.
+                let web = dest_url.starts_with("http://") || dest_url.starts_with("https://");
+                if web && !urls.iter().any(|u| u == dest_url.as_ref()) {
                     urls.push(dest_url.to_string());
                 }
                 autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
@@ -163,8 +166,17 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     r.title = title.map(|t| clean(&t)).filter(|t| !t.is_empty());
     let genre = read_fields(rest, &mut r);
     r.kind = kind(&r, genre.as_deref());
-    let evidence =
-        r.year.is_some() || !r.urls.is_empty() || r.container.is_some() || r.doi.is_some();
+    // Without authors, a note is a reference only when it sets a title
+    // apart (quotes, emphasis) or names a date, an address or a DOI: a
+    // sentence followed by another (`Note that speed measurements are…`)
+    // is a remark, whatever its second sentence looks like.
+    let set_apart = text[title_at..]
+        .trim_start()
+        .starts_with(['"', '“', '*', '{']);
+    let evidence = r.year.is_some()
+        || !r.urls.is_empty()
+        || r.doi.is_some()
+        || r.container.is_some() && (set_apart || !r.authors.is_empty());
     if r.title.is_none() || (!evidence && r.authors.is_empty()) {
         return Parsed::Note;
     }

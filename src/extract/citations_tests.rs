@@ -258,3 +258,14 @@ fn hyphens_a_line_break_left_open_join_again() {
     // A suspended hyphen before a lower-case word stays.
     assert_eq!(clean("pre- and post-war"), "pre- and post-war");
 }
+
+#[test]
+fn remarks_with_two_sentences_or_page_links_are_not_references() {
+    for note in [
+        "Note that speed measurements are both a function of the algorithm and the setup. The model needs less computation in any case.",
+        "See Section {2.2} for a technical description.",
+        "This difference is a lower bound, and may be larger. The larger model was trained on easier data.",
+    ] {
+        assert_eq!(parse_reference(note, Vec::new()), Parsed::Note, "{note}");
+    }
+}
