@@ -228,7 +228,7 @@ mod tests {
 [^6]: Hartley, *The Long Frontier*, 99.\n\
 [^7]: Ibid.\n";
         let (doc, _) = crate::parse::parse(md);
-        let cited = super::super::read_citations(&doc);
+        let cited = super::super::references::read_citations(&doc);
         let title = |i: usize| cited[i].reference.title.clone().unwrap_or_default();
         assert_eq!(cited.len(), 7, "{cited:#?}");
         assert_eq!(title(0), "The Long Frontier");

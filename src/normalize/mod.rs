@@ -17,10 +17,12 @@ mod accents;
 mod artefacts;
 mod dashes;
 mod grid;
+mod markers;
 pub mod notes;
 mod paper;
 pub mod pdfmd;
 pub mod plaintext;
+mod rejoin;
 mod text;
 
 use crate::sources::{Format, Source};

@@ -27,6 +27,7 @@
 //! The blocks the notes leave are marked for removal; `pdfmd` removes them
 //! and rejoins the paragraphs they cut.
 
+use super::markers::{find_markers, is_label, tex_marker, Marker};
 use super::pdfmd::{Block, Kind};
 
 /// A converter's way of writing notes.
@@ -67,17 +68,6 @@ struct Note {
     text: String,
     /// Only a note can look like this: kept as a note even without a marker.
     certain: bool,
-}
-
-/// A marker found in the text: where, which labels (or anchor).
-struct Marker {
-    block: usize,
-    range: std::ops::Range<usize>,
-    style: Style,
-    labels: Vec<String>,
-    /// The anchor a link marker points to.
-    anchor: Option<String>,
-    taken: bool,
 }
 
 /// What the pass found: note definitions (label, Markdown text), the
@@ -359,12 +349,6 @@ fn sup_label(t: &str) -> Option<(&str, &str)> {
     (is_label(label) && !body.trim().is_empty()).then(|| (label, body.trim()))
 }
 
-/// A note label: up to three digits, or one note symbol.
-fn is_label(l: &str) -> bool {
-    (!l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_digit()))
-        || matches!(l, "*" | "∗" | "†" | "‡" | "§" | "¶")
-}
-
 /// `$^{4}$ text` or `${ }^{4}$ text` → (`4`, `text`).
 fn tex_label(t: &str) -> Option<(String, &str)> {
     let (labels, len) = tex_marker(t)?;
@@ -373,174 +357,6 @@ fn tex_label(t: &str) -> Option<(String, &str)> {
     };
     let body = t[len..].trim();
     (!body.is_empty()).then(|| (label.clone(), body))
-}
-
-/// A TeX superscript at the start of `t`: its labels and length.
-fn tex_marker(t: &str) -> Option<(Vec<String>, usize)> {
-    // `$^{1}$`, `${ }^{1}$`, `$ ^{*} $`: spaces and an empty base allowed.
-    let rest = t.strip_prefix('$')?.trim_start_matches(' ');
-    let rest = rest
-        .strip_prefix("{}")
-        .or_else(|| rest.strip_prefix("{ }"))
-        .unwrap_or(rest)
-        .trim_start_matches(' ');
-    let rest = rest.strip_prefix("^{")?;
-    let close = rest.find('}')?;
-    let inner = &rest[..close];
-    let after = rest[close + 1..].trim_start_matches(' ');
-    let after = after.strip_prefix('$')?;
-    if inner.len() > 24 {
-        return None;
-    }
-    let labels: Vec<String> = inner
-        .split(',')
-        .map(|l| match l.trim() {
-            "\\ast" | "\\star" => "*".to_string(),
-            "\\dagger" => "†".to_string(),
-            "\\ddagger" => "‡".to_string(),
-            other => other.to_string(),
-        })
-        .collect();
-    if !labels.iter().all(|l| is_label(l)) {
-        return None;
-    }
-    Some((labels, t.len() - after.len()))
-}
-
-/// Every marker of `styles` in one block's text.
-fn find_markers(
-    block: usize,
-    text: &str,
-    styles: &[Style],
-    anchors: &[&str],
-    out: &mut Vec<Marker>,
-) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = &text[i..];
-        let b = bytes[i];
-        if b == b'<' && styles.contains(&Style::Sup) {
-            if let Some(r) = rest.strip_prefix("<sup>") {
-                if let Some(end) = r.find("</sup>") {
-                    let labels: Vec<String> = r[..end]
-                        .split(',')
-                        .map(|l| l.trim().trim_end_matches('.').to_string())
-                        .collect();
-                    if labels.iter().all(|l| is_label(l)) {
-                        out.push(Marker {
-                            block,
-                            range: i..i + 5 + end + 6,
-                            style: Style::Sup,
-                            labels,
-                            anchor: None,
-                            taken: false,
-                        });
-                        i += 5 + end + 6;
-                        continue;
-                    }
-                }
-            }
-        } else if b == b'$' && styles.contains(&Style::Tex) {
-            if let Some((labels, len)) = tex_marker(rest) {
-                out.push(Marker {
-                    block,
-                    range: i..i + len,
-                    style: Style::Tex,
-                    labels,
-                    anchor: None,
-                    taken: false,
-                });
-                i += len;
-                continue;
-            }
-        } else if b == b'[' && styles.contains(&Style::Anchors) {
-            if let Some((len, anchor)) = link_marker(rest, anchors) {
-                let (mut start, mut end) = (i, i + len);
-                if text[..start].ends_with("<sup>") && text[end..].starts_with("</sup>") {
-                    start -= 5;
-                    end += 6;
-                }
-                out.push(Marker {
-                    block,
-                    range: start..end,
-                    style: Style::Anchors,
-                    labels: Vec::new(),
-                    anchor: Some(anchor.to_string()),
-                    taken: false,
-                });
-                i = end;
-                continue;
-            }
-        } else if b.is_ascii_digit() && styles.contains(&Style::Lines) {
-            let len = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if glued(text, i, len) {
-                out.push(Marker {
-                    block,
-                    range: i..i + len,
-                    style: Style::Lines,
-                    labels: vec![rest[..len].to_string()],
-                    anchor: None,
-                    taken: false,
-                });
-            }
-            i += len;
-            continue;
-        }
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
-    }
-}
-
-/// `[4](#page-7-2)`: a short link to a note's anchor; (length, anchor).
-fn link_marker<'a>(t: &str, anchors: &[&'a str]) -> Option<(usize, &'a str)> {
-    let close = t.find("](#")?;
-    let inner = &t[1..close];
-    let short = inner.chars().count() <= 8
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '*' | '∗' | '†' | '‡'));
-    if !short || inner.trim().is_empty() {
-        return None;
-    }
-    let after = &t[close + 3..];
-    let end = after.find(')')?;
-    let target = &after[..end];
-    let anchor = anchors.iter().find(|a| **a == target)?;
-    Some((close + 3 + end + 1, anchor))
-}
-
-/// Digits at `i..i+len` glued to the text before them as a note mark: after
-/// a lower-case word of three letters or more, or after a closing bracket,
-/// quote or punctuation, and followed by a space, punctuation or the end.
-fn glued(text: &str, i: usize, len: usize) -> bool {
-    if len > 2 || i == 0 {
-        return false;
-    }
-    let before = &text[..i];
-    let Some(prev) = before.chars().next_back() else {
-        return false;
-    };
-    let next_ok = text[i + len..]
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'));
-    if !next_ok {
-        return false;
-    }
-    if matches!(prev, ')' | ']' | '"' | '”' | '’') {
-        return true;
-    }
-    if matches!(prev, '.' | ',' | ';') {
-        // Not a decimal or a list of numbers (`3.14`, `1,5`).
-        let before_prev = before[..before.len() - prev.len_utf8()].chars().next_back();
-        return !before_prev.is_some_and(|c| c.is_ascii_digit());
-    }
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    word.chars().count() >= 3 && word.chars().all(char::is_lowercase)
 }
 
 /// Whether a block is running prose (a paragraph that may be cut by a page

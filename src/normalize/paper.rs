@@ -103,7 +103,7 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     let gone: Vec<bool> = (0..blocks.len())
         .map(|i| stamps[i] || take && remove[i])
         .collect();
-    super::pdfmd::rejoin(blocks, &gone, false);
+    super::rejoin::rejoin(blocks, &gone, false);
 }
 
 /// The abstract or the first section begins: the front ends.

@@ -1,0 +1,229 @@
+//! Rule 6 of reference-list entries (see `entries`): the names of an
+//! author list in the forms styles write them — `Family, I.` pairs
+//! (APA), names in reading order (`Anna Berg and Karl Moser`, IEEE),
+//! Vancouver (`Berg A, Moser KL`), an inverted first name (MLA, Chicago),
+//! particles (`van den Berg`), and organisations.
+
+use super::names::Person;
+
+/// Rule 6: the people of an author list, or `None` when it is not one.
+pub fn names_in(list: &str) -> Option<Vec<Person>> {
+    let list = list.trim().trim_end_matches([',', ' ']);
+    // A final full stop ends the list, unless it is an initial's.
+    let last = list.rsplit([' ', ',', '.']).nth(1).unwrap_or("");
+    let list = if list.ends_with('.')
+        && !(last.chars().count() == 1 && last.starts_with(char::is_uppercase))
+    {
+        &list[..list.len() - 1]
+    } else {
+        list
+    };
+    let list = list
+        .strip_suffix("et al")
+        .or_else(|| list.strip_suffix("et al."))
+        .unwrap_or(list)
+        .trim_end_matches([',', ' ']);
+    if list.is_empty() || list.len() > 600 {
+        return None;
+    }
+    let normalised = list
+        .replace(", and ", ", ")
+        .replace(", & ", ", ")
+        .replace(" & ", ", ")
+        .replace(" and ", ", ")
+        .replace("; ", ", ");
+    let parts: Vec<&str> = normalised
+        .split(", ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    people(&parts).or_else(|| corporate(list))
+}
+
+fn people(parts: &[&str]) -> Option<Vec<Person>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let part = parts[i];
+        let next = parts.get(i + 1).copied();
+        if is_family(part) && next.is_some_and(is_initials) {
+            out.push(Person {
+                family: part.to_string(),
+                given: next.unwrap_or_default().to_string(),
+            });
+            i += 2;
+        } else if i == 0
+            && !part.contains(' ')
+            && is_family(part)
+            && next.is_some_and(is_given)
+            && parts.get(2).is_none_or(|p| direct(p).is_some())
+        {
+            // `Keller, Jonas, and Anna Berg`: the first name inverted.
+            out.push(Person {
+                family: part.to_string(),
+                given: next.unwrap_or_default().to_string(),
+            });
+            i += 2;
+        } else if matches!(part, "Jr." | "Jr" | "Sr." | "II" | "III") {
+            i += 1;
+        } else {
+            out.push(direct(part)?);
+            i += 1;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `Anna Berg`, `P. Ivanova`, `Rianne van den Berg`, `Berg KL`.
+fn direct(part: &str) -> Option<Person> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.len() < 2
+        || words.len() > 5
+        || !words.iter().all(|w| is_name_word(w) || is_particle(w))
+        // `Sutton.` ends a sentence; only an initial ends in a full stop.
+        || words.iter().any(|w| w.ends_with('.') && !is_initials(w))
+        || words
+            .iter()
+            .any(|w| ORGANISATION.contains(&w.trim_end_matches('.')))
+    {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    // Vancouver: `Berg KL`.
+    if last.len() <= 3 && last.chars().all(|c| c.is_ascii_uppercase()) && words.len() >= 2 {
+        let family = words[..words.len() - 1].join(" ");
+        return is_family(&family).then(|| Person {
+            family,
+            given: last.to_string(),
+        });
+    }
+    if last.ends_with('.') || is_particle(last) {
+        return None;
+    }
+    let mut k = words.len() - 1;
+    while k > 1 && is_particle(words[k - 1]) {
+        k -= 1;
+    }
+    Some(Person {
+        family: words[k..].join(" "),
+        given: words[..k].join(" "),
+    })
+}
+
+/// A family name: one to three capitalised words (particles allowed before).
+fn is_family(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| is_name_word(w) && !w.ends_with('.') && w.chars().count() > 1)
+        && words
+            .iter()
+            .all(|w| (is_name_word(w) && !w.ends_with('.')) || is_particle(w))
+}
+
+/// `S.`, `S. M. A.`, `J.-P.`, `SM`.
+pub(super) fn is_initials(part: &str) -> bool {
+    let compact: String = part.chars().filter(|c| !c.is_whitespace()).collect();
+    !compact.is_empty()
+        && compact.len() <= 12
+        && (compact.ends_with('.')
+            || compact.chars().all(|c| c.is_uppercase()) && compact.chars().count() <= 3)
+        && compact
+            .split(['.', '-'])
+            .all(|s| s.is_empty() || s.chars().count() == 1 && s.starts_with(char::is_uppercase))
+}
+
+/// Given names: capitalised words and initials (`Jonas`, `Daniel R.`).
+fn is_given(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=3).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+}
+
+pub(super) fn is_name_word(w: &str) -> bool {
+    let core = w.trim_end_matches('.');
+    core.starts_with(char::is_uppercase)
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// Words that make a name an organisation's.
+const ORGANISATION: &[&str] = &[
+    "Agency",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corporation",
+    "Council",
+    "Department",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Inc",
+    "Institute",
+    "Ltd",
+    "Ministry",
+    "Nations",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Register",
+    "Service",
+    "Society",
+    "Survey",
+    "Union",
+    "University",
+];
+
+pub(super) fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "el"
+            | "ter"
+    )
+}
+
+/// A short name that is not a person's: an organisation.
+fn corporate(list: &str) -> Option<Vec<Person>> {
+    let words: Vec<&str> = list.split_whitespace().collect();
+    // Not a sentence run on (`Harris. Distributional Structure. WORD`),
+    // nor numbers.
+    let ok = (1..=8).contains(&words.len())
+        && list.starts_with(char::is_uppercase)
+        && !list.contains(['"', '“', '*', '{', ':'])
+        && !list.contains(". ")
+        && !list.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            * 2
+            > words.len();
+    ok.then(|| {
+        vec![Person {
+            family: list.to_string(),
+            given: String::new(),
+        }]
+    })
+}
