@@ -13,6 +13,34 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     for (i, f) in doc.footnotes.iter().enumerate() {
         let (text, urls) = citations::marked_text(&f.body);
+        // `Smith, A Title (2001); see also Jones, Other (2003).`: one note,
+        // several works, when every part reads as a reference (and the
+        // note has no links, whose addresses would not know their part).
+        let parts = split_works(&text);
+        if parts.len() > 1 && urls.is_empty() {
+            let read: Vec<Box<citations::Reference>> = parts
+                .iter()
+                .filter_map(|p| {
+                    match citations::parse_reference(short_forms::without_signal(p), Vec::new()) {
+                        citations::Parsed::Reference(r) => Some(r),
+                        _ => None,
+                    }
+                })
+                .collect();
+            if read.len() == parts.len() {
+                for r in read {
+                    out.push(Cited {
+                        at: Place::Note(i),
+                        label: None,
+                        in_text: 0,
+                        keys: citations::match_keys(&r),
+                        reference: *r,
+                        ibid: false,
+                    });
+                }
+                continue;
+            }
+        }
         let text = short_forms::without_signal(&text);
         let earlier = match short_forms::back(text) {
             // A short form with no full form before it is read as it is.
@@ -84,6 +112,29 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
     out
 }
 
+/// A note's text cut at `; ` outside brackets and quotes.
+fn split_works(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut from) = (0i32, false, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '"' => quoted = !quoted,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            ';' if depth <= 0 && !quoted && text[i + 1..].starts_with(' ') => {
+                parts.push(text[from..i].trim());
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text[from..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// Parses the entries of the document's reference lists.
 pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
     if !doc.paragraphs.iter().any(|p| p.reference) {
@@ -134,4 +185,28 @@ fn block_nodes(nodes: &[Node]) -> &[Node] {
         }
     }
     nodes
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_note_citing_several_works_gives_each() {
+        let md = "A[^1] B[^2]\n\n\
+[^1]: Hartley, Zora. *The Long Frontier*. Northern Press, 2004; see also Okafor, Nia. \"River Law.\" *Journal of Waters* 3, no. 2 (2011): 1-20.\n\
+[^2]: Hartley, Zora. *The Long Frontier*. Northern Press, 2004; on this, the argument is weak.\n";
+        let (doc, _) = crate::parse::parse(md);
+        let cited = super::read_citations(&doc);
+        let titles: Vec<(super::Place, String)> = cited
+            .iter()
+            .map(|c| (c.at, c.reference.title.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (super::Place::Note(0), "The Long Frontier".to_string()),
+                (super::Place::Note(0), "River Law".to_string()),
+                (super::Place::Note(1), "The Long Frontier".to_string()),
+            ]
+        );
+    }
 }

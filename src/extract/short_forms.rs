@@ -59,7 +59,9 @@ pub fn without_signal(text: &str) -> &str {
         "См. также",
     ];
     for s in SIGNALS {
-        if let Some(rest) = plain.strip_prefix(s) {
+        // `See also` opens a note; `see also` follows a `;` in one.
+        let head = plain.get(..s.len()).filter(|h| h.eq_ignore_ascii_case(s));
+        if let Some(rest) = head.map(|h| &plain[h.len()..]) {
             // A whole word: `See` not `Seeds`.
             if rest.starts_with([' ', ',', '*', '_']) {
                 let rest = rest

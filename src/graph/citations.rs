@@ -130,8 +130,9 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
     for (w, work) in sorted.iter().enumerate() {
         for c in &work.cited_in {
             match c.at {
-                Place::Note(n) => by_footnote[c.doc].insert(n, w),
-                Place::Entry(p) => by_entry[c.doc].insert(p, w),
+                // A note citing several works links to the first.
+                Place::Note(n) => *by_footnote[c.doc].entry(n).or_insert(w),
+                Place::Entry(p) => *by_entry[c.doc].entry(p).or_insert(w),
             };
         }
     }
