@@ -309,6 +309,7 @@ const CSL_KEYS: &[&str] = &[
     "title",
     "author",
     "container-title",
+    "collection-title",
     "publisher",
     "volume",
     "issue",
@@ -354,5 +355,20 @@ fn csl_json_keeps_to_the_schema() {
             }
         }
         drop(tmp);
+    }
+}
+
+#[test]
+fn csl_types_keep_containers_where_reference_managers_keep_them() {
+    let (_tmp, out) = common::built_seed();
+    let items = json(&out.join("data/citations.json"));
+    for item in items.as_array().unwrap() {
+        let t = item["type"].as_str().unwrap();
+        if t == "document" {
+            assert!(item.get("container-title").is_none(), "{item}");
+        }
+        if t == "report" {
+            assert!(item.get("container-title").is_none(), "{item}");
+        }
     }
 }

@@ -34,7 +34,7 @@ pub fn csl_json(site: &Site) -> String {
             let r = &w.reference;
             let mut item = Map::new();
             item.insert("id".into(), json!(w.id));
-            item.insert("type".into(), json!(r.kind));
+            item.insert("type".into(), json!(csl_type(r)));
             if let Some(t) = &r.title {
                 item.insert("title".into(), json!(t));
             }
@@ -53,8 +53,15 @@ pub fn csl_json(site: &Site) -> String {
                     .collect();
                 item.insert("author".into(), Value::Array(authors));
             }
+            // A report's container is its series: reference managers keep
+            // a series for reports, not a container.
+            let container = if r.kind == "report" {
+                "collection-title"
+            } else {
+                "container-title"
+            };
             let fields = [
-                ("container-title", &r.container),
+                (container, &r.container),
                 ("publisher", &r.publisher),
                 ("volume", &r.volume),
                 ("issue", &r.issue),
@@ -99,6 +106,18 @@ pub fn csl_json(site: &Site) -> String {
         })
         .collect();
     String::from_utf8(array(items.iter().map(Vec::as_slice))).unwrap_or_default()
+}
+
+/// The CSL type written for a work: a `document` that appeared in
+/// something (a container) is a web page when it has an address, else an
+/// article in a periodical, so that readers such as Zotero keep the
+/// container and pages (their `document` has neither).
+fn csl_type(r: &Reference) -> &'static str {
+    match r.kind {
+        "document" if r.container.is_some() && !r.urls.is_empty() => "webpage",
+        "document" if r.container.is_some() => "article-magazine",
+        kind => kind,
+    }
 }
 
 fn date_parts(r: &Reference) -> Option<Vec<u32>> {
