@@ -163,7 +163,22 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     let (authors, title_at) = parse_authors(&text).unwrap_or_default();
     r.authors = authors;
     let (title, rest) = split_title(&text[title_at..]);
-    r.title = title.map(|t| clean(&t)).filter(|t| !t.is_empty());
+    r.title = title
+        .map(|t| {
+            // `Code for X is available at {https://…}`: the work is X; the
+            // braces that mark link text are not part of a title.
+            let t = [
+                "is available at",
+                "are available at",
+                "is available from",
+                "can be found at",
+            ]
+            .iter()
+            .find_map(|p| t.find(p).map(|k| t[..k].trim_end().to_string()))
+            .unwrap_or(t);
+            clean(&t.replace(['{', '}'], ""))
+        })
+        .filter(|t| !t.is_empty());
     let genre = read_fields(rest, &mut r);
     r.kind = kind(&r, genre.as_deref());
     // Without authors, a note is a reference only when it sets a title

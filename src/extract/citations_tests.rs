@@ -269,3 +269,21 @@ fn remarks_with_two_sentences_or_page_links_are_not_references() {
         assert_eq!(parse_reference(note, Vec::new()), Parsed::Note, "{note}");
     }
 }
+
+#[test]
+fn code_pointers_name_the_code_and_titles_lose_link_marks() {
+    let Parsed::Reference(r) = parse_reference(
+        "Code for the grid model is available at {https://example.org/} {grid/model}.",
+        vec!["https://example.org/grid/model".into()],
+    ) else {
+        panic!("a code pointer names a web page");
+    };
+    assert_eq!(r.title.as_deref(), Some("Code for the grid model"));
+    let Parsed::Reference(r) = parse_reference(
+        "Berg, Anna. \"Reserves in {Small} Systems.\" *Energy Review* 3 (2012).",
+        Vec::new(),
+    ) else {
+        panic!();
+    };
+    assert_eq!(r.title.as_deref(), Some("Reserves in Small Systems"));
+}
