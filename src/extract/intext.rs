@@ -67,9 +67,13 @@ pub fn link(doc: &Document, cited: &mut [Cited], notes: &mut Vec<String>) -> Vec
     let mut paragraph: Option<usize> = None;
     let mut seen = 0usize;
     let mut in_link = 0usize;
+    // The entry of the text's own link just before, with only spaces
+    // since: a second link to it continues the same citation.
+    let mut last_link: Option<usize> = None;
     for (k, n) in doc.body.iter().enumerate() {
         match n {
             Node::ParagraphStart { .. } => {
+                last_link = None;
                 paragraph = Some(seen);
                 seen += 1;
             }
@@ -90,11 +94,19 @@ pub fn link(doc: &Document, cited: &mut [Cited], notes: &mut Vec<String>) -> Vec
                         entry: e.paragraph,
                         whole: true,
                     });
-                    count(&mut counts, e.paragraph);
+                    // `[Kaplan et al.](#e) [(2020)](#e)`: one citation a
+                    // converter cut into two links.
+                    if last_link != Some(e.paragraph) {
+                        count(&mut counts, e.paragraph);
+                    }
+                    last_link = Some(e.paragraph);
                 }
             }
             Node::Md(Event::End(TagEnd::Link)) => in_link = in_link.saturating_sub(1),
             Node::Md(Event::Text(t)) if in_link == 0 => {
+                if !t.trim().is_empty() {
+                    last_link = None;
+                }
                 let Some(p) = paragraph else { continue };
                 if doc.paragraphs.get(p).is_none_or(|p| p.reference) {
                     continue;

@@ -136,3 +136,14 @@ fn hostile_text_does_not_panic() {
         let _ = links(text, &mut e);
     }
 }
+
+#[test]
+fn a_citation_cut_into_two_links_counts_once() {
+    let mut e = vec![entry(1, None, &["Kaplan"], 2020)];
+    let (found, _) = links(
+        "Done as in [Kaplan et al.](#p-2) [(2020)](#p-2), and again [Kaplan](#p-2).",
+        &mut e,
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(e[0].in_text, 2);
+}
