@@ -35,11 +35,25 @@ pub struct RawConfig {
     pub slugs: Option<String>,
     pub timeline: Option<RawTimeline>,
     pub markdown: Option<RawMarkdown>,
+    /// Bibliography files (BibLaTeX or CSL-JSON), relative to the site
+    /// root or absolute (a reference manager's library): one or a list.
+    pub bibliography: Option<OneOrMany>,
+    /// The CSL style citations are formatted in: a name (`apa`,
+    /// `chicago-notes`…) or a `.csl` file relative to the site root.
+    pub citation_style: Option<String>,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: Option<toml::Table>,
     /// The theme's words in the site's language, key by key over its
     /// tables (see `theme::strings`).
     pub translations: Option<toml::Table>,
+}
+
+/// A value that may be one string or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -92,6 +106,10 @@ pub struct Config {
     pub drafts: bool,
     pub extra: toml::Table,
     pub translations: toml::Table,
+    /// Bibliography files, relative to the root.
+    pub bibliography: Vec<String>,
+    /// A built-in style's name or a `.csl` path relative to the root.
+    pub citation_style: String,
 }
 
 pub const FILE_NAME: &str = "config.toml";
@@ -170,7 +188,24 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
             raw.language.unwrap_or_default()
         );
     }
+    let bibliography = match raw.bibliography {
+        None => Vec::new(),
+        Some(OneOrMany::One(f)) => vec![f],
+        Some(OneOrMany::Many(fs)) => fs,
+    };
+    let citation_style = raw
+        .citation_style
+        .unwrap_or_else(|| crate::bibliography::DEFAULT_STYLE.to_string());
+    if !crate::bibliography::is_style_name(&citation_style) && !root.join(&citation_style).is_file()
+    {
+        bail!(
+            "citation_style `{citation_style}` is neither a style dossier knows ({}) nor a .csl file (relative to the site root)",
+            crate::bibliography::STYLE_NAMES.join(", ")
+        );
+    }
     Ok(Config {
+        bibliography,
+        citation_style,
         title: raw.title.unwrap_or_else(|| "dossier".to_string()),
         description: raw.description.unwrap_or_default(),
         base_url,

@@ -128,7 +128,8 @@ fn source(data: &[u8]) {
         meta,
         notes: Vec::new(),
     };
-    let entry = crate::prepare::prepare(source, 0, &opts, true, how & 0x80 != 0);
+    let bib = fuzz_bibliography(how & 0x20 != 0);
+    let entry = crate::prepare::prepare(source, 0, &opts, bib, true, how & 0x80 != 0);
     let prepared = &entry.0;
     let doc = &prepared.doc;
     let _ = crate::render::html::document_html(
@@ -188,4 +189,18 @@ fn site(data: &[u8]) {
         let _ = crate::check::check_links(&built.files);
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A small bibliography (keys `doe2019`, `roe`, `a:b`), in a note style or
+/// an author–date one, made once.
+fn fuzz_bibliography(notes: bool) -> &'static crate::bibliography::Bibliography {
+    use std::sync::OnceLock;
+    static NOTES: OnceLock<crate::bibliography::Bibliography> = OnceLock::new();
+    static AUTHOR_DATE: OnceLock<crate::bibliography::Bibliography> = OnceLock::new();
+    const BIB: &str = "@article{doe2019, author = {Doe, Jane and Roe, R.}, title = {A {Study}}, journal = {J}, year = {2019}, pages = {1--9}}\n@book{roe, author = {Roe, Richard}, title = {Book}, publisher = {P}, year = {2001}}\n@online{a:b, title = {Site}, url = {https://example.org/x_y}, date = {2020-02-03}}\n";
+    if notes {
+        NOTES.get_or_init(|| crate::bibliography::from_biblatex(BIB, "chicago-notes"))
+    } else {
+        AUTHOR_DATE.get_or_init(|| crate::bibliography::from_biblatex(BIB, "apa"))
+    }
 }

@@ -22,6 +22,7 @@
 //!
 //! [`check`] verifies a rendered site's links.
 
+pub mod bibliography;
 pub mod chars;
 pub mod check;
 pub mod config;
@@ -158,6 +159,13 @@ fn run_pipeline(
         language: &config.language,
         slugs: config.slugs,
     };
+    let (bibliography, bib_problems) = bibliography::load(
+        &config.root,
+        &config.bibliography,
+        &config.citation_style,
+        &config.language,
+    );
+    let bibliography = std::sync::Arc::new(bibliography);
     laps.lap("config, theme, topics");
     // What every document's extraction depends on besides its own source
     // (only needed when results are kept).
@@ -165,6 +173,10 @@ fn run_pipeline(
         memo::KeyHasher::of(|h| {
             h.add_json(&config);
             h.add(std::fs::read(&config.topic_map).unwrap_or_default());
+            // The bibliography and the style format citations in texts.
+            for f in config.bibliography.iter().chain([&config.citation_style]) {
+                h.add(std::fs::read(config.root.join(f)).unwrap_or_default());
+            }
         })
     } else {
         0
@@ -178,6 +190,7 @@ fn run_pipeline(
     let sources_read = found.sources.len();
     let mut diags = found.diagnostics;
     diags.extend(topic_problems);
+    diags.extend(bib_problems);
     laps.lap("sources");
     // Each document with its key, its stamp and whether it was reused.
     type Entry = (u64, Option<sources::Stamp>, memo::PreparedEntry, bool);
@@ -212,8 +225,14 @@ fn run_pipeline(
             if let Some(hit) = last.prepared.get(&key) {
                 return Ok((key, stamp, std::sync::Arc::clone(hit), true));
             }
-            let entry =
-                prepare::prepare_guarded(source, key, &extract_opts, last.active, unsafe_html)?;
+            let entry = prepare::prepare_guarded(
+                source,
+                key,
+                &extract_opts,
+                &bibliography,
+                last.active,
+                unsafe_html,
+            )?;
             Ok((key, stamp, entry, false))
         })
         .collect();
@@ -343,6 +362,7 @@ fn run_pipeline(
             overrides: overrides.clone(),
             theme,
             matcher,
+            bibliography,
             site,
             files: built.files.clone(),
             diagnostics: built.diagnostics.clone(),

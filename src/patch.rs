@@ -31,6 +31,7 @@ pub struct Kept {
     pub overrides: crate::config::Overrides,
     pub theme: crate::theme::Theme,
     pub matcher: extract::mentions::Matcher,
+    pub bibliography: Arc<crate::bibliography::Bibliography>,
     pub site: graph::Site,
     /// Sorted by path.
     pub files: Vec<OutputFile>,
@@ -110,9 +111,15 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         }
         let stamp = sources::Stamp::of(&path).ok_or("a document cannot be read")?;
         let old = Arc::clone(memo.prepared.get(&old_key).ok_or("a document is unknown")?);
-        let new =
-            crate::prepare::prepare_guarded(source, key, &opts, true, kept.config.unsafe_html)
-                .map_err(|_| "a document failed")?;
+        let new = crate::prepare::prepare_guarded(
+            source,
+            key,
+            &opts,
+            &kept.bibliography,
+            true,
+            kept.config.unsafe_html,
+        )
+        .map_err(|_| "a document failed")?;
         if !graph::same_face(&old.0, &new.0) {
             return Err("an edit changes what other pages show");
         }

@@ -2,6 +2,7 @@
 //! what the text says of itself, ready for the site graph. Sources are
 //! prepared independently (in parallel, and reused by the memo).
 
+use crate::bibliography::{self, Bibliography};
 use crate::diagnostics::{self, Diagnostic};
 use crate::{extract, graph, memo, normalize, parse, sources};
 
@@ -11,12 +12,13 @@ pub fn prepare_guarded(
     source: sources::Source,
     key: u64,
     opts: &extract::Options,
+    bib: &Bibliography,
     keyed: bool,
     unsafe_html: bool,
 ) -> std::result::Result<memo::PreparedEntry, Diagnostic> {
     let path = source.path.clone();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        prepare(source, key, opts, keyed, unsafe_html)
+        prepare(source, key, opts, bib, keyed, unsafe_html)
     }))
     .map_err(|panic| {
         let why = diagnostics::panic_text(&*panic);
@@ -35,24 +37,40 @@ pub fn prepare(
     source: sources::Source,
     key: u64,
     opts: &extract::Options,
+    bib: &Bibliography,
     keyed: bool,
     unsafe_html: bool,
 ) -> memo::PreparedEntry {
-    let normalized = normalize::normalize(&source);
+    let mut normalized = normalize::normalize(&source);
+    // Citations of the bibliography written out as notes or linked text.
+    let mut cite_warnings = Vec::new();
+    let mut given = extract::Given::default();
+    if let Some(cited) = bibliography::cite(&normalized.markdown, bib) {
+        normalized.markdown = cited.markdown;
+        given = cited.given;
+        cite_warnings = cited.warnings;
+    }
     // Plain text is escaped by normalisation, so the only HTML in its
     // Markdown is normalisation's own wrappers.
     let own_html = source.format == sources::Format::PlainText;
     let (mut doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
     parse::lines::place_in_file(&source.body, &mut doc.link_lines, source.body_line_offset);
     let language = extract::language::decide(source.meta.language.as_deref(), &doc, opts.language);
-    let extracted = extract::extract(&doc, opts);
-    let mut normalized = normalized;
+    let extracted = extract::extract_with(&doc, opts, &given);
     let markdown: std::sync::Arc<str> = std::mem::take(&mut normalized.markdown).into();
     doc.compact(markdown, own_html || unsafe_html);
     // The texts are parsed now; keep only the document model.
     let mut source = source;
     source.body = String::new();
     let mut diags: Vec<Diagnostic> = std::mem::take(&mut source.notes);
+    for (line, w) in cite_warnings {
+        let line = if source.format == sources::Format::Markdown {
+            line + source.body_line_offset
+        } else {
+            0
+        };
+        diags.push(Diagnostic::warning(&source.path, line, 0, w));
+    }
     diags.extend(
         std::mem::take(&mut normalized.warnings)
             .into_iter()

@@ -169,13 +169,44 @@ pub struct Rejected {
 /// table or list pasted as one paragraph would flood the timeline.
 pub const MAX_DATES_PER_PARAGRAPH: usize = 1_000;
 
+/// References known before the text is read: a bibliography's entries
+/// that the text cites (see `bibliography`). They replace what the parser
+/// would read from the formatted notes and entries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Given {
+    /// Footnotes by label, with the references each cites.
+    pub notes: Vec<(String, Vec<citations::Reference>)>,
+    /// Reference-list entries by the anchor they hold, with their
+    /// reference.
+    pub entries: Vec<(String, citations::Reference)>,
+    /// The citations written in the text, as its paragraphs read them
+    /// (`(Doe et al., 2019, p. 12)`): their years date works, so they
+    /// stay off the timeline.
+    pub in_text: Vec<String>,
+}
+
+/// Whether the year at `start..end` of `text` stands inside one of the
+/// given in-text citations.
+fn in_given(text: &str, start: usize, end: usize, given: &Given) -> bool {
+    given.in_text.iter().any(|g| {
+        text.match_indices(g.as_str())
+            .any(|(k, _)| k <= start && end <= k + g.len())
+    })
+}
+
 /// Extracts mentions and dates from one document.
 pub fn extract(doc: &Document, opts: &Options) -> Extracted {
+    extract_with(doc, opts, &Given::default())
+}
+
+/// [`extract`], with the references of some notes and entries given.
+pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted {
     let mut out = Extracted::default();
     found::find_mentions(doc, opts, &mut out);
     found::group_mentions(&mut out);
     out.citations = references::read_citations(doc);
     out.citations.extend(references::read_entries(doc));
+    references::apply_given(doc, given, &mut out.citations);
     out.cite_links = intext::link(doc, &mut out.citations, &mut out.notes);
     out.links_out = doc
         .body
@@ -199,7 +230,10 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
         if p.reference {
             hits.clear();
         } else {
-            hits.retain(|h| !cited::is_cited(&p.text, h.start, h.end, has_references));
+            hits.retain(|h| {
+                !cited::is_cited(&p.text, h.start, h.end, has_references)
+                    && !in_given(&p.text, h.start, h.end, given)
+            });
         }
         out.cited_years += before - hits.len();
         if hits.len() > MAX_DATES_PER_PARAGRAPH {

@@ -187,6 +187,55 @@ fn block_nodes(nodes: &[Node]) -> &[Node] {
     nodes
 }
 
+/// Puts the given references (see [`super::Given`]) in place of what was
+/// read from the same notes and entries, keeping the order of places.
+pub(super) fn apply_given(doc: &Document, given: &super::Given, cited: &mut Vec<Cited>) {
+    if given.notes.is_empty() && given.entries.is_empty() {
+        return;
+    }
+    let make = |at: Place, label: Option<String>, r: &citations::Reference| Cited {
+        at,
+        label,
+        in_text: 0,
+        keys: citations::match_keys(r),
+        reference: r.clone(),
+        ibid: false,
+    };
+    let mut add: Vec<Cited> = Vec::new();
+    for (label, refs) in &given.notes {
+        let Some(i) = doc.footnotes.iter().position(|f| &f.label == label) else {
+            continue;
+        };
+        cited.retain(|c| c.at != Place::Note(i));
+        add.extend(refs.iter().map(|r| make(Place::Note(i), None, r)));
+    }
+    for (anchor, r) in &given.entries {
+        let Some(block) = doc
+            .anchors
+            .iter()
+            .find(|(a, _)| a == anchor)
+            .map(|(_, b)| b)
+        else {
+            continue;
+        };
+        let Some(p) = doc.paragraphs.iter().position(|p| &p.id == block) else {
+            continue;
+        };
+        let label = cited
+            .iter()
+            .find(|c| c.at == Place::Entry(p))
+            .and_then(|c| c.label.clone());
+        cited.retain(|c| c.at != Place::Entry(p));
+        add.push(make(Place::Entry(p), label, r));
+    }
+    cited.extend(add);
+    // Notes first, in number order, then entries in text order.
+    cited.sort_by_key(|c| match c.at {
+        Place::Note(i) => (0, i),
+        Place::Entry(p) => (1, p),
+    });
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -112,6 +112,9 @@ pub struct Document {
     /// Set by [`Document::compact`]: the Markdown the node lists are parsed
     /// from again when needed, and whether it may hold raw HTML.
     pub markdown: Option<(std::sync::Arc<str>, bool)>,
+    /// Empty anchors in the text (`<span id="page-6-3"></span>`) and the
+    /// id of the block each stood in, which links to it now lead to.
+    pub anchors: Vec<(String, String)>,
 }
 
 impl Document {
@@ -200,7 +203,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut warnings = p.finish_footnotes(defs);
     warnings.append(&mut math_warnings);
     refs::mark_runs(&mut p.doc.paragraphs);
-    retarget_anchors(&p.anchors, &mut body, &mut p.doc.footnotes);
+    p.doc.anchors = retarget_anchors(&p.anchors, &mut body, &mut p.doc.footnotes);
     p.doc.body = body;
     p.doc.link_lines = link_lines;
     (p.doc, warnings)
@@ -209,9 +212,13 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
 /// Links to converters' empty anchors (`#page-6-3`) lead to the block the
 /// anchor stood in (`#p-11`, a heading's slug, a note's id); the anchors
 /// themselves are not on the page.
-fn retarget_anchors(anchors: &[(String, walk::At)], body: &mut [Node], notes: &mut [Footnote]) {
+fn retarget_anchors(
+    anchors: &[(String, walk::At)],
+    body: &mut [Node],
+    notes: &mut [Footnote],
+) -> Vec<(String, String)> {
     if anchors.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut to: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     for (anchor, at) in anchors {
@@ -239,6 +246,9 @@ fn retarget_anchors(anchors: &[(String, walk::At)], body: &mut [Node], notes: &m
     for note in notes {
         fix(&mut note.body);
     }
+    let mut kept: Vec<(String, String)> = to.into_iter().map(|(a, b)| (a.to_string(), b)).collect();
+    kept.sort();
+    kept
 }
 
 /// Markdown as the plain text a reader sees (`*Beijing*` → `Beijing`),

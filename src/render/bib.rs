@@ -43,6 +43,8 @@ fn entry(id: &str, r: &Reference, out: &mut String) {
     }
     // A report's container, with no publisher, is its institution.
     let series = kind != "report" || r.publisher.is_some();
+    // A report's or thesis's publisher is its institution.
+    let institution = kind == "report" || kind == "thesis";
     if let Some(c) = r.container.as_ref().filter(|_| series) {
         let key = match kind {
             "article" => "journaltitle",
@@ -59,7 +61,7 @@ fn entry(id: &str, r: &Reference, out: &mut String) {
         None
     }) {
         field(
-            if kind == "report" {
+            if institution {
                 "institution"
             } else {
                 "publisher"
@@ -69,6 +71,9 @@ fn entry(id: &str, r: &Reference, out: &mut String) {
     }
     if kind == "report" {
         field("type", "Report");
+    }
+    if kind == "thesis" {
+        field("type", "Thesis");
     }
     for (k, v) in [("volume", &r.volume), ("number", &r.issue)] {
         if let Some(v) = v {
@@ -103,6 +108,7 @@ fn bib_type(r: &Reference) -> (&'static str, Option<&'static str>) {
         "chapter" if r.container.is_some() => ("incollection", None),
         "book" => ("book", None),
         "report" => ("report", None),
+        "thesis" => ("thesis", None),
         _ if !r.urls.is_empty() => ("online", None),
         _ => ("misc", None),
     }
@@ -184,6 +190,7 @@ fn ris_entry(id: &str, r: &Reference, out: &mut String) {
         "chapter" => "CHAP",
         "book" => "BOOK",
         "report" => "RPRT",
+        "thesis" => "THES",
         "webpage" => "ELEC",
         _ => "GEN",
     };

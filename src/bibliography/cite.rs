@@ -1,0 +1,432 @@
+//! A text's Pandoc citations formatted by the site's CSL style and written
+//! back into its Markdown, before it is parsed:
+//!
+//! - note styles: each citation in the running text becomes a footnote
+//!   (`[^cite-1]`, its definition appended); a citation inside a footnote
+//!   is written in place;
+//! - in-text styles (author–date, numeric): the citation is written in
+//!   place, each work in it linked to its entry in a reference list
+//!   appended to the text (under a heading in the site's language, or at
+//!   Pandoc's `::: {#refs}` / `<div id="refs">` when the text has one).
+//!
+//! The references of those notes and entries are handed to extraction
+//! ([`Given`]), so the citation index has the bibliography's fields, not
+//! what a parser reads back from the formatted text.
+
+use super::syntax::{self, Found};
+use super::Bibliography;
+use crate::extract::Given;
+use hayagriva::citationberg::Display;
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
+    ElemChildren, ElemMeta, LocatorPayload, SpecificLocator,
+};
+use std::fmt::Write;
+
+/// A text with its citations written out.
+#[derive(Debug, Default)]
+pub struct Cited {
+    pub markdown: String,
+    pub given: Given,
+    /// (line in the Markdown, message).
+    pub warnings: Vec<(usize, String)>,
+}
+
+/// Formats the citations of `markdown`; `None` when it has none (the text
+/// is used as it is).
+pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
+    let known = |k: &str| bib.library.get(k).is_some();
+    let found = syntax::find(markdown, &known);
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = Cited::default();
+    let usable: Vec<&Found> = found
+        .iter()
+        .filter(|f| {
+            let unknown: Vec<&str> = f
+                .items
+                .iter()
+                .filter(|i| !known(&i.key))
+                .map(|i| i.key.as_str())
+                .collect();
+            if unknown.is_empty() {
+                return true;
+            }
+            let line = super::read::line_of(markdown, f.range.start);
+            out.warnings.push((
+                line,
+                if bib.named {
+                    format!(
+                        "no entry `{}` in the bibliography; the citation is shown as written",
+                        unknown.join("`, `")
+                    )
+                } else {
+                    format!(
+                        "the text cites `@{}` but config.toml names no bibliography (bibliography = [\"refs.bib\"])",
+                        unknown.join("`, `@")
+                    )
+                },
+            ));
+            false
+        })
+        .collect();
+    if usable.is_empty() {
+        return if out.warnings.is_empty() {
+            None
+        } else {
+            out.markdown = markdown.to_string();
+            Some(out)
+        };
+    }
+    let rendered = render(&usable, bib);
+    let notes = bib.notes();
+    let label_base = if markdown.contains("[^cite-") {
+        "dossier-cite-"
+    } else {
+        "cite-"
+    };
+    let mut text = String::with_capacity(markdown.len() + usable.len() * 80);
+    let mut definitions = String::new();
+    let mut last = 0;
+    let mut note = 0;
+    for (f, cite) in usable.iter().zip(&rendered.citations) {
+        if f.range.start < last {
+            continue;
+        }
+        text.push_str(&markdown[last..f.range.start]);
+        last = f.range.end;
+        let keys: Vec<&str> = f.items.iter().map(|i| i.key.as_str()).collect();
+        let refs: Vec<_> = keys
+            .iter()
+            .filter_map(|k| bib.references.get(*k).cloned())
+            .collect();
+        if let (true, None) = (notes, &f.in_note) {
+            note += 1;
+            let label = format!("{label_base}{note}");
+            if f.narrative {
+                // `@key says`: the author in the sentence, the work in the note.
+                text.push_str(&escape(&names(&refs)));
+            }
+            // The mark goes after the sentence's punctuation, with no
+            // space before it: `in 1991.[^1]`.
+            if !f.narrative {
+                text.truncate(text.trim_end_matches([' ', '\t']).len());
+                if let Some(p) = markdown[last..]
+                    .chars()
+                    .next()
+                    .filter(|c| ".,;:!?".contains(*c))
+                {
+                    text.push(p);
+                    last += p.len_utf8();
+                }
+            }
+            let _ = write!(text, "[^{label}]");
+            let mut body = String::new();
+            affixed(f, &markdown_of(&cite.citation, None), &mut body);
+            let _ = write!(
+                definitions,
+                "\n\n[^{label}]: {}",
+                block_start(&capitalised(&body))
+            );
+            out.given.notes.push((label, refs));
+        } else {
+            let link = |i: usize| keys.get(i).map(|k| anchor(k));
+            let mut written = markdown_of(&cite.citation, (!notes).then_some(&link));
+            if notes {
+                // Inside a note's sentence, without the note's full stop.
+                written = written.trim_end_matches('.').to_string();
+            } else if f.items.iter().all(|i| i.suppress_author) && !written.starts_with(['(', '\\'])
+            {
+                // `[-@key]`: the year, in parentheses as Pandoc writes it.
+                written = format!("({written})");
+            }
+            let before = text.len();
+            affixed(f, &written, &mut text);
+            // Its years date works, not events (see `Given::in_text`).
+            let plain = crate::parse::markdown_text(&text[before..]);
+            if !plain.trim().is_empty() && !out.given.in_text.contains(&plain) {
+                out.given.in_text.push(plain.trim().to_string());
+            }
+            if let Some(label) = &f.in_note {
+                match out.given.notes.iter_mut().find(|(l, _)| l == label) {
+                    Some((_, known)) => known.extend(refs),
+                    None => out.given.notes.push((label.clone(), refs)),
+                }
+            }
+        }
+    }
+    text.push_str(&markdown[last..]);
+    if let Some(list) = rendered.bibliography.filter(|_| !notes) {
+        let mut entries = String::new();
+        for item in &list.items {
+            let id = anchor(&item.key);
+            let mut line = format!("<span id=\"{id}\"></span>");
+            if let Some(first) = &item.first_field {
+                line.push_str(&markdown_of(&ElemChildren(vec![first.clone()]), None));
+                line.push(' ');
+            }
+            line.push_str(&markdown_of(&item.content, None));
+            let _ = write!(entries, "\n\n{line}");
+            if let Some(r) = bib.references.get(&item.key) {
+                out.given.entries.push((id, r.clone()));
+            }
+        }
+        text = place_list(text, &entries, &bib.language);
+    }
+    text.push_str(&definitions);
+    text.push('\n');
+    out.markdown = text;
+    Some(out)
+}
+
+/// The citations in order, and the reference list, from one driver run.
+fn render(found: &[&Found], bib: &Bibliography) -> hayagriva::Rendered {
+    let mut driver = BibliographyDriver::new();
+    let mut number = 0;
+    for f in found {
+        let items = f
+            .items
+            .iter()
+            .filter_map(|i| {
+                let entry = bib.library.get(&i.key)?;
+                let locator = i
+                    .locator
+                    .as_ref()
+                    .map(|(kind, value)| SpecificLocator(*kind, LocatorPayload::Str(value)));
+                let purpose = if f.narrative && !bib.notes() {
+                    Some(CitePurpose::Prose)
+                } else if i.suppress_author {
+                    Some(CitePurpose::Year)
+                } else {
+                    None
+                };
+                Some(CitationItem::new(entry, locator, None, false, purpose))
+            })
+            .collect();
+        if f.in_note.is_none() {
+            number += 1;
+        }
+        driver.citation(CitationRequest::new(
+            items,
+            &bib.style,
+            None,
+            &bib.locales,
+            Some(number.max(1)),
+        ));
+    }
+    driver.finish(BibliographyRequest::new(&bib.style, None, &bib.locales))
+}
+
+/// The authors' family names as a sentence names them: `Doe`, `Doe and
+/// Roe`, `Doe et al.` (or the title when there are none).
+fn names(refs: &[crate::extract::citations::Reference]) -> String {
+    let Some(r) = refs.first() else {
+        return String::new();
+    };
+    match r.authors.as_slice() {
+        [] => r.title.clone().unwrap_or_default(),
+        [a] => a.family.clone(),
+        [a, b] => format!("{} and {}", a.family, b.family),
+        [a, ..] => format!("{} et al.", a.family),
+    }
+}
+
+/// `see Doe…` → `See Doe…` at the start of a note.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// The anchor of a key's entry in the reference list.
+fn anchor(key: &str) -> String {
+    let slug: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("ref-{slug}")
+}
+
+/// The citation with the first item's prefix and the last item's suffix:
+/// inside its brackets when it has them (`(see Doe 2019, 12, n. 3)`).
+fn affixed(f: &Found, written: &str, out: &mut String) {
+    let prefix = f.items.first().map_or("", |i| i.prefix.as_str());
+    let suffix = f.items.last().map_or("", |i| i.suffix.as_str());
+    if prefix.is_empty() && suffix.is_empty() {
+        out.push_str(written);
+        return;
+    }
+    let (open, inner, close) = match (written.chars().next(), written.chars().last()) {
+        (Some('('), Some(')')) => ("(", &written[1..written.len() - 1], ")"),
+        (Some('\\'), _) if written.starts_with("\\[") && written.ends_with("\\]") => {
+            ("\\[", &written[2..written.len() - 2], "\\]")
+        }
+        _ => ("", written, ""),
+    };
+    out.push_str(open);
+    if !prefix.is_empty() {
+        out.push_str(&escape(prefix));
+        out.push(' ');
+    }
+    let inner_trim = inner.trim_end_matches('.');
+    out.push_str(inner_trim);
+    if !suffix.is_empty() {
+        out.push_str(", ");
+        out.push_str(&escape(suffix));
+    }
+    if inner_trim.len() < inner.len() {
+        out.push('.');
+    }
+    out.push_str(close);
+}
+
+/// Hayagriva's output as inline Markdown: emphasis, links (each cited
+/// work linked to its entry by `link`), text escaped.
+fn markdown_of(children: &ElemChildren, link: Option<&dyn Fn(usize) -> Option<String>>) -> String {
+    let mut out = String::new();
+    write_children(&children.0, link, false, &mut out);
+    out
+}
+
+fn write_children(
+    children: &[ElemChild],
+    link: Option<&dyn Fn(usize) -> Option<String>>,
+    in_link: bool,
+    out: &mut String,
+) {
+    for child in children {
+        match child {
+            ElemChild::Text(t) => formatted(&t.text, &t.formatting, out),
+            ElemChild::Markup(m) => out.push_str(&escape(m)),
+            ElemChild::Link { text, url } => {
+                if in_link {
+                    formatted(&text.text, &text.formatting, out);
+                } else if text.text == *url {
+                    let _ = write!(out, "<{}>", url.replace(['<', '>', ' '], ""));
+                } else {
+                    out.push('[');
+                    formatted(&text.text, &text.formatting, out);
+                    let _ = write!(out, "](<{}>)", url.replace(['<', '>'], ""));
+                }
+            }
+            ElemChild::Elem(e) => {
+                let target = match (&e.meta, link) {
+                    (Some(ElemMeta::Entry(i)), Some(link)) if !in_link => link(*i),
+                    _ => None,
+                };
+                if matches!(e.display, Some(Display::Block)) && !out.is_empty() {
+                    out.push(' ');
+                }
+                match target {
+                    Some(id) => {
+                        out.push('[');
+                        write_children(&e.children.0, link, true, out);
+                        let _ = write!(out, "](#{id})");
+                    }
+                    None => write_children(&e.children.0, link, in_link, out),
+                }
+            }
+            ElemChild::Transparent { .. } => {}
+        }
+    }
+}
+
+/// Text with its emphasis as Markdown, the spaces around it kept outside
+/// the markers.
+fn formatted(text: &str, f: &hayagriva::Formatting, out: &mut String) {
+    use hayagriva::citationberg::{FontStyle, FontWeight};
+    let italic = f.font_style == FontStyle::Italic;
+    let bold = matches!(f.font_weight, FontWeight::Bold);
+    let marker = match (italic, bold) {
+        (true, true) => "***",
+        (true, false) => "*",
+        (false, true) => "**",
+        _ => "",
+    };
+    let core = text.trim();
+    if marker.is_empty() || core.is_empty() {
+        out.push_str(&escape(text));
+        return;
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    let _ = write!(out, "{lead}{marker}{}{marker}{trail}", escape(core));
+}
+
+/// Markdown's punctuation escaped, so formatted text stays text.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if "\\`*_[]<>$~|&!#".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A note's text safe at the start of a block (`1994. Title` is not a
+/// list, `- x` not an item).
+fn block_start(s: &str) -> String {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let bytes = s.as_bytes();
+    if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) {
+        return format!("{}\\{}", &s[..digits], &s[digits..]);
+    }
+    if s.starts_with(['-', '+', '=']) {
+        return format!("\\{s}");
+    }
+    s.to_string()
+}
+
+/// The reference list where the text asks for it (Pandoc's `refs` div),
+/// else at the end under a heading of its own (unless the text already
+/// ends with one).
+fn place_list(mut text: String, entries: &str, language: &str) -> String {
+    for marker in ["::: {#refs}", ":::{#refs}", "<div id=\"refs\">"] {
+        if let Some(at) = text.find(marker) {
+            let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+            // Pandoc's closing `:::` (or `</div>`) on the next line.
+            let rest = &text[line_end..];
+            let close = rest
+                .trim_start()
+                .strip_prefix(":::")
+                .or_else(|| rest.trim_start().strip_prefix("</div>"))
+                .map(|r| text.len() - r.len());
+            let end = close.unwrap_or(line_end);
+            text.replace_range(at..end, entries.trim_start());
+            return text;
+        }
+    }
+    let last_line = text.trim_end().rsplit('\n').next().unwrap_or("");
+    let ends_with_heading = last_line.starts_with('#')
+        && crate::parse::refs::is_reference_heading(last_line.trim_start_matches('#'));
+    if !ends_with_heading {
+        let _ = write!(text, "\n\n## {}", heading(language));
+    }
+    text.push_str(entries);
+    text
+}
+
+/// "References" in the site's language.
+fn heading(language: &str) -> &'static str {
+    match language.split(['-', '_']).next().unwrap_or("") {
+        "fr" => "Références",
+        "de" => "Literatur",
+        "es" => "Referencias",
+        "it" => "Bibliografia",
+        "pt" => "Referências",
+        "ru" => "Литература",
+        "zh" | "ja" => "参考文献",
+        _ => "References",
+    }
+}

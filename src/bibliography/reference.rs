@@ -1,0 +1,316 @@
+//! Between the bibliography's model (hayagriva's entries) and the
+//! citation index's ([`Reference`]), and CSL-JSON items into entries.
+
+use crate::diagnostics::Diagnostic;
+use crate::extract::citations::Reference;
+use crate::extract::names::Person;
+use hayagriva::types::EntryType;
+use hayagriva::Entry;
+use serde_json::{json, Map, Value};
+use std::path::Path;
+
+/// An entry as the citation index reads it.
+pub(super) fn of(e: &Entry) -> Reference {
+    let parent = e.parents().first();
+    let from_parent = |f: &dyn Fn(&Entry) -> Option<String>| f(e).or_else(|| parent.and_then(f));
+    let people = e
+        .authors()
+        .or_else(|| e.editors())
+        .or_else(|| parent.and_then(|p| p.authors()))
+        .unwrap_or(&[]);
+    let authors = people
+        .iter()
+        .map(|p| Person {
+            family: match &p.prefix {
+                Some(prefix) if !prefix.is_empty() => format!("{prefix} {}", p.name),
+                _ => p.name.clone(),
+            },
+            given: p.given_name.clone().unwrap_or_default(),
+        })
+        .collect();
+    let date = e.date().or_else(|| parent.and_then(|p| p.date()));
+    let date_text = date.map(|d| match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{:04}-{:02}-{:02}", d.year, m + 1, day + 1),
+        (Some(m), None) => format!("{:04}-{:02}", d.year, m + 1),
+        _ => format!("{:04}", d.year),
+    });
+    let url = e.url().or_else(|| parent.and_then(|p| p.url()));
+    Reference {
+        authors,
+        title: e.title().map(|t| t.value.to_string()),
+        container: parent.and_then(|p| p.title()).map(|t| t.value.to_string()),
+        publisher: from_parent(&|x: &Entry| {
+            x.publisher()
+                .and_then(|p| p.name())
+                .map(|n| n.value.to_string())
+        })
+        .or_else(|| e.organization().map(|o| o.value.to_string())),
+        volume: from_parent(&|x: &Entry| x.volume().map(|v| v.to_string())),
+        issue: from_parent(&|x: &Entry| x.issue().map(|v| v.to_string())),
+        pages: e.page_range().map(|p| p.to_string()),
+        year: date.map(|d| d.year),
+        date: date_text,
+        urls: url.map(|u| vec![u.value.to_string()]).unwrap_or_default(),
+        doi: e.doi().map(str::to_string),
+        kind: kind(e),
+    }
+}
+
+/// The CSL type the exports give the work.
+fn kind(e: &Entry) -> &'static str {
+    let parent = e.parents().first().map(|p| *p.entry_type());
+    match (*e.entry_type(), parent) {
+        (EntryType::Article, Some(EntryType::Newspaper)) => "article-newspaper",
+        (EntryType::Article, Some(EntryType::Proceedings | EntryType::Conference)) => {
+            "paper-conference"
+        }
+        (EntryType::Article, Some(EntryType::Periodical) | None) => "article-journal",
+        (EntryType::Chapter | EntryType::Anthos, _) => "chapter",
+        (EntryType::Book | EntryType::Anthology | EntryType::Proceedings, _) => "book",
+        (EntryType::Report, _) => "report",
+        (EntryType::Thesis, _) => "thesis",
+        (EntryType::Web | EntryType::Blog | EntryType::Post, _) => "webpage",
+        _ => "document",
+    }
+}
+
+/// The items of a CSL-JSON file as entries, with the line each starts on.
+pub(super) fn from_csl_json(
+    text: &str,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(usize, Entry)> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                path,
+                e.line(),
+                e.column(),
+                format!("this CSL-JSON bibliography cannot be read: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let items = match value {
+        Value::Array(items) => items,
+        Value::Object(mut o) => match o.remove("items") {
+            Some(Value::Array(items)) => items,
+            _ => vec![Value::Object(o)],
+        },
+        _ => Vec::new(),
+    };
+    let lines = id_lines(text);
+    let mut out = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let Some(id) = item.get("id").and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }) else {
+            diags.push(Diagnostic::warning(
+                path,
+                0,
+                0,
+                format!("CSL-JSON item {} has no id; it is left out", n + 1),
+            ));
+            continue;
+        };
+        let line = lines.get(id.as_str()).copied().unwrap_or(0);
+        let fields = csl_to_hayagriva(item);
+        // JSON is YAML: hayagriva reads its own model from it.
+        let doc = Value::Object(Map::from_iter([(id.clone(), fields)])).to_string();
+        match hayagriva::io::from_yaml_str(&doc) {
+            Ok(lib) => out.extend(lib.iter().map(|e| (line, e.clone()))),
+            Err(e) => diags.push(Diagnostic::warning(
+                path,
+                line,
+                0,
+                format!("the CSL-JSON item `{id}` cannot be read ({e}); it is left out"),
+            )),
+        }
+    }
+    out
+}
+
+/// The line of each `"id": "…"` in the file.
+fn id_lines(text: &str) -> rustc_hash::FxHashMap<&str, usize> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for (n, line) in text.lines().enumerate() {
+        if let Some(k) = line.find("\"id\"") {
+            let rest = line[k + 4..]
+                .trim_start()
+                .trim_start_matches(':')
+                .trim_start();
+            let id = rest.trim_start_matches('"');
+            let end = id.find('"').unwrap_or(id.len());
+            out.entry(&id[..end]).or_insert(n + 1);
+        }
+    }
+    out
+}
+
+/// One CSL-JSON item as hayagriva's YAML model: the item's own fields,
+/// and its container (journal, newspaper, book, site) as its parent.
+fn csl_to_hayagriva(item: &Value) -> Value {
+    let get = |k: &str| item.get(k).and_then(text_of);
+    let csl_type = get("type").unwrap_or_default();
+    let (own, parent_type) = match csl_type.as_str() {
+        "article-journal" | "article-magazine" | "review" | "review-book" => {
+            ("article", "periodical")
+        }
+        "article-newspaper" => ("article", "newspaper"),
+        "paper-conference" => ("article", "proceedings"),
+        "chapter" => ("chapter", "anthology"),
+        "entry-encyclopedia" | "entry-dictionary" | "entry" => ("entry", "reference"),
+        "book" | "classic" => ("book", "book"),
+        "report" => ("report", "book"),
+        "thesis" => ("thesis", "book"),
+        "webpage" => ("web", "web"),
+        "post-weblog" | "post" => ("post", "blog"),
+        "legal_case" => ("case", "book"),
+        "legislation" | "bill" | "regulation" | "treaty" => ("legislation", "book"),
+        "manuscript" => ("manuscript", "book"),
+        "patent" => ("patent", "book"),
+        "motion_picture" | "broadcast" => ("video", "video"),
+        "article" => ("article", "periodical"),
+        _ => ("misc", "book"),
+    };
+    let mut out = Map::new();
+    out.insert("type".into(), json!(own));
+    let put = |out: &mut Map<String, Value>, to: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            out.insert(to.into(), v);
+        }
+    };
+    put(&mut out, "title", get("title").map(Value::from));
+    put(&mut out, "author", people(item.get("author")));
+    put(&mut out, "editor", people(item.get("editor")));
+    put(&mut out, "date", item.get("issued").and_then(date));
+    put(&mut out, "page-range", get("page").map(Value::from));
+    put(&mut out, "edition", get("edition").map(Value::from));
+    put(&mut out, "genre", get("genre").map(Value::from));
+    put(&mut out, "note", get("note").map(Value::from));
+    put(
+        &mut out,
+        "language",
+        get("language").filter(|l| l.len() <= 12).map(Value::from),
+    );
+    let publisher = get("publisher").map(|name| match get("publisher-place") {
+        Some(place) => json!({"name": name, "location": place}),
+        None => json!(name),
+    });
+    if let Some(url) = get("URL") {
+        let accessed = item.get("accessed").and_then(date);
+        out.insert(
+            "url".into(),
+            match accessed {
+                Some(d) => json!({"value": url, "date": d}),
+                None => json!(url),
+            },
+        );
+    }
+    let mut serial = Map::new();
+    for (from, to) in [("DOI", "doi"), ("ISBN", "isbn"), ("PMID", "pmid")] {
+        if let Some(v) = get(from) {
+            serial.insert(to.into(), json!(v));
+        }
+    }
+    if !serial.is_empty() {
+        out.insert("serial-number".into(), Value::Object(serial));
+    }
+    let container = get("container-title");
+    if let Some(title) = container {
+        let mut parent = Map::new();
+        parent.insert("type".into(), json!(parent_type));
+        parent.insert("title".into(), json!(title));
+        put(&mut parent, "volume", get("volume").map(Value::from));
+        put(&mut parent, "issue", get("issue").map(Value::from));
+        put(&mut parent, "publisher", publisher);
+        if own == "chapter" {
+            put(&mut parent, "editor", people(item.get("editor")));
+            out.remove("editor");
+        }
+        out.insert("parent".into(), Value::Object(parent));
+    } else {
+        put(&mut out, "volume", get("volume").map(Value::from));
+        put(&mut out, "issue", get("issue").map(Value::from));
+        put(&mut out, "publisher", publisher);
+    }
+    Value::Object(out)
+}
+
+/// A string or number field as text.
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// CSL names (`family`, `given`, particles, `literal`) as hayagriva persons.
+fn people(v: Option<&Value>) -> Option<Value> {
+    let list: Vec<Value> = v?
+        .as_array()?
+        .iter()
+        .filter_map(|p| {
+            let field = |k: &str| p.get(k).and_then(text_of);
+            if let Some(literal) = field("literal")
+                .or_else(|| field("family").is_none().then(|| field("given")).flatten())
+            {
+                return Some(json!({ "name": literal }));
+            }
+            let mut person = Map::new();
+            person.insert("name".into(), json!(field("family")?));
+            if let Some(g) = field("given") {
+                person.insert("given-name".into(), json!(g));
+            }
+            let particles: Vec<String> = ["dropping-particle", "non-dropping-particle"]
+                .iter()
+                .filter_map(|k| field(k))
+                .collect();
+            if !particles.is_empty() {
+                person.insert("prefix".into(), json!(particles.join(" ")));
+            }
+            if let Some(s) = field("suffix") {
+                person.insert("suffix".into(), json!(s));
+            }
+            Some(Value::Object(person))
+        })
+        .collect();
+    (!list.is_empty()).then_some(Value::Array(list))
+}
+
+/// A CSL date (`date-parts`, else `raw` or `literal` starting with a
+/// year) as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn date(v: &Value) -> Option<Value> {
+    if let Some(parts) = v
+        .get("date-parts")
+        .and_then(|p| p.get(0))
+        .and_then(Value::as_array)
+    {
+        let n: Vec<i64> = parts
+            .iter()
+            .filter_map(|x| x.as_i64().or_else(|| x.as_str()?.trim().parse().ok()))
+            .collect();
+        return match n.as_slice() {
+            [y, m, d, ..] if (1..=12).contains(m) && (1..=31).contains(d) => {
+                Some(json!(format!("{y:04}-{m:02}-{d:02}")))
+            }
+            [y, m, ..] if (1..=12).contains(m) => Some(json!(format!("{y:04}-{m:02}"))),
+            [y, ..] => Some(json!(format!("{y:04}"))),
+            [] => None,
+        };
+    }
+    let raw = v
+        .get("raw")
+        .or_else(|| v.get("literal"))
+        .and_then(Value::as_str)?;
+    let digits: String = raw
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (digits.len() == 4).then(|| json!(digits))
+}

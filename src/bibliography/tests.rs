@@ -1,0 +1,267 @@
+use super::syntax::{find, locator};
+use super::*;
+use hayagriva::citationberg::taxonomy::Locator;
+
+const BIB: &str = r#"
+@string{jt = {Journal of Things}}
+@article{doe2019,
+  author = {Doe, Jane and van der Berg, Piet and Roe, Richard},
+  title = {Borders and {Rivers} in the {U.S.}},
+  journal = jt, volume = {12}, number = {3}, pages = {45--67},
+  date = {2019-05-02}, doi = {10.1000/xyz123}
+}
+@book{hobs1994,
+  author = {Hobsbawm, Eric},
+  title = {The Age of Extremes},
+  publisher = {Michael Joseph}, address = {London}, year = {1994}
+}
+"#;
+
+fn known(k: &str) -> bool {
+    matches!(k, "doe2019" | "hobs1994")
+}
+
+#[test]
+fn groups_with_prefixes_locators_and_suffixes() {
+    let text =
+        "Talks resumed [see @doe2019, pp. 33-35, 38; also -@hobs1994, chap. 3, emphasis added].";
+    let found = find(text, &known);
+    assert_eq!(found.len(), 1);
+    let f = &found[0];
+    assert_eq!(
+        &text[f.range.clone()],
+        "[see @doe2019, pp. 33-35, 38; also -@hobs1994, chap. 3, emphasis added]"
+    );
+    assert!(!f.narrative);
+    assert_eq!(f.items[0].prefix, "see");
+    assert_eq!(
+        f.items[0].locator,
+        Some((Locator::Page, "33-35, 38".into()))
+    );
+    assert!(!f.items[0].suppress_author);
+    assert_eq!(f.items[1].prefix, "also");
+    assert!(f.items[1].suppress_author);
+    assert_eq!(f.items[1].locator, Some((Locator::Chapter, "3".into())));
+    assert_eq!(f.items[1].suffix, "emphasis added");
+}
+
+#[test]
+fn narrative_citations_need_a_known_key() {
+    let text = "As @doe2019 [p. 4] shows, and @someone on social media said, @hobs1994.";
+    let found = find(text, &known);
+    assert_eq!(found.len(), 2);
+    assert!(found[0].narrative);
+    assert_eq!(&text[found[0].range.clone()], "@doe2019 [p. 4]");
+    assert_eq!(found[0].items[0].locator, Some((Locator::Page, "4".into())));
+    // The sentence's full stop is not part of the key.
+    assert_eq!(found[1].items[0].key, "hobs1994");
+}
+
+#[test]
+fn not_citations() {
+    for text in [
+        "Write to jane@doe2019.org or doe2019@example.com.",
+        "In code: `[@doe2019]` and\n\n```\n[@doe2019]\n```\n",
+        "A link [@doe2019](https://example.org) and a reference [@doe2019][x].",
+        "Escaped \\[@doe2019] and a footnote[^doe2019].",
+        "[the price @ 4 dollars]",
+        "$x = [@doe2019]$ in math",
+    ] {
+        assert!(find(text, &known).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn braced_keys_and_keys_with_inner_punctuation() {
+    let found = find("[@{odd key}] and [@a:b.c-d_e, 7]", &|_| true);
+    assert_eq!(found[0].items[0].key, "odd key");
+    assert_eq!(found[1].items[0].key, "a:b.c-d_e");
+    assert_eq!(found[1].items[0].locator, Some((Locator::Page, "7".into())));
+}
+
+#[test]
+fn locators() {
+    assert_eq!(
+        locator("p. 12"),
+        (Some((Locator::Page, "12".into())), String::new())
+    );
+    assert_eq!(
+        locator("xii–xv"),
+        (Some((Locator::Page, "xii–xv".into())), String::new())
+    );
+    assert_eq!(
+        locator("§ 4"),
+        (Some((Locator::Section, "4".into())), String::new())
+    );
+    assert_eq!(
+        locator("n. 14"),
+        (Some((Locator::Note, "14".into())), String::new())
+    );
+    assert_eq!(locator("emphasis added"), (None, "emphasis added".into()));
+    // A word that only starts like a Roman numeral is a suffix.
+    assert_eq!(locator("mild criticism"), (None, "mild criticism".into()));
+}
+
+#[test]
+fn hostile_text_stays_linear() {
+    let text = "[@".repeat(20_000) + &"@]".repeat(20_000) + &"@a ".repeat(20_000);
+    let t = std::time::Instant::now();
+    let _ = find(&text, &|_| true);
+    assert!(t.elapsed().as_secs() < 5);
+}
+
+#[test]
+fn biblatex_recovers_entry_by_entry() {
+    let text = format!("{BIB}\n@article{{broken,\n  title = {{Unclosed\n\n@book{{hobs1994, title = {{Again}}, year = {{2000}}}}\n");
+    let mut diags = Vec::new();
+    let entries = read::read_biblatex(&text, Path::new("refs.bib"), &mut diags);
+    let keys: Vec<&str> = entries.iter().map(|(_, e)| e.key()).collect();
+    assert!(
+        keys.contains(&"doe2019") && keys.contains(&"hobs1994"),
+        "{keys:?}"
+    );
+    // The broken entry is reported at its first line, by key.
+    let broken = diags
+        .iter()
+        .find(|d| d.message.contains("`broken`"))
+        .expect("reported");
+    assert_eq!(
+        broken.line,
+        read::line_of(&text, text.find("@article{broken").unwrap())
+    );
+    // The abbreviation defined in @string still resolves.
+    let doe = entries.iter().find(|(_, e)| e.key() == "doe2019").unwrap();
+    assert_eq!(
+        reference::of(&doe.1).container.as_deref(),
+        Some("Journal of Things")
+    );
+}
+
+#[test]
+fn entries_become_references() {
+    let bib = from_biblatex(BIB, "apa");
+    let doe = &bib.references["doe2019"];
+    assert_eq!(doe.authors[1].family, "van der Berg");
+    assert_eq!(doe.authors[1].given, "Piet");
+    assert_eq!(doe.title.as_deref(), Some("Borders and Rivers in the U.S."));
+    assert_eq!(doe.date.as_deref(), Some("2019-05-02"));
+    assert_eq!(
+        (doe.volume.as_deref(), doe.issue.as_deref()),
+        (Some("12"), Some("3"))
+    );
+    assert_eq!(doe.pages.as_deref(), Some("45-67"));
+    assert_eq!(doe.doi.as_deref(), Some("10.1000/xyz123"));
+    assert_eq!(doe.kind, "article-journal");
+    let book = &bib.references["hobs1994"];
+    assert_eq!(book.publisher.as_deref(), Some("Michael Joseph"));
+    assert_eq!(book.kind, "book");
+}
+
+#[test]
+fn csl_json_items() {
+    let json = r#"[
+      {"id": "a", "type": "chapter", "title": "Inside",
+       "author": [{"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}],
+       "editor": [{"literal": "Editorial Board"}],
+       "container-title": "The Book", "publisher": "P", "issued": {"date-parts": [["2001", "4"]]},
+       "page": "3-9", "DOI": "10.1/x"},
+      {"id": 7, "type": "webpage", "title": "Page", "author": [{"literal": "Ministry of Things"}],
+       "URL": "https://example.org/a_b", "issued": {"raw": "2020-02-03"}},
+      {"type": "book", "title": "No id"}
+    ]"#;
+    let mut diags = Vec::new();
+    let got = reference::from_csl_json(json, Path::new("lib.json"), &mut diags);
+    assert_eq!(got.len(), 2);
+    assert!(diags[0].message.contains("no id"));
+    let a = reference::of(&got[0].1);
+    assert_eq!(a.authors[0].family, "van Beethoven");
+    assert_eq!(a.container.as_deref(), Some("The Book"));
+    assert_eq!(a.date.as_deref(), Some("2001-04"));
+    assert_eq!(a.kind, "chapter");
+    assert_eq!(a.doi.as_deref(), Some("10.1/x"));
+    let page = reference::of(&got[1].1);
+    assert_eq!(got[1].1.key(), "7");
+    assert_eq!(page.authors[0].family, "Ministry of Things");
+    assert_eq!(page.urls, vec!["https://example.org/a_b".to_string()]);
+    assert_eq!(page.year, Some(2020));
+    assert_eq!(page.kind, "webpage");
+}
+
+#[test]
+fn author_date_links_each_work_to_its_entry() {
+    let bib = from_biblatex(BIB, "apa");
+    let md = "Talks resumed [see @doe2019, p. 12; @hobs1994]. @hobs1994 [p. 3] disagrees.\n";
+    let cited = cite(md, &bib).expect("citations");
+    let m = &cited.markdown;
+    assert!(
+        m.contains(
+            "(see [Doe et al., 2019, p. 12](#ref-doe2019); [Hobsbawm, 1994](#ref-hobs1994))"
+        ),
+        "{m}"
+    );
+    assert!(
+        m.contains("[Hobsbawm (1994, p. 3)](#ref-hobs1994) disagrees"),
+        "{m}"
+    );
+    assert!(m.contains("\n\n## References\n\n<span id=\"ref-doe2019\"></span>Doe, J., Berg, P. van der, \\& Roe, R. (2019)"), "{m}");
+    assert_eq!(cited.given.entries.len(), 2);
+    assert_eq!(cited.given.entries[0].0, "ref-doe2019");
+    assert!(
+        cited
+            .given
+            .in_text
+            .iter()
+            .any(|t| t == "(see Doe et al., 2019, p. 12; Hobsbawm, 1994)"),
+        "{:?}",
+        cited.given.in_text
+    );
+    assert!(cited.warnings.is_empty());
+}
+
+#[test]
+fn note_styles_make_footnotes() {
+    let bib = from_biblatex(BIB, "chicago-notes");
+    let md = "Talks resumed in 1991 [see @doe2019, p. 12]. @hobs1994 disagrees.\n\n[^a]: As in [@hobs1994, 33].\n";
+    let cited = cite(md, &bib).expect("citations");
+    let m = &cited.markdown;
+    assert!(
+        m.contains("in 1991.[^cite-1] Hobsbawm[^cite-2] disagrees"),
+        "{m}"
+    );
+    assert!(
+        m.contains("[^cite-1]: See Jane Doe et al., “Borders and Rivers in the U.S.,”"),
+        "{m}"
+    );
+    assert!(
+        m.contains("[^a]: As in Hobsbawm, *The Age of Extremes*, 33."),
+        "{m}"
+    );
+    let labels: Vec<&str> = cited.given.notes.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["cite-1", "cite-2", "a"]);
+    assert!(!m.contains("## References"));
+}
+
+#[test]
+fn unknown_keys_are_reported_with_their_line() {
+    let bib = from_biblatex(BIB, "apa");
+    let cited = cite("One.\n\nTwo [@nosuch; @doe2019].\n", &bib).expect("reported");
+    assert_eq!(cited.warnings.len(), 1);
+    assert_eq!(cited.warnings[0].0, 3);
+    assert!(cited.warnings[0].1.contains("nosuch"));
+    // Shown as written.
+    assert!(cited.markdown.contains("[@nosuch; @doe2019]"));
+}
+
+#[test]
+fn refs_div_places_the_list() {
+    let bib = from_biblatex(BIB, "apa");
+    let md = "Text [@hobs1994].\n\n# Bibliography\n\n::: {#refs}\n:::\n\n# Appendix\n\nMore.\n";
+    let m = cite(md, &bib).unwrap().markdown;
+    let list = m.find("<span id=\"ref-hobs1994\">").unwrap();
+    assert!(
+        m.find("# Bibliography").unwrap() < list && list < m.find("# Appendix").unwrap(),
+        "{m}"
+    );
+    assert!(!m.contains(":::"), "{m}");
+    assert!(!m.contains("## References"), "{m}");
+}
