@@ -106,8 +106,8 @@ pub struct Config {
     pub drafts: bool,
     pub extra: toml::Table,
     pub translations: toml::Table,
-    /// Bibliography files, relative to the root.
-    pub bibliography: Vec<String>,
+    /// Bibliography files (absolute: joined to the root, `~/` expanded).
+    pub bibliography: Vec<PathBuf>,
     /// A built-in style's name or a `.csl` path relative to the root.
     pub citation_style: String,
 }
@@ -193,6 +193,15 @@ pub fn check(root: &Path, raw: RawConfig, overrides: &Overrides) -> Result<Confi
         Some(OneOrMany::One(f)) => vec![f],
         Some(OneOrMany::Many(fs)) => fs,
     };
+    // Relative to the site root; `~/` is the home folder.
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let bibliography = bibliography
+        .iter()
+        .map(|f| match (f.strip_prefix("~/"), &home) {
+            (Some(rest), Some(home)) => home.join(rest),
+            _ => root.join(f),
+        })
+        .collect();
     let citation_style = raw
         .citation_style
         .unwrap_or_else(|| crate::bibliography::DEFAULT_STYLE.to_string());

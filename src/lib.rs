@@ -174,9 +174,11 @@ fn run_pipeline(
             h.add_json(&config);
             h.add(std::fs::read(&config.topic_map).unwrap_or_default());
             // The bibliography and the style format citations in texts.
-            for f in config.bibliography.iter().chain([&config.citation_style]) {
-                h.add(std::fs::read(config.root.join(f)).unwrap_or_default());
+            for f in &config.bibliography {
+                h.add(std::fs::read(f).unwrap_or_default());
             }
+            h.add(config.citation_style.as_bytes());
+            h.add(std::fs::read(config.root.join(&config.citation_style)).unwrap_or_default());
         })
     } else {
         0

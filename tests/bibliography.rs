@@ -5,6 +5,8 @@
 //! by hand, problems reported with file and line, and the `.bib` export
 //! read back as a bibliography giving the same works.
 
+mod common;
+
 use dossier::config::Overrides;
 use serde_json::Value;
 use std::path::Path;
@@ -138,7 +140,7 @@ fn works_come_from_the_bibliography_exactly() {
 #[test]
 fn a_note_style_makes_footnotes() {
     let tmp = tempfile::tempdir().unwrap();
-    dossier_copy(&fixture(), tmp.path());
+    common::copy_dir(&fixture(), tmp.path());
     let config = tmp.path().join("config.toml");
     let text = std::fs::read_to_string(&config).unwrap().replace(
         "citation_style = \"apa\"",
@@ -213,19 +215,6 @@ fn the_bib_export_reads_back_as_the_same_works() {
             "type",
         ] {
             assert_eq!(a[field], b[field], "{field} of {}", a["id"]);
-        }
-    }
-}
-
-fn dossier_copy(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            dossier_copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
         }
     }
 }

@@ -474,3 +474,36 @@ fn a_timeline_with_a_clash_of_anchors_is_updated_as_built() {
         memo = next;
     }
 }
+
+#[test]
+fn an_edited_bibliography_reaches_every_citing_text_as_a_clean_build_makes_it() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    common::copy_dir(&common::repo().join("tests/fixtures/bibliography"), root);
+    std::fs::remove_dir_all(root.join("expected")).ok();
+    let o = Overrides::default();
+    let (first, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    // An entry's title corrected in the reference manager's export.
+    let bib = root.join("library.bib");
+    let text = std::fs::read_to_string(&bib).unwrap();
+    std::fs::write(
+        &bib,
+        text.replace("Dams as Diplomacy", "Dams as Statecraft"),
+    )
+    .unwrap();
+    let (edited, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert_eq!(memo.stats.documents_made, first.documents);
+    let page = edited
+        .files
+        .iter()
+        .find(|f| f.path == "allocation-on-shared-rivers/index.html")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page.bytes).contains("Dams as Statecraft"));
+    same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
+    // Another style: every citation is written again.
+    let config = root.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("\"apa\"", "\"ieee\"")).unwrap();
+    let (restyled, _) = dossier::build_incremental(root, &o, &memo).unwrap();
+    same_files(&restyled, &dossier::build_in_memory(root, &o).unwrap());
+}

@@ -22,6 +22,8 @@
 //! missing file or an unknown key is a warning with its file and line.
 
 mod cite;
+mod locators;
+mod markdown;
 mod read;
 mod reference;
 mod syntax;
@@ -94,20 +96,20 @@ fn archived(style: &str) -> Option<ArchivedStyle> {
     ArchivedStyle::by_name(name)
 }
 
-/// Reads the bibliography files (paths relative to `root`) and the style.
+/// Reads the bibliography files and the style (a name, or a `.csl` path
+/// relative to `root`).
 /// Problems are diagnostics; a style that cannot be read falls back to the
 /// default with an error.
 pub fn load(
     root: &Path,
-    files: &[String],
+    files: &[PathBuf],
     style: &str,
     language: &str,
 ) -> (Bibliography, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut library = hayagriva::Library::new();
-    for file in files {
-        let path = root.join(file);
-        read::read_file(&path, &mut library, &mut diags);
+    for path in files {
+        read::read_file(path, &mut library, &mut diags);
     }
     let references = library
         .iter()

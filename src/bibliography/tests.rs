@@ -1,4 +1,5 @@
-use super::syntax::{find, locator};
+use super::locators::locator;
+use super::syntax::find;
 use super::*;
 use hayagriva::citationberg::taxonomy::Locator;
 
