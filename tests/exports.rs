@@ -63,6 +63,38 @@ fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {
 
 /// The page of export path `doc` exists, is listed in `documents.json`,
 /// and has an element with id `anchor`.
+#[test]
+fn each_cited_person_is_spelled_one_way() {
+    let (_tmp, out) = common::built_seed();
+    let items = json(&out.join("data/citations.json"));
+    let mut names: Vec<(String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["author"].as_array().cloned().unwrap_or_default())
+        .map(|a| {
+            let part = |k: &str| a[k].as_str().unwrap_or("").to_string();
+            (part("family"), part("given"))
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    let family = |f: &str| names.iter().filter(|(x, _)| x == f).count();
+    // `Taylor, Andrea Kendall` in note 21 is the same person.
+    assert_eq!(family("Kendall-Taylor"), 1, "{names:?}");
+    assert_eq!(family("Taylor"), 0, "{names:?}");
+    // A Chinese name inverted by the note's style is put back in order,
+    // and an initial written before the family name is dropped.
+    assert!(
+        names.contains(&("Xia".into(), "Yishan".into())),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Unnikrishnan".into(), "Nandan".into())),
+        "{names:?}"
+    );
+}
+
 fn assert_anchor(out: &Path, doc: &str, anchor: &str) {
     let documents = json(&out.join("data/documents.json"));
     let listed = documents

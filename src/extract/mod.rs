@@ -21,6 +21,7 @@ mod inflect;
 pub mod intext;
 pub mod language;
 pub mod mentions;
+pub mod name_forms;
 pub mod names;
 mod references;
 pub mod sentences;

@@ -7,6 +7,7 @@
 
 use super::Doc;
 use crate::extract::citations::{letters, normalise_url, Reference};
+use crate::extract::name_forms;
 use crate::extract::names::Person;
 use crate::extract::Place;
 use crate::parse::ids::{slugify, IdSet};
@@ -99,9 +100,13 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
                     w
                 }
                 None => {
+                    let mut reference = c.reference.clone();
+                    for a in &mut reference.authors {
+                        *a = name_forms::tidy(a);
+                    }
                     works.push(Work {
                         id: String::new(),
-                        reference: c.reference.clone(),
+                        reference,
                         cited_in: Vec::new(),
                     });
                     works.len() - 1
@@ -118,6 +123,7 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
             });
         }
     }
+    unify_spellings(&mut works);
     // Sort, then give readable ids in that order.
     let mut sorted = works;
     sorted.sort_by_cached_key(|w| sort_key(&w.reference));
@@ -145,6 +151,37 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
     }
 }
 
+/// One spelling per person across the works (`Kendall-Taylor, Andrea`
+/// for `Taylor, Andrea Kendall` too): the one whose family name keeps the
+/// compound whole, else the first seen.
+fn unify_spellings(works: &mut [Work]) {
+    let mut chosen: FxHashMap<String, Vec<Person>> = FxHashMap::default();
+    for w in works.iter() {
+        for a in &w.reference.authors {
+            let same = chosen.entry(a.key()).or_default();
+            match same.iter_mut().find(|c| name_forms::same_person(c, a)) {
+                Some(c) => {
+                    let parts = |p: &Person| p.family.split(['-', ' ']).count();
+                    if parts(a) > parts(c) {
+                        *c = a.clone();
+                    }
+                }
+                None => same.push(a.clone()),
+            }
+        }
+    }
+    for w in works.iter_mut() {
+        for a in &mut w.reference.authors {
+            if let Some(c) = chosen
+                .get(&a.key())
+                .and_then(|same| same.iter().find(|c| name_forms::same_person(c, a)))
+            {
+                *a = c.clone();
+            }
+        }
+    }
+}
+
 /// Fills empty fields of `into` from `from`.
 fn fill(into: &mut Reference, from: &Reference) {
     macro_rules! take {
@@ -152,7 +189,7 @@ fn fill(into: &mut Reference, from: &Reference) {
     }
     take!(title, container, publisher, volume, issue, pages, year, date, doi);
     if into.authors.is_empty() {
-        into.authors = from.authors.clone();
+        into.authors = from.authors.iter().map(name_forms::tidy).collect();
     }
     for u in &from.urls {
         if !into.urls.contains(u)

@@ -1,0 +1,170 @@
+//! Names as references misspell them, put right where the evidence is
+//! clear:
+//!
+//! - a stray initial glued before the family name (`N Unnikrishnan,
+//!   Nandan`: the given name's own initial, written twice) is dropped;
+//! - a Chinese name inverted by a Western style (`Yishan, Xia`: a common
+//!   Chinese family name written as the given name, a two-syllable pinyin
+//!   given name written as the family name) is put back in order
+//!   (`Xia, Yishan`); a name whose two parts could both be family names
+//!   (`Wen, Li`) is left as written.
+//!
+//! And [`same_person`]: two spellings of one person that differ by where a
+//! compound family name was cut (`Kendall-Taylor, Andrea` and `Taylor,
+//! Andrea Kendall`).
+
+use super::names::Person;
+
+/// `p` with the clear misspellings put right.
+pub fn tidy(p: &Person) -> Person {
+    let mut out = p.clone();
+    // `N Unnikrishnan` + `Nandan`.
+    if let Some((first, rest)) = out.family.split_once(' ') {
+        let mut chars = first.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase()
+                && out.given.starts_with(c)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && !rest.contains(' ')
+            {
+                out.family = rest.to_string();
+            }
+        }
+    }
+    if is_inverted_chinese(&out) {
+        std::mem::swap(&mut out.family, &mut out.given);
+    }
+    out
+}
+
+fn is_inverted_chinese(p: &Person) -> bool {
+    let family = p.family.to_lowercase();
+    let given = p.given.to_lowercase();
+    !given.contains([' ', '.', '-'])
+        && !family.contains([' ', '.', '-'])
+        && SURNAMES.binary_search(&given.as_str()).is_ok()
+        && SURNAMES.binary_search(&family.as_str()).is_err()
+        && syllables(&family) == Some(2)
+}
+
+/// Whether `a` and `b` are one person written with the compound family
+/// name cut in two places: the same name parts, and one family name is a
+/// part of the other's (`Taylor` of `Kendall-Taylor`).
+pub fn same_person(a: &Person, b: &Person) -> bool {
+    if a.key() != b.key() || a.key().is_empty() {
+        return false;
+    }
+    let parts = |f: &str| -> Vec<String> {
+        f.split(['-', ' '])
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (pa, pb) = (parts(&a.family), parts(&b.family));
+    pa == pb
+        || (pa.len() > 1 && pb.iter().all(|w| pa.contains(w)))
+        || (pb.len() > 1 && pa.iter().all(|w| pb.contains(w)))
+}
+
+/// Common Chinese family names in pinyin, sorted.
+const SURNAMES: &[&str] = &[
+    "bai", "cai", "cao", "chang", "chen", "cheng", "cui", "dai", "deng", "ding", "dong", "du",
+    "duan", "fan", "fang", "feng", "fu", "gao", "ge", "gong", "gu", "guo", "han", "hao", "he",
+    "hou", "hu", "huang", "jia", "jiang", "jin", "kong", "lei", "li", "liang", "liao", "lin",
+    "liu", "long", "lu", "luo", "lv", "ma", "mao", "meng", "pan", "peng", "qian", "qin", "qiu",
+    "ren", "shao", "shen", "shi", "song", "su", "sun", "tan", "tang", "tao", "tian", "wan", "wang",
+    "wei", "wen", "wu", "xia", "xiao", "xie", "xiong", "xu", "xue", "yan", "yang", "yao", "ye",
+    "yin", "yu", "yuan", "zeng", "zhang", "zhao", "zheng", "zhong", "zhou", "zhu", "zou",
+];
+
+const INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
+];
+
+const FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei",
+    "ui", "ao", "ou", "iu", "ie", "ue", "er", "an", "en", "in", "un", "ia", "ua", "uo", "a", "o",
+    "e", "i", "u", "v",
+];
+
+/// How many pinyin syllables `w` splits into (`yishan` → 2), or `None`.
+fn syllables(w: &str) -> Option<usize> {
+    if w.is_empty() {
+        return Some(0);
+    }
+    if w.len() > 24 {
+        return None;
+    }
+    let starts = INITIALS
+        .iter()
+        .filter(|i| w.starts_with(**i))
+        .map(|i| i.len());
+    for i in starts.chain([0]) {
+        for f in FINALS {
+            if w[i..].starts_with(f) {
+                if let Some(n) = syllables(&w[i + f.len()..]) {
+                    return Some(n + 1);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(family: &str, given: &str) -> Person {
+        Person {
+            family: family.into(),
+            given: given.into(),
+        }
+    }
+
+    #[test]
+    fn surnames_are_sorted() {
+        assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn clear_misspellings_are_put_right() {
+        assert_eq!(
+            tidy(&p("N Unnikrishnan", "Nandan")),
+            p("Unnikrishnan", "Nandan")
+        );
+        assert_eq!(tidy(&p("Yishan", "Xia")), p("Xia", "Yishan"));
+        assert_eq!(tidy(&p("Xiaoping", "Deng")), p("Deng", "Xiaoping"));
+    }
+
+    #[test]
+    fn names_that_may_be_right_are_left_alone() {
+        for (f, g) in [
+            ("Wen", "Li"),         // both are family names
+            ("Xia", "Yishan"),     // already in order
+            ("Smith", "Li"),       // not pinyin
+            ("Van Dyke", "Vera"),  // a particle, not an initial
+            ("A Rahman", "Tunku"), // the initial is not the given name's
+            ("Lin", "Chen"),       // one syllable: could be either
+            ("Kendall-Taylor", "Andrea"),
+        ] {
+            assert_eq!(tidy(&p(f, g)), p(f, g), "{f}, {g}");
+        }
+    }
+
+    #[test]
+    fn compound_family_names_cut_differently() {
+        assert!(same_person(
+            &p("Kendall-Taylor", "Andrea"),
+            &p("Taylor", "Andrea Kendall")
+        ));
+        assert!(same_person(
+            &p("Taylor", "Andrea Kendall"),
+            &p("Kendall Taylor", "Andrea")
+        ));
+        // The same parts in another order are not one person.
+        assert!(!same_person(&p("Li", "Wen"), &p("Wen", "Li")));
+        assert!(!same_person(&p("Smith", "John"), &p("Smith", "Jane")));
+    }
+}
