@@ -28,6 +28,7 @@
 //! reference section (remarks, headings of groups) are not entries.
 
 use super::citations::{clean, find_doi, Reference};
+use super::entry_forms;
 use super::entry_names::{is_name_word, is_particle, names_in};
 use super::entry_numbers::numbers;
 use super::fields::{kind, read_fields};
@@ -71,9 +72,19 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     if dated.is_none() {
         r.year = None;
     }
-    let (authors, after) = dated.or_else(|| author_title(body))?;
+    let (authors, after) = dated
+        .or_else(|| author_title(body))
+        .or_else(|| entry_forms::initials_end(body))
+        .or_else(|| entry_forms::colon_end(body))
+        .or_else(|| entry_forms::comma_end(body))?;
     r.authors = authors;
-    let (title, rest) = split_title(after);
+    // `J. Appl. Phys. 87, 334 (2000)`: no title, the journal at once.
+    let untitled = entry_forms::abbreviated_journal(after);
+    let (title, rest) = if untitled {
+        (String::new(), after)
+    } else {
+        split_title(after)
+    };
     // `Title, 2018.` or `Title, February 2023.`: the date after the title
     // with nothing between (a later year in the rest is another date's).
     let title = match title_date(&title) {
@@ -91,9 +102,12 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     // `In Proceedings of …`, `In *Book*, edited by …`: a part of a larger work.
     let part_of = rest.starts_with("In ") || rest.starts_with("in ");
     let rest = if part_of { &rest[3..] } else { rest };
-    let rest = numbers(rest, &mut r);
+    // `J. Acoust. Soc. Am.` is one field, not four.
+    let rest = entry_forms::join_abbreviations(rest);
+    let rest = numbers(&rest, &mut r);
     let rest = rest.as_str();
     let genre = read_fields(rest, &mut r);
+    entry_forms::tidy_fields(&mut r);
     if r.year.is_none() {
         r.year = last_year(rest).map(|(y, _)| y);
     }
@@ -117,7 +131,8 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
             && r.title
                 .as_deref()
                 .is_some_and(|t| t.split_whitespace().count() >= 3);
-    (r.title.is_some() && dated && !r.authors.is_empty()).then(|| Entry {
+    let named = r.title.is_some() || untitled && r.container.is_some();
+    (named && dated && !r.authors.is_empty()).then(|| Entry {
         label: label.map(str::to_string),
         reference: r,
     })
@@ -146,6 +161,15 @@ fn take_label(text: &str) -> (Option<&str>, &str) {
         if (1..=4).contains(&n.len())
             && n.bytes().all(|b| b.is_ascii_digit())
             && rest.starts_with(' ')
+        {
+            return (Some(n), rest.trim_start());
+        }
+    }
+    // `33 Bergk, V., …` (Nature): a bare number before a capital.
+    if let Some((n, rest)) = t.split_once(' ') {
+        if (1..=3).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && rest.starts_with(char::is_uppercase)
         {
             return (Some(n), rest.trim_start());
         }
@@ -221,7 +245,7 @@ fn author_title(text: &str) -> Option<(Vec<Person>, &str)> {
 /// Where the names end: before a quoted title, or at a full stop that is
 /// not an initial's (`A.`, `J.-P.`), `et al.` or a suffix's.
 fn authors_end(text: &str) -> Option<usize> {
-    let quote = text.find(['"', '“']);
+    let quote = text.find(['"', '“', '«']);
     if vancouver(text) {
         // `Berg A, Moser KL. Title`: the stop after a run of capitals.
         let mut from = 0;
@@ -300,13 +324,16 @@ fn title_date(title: &str) -> Option<(&str, i32)> {
 /// Rule 5: (title, rest).
 fn split_title(text: &str) -> (String, &str) {
     let t = text.trim_start();
-    for (open, close) in [('"', '"'), ('“', '”'), ('*', '*')] {
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('*', '*')] {
         if let Some(inner) = t.strip_prefix(open) {
             if let Some(end) = inner.find(close) {
                 let rest = &inner[end + close.len_utf8()..];
                 let rest =
                     rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
-                return (inner[..end].trim_end_matches([',', '.']).to_string(), rest);
+                return (
+                    inner[..end].trim().trim_end_matches([',', '.']).to_string(),
+                    rest,
+                );
             }
         }
     }

@@ -26,7 +26,10 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
     if list.is_empty() || list.len() > 600 {
         return None;
     }
-    let normalised = list
+    // A PDF's line-break hyphen: `Mur- phy` → `Murphy`, `Martin- Facklam`
+    // → `Martin-Facklam`.
+    let joined = join_name_hyphens(list);
+    let normalised = joined
         .replace(", and ", ", ")
         .replace(", & ", ", ")
         .replace(" & ", ", ")
@@ -38,6 +41,30 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
         .filter(|p| !p.is_empty())
         .collect();
     people(&parts).or_else(|| corporate(list))
+}
+
+fn join_name_hyphens(list: &str) -> String {
+    if !list.contains("- ") {
+        return list.to_string();
+    }
+    let mut out = String::with_capacity(list.len());
+    let mut rest = list;
+    while let Some(k) = rest.find("- ") {
+        let before_letter = rest[..k]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        let after = rest[k + 2..].chars().next();
+        out.push_str(&rest[..k]);
+        match after {
+            Some(c) if before_letter && c.is_lowercase() => {}
+            Some(c) if before_letter && c.is_uppercase() => out.push('-'),
+            _ => out.push_str("- "),
+        }
+        rest = &rest[k + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn people(parts: &[&str]) -> Option<Vec<Person>> {
@@ -91,6 +118,14 @@ fn direct(part: &str) -> Option<Person> {
     let last = words[words.len() - 1];
     // Vancouver: `Berg KL`.
     if last.len() <= 3 && last.chars().all(|c| c.is_ascii_uppercase()) && words.len() >= 2 {
+        let family = words[..words.len() - 1].join(" ");
+        return is_family(&family).then(|| Person {
+            family,
+            given: last.to_string(),
+        });
+    }
+    // `Lipiński J.`, `Harrison R.M.`: the family, then initials.
+    if is_initials(last) && words.len() >= 2 {
         let family = words[..words.len() - 1].join(" ");
         return is_family(&family).then(|| Person {
             family,

@@ -13,6 +13,8 @@
 pub mod citations;
 mod cited;
 mod entries;
+mod entry_forms;
+pub use entries::{parse_entry, Entry};
 mod entry_names;
 mod entry_numbers;
 mod fields;

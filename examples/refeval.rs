@@ -1,0 +1,220 @@
+//! Measures the reference parsers on a labelled set of reference strings:
+//! an XML file of `<sequence>`s whose children label each part of one
+//! reference (`<author>`, `<title>`, `<journal>` or `<container-title>`,
+//! `<date>`, …), as reference-parser training sets are written.
+//!
+//! ```sh
+//! cargo run --release --example refeval -- labelled.xml [--show 20]
+//! ```
+//!
+//! Each sequence's parts are joined into one string and read as a
+//! reference-list entry (`extract::parse_entry`) and as a note
+//! (`extract::citations::parse_reference`). A field counts where the
+//! labels give it: the first author is right when the parsed first family
+//! name stands among the first three words of the labelled authors; a
+//! title or container when its letters and digits equal the labelled
+//! ones (or one holds the other and they differ by at most a tenth); the
+//! year when it is the labelled date's year.
+
+use dossier::extract::citations::{letters, parse_reference, Parsed, Reference};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: refeval labelled.xml [--show N]");
+        std::process::exit(2);
+    };
+    let show: usize = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|k| args.get(k + 1)?.parse().ok())
+        .unwrap_or(0);
+    let xml = std::fs::read_to_string(path).expect("readable file");
+    let mut entry = Tally::default();
+    let mut note = Tally::default();
+    let mut shown = 0;
+    for seq in xml.split("<sequence>").skip(1) {
+        let seq = seq.split("</sequence>").next().unwrap_or("");
+        let parts = children(seq);
+        let text: Vec<&str> = parts.iter().map(|(_, v)| v.as_str()).collect();
+        let text = text.join(" ");
+        let label = |tags: &[&str]| {
+            parts
+                .iter()
+                .find(|(t, _)| tags.contains(&t.as_str()))
+                .map(|(_, v)| v.clone())
+        };
+        let gold = Gold {
+            author: label(&["author"]),
+            title: label(&["title"]),
+            container: label(&["journal", "container-title"]).map(|c| {
+                c.trim_start_matches("In ")
+                    .trim_start_matches("in ")
+                    .to_string()
+            }),
+            year: label(&["date"]).and_then(|d| year_of(&d)),
+        };
+        let as_entry = dossier::extract::parse_entry(&text, Vec::new()).map(|e| e.reference);
+        let wrong = entry.add(&gold, as_entry.as_ref());
+        let as_note = match parse_reference(&text, Vec::new()) {
+            Parsed::Reference(r) => Some(*r),
+            _ => None,
+        };
+        note.add(&gold, as_note.as_ref());
+        if !wrong.is_empty() && shown < show {
+            shown += 1;
+            println!("{text}\n  wrong: {wrong:?}\n  parsed: {as_entry:?}\n");
+        }
+    }
+    println!("{path}");
+    entry.print("as a reference-list entry");
+    note.print("as a note");
+}
+
+struct Gold {
+    author: Option<String>,
+    title: Option<String>,
+    container: Option<String>,
+    year: Option<i32>,
+}
+
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    recognised: usize,
+    /// (right, labelled) per field.
+    author: (usize, usize),
+    title: (usize, usize),
+    container: (usize, usize),
+    year: (usize, usize),
+}
+
+impl Tally {
+    /// Counts one reference; returns the fields it got wrong.
+    fn add(&mut self, gold: &Gold, got: Option<&Reference>) -> Vec<&'static str> {
+        self.total += 1;
+        let mut wrong = Vec::new();
+        if got.is_some() {
+            self.recognised += 1;
+        } else {
+            wrong.push("recognised");
+        }
+        let mut count =
+            |field: &mut (usize, usize), name: &'static str, labelled: bool, right: bool| {
+                if labelled {
+                    field.1 += 1;
+                    if right {
+                        field.0 += 1;
+                    } else {
+                        wrong.push(name);
+                    }
+                }
+            };
+        count(
+            &mut self.author,
+            "author",
+            gold.author.is_some(),
+            match (&gold.author, got.and_then(|r| r.authors.first())) {
+                (Some(a), Some(p)) => first_words(a, 3).contains(&letters(&p.family)),
+                _ => false,
+            },
+        );
+        count(
+            &mut self.title,
+            "title",
+            gold.title.is_some(),
+            same(gold.title.as_deref(), got.and_then(|r| r.title.as_deref())),
+        );
+        count(
+            &mut self.container,
+            "container",
+            gold.container.is_some(),
+            same(
+                gold.container.as_deref(),
+                got.and_then(|r| r.container.as_deref()),
+            ),
+        );
+        count(
+            &mut self.year,
+            "year",
+            gold.year.is_some(),
+            gold.year.is_some() && gold.year == got.and_then(|r| r.year),
+        );
+        wrong
+    }
+
+    fn print(&self, how: &str) {
+        let pct = |(a, b): (usize, usize)| {
+            format!("{a}/{b} ({:.1} %)", 100.0 * a as f64 / b.max(1) as f64)
+        };
+        println!("  {how}:");
+        println!("    recognised {}", pct((self.recognised, self.total)));
+        println!("    first author {}", pct(self.author));
+        println!("    title {}", pct(self.title));
+        println!("    container {}", pct(self.container));
+        println!("    year {}", pct(self.year));
+    }
+}
+
+fn same(gold: Option<&str>, got: Option<&str>) -> bool {
+    let (Some(g), Some(o)) = (gold, got) else {
+        return false;
+    };
+    let (g, o) = (letters(g), letters(o));
+    if g.is_empty() || o.is_empty() {
+        return false;
+    }
+    g == o || ((g.contains(&o) || o.contains(&g)) && g.len().abs_diff(o.len()) * 10 <= g.len())
+}
+
+fn first_words(s: &str, n: usize) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(letters)
+        .collect()
+}
+
+fn year_of(date: &str) -> Option<i32> {
+    let bytes = date.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|k| {
+        let w = &date.get(k..k + 4)?;
+        let before = k.checked_sub(1).map(|b| bytes[b]);
+        let after = bytes.get(k + 4);
+        (w.bytes().all(|b| b.is_ascii_digit())
+            && !before.is_some_and(|b| b.is_ascii_digit())
+            && !after.is_some_and(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1500..=2100).contains(y))
+    })
+}
+
+/// The labelled children of one sequence, in order, unescaped.
+fn children(seq: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = seq;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else { break };
+        let tag = after[..close].trim().to_string();
+        if tag.starts_with('/') {
+            rest = &after[close + 1..];
+            continue;
+        }
+        let body = &after[close + 1..];
+        let end_tag = format!("</{tag}>");
+        let Some(end) = body.find(&end_tag) else {
+            break;
+        };
+        let value = body[..end]
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        out.push((tag, value.trim().to_string()));
+        rest = &body[end + end_tag.len()..];
+    }
+    out
+}

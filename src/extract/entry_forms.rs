@@ -1,0 +1,325 @@
+//! More places where an entry's author list ends (see `entries`), tried
+//! when the full stop that ends the names cannot be told from an
+//! initial's:
+//!
+//! - after an initial followed by a word that starts no further name
+//!   (`Brenner, H. & Martin-Facklam, M. Information deficits…`, Nature and
+//!   ACS styles);
+//! - at a colon (`Daugherty CK, Hlubocky FJ: What are…`, `Lipiński J.:
+//!   Spółki…`, `Wolfgang Jantzen, Jan Steffens: Inklusion…`);
+//! - at the comma after the last `Family, Initials` pair or after an
+//!   inverted first name (`Soriano, P., Generalized lacZ…`, `Gibson, R. L.,
+//!   Reimold, W. U., Petrographic…`, `RIOUT, Denys, Les Écrivains…`).
+
+use super::entry_names::{is_initials, names_in};
+use super::names::Person;
+
+/// The longest reach of an author list.
+const MAX_NAMES: usize = 600;
+
+/// Authors up to the full stop of an initial that no name follows.
+pub fn initials_end(text: &str) -> Option<(Vec<Person>, &str)> {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(". ") {
+        let at = from + k;
+        if at > MAX_NAMES {
+            return None;
+        }
+        from = at + 2;
+        let word = text[..at].rsplit([' ', ',', '.']).next().unwrap_or("");
+        if !(word.chars().count() == 1 && word.starts_with(char::is_uppercase)) {
+            continue;
+        }
+        let next: Vec<&str> = text[at + 2..].split_whitespace().take(3).collect();
+        // Another name follows: `Haefeli, W. E.`, `& Roe`, `and J. Smith`.
+        let name_follows = next.first().is_some_and(|w| {
+            matches!(*w, "&" | "and" | "et")
+                || is_initials(w)
+                || w.ends_with(',') && w.starts_with(char::is_uppercase)
+        }) || next.get(1).is_some_and(|w| w.ends_with(','));
+        if name_follows {
+            continue;
+        }
+        let people = names_in(&text[..at + 1])?;
+        return Some((people, text[at + 2..].trim_start()));
+    }
+    None
+}
+
+/// Authors up to a colon.
+pub fn colon_end(text: &str) -> Option<(Vec<Person>, &str)> {
+    let k = text.find(": ")?;
+    let names = &text[..k];
+    if k > MAX_NAMES || names.contains(['"', '“', '(']) {
+        return None;
+    }
+    // `Water Wars: A History` reads as a name too: a list needs a comma
+    // or an initial.
+    let initial =
+        |w: &str| is_initials(w) || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase());
+    if !names.contains(',') && !names.split_whitespace().any(initial) {
+        return None;
+    }
+    let people = names_in(names)?;
+    // A corporate "author" of many words is a title with a subtitle.
+    if people.len() == 1 && people[0].given.is_empty() {
+        return None;
+    }
+    Some((people, text[k + 2..].trim_start()))
+}
+
+/// Authors up to the comma after the last `Family, Initials` pair (or an
+/// inverted first name), when a title-like phrase follows.
+pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
+    let flat = text.replace("; ", ", ");
+    let cuts: Vec<usize> = flat
+        .match_indices(", ")
+        .map(|(k, _)| k)
+        .take_while(|&k| k <= MAX_NAMES)
+        .collect();
+    let segment = |i: usize| -> &str {
+        let start = cuts[i] + 2;
+        let end = cuts.get(i + 1).copied().unwrap_or(flat.len());
+        flat[start..end].trim()
+    };
+    for i in 0..cuts.len() {
+        let next = segment(i);
+        let bare = next
+            .strip_suffix(" et al.")
+            .or_else(|| next.strip_suffix(" et al"))
+            .unwrap_or(next);
+        if is_initials(bare) || next.is_empty() {
+            continue;
+        }
+        let single = !next.contains(' ') && next.starts_with(char::is_uppercase);
+        // The next family, its initials after it.
+        if single && i + 1 < cuts.len() && is_initials(segment(i + 1)) {
+            continue;
+        }
+        // A name in reading order (`D. Purves`, `and J.W. Lichtman`,
+        // `Ben AW DE JONG`) with more after it.
+        if i + 1 < cuts.len() && reads_as_name(next) {
+            continue;
+        }
+        let mut end = cuts[i];
+        // `RIOUT, Denys, Les Écrivains`: the first author's given name.
+        let first = &flat[..cuts[0]];
+        if i == 0 && single && !first.contains(' ') && i + 1 < cuts.len() {
+            end = cuts[1];
+        }
+        let people = names_in(&flat[..end])?;
+        if people.iter().all(|p| p.given.is_empty()) {
+            return None;
+        }
+        // The same offset in the text (only "; " became ", ").
+        return Some((people, text[end + 2..].trim_start()));
+    }
+    None
+}
+
+/// A capitalised abbreviation: `J.`, `Appl.`, `Soc.`, `Am.`.
+fn is_abbreviation(word: &str) -> bool {
+    let core = word.trim_end_matches('.');
+    word.ends_with('.')
+        && core.starts_with(char::is_uppercase)
+        && (1..=7).contains(&core.chars().count())
+        && core.chars().all(char::is_alphabetic)
+}
+
+/// Whether `text` starts with an abbreviated journal name followed by a
+/// number (`J. Am. Chem. Soc. 2007, 129`, `Appl. Phys. Lett. 77`).
+pub fn abbreviated_journal(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    // `Nano Lett.`: a word or two may stand before the abbreviations.
+    let plain = |w: &&&str| {
+        !w.ends_with('.') && w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    };
+    let lead = words.iter().take(2).take_while(plain).count();
+    let run = lead
+        + words[lead..]
+            .iter()
+            .take_while(|w| is_abbreviation(w) || **w == "&")
+            .count();
+    let abbreviations = words[lead..run]
+        .iter()
+        .filter(|w| is_abbreviation(w))
+        .count();
+    // After plain words, a short abbreviation only (`Nano Lett.`, not
+    // `The Short Lesson.`).
+    let short = words[lead..run]
+        .iter()
+        .all(|w| w.trim_end_matches('.').chars().count() <= 4);
+    abbreviations >= 1
+        && (lead > 0 && short && words[0] != "The" || abbreviations >= 2)
+        && words
+            .get(run)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        // `J. R. Smith` would be initials: a journal's words are not all one letter.
+        && words[lead..run].iter().any(|w| w.trim_end_matches('.').chars().count() > 1)
+}
+
+/// The full stops inside abbreviated names (`J. Acoust. Soc. Am.`,
+/// `Appl. Phys. Lett.`) no longer end a field: the space after them
+/// becomes a no-break space, put back by [`tidy_fields`].
+pub fn join_abbreviations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let words: Vec<&str> = text.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        out.push_str(w);
+        if i + 1 < words.len() {
+            let next = words[i + 1];
+            // Within a run of abbreviations (`Report. Register` is two
+            // fields): the next word one too, or this one a letter or two.
+            let joins = is_abbreviation(w)
+                && (is_abbreviation(next)
+                    || w.trim_end_matches('.').chars().count() <= 2
+                        && next.starts_with(char::is_uppercase));
+            out.push(if joins { '\u{a0}' } else { ' ' });
+        }
+    }
+    out
+}
+
+/// The fields after [`join_abbreviations`]: spaces back, and a year the
+/// container took along (`Drug Information Journal 2007`) taken off.
+pub fn tidy_fields(r: &mut super::citations::Reference) {
+    for v in [&mut r.container, &mut r.publisher, &mut r.title]
+        .into_iter()
+        .flatten()
+    {
+        *v = v.replace('\u{a0}', " ");
+    }
+    if let Some(c) = &mut r.container {
+        let trimmed = c.trim_end_matches(',').trim_end();
+        if let Some((name, year)) = trimmed.rsplit_once(' ') {
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && !name.is_empty() {
+                let y: i32 = year.parse().unwrap_or(0);
+                if r.year.is_none_or(|ry| ry == y) {
+                    r.year = Some(y);
+                    *c = name.trim_end_matches(',').to_string();
+                }
+            }
+        }
+    }
+}
+
+/// `D. Purves`, `and J.W. Lichtman`, `& K. Moser`, `Ben AW DE JONG`: a
+/// name with an initial, in reading order.
+fn reads_as_name(segment: &str) -> bool {
+    let s = segment
+        .strip_prefix("and ")
+        .or_else(|| segment.strip_prefix("& "))
+        .unwrap_or(segment);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || super::entry_names::is_particle(w))
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| is_initials(w) || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+        && !is_initials(words[words.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn families(r: Option<(Vec<Person>, &str)>) -> Option<(Vec<String>, String)> {
+        r.map(|(p, rest)| {
+            (
+                p.into_iter()
+                    .map(|p| format!("{}, {}", p.family, p.given))
+                    .collect(),
+                rest.chars().take(12).collect(),
+            )
+        })
+    }
+
+    #[test]
+    fn an_initial_with_no_name_after_it_ends_the_list() {
+        let got = families(initials_end(
+            "Okafor, C., Berg, A. K. & Lindqvist, P. Shared rivers in a dry decade. Water Policy 2011, 3, 4-9.",
+        ));
+        assert_eq!(
+            got,
+            Some((
+                vec![
+                    "Okafor, C.".into(),
+                    "Berg, A. K.".into(),
+                    "Lindqvist, P.".into()
+                ],
+                "Shared river".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_colon_ends_the_list() {
+        let got = families(colon_end(
+            "Moser KL, Ibe N: Dams and their neighbours. Lancet 2001",
+        ));
+        assert_eq!(
+            got.unwrap().0,
+            vec!["Moser, KL".to_string(), "Ibe, N".into()]
+        );
+        // A title with a subtitle is not an author list.
+        assert!(colon_end("Water Wars: A History of Dams. Oxford, 1999").is_none());
+    }
+
+    #[test]
+    fn a_title_after_a_comma_ends_the_list() {
+        let got = families(comma_end(
+            "Harrow, E. L., Marsh, T., Floods and the law of shared rivers, Water Law, 1998.",
+        ));
+        assert_eq!(
+            got,
+            Some((
+                vec!["Harrow, E. L.".into(), "Marsh, T.".into()],
+                "Floods and t".into()
+            ))
+        );
+        let got = families(comma_end("VARGA, Lilla, Les fleuves partagés, Paris, 2004"));
+        assert_eq!(got.unwrap().0, vec!["VARGA, Lilla".to_string()]);
+        let got = families(comma_end(
+            "Ibe, N.; Moser, K. L.; Berg, A., Floods in deltas. Nano 2004, 5, 1-9.",
+        ));
+        assert_eq!(got.unwrap().0.len(), 3);
+    }
+
+    #[test]
+    fn abbreviated_journals_stay_whole() {
+        assert!(abbreviated_journal("J. Appl. Phys. 87, pp. 334-344 (2000)"));
+        assert!(abbreviated_journal("Nano Lett. 2009, 9, 4153"));
+        assert!(!abbreviated_journal("J. R. Smith, A title"));
+        assert!(!abbreviated_journal("Shared rivers. Water Policy 3"));
+        assert_eq!(
+            join_abbreviations("J. Acoust. Soc. Am. 137, 1493. Technical Report. Register Office"),
+            "J.\u{a0}Acoust.\u{a0}Soc.\u{a0}Am. 137, 1493. Technical Report. Register Office"
+        );
+    }
+
+    #[test]
+    fn whole_entries_in_the_new_forms() {
+        let e = super::super::parse_entry(
+            "[23] Okafor, C. L. et al., J. Am. Chem. Soc. 2007, 129, 3226–3237.",
+            Vec::new(),
+        )
+        .expect("an entry without a title");
+        assert_eq!(e.label.as_deref(), Some("23"));
+        assert_eq!(e.reference.container.as_deref(), Some("J. Am. Chem. Soc"));
+        assert_eq!(e.reference.year, Some(2007));
+        let e = super::super::parse_entry(
+            "41 Berg, A., Mur- phy, K. & Ibe, N. Dams on small rivers. Water Policy Review 2004, 12, 33–40.",
+            Vec::new(),
+        )
+        .expect("a Nature-style entry");
+        assert_eq!(e.reference.authors[1].family, "Murphy");
+        assert_eq!(e.reference.title.as_deref(), Some("Dams on small rivers"));
+        assert_eq!(
+            e.reference.container.as_deref(),
+            Some("Water Policy Review")
+        );
+        assert_eq!(e.reference.year, Some(2004));
+    }
+}
