@@ -32,11 +32,17 @@ pub fn initials_end(text: &str) -> Option<(Vec<Person>, &str)> {
         }
         let next: Vec<&str> = text[at + 2..].split_whitespace().take(3).collect();
         // Another name follows: `Haefeli, W. E.`, `& Roe`, `and J. Smith`.
-        let name_follows = next.first().is_some_and(|w| {
-            matches!(*w, "&" | "and" | "et")
-                || is_initials(w)
-                || w.ends_with(',') && w.starts_with(char::is_uppercase)
-        }) || next.get(1).is_some_and(|w| w.ends_with(','));
+        // (`A sensitive…`: an article, not an initial.)
+        let article = next.first().is_some_and(|w| w.chars().count() == 1)
+            && next
+                .get(1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let name_follows = !article
+            && (next.first().is_some_and(|w| {
+                matches!(*w, "&" | "and" | "et")
+                    || is_initials(w)
+                    || w.ends_with(',') && w.starts_with(char::is_uppercase)
+            }) || next.get(1).is_some_and(|w| w.ends_with(',')));
         if name_follows {
             continue;
         }
@@ -91,9 +97,14 @@ pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
         if is_initials(bare) || next.is_empty() {
             continue;
         }
-        let single = !next.contains(' ') && next.starts_with(char::is_uppercase);
-        // The next family, its initials after it.
-        if single && i + 1 < cuts.len() && is_initials(segment(i + 1)) {
+        let family = next
+            .strip_prefix("and ")
+            .or_else(|| next.strip_prefix("& "))
+            .unwrap_or(next);
+        let single = !family.contains(' ') && family.starts_with(char::is_uppercase);
+        // The next family, its initials after it (`and Mitchell, J. C.`).
+        let initials_next = i + 1 < cuts.len() && is_initials(segment(i + 1));
+        if single && initials_next {
             continue;
         }
         // A name in reading order (`D. Purves`, `and J.W. Lichtman`,
@@ -107,7 +118,11 @@ pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
         if i == 0 && single && !first.contains(' ') && i + 1 < cuts.len() {
             end = cuts[1];
         }
-        let people = names_in(&flat[..end])?;
+        // Where the whole run does not read as names, the longest run
+        // before it that does.
+        let (people, end) = std::iter::once(end)
+            .chain(cuts[..i].iter().rev().copied())
+            .find_map(|e| Some((names_in(&flat[..e])?, e)))?;
         if people.iter().all(|p| p.given.is_empty()) {
             return None;
         }
@@ -321,5 +336,30 @@ mod tests {
             Some("Water Policy Review")
         );
         assert_eq!(e.reference.year, Some(2004));
+    }
+
+    #[test]
+    fn lists_with_semicolons_ampersands_and_articles() {
+        let e = super::super::parse_entry(
+            "Okafor, C.; Berg, A.; & Ibe, N., 2009. Rapid floods in small deltas. Water Research, 43: 6691.",
+            Vec::new(),
+        )
+        .expect("an ACS-like entry");
+        assert_eq!(e.reference.authors.len(), 3);
+        assert_eq!(
+            e.reference.title.as_deref(),
+            Some("Rapid floods in small deltas")
+        );
+        // `A sensitive…` after the last initial is a title's article.
+        let e = super::super::parse_entry(
+            "30 Berg, D. M., Ibe, M. S. & Moser, J. C. A simple scale for delta floods. Water Policy 12, 1-21 (1995).",
+            Vec::new(),
+        )
+        .expect("a Nature entry");
+        assert_eq!(e.reference.authors.len(), 3);
+        assert_eq!(
+            e.reference.title.as_deref(),
+            Some("A simple scale for delta floods")
+        );
     }
 }

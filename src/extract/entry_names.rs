@@ -30,6 +30,7 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
     // → `Martin-Facklam`.
     let joined = join_name_hyphens(list);
     let normalised = joined
+        .replace("; ", ", ")
         .replace(", and ", ", ")
         .replace(", & ", ", ")
         .replace(" & ", ", ")
