@@ -72,16 +72,22 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     if dated.is_none() {
         r.year = None;
     }
+    let mut comma_form = false;
     let (authors, after) = dated
         .or_else(|| author_title(body))
         .or_else(|| entry_forms::initials_end(body))
         .or_else(|| entry_forms::colon_end(body))
-        .or_else(|| entry_forms::comma_end(body))?;
+        .or_else(|| {
+            comma_form = true;
+            entry_forms::comma_end(body)
+        })?;
     r.authors = authors;
     // `J. Appl. Phys. 87, 334 (2000)`: no title, the journal at once.
     let untitled = entry_forms::abbreviated_journal(after);
     let (title, rest) = if untitled {
         (String::new(), after)
+    } else if comma_form {
+        entry_forms::comma_title(after)
     } else {
         split_title(after)
     };
@@ -322,7 +328,7 @@ fn title_date(title: &str) -> Option<(&str, i32)> {
 }
 
 /// Rule 5: (title, rest).
-fn split_title(text: &str) -> (String, &str) {
+pub(super) fn split_title(text: &str) -> (String, &str) {
     let t = text.trim_start();
     for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('*', '*')] {
         if let Some(inner) = t.strip_prefix(open) {

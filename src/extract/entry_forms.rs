@@ -132,6 +132,28 @@ pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
     None
 }
 
+/// In an entry whose fields a comma separates (`Bube, R. H., Photovoltaic
+/// Materials, Imperial College Press, 1998`): the title up to the first
+/// comma before a capital or a number, unless it is quoted or ends in a
+/// full stop first.
+pub fn comma_title(text: &str) -> (String, &str) {
+    let (title, rest) = super::entries::split_title(text);
+    if text.trim_start().starts_with(['"', '“', '«', '*']) {
+        return (title, rest);
+    }
+    let mut from = 0;
+    while let Some(k) = title[from..].find(", ") {
+        let at = from + k;
+        let next = title[at + 2..].chars().next();
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            let start = text.len() - text.trim_start().len();
+            return (title[..at].to_string(), text[start + at + 2..].trim_start());
+        }
+        from = at + 2;
+    }
+    (title, rest)
+}
+
 /// A capitalised abbreviation: `J.`, `Appl.`, `Soc.`, `Am.`.
 fn is_abbreviation(word: &str) -> bool {
     let core = word.trim_end_matches('.');
@@ -360,6 +382,22 @@ mod tests {
         assert_eq!(
             e.reference.title.as_deref(),
             Some("A simple scale for delta floods")
+        );
+    }
+
+    #[test]
+    fn comma_separated_fields() {
+        let e = super::super::parse_entry(
+            "[2] R. H. Okafor, Shared Rivers, Delta Press, 1998.",
+            Vec::new(),
+        )
+        .expect("an entry");
+        assert_eq!(e.reference.title.as_deref(), Some("Shared Rivers"));
+        assert_eq!(e.reference.year, Some(1998));
+        let (t, rest) = comma_title("“Floods, droughts and dams,” Water Law 3");
+        assert_eq!(
+            (t.as_str(), rest),
+            ("Floods, droughts and dams", "Water Law 3")
         );
     }
 }
