@@ -80,6 +80,13 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
         .or_else(|| {
             comma_form = true;
             entry_forms::comma_end(body)
+        })
+        // `[16] “Aeronautical Information Manual,” February 2012.`: a
+        // quoted title with no author.
+        .or_else(|| {
+            comma_form = false;
+            body.starts_with(['"', '“', '«'])
+                .then(|| (Vec::new(), body))
         })?;
     r.authors = authors;
     // `J. Appl. Phys. 87, 334 (2000)`: no title, the journal at once.
@@ -138,7 +145,8 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
                 .as_deref()
                 .is_some_and(|t| t.split_whitespace().count() >= 3);
     let named = r.title.is_some() || untitled && r.container.is_some();
-    (named && dated && !r.authors.is_empty()).then(|| Entry {
+    let authored = !r.authors.is_empty() || body.starts_with(['"', '“', '«']) && r.year.is_some();
+    (named && dated && authored).then(|| Entry {
         label: label.map(str::to_string),
         reference: r,
     })
@@ -220,7 +228,10 @@ fn author_date<'a>(text: &'a str, r: &mut Reference) -> Option<(Vec<Person>, &'a
     let before = text[..at].trim_end();
     let paren = before.ends_with('(');
     let names = before.trim_end_matches('(').trim_end();
-    if names.is_empty() || !names.ends_with(['.', ',']) && !paren {
+    // `Frege, Gottlob 1892. Title`: the year may follow the names bare
+    // when a full stop ends it.
+    let bare = text[at + 4..].starts_with(". ") && names.contains(", ");
+    if names.is_empty() || !names.ends_with(['.', ',']) && !paren && !bare {
         return None;
     }
     let people = names_in(names)?;

@@ -154,6 +154,13 @@ pub fn comma_title(text: &str) -> (String, &str) {
     (title, rest)
 }
 
+/// `Warren`: one capitalised word.
+fn is_family_word(s: &str) -> bool {
+    !s.contains(' ')
+        && s.starts_with(char::is_uppercase)
+        && s.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 /// A capitalised abbreviation: `J.`, `Appl.`, `Soc.`, `Am.`.
 fn is_abbreviation(word: &str) -> bool {
     let core = word.trim_end_matches('.');
@@ -247,6 +254,10 @@ fn reads_as_name(segment: &str) -> bool {
         .strip_prefix("and ")
         .or_else(|| segment.strip_prefix("& "))
         .unwrap_or(segment);
+    // `K. and M. Kano`: the last initials, then the next name.
+    if let Some((left, right)) = s.split_once(" and ").or_else(|| s.split_once(" & ")) {
+        return is_initials(left) && (reads_as_name(right) || is_family_word(right));
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && words
@@ -398,6 +409,30 @@ mod tests {
         assert_eq!(
             (t.as_str(), rest),
             ("Floods, droughts and dams", "Water Law 3")
+        );
+    }
+
+    #[test]
+    fn bare_years_initials_before_and_quoted_titles_alone() {
+        let entry = |t: &str| super::super::parse_entry(t, Vec::new()).expect(t);
+        let e = entry("Okafor, Chidi 1892. “On shared rivers.” Water Review 100: 25-50.");
+        assert_eq!(
+            (e.reference.authors[0].family.as_str(), e.reference.year),
+            ("Okafor", Some(1892))
+        );
+        let e = entry(
+            "Ibe, K. and M. Kano, Flood pulses in small deltas. Water Law, 2003. 38(5): p. 785-96.",
+        );
+        assert_eq!(e.reference.authors.len(), 2);
+        assert_eq!(
+            e.reference.title.as_deref(),
+            Some("Flood pulses in small deltas")
+        );
+        let e = entry("[16] “Delta Operations Manual,” February 2012.");
+        assert!(e.reference.authors.is_empty());
+        assert_eq!(
+            e.reference.title.as_deref(),
+            Some("Delta Operations Manual")
         );
     }
 }
