@@ -1,0 +1,164 @@
+use super::*;
+
+fn families(r: Option<(Vec<Person>, &str)>) -> Option<(Vec<String>, String)> {
+    r.map(|(p, rest)| {
+        (
+            p.into_iter()
+                .map(|p| format!("{}, {}", p.family, p.given))
+                .collect(),
+            rest.chars().take(12).collect(),
+        )
+    })
+}
+
+#[test]
+fn an_initial_with_no_name_after_it_ends_the_list() {
+    let got = families(initials_end(
+        "Okafor, C., Berg, A. K. & Lindqvist, P. Shared rivers in a dry decade. Water Policy 2011, 3, 4-9.",
+    ));
+    assert_eq!(
+        got,
+        Some((
+            vec![
+                "Okafor, C.".into(),
+                "Berg, A. K.".into(),
+                "Lindqvist, P.".into()
+            ],
+            "Shared river".into()
+        ))
+    );
+}
+
+#[test]
+fn a_colon_ends_the_list() {
+    let got = families(colon_end(
+        "Moser KL, Ibe N: Dams and their neighbours. Lancet 2001",
+    ));
+    assert_eq!(
+        got.unwrap().0,
+        vec!["Moser, KL".to_string(), "Ibe, N".into()]
+    );
+    // A title with a subtitle is not an author list.
+    assert!(colon_end("Water Wars: A History of Dams. Oxford, 1999").is_none());
+}
+
+#[test]
+fn a_title_after_a_comma_ends_the_list() {
+    let got = families(comma_end(
+        "Harrow, E. L., Marsh, T., Floods and the law of shared rivers, Water Law, 1998.",
+    ));
+    assert_eq!(
+        got,
+        Some((
+            vec!["Harrow, E. L.".into(), "Marsh, T.".into()],
+            "Floods and t".into()
+        ))
+    );
+    let got = families(comma_end("VARGA, Lilla, Les fleuves partagés, Paris, 2004"));
+    assert_eq!(got.unwrap().0, vec!["VARGA, Lilla".to_string()]);
+    let got = families(comma_end(
+        "Ibe, N.; Moser, K. L.; Berg, A., Floods in deltas. Nano 2004, 5, 1-9.",
+    ));
+    assert_eq!(got.unwrap().0.len(), 3);
+}
+
+#[test]
+fn abbreviated_journals_stay_whole() {
+    assert!(abbreviated_journal("J. Appl. Phys. 87, pp. 334-344 (2000)"));
+    assert!(abbreviated_journal("Nano Lett. 2009, 9, 4153"));
+    assert!(!abbreviated_journal("J. R. Smith, A title"));
+    assert!(!abbreviated_journal("Shared rivers. Water Policy 3"));
+    assert_eq!(
+        join_abbreviations("J. Acoust. Soc. Am. 137, 1493. Technical Report. Register Office"),
+        "J.\u{a0}Acoust.\u{a0}Soc.\u{a0}Am. 137, 1493. Technical Report. Register Office"
+    );
+}
+
+#[test]
+fn whole_entries_in_the_new_forms() {
+    let e = super::super::parse_entry(
+        "[23] Okafor, C. L. et al., J. Am. Chem. Soc. 2007, 129, 3226–3237.",
+        Vec::new(),
+    )
+    .expect("an entry without a title");
+    assert_eq!(e.label.as_deref(), Some("23"));
+    assert_eq!(e.reference.container.as_deref(), Some("J. Am. Chem. Soc"));
+    assert_eq!(e.reference.year, Some(2007));
+    let e = super::super::parse_entry(
+        "41 Berg, A., Mur- phy, K. & Ibe, N. Dams on small rivers. Water Policy Review 2004, 12, 33–40.",
+        Vec::new(),
+    )
+    .expect("a Nature-style entry");
+    assert_eq!(e.reference.authors[1].family, "Murphy");
+    assert_eq!(e.reference.title.as_deref(), Some("Dams on small rivers"));
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("Water Policy Review")
+    );
+    assert_eq!(e.reference.year, Some(2004));
+}
+
+#[test]
+fn lists_with_semicolons_ampersands_and_articles() {
+    let e = super::super::parse_entry(
+        "Okafor, C.; Berg, A.; & Ibe, N., 2009. Rapid floods in small deltas. Water Research, 43: 6691.",
+        Vec::new(),
+    )
+    .expect("an ACS-like entry");
+    assert_eq!(e.reference.authors.len(), 3);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Rapid floods in small deltas")
+    );
+    // `A sensitive…` after the last initial is a title's article.
+    let e = super::super::parse_entry(
+        "30 Berg, D. M., Ibe, M. S. & Moser, J. C. A simple scale for delta floods. Water Policy 12, 1-21 (1995).",
+        Vec::new(),
+    )
+    .expect("a Nature entry");
+    assert_eq!(e.reference.authors.len(), 3);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("A simple scale for delta floods")
+    );
+}
+
+#[test]
+fn comma_separated_fields() {
+    let e = super::super::parse_entry(
+        "[2] R. H. Okafor, Shared Rivers, Delta Press, 1998.",
+        Vec::new(),
+    )
+    .expect("an entry");
+    assert_eq!(e.reference.title.as_deref(), Some("Shared Rivers"));
+    assert_eq!(e.reference.year, Some(1998));
+    let (t, rest) = comma_title("“Floods, droughts and dams,” Water Law 3");
+    assert_eq!(
+        (t.as_str(), rest),
+        ("Floods, droughts and dams", "Water Law 3")
+    );
+}
+
+#[test]
+fn bare_years_initials_before_and_quoted_titles_alone() {
+    let entry = |t: &str| super::super::parse_entry(t, Vec::new()).expect(t);
+    let e = entry("Okafor, Chidi 1892. “On shared rivers.” Water Review 100: 25-50.");
+    assert_eq!(
+        (e.reference.authors[0].family.as_str(), e.reference.year),
+        ("Okafor", Some(1892))
+    );
+    let e = entry(
+        "Ibe, K. and M. Kano, Flood pulses in small deltas. Water Law, 2003. 38(5): p. 785-96.",
+    );
+    assert_eq!(e.reference.authors.len(), 2);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Flood pulses in small deltas")
+    );
+    let e = entry("[16] “Delta Operations Manual,” February 2012.");
+    assert!(e.reference.authors.is_empty());
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Delta Operations Manual")
+    );
+}
