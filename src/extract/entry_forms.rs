@@ -214,9 +214,17 @@ pub fn join_abbreviations(text: &str) -> String {
             let next = words[i + 1];
             // Within a run of abbreviations (`Report. Register` is two
             // fields): the next word one too, or this one a letter or two.
+            // (`IEEE Trans. Water Eng.`: a short one inside a name, an
+            // abbreviation or acronym before it.)
+            let inside = i > 0 && {
+                let before = words[i - 1];
+                is_abbreviation(before)
+                    || before.len() >= 2 && before.chars().all(|c| c.is_ascii_uppercase())
+            };
+            let letters = w.trim_end_matches('.').chars().count();
             let joins = is_abbreviation(w)
-                && (is_abbreviation(next)
-                    || w.trim_end_matches('.').chars().count() <= 2
+                && (is_abbreviation(next.trim_end_matches(','))
+                    || (letters <= 2 || inside && letters <= 5)
                         && next.starts_with(char::is_uppercase));
             out.push(if joins { '\u{a0}' } else { ' ' });
         }
@@ -233,7 +241,44 @@ pub fn tidy_fields(r: &mut super::citations::Reference) {
     {
         *v = v.replace('\u{a0}', " ");
     }
+    // `*†`: marks, not a journal.
+    if r.container
+        .as_deref()
+        .is_some_and(|c| !c.chars().any(char::is_alphanumeric))
+    {
+        r.container = None;
+    }
     if let Some(c) = &mut r.container {
+        // `Trends in Ecology 16: 491-497`, `J Neurosurg 2001; 95: 233-41`:
+        // the numbers after the name are volume and pages.
+        if let Some((name, tail)) = numeric_tail(c) {
+            let numbers: Vec<&str> = tail
+                .split(|ch: char| !(ch.is_ascii_digit() || ch == '-' || ch == '–'))
+                .filter(|n| !n.is_empty() && n.starts_with(|ch: char| ch.is_ascii_digit()))
+                .collect();
+            for n in &numbers {
+                if n.len() == 4 && r.year.is_none() {
+                    r.year = n.parse().ok();
+                }
+            }
+            let rest: Vec<&&str> = numbers
+                .iter()
+                .filter(|n| !(n.len() == 4 && n.parse().ok() == r.year))
+                .collect();
+            if r.volume.is_none() {
+                r.volume = rest
+                    .first()
+                    .filter(|n| !n.contains(['-', '–']))
+                    .map(|n| n.to_string());
+            }
+            if r.pages.is_none() {
+                r.pages = rest
+                    .iter()
+                    .find(|n| n.contains(['-', '–']))
+                    .map(|n| n.to_string());
+            }
+            *c = name;
+        }
         let trimmed = c.trim_end_matches(',').trim_end();
         if let Some((name, year)) = trimmed.rsplit_once(' ') {
             if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && !name.is_empty() {
@@ -245,6 +290,44 @@ pub fn tidy_fields(r: &mut super::citations::Reference) {
             }
         }
     }
+}
+
+/// A container name followed by numbers only (`16: 491-497`, `2001; 95:
+/// 233-41`, `1 pp. 35-50 (1984)`): (the name, the numbers).
+fn numeric_tail(c: &str) -> Option<(String, &str)> {
+    let words: Vec<(usize, &str)> = c
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let numeric = |w: &str| {
+        let w = w.trim_matches(|ch: char| "(),;:.".contains(ch));
+        w.is_empty()
+            || matches!(w, "pp" | "p" | "vol" | "no")
+            || w.starts_with(|ch: char| ch.is_ascii_digit())
+                && w.chars()
+                    .all(|ch| ch.is_ascii_digit() || "-–()".contains(ch))
+    };
+    let first = words
+        .iter()
+        .rposition(|(_, w)| !numeric(w))
+        .map_or(0, |k| k + 1);
+    let (at, w) = *words.get(first)?;
+    if first == 0
+        || !w
+            .trim_start_matches('(')
+            .starts_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
+    let name = c[..at]
+        .trim_end()
+        .trim_end_matches([',', ';', ':'])
+        .to_string();
+    Some((name, &c[at..]))
 }
 
 /// `D. Purves`, `and J.W. Lichtman`, `& K. Moser`, `Ben AW DE JONG`: a

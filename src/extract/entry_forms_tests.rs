@@ -162,3 +162,26 @@ fn bare_years_initials_before_and_quoted_titles_alone() {
         Some("Delta Operations Manual")
     );
 }
+
+#[test]
+fn containers_lose_their_numbers_and_marks() {
+    let entry = |t: &str| super::super::parse_entry(t, Vec::new()).expect(t);
+    let e = entry("Berg, A. 2001. Floods in small deltas. Trends in Water Policy 16: 491-497.");
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("Trends in Water Policy")
+    );
+    assert_eq!(e.reference.volume.as_deref(), Some("16"));
+    assert_eq!(e.reference.pages.as_deref(), Some("491-497"));
+    let e = entry("Ibe N, Berg A. Dams and floods. J Water Res 2001; 95: 233-41.");
+    assert_eq!(e.reference.container.as_deref(), Some("J Water Res"));
+    assert_eq!(e.reference.year, Some(2001));
+    let e =
+        entry("Moser, K. and A. Berg. Delta rest positions. Water Review 61: 4, 220-233. 2004. *†");
+    assert_eq!(e.reference.container.as_deref(), Some("Water Review"));
+    let e = entry("D. J. Berg. Matching river lines. IEEE Trans. Water Eng., 3(6), 708-713, 1981.");
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("IEEE Trans. Water Eng")
+    );
+}

@@ -13,7 +13,12 @@ pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
         let f = field.trim().trim_end_matches('.').trim();
         let lower = f.to_lowercase();
         // `URL https://…` (the address itself is among the URLs already).
-        if f.is_empty() || lower.starts_with("doi") || lower == "url" || lower.starts_with("url ") {
+        // `*†`: a converter's marks, not a field.
+        if !f.chars().any(char::is_alphanumeric)
+            || lower.starts_with("doi")
+            || lower == "url"
+            || lower.starts_with("url ")
+        {
             continue;
         }
         if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]) {
