@@ -181,6 +181,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         .filter(|t| !t.is_empty());
     let genre = read_fields(rest, &mut r);
     r.kind = kind(&r, genre.as_deref());
+    super::fields::separate_publisher(&mut r);
     // Without authors, a note is a reference only when it sets a title
     // apart (quotes, emphasis) or names a date, an address or a DOI: a
     // sentence followed by another (`Note that speed measurements are…`)

@@ -140,7 +140,10 @@ fn reports_with_publishers_and_page_ranges() {
         bolt.title.as_deref(),
         Some("Sino-Russia relations in changing world order")
     );
-    assert_eq!(bolt.container.as_deref(), Some("Air university press"));
+    // A press is who published it, not where it appeared.
+    assert_eq!(bolt.container, None);
+    assert_eq!(bolt.publisher.as_deref(), Some("Air university press"));
+    assert_eq!(bolt.kind, "report");
     assert_eq!(
         (bolt.year, bolt.pages.as_deref()),
         (Some(2014), Some("47-69"))

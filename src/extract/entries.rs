@@ -125,6 +125,7 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
         r.year = last_year(rest).map(|(y, _)| y);
     }
     r.kind = kind(&r, genre.as_deref());
+    super::fields::separate_publisher(&mut r);
     let container = r.container.as_deref().unwrap_or("").to_lowercase();
     if container.starts_with("arxiv") || container.contains("preprint") {
         r.kind = "article";

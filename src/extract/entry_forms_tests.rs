@@ -185,3 +185,22 @@ fn containers_lose_their_numbers_and_marks() {
         Some("IEEE Trans. Water Eng")
     );
 }
+
+#[test]
+fn organisations_publish_periodicals_contain() {
+    let entry = |t: &str| super::super::parse_entry(t, Vec::new()).expect(t);
+    let e = entry(
+        "Berg, Anna. 2019. Rivers and borders. Delta Policy Center. https://example.org/rivers",
+    );
+    assert_eq!(e.reference.container, None);
+    assert_eq!(
+        e.reference.publisher.as_deref(),
+        Some("Delta Policy Center")
+    );
+    assert_eq!(e.reference.kind, "webpage");
+    let e = entry("Berg, A. 2019. Rivers and borders. Journal of the Delta Institute 4: 1-9.");
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("Journal of the Delta Institute")
+    );
+}

@@ -229,3 +229,84 @@ pub(super) fn kind(r: &Reference, genre: Option<&str>) -> &'static str {
         "document"
     }
 }
+
+/// Words that name an organisation (in any case).
+const ORGANISATION_WORDS: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "bureau",
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "consortium",
+    "council",
+    "department",
+    "fondation",
+    "foundation",
+    "fundación",
+    "institute",
+    "institut",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "programme",
+    "program",
+    "stiftung",
+    "university",
+    "vakfi",
+    "vakfı",
+];
+
+/// Words that name a periodical even when an organisation word stands
+/// beside them (`Journal of the Royal Society`).
+const PERIODICAL_WORDS: &[&str] = &[
+    "journal",
+    "review",
+    "quarterly",
+    "bulletin",
+    "proceedings",
+    "transactions",
+    "letters",
+    "annals",
+    "magazine",
+    "gazette",
+    "times",
+    "news",
+    "post",
+    "newsletter",
+    "yearbook",
+];
+
+/// A "container" that names an organisation and no periodical (`Wilson
+/// Center`, `SETA VAKFI`, `Federal agency for tourism`) is who published
+/// the work, not where it appeared: it becomes the publisher, and a work
+/// typed as an article by it a report (a web page when it has an address).
+pub(super) fn separate_publisher(r: &mut Reference) {
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let lower = c.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let organisation = words.iter().any(|w| ORGANISATION_WORDS.contains(w));
+    let periodical = words.iter().any(|w| PERIODICAL_WORDS.contains(w));
+    if !organisation || periodical {
+        return;
+    }
+    let name = r.container.take();
+    if r.publisher.is_none() {
+        r.publisher = name;
+    }
+    if matches!(r.kind, "article-journal" | "article-magazine" | "document") {
+        r.kind = if r.urls.is_empty() {
+            "report"
+        } else {
+            "webpage"
+        };
+    }
+}
