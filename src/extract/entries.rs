@@ -107,6 +107,12 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
         }
         _ => title,
     };
+    // `Title (Cambridge: Cambridge University Press)`: the publication
+    // facts in parentheses after the title are not part of it.
+    let (title, facts) = entry_forms::publication_facts(&title);
+    if let (Some(p), None) = (facts, &r.publisher) {
+        r.publisher = Some(p);
+    }
     // Stray accents a PDF left before the title (`¨ Learning to count`).
     let title = title.trim_start_matches(|c: char| !c.is_alphanumeric() && !"\"“*'‘(".contains(c));
     r.title = Some(clean(title)).filter(|t| {

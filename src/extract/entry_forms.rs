@@ -42,7 +42,11 @@ pub fn initials_end(text: &str) -> Option<(Vec<Person>, &str)> {
                 matches!(*w, "&" | "and" | "et")
                     || is_initials(w)
                     || w.ends_with(',') && w.starts_with(char::is_uppercase)
-            }) || next.get(1).is_some_and(|w| w.ends_with(',')));
+            }) || next.get(1).is_some_and(|w| w.ends_with(','))
+                // `Andreae M. O., Pöschl U.`: a name with its initials.
+                || next.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+                    && next.get(1).is_some_and(|w| is_initials(w.trim_end_matches(',')))
+                    && next.iter().take(3).any(|w| w.ends_with(',')));
         if name_follows {
             continue;
         }
@@ -94,7 +98,7 @@ pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
             .strip_suffix(" et al.")
             .or_else(|| next.strip_suffix(" et al"))
             .unwrap_or(next);
-        if is_initials(bare) || next.is_empty() {
+        if is_initials(bare) || next.is_empty() || matches!(next, "et al." | "et al") {
             continue;
         }
         let family = next
@@ -159,6 +163,32 @@ fn is_family_word(s: &str) -> bool {
     !s.contains(' ')
         && s.starts_with(char::is_uppercase)
         && s.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// `The Practice of Autonomy (Cambridge: Cambridge University Press)`:
+/// the title without its parenthesised place and publisher, and the
+/// publisher.
+pub fn publication_facts(title: &str) -> (String, Option<String>) {
+    let t = title.trim_end();
+    if let Some(inner) = t.strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            let facts = &inner[open + 1..];
+            if let Some((place, publisher)) = facts.split_once(": ") {
+                let publisher = publisher.split(", ").next().unwrap_or(publisher).trim();
+                if open > 0
+                    && place.split_whitespace().count() <= 4
+                    && !publisher.is_empty()
+                    && place.starts_with(char::is_uppercase)
+                {
+                    return (
+                        inner[..open].trim_end().to_string(),
+                        Some(publisher.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    (title.to_string(), None)
 }
 
 /// A capitalised abbreviation: `J.`, `Appl.`, `Soc.`, `Am.`.
@@ -342,6 +372,14 @@ fn reads_as_name(segment: &str) -> bool {
         return is_initials(left) && (reads_as_name(right) || is_family_word(right));
     }
     let words: Vec<&str> = s.split_whitespace().collect();
+    // `Andreae M. O.`: a family name, then its initials.
+    if words.len() >= 2
+        && !is_initials(words[0])
+        && words[0].starts_with(char::is_uppercase)
+        && words[1..].iter().all(|w| is_initials(w))
+    {
+        return true;
+    }
     (2..=5).contains(&words.len())
         && words
             .iter()

@@ -204,3 +204,29 @@ fn organisations_publish_periodicals_contain() {
         Some("Journal of the Delta Institute")
     );
 }
+
+#[test]
+fn et_al_and_publication_facts() {
+    let entry = |t: &str| super::super::parse_entry(t, Vec::new()).expect(t);
+    let e = entry("139. Berg, K.R., et al., Floods that suppress delta growth. Water Biol, 1996. 6(12): p. 1653-63.");
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Floods that suppress delta growth")
+    );
+    let e = entry(
+        "Okafor, Chidi (1988), The Practice of Allocation (Cambridge: Delta University Press).",
+    );
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("The Practice of Allocation")
+    );
+    assert_eq!(
+        e.reference.publisher.as_deref(),
+        Some("Delta University Press")
+    );
+    let e = entry(
+        "Berg S., Ibe M. O., Moser U., « Floods and dams », Water Review, 2010, (10) pp 1427-1439",
+    );
+    assert_eq!(e.reference.authors.len(), 3);
+    assert_eq!(e.reference.title.as_deref(), Some("Floods and dams"));
+}

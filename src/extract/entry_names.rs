@@ -125,9 +125,15 @@ fn direct(part: &str) -> Option<Person> {
             given: last.to_string(),
         });
     }
-    // `Lipiński J.`, `Harrison R.M.`: the family, then initials.
+    // `Lipiński J.`, `Harrison R.M.`, `Andreae M. O.`: the family, then
+    // initials.
     if is_initials(last) && words.len() >= 2 {
-        let family = words[..words.len() - 1].join(" ");
+        let run = words.iter().rev().take_while(|w| is_initials(w)).count();
+        let family = words[..words.len() - run].join(" ");
+        if family.is_empty() {
+            return None;
+        }
+        let last = words[words.len() - run..].join(" ");
         return is_family(&family).then(|| Person {
             family,
             given: last.to_string(),
