@@ -153,7 +153,20 @@ pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
             continue;
         }
         let (text, urls) = citations::marked_text(block_nodes(&body[k + 1..]));
-        if let Some(e) = entries::parse_entry(&text, urls) {
+        // `———. Another Title.`: the authors of the entry before.
+        let before: Option<Vec<_>> = out
+            .last()
+            .map(|c: &Cited| c.reference.authors.clone())
+            .filter(|a| !a.is_empty());
+        let parsed = match (repeated_authors(&text), before) {
+            (Some(rest), Some(authors)) => entries::parse_entry(&format!("Anon, A. {rest}"), urls)
+                .map(|mut e| {
+                    e.reference.authors = authors;
+                    e
+                }),
+            _ => entries::parse_entry(&text, urls),
+        };
+        if let Some(e) = parsed {
             out.push(Cited {
                 at: Place::Entry(i),
                 label: e.label,
@@ -165,6 +178,22 @@ pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
         }
     }
     out
+}
+
+/// The rest of an entry that starts with a rule of dashes standing for
+/// the previous entry's authors (`———.`, `–––––,`, `----.`).
+fn repeated_authors(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '―'))
+        .count();
+    if dashes < 2 {
+        return None;
+    }
+    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
+    let rest = t[at..].trim_start_matches(['.', ',', ' ']);
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// The nodes of one block, from just after its start to its end (or the
@@ -255,6 +284,46 @@ mod tests {
                 (super::Place::Note(0), "The Long Frontier".to_string()),
                 (super::Place::Note(0), "River Law".to_string()),
                 (super::Place::Note(1), "The Long Frontier".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rule_of_dashes_repeats_the_authors_before() {
+        let md = "Text.\n\n## Bibliography\n\n\
+Okafor, Nia. *River Law in the Delta*. Lagos: Delta Press, 2004.\n\n\
+———. *The Second Flood: A Memoir*. Paris: Semeion, 2011.\n\n\
+–––––. \"Dams and Their Neighbours.\" *Water Review* 37, no. 2 (2011): 315-347.\n";
+        let (doc, _) = crate::parse::parse(md);
+        let cited = super::read_entries(&doc);
+        let got: Vec<(String, String, Option<i32>)> = cited
+            .iter()
+            .map(|c| {
+                (
+                    c.reference.authors[0].family.clone(),
+                    c.reference.title.clone().unwrap_or_default(),
+                    c.reference.year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Okafor".to_string(),
+                    "River Law in the Delta".to_string(),
+                    Some(2004)
+                ),
+                (
+                    "Okafor".to_string(),
+                    "The Second Flood: A Memoir".to_string(),
+                    Some(2011)
+                ),
+                (
+                    "Okafor".to_string(),
+                    "Dams and Their Neighbours".to_string(),
+                    Some(2011)
+                ),
             ]
         );
     }
