@@ -114,6 +114,20 @@ pub struct Cited {
     pub keys: Vec<String>,
 }
 
+impl Cited {
+    /// A reference given at `at` (not through `Ibid.`), with its match keys.
+    pub fn new(at: Place, label: Option<String>, reference: citations::Reference) -> Cited {
+        Cited {
+            at,
+            label,
+            in_text: 0,
+            keys: citations::match_keys(&reference),
+            reference,
+            ibid: false,
+        }
+    }
+}
+
 /// Where a document gives a reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {

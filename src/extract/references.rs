@@ -29,14 +29,7 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
                 .collect();
             if read.len() == parts.len() {
                 for r in read {
-                    out.push(Cited {
-                        at: Place::Note(i),
-                        label: None,
-                        in_text: 0,
-                        keys: citations::match_keys(&r),
-                        reference: *r,
-                        ibid: false,
-                    });
+                    out.push(Cited::new(Place::Note(i), None, *r));
                 }
                 continue;
             }
@@ -87,14 +80,7 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
                         ibid: true,
                         ..c
                     },
-                    None => Cited {
-                        at: Place::Note(i),
-                        label: None,
-                        in_text: 0,
-                        keys: citations::match_keys(&r),
-                        reference: *r,
-                        ibid: false,
-                    },
+                    None => Cited::new(Place::Note(i), None, *r),
                 });
             }
             citations::Parsed::Ibid(_) => {
@@ -167,14 +153,7 @@ pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
             _ => entries::parse_entry(&text, urls),
         };
         if let Some(e) = parsed {
-            out.push(Cited {
-                at: Place::Entry(i),
-                label: e.label,
-                in_text: 0,
-                keys: citations::match_keys(&e.reference),
-                reference: e.reference,
-                ibid: false,
-            });
+            out.push(Cited::new(Place::Entry(i), e.label, e.reference));
         }
     }
     out
@@ -222,31 +201,26 @@ pub(super) fn apply_given(doc: &Document, given: &super::Given, cited: &mut Vec<
     if given.notes.is_empty() && given.entries.is_empty() {
         return;
     }
-    let make = |at: Place, label: Option<String>, r: &citations::Reference| Cited {
-        at,
-        label,
-        in_text: 0,
-        keys: citations::match_keys(r),
-        reference: r.clone(),
-        ibid: false,
-    };
     let mut add: Vec<Cited> = Vec::new();
     for (label, refs) in &given.notes {
         let Some(i) = doc.footnotes.iter().position(|f| &f.label == label) else {
             continue;
         };
         cited.retain(|c| c.at != Place::Note(i));
-        add.extend(refs.iter().map(|r| make(Place::Note(i), None, r)));
+        add.extend(
+            refs.iter()
+                .map(|r| Cited::new(Place::Note(i), None, r.clone())),
+        );
     }
     for (anchor, r) in &given.entries {
-        let Some(block) = doc
+        // `Document::anchors` is sorted.
+        let Ok(k) = doc
             .anchors
-            .iter()
-            .find(|(a, _)| a == anchor)
-            .map(|(_, b)| b)
+            .binary_search_by(|(a, _)| a.as_str().cmp(anchor))
         else {
             continue;
         };
+        let block = &doc.anchors[k].1;
         let Some(p) = doc.paragraphs.iter().position(|p| &p.id == block) else {
             continue;
         };
@@ -255,7 +229,7 @@ pub(super) fn apply_given(doc: &Document, given: &super::Given, cited: &mut Vec<
             .find(|c| c.at == Place::Entry(p))
             .and_then(|c| c.label.clone());
         cited.retain(|c| c.at != Place::Entry(p));
-        add.push(make(Place::Entry(p), label, r));
+        add.push(Cited::new(Place::Entry(p), label, r.clone()));
     }
     cited.extend(add);
     // Notes first, in number order, then entries in text order.

@@ -113,7 +113,8 @@ pub struct Document {
     /// from again when needed, and whether it may hold raw HTML.
     pub markdown: Option<(std::sync::Arc<str>, bool)>,
     /// Empty anchors in the text (`<span id="page-6-3"></span>`) and the
-    /// id of the block each stood in, which links to it now lead to.
+    /// id of the block each stood in, which links to it now lead to; sorted
+    /// by anchor.
     pub anchors: Vec<(String, String)>,
 }
 
