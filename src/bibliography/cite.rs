@@ -224,12 +224,10 @@ fn names(refs: &[crate::extract::citations::Reference]) -> String {
     let Some(r) = refs.first() else {
         return String::new();
     };
-    match r.authors.as_slice() {
-        [] => r.title.clone().unwrap_or_default(),
-        [a] => a.family.clone(),
-        [a, b] => format!("{} and {}", a.family, b.family),
-        [a, ..] => format!("{} et al.", a.family),
+    if r.authors.is_empty() {
+        return r.title.clone().unwrap_or_default();
     }
+    crate::extract::names::short_names(&r.authors)
 }
 
 /// `see Doe…` → `See Doe…` at the start of a note.

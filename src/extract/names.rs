@@ -44,6 +44,17 @@ impl Person {
     }
 }
 
+/// The family names as a sentence or a short label names the authors:
+/// `Doe`, `Doe and Roe`, `Doe et al.` (empty for none).
+pub fn short_names(people: &[Person]) -> String {
+    match people {
+        [] => String::new(),
+        [a] => a.family.clone(),
+        [a, b] => format!("{} and {}", a.family, b.family),
+        [a, ..] => format!("{} et al.", a.family),
+    }
+}
+
 /// Particles that may stand in lower case inside a name.
 const PARTICLES: &[&str] = &[
     "de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di",

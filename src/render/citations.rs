@@ -168,12 +168,7 @@ pub fn work_link<'a>(site: &'a Site, plan: &Plan, w: usize) -> WorkView<'a> {
 
 /// `Ong 2009, China's Strategic Convergence with Russia`.
 pub fn short(r: &Reference) -> String {
-    let who = match r.authors.as_slice() {
-        [] => String::new(),
-        [a] => a.family.clone(),
-        [a, b] => format!("{} and {}", a.family, b.family),
-        [a, ..] => format!("{} et al.", a.family),
-    };
+    let who = crate::extract::names::short_names(&r.authors);
     let year = r.year.map(|y| y.to_string()).unwrap_or_default();
     let head = [who, year]
         .into_iter()
