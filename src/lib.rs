@@ -173,12 +173,14 @@ fn run_pipeline(
         memo::KeyHasher::of(|h| {
             h.add_json(&config);
             h.add(std::fs::read(&config.topic_map).unwrap_or_default());
-            // The bibliography and the style format citations in texts.
+            // The bibliography and the style format citations in texts (the
+            // style's name is in the config above; a .csl file's text here).
             for f in &config.bibliography {
                 h.add(std::fs::read(f).unwrap_or_default());
             }
-            h.add(config.citation_style.as_bytes());
-            h.add(std::fs::read(config.root.join(&config.citation_style)).unwrap_or_default());
+            if !bibliography::is_style_name(&config.citation_style) {
+                h.add(std::fs::read(config.root.join(&config.citation_style)).unwrap_or_default());
+            }
         })
     } else {
         0

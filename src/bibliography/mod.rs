@@ -111,29 +111,13 @@ pub fn load(
     for path in files {
         read::read_file(path, &mut library, &mut diags);
     }
-    let references = library
-        .iter()
-        .map(|e| (e.key().to_string(), reference::of(e)))
-        .collect();
     let style = if files.is_empty() {
         // Nothing to format: the default, without reading a file.
         default_style()
     } else {
         load_style(root, style, &mut diags)
     };
-    let bib = Bibliography {
-        library,
-        references,
-        style,
-        locales: if files.is_empty() {
-            Vec::new()
-        } else {
-            hayagriva::archive::locales()
-        },
-        language: language.to_string(),
-        named: !files.is_empty(),
-    };
-    (bib, diags)
+    (assemble(library, style, language, !files.is_empty()), diags)
 }
 
 /// A bibliography from BibLaTeX text, in a built-in style (tests, fuzzing).
@@ -143,6 +127,18 @@ pub fn from_biblatex(text: &str, style: &str) -> Bibliography {
     for (_, e) in read::read_biblatex(text, Path::new("test.bib"), &mut diags) {
         library.push(&e);
     }
+    let style = load_style(Path::new("."), style, &mut diags);
+    assemble(library, style, "en", true)
+}
+
+/// The entries with their references for the index, and the locales when
+/// a bibliography was named (without one nothing is formatted).
+fn assemble(
+    library: hayagriva::Library,
+    style: IndependentStyle,
+    language: &str,
+    named: bool,
+) -> Bibliography {
     let references = library
         .iter()
         .map(|e| (e.key().to_string(), reference::of(e)))
@@ -150,10 +146,14 @@ pub fn from_biblatex(text: &str, style: &str) -> Bibliography {
     Bibliography {
         library,
         references,
-        style: load_style(Path::new("."), style, &mut diags),
-        locales: hayagriva::archive::locales(),
-        language: "en".to_string(),
-        named: true,
+        style,
+        locales: if named {
+            hayagriva::archive::locales()
+        } else {
+            Vec::new()
+        },
+        language: language.to_string(),
+        named,
     }
 }
 
