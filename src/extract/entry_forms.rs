@@ -65,9 +65,7 @@ pub fn colon_end(text: &str) -> Option<(Vec<Person>, &str)> {
     }
     // `Water Wars: A History` reads as a name too: a list needs a comma
     // or an initial.
-    let initial =
-        |w: &str| is_initials(w) || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase());
-    if !names.contains(',') && !names.split_whitespace().any(initial) {
+    if !names.contains(',') && !names.split_whitespace().any(initials_or_caps) {
         return None;
     }
     let people = names_in(names)?;
@@ -384,10 +382,14 @@ fn reads_as_name(segment: &str) -> bool {
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) || super::entry_names::is_particle(w))
-        && words[..words.len() - 1]
-            .iter()
-            .any(|w| is_initials(w) || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+        && words[..words.len() - 1].iter().any(|w| initials_or_caps(w))
         && !is_initials(words[words.len() - 1])
+}
+
+/// Initials as any style writes them: `J.`, `J.-P.`, or Vancouver's `KL`,
+/// `AW`.
+fn initials_or_caps(w: &str) -> bool {
+    is_initials(w) || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
