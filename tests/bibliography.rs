@@ -7,26 +7,13 @@
 
 mod common;
 
+use common::{file, main_of};
 use dossier::config::Overrides;
 use serde_json::Value;
 use std::path::Path;
 
 fn fixture() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bibliography")
-}
-
-fn file<'a>(b: &'a dossier::Built, path: &str) -> &'a str {
-    let f = b
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"));
-    std::str::from_utf8(&f.bytes).unwrap()
-}
-
-fn main_of<'a>(b: &'a dossier::Built, slug: &str) -> &'a str {
-    let html = file(b, &format!("{slug}/index.html"));
-    &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
 }
 
 fn works(b: &dossier::Built) -> Vec<Value> {

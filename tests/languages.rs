@@ -2,6 +2,9 @@
 //! URLs, each text marked with its language, the timeline and the topic
 //! pages gathering all four, and the interface in the site's language.
 
+mod common;
+
+use common::file as page;
 use dossier::config::Overrides;
 use std::path::{Path, PathBuf};
 
@@ -22,15 +25,6 @@ fn copy_with_config(extra: &str) -> tempfile::TempDir {
     let config = std::fs::read_to_string(fixture().join("config.toml")).unwrap();
     std::fs::write(root.join("config.toml"), format!("{config}\n{extra}\n")).unwrap();
     tmp
-}
-
-fn page<'a>(built: &'a dossier::Built, path: &str) -> &'a str {
-    let f = built
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"));
-    std::str::from_utf8(&f.bytes).unwrap()
 }
 
 const RU: &str = "gazoprovod-sila-sibiri-i-energetika-dalnego-vostoka/index.html";

@@ -4,6 +4,9 @@
 //! reference lists turned into works of the citation index, in-text
 //! citations linked to their entries, and the paper's own metadata read.
 
+mod common;
+
+use common::{file, main_of as page};
 use dossier::config::Overrides;
 use serde_json::Value;
 use std::path::Path;
@@ -11,20 +14,6 @@ use std::path::Path;
 fn built() -> dossier::Built {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converters");
     dossier::build_in_memory(&root, &Overrides::default()).unwrap()
-}
-
-fn file<'a>(b: &'a dossier::Built, path: &str) -> &'a str {
-    let f = b
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"));
-    std::str::from_utf8(&f.bytes).unwrap()
-}
-
-fn page<'a>(b: &'a dossier::Built, slug: &str) -> &'a str {
-    let html = file(b, &format!("{slug}/index.html"));
-    &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
 }
 
 #[test]

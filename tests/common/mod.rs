@@ -106,3 +106,19 @@ pub fn same_files(a: &dossier::Built, b: &dossier::Built) {
     }
     assert_eq!(a.diagnostics, b.diagnostics);
 }
+
+/// A built file's text (`Built::files`), or a panic naming it.
+pub fn file<'a>(b: &'a dossier::Built, path: &str) -> &'a str {
+    let f = b
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path}"));
+    std::str::from_utf8(&f.bytes).unwrap()
+}
+
+/// The `<main>` of the page at `slug/index.html`.
+pub fn main_of<'a>(b: &'a dossier::Built, slug: &str) -> &'a str {
+    let html = file(b, &format!("{slug}/index.html"));
+    &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
+}
