@@ -145,8 +145,9 @@ pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
             affixed(f, &written, &mut text);
             // Its years date works, not events (see `Given::in_text`).
             let plain = crate::parse::markdown_text(&text[before..]);
-            if !plain.trim().is_empty() && !out.given.in_text.contains(&plain) {
-                out.given.in_text.push(plain.trim().to_string());
+            let plain = plain.trim();
+            if !plain.is_empty() && !out.given.in_text.iter().any(|t| t == plain) {
+                out.given.in_text.push(plain.to_string());
             }
             if let Some(label) = &f.in_note {
                 match out.given.notes.iter_mut().find(|(l, _)| l == label) {
