@@ -230,3 +230,19 @@ fn et_al_and_publication_facts() {
     assert_eq!(e.reference.authors.len(), 3);
     assert_eq!(e.reference.title.as_deref(), Some("Floods and dams"));
 }
+
+#[test]
+fn periodicals_in_other_languages_and_series_stay_containers() {
+    let entry = |t: &str| super::super::parse_entry(t, Vec::new()).expect(t);
+    let e = entry("Berg, A. (1983). Floods on the Loire. Delta University Occasional Papers in Hydrology, 8, 1-20.");
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("Delta University Occasional Papers in Hydrology")
+    );
+    let e =
+        entry("Moser, K. (1990). Les crues du delta. Revue de l'Institut des fleuves, 12, 33-40.");
+    assert_eq!(
+        e.reference.container.as_deref(),
+        Some("Revue de l'Institut des fleuves")
+    );
+}

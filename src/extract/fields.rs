@@ -263,6 +263,18 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Words that name a periodical even when an organisation word stands
 /// beside them (`Journal of the Royal Society`).
 const PERIODICAL_WORDS: &[&str] = &[
+    "papers",
+    "series",
+    "revue",
+    "revista",
+    "rivista",
+    "zeitschrift",
+    "jahrbuch",
+    "cahiers",
+    "annales",
+    "журнал",
+    "вестник",
+    "学报",
     "journal",
     "review",
     "quarterly",
