@@ -122,9 +122,11 @@ fn note_at(notes: &Notes, at: usize) -> Option<String> {
         .map(|(_, label)| label.clone())
 }
 
+/// Whether a skipped region (code, math, a link) holds either edge of
+/// `range`; one wholly inside a group (`` `passim` `` in a suffix) is part
+/// of its text.
 fn skip_overlaps(skip: &[Range<usize>], range: &Range<usize>) -> bool {
-    let k = skip.partition_point(|r| r.start < range.end);
-    skip[..k].iter().rev().take(8).any(|r| r.end > range.start)
+    inside(skip, range.start) || inside(skip, range.end - 1)
 }
 
 /// A bracketed group around the `@` at `at`.
@@ -197,7 +199,21 @@ fn item(part: &str) -> Option<Item> {
     prefix = prefix.trim();
     let (key, len) = key_at(&part[at + 1..])?;
     let rest = part[at + 1 + len..].trim();
-    let (locator, suffix) = locator(rest.trim_start_matches(',').trim_start());
+    let rest = rest.trim_start_matches(',').trim_start();
+    // `@smith{ii, A, D-Z}, suffix`: a locator in braces is one whole.
+    let (locator, suffix) = match rest.strip_prefix('{').and_then(|r| r.split_once('}')) {
+        Some((inner, after)) => {
+            let inner = inner.trim();
+            let found = match locator(inner) {
+                (Some((kind, value)), s) if s.is_empty() => (kind, value),
+                (Some((kind, _)), _) => (kind, strip_term(inner).to_string()),
+                (None, _) => (Locator::Page, inner.to_string()),
+            };
+            let after = after.trim_start_matches(',').trim();
+            (Some(found), after.to_string())
+        }
+        None => locator(rest),
+    };
     Some(Item {
         key,
         prefix: prefix.to_string(),
@@ -205,6 +221,15 @@ fn item(part: &str) -> Option<Item> {
         suffix,
         suppress_author,
     })
+}
+
+/// A braced locator's value without its term (`pp. iv, vi-xi` → `iv,
+/// vi-xi`).
+fn strip_term(inner: &str) -> &str {
+    match inner.split_once(char::is_whitespace) {
+        Some((term, value)) if term.ends_with('.') || term.starts_with('§') => value.trim(),
+        _ => inner,
+    }
 }
 
 /// The key at the start of `s` (after the `@`) and the bytes it takes.

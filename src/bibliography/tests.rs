@@ -266,3 +266,32 @@ fn refs_div_places_the_list() {
     assert!(!m.contains(":::"), "{m}");
     assert!(!m.contains("## References"), "{m}");
 }
+
+#[test]
+fn braced_locators_and_markup_inside_a_group() {
+    let found = find("[@smith{ii, A, D-Z}, with a suffix]", &|_| true);
+    assert_eq!(found[0].items[0].key, "smith");
+    assert_eq!(
+        found[0].items[0].locator,
+        Some((Locator::Page, "ii, A, D-Z".into()))
+    );
+    assert_eq!(found[0].items[0].suffix, "with a suffix");
+    let found = find(
+        "[@smith, {pp. iv, vi-xi, (xv)-(xvii)} with suffix here]",
+        &|_| true,
+    );
+    assert_eq!(
+        found[0].items[0].locator,
+        Some((Locator::Page, "iv, vi-xi, (xv)-(xvii)".into()))
+    );
+    assert_eq!(found[0].items[0].suffix, "with suffix here");
+    // Code inside the group's suffix is its text; code around it is not a
+    // citation.
+    let text = "Blah [@doe99, pp. 33-35 and `passim` here].";
+    let found = find(text, &|_| true);
+    assert_eq!(
+        &text[found[0].range.clone()],
+        "[@doe99, pp. 33-35 and `passim` here]"
+    );
+    assert!(find("`[@doe99]` and `x [@doe99` y]", &|_| true).is_empty());
+}
