@@ -5,6 +5,8 @@
 //! a cut can never split it. They are also how scanners bound the context
 //! they look at: a window of a fixed number of bytes around a position
 //! keeps per-match work constant, so a scan stays linear in its input.
+//! With them, the small text helpers every stage shares (HTML escaping,
+//! base-36 ids, month names), so that no stage reaches into a later one.
 
 /// Chinese characters (the CJK Unified Ideographs and their extensions
 /// and compatibility forms), kana, and the iteration mark: scripts
@@ -55,6 +57,69 @@ pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
         .rev()
         .find(|&(_, c)| pred(c))
         .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Month names, lower case (English), lower case.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `n` in base 36 (digits, then lower-case letters): short ids.
+pub fn base36(n: usize) -> String {
+    let mut out = String::new();
+    push_base36(&mut out, n);
+    out
+}
+
+/// Appends `n` in base 36 (digits, then lower-case letters).
+pub fn push_base36(out: &mut String, mut n: usize) {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[n % 36];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    // The digits are ASCII.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// `s` with `&`, `<`, `>`, `"` and `'` written as entities: safe in HTML text and attributes.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut from = 0;
+    // Runs without a special character are copied whole (all five are
+    // ASCII, so byte offsets fall on character boundaries).
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out
 }
 
 #[cfg(test)]

@@ -66,8 +66,8 @@ pub fn run(target: &str, data: &[u8]) {
         "check" => {
             let (text, _) = crate::sources::decode(data);
             let files = [
-                crate::render::OutputFile::new("a/index.html", text.clone()),
-                crate::render::OutputFile::new("style.css", text),
+                crate::output::OutputFile::new("a/index.html", text.clone()),
+                crate::output::OutputFile::new("style.css", text),
             ];
             let _ = crate::check::check_links(&files);
             let _ = crate::check::check_offline(&files, "https://example.org/");

@@ -86,7 +86,7 @@ impl Default for Laps {
 /// A site rendered in memory.
 pub struct Built {
     pub config: config::Config,
-    pub files: Vec<render::OutputFile>,
+    pub files: Vec<output::OutputFile>,
     /// The paths of the files already written (`build` writes each as it
     /// is made); `files` holds the rest.
     pub emitted: Vec<String>,
@@ -145,7 +145,7 @@ fn run_pipeline(
     root: &Path,
     overrides: &config::Overrides,
     last: &memo::Memo,
-    emit: Option<&dyn render::Emit>,
+    emit: Option<&dyn output::Emit>,
 ) -> Result<(Built, memo::Memo)> {
     let mut laps = Laps::new();
     let config = config::load(root, overrides)?;

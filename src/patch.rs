@@ -19,7 +19,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::memo::{Memo, PreparedEntry};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use crate::{extract, graph, memo, render, sources, Built, Laps};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -11,7 +11,7 @@ mod locate;
 
 pub use locate::{locate, PageSource};
 
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use std::collections::{HashMap, HashSet};
 
 /// One broken link.

@@ -58,20 +58,7 @@ pub struct YearHit {
 }
 
 /// Month names, lower case; [`month_name`] capitalises.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+pub use crate::chars::MONTHS;
 
 const UNITS: &[&str] = &[
     "years",

@@ -242,7 +242,7 @@ fn entry_order(docs: &[Arc<Doc>], a: &Entry, b: &Entry) -> std::cmp::Ordering {
 
 /// The anchor of the `n`th entry (from 1) of a year with the same hash.
 fn anchor(year: i32, bits: usize, n: usize) -> String {
-    let id = format!("y{year}-{:0>6}", crate::search::encode::base36(bits));
+    let id = format!("y{year}-{:0>6}", crate::chars::base36(bits));
     if n == 1 {
         id
     } else {

@@ -186,3 +186,11 @@ fn a_list_item_cut_by_a_page_end_is_whole_again() {
         "{out}"
     );
 }
+
+#[test]
+fn every_note_format_the_front_matter_accepts_is_read_here() {
+    for f in crate::sources::meta::NOTE_FORMATS {
+        assert!(super::Style::parse(f).is_some(), "{f}");
+    }
+    assert!(super::Style::parse("text").is_none());
+}

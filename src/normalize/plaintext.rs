@@ -265,7 +265,7 @@ fn is_date_line(line: &str) -> bool {
                 .to_lowercase();
             w.is_empty()
                 || w.chars().all(|c| c.is_ascii_digit() || ".:/-".contains(c))
-                || crate::extract::years::MONTHS
+                || crate::chars::MONTHS
                     .iter()
                     .any(|m| m.starts_with(&w) && w.len() >= 3)
                 || ["updated", "published", "am", "pm", "gmt", "utc"].contains(&w.as_str())

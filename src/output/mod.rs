@@ -18,12 +18,13 @@
 //! If any write fails the staging folder is removed and the previous output
 //! is left exactly as it was.
 
+mod file;
 pub mod guard;
 mod staging;
 
+pub use file::{Emit, IntoBytes, OutputFile};
 pub use staging::Staging;
 
-use crate::render::OutputFile;
 use anyhow::{Context, Result};
 use guard::{Protected, MARKER};
 use std::path::{Path, PathBuf};

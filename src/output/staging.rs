@@ -5,7 +5,7 @@
 //! way), the staging folder is removed and the output is untouched.
 
 use super::{guard, inside, recover, remove_ours, swap, unchanged};
-use crate::render::{Emit, OutputFile};
+use super::{Emit, OutputFile};
 use anyhow::{Context, Result};
 use guard::{Protected, MARKER, MARKER_TEXT};
 use std::collections::HashSet;

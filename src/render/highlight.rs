@@ -59,27 +59,7 @@ pub fn stylesheet() -> String {
     )
 }
 
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 16);
-    let mut from = 0;
-    // Runs without a special character are copied whole (all five are
-    // ASCII, so byte offsets fall on character boundaries).
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-    out
-}
+pub use crate::chars::escape_html as escape;
 
 #[cfg(test)]
 mod tests {

@@ -49,53 +49,8 @@ use rayon::prelude::*;
 use std::sync::Arc;
 use views::{breadcrumbs, section_view, Link, Paginator, SiteView};
 
-pub use out::{Emit, Out, Placed};
-
-/// One file of the site, by its path relative to the output root.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    /// Shared: a page reused from the last build is not copied.
-    pub bytes: Arc<Vec<u8>>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl IntoBytes) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into_bytes(),
-        }
-    }
-}
-
-/// What a file's contents can be made from.
-pub trait IntoBytes {
-    fn into_bytes(self) -> Arc<Vec<u8>>;
-}
-
-impl IntoBytes for Arc<Vec<u8>> {
-    fn into_bytes(self) -> Arc<Vec<u8>> {
-        self
-    }
-}
-
-impl IntoBytes for Vec<u8> {
-    fn into_bytes(self) -> Arc<Vec<u8>> {
-        Arc::new(self)
-    }
-}
-
-impl IntoBytes for String {
-    fn into_bytes(self) -> Arc<Vec<u8>> {
-        Arc::new(self.into_bytes())
-    }
-}
-
-impl IntoBytes for &str {
-    fn into_bytes(self) -> Arc<Vec<u8>> {
-        Arc::new(self.as_bytes().to_vec())
-    }
-}
+pub use crate::output::{Emit, IntoBytes, OutputFile};
+pub use out::{Out, Placed};
 
 /// How many documents of each sub-section the home page lists.
 const HOME_PER_SECTION: usize = 10;

@@ -3,16 +3,9 @@
 //! (`build` writes each into its staging folder as it is made), with only
 //! their paths kept. Either way the render is the same.
 
-use super::OutputFile;
+use super::{Emit, OutputFile};
 use anyhow::Result;
 use std::path::Path;
-
-/// Takes finished files as they are made (from several threads).
-pub trait Emit: Sync {
-    fn emit(&self, file: &OutputFile) -> Result<()>;
-    /// Publishes the file at `from` (beside the texts) at `path`.
-    fn copy(&self, path: &str, from: &Path) -> Result<()>;
-}
 
 /// A render's files: those kept, and the paths of those emitted.
 pub struct Out<'a> {

@@ -27,29 +27,6 @@ pub fn shard_key_of(token: &str, n: usize) -> String {
         .collect()
 }
 
-pub fn base36(n: usize) -> String {
-    let mut out = String::new();
-    push_base36(&mut out, n);
-    out
-}
-
-/// Appends `n` in base 36 (digits, then lower-case letters).
-fn push_base36(out: &mut String, mut n: usize) {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut buf = [0u8; 16];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = DIGITS[n % 36];
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    // The digits are ASCII.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
-}
-
 /// A token's postings as a shard holds them, in one segment per block of
 /// entry ids (see `search::layout`): a segment's first id is written in
 /// full, the others as the difference from the one before, in base 36,
@@ -110,7 +87,7 @@ impl Encoded {
                     if n > 0 {
                         seg.ids.push(',');
                     }
-                    push_base36(&mut seg.ids, (id - before) as usize);
+                    crate::chars::push_base36(&mut seg.ids, (id - before) as usize);
                     before = id;
                     let digit = char::from_digit(w.min(35), 36).unwrap_or('z');
                     seg.ones &= digit == '1';
@@ -187,6 +164,7 @@ mod tests {
 
     #[test]
     fn base36_numbers() {
+        use crate::chars::base36;
         assert_eq!(base36(0), "0");
         assert_eq!(base36(35), "z");
         assert_eq!(base36(36), "10");

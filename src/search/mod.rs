@@ -28,7 +28,7 @@ pub use patch::patch;
 
 use crate::graph::Site;
 use crate::memo::RenderCache;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Arc;

@@ -8,7 +8,7 @@ use super::index::{Index, Placed};
 use super::{chunk_file, layout, meta_file, shard_file, slots, Group, Urls, CHUNK};
 use crate::graph::Site;
 use crate::memo::RenderCache;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 

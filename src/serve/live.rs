@@ -182,7 +182,7 @@ fn make(
 /// only those are looked at; the others are the last build's.
 fn swap_files(
     served: &mut HashMap<String, Arc<Vec<u8>>>,
-    files: Vec<crate::render::OutputFile>,
+    files: Vec<crate::output::OutputFile>,
     patched: Option<Vec<String>>,
 ) -> Vec<String> {
     let differs = |old: Option<&Arc<Vec<u8>>>, new: Option<&Arc<Vec<u8>>>| match (old, new) {

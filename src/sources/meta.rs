@@ -14,6 +14,17 @@
 use crate::diagnostics::edit_distance;
 use serde_json::{Map, Value};
 
+/// The `format` values that name how a converter wrote footnotes
+/// (`normalize::notes::Style::parse` reads them); `text` is the other.
+pub const NOTE_FORMATS: [&str; 6] = [
+    "markdown",
+    "pdf-anchors",
+    "pdf-sup",
+    "pdf-tex",
+    "pdf-lines",
+    "pdf-plain",
+];
+
 /// Metadata keys shared by front matter and sidecars. All optional: what is
 /// missing is inferred from the text by the normalise stage.
 #[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
@@ -154,9 +165,7 @@ pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
             "description" => description = text(&value),
             "format" => {
                 m.format = match text(&value).as_deref() {
-                    Some(f)
-                        if f == "text" || crate::normalize::notes::Style::parse(f).is_some() =>
-                    {
+                    Some(f) if f == "text" || NOTE_FORMATS.contains(&f) => {
                         Some(f.to_string())
                     }
                     _ => bad_none(

@@ -235,7 +235,7 @@ fn read_layer(
 }
 
 fn escape_html(s: &str) -> String {
-    crate::render::highlight::escape(s)
+    crate::chars::escape_html(s)
 }
 
 /// Tera hides the useful part of an error (line, column, missing variable) in
