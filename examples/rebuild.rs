@@ -9,8 +9,9 @@
 //!
 //! With `plain`, `topic` or `year`, every edit adds that kind of sentence
 //! (`topic`: topic words, no year); with `reword`, every edit puts a word
-//! before the last paragraph without a date, or takes it away. Each rebuild is a patch
-//! when the edit allows it (see `dossier::patch`), as in `dossier serve`.
+//! before the last paragraph without a date, or takes it away. Each rebuild
+//! goes through a `dossier::Session`, as in `dossier serve`: a patch when the
+//! edit allows it, else a whole build reusing what did not change.
 
 use dossier::config::Overrides;
 
@@ -18,8 +19,7 @@ use dossier::config::Overrides;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use dossier::memo::Memo;
-use dossier::patch::Outcome;
+use dossier::session::How;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -54,7 +54,8 @@ fn main() -> anyhow::Result<()> {
         first_document(&root.join("content")).ok_or_else(|| anyhow::anyhow!("no document"))?;
     let original = std::fs::read(&file)?;
     let start = Instant::now();
-    let (_, mut memo) = dossier::build_incremental(&root, &Overrides::default(), &Memo::new())?;
+    let mut session = dossier::Session::new(&root, &Overrides::default());
+    session.rebuild(None).0?;
     println!(
         "first build: {:.0} ms",
         start.elapsed().as_secs_f64() * 1000.0
@@ -97,18 +98,13 @@ fn main() -> anyhow::Result<()> {
         }
         std::fs::write(&file, text)?;
         let start = Instant::now();
-        // As `dossier serve` does: a patch when the edit allows it.
-        let (built, next, how) = match dossier::patch::patch(memo, std::slice::from_ref(&file)) {
-            Outcome::Patched(made) => (made.0, made.1, "patched".to_string()),
-            Outcome::Declined(mut last, why) => {
-                last.trust_changes(std::slice::from_ref(&file));
-                let (built, next) =
-                    dossier::build_incremental(&root, &Overrides::default(), &last)?;
-                (built, next, format!("built whole: {why}"))
-            }
-        };
+        let (built, how) = session.rebuild(Some(std::slice::from_ref(&file)));
+        let built = built?;
         let total = start.elapsed();
-        memo = next;
+        let how = match how {
+            How::Rebuilt(why) => format!("built whole: {why}"),
+            how => how.describe(),
+        };
         println!(
             "rebuild {i}: {:.1} ms ({} files; {how})",
             total.as_secs_f64() * 1000.0,

@@ -15,7 +15,7 @@ pub fn prepare_guarded(
     bib: &Bibliography,
     keyed: bool,
     unsafe_html: bool,
-) -> std::result::Result<memo::PreparedEntry, Diagnostic> {
+) -> std::result::Result<graph::PreparedEntry, Diagnostic> {
     let path = source.path.clone();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         prepare(source, key, opts, bib, keyed, unsafe_html)
@@ -40,7 +40,7 @@ pub fn prepare(
     bib: &Bibliography,
     keyed: bool,
     unsafe_html: bool,
-) -> memo::PreparedEntry {
+) -> graph::PreparedEntry {
     let mut normalized = normalize::normalize(&source);
     // Citations of the bibliography written out as notes or linked text.
     let mut cite_warnings = Vec::new();

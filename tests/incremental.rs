@@ -6,7 +6,7 @@ mod common;
 
 use common::{same_files, small_site};
 use dossier::config::Overrides;
-use dossier::memo::Memo;
+use dossier::Memo;
 
 /// The paths `keep` selects whose bytes differ in `after` or are new there.
 fn changed(

@@ -1,4 +1,4 @@
-//! Patches (`dossier::patch`): edits to documents' texts that change
+//! Patches (`dossier::session::patch`): edits to documents' texts that change
 //! nothing other pages show are patched into the last build, and give the
 //! files a clean build gives; every other change is declined, with the
 //! memo given back whole for a whole build.
@@ -7,8 +7,8 @@ mod common;
 
 use common::{same_files, small_site};
 use dossier::config::Overrides;
-use dossier::memo::Memo;
-use dossier::patch::{patch, Outcome};
+use dossier::session::patch::{patch, Outcome};
+use dossier::Memo;
 use std::path::{Path, PathBuf};
 
 const DOC: &str = "content/004_b84bfd1c39564207.txt";

@@ -43,6 +43,9 @@ use std::sync::Arc;
 use timeline::Timeline;
 use topics::TopicIndex;
 
+/// A document prepared for the graph, with the warnings its parse gave.
+pub type PreparedEntry = Arc<(Prepared, Vec<crate::diagnostics::Diagnostic>)>;
+
 /// A document read, normalised and parsed: the input of this stage.
 #[derive(Clone)]
 pub struct Prepared {
@@ -182,7 +185,7 @@ pub const RESERVED: &[&str] = &[
 
 /// Builds the site graph. Warnings cover renamed slugs.
 pub fn build_graph(
-    prepared: Vec<crate::memo::PreparedEntry>,
+    prepared: Vec<PreparedEntry>,
     section_sources: Vec<SectionSource>,
     assets: Vec<(String, Option<files::Size>)>,
     topic_map: TopicMap,

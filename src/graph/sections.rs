@@ -7,7 +7,7 @@ use crate::sources::SectionSource;
 use std::collections::BTreeMap;
 
 pub(super) fn section_tree(
-    prepared: &[crate::memo::PreparedEntry],
+    prepared: &[super::PreparedEntry],
     sources: Vec<SectionSource>,
 ) -> Vec<Section> {
     let mut paths: BTreeMap<Vec<String>, Option<SectionSource>> = BTreeMap::new();

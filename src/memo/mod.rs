@@ -14,17 +14,13 @@
 //! exports and search chunks share one map of bytes: their keys start from
 //! a template name or a file path, so they do not meet.
 
-use crate::diagnostics::Diagnostic;
-use crate::graph::Prepared;
 use crate::sources::Source;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
 
-mod cache;
 mod rows;
-pub use cache::{RenderCache, RenderMemo};
+mod table;
 pub use rows::RowStore;
+pub use table::{KeyLog, Recorder, Slot, Table};
 
 /// Whether reused results are checked against results made anew (a patch
 /// against a clean build, an updated timeline, plan or row against a new
@@ -33,87 +29,6 @@ pub use rows::RowStore;
 /// and answers with a whole build.
 pub fn self_check() -> bool {
     std::env::var_os("DOSSIER_SELF_CHECK").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
-/// A document prepared for the graph, with the warnings its parse gave.
-pub type PreparedEntry = Arc<(Prepared, Vec<Diagnostic>)>;
-
-/// The results of one build, for the next. `Memo::default()` is inactive:
-/// a one-off build neither computes keys nor keeps results.
-#[derive(Default)]
-pub struct Memo {
-    /// Whether builds given this memo compute keys and keep their results.
-    pub active: bool,
-    pub prepared: HashMap<u64, PreparedEntry>,
-    /// Each source read or reused, by path: its stamp and key.
-    pub sources: HashMap<std::path::PathBuf, (crate::sources::Stamp, u64)>,
-    /// When the sources were read, and the extraction context's hash then.
-    pub read_at: Option<std::time::SystemTime>,
-    pub context: u64,
-    pub render: RenderMemo,
-    /// The site-wide indexes, by the keys of their inputs.
-    pub indexes: crate::graph::Indexes,
-    /// The parsed templates, by the key of their texts.
-    pub templates: Option<crate::theme::Compiled>,
-    /// How much of this build was reused.
-    pub stats: Stats,
-    /// The build's own results (its site graph, files and diagnostics),
-    /// for a patch (see `crate::patch`).
-    pub kept: Option<Box<crate::patch::Kept>>,
-    /// The sources (and sidecars) a watcher saw change since this memo's
-    /// build, when it saw every change ([`Memo::trust_changes`]): the
-    /// other sources are known unchanged without looking at them.
-    pub changed: Option<std::collections::HashSet<std::path::PathBuf>>,
-}
-
-impl Memo {
-    /// An empty, active memo: the first build of a series.
-    pub fn new() -> Self {
-        Memo {
-            active: true,
-            render: RenderMemo {
-                active: true,
-                ..RenderMemo::default()
-            },
-            indexes: crate::graph::Indexes::keyed(),
-            ..Memo::default()
-        }
-    }
-
-    /// The key of the source at `path` when the last build read it and it
-    /// has not changed since (by its [`Stamp`](crate::sources::Stamp)), in
-    /// the same extraction `context`.
-    pub fn unchanged_source(&self, path: &std::path::Path, context: u64) -> Option<u64> {
-        let (stamp, key) = self.sources.get(path)?;
-        let read_at = self.read_at?;
-        let known = self.active && context == self.context && self.prepared.contains_key(key);
-        let same = match &self.changed {
-            Some(changed) => {
-                !changed.contains(path) && !changed.contains(&crate::sources::sidecar_path(path))
-            }
-            None => {
-                stamp.settled_before(read_at)
-                    && crate::sources::Stamp::of(path).as_ref() == Some(stamp)
-            }
-        };
-        (known && same).then_some(*key)
-    }
-
-    /// Tells the next build which files changed since this memo's build,
-    /// as a watcher saw them (absolute paths, canonical or not): it then
-    /// reads those sources again and trusts the others unchanged, without
-    /// looking at each. Only for a watcher that missed nothing.
-    pub fn trust_changes(&mut self, changed: &[std::path::PathBuf]) {
-        let Some(kept) = &self.kept else {
-            return;
-        };
-        self.changed = Some(
-            changed
-                .iter()
-                .filter_map(|p| kept.content_path(p))
-                .collect(),
-        );
-    }
 }
 
 /// What a build reused from the last one and what it made anew.

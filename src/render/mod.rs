@@ -13,6 +13,7 @@
 
 pub mod assets;
 mod bib;
+mod cache;
 pub mod citations;
 mod data_files;
 mod doc_list;
@@ -38,11 +39,12 @@ pub mod views;
 
 use crate::config::Config;
 use crate::graph::Site;
-use crate::memo::{RenderCache, RenderMemo};
 use crate::theme::strings::Strings;
 use crate::theme::Theme;
 use crate::{Laps, Timings};
 use anyhow::Result;
+use cache::RenderCache;
+pub use cache::RenderMemo;
 use highlight::Highlighter;
 use page::{PageContext, Quick};
 use rayon::prelude::*;

@@ -216,6 +216,7 @@ impl Renderer<'_> {
         path: &str,
         make: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<Arc<Vec<u8>>> {
+        self.cache.note_key(path, key);
         match quick {
             Quick::None => {}
             Quick::Record(q) => self.cache.quick_is(q, key),

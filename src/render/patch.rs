@@ -7,11 +7,11 @@
 //! search index's files that hold them. Every other file is the last
 //! build's.
 
+use super::cache::{RenderCache, RenderMemo};
 use super::highlight::Highlighter;
 use super::{doc_list, OutputFile, Renderer};
 use crate::config::Config;
 use crate::graph::Site;
-use crate::memo::{RenderCache, RenderMemo};
 use crate::theme::Theme;
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet};
@@ -126,8 +126,9 @@ impl Renderer<'_> {
         files.extend(self.topic_pages(quoting)?);
         laps.lap("  topic pages");
         let indices: Vec<usize> = docs.iter().map(|e| e.doc).collect();
-        let search =
-            self.with_search_urls(|urls| crate::search::patch(site, urls, &self.cache, &indices));
+        let search = self.with_search_urls(|urls| {
+            crate::search::patch(site, urls, &self.cache.search, &indices)
+        });
         let Some((search, removed)) = search else {
             return Ok(None);
         };

@@ -83,7 +83,7 @@ impl Renderer<'_> {
         let site = self.site;
         let plan = &self.plan;
         let placed = self.with_search_urls(|urls| {
-            crate::search::build(site, urls, &self.cache, &|f| out.place(f))
+            crate::search::build(site, urls, &self.cache.search, &|f| out.place(f))
         })?;
         out.record(placed);
         laps.lap("  search index");

@@ -4,9 +4,9 @@
 //! rebuilds.
 
 use super::analyze::Analyzer;
+use super::SearchCache;
 use super::{Entry, Group, Indexed, Urls, PASSAGE_TEXT, SNIPPET};
 use crate::graph::Site;
-use crate::memo::RenderCache;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -49,7 +49,7 @@ fn weigh(
 /// nothing it is made from changed (its source, title, URL, summary,
 /// authors and timeline entries); then the topics and the cited works, one
 /// group each, reused while their keys are unchanged.
-pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<Group>)> {
+pub fn entries(site: &Site, urls: &Urls, cache: &SearchCache) -> Vec<(u64, Arc<Group>)> {
     let mut out: Vec<(u64, Arc<Group>)> = site
         .docs
         .par_iter()
@@ -83,10 +83,12 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
     });
     out.push((
         key,
-        cache.search_entries(key, || weighed(urls.language, topics)),
+        cache
+            .groups
+            .get_or_make(key, || weighed(urls.language, topics)),
     ));
     let key = cache.key(|k| k.add(("works", urls.works_key)));
-    let works = cache.search_entries(key, || {
+    let works = cache.groups.get_or_make(key, || {
         weighed(
             urls.language,
             (0..site.citations.works.len())
@@ -113,7 +115,7 @@ pub fn entries(site: &Site, urls: &Urls, cache: &RenderCache) -> Vec<(u64, Arc<G
 pub(super) fn doc_group(
     site: &Site,
     urls: &Urls,
-    cache: &RenderCache,
+    cache: &SearchCache,
     i: usize,
 ) -> (u64, Arc<Group>) {
     let d = &site.docs[i];
@@ -125,7 +127,9 @@ pub(super) fn doc_group(
     });
     (
         key,
-        cache.search_entries(key, || Group::new(doc_entries(site, i, d))),
+        cache
+            .groups
+            .get_or_make(key, || Group::new(doc_entries(site, i, d))),
     )
 }
 

@@ -14,6 +14,7 @@
 //!    `search/meta.js` lists what exists.
 
 pub mod analyze;
+mod cache;
 mod changes;
 pub mod encode;
 mod entries;
@@ -23,11 +24,11 @@ mod patch;
 mod stop_words;
 pub mod tokens;
 
+pub use cache::{SearchCache, SearchMemo};
 pub use entries::entries;
 pub use patch::patch;
 
 use crate::graph::Site;
-use crate::memo::RenderCache;
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -170,7 +171,7 @@ pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
 pub fn build<P: Send>(
     site: &Site,
     urls: &Urls,
-    cache: &RenderCache,
+    cache: &SearchCache,
     place: &(dyn Fn(OutputFile) -> anyhow::Result<P> + Sync),
 ) -> anyhow::Result<Vec<P>> {
     let layout = layout(entries(site, urls, cache));
@@ -195,7 +196,7 @@ pub fn build<P: Send>(
             (key, start, g)
         })
         .collect();
-    let index = cache.search_index(|last| index::Index::update(last, layout));
+    let index = index::Index::update(cache.take_index(), layout);
     let mut files: Vec<P> = index
         .shards
         .values()
@@ -204,7 +205,7 @@ pub fn build<P: Send>(
         .collect::<anyhow::Result<_>>()?;
     files.extend(chunks);
     files.push(place(meta_file(&index, urls))?);
-    cache.keep_search_index(index);
+    cache.keep_index(index);
     Ok(files)
 }
 
@@ -217,7 +218,7 @@ fn slots(layout: &[index::Placed]) -> usize {
 
 /// Chunk `k` of the entries in `layout`: the groups it overlaps, each
 /// row at its id; reused while those groups and their places are the same.
-fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> OutputFile {
+fn chunk_file(layout: &[index::Placed], k: usize, cache: &SearchCache) -> OutputFile {
     let (lo, hi) = (k * CHUNK, ((k + 1) * CHUNK).min(slots(layout)));
     // Groups are in order of their first ids; the last one starting
     // before this chunk may reach into it.
@@ -235,7 +236,9 @@ fn chunk_file(layout: &[index::Placed], k: usize, cache: &RenderCache) -> Output
             h.add((key, start));
         }
     });
+    cache.keys.note(&path, hash);
     let bytes = cache
+        .chunks
         .get_or(hash, || {
             let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; hi - lo];
             for (_, start, g) in &overlapping {

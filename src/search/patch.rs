@@ -5,9 +5,9 @@
 
 use super::entries::doc_group;
 use super::index::{Index, Placed};
+use super::SearchCache;
 use super::{chunk_file, layout, meta_file, shard_file, slots, Group, Urls, CHUNK};
 use crate::graph::Site;
-use crate::memo::RenderCache;
 use crate::output::OutputFile;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -20,14 +20,14 @@ use std::sync::Arc;
 pub fn patch(
     site: &Site,
     urls: &Urls,
-    cache: &RenderCache,
+    cache: &SearchCache,
     docs: &[usize],
 ) -> Option<(Vec<OutputFile>, Vec<String>)> {
-    let index = cache.take_search_index()?;
+    let index = cache.take_index()?;
     let old = index.layout();
     // The documents' groups, then the topics' and the works'.
     if old.len() != site.docs.len() + 2 {
-        cache.restore_search_index(index);
+        cache.restore_index(index);
         return None;
     }
     let mut groups: Vec<(u64, Arc<Group>)> =
@@ -37,7 +37,7 @@ pub fn patch(
     }
     let new = layout(groups);
     if super::changes::blocks(&new) != index.blocks() {
-        cache.restore_search_index(index);
+        cache.restore_index(index);
         return None;
     }
     let touched = touched_chunks(old, &new);
@@ -71,7 +71,7 @@ pub fn patch(
         }
     }
     files.push(meta_file(&index, urls));
-    cache.restore_search_index(index);
+    cache.restore_index(index);
     Some((files, removed))
 }
 

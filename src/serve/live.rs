@@ -4,7 +4,6 @@
 
 use super::http::Snapshot;
 use super::Clients;
-use crate::config::Overrides;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -13,19 +12,13 @@ use std::time::Instant;
 /// The served site and the pages listening to it.
 pub(super) struct Live {
     pub(super) root: PathBuf,
-    /// What the last good build computed, for the next (see `memo`).
-    pub(super) memo: crate::memo::Memo,
+    /// The builds, the last good one's results kept for the next.
+    pub(super) session: crate::session::Session,
     /// The config of the last good build: what to watch.
     pub(super) config: Option<crate::config::Config>,
     pub(super) timings: bool,
-    /// Whether the next rebuild must look at every file (changes may have
-    /// been missed), not only at those the watcher named.
-    pub(super) whole: bool,
     pub(super) state: Arc<RwLock<Snapshot>>,
     pub(super) clients: Clients,
-    /// The served address as the base URL: canonical links, feeds and the
-    /// 404 page point at the preview, not at the published site.
-    pub(super) overrides: Overrides,
 }
 
 impl Live {
@@ -33,41 +26,13 @@ impl Live {
     /// what changed, on failure keeps the last good site and shows the error.
     pub(super) fn rebuild(&mut self, cause: Option<String>, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
-        let last = std::mem::take(&mut self.memo);
-        let (root, whole) = (self.root.clone(), self.whole);
-        let overrides = self.overrides.clone();
-        // A bug dossier has on some input (or a failed self-check) must not
-        // stop the server: it is reported, and answered with a whole build
-        // from nothing; if that fails too, the last good site stays.
-        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            make(&root, &overrides, last, changed.filter(|_| !whole))
-        }));
-        let (made, last, how) = match attempt {
-            Ok(made) => made,
-            Err(panic) => {
-                let why = crate::diagnostics::panic_text(&*panic);
-                eprintln!("dossier failed while rebuilding ({why}); building the whole site again");
-                let fresh = crate::memo::Memo::new();
-                let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    crate::build_incremental(&root, &overrides, &fresh)
-                }));
-                let made = again.unwrap_or_else(|p| {
-                    Err(anyhow::anyhow!(
-                        "dossier failed while building ({}); please report this",
-                        crate::diagnostics::panic_text(&*p)
-                    ))
-                });
-                (
-                    made,
-                    crate::memo::Memo::new(),
-                    "rebuilt whole after an internal error",
-                )
-            }
-        };
+        let (made, how) = self.session.rebuild(changed);
+        if let crate::session::How::Recovered(why) = &how {
+            eprintln!("dossier failed while rebuilding ({why}); building the whole site again");
+        }
+        let how = how.describe();
         match made {
-            Ok((built, memo)) => {
-                self.memo = memo;
-                self.whole = false;
+            Ok(built) => {
                 self.config = Some(built.config.clone());
                 if self.timings {
                     for (stage, t) in &built.timings {
@@ -102,7 +67,7 @@ impl Live {
                     (event, count)
                 };
                 if let Some(cause) = cause {
-                    let st = self.memo.stats;
+                    let st = self.session.stats();
                     println!(
                         "{cause} changed: {how} in {} ms, {changed} files differ \
                          (documents: {} read, {} parsed, {} reused; pages and files: {} made, {} reused)",
@@ -119,10 +84,8 @@ impl Live {
                 }
             }
             Err(e) => {
-                // The last good build's results stay useful once fixed;
-                // the next build looks at every file.
-                self.memo = last;
-                self.whole = true;
+                // The session keeps the last good build's results; its
+                // next build looks at every file.
                 let message = format!("{e:#}");
                 eprintln!("build failed (still serving the last good site):\n{message}");
                 {
@@ -138,42 +101,6 @@ impl Live {
     fn broadcast(&self, event: &str, data: &str) {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         clients.retain(|c| c.send((event.to_string(), data.to_string())).is_ok());
-    }
-}
-
-/// Patches the build that made `last` for the files `changed` when the
-/// change allows it (see `crate::patch`), else builds the whole site with
-/// `last` (trusting the watcher's list when given). Returns the result,
-/// the memo to keep if the build failed, and how the site was made.
-type Made = (
-    anyhow::Result<(crate::Built, crate::memo::Memo)>,
-    crate::memo::Memo,
-    &'static str,
-);
-
-fn make(
-    root: &std::path::Path,
-    overrides: &Overrides,
-    mut last: crate::memo::Memo,
-    changed: Option<&[PathBuf]>,
-) -> Made {
-    match changed {
-        Some(paths) => match crate::patch::patch(last, paths) {
-            crate::patch::Outcome::Patched(made) => {
-                (Ok(*made), crate::memo::Memo::default(), "patched")
-            }
-            crate::patch::Outcome::Declined(memo, _) => {
-                let mut last = *memo;
-                last.trust_changes(paths);
-                let made = crate::build_incremental(root, overrides, &last);
-                (made, last, "rebuilt")
-            }
-        },
-        None => {
-            last.changed = None;
-            let made = crate::build_incremental(root, overrides, &last);
-            (made, last, "rebuilt")
-        }
     }
 }
 

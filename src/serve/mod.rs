@@ -64,17 +64,20 @@ pub fn serve(opts: Options) -> Result<()> {
     }
     let mut site = Live {
         root: root.clone(),
-        memo: crate::memo::Memo::new(),
+        // The served address is the base URL: canonical links, feeds and
+        // the 404 page point at the preview, not at the published site.
+        session: crate::session::Session::new(
+            &root,
+            &crate::config::Overrides {
+                base_url: Some(served_url(&opts.bind, port)),
+                drafts: opts.drafts,
+                ..Default::default()
+            },
+        ),
         config: None,
         timings: opts.timings,
-        whole: true,
         state: Arc::clone(&state),
         clients: Arc::clone(&clients),
-        overrides: crate::config::Overrides {
-            base_url: Some(served_url(&opts.bind, port)),
-            drafts: opts.drafts,
-            ..Default::default()
-        },
     };
     site.rebuild(None, None);
     let url = served_url(&opts.bind, port);
@@ -95,7 +98,7 @@ pub fn serve(opts: Options) -> Result<()> {
     let mut watching = watch::start(&root, config, tx, opts.poll)?;
     // What changed between the first build and the watcher's start was not
     // seen: the first rebuild looks at every file.
-    site.whole = true;
+    site.session.look_at_everything();
     // Said once everything listens and watches, so an edit made right after
     // this line is seen.
     let how = if watching.polling() {
@@ -139,13 +142,17 @@ fn run(
                 eprintln!("watch error: {e}");
                 // Changes may have been missed: once the events settle,
                 // the site is rebuilt looking at every file.
-                let _ = next_batch(rx, (Vec::new(), false), &mut site.whole, &|_| false);
+                let _ = next_batch(rx, (Vec::new(), false), &mut false, &|_| false);
                 rebuild_all(site, &mut prints, "file events were missed; every file");
                 watching.add_new_folders(&site.root, site.config.as_ref());
                 continue;
             }
         };
-        let mut paths = next_batch(rx, first, &mut site.whole, &|p| prints.knows_file(p));
+        let mut missed = false;
+        let mut paths = next_batch(rx, first, &mut missed, &|p| prints.knows_file(p));
+        if missed {
+            site.session.look_at_everything();
+        }
         paths.sort();
         paths.dedup();
         let paths = prints.changed(paths);
@@ -174,7 +181,7 @@ fn run(
 /// fingerprint is taken anew (the watcher may not have seen how they got
 /// there).
 fn rebuild_all(site: &mut Live, prints: &mut watch::Fingerprints, cause: &str) {
-    site.whole = true;
+    site.session.look_at_everything();
     prints.seed(
         &site
             .root

@@ -17,42 +17,13 @@
 //! A patch gives the files a whole build would: self-checks (all tests)
 //! make a clean build after every patch and compare every file.
 
-use crate::diagnostics::Diagnostic;
-use crate::memo::{Memo, PreparedEntry};
+use crate::build::{Built, Memo};
+use crate::graph::PreparedEntry;
 use crate::output::OutputFile;
-use crate::{extract, graph, memo, render, sources, Built, Laps};
+use crate::timings::Laps;
+use crate::{extract, graph, memo, render, sources};
 use std::path::PathBuf;
 use std::sync::Arc;
-
-/// What a build keeps of its own results for a patch: its inputs (config,
-/// theme, topic matcher) and outputs (site graph, files, diagnostics).
-pub struct Kept {
-    pub config: crate::config::Config,
-    pub overrides: crate::config::Overrides,
-    pub theme: crate::theme::Theme,
-    pub matcher: extract::mentions::Matcher,
-    pub bibliography: Arc<crate::bibliography::Bibliography>,
-    pub site: graph::Site,
-    /// Sorted by path.
-    pub files: Vec<OutputFile>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Kept {
-    /// `path` (canonical or not) as the build knows it: under the content
-    /// folder as configured. `None` outside the content folder.
-    pub fn content_path(&self, path: &std::path::Path) -> Option<PathBuf> {
-        let content = &self.config.content_dir;
-        let rel = match path.strip_prefix(content) {
-            Ok(rel) => rel.to_path_buf(),
-            Err(_) => path
-                .strip_prefix(content.canonicalize().ok()?)
-                .ok()?
-                .to_path_buf(),
-        };
-        Some(content.join(rel))
-    }
-}
 
 /// A patch made, or declined with the reason and the memo given back.
 pub enum Outcome {
@@ -202,8 +173,8 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         timings: laps.list,
         documents: kept.site.docs.len(),
         patched: Some(paths),
-        sources: crate::page_sources(&kept.site),
-        topic_report: crate::topic_report(&kept.site),
+        sources: crate::build::page_sources(&kept.site),
+        topic_report: crate::build::topic_report(&kept.site),
     };
     if crate::memo::self_check() {
         let sources: Vec<(PathBuf, u64)> =
@@ -238,7 +209,7 @@ fn verify(
     context: u64,
     read: &[(PathBuf, u64)],
 ) {
-    let clean = match crate::build_in_memory(&built.config.root, overrides) {
+    let clean = match crate::build::build_in_memory(&built.config.root, overrides) {
         Ok(clean) => clean,
         Err(_) => return,
     };
