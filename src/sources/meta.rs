@@ -83,7 +83,8 @@ pub enum OneOrMany {
 /// A problem with one key: the key (to find its line) and the message.
 pub type Problem = (String, String, crate::diagnostics::Severity);
 
-const KEYS: &[&str] = &[
+/// Every key front matter and sidecars may hold.
+pub const KEYS: &[&str] = &[
     "title",
     "authors",
     "author",
