@@ -9,45 +9,54 @@
 //!    ([`sources::discover`]).
 //! 3. [`normalize`]: clean plain text and PDF-style Markdown into Markdown
 //!    ([`normalize::normalize`]), per document, in parallel.
-//! 4. [`parse`]: Markdown into the document model with paragraph ids and
-//!    footnotes ([`parse::parse`]), per document, in parallel.
+//! 4. `parse`: Markdown into the document model with paragraph ids and
+//!    footnotes (`parse::parse`), per document, in parallel.
 //! 5. [`extract`]: topic mentions and dates per document
 //!    ([`extract::extract`]), in parallel; the [`topics`] map is read with the
 //!    config.
-//! 6. [`graph`]: the site graph: metadata, slugs, URLs, sections, order, and
-//!    the site-wide topic index and timeline ([`graph::build_graph`]).
-//! 7. [`render`]: templates ([`theme`]) and feeds into in-memory files
-//!    ([`render::render`]).
-//! 8. [`output`]: write the files atomically ([`output::write_output`]).
+//! 6. `graph`: the site graph: metadata, slugs, URLs, sections, order, and
+//!    the site-wide topic index and timeline (`graph::build_graph`).
+//! 7. `render`: templates (`theme`) and feeds into in-memory files
+//!    (`render::render`).
+//! 8. `output`: write each file into a staging folder as it is made,
+//!    then swap it in for the output folder (`output::Staging`).
 //!
+//! `build` runs the stages in order ([`build()`], [`build_in_memory`],
+//! [`build_incremental`] given the last build's [`Memo`]); [`session`]
+//! sits on top: a series of builds of one site, each patched or rebuilt
+//! from the last ([`Session`], what `serve` uses). `memo` holds the
+//! containers the stages keep their results in, and knows nothing of them.
 //! [`check`] verifies a rendered site's links.
+//!
+//! The public API is what the binary, the tests and the examples use;
+//! the other modules are the crate's own.
 
-pub mod bibliography;
-pub mod build;
-pub mod chars;
+mod bibliography;
+mod build;
+mod chars;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod graph;
+mod graph;
 pub mod init;
-pub mod math;
-pub mod memo;
+mod math;
+mod memo;
 pub mod normalize;
-pub mod output;
-pub mod parse;
-pub mod paths;
-pub mod prepare;
-pub mod render;
+mod output;
+mod parse;
+mod paths;
+mod prepare;
+mod render;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod session;
 pub mod sources;
-pub mod theme;
-pub mod timings;
+mod theme;
+mod timings;
 pub mod topics;
 
 pub use build::{build, build_in_memory, build_incremental, Built, Memo};

@@ -13,16 +13,16 @@
 //! templates prefix them with the page's relative path to the root, so the
 //! site works from `file://` and from any host folder.
 
-pub mod aliases;
-pub mod citations;
+pub(crate) mod aliases;
+pub(crate) mod citations;
 mod describe;
 mod edit;
-pub mod files;
+pub(crate) mod files;
 mod indexes;
-pub mod related;
+pub(crate) mod related;
 mod sections;
-pub mod timeline;
-pub mod topics;
+pub(crate) mod timeline;
+pub(crate) mod topics;
 
 use crate::diagnostics::Diagnostic;
 use crate::extract::Extracted;

@@ -22,10 +22,6 @@ impl<T> Table<T> {
         self.0.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     pub fn get(&self, key: u64) -> Option<&Arc<T>> {
         self.0.get(&key)
     }

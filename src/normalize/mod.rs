@@ -18,10 +18,10 @@ mod artefacts;
 mod dashes;
 mod grid;
 mod markers;
-pub mod notes;
+pub(crate) mod notes;
 mod paper;
-pub mod pdfmd;
-pub mod plaintext;
+pub(crate) mod pdfmd;
+pub(crate) mod plaintext;
 mod rejoin;
 mod text;
 

@@ -51,6 +51,7 @@ pub(super) struct Block {
 }
 
 /// Applies all rules to a Markdown body.
+#[cfg(test)]
 pub fn normalize(body: &str) -> Normalized {
     normalize_with(body, None, &Style::ALL)
 }

@@ -19,23 +19,25 @@
 //! is left exactly as it was.
 
 mod file;
-pub mod guard;
+pub(crate) mod guard;
 mod staging;
 
-pub use file::{Emit, IntoBytes, OutputFile};
+pub use file::{Emit, OutputFile};
 pub use staging::Staging;
 
 use anyhow::{Context, Result};
-use guard::{Protected, MARKER};
+use guard::MARKER;
 use std::path::{Path, PathBuf};
 
 /// Replaces `out_dir` with a folder holding exactly `files` (and the
-/// marker), if [`guard::check_target`] allows it.
-pub fn write_output(
+/// marker), if [`guard::check_target`] allows it: [`Staging`] in one call
+/// (the build writes each file as it is made instead).
+#[cfg(test)]
+fn write_output(
     out_dir: &Path,
     files: &[OutputFile],
     force: bool,
-    protected: &Protected,
+    protected: &guard::Protected,
 ) -> Result<()> {
     let staging = Staging::begin(out_dir, force, protected)?;
     staging.write_all(files)?;
@@ -169,6 +171,7 @@ fn unchanged(old: &Path, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use guard::Protected;
 
     fn f(path: &str, s: &str) -> OutputFile {
         OutputFile::new(path, s)

@@ -88,14 +88,6 @@ impl Staging {
         Ok(to)
     }
 
-    /// Whether a file of `path` has been written.
-    pub fn has(&self, path: &str) -> bool {
-        self.written
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains(path)
-    }
-
     /// Writes `files` (in parallel); an error says the output is as it was.
     pub fn write_all(&self, files: &[OutputFile]) -> Result<()> {
         use rayon::prelude::*;

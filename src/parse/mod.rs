@@ -13,9 +13,9 @@
 //! definition never referenced) come back as warnings.
 
 mod guard;
-pub mod ids;
-pub mod lines;
-pub mod refs;
+pub(crate) mod ids;
+pub(crate) mod lines;
+pub(crate) mod refs;
 mod walk;
 
 pub use guard::guard;
@@ -147,6 +147,7 @@ impl Document {
 
 /// Parses an author's Markdown, raw HTML shown as text (see [`guard`]);
 /// the second value lists warnings for the source's author.
+#[cfg(test)]
 pub fn parse(markdown: &str) -> (Document, Vec<String>) {
     parse_with(markdown, false)
 }

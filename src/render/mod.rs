@@ -11,31 +11,31 @@
 //! Each page's context holds that page and its neighbours only, so render time
 //! grows linearly with the number of pages.
 
-pub mod assets;
+pub(crate) mod assets;
 mod bib;
 mod cache;
-pub mod citations;
+pub(crate) mod citations;
 mod data_files;
 mod doc_list;
 mod document;
-pub mod excerpt;
-pub mod exports;
-pub mod feeds;
-pub mod highlight;
-pub mod html;
-pub mod images;
-pub mod knowledge;
-pub mod map;
+pub(crate) mod excerpt;
+pub(crate) mod exports;
+pub(crate) mod feeds;
+pub(crate) mod highlight;
+pub(crate) mod html;
+pub(crate) mod images;
+pub(crate) mod knowledge;
+pub(crate) mod map;
 mod out;
 mod page;
 mod page_kinds;
-pub mod paging;
-pub mod patch;
-pub mod plan;
+pub(crate) mod paging;
+pub(crate) mod patch;
+pub(crate) mod plan;
 mod rows;
 mod site_pages;
-pub mod timeline;
-pub mod views;
+pub(crate) mod timeline;
+pub(crate) mod views;
 
 use crate::config::Config;
 use crate::graph::Site;
@@ -51,7 +51,7 @@ use rayon::prelude::*;
 use std::sync::Arc;
 use views::{breadcrumbs, section_view, Link, Paginator, SiteView};
 
-pub use crate::output::{Emit, IntoBytes, OutputFile};
+pub use crate::output::{Emit, OutputFile};
 pub use out::{Out, Placed};
 
 /// How many documents of each sub-section the home page lists.

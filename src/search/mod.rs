@@ -13,12 +13,12 @@
 //!    (`search/t/<key>.js`); entries in chunks of 256 (`search/e/<n>.js`);
 //!    `search/meta.js` lists what exists.
 
-pub mod analyze;
+pub(crate) mod analyze;
 mod cache;
 mod changes;
 pub mod encode;
 mod entries;
-pub mod index;
+pub(crate) mod index;
 mod pack;
 mod patch;
 mod stop_words;

@@ -13,11 +13,11 @@
 //! One loop owns the state and receives a closed set of events; the HTTP
 //! threads only read the current snapshot. Nothing is written to disk.
 
-pub mod http;
+pub(crate) mod http;
 mod live;
-pub mod poll;
+pub(crate) mod poll;
 mod server;
-pub mod watch;
+pub(crate) mod watch;
 
 use anyhow::{Context, Result};
 use http::Snapshot;

@@ -10,7 +10,7 @@
 //! out; the rest of the site still builds. Only a missing content folder stops
 //! the build.
 
-pub mod frontmatter;
+pub(crate) mod frontmatter;
 pub mod meta;
 mod read;
 mod stamp;

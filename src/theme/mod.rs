@@ -12,7 +12,7 @@
 //! build.
 
 mod limits;
-pub mod strings;
+pub(crate) mod strings;
 
 use anyhow::{anyhow, Context, Result};
 use std::collections::BTreeMap;

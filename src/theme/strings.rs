@@ -14,7 +14,7 @@
 //!    theme's own keys and languages);
 //! 4. `[translations]` in `config.toml`.
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -181,16 +181,17 @@ pub fn uses(
 
 /// Checks that every built-in table has exactly the English keys, with the
 /// same names in braces.
-pub fn check_built_in() -> Result<()> {
+#[cfg(test)]
+fn check_built_in() -> Result<()> {
     let en = parse(BUILT_IN[0].1)?;
     for (l, text) in &BUILT_IN[1..] {
         let t = parse(text)?;
         for k in en.keys() {
             let Some(v) = t.get(k) else {
-                bail!("{l}.toml lacks `{k}`");
+                anyhow::bail!("{l}.toml lacks `{k}`");
             };
             if holes(v) != holes(&en[k]) {
-                bail!(
+                anyhow::bail!(
                     "{l}.toml: `{k}` fills {:?}, English {:?}",
                     holes(v),
                     holes(&en[k])
@@ -198,13 +199,14 @@ pub fn check_built_in() -> Result<()> {
             }
         }
         if let Some(k) = t.keys().find(|k| !en.contains_key(*k)) {
-            bail!("{l}.toml has `{k}`, which English lacks");
+            anyhow::bail!("{l}.toml has `{k}`, which English lacks");
         }
     }
     Ok(())
 }
 
 /// The names in braces of a text, sorted.
+#[cfg(test)]
 fn holes(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = text
         .split('{')
