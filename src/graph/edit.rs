@@ -36,14 +36,17 @@ pub fn same_face(old: &Prepared, new: &Prepared) -> bool {
 /// `old` with the body, extraction and keys of `new`, which has the
 /// [`same_face`] as the document `old` was made from: what resolving
 /// `new` and placing it where `old` is would give.
-pub fn with_body(old: &Doc, new: &Prepared) -> Doc {
-    Doc {
-        key: new.key,
+pub fn with_body(old: &Doc, new: &Prepared) -> (Doc, super::DocKeys) {
+    let doc = Doc {
         body: std::sync::Arc::clone(&new.doc),
         extracted: std::sync::Arc::clone(&new.extracted),
-        part_keys: std::sync::Arc::clone(&new.part_keys),
         ..old.clone()
-    }
+    };
+    let keys = super::DocKeys {
+        source: new.key,
+        parts: std::sync::Arc::clone(&new.part_keys),
+    };
+    (doc, keys)
 }
 
 /// Whether the two have the same passages but for their text: the same

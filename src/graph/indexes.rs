@@ -55,21 +55,25 @@ pub(super) fn reuse<T>(
 /// The timeline of `docs`: updated from the last build's when it can be
 /// (see [`super::timeline::update`]; self-checks compare with one built
 /// anew), else built.
-pub(super) fn timeline(docs: &[Arc<Doc>], last: &Option<(u64, Arc<Timeline>)>) -> Timeline {
+pub(super) fn timeline(
+    docs: &[Arc<Doc>],
+    keys: &[super::DocKeys],
+    last: &Option<(u64, Arc<Timeline>)>,
+) -> Timeline {
     let updated = last
         .as_ref()
-        .and_then(|(_, t)| super::timeline::update(docs, t));
+        .and_then(|(_, t)| super::timeline::update(docs, keys, t));
     match updated {
         Some(t) => {
             if crate::memo::self_check() {
                 assert!(
-                    t == super::timeline::build(docs),
+                    t == super::timeline::build(docs, keys),
                     "the timeline updated otherwise than built anew"
                 );
             }
             t
         }
-        None => super::timeline::build(docs),
+        None => super::timeline::build(docs, keys),
     }
 }
 
@@ -115,23 +119,27 @@ pub(super) fn connections(
 /// The keys of the indexes' inputs: (topics, timeline, citations, links).
 /// Connections are made from the topic and citation indexes and each
 /// document's title, source path and relative links.
-pub(super) fn index_keys(docs: &[Arc<Doc>], topic_map: &TopicMap) -> (u64, u64, u64, u64) {
-    let each = |add: &dyn Fn(&mut KeyHasher, &Doc)| {
+pub(super) fn index_keys(
+    docs: &[Arc<Doc>],
+    keys: &[super::DocKeys],
+    topic_map: &TopicMap,
+) -> (u64, u64, u64, u64) {
+    let each = |add: &dyn Fn(&mut KeyHasher, &Doc, &crate::memo::PartKeys)| {
         KeyHasher::of(|h| {
             h.add(docs.len());
-            for doc in docs {
-                add(h, doc);
+            for (doc, k) in docs.iter().zip(keys) {
+                add(h, doc, &k.parts);
             }
         })
     };
-    let topics = each(&|h, doc| h.add((&doc.title, doc.part_keys.mentions)));
+    let topics = each(&|h, doc, parts| h.add((&doc.title, parts.mentions)));
     let topics = KeyHasher::of(|h| h.add((topics, topic_map.topics.len())));
-    let timeline = each(&|h, doc| {
+    let timeline = each(&|h, doc, parts| {
         h.add((&doc.title, &doc.url));
-        h.add(&doc.part_keys.dates);
+        h.add(&parts.dates);
         h.add(doc.extracted.dates.len());
     });
-    let citations = each(&|h, doc| h.add(doc.part_keys.citations));
-    let links = each(&|h, doc| h.add((&doc.title, &doc.rel, doc.part_keys.links)));
+    let citations = each(&|h, _, parts| h.add(parts.citations));
+    let links = each(&|h, doc, parts| h.add((&doc.title, &doc.rel, parts.links)));
     (topics, timeline, citations, links)
 }

@@ -63,10 +63,17 @@ pub struct Prepared {
     pub described: Arc<Described>,
 }
 
+/// What a document's pages are keyed by (see `memo`), beside it: the key
+/// of the source it was prepared from and the hashes of its parts (empty
+/// for one-off builds). Kept out of [`Doc`], which is what the site shows.
+#[derive(Debug, Clone, Default)]
+pub struct DocKeys {
+    pub source: u64,
+    pub parts: Arc<crate::memo::PartKeys>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Doc {
-    /// The key of the source it was prepared from (see `memo`).
-    pub key: u64,
     pub path: PathBuf,
     pub rel: String,
     pub title: String,
@@ -104,8 +111,6 @@ pub struct Doc {
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub body: Arc<Document>,
     pub extracted: Arc<Extracted>,
-    /// See [`Prepared::part_keys`].
-    pub part_keys: Arc<crate::memo::PartKeys>,
     pub dropped: Vec<String>,
 }
 
@@ -153,6 +158,8 @@ pub struct Site {
     /// Shared with the memo: a document whose source, section and URL did
     /// not change is the last build's (see `Indexes`).
     pub docs: Vec<Arc<Doc>>,
+    /// Each document's keys, in the order of `docs`.
+    pub keys: Vec<DocKeys>,
     /// `sections[0]` is the root (the home page).
     pub sections: Vec<Section>,
     pub topic_map: TopicMap,
@@ -201,7 +208,7 @@ pub fn build_graph(
     // Each document's metadata is resolved on its own, in parallel (or
     // taken from the last build when its source and section are the
     // same); then slugs are made unique in order.
-    let mut docs: Vec<(Arc<Doc>, String)> = prepared
+    let mut docs: Vec<(Arc<Doc>, String, DocKeys)> = prepared
         .into_par_iter()
         .map(|entry| {
             let p = &entry.0;
@@ -209,19 +216,26 @@ pub fn build_graph(
                 .iter()
                 .position(|s| s.path == p.source.section)
                 .unwrap_or(0);
+            let keys = DocKeys {
+                source: p.key,
+                parts: Arc::clone(&p.part_keys),
+            };
             match last.docs.get(&p.key) {
-                Some(doc) if doc.section == section => (Arc::clone(doc), p.described.slug.clone()),
+                Some(doc) if doc.section == section => {
+                    (Arc::clone(doc), p.described.slug.clone(), keys)
+                }
                 _ => {
                     let (doc, base) = resolve(p.clone(), section);
-                    (Arc::new(doc), base)
+                    (Arc::new(doc), base, keys)
                 }
             }
         })
         .collect();
-    for (doc, base) in &mut docs {
+    for (doc, base, _) in &mut docs {
         place(doc, base, &sections[doc.section], &mut taken, &mut diags);
     }
-    let docs: Vec<Arc<Doc>> = docs.into_iter().map(|(doc, _)| doc).collect();
+    let (docs, keys): (Vec<Arc<Doc>>, Vec<DocKeys>) =
+        docs.into_iter().map(|(doc, _, keys)| (doc, keys)).unzip();
     let redirects = aliases::redirects(&docs, &taken, &mut diags);
     let assets: files::Assets = assets.into_iter().collect();
     files::missing(&docs, &assets, &mut diags);
@@ -237,7 +251,8 @@ pub fn build_graph(
     laps.lap("  documents and sections");
     // The three site-wide indexes are independent of each other; each is
     // reused when its inputs did not change.
-    let keys = last.keyed.then(|| index_keys(&docs, &topic_map));
+    let doc_keys = keys;
+    let keys = last.keyed.then(|| index_keys(&docs, &doc_keys, &topic_map));
     let ((topics, keep_topics), ((timeline, keep_timeline), (citations, keep_citations))) =
         rayon::join(
             || {
@@ -249,7 +264,7 @@ pub fn build_graph(
                 rayon::join(
                     || {
                         reuse(keys.map(|k| k.1), &last.timeline, || {
-                            indexes::timeline(&docs, &last.timeline)
+                            indexes::timeline(&docs, &doc_keys, &last.timeline)
                         })
                     },
                     || {
@@ -279,7 +294,10 @@ pub fn build_graph(
     let next = Indexes {
         keyed: last.keyed,
         docs: if last.keyed {
-            docs.iter().map(|d| (d.key, Arc::clone(d))).collect()
+            docs.iter()
+                .zip(&doc_keys)
+                .map(|(d, k)| (k.source, Arc::clone(d)))
+                .collect()
         } else {
             Default::default()
         },
@@ -291,6 +309,7 @@ pub fn build_graph(
     (
         Site {
             docs,
+            keys: doc_keys,
             sections,
             topic_map,
             topics,
@@ -335,13 +354,12 @@ fn listing_order(
 /// asks for; its URL is set by [`place`].
 fn resolve(p: Prepared, section: usize) -> (Doc, String) {
     let Prepared {
-        key,
         source,
         normalized,
         doc,
         extracted,
-        part_keys,
         described,
+        ..
     } = p;
     let meta = source.meta;
     let inferred = normalized.inferred;
@@ -368,7 +386,6 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         dir,
     } = Described::clone(&described);
     let doc = Doc {
-        key,
         url: String::new(),
         path: source.path,
         rel: source.rel,
@@ -395,7 +412,6 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         extra: meta.extra,
         body: doc,
         extracted,
-        part_keys,
         dropped: normalized.dropped,
     };
     (doc, base)

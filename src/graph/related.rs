@@ -308,7 +308,6 @@ mod tests {
 
     fn doc(n: usize) -> Arc<Doc> {
         Arc::new(Doc {
-            key: n as u64,
             path: format!("d{n}.md").into(),
             rel: format!("d{n}.md"),
             title: format!("Doc {:03}", n % 37),
@@ -335,7 +334,6 @@ mod tests {
             extra: Default::default(),
             body: Arc::default(),
             extracted: Arc::default(),
-            part_keys: Arc::default(),
             dropped: Vec::new(),
         })
     }

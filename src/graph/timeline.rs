@@ -68,7 +68,7 @@ impl Timeline {
 }
 
 /// Collects and sorts the dated sentences of all documents.
-pub fn build(docs: &[Arc<Doc>]) -> Timeline {
+pub fn build(docs: &[Arc<Doc>], keys: &[super::DocKeys]) -> Timeline {
     let mut entries = Vec::new();
     for d in 0..docs.len() {
         entries.extend(entries_of(docs, d));
@@ -86,7 +86,7 @@ pub fn build(docs: &[Arc<Doc>]) -> Timeline {
         *n += 1;
         e.anchor = anchor(e.year, bits, *n);
     }
-    finish(docs, entries)
+    finish(docs, keys, entries)
 }
 
 /// [`build`] from `last`, the timeline of the same documents (as many, in
@@ -95,11 +95,15 @@ pub fn build(docs: &[Arc<Doc>]) -> Timeline {
 /// in, in order. `None` (build anew) when the documents are not the same
 /// ones, or when a changed entry's anchor hash clashes with another's in
 /// its year (a clash's suffix depends on the order of all of them).
-pub fn update(docs: &[Arc<Doc>], last: &Timeline) -> Option<Timeline> {
+pub fn update(docs: &[Arc<Doc>], keys: &[super::DocKeys], last: &Timeline) -> Option<Timeline> {
     if last.sources.len() != docs.len() {
         return None;
     }
-    let sources: Vec<u64> = docs.iter().map(|d| source_of(d)).collect();
+    let sources: Vec<u64> = docs
+        .iter()
+        .zip(keys)
+        .map(|(d, k)| source_of(d, k))
+        .collect();
     let changed: Vec<usize> = (0..docs.len())
         .filter(|&d| sources[d] != last.sources[d])
         .collect();
@@ -160,11 +164,11 @@ pub fn update(docs: &[Arc<Doc>], last: &Timeline) -> Option<Timeline> {
         entries.push(e.clone());
     }
     entries.extend(added);
-    Some(finish(docs, entries))
+    Some(finish(docs, keys, entries))
 }
 
 /// The timeline of `entries` (in order, anchored).
-fn finish(docs: &[Arc<Doc>], entries: Vec<Entry>) -> Timeline {
+fn finish(docs: &[Arc<Doc>], keys: &[super::DocKeys], entries: Vec<Entry>) -> Timeline {
     let mut by_doc = vec![Vec::new(); docs.len()];
     for (i, e) in entries.iter().enumerate() {
         by_doc[e.doc].push(i);
@@ -172,15 +176,19 @@ fn finish(docs: &[Arc<Doc>], entries: Vec<Entry>) -> Timeline {
     Timeline {
         entries,
         by_doc,
-        sources: docs.iter().map(|d| source_of(d)).collect(),
+        sources: docs
+            .iter()
+            .zip(keys)
+            .map(|(d, k)| source_of(d, k))
+            .collect(),
     }
 }
 
 /// What a document's entries are made from: its title and URL (the order
 /// and anchors of its entries) and its dated sentences.
-fn source_of(doc: &Doc) -> u64 {
+fn source_of(doc: &Doc, keys: &super::DocKeys) -> u64 {
     crate::memo::KeyHasher::of(|h| {
-        h.add((&doc.title, &doc.url, &doc.part_keys.dates));
+        h.add((&doc.title, &doc.url, &keys.parts.dates));
         h.add(doc.extracted.dates.len());
     })
 }

@@ -32,7 +32,7 @@ impl Renderer<'_> {
         let root = root_prefix(URL);
         let keys: Vec<u64> = order
             .par_iter()
-            .map(|&d| self.row_key(&root, site.docs[d].key, &site.docs[d].url))
+            .map(|&d| self.row_key(&root, site.keys[d].source, &site.docs[d].url))
             .collect();
         // The rows go in only when the page is made; its key covers theirs.
         let inputs = self.cache.key(|k| k.add(&keys));
@@ -103,7 +103,7 @@ impl Renderer<'_> {
             };
             let row = self.render_template(ROW, &self.row_context(d, &root), URL)?;
             page.splice(at..at + old_row.len(), row.bytes());
-            let new_key = self.row_key(&root, doc.key, &doc.url);
+            let new_key = self.row_key(&root, self.site.keys[d].source, &doc.url);
             replaced.push((old_row_key, new_key, std::sync::Arc::new(row.into_bytes())));
         }
         if !store.replace_rows(URL, replaced) {

@@ -28,7 +28,7 @@ impl Renderer<'_> {
         let plan = &self.plan;
         let conn = &site.connections;
         self.cache.key(|k| {
-            k.add((self.site_key, d.key, &d.url, d.section));
+            k.add((self.site_key, site.keys[i].source, &d.url, d.section));
             k.add(&site.topics.doc_topics[i]);
             for r in &conn.related[i] {
                 k.add((plan.doc_keys[r.doc], &r.topics, r.works.len()));
@@ -204,7 +204,7 @@ impl Renderer<'_> {
         let dates = &self.site.timeline.by_doc[i];
         let by_entry = &self.site.citations.by_entry[i];
         let inputs = self.cache.key(|k| {
-            k.add(d.key);
+            k.add(self.site.keys[i].source);
             for f in 0..d.body.footnotes.len() {
                 k.add(by_note.get(&f).map(|&w| self.plan.citations.work_keys[w]));
             }

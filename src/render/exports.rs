@@ -303,7 +303,7 @@ pub fn topic_item_key(config: &Config, site: &Site, plan: &Plan, t: usize) -> u6
         }
         key.add(site.topics.mentions[t]);
         for p in &site.topics.passages[t] {
-            let ids = &site.docs[p.doc].part_keys.paragraph_ids;
+            let ids = &site.keys[p.doc].parts.paragraph_ids;
             key.add((plan.doc_keys[p.doc], ids[p.paragraph]));
         }
     })

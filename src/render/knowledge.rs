@@ -251,12 +251,13 @@ pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize
     KeyHasher::of(|key| {
         for ranked in &plan.topic_pages.ranked[t][range] {
             let doc = &site.docs[ranked.doc];
+            let parts = &site.keys[ranked.doc].parts;
             key.add((plan.doc_keys[ranked.doc], &doc.date, &ranked.passages));
             for p in &site.topics.passages[t][ranked.passages.clone()] {
                 key.add((
                     p.paragraph,
-                    doc.part_keys.paragraph_ids[p.paragraph],
-                    doc.part_keys.paragraphs[p.paragraph],
+                    parts.paragraph_ids[p.paragraph],
+                    parts.paragraphs[p.paragraph],
                     p.spans(&site.docs),
                 ));
             }

@@ -279,8 +279,8 @@ impl<'a> Renderer<'a> {
         let knowledge_keys = KnowledgeKeys {
             topics: cache.key(|k| {
                 k.add((site_key, plan_keys.map(|p| p.topics)));
-                for d in &site.docs {
-                    k.add(d.part_keys.passages);
+                for keys in &site.keys {
+                    k.add(keys.parts.passages);
                 }
             }),
             timeline: cache.key(|k| k.add((site_key, plan_keys.map(|p| p.timeline)))),
@@ -396,8 +396,7 @@ impl Renderer<'_> {
     /// What a summary of document `d` is made from: its source (which
     /// covers its metadata and text) and its URL.
     fn doc_face(&self, d: usize) -> (u64, &str) {
-        let doc = &self.site.docs[d];
-        (doc.key, &doc.url)
+        (self.site.keys[d].source, &self.site.docs[d].url)
     }
 }
 

@@ -99,19 +99,22 @@ impl PlanKeys {
     /// ids and notes.
     pub fn of(site: &Site) -> Option<PlanKeys> {
         let (topics, timeline, citations, _) = site.index_keys?;
-        let each = |add: &(dyn Fn(&mut KeyHasher, &crate::graph::Doc) + Sync)| -> u64 {
+        type Add<'a> =
+            dyn Fn(&mut KeyHasher, &crate::graph::Doc, &crate::memo::PartKeys) + Sync + 'a;
+        let each = |add: &Add| -> u64 {
             let per_doc: Vec<u64> = site
                 .docs
                 .par_iter()
-                .map(|d| KeyHasher::of(|k| add(k, d)))
+                .zip(&site.keys)
+                .map(|(d, keys)| KeyHasher::of(|k| add(k, d, &keys.parts)))
                 .collect();
             KeyHasher::of(|k| k.add(per_doc))
         };
-        let docs = each(&|k, d| k.add((&d.url, &d.title, d.lang_attrs())));
+        let docs = each(&|k, d, _| k.add((&d.url, &d.title, d.lang_attrs())));
         // Topic pages rank documents by date too.
-        let dates = each(&|k, d| k.add(&d.date));
-        let dated = each(&|k, d| k.add(d.part_keys.dated_ids));
-        let notes = each(&|k, d| k.add(d.part_keys.notes));
+        let dates = each(&|k, d, _| k.add(&d.date));
+        let dated = each(&|k, _, parts| k.add(parts.dated_ids));
+        let notes = each(&|k, _, parts| k.add(parts.notes));
         Some(PlanKeys {
             docs,
             timeline: KeyHasher::of(|k| k.add((docs, timeline, dated))),

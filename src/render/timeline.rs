@@ -188,11 +188,11 @@ pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
 /// mark, its anchor, and the document and paragraph it links to.
 pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, doc_keys: &[u64], i: usize) {
     let e = &site.timeline.entries[i];
-    let doc = &site.docs[e.doc];
+    let parts = &site.keys[e.doc].parts;
     // The document's hash of the dated sentence covers its dates, label,
     // sentence and mark; its key, its title and URL.
-    key.add(doc.part_keys.dates[e.dated]);
-    key.add((doc_keys[e.doc], doc.part_keys.paragraph_ids[e.paragraph]));
+    key.add(parts.dates[e.dated]);
+    key.add((doc_keys[e.doc], parts.paragraph_ids[e.paragraph]));
     key.add(&e.anchor);
 }
 

@@ -120,7 +120,13 @@ pub(super) fn doc_group(
 ) -> (u64, Arc<Group>) {
     let d = &site.docs[i];
     let key = cache.key(|k| {
-        k.add((d.key, &d.title, &d.url, &d.summary, &d.authors));
+        k.add((
+            site.keys[i].source,
+            &d.title,
+            &d.url,
+            &d.summary,
+            &d.authors,
+        ));
         for &e in &site.timeline.by_doc[i] {
             k.add(urls.entry_keys[e]);
         }

@@ -106,8 +106,10 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
     // go back to if rendering gives up.
     let mut previous = Vec::with_capacity(edits.len());
     for (i, _, new, _, _) in &edits {
-        let doc = Arc::new(graph::with_body(&kept.site.docs[*i], &new.0));
-        previous.push((*i, std::mem::replace(&mut kept.site.docs[*i], doc)));
+        let (doc, keys) = graph::with_body(&kept.site.docs[*i], &new.0);
+        let doc = std::mem::replace(&mut kept.site.docs[*i], Arc::new(doc));
+        let keys = std::mem::replace(&mut kept.site.keys[*i], keys);
+        previous.push((*i, doc, keys));
     }
     let docs: Vec<render::patch::Edited> = edits
         .iter()
@@ -131,8 +133,9 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
     let patched = match made {
         Ok(Some(patched)) => patched,
         _ => {
-            for (i, doc) in previous {
+            for (i, doc, keys) in previous {
                 kept.site.docs[i] = doc;
+                kept.site.keys[i] = keys;
             }
             return Err("the last build's files cannot be patched");
         }
