@@ -11,7 +11,8 @@
 //! reference-list entry (`extract::parse_entry`) and as a note
 //! (`extract::citations::parse_reference`). A field counts where the
 //! labels give it: the first author is right when the parsed first family
-//! name stands among the first three words of the labelled authors; a
+//! name stands among the first three words of the labelled authors (one
+//! of several words, as consecutive words among the first four); a
 //! title or container when its letters and digits equal the labelled
 //! ones (or one holds the other and they differ by at most a tenth); the
 //! year when it is the labelled date's year.
@@ -115,7 +116,17 @@ impl Tally {
             "author",
             gold.author.is_some(),
             match (&gold.author, got.and_then(|r| r.authors.first())) {
-                (Some(a), Some(p)) => first_words(a, 3).contains(&letters(&p.family)),
+                (Some(a), Some(p)) => {
+                    // A family name of several words (`de Villiers`, `Wong
+                    // Fillmore`) is right when its words are consecutive
+                    // among the first four.
+                    let words = first_words(a, 4);
+                    let family = letters(&p.family);
+                    (1..=3).any(|n| {
+                        let windows = if n == 1 { 3 } else { 4 };
+                        words.windows(n).take(windows).any(|w| w.concat() == family)
+                    })
+                }
                 _ => false,
             },
         );

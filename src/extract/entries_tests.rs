@@ -195,3 +195,54 @@ fn a_middle_initial_is_not_vancouver() {
     );
     assert_eq!(e.reference.year, Some(1954));
 }
+
+#[test]
+fn inverted_names_with_full_given_names() {
+    // Every name inverted, joined by `&`, `and`, `;` or `.,`.
+    let e = entry("Lindqvist, Maja, & Ferreira, Tomas. 2004. Gesture before speech. Journal of Infant Studies 9, 11–30.");
+    assert_eq!(families(&e), ["Lindqvist", "Ferreira"]);
+    assert_eq!(e.reference.title.as_deref(), Some("Gesture before speech"));
+    let e =
+        entry("Okafor, Chidi and Brandt, Lena. (2019). Floods and the vote. Daily Ledger 3 May.");
+    assert_eq!(families(&e), ["Okafor", "Brandt"]);
+    let e = entry(
+        "Moreau, Anne; Halvorsen, Nils; & Quint, Rosa. 1981. Early requests. Child Talk 4, 1–9.",
+    );
+    assert_eq!(families(&e), ["Moreau", "Halvorsen", "Quint"]);
+    let people = names_in("Pereira, Joana Maria.,Tanaka, Hiro.,Olsen, Brit.").unwrap();
+    let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Pereira", "Tanaka", "Olsen"]);
+    assert_eq!(people[0].given, "Joana Maria.");
+    // Suffixes stay out of the names.
+    let people = names_in("Whitcombe, Arthur, Jr.").unwrap();
+    assert_eq!((people[0].family.as_str(), people.len()), ("Whitcombe", 1));
+    let people = names_in("Carver Jr., D., Ostrom, K., & Lay, P.").unwrap();
+    let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Carver", "Ostrom", "Lay"]);
+    // Doubled commas after Vancouver names.
+    let people = names_in("Varga HM,, Stone J,, Ito K").unwrap();
+    assert_eq!(people.len(), 3);
+}
+
+#[test]
+fn names_run_together_without_commas_between_them() {
+    let e = entry(
+        "12. Halloran, T. Birk, U. Sato, M. (2011). Trust and hormones. Social Minds, 2(1): 10-19.",
+    );
+    assert_eq!(families(&e), ["Halloran", "Birk", "Sato"]);
+    assert_eq!(e.reference.authors[1].given, "U.");
+}
+
+#[test]
+fn a_title_run_on_after_the_names_is_not_a_pair_of_names() {
+    // Initials, then a "pair" of full words: a title, not a person.
+    let people = names_in("Quill, R., Saints and Sinners").unwrap_or_default();
+    assert!(people.iter().all(|p| p.family != "Saints"), "{people:?}");
+    // The conjunction inside the last pair, not before it.
+    let people = names_in("Ames, B. K. Reason, Doubt, and Method").unwrap_or_default();
+    assert!(people.iter().all(|p| p.family != "Doubt"), "{people:?}");
+    // Two names in reading order are not one inverted name.
+    let people = names_in("Anna Berg, Karl Moser").unwrap();
+    let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Berg", "Moser"]);
+}

@@ -30,6 +30,11 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
     // → `Martin-Facklam`.
     let joined = join_name_hyphens(list);
     let normalised = joined
+        // Doubled commas (`Surcel HM,, Ilonen J`) and no space after one
+        // (`Batra, Rishtee K.,Chandran, S.`).
+        .replace(",,", ",")
+        .replace(".,", "., ")
+        .replace(",  ", ", ")
         .replace("; ", ", ")
         .replace(", and ", ", ")
         .replace(", & ", ", ")
@@ -41,7 +46,7 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    people(&parts).or_else(|| corporate(list))
+    people(&joined, &parts).or_else(|| corporate(list))
 }
 
 fn join_name_hyphens(list: &str) -> String {
@@ -68,7 +73,10 @@ fn join_name_hyphens(list: &str) -> String {
     out
 }
 
-fn people(parts: &[&str]) -> Option<Vec<Person>> {
+fn people(joined: &str, parts: &[&str]) -> Option<Vec<Person>> {
+    if let Some(found) = inverted_pairs(joined, parts).or_else(|| initials_first_chain(parts)) {
+        return Some(found);
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < parts.len() {
@@ -100,6 +108,98 @@ fn people(parts: &[&str]) -> Option<Vec<Person>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A name's suffix, written after it (`Hershey, Robert, Jr.`) or after
+/// the family name (`Blyth Jr., C.`).
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// Every name inverted, with full given names: `Butterworth, George, &
+/// Jarrett, Nicholas`, `Reynolds, Isabel and Nobuhiro, Emi`, `Hershey,
+/// Robert, Jr.`. Pairs of a family name (one word, particles allowed
+/// before it) and given names or initials, suffixes allowed between them.
+/// Evidence that pairs are meant, as a title run on after the names
+/// (`Dix, G., Jew and Greek`, `Ayer, A. J. Language, Truth, and Logic`)
+/// has none: every pair's given part is initials, or every one is full
+/// names; and the conjunction (`&`, `and`, `;`) stands before the last
+/// pair's family name, not inside the pair.
+fn inverted_pairs(joined: &str, parts: &[&str]) -> Option<Vec<Person>> {
+    let mut out: Vec<Person> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let family = strip_suffix_word(parts[i]);
+        let given = parts.get(i + 1).copied()?;
+        let family_words = family
+            .split_whitespace()
+            .filter(|w| !is_particle(w))
+            .count();
+        let initials = is_initials(given);
+        if !is_family(family)
+            || family_words != 1
+            || !(initials || is_given(given))
+            || out
+                .first()
+                .is_some_and(|first| is_initials(&first.given) != initials)
+        {
+            return None;
+        }
+        out.push(Person {
+            family: family.to_string(),
+            given: given.to_string(),
+        });
+        i += 2;
+        while parts.get(i).is_some_and(|p| is_suffix(p)) {
+            i += 1;
+        }
+    }
+    if out.len() >= 2 {
+        let last = &out[out.len() - 1].family;
+        let before = joined[..joined.rfind(last.as_str())?].trim_end();
+        let joined_up = before.ends_with('&')
+            || before.ends_with(" and")
+            || before.ends_with(';')
+            || before.ends_with(".,");
+        if !joined_up {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `Blyth Jr.` → `Blyth`.
+fn strip_suffix_word(part: &str) -> &str {
+    match part.rsplit_once(' ') {
+        Some((head, last)) if is_suffix(last) => head,
+        _ => part,
+    }
+}
+
+/// A list with no comma between names, each `Family, I.` run into the
+/// next: `Keri, S. Kiss, I. Kelemen, O.` — parts `Keri`, `S. Kiss`, `I.
+/// Kelemen`, `O.`.
+fn initials_first_chain(parts: &[&str]) -> Option<Vec<Person>> {
+    if parts.len() < 3 || !is_family(parts[0]) || !is_initials(parts[parts.len() - 1]) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut family = parts[0].to_string();
+    for part in &parts[1..parts.len() - 1] {
+        let (initials, next) = part.rsplit_once(' ')?;
+        if !is_initials(initials) || !is_family(next) {
+            return None;
+        }
+        out.push(Person {
+            family: std::mem::replace(&mut family, next.to_string()),
+            given: initials.to_string(),
+        });
+    }
+    out.push(Person {
+        family,
+        given: parts[parts.len() - 1].to_string(),
+    });
+    Some(out)
 }
 
 /// `Anna Berg`, `P. Ivanova`, `Rianne van den Berg`, `Berg KL`.
