@@ -34,6 +34,7 @@ fn main() {
     let mut entry = Tally::default();
     let mut note = Tally::default();
     let mut shown = 0;
+    let mut before = None;
     for seq in xml.split("<sequence>").skip(1) {
         let seq = seq.split("</sequence>").next().unwrap_or("");
         let parts = children(seq);
@@ -46,7 +47,8 @@ fn main() {
                 .map(|(_, v)| v.clone())
         };
         let gold = Gold {
-            author: label(&["author"]),
+            // A rule of dashes for the authors above names nobody here.
+            author: label(&["author"]).filter(|a| a.chars().any(char::is_alphabetic)),
             title: label(&["title"]),
             container: label(&["journal", "container-title"]).map(|c| {
                 c.trim_start_matches("In ")
@@ -55,7 +57,14 @@ fn main() {
             }),
             year: label(&["date"]).and_then(|d| year_of(&d)),
         };
-        let as_entry = dossier::extract::parse_entry(&text, Vec::new()).map(|e| e.reference);
+        // As in a reference list: an entry opening with a rule of dashes
+        // takes the authors of the one before.
+        let as_entry = dossier::extract::parse_list_entry(&text, Vec::new(), before.take())
+            .map(|e| e.reference);
+        before = as_entry
+            .as_ref()
+            .map(|r| r.authors.clone())
+            .filter(|a| !a.is_empty());
         let wrong = entry.add(&gold, as_entry.as_ref());
         let as_note = match parse_reference(&text, Vec::new()) {
             Parsed::Reference(r) => Some(*r),

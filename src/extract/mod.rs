@@ -14,7 +14,7 @@ pub mod citations;
 mod cited;
 mod entries;
 mod entry_forms;
-pub use entries::{parse_entry, Entry};
+pub use entries::{parse_entry, parse_list_entry, Entry};
 mod entry_names;
 mod entry_numbers;
 mod fields;
