@@ -246,3 +246,23 @@ fn a_title_run_on_after_the_names_is_not_a_pair_of_names() {
     let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
     assert_eq!(f, ["Berg", "Moser"]);
 }
+
+#[test]
+fn capitals_with_a_full_stop_and_initials_without_their_last_one() {
+    let e = entry("7. Lindgren, KA. Osei, PB. (2010). Sleep and memory in toddlers. Journal of Child Sleep, 12: 40-49.");
+    assert_eq!(families(&e), ["Lindgren", "Osei"]);
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Sleep and memory in toddlers")
+    );
+    let people = names_in("Varela S, Quist S, Roland J.P").unwrap();
+    let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Varela", "Quist", "Roland"]);
+    // A bare run of capitals stays a Vancouver name's, not initials alone.
+    assert_eq!(
+        families(&entry(
+            "Ruiz CW, Ostby RG, Lamb A. Sedation and the brain. J Clin Neuro. 1961;12: 1-3."
+        )),
+        ["Ruiz", "Ostby", "Lamb"]
+    );
+}

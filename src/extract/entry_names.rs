@@ -180,7 +180,11 @@ fn strip_suffix_word(part: &str) -> &str {
 /// next: `Keri, S. Kiss, I. Kelemen, O.` — parts `Keri`, `S. Kiss`, `I.
 /// Kelemen`, `O.`.
 fn initials_first_chain(parts: &[&str]) -> Option<Vec<Person>> {
-    if parts.len() < 3 || !is_family(parts[0]) || !is_initials(parts[parts.len() - 1]) {
+    let last = parts[parts.len().saturating_sub(1)];
+    // The list's own full stop may have been taken off the last initials.
+    let last_initials = is_initials(last)
+        || (1..=3).contains(&last.chars().count()) && last.chars().all(char::is_uppercase);
+    if parts.len() < 3 || !is_family(parts[0]) || !last_initials {
         return None;
     }
     let mut out = Vec::new();
@@ -264,16 +268,27 @@ fn is_family(part: &str) -> bool {
             .all(|w| (is_name_word(w) && !w.ends_with('.')) || is_particle(w))
 }
 
-/// `S.`, `S. M. A.`, `J.-P.`, `SM`.
+/// `S`, `S.`, `S. M. A.`, `J.-P.`, `SC.` (a run of capitals with a full
+/// stop), `J.P` (its last stop left off). A bare run (`SC`) is left to
+/// the Vancouver rules.
 pub(super) fn is_initials(part: &str) -> bool {
     let compact: String = part.chars().filter(|c| !c.is_whitespace()).collect();
-    !compact.is_empty()
-        && compact.len() <= 12
-        && (compact.ends_with('.')
-            || compact.chars().all(|c| c.is_uppercase()) && compact.chars().count() <= 3)
+    let capitals = |s: &str| s.chars().all(char::is_uppercase);
+    let dotted = compact.ends_with('.')
         && compact
             .split(['.', '-'])
-            .all(|s| s.is_empty() || s.chars().count() == 1 && s.starts_with(char::is_uppercase))
+            .all(|s| s.is_empty() || s.chars().count() == 1 && s.starts_with(char::is_uppercase));
+    let count = compact.chars().count();
+    let run = capitals(&compact) && count == 1;
+    let run_with_stop = compact
+        .strip_suffix('.')
+        .is_some_and(|r| (2..=3).contains(&r.chars().count()) && capitals(r));
+    let unfinished = !compact.ends_with('.')
+        && compact.contains('.')
+        && compact
+            .split('.')
+            .all(|s| s.chars().count() == 1 && s.starts_with(char::is_uppercase));
+    !compact.is_empty() && compact.len() <= 12 && (dotted || run || run_with_stop || unfinished)
 }
 
 /// Given names: capitalised words and initials (`Jonas`, `Daniel R.`).
