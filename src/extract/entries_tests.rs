@@ -266,3 +266,16 @@ fn capitals_with_a_full_stop_and_initials_without_their_last_one() {
         ["Ruiz", "Ostby", "Lamb"]
     );
 }
+
+#[test]
+fn capitalised_particles_inside_a_comma_separated_list() {
+    let e = entry("Brandt, H., De Vries, K., Morel, A. V., Van Acker, B., de Souza, L. M., Iron in soils of the north, Soil Letters 3, 1-9, 2001.");
+    assert_eq!(
+        families(&e),
+        ["Brandt", "De Vries", "Morel", "Van Acker", "de Souza"]
+    );
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Iron in soils of the north")
+    );
+}

@@ -103,7 +103,15 @@ pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
             .strip_prefix("and ")
             .or_else(|| next.strip_prefix("& "))
             .unwrap_or(next);
-        let single = !family.contains(' ') && family.starts_with(char::is_uppercase);
+        // One family name, perhaps after particles (`Van Alboom`, `de
+        // Resende`).
+        let words: Vec<&str> = family.split_whitespace().collect();
+        let single = words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && words[..words.len().saturating_sub(1)]
+                .iter()
+                .all(|w| super::entry_names::is_particle(&w.to_lowercase()));
         // The next family, its initials after it (`and Mitchell, J. C.`).
         let initials_next = i + 1 < cuts.len() && is_initials(segment(i + 1));
         if single && initials_next {
