@@ -65,7 +65,7 @@ pub fn build_in_memory(root: &Path, overrides: &config::Overrides) -> Result<Bui
 }
 
 /// [`build_in_memory`], reusing what the build that made `last` computed
-/// where its inputs are unchanged (see [`memo`]). Returns this build's memo
+/// where its inputs are unchanged (see `memo`). Returns this build's memo
 /// for the next.
 pub fn build_incremental(
     root: &Path,
@@ -345,7 +345,7 @@ pub fn page_sources(site: &graph::Site) -> Vec<check::PageSource> {
 }
 
 /// Builds the site and writes it to the output folder, which is replaced
-/// only when [`output::guard::check_target`] allows it (`force` lets a
+/// only when `output::guard::check_target` allows it (`force` lets a
 /// folder dossier did not write be replaced; site folders never are).
 pub fn build(root: &Path, overrides: &config::Overrides, force: bool) -> Result<Built> {
     // Refuse a forbidden output before spending the build's time.

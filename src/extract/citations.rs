@@ -4,7 +4,7 @@
 //! 1. URLs come from the footnote's links and autolinks (and bare `http…`
 //!    tokens); a DOI from `doi:10.…` or a `doi.org` URL.
 //! 2. `Ibid.` refers to the previous reference of the same document.
-//! 3. An author list at the start ([`super::names`]).
+//! 3. An author list at the start (`super::names`).
 //! 4. The title: quoted (`"…"`, `“…”`), italic (`*…*`, a book) or the leading
 //!    phrase up to the first sentence end.
 //! 5. The rest, field by field (split at `. ` and `, `): italic or linked

@@ -42,40 +42,6 @@ pub struct Entry {
     pub reference: Reference,
 }
 
-/// An entry of a reference list, given the authors of the entry before
-/// it: one that opens with a rule of dashes (`———.`, `–––––,`) is theirs.
-pub fn parse_list_entry(
-    marked: &str,
-    urls: Vec<String>,
-    before: Option<Vec<super::names::Person>>,
-) -> Option<Entry> {
-    match (repeated_authors(marked), before) {
-        (Some(rest), Some(authors)) => {
-            parse_entry(&format!("Anon, A. {rest}"), urls).map(|mut e| {
-                e.reference.authors = authors;
-                e
-            })
-        }
-        _ => parse_entry(marked, urls),
-    }
-}
-
-/// The rest of an entry that starts with a rule of dashes standing for
-/// the previous entry's authors (`———.`, `–––––,`, `----.`).
-fn repeated_authors(text: &str) -> Option<&str> {
-    let t = text.trim_start();
-    let dashes = t
-        .chars()
-        .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '―'))
-        .count();
-    if dashes < 2 {
-        return None;
-    }
-    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
-    let rest = t[at..].trim_start_matches(['.', ',', ' ']);
-    (!rest.is_empty()).then_some(rest)
-}
-
 /// Parses one entry from its marked text (`*italic*`, `{link text}`, see
 /// `citations::marked_text`) and the URLs of its links.
 pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {

@@ -1,10 +1,10 @@
 //! Extract: what each document says, found per document and in parallel.
 //!
-//! 1. [`mentions`]: topic aliases in paragraph text, never inside code, links,
+//! 1. `mentions`: topic aliases in paragraph text, never inside code, links,
 //!    headings or footnote markers; which of them become links.
-//! 2. [`years`]: years, ranges, decades and dates in paragraph text, each
-//!    with its sentence ([`sentences`]).
-//! 3. [`citations`]: footnotes parsed into references ([`names`] for the
+//! 2. `years`: years, ranges, decades and dates in paragraph text, each
+//!    with its sentence (`sentences`).
+//! 3. [`citations`]: footnotes parsed into references (`names` for the
 //!    authors); `Ibid.` resolved to the previous reference.
 //! 4. Relative link targets, for backlinks and link rewriting.
 //!
@@ -14,7 +14,8 @@ pub mod citations;
 mod cited;
 mod entries;
 mod entry_forms;
-pub use entries::{parse_entry, parse_list_entry, Entry};
+pub use entries::{parse_entry, Entry};
+pub use references::parse_list_entry;
 mod entry_names;
 mod entry_numbers;
 mod fields;
@@ -105,7 +106,7 @@ pub struct Cited {
     pub at: Place,
     /// The label an entry is cited by (`12`), see [`entries::Entry`].
     pub label: Option<String>,
-    /// How often the text cites the entry (see [`intext`]).
+    /// How often the text cites the entry (see `intext`).
     pub in_text: usize,
     pub reference: citations::Reference,
     /// The footnote said `Ibid.` (and cites the reference before it).

@@ -144,12 +144,46 @@ pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
             .last()
             .map(|c: &Cited| c.reference.authors.clone())
             .filter(|a| !a.is_empty());
-        let parsed = entries::parse_list_entry(&text, urls, before);
+        let parsed = parse_list_entry(&text, urls, before);
         if let Some(e) = parsed {
             out.push(Cited::new(Place::Entry(i), e.label, e.reference));
         }
     }
     out
+}
+
+/// An entry of a reference list, given the authors of the entry before
+/// it: one that opens with a rule of dashes (`———.`, `–––––,`) is theirs.
+pub fn parse_list_entry(
+    marked: &str,
+    urls: Vec<String>,
+    before: Option<Vec<super::names::Person>>,
+) -> Option<entries::Entry> {
+    match (repeated_authors(marked), before) {
+        (Some(rest), Some(authors)) => {
+            entries::parse_entry(&format!("Anon, A. {rest}"), urls).map(|mut e| {
+                e.reference.authors = authors;
+                e
+            })
+        }
+        _ => entries::parse_entry(marked, urls),
+    }
+}
+
+/// The rest of an entry that starts with a rule of dashes standing for
+/// the previous entry's authors (`———.`, `–––––,`, `----.`).
+fn repeated_authors(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '―'))
+        .count();
+    if dashes < 2 {
+        return None;
+    }
+    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
+    let rest = t[at..].trim_start_matches(['.', ',', ' ']);
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// The nodes of one block, from just after its start to its end (or the

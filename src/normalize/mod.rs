@@ -1,12 +1,12 @@
 //! Normalise: turn each source, as people really have it, into clean Markdown
 //! plus the metadata the text itself states.
 //!
-//! * Plain text (`.txt`, see [`plaintext`]): paragraphs, title line, byline,
+//! * Plain text (`.txt`, see `plaintext`): paragraphs, title line, byline,
 //!   headings, photo captions, editor's notes, trailing web boilerplate.
-//! * Markdown (see [`pdfmd`]): text converted from PDF, whose `<sup>N</sup>`
+//! * Markdown (see `pdfmd`): text converted from PDF, whose `<sup>N</sup>`
 //!   footnotes sit in blocks after `---` at page breaks that also cut
 //!   paragraphs in two; an ALL-CAPS title heading and an emphasised byline;
-//!   Pandoc grid tables (see [`grid`]) made pipe tables.
+//!   Pandoc grid tables (see `grid`) made pipe tables.
 //!
 //! Normalisation never fails and does no I/O: a rule that does not apply
 //! leaves the text as it is. What it removes is listed in

@@ -5,7 +5,7 @@
 //!
 //! 1. Entries: documents, paragraphs, topics, cited works and timeline
 //!    entries, each with a kind, a title, a URL and its text (bounded by
-//!    [`PASSAGE_TEXT`]), from which `search.js` cuts the snippet around the
+//!    `PASSAGE_TEXT`), from which `search.js` cuts the snippet around the
 //!    matched words.
 //! 2. Postings: for every token ([`tokens`]), the entries that hold it and a
 //!    weight (title words count more), delta-encoded in base 36.

@@ -30,7 +30,7 @@ pub fn tokens(text: &str) -> Vec<String> {
 }
 
 /// `lower` with initialisms and slashed numbers joined (see
-/// [`join_marks`]), borrowed when there are none.
+/// `join_marks`), borrowed when there are none.
 pub fn join(lower: &str) -> std::borrow::Cow<'_, str> {
     if may_join(lower) {
         std::borrow::Cow::Owned(join_marks(lower))

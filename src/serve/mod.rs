@@ -1,11 +1,11 @@
 //! `dossier serve`: preview with watch mode and live reload.
 //!
 //! 1. Build the site in memory (the same `build_in_memory` as `dossier
-//!    build`), and serve it over HTTP from memory ([`http`]).
+//!    build`), and serve it over HTTP from memory (`http`).
 //! 2. Watch the content, the topic map, `config.toml`, templates, themes and
 //!    static files; a debouncer turns a burst of file events (an editor's
 //!    save, a `git checkout`) into one rebuild; hidden and editor temp files
-//!    are ignored ([`watch`]).
+//!    are ignored (`watch`).
 //! 3. After a rebuild, tell every open page over server-sent events:
 //!    `reload`, or `css` when only stylesheets changed, or `error` with the
 //!    message (the last good site stays served) and `ok` once fixed.
@@ -45,7 +45,7 @@ pub struct Options {
 /// What the loop reacts to.
 pub enum Event {
     /// Files changed (already filtered), and whether the event left them
-    /// complete (see [`next_batch`]).
+    /// complete (see `next_batch`).
     Changed(Vec<PathBuf>, bool),
     /// The watcher failed; the message says why.
     WatchError(String),

@@ -4,7 +4,7 @@
 //!
 //! `serve` knows which files changed (from the watcher). When they are all
 //! known documents, each is read and prepared again, and compared with the
-//! last build's ([`graph::same_face`]): the same metadata, title, summary,
+//! last build's (`graph::same_face`): the same metadata, title, summary,
 //! slug, topic passages, dates, citations, notes and links. If every one
 //! passes, the last build's site graph and files are patched: the
 //! documents' bodies are replaced in the graph, and only the files that
