@@ -31,6 +31,7 @@ use super::citations::{clean, find_doi, Reference};
 use super::entry_forms;
 use super::entry_names::{is_name_word, is_particle, names_in};
 use super::entry_numbers::numbers;
+use super::entry_titles::split_title;
 use super::fields::{kind, read_fields};
 use super::names::Person;
 
@@ -343,40 +344,6 @@ fn title_date(title: &str) -> Option<(&str, i32)> {
     }
     let y: i32 = year.parse().ok()?;
     (1500..2100).contains(&y).then_some((t, y))
-}
-
-/// Rule 5: (title, rest).
-pub(super) fn split_title(text: &str) -> (String, &str) {
-    let t = text.trim_start();
-    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('*', '*')] {
-        if let Some(inner) = t.strip_prefix(open) {
-            if let Some(end) = inner.find(close) {
-                let rest = &inner[end + close.len_utf8()..];
-                let rest =
-                    rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
-                return (
-                    inner[..end].trim().trim_end_matches([',', '.']).to_string(),
-                    rest,
-                );
-            }
-        }
-    }
-    let mut depth = 0i32;
-    for (i, c) in t.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '.' | '?' | '!' if depth <= 0 => {
-                let next = t[i + 1..].chars().next();
-                if next.is_none_or(char::is_whitespace) {
-                    let keep = if c == '.' { i } else { i + 1 };
-                    return (t[..keep].to_string(), t[i + 1..].trim_start());
-                }
-            }
-            _ => {}
-        }
-    }
-    (t.to_string(), "")
 }
 
 /// The first plausible publication year: four digits from 1500 to 2099

@@ -279,3 +279,23 @@ fn capitalised_particles_inside_a_comma_separated_list() {
         Some("Iron in soils of the north")
     );
 }
+
+#[test]
+fn a_subtitle_in_sentence_case_after_the_titles_full_stop() {
+    let e = entry("Ferrand, Lucie 2011. Parler aux morts. Une enquête sur les rites funéraires dans les villages du nord. In: Paul Roux (ed.) Rites et mémoires. Lyon: Presses du Rhône.");
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Parler aux morts. Une enquête sur les rites funéraires dans les villages du nord")
+    );
+    // A journal's name in sentence case is not a subtitle.
+    let e = entry("Okoro AB, Lind KJ. Sleep after surgery in older adults. Journal of sleep and recovery in older age. 2010;4(2): 11-19.");
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Sleep after surgery in older adults")
+    );
+    // Nor the container when digits follow it in the same sentence.
+    let e = entry(
+        "Mbeki, T. (2003). Rivers and roads. Water history and policy in the south, 12(3), 40-52.",
+    );
+    assert_eq!(e.reference.title.as_deref(), Some("Rivers and roads"));
+}

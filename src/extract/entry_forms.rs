@@ -147,7 +147,7 @@ pub fn comma_end(text: &str) -> Option<(Vec<Person>, &str)> {
 /// comma before a capital or a number, unless it is quoted or ends in a
 /// full stop first.
 pub fn comma_title(text: &str) -> (String, &str) {
-    let (title, rest) = super::entries::split_title(text);
+    let (title, rest) = super::entry_titles::split_title(text);
     if text.trim_start().starts_with(['"', '“', '«', '*']) {
         return (title, rest);
     }

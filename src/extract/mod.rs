@@ -18,6 +18,7 @@ pub use entries::{parse_entry, Entry};
 pub use references::parse_list_entry;
 mod entry_names;
 mod entry_numbers;
+mod entry_titles;
 mod fields;
 mod found;
 mod inflect;

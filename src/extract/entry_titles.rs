@@ -1,0 +1,109 @@
+//! The title of a reference-list entry (see `entries`): quoted or
+//! emphasised text, else the leading phrase up to a sentence end, with a
+//! subtitle in sentence case that follows a full stop.
+
+/// Rule 5: (title, rest).
+pub(super) fn split_title(text: &str) -> (String, &str) {
+    let t = text.trim_start();
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('*', '*')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            if let Some(end) = inner.find(close) {
+                let rest = &inner[end + close.len_utf8()..];
+                let rest =
+                    rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+                return (
+                    inner[..end].trim().trim_end_matches([',', '.']).to_string(),
+                    rest,
+                );
+            }
+        }
+    }
+    let mut depth = 0i32;
+    for (i, c) in t.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '.' | '?' | '!' if depth <= 0 => {
+                let next = t[i + 1..].chars().next();
+                if next.is_none_or(char::is_whitespace) {
+                    let keep = if c == '.' { i } else { i + 1 };
+                    let rest = t[i + 1..].trim_start();
+                    // A subtitle in sentence case after the title's full
+                    // stop belongs to it (see `subtitle`).
+                    if let Some(len) = subtitle(rest) {
+                        let title = format!("{}{} {}", &t[..i], c, &rest[..len]);
+                        let title = title.trim_end_matches('.').to_string();
+                        let after = rest[len..].trim_start_matches(['.', ' ']);
+                        return (title, after);
+                    }
+                    return (t[..keep].to_string(), rest);
+                }
+            }
+            _ => {}
+        }
+    }
+    (t.to_string(), "")
+}
+
+/// The length of a subtitle at the start of `rest` (what follows a
+/// title's full stop): a sentence of six words or more in sentence case
+/// (most words after its first in lower case, as a journal's or a
+/// publisher's name is not), with no digit, not opening as a container,
+/// an edition or a translator's line does, and followed by more fields.
+fn subtitle(rest: &str) -> Option<usize> {
+    let end = rest.find(". ")?;
+    let sentence = &rest[..end];
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let first = words.first()?;
+    const OPENINGS: &[&str] = &[
+        "In",
+        "In:",
+        "Journal",
+        "Proceedings",
+        "Bulletin",
+        "Review",
+        "Annals",
+        "Transactions",
+        "Revista",
+        "Revue",
+        "Zeitschrift",
+        "Translated",
+        "Edited",
+        "Ed",
+        "Eds",
+        "Trans",
+        "Reprinted",
+        "Revised",
+        "Retrieved",
+        "Available",
+        "Accessed",
+        "Paper",
+        "PhD",
+        "Doctoral",
+        "Master",
+        "Unpublished",
+        "Vol",
+        "Volume",
+        "Report",
+        "Working",
+        "Technical",
+    ];
+    let lower = words[1..]
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    let sentence_case = words.len() >= 6
+        && first.starts_with(char::is_uppercase)
+        && lower * 3 >= (words.len() - 1) * 2
+        && !sentence.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '(' | '"' | '“'))
+        && !OPENINGS.contains(&first.trim_end_matches(['.', ',']))
+        // A journal or a series named in sentence case.
+        && !words.iter().any(|w| {
+            let w = w.to_lowercase();
+            ["journal", "series", "annales", "annals", "society", "proceedings", "editio"]
+                .iter()
+                .any(|k| w.starts_with(k))
+        });
+    let more = rest[end + 2..].trim();
+    (sentence_case && !more.is_empty()).then_some(end)
+}
