@@ -91,8 +91,17 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
         })?;
     r.authors = authors;
     // `J. Appl. Phys. 87, 334 (2000)`: no title, the journal at once.
-    let untitled = entry_forms::abbreviated_journal(after);
-    let (title, rest) = if untitled {
+    let bare_numbers = entry_forms::journal_and_numbers(after);
+    let untitled = entry_forms::abbreviated_journal(after) || bare_numbers;
+    let (title, rest) = if bare_numbers {
+        // The fields are all there is: name, volume, page.
+        let text = after.trim().trim_end_matches('.');
+        let mut fields = text.split(", ");
+        r.container = fields.next().map(str::to_string);
+        r.volume = fields.next().map(str::to_string);
+        r.pages = fields.next().map(str::to_string);
+        (String::new(), "")
+    } else if untitled {
         (String::new(), after)
     } else if comma_form {
         entry_forms::comma_title(after)
@@ -128,7 +137,8 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     let rest = rest.as_str();
     let genre = read_fields(rest, &mut r);
     entry_forms::tidy_fields(&mut r);
-    if r.year.is_none() {
+    // (`ApJ, 475, 1549`: a page, not a year.)
+    if r.year.is_none() && !bare_numbers {
         r.year = last_year(rest).map(|(y, _)| y);
     }
     r.kind = kind(&r, genre.as_deref());

@@ -299,3 +299,20 @@ fn a_subtitle_in_sentence_case_after_the_titles_full_stop() {
     );
     assert_eq!(e.reference.title.as_deref(), Some("Rivers and roads"));
 }
+
+#[test]
+fn a_journal_and_its_numbers_with_no_title() {
+    let e = entry("Halden P., Moreno K., 2011, MNRAS, 402, 1187");
+    assert_eq!(families(&e), ["Halden", "Moreno"]);
+    assert_eq!(e.reference.title, None);
+    assert_eq!(e.reference.container.as_deref(), Some("MNRAS"));
+    assert_eq!(
+        (e.reference.volume.as_deref(), e.reference.pages.as_deref()),
+        (Some("402"), Some("1187"))
+    );
+    assert_eq!(e.reference.year, Some(2011), "the page is not the year");
+    // A publisher and its year are not a journal's numbers.
+    let e = entry("Garvey, Ruth. Orchards of the North. Tarn University Press, 2004.");
+    assert_eq!(e.reference.year, Some(2004));
+    assert_eq!(e.reference.title.as_deref(), Some("Orchards of the North"));
+}

@@ -206,6 +206,26 @@ fn is_abbreviation(word: &str) -> bool {
         && core.chars().all(char::is_alphabetic)
 }
 
+/// Whether `text` is a journal's short name and its numbers alone, as
+/// astronomy's author–date entries give them (`ApJ, 475, 163`, `A&A, 410,
+/// 777`, `MNRAS, 316, 326.`): no title.
+pub fn journal_and_numbers(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    let mut parts = text.split(", ");
+    let name = parts.next().unwrap_or("");
+    let numbers: Vec<&str> = parts.collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && name.starts_with(char::is_uppercase)
+        && name.chars().all(|c| c.is_alphabetic() || matches!(c, '&' | '.' | ' '))
+        && (1..=2).contains(&numbers.len())
+        && numbers.iter().all(|n| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+        })
+        // `Cambridge University Press, 1999`: a publisher and its year.
+        && !(numbers.len() == 1 && numbers[0].parse().is_ok_and(|y: u32| (1500..2100).contains(&y)))
+}
+
 /// Whether `text` starts with an abbreviated journal name followed by a
 /// number (`J. Am. Chem. Soc. 2007, 129`, `Appl. Phys. Lett. 77`).
 pub fn abbreviated_journal(text: &str) -> bool {
