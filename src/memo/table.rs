@@ -139,13 +139,14 @@ impl<T> Slot<T> {
 
 /// The key each file of a build was found or made by, by its path: what
 /// the key-coverage test compares between builds (a file whose bytes
-/// change must change its key). Kept only when results are.
+/// change must change its key). Kept only when results are and
+/// self-checks are on (the tests): `serve` does not pay for it.
 #[derive(Default)]
 pub struct KeyLog(Option<Mutex<Vec<(String, u64)>>>);
 
 impl KeyLog {
     pub fn new(active: bool) -> Self {
-        KeyLog(active.then(Mutex::default))
+        KeyLog((active && super::self_check()).then(Mutex::default))
     }
 
     pub fn note(&self, path: &str, key: u64) {

@@ -25,7 +25,7 @@ pub struct RenderMemo {
     rows: Slot<RowStore>,
     search: SearchMemo,
     /// The key of each file found or made by one, by path (kept only when
-    /// results are; see [`KeyLog`]).
+    /// results are and self-checks are on; see [`KeyLog`]).
     pub keys: BTreeMap<String, u64>,
     /// Files reused from the last build and made anew.
     pub reused: usize,
