@@ -31,7 +31,7 @@ use super::citations::{clean, find_doi, Reference};
 use super::entry_forms;
 use super::entry_names::{is_name_word, is_particle, names_in};
 use super::entry_numbers::numbers;
-use super::entry_titles::split_title;
+use super::entry_titles::{self, split_title};
 use super::fields::{kind, read_fields};
 use super::names::Person;
 
@@ -104,7 +104,7 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     } else if untitled {
         (String::new(), after)
     } else if comma_form {
-        entry_forms::comma_title(after)
+        entry_titles::comma_title(after)
     } else {
         split_title(after)
     };
@@ -119,7 +119,7 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     };
     // `Title (Cambridge: Cambridge University Press)`: the publication
     // facts in parentheses after the title are not part of it.
-    let (title, facts) = entry_forms::publication_facts(&title);
+    let (title, facts) = entry_titles::publication_facts(&title);
     if let (Some(p), None) = (facts, &r.publisher) {
         r.publisher = Some(p);
     }

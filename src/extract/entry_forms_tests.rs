@@ -1,4 +1,5 @@
 use super::*;
+use crate::extract::entry_titles::comma_title;
 
 fn families(r: Option<(Vec<Person>, &str)>) -> Option<(Vec<String>, String)> {
     r.map(|(p, rest)| {

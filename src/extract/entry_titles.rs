@@ -1,6 +1,8 @@
 //! The title of a reference-list entry (see `entries`): quoted or
 //! emphasised text, else the leading phrase up to a sentence end, with a
-//! subtitle in sentence case that follows a full stop.
+//! subtitle in sentence case that follows a full stop; in comma-separated
+//! entries, up to the comma before the next field; the place and publisher
+//! in parentheses after it taken off.
 
 /// Rule 5: (title, rest).
 pub(super) fn split_title(text: &str) -> (String, &str) {
@@ -106,4 +108,52 @@ fn subtitle(rest: &str) -> Option<usize> {
         });
     let more = rest[end + 2..].trim();
     (sentence_case && !more.is_empty()).then_some(end)
+}
+
+/// In an entry whose fields a comma separates (`Bube, R. H., Photovoltaic
+/// Materials, Imperial College Press, 1998`): the title up to the first
+/// comma before a capital or a number, unless it is quoted or ends in a
+/// full stop first.
+pub fn comma_title(text: &str) -> (String, &str) {
+    let (title, rest) = split_title(text);
+    if text.trim_start().starts_with(['"', '“', '«', '*']) {
+        return (title, rest);
+    }
+    let mut from = 0;
+    while let Some(k) = title[from..].find(", ") {
+        let at = from + k;
+        let next = title[at + 2..].chars().next();
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            let start = text.len() - text.trim_start().len();
+            return (title[..at].to_string(), text[start + at + 2..].trim_start());
+        }
+        from = at + 2;
+    }
+    (title, rest)
+}
+
+/// `The Practice of Autonomy (Cambridge: Cambridge University Press)`:
+/// the title without its parenthesised place and publisher, and the
+/// publisher.
+pub fn publication_facts(title: &str) -> (String, Option<String>) {
+    let t = title.trim_end();
+    if let Some(inner) = t.strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            let facts = &inner[open + 1..];
+            if let Some((place, publisher)) = facts.split_once(": ") {
+                let publisher = publisher.split(", ").next().unwrap_or(publisher).trim();
+                if open > 0
+                    && place.split_whitespace().count() <= 4
+                    && !publisher.is_empty()
+                    && place.starts_with(char::is_uppercase)
+                {
+                    return (
+                        inner[..open].trim_end().to_string(),
+                        Some(publisher.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    (title.to_string(), None)
 }
