@@ -39,8 +39,7 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
         .replace(", and ", ", ")
         .replace(", & ", ", ")
         .replace(" & ", ", ")
-        .replace(" and ", ", ")
-        .replace("; ", ", ");
+        .replace(" and ", ", ");
     let parts: Vec<&str> = normalised
         .split(", ")
         .map(str::trim)
@@ -180,7 +179,7 @@ fn strip_suffix_word(part: &str) -> &str {
 /// next: `Keri, S. Kiss, I. Kelemen, O.` — parts `Keri`, `S. Kiss`, `I.
 /// Kelemen`, `O.`.
 fn initials_first_chain(parts: &[&str]) -> Option<Vec<Person>> {
-    let last = parts[parts.len().saturating_sub(1)];
+    let last = *parts.last()?;
     // The list's own full stop may have been taken off the last initials.
     let last_initials = is_initials(last)
         || (1..=3).contains(&last.chars().count()) && last.chars().all(char::is_uppercase);
