@@ -109,6 +109,7 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
                 TagEnd::Paragraph
                 | TagEnd::Item
                 | TagEnd::TableRow
+                | TagEnd::DefinitionListTitle
                 | TagEnd::DefinitionListDefinition,
             ))
             | Node::Md(Event::Start(Tag::List(_))) => {

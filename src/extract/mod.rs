@@ -253,6 +253,9 @@ pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted 
                 !cited::is_cited(&p.text, h.start, h.end, has_references)
                     && !in_given(&p.text, h.start, h.end, given)
             });
+            if p.kind == crate::parse::Block::Row {
+                hits.retain(|h| !years::in_table_of_figures(&p.text, h.start, h.end));
+            }
         }
         out.cited_years += before - hits.len();
         if hits.len() > MAX_DATES_PER_PARAGRAPH {

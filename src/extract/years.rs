@@ -60,26 +60,6 @@ pub struct YearHit {
 /// Month names, lower case; [`month_name`] capitalises.
 pub use crate::chars::MONTHS;
 
-const UNITS: &[&str] = &[
-    "years",
-    "year-old",
-    "people",
-    "km",
-    "miles",
-    "troops",
-    "tons",
-    "tonnes",
-    "soldiers",
-    "kilometres",
-    "kilometers",
-    "dollars",
-    "times",
-    "metres",
-    "meters",
-    "feet",
-    "units",
-];
-
 /// Finds every time expression in `text` that falls within `range`.
 pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
     let bytes = text.as_bytes();
@@ -135,7 +115,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
         }
         return None;
     }
-    if is_amount_or_number(before, after) || in_link_token(text, s, e) {
+    if values::is_amount_or_number(before, after) || in_link_token(text, s, e) {
         return None;
     }
     // Decade: `1960s`, `1960’s`.
@@ -166,9 +146,15 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
         return clip(s, e + len, year, None, precision, label, (lo, hi));
     }
     if let Some(hit) = range_after(text, s, e, year, (lo, hi)) {
+        // `from 1130 to 1215 GMT`: a span of clock times.
+        if forms::is_identifier("", &text[hit.end..]) {
+            return None;
+        }
         return Some(hit);
     }
-    if next_word(after).is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str())) {
+    if next_word(after).is_some_and(|w| values::UNITS.contains(&w.to_lowercase().as_str()))
+        || values::is_count(before, after, year)
+    {
         return None;
     }
     if let Some((start, label)) = forms::season_before(before, year) {
@@ -222,19 +208,6 @@ fn clip(
     })
 }
 
-/// `$2021`, `1,949`, `2021.5`, `2021%`, `1949 percent`.
-fn is_amount_or_number(before: &str, after: &str) -> bool {
-    let prev = before.trim_end_matches(' ').chars().next_back();
-    let currency = prev.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'));
-    let mut b = before.chars().rev();
-    let grouped = matches!((b.next(), b.next()), (Some(',' | '.'), Some(d)) if d.is_ascii_digit());
-    let mut a = after.chars();
-    let decimal = matches!((a.next(), a.next()), (Some(',' | '.'), Some(d)) if d.is_ascii_digit());
-    let percent =
-        after.starts_with('%') || after.trim_start().to_lowercase().starts_with("percent");
-    currency || grouped || decimal || percent
-}
-
 /// Inside a URL, DOI, path or e-mail address.
 fn in_link_token(text: &str, s: usize, e: usize) -> bool {
     let before = crate::chars::before(text, s, CONTEXT);
@@ -246,7 +219,7 @@ fn in_link_token(text: &str, s: usize, e: usize) -> bool {
     let bare = token.trim_matches(|c: char| !c.is_ascii_digit());
     let slashed = bare.split_once('/').is_some_and(|(a, b)| {
         a.len() == 4
-            && (b.len() == 2 || b.len() == 4)
+            && matches!(b.len(), 1 | 2 | 4)
             && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
     });
     !slashed && token.contains('/')
@@ -421,6 +394,8 @@ fn day_number(word: &str) -> Option<u32> {
 }
 
 mod forms;
+mod values;
+pub use values::in_table_of_figures;
 
 #[cfg(test)]
 mod tests;

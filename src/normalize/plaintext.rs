@@ -200,7 +200,15 @@ pub fn is_heading(line: &str, prev: Option<&str>, next: &str) -> bool {
     if words == 0 || words > 10 || line.chars().count() > 100 {
         return false;
     }
-    if line.ends_with(['.', ',', ';', ':']) || line.matches(',').count() > 1 {
+    if line.ends_with(['.', ',', ';', ':']) || line.matches(',').count() > 1 || exclaims(line) {
+        return false;
+    }
+    // The text after a heading opens like a sentence; a lower-case word or
+    // a stop there continues a line that was cut in two.
+    if !next
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘«„(".contains(c))
+    {
         return false;
     }
     let numbers = line
@@ -230,6 +238,21 @@ pub fn is_heading(line: &str, prev: Option<&str>, next: &str) -> bool {
     let sentence_case =
         words <= 8 && numbers == 0 && prev.is_some() && line.starts_with(char::is_uppercase);
     numbered || capitals || is_title_like(line) || sentence_case
+}
+
+/// An exclamation, a doubled mark or a trailing ellipsis (`Rainbow!`,
+/// `Really??`, `Give us a break...`), or two sentences in one line
+/// (`Veritas? It's the same party`): a reader's remark, not a heading.
+fn exclaims(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(['!', '…'])
+        || line.ends_with("...")
+        || line.contains("??")
+        || line.contains("?!")
+        || line.match_indices(['?', '!']).any(|(i, _)| {
+            line[i + 1..].starts_with(' ')
+                && line[i + 1..].trim_start().starts_with(char::is_uppercase)
+        })
 }
 
 /// `1.`, `2.3`, `IV.`: a section number.

@@ -86,7 +86,8 @@ pub fn escape_markdown(text: &str) -> String {
                 c,
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' | '~' | '!'
             );
-            let opener = at_start && matches!(c, '-' | '+' | '=');
+            // `:` opens a definition (Pandoc's definition lists).
+            let opener = at_start && matches!(c, '-' | '+' | '=' | ':');
             if special || opener || list_dot {
                 out.push('\\');
             }
@@ -140,6 +141,8 @@ mod tests {
         );
         assert_eq!(escape_markdown("1. not a list"), r"1\. not a list");
         assert_eq!(escape_markdown("- not a list"), r"\- not a list");
+        // A pasted line opening with `: ` is no definition.
+        assert_eq!(escape_markdown(": quoted line"), r"\: quoted line");
         assert_eq!(escape_markdown("    not code"), "not code");
         assert_eq!(
             escape_markdown("$147 billion in 2021."),

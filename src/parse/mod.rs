@@ -79,6 +79,8 @@ pub enum Block {
     Item,
     /// A table body row: its cells' text joined by [`CELL_SEP`].
     Row,
+    /// A term in a definition list.
+    Term,
     /// A definition in a definition list.
     Definition,
 }

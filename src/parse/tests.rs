@@ -163,6 +163,7 @@ fn list_items_table_rows_and_definitions_are_blocks_of_text() {
             ("nested in 1992", Block::Item),
             ("second", Block::Item),
             ("1991 · Dissolution", Block::Row),
+            ("Term", Block::Term),
             ("Defined in 2001.", Block::Definition),
             ("loose item", Block::P),
             ("still loose", Block::P),

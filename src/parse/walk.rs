@@ -60,7 +60,9 @@ impl Parsing {
                     out.push(Node::Md(events[end].clone()));
                     i = end + 1;
                 }
-                Event::Start(Tag::Item | Tag::DefinitionListDefinition) if in_body => {
+                Event::Start(
+                    Tag::Item | Tag::DefinitionListTitle | Tag::DefinitionListDefinition,
+                ) if in_body => {
                     let end = matching_end(events, i);
                     // A tight item's text runs to its first block (a list
                     // nested in it) or its end.
@@ -75,6 +77,7 @@ impl Parsing {
                     }
                     let kind = match &events[i] {
                         Event::Start(Tag::Item) => Block::Item,
+                        Event::Start(Tag::DefinitionListTitle) => Block::Term,
                         _ => Block::Definition,
                     };
                     let id = self.paragraph(text, kind);

@@ -120,6 +120,7 @@ fn nodes_html(nodes: &[Node], hl: &Highlighter, targets: &Targets, out: &mut Str
         Node::ParagraphStart { id, kind } => raw(match kind {
             Block::P => format!("<p id=\"{id}\">"),
             Block::Item => format!("<li id=\"{id}\">"),
+            Block::Term => format!("<dt id=\"{id}\">"),
             Block::Definition => format!("<dd id=\"{id}\">"),
             Block::Row => format!("<span id=\"{id}\"></span>"),
         }),
@@ -342,7 +343,8 @@ mod tests {
             html.contains("<td><span id=\"p-2\"></span>1991</td>"),
             "{html}"
         );
-        assert!(html.contains("<dd id=\"p-3\">Defined.</dd>"), "{html}");
+        assert!(html.contains("<dt id=\"p-3\">Term</dt>"), "{html}");
+        assert!(html.contains("<dd id=\"p-4\">Defined.</dd>"), "{html}");
     }
 
     #[test]

@@ -242,7 +242,35 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     if matches!(prev_word, "pp." | "p." | "S." | "с." | "pages") {
         return true;
     }
-    if ["Windows", "Office", "Server", "Excel", "Word", "Studio"].contains(&prev_word) {
+    // A product, or a numbered thing (`resolution 1441`, `flight 1549`).
+    if [
+        "Windows",
+        "Office",
+        "Server",
+        "Excel",
+        "Word",
+        "Studio",
+        "resolution",
+        "Resolution",
+        "flight",
+        "Flight",
+        "No.",
+        "no.",
+        "Nos.",
+        "nos.",
+        "number",
+        "Number",
+        "model",
+        "Model",
+        "version",
+        "Version",
+        "route",
+        "Route",
+        "room",
+        "Room",
+    ]
+    .contains(&prev_word)
+    {
         return true;
     }
     // A law report's volume (`2003 F. Supp. 3d 41`, `550 U.S. 544`): an
@@ -281,7 +309,9 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     {
         return true;
     }
-    !after.starts_with(')') && ["GMT", "UTC", "hrs", "CET", "EST", "MSK"].contains(&next)
+    let clock = ["GMT", "UTC", "BST", "hrs", "CET", "EST", "MSK"].contains(&next)
+        || after.trim_start().starts_with("local time");
+    !after.starts_with(')') && clock
 }
 
 #[cfg(test)]
@@ -364,6 +394,7 @@ mod tests {
         assert!(is_identifier("see pp. ", "–2010"));
         assert!(is_identifier("Acme Holdings (", ") Ltd."));
         assert!(is_identifier("at ", " GMT on Monday"));
+        assert!(is_identifier("from ", " local time (0100 GMT)"));
         assert!(is_identifier("running Windows ", " and"));
         assert!(!is_identifier("In ", ", the talks"));
         assert!(!is_identifier("(", ")"));

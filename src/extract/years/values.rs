@@ -1,0 +1,286 @@
+//! Numbers that are values, not years: amounts, measures and counts
+//! (`$2019`, `1,999`, `1600 random patches`, `1024 × 1024`), and the
+//! figures of a table of results.
+
+/// Nouns of money and measure that follow a count, never a year.
+pub const UNITS: &[&str] = &[
+    "years",
+    "year-old",
+    "people",
+    "km",
+    "miles",
+    "troops",
+    "tons",
+    "tonnes",
+    "soldiers",
+    "kilometres",
+    "kilometers",
+    "dollars",
+    "times",
+    "metres",
+    "meters",
+    "feet",
+    "units",
+    // Money and measures: never a year's noun (`at 1115 pence`,
+    // `2048 by 1080 pixels`).
+    "pence",
+    "euros",
+    "pounds",
+    "yen",
+    "yuan",
+    "rupees",
+    "roubles",
+    "rubles",
+    "pixels",
+    "calories",
+    "degrees",
+    "hectares",
+    "acres",
+    "barrels",
+    "megawatts",
+    "kg",
+    "mph",
+    "rpm",
+    "instructions",
+];
+
+/// A number that is an amount, part of a larger or decimal number, a
+/// percentage, one side of a dimension (`1024 × 1024`, `2048 * 1080`) or
+/// a copyright notice's year (`©2022`): `$2021`, `1,949`, `2021.5`,
+/// `2021%`, `1949 percent`.
+pub fn is_amount_or_number(before: &str, after: &str) -> bool {
+    let prev = before.trim_end_matches(' ').chars().next_back();
+    let currency = prev.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'));
+    let mut b = before.chars().rev();
+    let grouped = matches!((b.next(), b.next()), (Some(',' | '.'), Some(d)) if d.is_ascii_digit());
+    let mut a = after.chars();
+    let decimal = matches!((a.next(), a.next()), (Some(',' | '.'), Some(d)) if d.is_ascii_digit());
+    let percent =
+        after.starts_with('%') || after.trim_start().to_lowercase().starts_with("percent");
+    currency || grouped || decimal || percent || dimension(before, after) || copyright(before)
+}
+
+fn dimension(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let a = after.trim_start();
+    let times = |t: &str| t.ends_with(['×', '*']) || t.ends_with("\\times") || t.ends_with(" x");
+    let opens = a.starts_with(['×', '*'])
+        || a.strip_prefix("\\times").is_some()
+        || a.strip_prefix("x ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    times(b) || opens
+}
+
+fn copyright(before: &str) -> bool {
+    let b = before.trim_end();
+    b.ends_with('©') || b.ends_with("(c)") || b.ends_with("(C)") || b.ends_with("Copyright")
+}
+
+/// Words after which a number before a plural noun is a year that
+/// qualifies it (`the 2004 elections`, `in 2004 profits rose`, `its 2005
+/// accounts`), not a count.
+const YEAR_LEADS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "whose",
+    "in",
+    "of",
+    "for",
+    "since",
+    "by",
+    "from",
+    "until",
+    "till",
+    "after",
+    "before",
+    "during",
+    "between",
+    "through",
+    "throughout",
+    "around",
+    "circa",
+    "at",
+    "on",
+    "as",
+    "than",
+    "late",
+    "early",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "fall",
+    "fiscal",
+];
+
+/// A count of things: the number follows a lower-case word that does not
+/// lead a year and is followed, within three lower-case words, by a plural
+/// noun (`we take 1600 random patches`, `leaving 1200 images`, `and 2048
+/// experts`, `up to a 1000 web links`). `2003 and 2004 figures` keeps
+/// both years.
+pub fn is_count(before: &str, after: &str, n: i32) -> bool {
+    // Counts are round (`1200`, `1600`, `2048`); years in running text
+    // mostly are not, and a year before a plural noun is read as one.
+    if n % 50 != 0 && n.count_ones() != 1 {
+        return false;
+    }
+    let mut prev_words = before.split_whitespace().rev();
+    let prev = prev_words.next().unwrap_or("");
+    if before.ends_with(|c: char| !c.is_whitespace())
+        || prev.is_empty()
+        || !prev.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        || YEAR_LEADS.contains(&prev)
+    {
+        return false;
+    }
+    if matches!(prev, "and" | "or" | "to")
+        && prev_words.next().is_some_and(|w| {
+            w.trim_end_matches(',').len() == 4
+                && w.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit())
+        })
+    {
+        return false;
+    }
+    if !after.starts_with(' ') {
+        return false;
+    }
+    for w in after.split_whitespace().take(3) {
+        let word = w.trim_end_matches(['.', ',', ';', ':', ')']);
+        if word.is_empty()
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-')
+            || FUNCTION_WORDS.contains(&word)
+        {
+            return false;
+        }
+        if is_plural(word) {
+            return true;
+        }
+        if word.len() < w.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that end the phrase after a number: the plural noun must come
+/// before them (`start 2000 with a series` is no count of series).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "with", "of", "to", "in", "for", "on", "and", "or", "by", "at", "that",
+    "which", "as", "is", "was", "were", "has", "had", "this", "its", "from",
+];
+
+/// An English plural: `patches`, `images`, `experts`; not `status`,
+/// `analysis`, `class`.
+fn is_plural(word: &str) -> bool {
+    word.chars().count() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+}
+
+/// Inside a table of figures: the hit is a cell of its own and the row has
+/// two or more other cells of figures or one measured value (`T5-Base ·
+/// 0.2B · 124B · 2048 · 64`, `Switch-Base · -1.718 · 1160`). A year in a table of events (`1991 · Dissolution`) or a cell
+/// with words (`May 1991`) stays.
+pub fn in_table_of_figures(row: &str, start: usize, end: usize) -> bool {
+    let sep = crate::parse::CELL_SEP;
+    let mut offset = 0;
+    let mut own = false;
+    let mut figures = 0;
+    let mut measures = 0;
+    for cell in row.split(sep) {
+        let (s, e) = (offset, offset + cell.len());
+        offset = e + sep.len();
+        let t = cell.trim();
+        if s <= start && end <= e {
+            own = t.len() == end - start;
+        } else if is_figure(t) {
+            figures += 1;
+            measures += usize::from(is_measure(t));
+        }
+    }
+    own && (figures >= 2 || measures >= 1)
+}
+
+/// `0.2B`, `-1.561`, `64`, `12.5%`, `425B`: a value in a table.
+fn is_figure(cell: &str) -> bool {
+    let digits = cell.chars().filter(char::is_ascii_digit).count();
+    let letters = cell.chars().filter(|c| c.is_alphabetic()).count();
+    digits > 0 && letters <= 2
+}
+
+/// A measured value rather than a small count: a decimal, a sign, a
+/// percentage or a unit letter (`-1.718`, `12.5%`, `425B`, `±0.3`).
+fn is_measure(cell: &str) -> bool {
+    is_figure(cell)
+        && (cell.contains(['.', '%', '±', '−'])
+            || cell.starts_with('-')
+            || cell.ends_with(|c: char| c.is_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_things() {
+        assert!(is_count("we take ", " random patches of size 150", 1600));
+        assert!(is_count("leaving ", " images in the testing set", 1200));
+        assert!(is_count("parameters and ", " experts, exhibits", 2048));
+        assert!(is_count("store up to a ", " web links or 5000", 1000));
+        assert!(!is_count("the ", " elections were", 2000));
+        assert!(!is_count("in ", " profits rose", 2000));
+        assert!(!is_count("between 2000 and ", " figures", 2050));
+        assert!(!is_count("reached ", " and then", 1600));
+        assert!(!is_count("signed in ", ", the treaty", 1950));
+        assert!(!is_count("", " elections", 2000));
+        assert!(!is_count("Since ", " prices", 2000));
+        // Not round: a year before its noun.
+        assert!(!is_count("the awesome ", " tourists", 1967));
+        assert!(!is_count("hopes ", " sales will", 2005));
+        // The plural must come before a function word.
+        assert!(!is_count("will start ", " with a series of races", 2000));
+    }
+
+    #[test]
+    fn dimensions_and_notices() {
+        assert!(is_amount_or_number("images are 1024 \\times ", "."));
+        assert!(is_amount_or_number("pad to ", " \\times 1024"));
+        assert!(is_amount_or_number("size ", " × 80"));
+        assert!(is_amount_or_number("resolutions of 2048 * ", " pixels"));
+        assert!(is_amount_or_number("©", " William"));
+        assert!(!is_amount_or_number("in ", ", the"));
+    }
+
+    #[test]
+    fn tables_of_figures() {
+        let row = "T5-Base · 0.2B · 124B · 768 · X · 2048 · 64 · 12";
+        let s = row.find("2048").unwrap();
+        assert!(in_table_of_figures(row, s, s + 4));
+        let row = "1991 · Dissolution of the union";
+        assert!(!in_table_of_figures(row, 0, 4));
+        let row = "Switch-Base (float32) · -1.718 · 1160";
+        let s = row.find("1160").unwrap();
+        assert!(in_table_of_figures(row, s, s + 4));
+        let row = "Indus Waters Treaty · 1960 · 2";
+        let s = row.find("1960").unwrap();
+        assert!(!in_table_of_figures(row, s, s + 4));
+        let row = "Treaty · May 1991 · 12 · 40";
+        let s = row.find("1991").unwrap();
+        assert!(!in_table_of_figures(row, s, s + 4));
+    }
+}
