@@ -11,6 +11,24 @@
 //! list, a capitalised name does. Month names are not names: `(June 2011)`
 //! is a date.
 
+/// A case's year after its report: `535 F.3d 1381 (2008)`, `535 F.3d at
+/// 1381 (2008)`, `[2004] UKHL 22 (2004)`: a page number after a reporter's
+/// abbreviation.
+fn after_law_report(outside: &str) -> bool {
+    let mut words = outside.split_whitespace().rev();
+    let page = words.next().unwrap_or("").trim_end_matches(',');
+    if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut reporter = words.next().unwrap_or("");
+    if reporter == "at" {
+        reporter = words.next().unwrap_or("");
+    }
+    reporter.contains('.')
+        && reporter.starts_with(char::is_uppercase)
+        && reporter.chars().filter(|c| c.is_alphabetic()).count() <= 5
+}
+
 /// Whether the year at `start..end` of `text` is an author–year citation;
 /// `has_references` says whether the document has a reference list.
 pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> bool {
@@ -36,7 +54,7 @@ pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> b
             return true;
         }
         let last = outside.rsplit(char::is_whitespace).next().unwrap_or("");
-        return has_references && is_name(last) && !is_month(last);
+        return has_references && is_name(last) && !is_month(last) || after_law_report(outside);
     }
     let before = before.trim_end_matches(',').trim_end();
     let words: Vec<&str> = before.split_whitespace().collect();
@@ -171,6 +189,14 @@ mod tests {
         // Without a reference list, a name and a year in parentheses may
         // be an event: `the Treaty of Moscow (1970)`.
         assert!(!cited("the Treaty of Moscow (1970) held", "1970", false));
+        // A case's year after its report.
+        assert!(cited(
+            "Harlow v. Dent, 535 F.3d at 1381 (2008), and",
+            "2008",
+            false
+        ));
+        assert!(cited("Roe v. Lane, 410 U.S. 113 (1973).", "1973", false));
+        assert!(!cited("the Act of 1973 (1973) held", "1973", false));
     }
 
     #[test]

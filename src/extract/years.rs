@@ -217,11 +217,13 @@ fn in_link_token(text: &str, s: usize, e: usize) -> bool {
     let token = format!("{before}{}{after}", &text[s..e]);
     // `2003/2004`, `2003/04`: a slashed range (a season, a fiscal year).
     let bare = token.trim_matches(|c: char| !c.is_ascii_digit());
-    let slashed = bare.split_once('/').is_some_and(|(a, b)| {
-        a.len() == 4
-            && matches!(b.len(), 1 | 2 | 4)
-            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
-    });
+    // `2001/29/EC` is a directive's number.
+    let slashed = token.matches('/').count() == 1
+        && bare.split_once('/').is_some_and(|(a, b)| {
+            a.len() == 4
+                && matches!(b.len(), 1 | 2 | 4)
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        });
     !slashed && token.contains('/')
         || token.contains("www.")
         || token.contains('@')

@@ -242,6 +242,9 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     if matches!(prev_word, "pp." | "p." | "S." | "с." | "pages") {
         return true;
     }
+    if after_article_word(before) {
+        return true;
+    }
     // A product, or a numbered thing (`resolution 1441`, `flight 1549`).
     if [
         "Windows",
@@ -297,6 +300,29 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
         {
             return true;
         }
+        // A pin cite after a reporter: `535 F.3d at 1381`, `550 U.S. at 1999`.
+        let reporter = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        if reporter.contains('.')
+            && reporter.starts_with(char::is_uppercase)
+            && reporter.chars().count() <= 8
+            && reporter.chars().filter(|c| c.is_alphabetic()).count() <= 5
+        {
+            return true;
+        }
+    }
+    // A case's number after its date: `Helsingin HO 20.06.2006 1891`.
+    let last = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if before.ends_with(char::is_whitespace)
+        && last.split('.').count() == 3
+        && last
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
     }
     let next = after
         .trim_start_matches([')', ']'])
@@ -312,6 +338,74 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     let clock = ["GMT", "UTC", "BST", "hrs", "CET", "EST", "MSK"].contains(&next)
         || after.trim_start().starts_with("local time");
     !after.starts_with(')') && clock
+}
+
+/// Words that number a provision or a standard: `Art. 1429`, `Article
+/// 1150`, `§ 1983`, `Section 1983`, `n° 2006-961`, `ISO 9001`.
+const ARTICLE_WORDS: &[&str] = &[
+    "Art.",
+    "art.",
+    "Arts.",
+    "arts.",
+    "Art",
+    "Article",
+    "article",
+    "Articles",
+    "articles",
+    "§",
+    "§§",
+    "Section",
+    "section",
+    "Sections",
+    "sections",
+    "Sec.",
+    "sec.",
+    "para.",
+    "Para.",
+    "n°",
+    "N°",
+    "nº",
+    "n.",
+    "Nr.",
+    "nr.",
+    "Nº",
+    "ISO",
+    "RFC",
+    "DIN",
+    "IEC",
+    "EN",
+    "ст.",
+    "статья",
+    "статьи",
+    "Artikel",
+    "artikel",
+    "Artículo",
+    "artículo",
+    "articolo",
+    "Articolo",
+];
+
+/// The number follows a provision word, directly or through a list of
+/// numbers (`Art. 1429`, `Articles 1224 and 1225`, `Art. 2056 and 2059`).
+fn after_article_word(before: &str) -> bool {
+    for t in before.split_whitespace().rev().take(8) {
+        let bare = t
+            .trim_end_matches([',', ';'])
+            .trim_start_matches(['(', '[']);
+        if ARTICLE_WORDS.contains(&bare) {
+            return true;
+        }
+        let numeric = bare.starts_with(|c: char| c.is_ascii_digit());
+        if !(numeric
+            || matches!(
+                bare,
+                "and" | "or" | "to" | "&" | "et" | "und" | "e" | "y" | "и"
+            ))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -395,6 +489,20 @@ mod tests {
         assert!(is_identifier("Acme Holdings (", ") Ltd."));
         assert!(is_identifier("at ", " GMT on Monday"));
         assert!(is_identifier("from ", " local time (0100 GMT)"));
+        assert!(is_identifier("(art. ", " ICC)"));
+        assert!(is_identifier("According to Art. ", " of the Code"));
+        assert!(is_identifier("Articles 1224 and ", " of the Civil Code"));
+        assert!(is_identifier("under 42 U.S.C. § ", ","));
+        assert!(is_identifier("Law n° ", "-961 of 1st August 2006"));
+        assert!(!is_identifier("in 1991 and ", " the treaty"));
+        assert!(is_identifier("Jacobsen 535 F.3d at ", " (2008)."));
+        assert!(is_identifier(
+            "Appeal Court (HO) 20.06.2006 ",
+            " (The plaintiff"
+        ));
+        assert!(!is_identifier("the decision of 20.06.2006 in ", " was"));
+        assert!(!is_identifier("He arrived at ", "."));
+        assert!(!is_identifier("Article 5 of the ", " Act"));
         assert!(is_identifier("running Windows ", " and"));
         assert!(!is_identifier("In ", ", the talks"));
         assert!(!is_identifier("(", ")"));
