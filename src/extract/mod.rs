@@ -16,6 +16,7 @@ mod entries;
 mod entry_forms;
 pub use entries::{parse_entry, Entry};
 pub use references::parse_list_entry;
+mod doubtful;
 mod entry_names;
 mod entry_numbers;
 mod entry_titles;
@@ -286,6 +287,7 @@ pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted 
             });
         }
     }
+    doubtful::drop_doubtful(&mut out.dates, doc);
     out
 }
 

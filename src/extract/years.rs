@@ -154,6 +154,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     }
     if next_word(after).is_some_and(|w| values::UNITS.contains(&w.to_lowercase().as_str()))
         || values::is_count(before, after, year)
+        || values::is_compound_measure(after, year)
     {
         return None;
     }
@@ -397,7 +398,7 @@ fn day_number(word: &str) -> Option<u32> {
 
 mod forms;
 mod values;
-pub use values::in_table_of_figures;
+pub use values::{has_year_lead, in_table_of_figures};
 
 #[cfg(test)]
 mod tests;

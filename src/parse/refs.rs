@@ -41,6 +41,13 @@ const NAMES: &[&str] = &[
     "further reading",
     "works consulted",
     "citations",
+    // The reference to the text itself that journals print on its first page.
+    "acm reference format",
+    "acmreference format",
+    "reference format",
+    "cite this article",
+    "how to cite",
+    "how to cite this article",
     // French
     "références",
     "références bibliographiques",

@@ -21,6 +21,9 @@ fn reference_headings_in_several_languages() {
         "Recommended literature or websites",
         "General literature on copyright law",
         "Further reading",
+        "ACM Reference Format:",
+        "ACMReference Format:",
+        "How to cite this article",
         "Weiterführende Literatur",
         "Рекомендуемая литература",
     ] {

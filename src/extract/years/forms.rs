@@ -242,7 +242,7 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     if matches!(prev_word, "pp." | "p." | "S." | "с." | "pages") {
         return true;
     }
-    if after_article_word(before) {
+    if after_article_word(before) || after_small_number(before) || after_code(before) {
         return true;
     }
     // A product, or a numbered thing (`resolution 1441`, `flight 1549`).
@@ -338,6 +338,31 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     let clock = ["GMT", "UTC", "BST", "hrs", "CET", "EST", "MSK"].contains(&next)
         || after.trim_start().starts_with("local time");
     !after.starts_with(')') && clock
+}
+
+/// The far end of a span of small numbers: `between 11 and 2010`, `from 3
+/// to 1500`, `12–1999`.
+fn after_small_number(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let small = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    if matches!(last, "and" | "to") {
+        return before.ends_with(char::is_whitespace) && words.next().is_some_and(small);
+    }
+    let dashed = last.trim_end_matches(['-', '–']);
+    dashed.len() < last.len() && !before.ends_with(char::is_whitespace) && small(dashed)
+}
+
+/// Glued by a hyphen to a code in capitals: `XXX-XX-1234`, `ISO-2001`.
+fn after_code(before: &str) -> bool {
+    let Some(head) = before.strip_suffix('-') else {
+        return false;
+    };
+    let code = head
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or("");
+    code.chars().any(|c| c.is_uppercase()) && !code.chars().any(|c| c.is_lowercase())
 }
 
 /// Words that number a provision or a standard: `Art. 1429`, `Article
@@ -502,6 +527,12 @@ mod tests {
         ));
         assert!(!is_identifier("the decision of 20.06.2006 in ", " was"));
         assert!(!is_identifier("He arrived at ", "."));
+        assert!(is_identifier("sizes between 11 and ", " (rows)"));
+        assert!(is_identifier("pages 12-", " of"));
+        assert!(is_identifier("for example, XXX-XX-", ")."));
+        assert!(!is_identifier("between 1990 and ", " the"));
+        assert!(!is_identifier("the mid-", "s"));
+        assert!(!is_identifier("post-", " order"));
         assert!(!is_identifier("Article 5 of the ", " Act"));
         assert!(is_identifier("running Windows ", " and"));
         assert!(!is_identifier("In ", ", the talks"));

@@ -124,6 +124,93 @@ const YEAR_LEADS: &[&str] = &[
     "fiscal",
 ];
 
+/// Whether a word before a number that says "year" on its own leads it:
+/// a preposition of time (`in`, `since`, `by`, `until`, `during`, `circa`,
+/// and their equivalents), an opening bracket or a comma; `and`, `or` and
+/// `to` after another year (`2003 and 2004`). `the`, `of` or `its` say
+/// less (`the Wang 1200`, `a network of 1024`).
+pub fn has_year_lead(before: &str) -> bool {
+    let b = before.trim_end();
+    if b.ends_with(['(', '[', ',', '–', '-', '/']) || b.is_empty() {
+        return true;
+    }
+    let mut words = b.split_whitespace().rev();
+    let prev = words.next().unwrap_or("").to_lowercase();
+    let prev = prev.trim_start_matches(['(', '"', '“', '\'']);
+    if matches!(prev, "and" | "or" | "to" | "und" | "et" | "и") {
+        return words.next().is_some_and(|w| {
+            w.trim_end_matches(',')
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .count()
+                == 4
+        });
+    }
+    TIME_LEADS.contains(&prev)
+}
+
+/// Prepositions of time and words that name a year, in the languages
+/// dossier reads.
+const TIME_LEADS: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "between",
+    "through",
+    "throughout",
+    "circa",
+    "c.",
+    "ca.",
+    "year",
+    "years",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "fall",
+    "fiscal",
+    "fy",
+    "season",
+    "im",
+    "seit",
+    "bis",
+    "vor",
+    "nach",
+    "ab",
+    "en",
+    "depuis",
+    "avant",
+    "après",
+    "dès",
+    "desde",
+    "hasta",
+    "antes",
+    "dal",
+    "nel",
+    "fino",
+    "dopo",
+    "в",
+    "с",
+    "до",
+    "после",
+    "к",
+    "года",
+    "год",
+    "anno",
+    "jahr",
+    "année",
+    "año",
+];
+
 /// A count of things: the number follows a lower-case word that does not
 /// lead a year and is followed, within three lower-case words, by a plural
 /// noun (`we take 1600 random patches`, `leaving 1200 images`, `and 2048
@@ -181,6 +268,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "with", "of", "to", "in", "for", "on", "and", "or", "by", "at", "that",
     "which", "as", "is", "was", "were", "has", "had", "this", "its", "from",
 ];
+
+/// A round number joined to a noun: `2048-bit`, `1000-page`, `1500-word`.
+pub fn is_compound_measure(after: &str, n: i32) -> bool {
+    (n % 50 == 0 || n.count_ones() == 1)
+        && after
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+}
 
 /// An English plural: `patches`, `images`, `experts`; not `status`,
 /// `analysis`, `class`.
@@ -254,6 +349,31 @@ mod tests {
         assert!(!is_count("hopes ", " sales will", 2005));
         // The plural must come before a function word.
         assert!(!is_count("will start ", " with a series of races", 2000));
+    }
+
+    #[test]
+    fn leads_of_years() {
+        for b in [
+            "signed in ",
+            "since ",
+            "(",
+            "Wheels, ",
+            "between 2003 and ",
+            "в ",
+        ] {
+            assert!(has_year_lead(b), "{b}");
+        }
+        for b in ["like the Wang ", "network of ", "and ", "instances, and "] {
+            assert!(!has_year_lead(b), "{b}");
+        }
+    }
+
+    #[test]
+    fn compound_measures() {
+        assert!(is_compound_measure("-bit long number", 2048));
+        assert!(is_compound_measure("-page report", 1000));
+        assert!(!is_compound_measure("-era policies", 1991));
+        assert!(!is_compound_measure("-05 season", 2000));
     }
 
     #[test]
