@@ -24,6 +24,9 @@ const ABBREVIATIONS: &[&str] = &[
     "supp", "app", "stat", "fed", "rev", "crim", "civ", "admin", "const", "amend", "dist", "ord",
     "cal", "mass", "wash", "penn", "yale", "harv", "colum", "ann", "hist", "pol", "sci", "soc",
     "stud", "int", "intl", "nat", "natl", "rel", "res", "sess", "doc",
+    // Points and letters of a provision (`Article 2 pt. 5`, `Art. 6 lit. a`,
+    // Polish `art. 5 ust. 2 pkt 3`, German `Rn.`, `Ziff.`).
+    "pt", "pts", "lit", "subpara", "subsec", "ust", "pkt", "poz", "rn", "ziff", "aufl",
     // French, German, Spanish, Italian.
     "mme", "mlle", "mm", "éd", "coll", "bzw", "vgl", "nr", "abs", "hrsg", "ders", "dies", "sra",
     "dña", "pág", "págs", "sig", "sigg", "cap", "ecc",
@@ -307,6 +310,14 @@ mod tests {
         assert_eq!(
             split("Договор подписан в 2001 г. Москвой и Пекином. Далее."),
             vec!["Договор подписан в 2001 г. Москвой и Пекином.", "Далее."]
+        );
+        assert_eq!(
+            split("Under Article 2 pt. 5 of the Act of 18 July 2002 it applies. So do Art. 6 lit. A and art. 5 ust. 2 pkt. 3. Next."),
+            vec![
+                "Under Article 2 pt. 5 of the Act of 18 July 2002 it applies.",
+                "So do Art. 6 lit. A and art. 5 ust. 2 pkt. 3.",
+                "Next."
+            ]
         );
         assert_eq!(
             split("Prof. Ivanova wrote c. 1950. Then\u{2003}the war."),
