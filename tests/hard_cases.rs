@@ -60,7 +60,7 @@ fn hard_cases_give_their_expected_timelines() {
             && got
                 .iter()
                 .zip(&want.timeline)
-                .all(|(g, w)| g.0 == w.0 && g.1.starts_with(&w.1));
+                .all(|(g, w)| g.0 == w.0 && spaced(&g.1).starts_with(&spaced(&w.1)));
         assert!(
             matches,
             "{}: timeline\n got: {got:#?}\nwant: {:#?}",
@@ -101,4 +101,10 @@ fn hard_cases_give_their_expected_timelines() {
             want.source
         );
     }
+}
+
+/// Text with every kind of white space (no-break, thin, em) read as one
+/// plain space, so that expected sentences can be written plainly.
+fn spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -62,6 +62,11 @@ pub use crate::chars::MONTHS;
 
 /// Finds every time expression in `text` that falls within `range`.
 pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
+    // No-break, thin and em spaces read as plain ones, byte for byte, so
+    // that offsets stay those of `text` (`12 mai 2014` with no-break
+    // spaces is a day).
+    let plain = plain_spaces(text);
+    let text = plain.as_ref();
     let bytes = text.as_bytes();
     let mut out: Vec<YearHit> = Vec::new();
     let mut i = 0;
@@ -83,6 +88,23 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
         }
     }
     out
+}
+
+/// `text` with every non-ASCII white space replaced by as many ASCII
+/// spaces as it has bytes.
+fn plain_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_ascii() && c.is_whitespace() {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// How much text around a number is looked at: enough for the longest

@@ -178,7 +178,11 @@ pub fn iso_after(after: &str, year: i32) -> Option<(usize, String, Precision)> {
 /// of 2019`: the start (in `before`) and label.
 pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
     let t = before.trim_end();
-    let t = t.strip_suffix(" of").unwrap_or(t).trim_end();
+    let t = [" of", " de", " del", " di"]
+        .iter()
+        .find_map(|p| t.strip_suffix(p))
+        .unwrap_or(t)
+        .trim_end();
     let t = t.strip_suffix(" of the").unwrap_or(t);
     let (start, word) = match t.rfind(' ') {
         Some(k) => (k + 1, &t[k + 1..]),
@@ -189,6 +193,15 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
     let lower = w.to_lowercase();
     let season = match lower.as_str() {
         "spring" | "summer" | "autumn" | "fall" | "winter" => lower.clone(),
+        // French, German, Spanish, Italian, Russian.
+        "printemps" | "frühling" | "frühjahr" | "primavera" | "весной" | "весна" => {
+            "spring".into()
+        }
+        "été" | "sommer" | "verano" | "estate" | "летом" | "лето" => "summer".into(),
+        "automne" | "herbst" | "otoño" | "autunno" | "осенью" | "осень" => {
+            "autumn".into()
+        }
+        "hiver" | "invierno" | "inverno" | "зимой" | "зима" => "winter".into(),
         "q1" | "q2" | "q3" | "q4" => lower.to_uppercase(),
         "quarter" => {
             let (_, ord) = t[..start].trim_end().rsplit_once(' ').unwrap_or(("", ""));
@@ -473,6 +486,10 @@ mod tests {
         assert_eq!(s("growth in Q3 "), Some((10, "Q3 2014".into())));
         assert_eq!(s("in the third quarter of "), Some((7, "Q3 2014".into())));
         assert_eq!(s("in May "), None);
+        assert_eq!(s("au printemps "), Some((3, "spring 2014".into())));
+        assert_eq!(s("en la primavera de "), Some((6, "spring 2014".into())));
+        assert_eq!(s("im Herbst "), Some((3, "autumn 2014".into())));
+        assert_eq!(s("зимой "), Some((0, "winter 2014".into())));
     }
 
     #[test]

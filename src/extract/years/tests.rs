@@ -237,6 +237,14 @@ fn dates_in_the_forms_real_texts_use() {
         ("3 March 2011".into(), "day")
     );
     assert_eq!(
+        one_label("le 12\u{a0}mai\u{a0}2014 la ligne"),
+        ("12 May 2014".into(), "day")
+    );
+    assert_eq!(
+        one_label("au printemps\u{202f}1952."),
+        ("spring 1952".into(), "season")
+    );
+    assert_eq!(
         one_label("in the spring of 2014 talks resumed"),
         ("spring 2014".into(), "season")
     );
