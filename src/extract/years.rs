@@ -121,7 +121,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
         .chars()
         .next_back()
         .is_some_and(|c| (c.is_alphanumeric() || c == '_') && !crate::chars::is_cjk(c))
-        || forms::is_identifier(before, after)
+        || identifiers::is_identifier(before, after)
     {
         return None;
     }
@@ -169,7 +169,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     }
     if let Some(hit) = range_after(text, s, e, year, (lo, hi)) {
         // `from 1130 to 1215 GMT`: a span of clock times.
-        if forms::is_identifier("", &text[hit.end..]) {
+        if identifiers::is_identifier("", &text[hit.end..]) {
             return None;
         }
         return Some(hit);
@@ -419,6 +419,7 @@ fn day_number(word: &str) -> Option<u32> {
 }
 
 mod forms;
+mod identifiers;
 mod values;
 pub use values::{has_year_lead, in_table_of_figures};
 

@@ -1,0 +1,74 @@
+use super::*;
+
+#[test]
+fn numeric_dates() {
+    let d = |b: &str| numeric_date_before(b, 1999).map(|(s, l, _)| (s, l));
+    assert_eq!(d("on 28.12."), Some((3, "28 December 1999".into())));
+    assert_eq!(d("on 7.5."), Some((3, "7 May 1999".into())));
+    assert_eq!(d("17/05/"), Some((0, "17 May 1999".into())));
+    assert_eq!(d("05/17/"), Some((0, "17 May 1999".into())));
+    assert_eq!(d("03/04/"), Some((0, "1999".into())));
+    assert_eq!(d("v1.2."), None);
+    assert_eq!(d("1.2.3."), None);
+    assert_eq!(d("40.13."), None);
+}
+
+#[test]
+fn iso_dates() {
+    assert_eq!(
+        iso_after("-05-17 was", 2019),
+        Some((6, "17 May 2019".into(), Precision::Day))
+    );
+    assert_eq!(
+        iso_after("-03 data", 2019),
+        Some((3, "March 2019".into(), Precision::Month))
+    );
+    // A short range, not a month.
+    assert_eq!(iso_after("-06", 2005), None);
+    assert_eq!(iso_after("-13-01", 2019), None);
+}
+
+#[test]
+fn seasons_and_quarters() {
+    let s = |b: &str| season_before(b, 2014);
+    assert_eq!(s("in spring "), Some((3, "spring 2014".into())));
+    assert_eq!(s("in the autumn of "), Some((7, "autumn 2014".into())));
+    assert_eq!(s("growth in Q3 "), Some((10, "Q3 2014".into())));
+    assert_eq!(s("in the third quarter of "), Some((7, "Q3 2014".into())));
+    assert_eq!(s("in May "), None);
+    assert_eq!(s("au printemps "), Some((3, "spring 2014".into())));
+    assert_eq!(s("en la primavera de "), Some((6, "spring 2014".into())));
+    assert_eq!(s("im Herbst "), Some((3, "autumn 2014".into())));
+    assert_eq!(s("зимой "), Some((0, "winter 2014".into())));
+}
+
+#[test]
+fn chinese_and_japanese_dates() {
+    let d = |after: &str| east_asian_after(after, 2014);
+    assert_eq!(
+        d("年5月21日，两国"),
+        Some((12, "21 May 2014".into(), Precision::Day))
+    );
+    assert_eq!(
+        d("年12月开始"),
+        Some((8, "December 2014".into(), Precision::Month))
+    );
+    assert_eq!(d("年，双方"), Some((3, "2014".into(), Precision::Year)));
+    assert_eq!(
+        d("年１２月"),
+        Some((12, "December 2014".into(), Precision::Month))
+    );
+    assert_eq!(d("年13月"), Some((3, "2014".into(), Precision::Year)));
+    assert_eq!(d("年"), Some((3, "2014".into(), Precision::Year)));
+    assert_eq!(d(" 年"), None);
+}
+
+#[test]
+fn month_names_of_other_languages() {
+    assert_eq!(foreign_month("aprile"), Some(3));
+    assert_eq!(foreign_month("décembre"), Some(11));
+    assert_eq!(foreign_month("März"), Some(2));
+    assert_eq!(foreign_month("декабря"), Some(11));
+    assert_eq!(foreign_month("Mars"), None, "the planet, not March");
+    assert_eq!(foreign_month("mayo"), Some(4));
+}

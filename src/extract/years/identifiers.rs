@@ -1,0 +1,270 @@
+//! Four digits that name a thing rather than a year: provisions, codes,
+//! reports, case numbers, clock times, products and companies.
+
+/// Contexts in which four digits are not a year: glued by `:` to other
+/// characters (`KKO:1999:115`, `35(8):1915`), a page range after `pp.`,
+/// a company year (`(1986) Ltd.`), a clock time (`2010 GMT`), a product
+/// (`Windows 2000`).
+pub fn is_identifier(before: &str, after: &str) -> bool {
+    // The end of a range whose start is an identifier (`pp. 1950–1960`).
+    let head = before.trim_end_matches(['-', '–', '—']);
+    if head.len() < before.len() {
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && is_identifier(&head[..head.len() - digits], "") {
+            return true;
+        }
+    }
+    let glued = |c: Option<char>| c.is_some_and(|c| c == ':');
+    if glued(before.chars().next_back())
+        && before
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_alphanumeric() || c == ')')
+    {
+        return true;
+    }
+    if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        // `1999:115`, but not a clock time after a year (`2019: 14:00`).
+        return true;
+    }
+    let prev_word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if matches!(prev_word, "pp." | "p." | "S." | "с." | "pages") {
+        return true;
+    }
+    if after_article_word(before) || after_small_number(before) || after_code(before) {
+        return true;
+    }
+    // A product, or a numbered thing (`resolution 1441`, `flight 1549`).
+    if [
+        "Windows",
+        "Office",
+        "Server",
+        "Excel",
+        "Word",
+        "Studio",
+        "resolution",
+        "Resolution",
+        "flight",
+        "Flight",
+        "No.",
+        "no.",
+        "Nos.",
+        "nos.",
+        "number",
+        "Number",
+        "model",
+        "Model",
+        "version",
+        "Version",
+        "route",
+        "Route",
+        "room",
+        "Room",
+    ]
+    .contains(&prev_word)
+    {
+        return true;
+    }
+    // A law report's volume (`2003 F. Supp. 3d 41`, `550 U.S. 544`): an
+    // abbreviation and then a number; a pin cite (`41, at 2004`).
+    let mut tokens = after.split_whitespace();
+    if tokens.next().is_some_and(|t| {
+        t.ends_with('.') && t.starts_with(char::is_uppercase) && t.chars().count() <= 6
+    }) && tokens
+        .take(3)
+        .any(|t| t.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit()) && !t.is_empty())
+    {
+        return true;
+    }
+    if prev_word == "at" {
+        let head = before
+            .trim_end()
+            .strip_suffix("at")
+            .unwrap_or("")
+            .trim_end();
+        if head.ends_with(',')
+            && head
+                .trim_end_matches(',')
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+        // A pin cite after a reporter: `535 F.3d at 1381`, `550 U.S. at 1999`.
+        let reporter = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        if reporter.contains('.')
+            && reporter.starts_with(char::is_uppercase)
+            && reporter.chars().count() <= 8
+            && reporter.chars().filter(|c| c.is_alphabetic()).count() <= 5
+        {
+            return true;
+        }
+    }
+    // A case's number after its date: `Helsingin HO 20.06.2006 1891`.
+    let last = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if before.ends_with(char::is_whitespace)
+        && last.split('.').count() == 3
+        && last
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
+    let next = after
+        .trim_start_matches([')', ']'])
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if after.starts_with(')')
+        && ["Ltd", "Limited", "Inc", "LLC", "GmbH", "Pty", "plc", "PLC"].contains(&next)
+    {
+        return true;
+    }
+    let clock = ["GMT", "UTC", "BST", "hrs", "CET", "EST", "MSK"].contains(&next)
+        || after.trim_start().starts_with("local time");
+    !after.starts_with(')') && clock
+}
+
+/// The far end of a span of small numbers: `between 11 and 2010`, `from 3
+/// to 1500`, `12–1999`.
+fn after_small_number(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let small = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    if matches!(last, "and" | "to") {
+        return before.ends_with(char::is_whitespace) && words.next().is_some_and(small);
+    }
+    let dashed = last.trim_end_matches(['-', '–']);
+    dashed.len() < last.len() && !before.ends_with(char::is_whitespace) && small(dashed)
+}
+
+/// Glued by a hyphen to a code in capitals: `XXX-XX-1234`, `ISO-2001`.
+fn after_code(before: &str) -> bool {
+    let Some(head) = before.strip_suffix('-') else {
+        return false;
+    };
+    let code = head
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or("");
+    code.chars().any(|c| c.is_uppercase()) && !code.chars().any(|c| c.is_lowercase())
+}
+
+/// Words that number a provision or a standard: `Art. 1429`, `Article
+/// 1150`, `§ 1983`, `Section 1983`, `n° 2006-961`, `ISO 9001`.
+const ARTICLE_WORDS: &[&str] = &[
+    "Art.",
+    "art.",
+    "Arts.",
+    "arts.",
+    "Art",
+    "Article",
+    "article",
+    "Articles",
+    "articles",
+    "§",
+    "§§",
+    "Section",
+    "section",
+    "Sections",
+    "sections",
+    "Sec.",
+    "sec.",
+    "para.",
+    "Para.",
+    "n°",
+    "N°",
+    "nº",
+    "n.",
+    "Nr.",
+    "nr.",
+    "Nº",
+    "ISO",
+    "RFC",
+    "DIN",
+    "IEC",
+    "EN",
+    "ст.",
+    "статья",
+    "статьи",
+    "Artikel",
+    "artikel",
+    "Artículo",
+    "artículo",
+    "articolo",
+    "Articolo",
+];
+
+/// The number follows a provision word, directly or through a list of
+/// numbers (`Art. 1429`, `Articles 1224 and 1225`, `Art. 2056 and 2059`).
+fn after_article_word(before: &str) -> bool {
+    for t in before.split_whitespace().rev().take(8) {
+        let bare = t
+            .trim_end_matches([',', ';'])
+            .trim_start_matches(['(', '[']);
+        if ARTICLE_WORDS.contains(&bare) {
+            return true;
+        }
+        let numeric = bare.starts_with(|c: char| c.is_ascii_digit());
+        if !(numeric
+            || matches!(
+                bare,
+                "and" | "or" | "to" | "&" | "et" | "und" | "e" | "y" | "и"
+            ))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_not_years() {
+        assert!(is_identifier("KKO:", ":115"));
+        assert!(is_identifier("35(8):", "–1929"));
+        assert!(is_identifier("see pp. ", "–2010"));
+        assert!(is_identifier("Acme Holdings (", ") Ltd."));
+        assert!(is_identifier("at ", " GMT on Monday"));
+        assert!(is_identifier("from ", " local time (0100 GMT)"));
+        assert!(is_identifier("(art. ", " ICC)"));
+        assert!(is_identifier("According to Art. ", " of the Code"));
+        assert!(is_identifier("Articles 1224 and ", " of the Civil Code"));
+        assert!(is_identifier("under 42 U.S.C. § ", ","));
+        assert!(is_identifier("Law n° ", "-961 of 1st August 2006"));
+        assert!(!is_identifier("in 1991 and ", " the treaty"));
+        assert!(is_identifier("Jacobsen 535 F.3d at ", " (2008)."));
+        assert!(is_identifier(
+            "Appeal Court (HO) 20.06.2006 ",
+            " (The plaintiff"
+        ));
+        assert!(!is_identifier("the decision of 20.06.2006 in ", " was"));
+        assert!(!is_identifier("He arrived at ", "."));
+        assert!(is_identifier("sizes between 11 and ", " (rows)"));
+        assert!(is_identifier("pages 12-", " of"));
+        assert!(is_identifier("for example, XXX-XX-", ")."));
+        assert!(!is_identifier("between 1990 and ", " the"));
+        assert!(!is_identifier("the mid-", "s"));
+        assert!(!is_identifier("post-", " order"));
+        assert!(!is_identifier("Article 5 of the ", " Act"));
+        assert!(is_identifier("running Windows ", " and"));
+        assert!(!is_identifier("In ", ", the talks"));
+        assert!(!is_identifier("(", ")"));
+        assert!(!is_identifier("the year ", ": a review"));
+        assert!(is_identifier("State, ", " F. Supp. 3d 41"));
+        assert!(is_identifier("3d 41, at ", "--2006"));
+        assert!(!is_identifier("In ", " U.S. forces invaded"));
+    }
+}
