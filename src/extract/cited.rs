@@ -24,9 +24,7 @@ fn after_law_report(outside: &str) -> bool {
     if reporter == "at" {
         reporter = words.next().unwrap_or("");
     }
-    reporter.contains('.')
-        && reporter.starts_with(char::is_uppercase)
-        && reporter.chars().filter(|c| c.is_alphabetic()).count() <= 5
+    super::years::is_reporter(reporter)
 }
 
 /// Whether the year at `start..end` of `text` is an author–year citation;

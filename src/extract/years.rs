@@ -420,6 +420,7 @@ fn day_number(word: &str) -> Option<u32> {
 
 mod forms;
 mod identifiers;
+pub use identifiers::is_reporter;
 mod values;
 pub use values::{has_year_lead, in_table_of_figures};
 

@@ -96,23 +96,14 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
         }
         // A pin cite after a reporter: `535 F.3d at 1381`, `550 U.S. at 1999`.
         let reporter = head.rsplit(char::is_whitespace).next().unwrap_or("");
-        if reporter.contains('.')
-            && reporter.starts_with(char::is_uppercase)
-            && reporter.chars().count() <= 8
-            && reporter.chars().filter(|c| c.is_alphabetic()).count() <= 5
-        {
+        if is_reporter(reporter) && reporter.chars().count() <= 8 {
             return true;
         }
     }
     // A case's number after its date: `Helsingin HO 20.06.2006 1891`.
-    let last = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
     if before.ends_with(char::is_whitespace)
-        && last.split('.').count() == 3
-        && last
+        && prev_word.split('.').count() == 3
+        && prev_word
             .split('.')
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     {
@@ -132,6 +123,14 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     let clock = ["GMT", "UTC", "BST", "hrs", "CET", "EST", "MSK"].contains(&next)
         || after.trim_start().starts_with("local time");
     !after.starts_with(')') && clock
+}
+
+/// A law reporter's abbreviation (`F.3d`, `U.S.`, `S.Ct.`): capitalised,
+/// with a full stop and few letters.
+pub fn is_reporter(word: &str) -> bool {
+    word.contains('.')
+        && word.starts_with(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 5
 }
 
 /// The far end of a span of small numbers: `between 11 and 2010`, `from 3

@@ -219,7 +219,7 @@ const TIME_LEADS: &[&str] = &[
 pub fn is_count(before: &str, after: &str, n: i32) -> bool {
     // Counts are round (`1200`, `1600`, `2048`); years in running text
     // mostly are not, and a year before a plural noun is read as one.
-    if n % 50 != 0 && n.count_ones() != 1 {
+    if !is_round(n) {
         return false;
     }
     let mut prev_words = before.split_whitespace().rev();
@@ -269,9 +269,15 @@ const FUNCTION_WORDS: &[&str] = &[
     "which", "as", "is", "was", "were", "has", "had", "this", "its", "from",
 ];
 
+/// A round number, as counts and sizes are: a multiple of 50 or a power
+/// of two (`1200`, `1600`, `1024`, `2048`).
+fn is_round(n: i32) -> bool {
+    n % 50 == 0 || n.count_ones() == 1
+}
+
 /// A round number joined to a noun: `2048-bit`, `1000-page`, `1500-word`.
 pub fn is_compound_measure(after: &str, n: i32) -> bool {
-    (n % 50 == 0 || n.count_ones() == 1)
+    is_round(n)
         && after
             .strip_prefix('-')
             .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
