@@ -17,6 +17,7 @@ mod accents;
 mod artefacts;
 mod dashes;
 mod grid;
+mod lines;
 mod markers;
 pub(crate) mod notes;
 mod paper;

@@ -3,7 +3,7 @@
 //! 1. **Blocks.** The body is cut into blank-line separated blocks; fenced
 //!    code blocks stay whole.
 //! 2. **Title.** A heading before any text, or a plain first line that
-//!    reads as a headline (see `plaintext::is_headline`), becomes the title
+//!    reads as a headline (see `lines::is_headline`), becomes the title
 //!    (ALL CAPS is title-cased), unless it is numbered (`4.1 The framework`) or the
 //!    metadata gives another title; an emphasised names line under it, marked `\*`, becomes
 //!    the authors, and the `*\* …*` block it points to the author note.
@@ -206,7 +206,7 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&s
             .take(3)
             .find(|b| b.text.split_whitespace().count() > 12)
             .unwrap_or(&blocks[1]);
-        if super::plaintext::is_headline(line, body.text.trim()) {
+        if super::lines::is_headline(line, body.text.trim()) {
             inferred.title = Some(line.to_string());
             blocks.remove(0);
             take_names_line(blocks, inferred);
