@@ -110,8 +110,8 @@ fn main() -> anyhow::Result<()> {
             total.as_secs_f64() * 1000.0,
             built.files.len()
         );
-        for (stage, t) in &built.timings {
-            println!("  {stage:<34} {:8.1} ms", t.as_secs_f64() * 1000.0);
+        for lap in &built.timings {
+            println!("  {}", dossier::timings::line(lap));
         }
     }
     std::fs::write(&file, original)?;

@@ -56,7 +56,7 @@ pub mod serve;
 pub mod session;
 pub mod sources;
 mod theme;
-mod timings;
+pub mod timings;
 pub mod topics;
 
 pub use build::{build, build_in_memory, build_incremental, Built, Memo};

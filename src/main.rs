@@ -118,8 +118,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("{d}");
             }
             if timings {
-                for (stage, t) in &built.timings {
-                    eprintln!("{stage:<34} {:9.1} ms", t.as_secs_f64() * 1000.0);
+                for lap in &built.timings {
+                    eprintln!("{}", dossier::timings::line(lap));
                 }
                 if !built.topic_report.is_empty() {
                     eprintln!(

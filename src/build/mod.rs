@@ -355,6 +355,10 @@ pub fn build(root: &Path, overrides: &config::Overrides, force: bool) -> Result<
     let start = Instant::now();
     staging.write_all(&built.files)?;
     staging.finish()?;
-    built.timings.push(("write", start.elapsed()));
+    built.timings.push(crate::timings::Lap {
+        stage: "write",
+        time: start.elapsed(),
+        resident: crate::timings::resident(),
+    });
     Ok(built)
 }

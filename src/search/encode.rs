@@ -50,6 +50,31 @@ struct Segment {
     ones: bool,
 }
 
+impl Segment {
+    /// The postings of one block: the first id in full, the others as
+    /// differences, weights one digit each.
+    fn new(block: u32, list: &[(u32, u32)]) -> Segment {
+        let mut seg = Segment {
+            block,
+            ones: true,
+            ids: String::with_capacity(list.len() * 4),
+            weights: String::with_capacity(list.len()),
+        };
+        let mut before = 0;
+        for (n, &(id, w)) in list.iter().enumerate() {
+            if n > 0 {
+                seg.ids.push(',');
+            }
+            crate::chars::push_base36(&mut seg.ids, (id - before) as usize);
+            before = id;
+            let digit = char::from_digit(w.min(35), 36).unwrap_or('z');
+            seg.ones &= digit == '1';
+            seg.weights.push(digit);
+        }
+        seg
+    }
+}
+
 impl Encoded {
     /// Encodes `list` (sorted by id) in the blocks starting at `blocks`
     /// (ascending, the first 0), taking from `last` the segments of the
@@ -75,30 +100,29 @@ impl Encoded {
                 .filter(|changed| !changed.contains(&block))
                 .and_then(|_| kept.binary_search_by_key(&block, |s| s.block).ok())
                 .map(|at| std::mem::take(&mut kept[at]));
-            let segment = reused.unwrap_or_else(|| {
-                let mut seg = Segment {
-                    block,
-                    ones: true,
-                    ids: String::with_capacity((end - i) * 4),
-                    weights: String::with_capacity(end - i),
-                };
-                let mut before = 0;
-                for (n, &(id, w)) in list[i..end].iter().enumerate() {
-                    if n > 0 {
-                        seg.ids.push(',');
-                    }
-                    crate::chars::push_base36(&mut seg.ids, (id - before) as usize);
-                    before = id;
-                    let digit = char::from_digit(w.min(35), 36).unwrap_or('z');
-                    seg.ones &= digit == '1';
-                    seg.weights.push(digit);
-                }
-                seg
-            });
+            let segment = reused.unwrap_or_else(|| Segment::new(block, &list[i..end]));
             out.segments.push(segment);
             i = end;
         }
         out
+    }
+
+    /// Adds the postings of the next block (`list`, sorted by id, every id
+    /// past those already held), written into the last segment: the form
+    /// of a build that is never patched, which encodes block by block and
+    /// keeps no lists. It writes what [`Encoded::new`] writes for the
+    /// whole list.
+    pub fn append(&mut self, block: u32, list: &[(u32, u32)]) {
+        let seg = Segment::new(block, list);
+        match self.segments.last_mut() {
+            Some(last) => {
+                last.ids.push(';');
+                last.ids.push_str(&seg.ids);
+                last.weights.push_str(&seg.weights);
+                last.ones &= seg.ones;
+            }
+            None => self.segments.push(seg),
+        }
     }
 
     /// Whether every weight is 1 (most paragraph postings): the weights
@@ -186,5 +210,22 @@ mod tests {
         assert_eq!(patched, Encoded::new(&edited, &blocks, None));
         let part = patched.part("w");
         assert_eq!(part.len(), patched.part_len("\"w\""));
+    }
+
+    #[test]
+    fn appending_block_by_block_writes_what_the_whole_list_writes() {
+        let list = [(3, 1), (40, 2), (1030, 1), (1100, 1), (2050, 7)];
+        let blocks = [0, 1024, 2048];
+        let mut streamed = Encoded::default();
+        streamed.append(0, &list[..2]);
+        streamed.append(1, &list[2..4]);
+        streamed.append(2, &list[4..]);
+        let whole = Encoded::new(&list, &blocks, None);
+        assert_eq!(streamed.part("w"), whole.part("w"));
+        assert_eq!(streamed.part_len("\"w\""), whole.part_len("\"w\""));
+        let mut ones = Encoded::default();
+        ones.append(0, &[(5, 1)]);
+        ones.append(1, &[(1025, 1)]);
+        assert_eq!(ones.part("w"), "\"w\":[\"5;sh\",\"\"]");
     }
 }

@@ -56,6 +56,12 @@ pub fn entries(site: &Site, urls: &Urls, cache: &SearchCache) -> Vec<(u64, Arc<G
         .enumerate()
         .map(|(i, _)| doc_group(site, urls, cache, i))
         .collect();
+    out.extend(site_groups(site, urls, cache));
+    out
+}
+
+/// The groups after the documents': the topics', then the cited works'.
+pub(super) fn site_groups(site: &Site, urls: &Urls, cache: &SearchCache) -> [(u64, Arc<Group>); 2] {
     // Topics are few: what is tokenised (title, text, title weight) is
     // gathered and hashed.
     let mut topics: Vec<(Entry, String, String, u32)> = Vec::new();
@@ -81,12 +87,12 @@ pub fn entries(site: &Site, urls: &Urls, cache: &SearchCache) -> Vec<(u64, Arc<G
             k.add((e.kind, &e.title, &e.url, &e.text, title, text, weight));
         }
     });
-    out.push((
+    let topics = (
         key,
         cache
             .groups
             .get_or_make(key, || weighed(urls.language, topics)),
-    ));
+    );
     let key = cache.key(|k| k.add(("works", urls.works_key)));
     let works = cache.groups.get_or_make(key, || {
         weighed(
@@ -106,8 +112,7 @@ pub fn entries(site: &Site, urls: &Urls, cache: &SearchCache) -> Vec<(u64, Arc<G
                 .collect(),
         )
     });
-    out.push((key, works));
-    out
+    [topics, (key, works)]
 }
 
 /// Document `i`'s group with its key, reused when nothing it is made from

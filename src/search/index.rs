@@ -130,6 +130,28 @@ impl Index {
         index
     }
 
+    /// The index of a build that keeps nothing for the next, from each
+    /// token's postings encoded block by block (see `search::stream`):
+    /// no lists and no layout are kept, only what the shards are written
+    /// from.
+    pub(super) fn streamed(encoded: BTreeMap<String, Encoded>) -> Index {
+        let mut index = Index::default();
+        for (t, encoded) in encoded {
+            index.note_prefix(&t);
+            let json_term = serde_json::to_string(&t).unwrap_or_default();
+            let posted = Posted {
+                part_len: encoded.part_len(&json_term),
+                encoded,
+                json_term,
+                ..Posted::default()
+            };
+            index.postings.insert(t, posted);
+        }
+        let all: BTreeSet<String> = index.prefixes.keys().cloned().collect();
+        index.encode(&all);
+        index
+    }
+
     /// Takes out the groups that left (or moved) and puts in the ones that
     /// came; merges anew when that is most of them.
     fn patch(mut self, layout: Vec<Placed>) -> Index {

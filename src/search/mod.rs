@@ -22,6 +22,7 @@ pub(crate) mod index;
 mod pack;
 mod patch;
 mod stop_words;
+mod stream;
 pub mod tokens;
 
 pub use cache::{SearchCache, SearchMemo};
@@ -167,35 +168,26 @@ pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
 
 /// Makes the index files (postings shards, entry chunks and metadata),
 /// each handed to `place` as soon as it is made (the render writes it out,
-/// or keeps it); returns what `place` returned, in path order.
+/// or keeps it); returns what `place` returned: shards, chunks, metadata.
+/// A build that keeps nothing for the next makes them block by block in
+/// bounded memory ([`stream`]); one that keeps its groups and merged
+/// postings for the next (`serve`) makes them whole, or patches them.
 pub fn build<P: Send>(
     site: &Site,
     urls: &Urls,
     cache: &SearchCache,
     place: &(dyn Fn(OutputFile) -> anyhow::Result<P> + Sync),
 ) -> anyhow::Result<Vec<P>> {
+    if !cache.active() {
+        return stream::build(site, urls, cache, place);
+    }
     let layout = layout(entries(site, urls, cache));
     let total = slots(&layout);
     let chunks: Vec<P> = (0..total.div_ceil(CHUNK))
         .into_par_iter()
-        .map(|k| place(chunk_file(&layout, k, cache)))
+        .map(|k| place(chunk_file(&layout, k, total, cache)))
         .collect::<anyhow::Result<_>>()?;
-    // The entries are in their chunks now; the merge reads the postings
-    // only. A build that keeps nothing for the next (not `serve`, whose
-    // patches write chunks from the kept groups) lets go of the entries'
-    // texts before the merged postings are made.
-    let keeps = cache.active();
-    let layout: Vec<index::Placed> = layout
-        .into_iter()
-        .map(|(key, start, mut g)| {
-            if let Some(g) = Arc::get_mut(&mut g).filter(|_| !keeps) {
-                for e in &mut g.entries {
-                    e.text = String::new();
-                }
-            }
-            (key, start, g)
-        })
-        .collect();
+    let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
     let index = index::Index::update(cache.take_index(), layout);
     let mut files: Vec<P> = index
         .shards
@@ -204,7 +196,7 @@ pub fn build<P: Send>(
         .map(|s| place(shard_file(s)))
         .collect::<anyhow::Result<_>>()?;
     files.extend(chunks);
-    files.push(place(meta_file(&index, urls))?);
+    files.push(place(meta_file(count, &index, urls))?);
     cache.keep_index(index);
     Ok(files)
 }
@@ -216,10 +208,11 @@ fn slots(layout: &[index::Placed]) -> usize {
         .map_or(0, |(_, start, g)| start + g.entries.len())
 }
 
-/// Chunk `k` of the entries in `layout`: the groups it overlaps, each
-/// row at its id; reused while those groups and their places are the same.
-fn chunk_file(layout: &[index::Placed], k: usize, cache: &SearchCache) -> OutputFile {
-    let (lo, hi) = (k * CHUNK, ((k + 1) * CHUNK).min(slots(layout)));
+/// Chunk `k` of the entries in `layout` (of ids up to `total`): the
+/// groups it overlaps, each row at its id; reused while those groups and
+/// their places are the same.
+fn chunk_file(layout: &[index::Placed], k: usize, total: usize, cache: &SearchCache) -> OutputFile {
+    let (lo, hi) = (k * CHUNK, ((k + 1) * CHUNK).min(total));
     // Groups are in order of their first ids; the last one starting
     // before this chunk may reach into it.
     let first = layout.partition_point(|p| p.1 <= lo).saturating_sub(1);
@@ -291,10 +284,9 @@ fn shard_file((key, bytes): &(String, Arc<Vec<u8>>)) -> OutputFile {
     OutputFile::new(format!("search/t/{key}.js"), Arc::clone(bytes))
 }
 
-/// `search/meta.js`: how many entries, the chunk size, the shards, how
-/// many tokens, and the timeline page of each year.
-fn meta_file(index: &index::Index, urls: &Urls) -> OutputFile {
-    let count: usize = index.layout().iter().map(|(_, _, g)| g.entries.len()).sum();
+/// `search/meta.js`: how many entries (`count`), the chunk size, the
+/// shards, how many tokens, and the timeline page of each year.
+fn meta_file(count: usize, index: &index::Index, urls: &Urls) -> OutputFile {
     let keys: Vec<&String> = index
         .shards
         .values()

@@ -52,7 +52,7 @@ pub fn patch(
         .filter(|&k| k < new_chunks)
         .collect::<BTreeSet<usize>>()
         .into_iter()
-        .map(|k| chunk_file(layout, k, cache))
+        .map(|k| chunk_file(layout, k, slots(layout), cache))
         .collect();
     let mut removed: Vec<String> = (new_chunks..old_chunks)
         .map(|k| format!("search/e/{k}.js"))
@@ -70,7 +70,8 @@ pub fn patch(
             }
         }
     }
-    files.push(meta_file(&index, urls));
+    let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
+    files.push(meta_file(count, &index, urls));
     cache.restore_index(index);
     Some((files, removed))
 }

@@ -35,8 +35,8 @@ impl Live {
             Ok(built) => {
                 self.config = Some(built.config.clone());
                 if self.timings {
-                    for (stage, t) in &built.timings {
-                        println!("{stage:<34} {:9.1} ms", t.as_secs_f64() * 1000.0);
+                    for lap in &built.timings {
+                        println!("{}", crate::timings::line(lap));
                     }
                 }
                 for d in &built.diagnostics {

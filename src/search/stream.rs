@@ -1,0 +1,100 @@
+//! The search index of a build that keeps nothing for the next, made in
+//! bounded memory: the groups of one block (see `search::layout`) at a
+//! time, in parallel; their entry chunks written out; their postings
+//! encoded as the block's segment of each token ([`Encoded::append`]);
+//! then the groups let go. What stays until the end is each token's
+//! encoded postings, about the size of the postings files before they are
+//! deflated. The files are the same as [`super::build`]'s with a memo
+//! (`tests/incremental.rs` compares a rebuild with a clean build).
+
+use super::encode::Encoded;
+use super::entries::{doc_group, site_groups};
+use super::index::{Index, Placed};
+use super::{chunk_file, meta_file, shard_file, SearchCache, Urls};
+use super::{BLOCK, BLOCK_ALIGN, CHUNK, PAD};
+use crate::graph::Site;
+use crate::output::OutputFile;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Makes the index files block by block, each handed to `place` as soon as
+/// it is made; returns what `place` returned: shards, chunks, metadata.
+pub(super) fn build<P: Send>(
+    site: &Site,
+    urls: &Urls,
+    cache: &SearchCache,
+    place: &(dyn Fn(OutputFile) -> anyhow::Result<P> + Sync),
+) -> anyhow::Result<Vec<P>> {
+    let docs = site.docs.len();
+    // The topics' and the works' groups come after the documents'; they
+    // are made first (they are few) and placed when their turn comes.
+    let [topics, works] = site_groups(site, urls, cache);
+    let mut after = [Some(topics.1), Some(works.1)];
+    let total_groups = docs + after.len();
+    let mut encoded: BTreeMap<String, Encoded> = BTreeMap::new();
+    let mut chunks: Vec<P> = Vec::new();
+    let (mut start, mut count) = (0usize, 0usize);
+    for (block, first) in (0..total_groups).step_by(BLOCK).enumerate() {
+        let last = (first + BLOCK).min(total_groups);
+        let made: Vec<Arc<_>> = (first..last.min(docs))
+            .into_par_iter()
+            .map(|i| doc_group(site, urls, cache, i).1)
+            .collect();
+        let mut made = made;
+        made.extend((first.max(docs)..last).filter_map(|n| after[n - docs].take()));
+        // Placed as `search::layout` places them.
+        start = start.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN;
+        let block_start = start;
+        let mut placed: Vec<Placed> = Vec::with_capacity(made.len());
+        for g in made {
+            let len = g.entries.len();
+            count += len;
+            placed.push((0, start, g));
+            start += len.div_ceil(PAD) * PAD;
+        }
+        // The block's ids run to the next block's first id, or to the last
+        // entry's for the last block.
+        let end = if last < total_groups {
+            start.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN
+        } else {
+            placed
+                .last()
+                .map_or(block_start, |(_, s, g)| s + g.entries.len())
+        };
+        let files: Vec<P> = (block_start / CHUNK..end.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|k| place(chunk_file(&placed, k, end, cache)))
+            .collect::<anyhow::Result<_>>()?;
+        chunks.extend(files);
+        // The block's postings, token by token in id order, encoded as
+        // the block's segment of each token.
+        let mut lists: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+        for (_, start, g) in &placed {
+            for (t, list) in &g.postings {
+                let ids = list.iter().map(|&(id, w)| (id + *start as u32, w));
+                lists.entry(&**t).or_default().extend(ids);
+            }
+        }
+        for (t, list) in lists {
+            match encoded.get_mut(t) {
+                Some(e) => e.append(block as u32, &list),
+                None => {
+                    let mut e = Encoded::default();
+                    e.append(block as u32, &list);
+                    encoded.insert(t.to_string(), e);
+                }
+            }
+        }
+    }
+    let index = Index::streamed(encoded);
+    let mut files: Vec<P> = index
+        .shards
+        .values()
+        .flat_map(|s| s.iter())
+        .map(|s| place(shard_file(s)))
+        .collect::<anyhow::Result<_>>()?;
+    files.extend(chunks);
+    files.push(place(meta_file(count, &index, urls))?);
+    Ok(files)
+}
