@@ -8,11 +8,11 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// Groups the mentions by paragraph and topic, and counts them per topic.
-pub(super) fn group_mentions(out: &mut Extracted) {
+pub(super) fn group_mentions(mentions: Vec<Mention>, out: &mut Extracted) {
     let mut by_para: std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>> =
         std::collections::BTreeMap::new();
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for m in &out.mentions {
+    for m in &mentions {
         by_para
             .entry((m.paragraph, m.topic))
             .or_default()
@@ -37,7 +37,8 @@ pub(super) fn group_mentions(out: &mut Extracted) {
 /// searched. A paragraph's hits are weighed together (an ambiguous alias
 /// counts only beside another alias of its topic) before they become
 /// mentions and links.
-pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) {
+pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
     let mut paragraph: Option<(usize, bool)> = None;
     let mut next_paragraph = 0;
     let mut offset = 0;
@@ -49,7 +50,8 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
     let mut flush = |p: Option<(usize, bool)>,
                      pending: &mut Vec<(usize, mentions::Hit, usize)>,
                      linked: &mut HashSet<usize>,
-                     out: &mut Extracted| {
+                     out: &mut Extracted,
+                     found: &mut Vec<Mention>| {
         let Some((p, reference)) = p else {
             pending.clear();
             return;
@@ -68,7 +70,7 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
                 }
                 continue;
             }
-            out.mentions.push(Mention {
+            found.push(Mention {
                 topic: h.topic,
                 paragraph: p,
                 start: base + h.start,
@@ -92,7 +94,7 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
     for (k, node) in doc.body.iter().enumerate() {
         match node {
             Node::ParagraphStart { .. } => {
-                flush(paragraph, &mut pending, &mut linked, out);
+                flush(paragraph, &mut pending, &mut linked, out, &mut found);
                 // A reference list's words are titles, not passages: its
                 // hits are only counted.
                 paragraph = Some((next_paragraph, doc.paragraphs[next_paragraph].reference));
@@ -100,7 +102,7 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
                 offset = 0;
             }
             Node::HeadingStart { .. } => {
-                flush(paragraph.take(), &mut pending, &mut linked, out);
+                flush(paragraph.take(), &mut pending, &mut linked, out, &mut found);
                 if opts.links == LinkMode::FirstInSection {
                     linked.clear();
                 }
@@ -113,7 +115,7 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
                 | TagEnd::DefinitionListDefinition,
             ))
             | Node::Md(Event::Start(Tag::List(_))) => {
-                flush(paragraph.take(), &mut pending, &mut linked, out)
+                flush(paragraph.take(), &mut pending, &mut linked, out, &mut found)
             }
             Node::Md(Event::End(TagEnd::TableCell)) if paragraph.is_some() => {
                 offset += crate::parse::CELL_SEP.len()
@@ -138,6 +140,7 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
             _ => {}
         }
     }
-    flush(paragraph, &mut pending, &mut linked, out);
+    flush(paragraph, &mut pending, &mut linked, out, &mut found);
     out.rejected = rejected.into_iter().collect();
+    found
 }

@@ -151,9 +151,8 @@ pub struct TopicPassage {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
-    pub mentions: Vec<Mention>,
-    /// The mentions grouped by paragraph, then topic (what the topic index
-    /// gathers from every document).
+    /// The topic mentions, grouped by paragraph, then topic (what the
+    /// topic index gathers from every document).
     pub passages: Vec<TopicPassage>,
     /// (topic, mentions), most mentioned first.
     pub topic_counts: Vec<(usize, usize)>,
@@ -222,8 +221,8 @@ pub fn extract(doc: &Document, opts: &Options) -> Extracted {
 /// [`extract`], with the references of some notes and entries given.
 pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted {
     let mut out = Extracted::default();
-    found::find_mentions(doc, opts, &mut out);
-    found::group_mentions(&mut out);
+    let mentions = found::find_mentions(doc, opts, &mut out);
+    found::group_mentions(mentions, &mut out);
     out.citations = references::read_citations(doc);
     out.citations.extend(references::read_entries(doc));
     references::apply_given(doc, given, &mut out.citations);
@@ -288,7 +287,21 @@ pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted 
         }
     }
     doubtful::drop_doubtful(&mut out.dates, doc);
+    out.shrink();
     out
+}
+
+impl Extracted {
+    /// Gives back what the lists grew beyond their lengths: a site holds
+    /// every document's extraction until its pages are written.
+    fn shrink(&mut self) {
+        self.passages.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.citations.shrink_to_fit();
+        self.cite_links.shrink_to_fit();
+        self.links_out.shrink_to_fit();
+    }
 }
 
 /// A link to a file of the site rather than to another host or an anchor.
@@ -328,13 +341,23 @@ mod tests {
         (doc, ex)
     }
 
+    /// The mentions as (paragraph, start, end), in text order.
+    fn mentions(ex: &Extracted) -> Vec<(usize, usize, usize)> {
+        let mut all: Vec<(usize, usize, usize)> = ex
+            .passages
+            .iter()
+            .flat_map(|p| p.spans.iter().map(|&(s, e)| (p.paragraph, s, e)))
+            .collect();
+        all.sort_unstable();
+        all
+    }
+
     #[test]
     fn mentions_map_to_paragraph_text() {
         let (doc, ex) = run("The *Arctic* and `Russia` code, [Russia](x) link,\nthen Russia.\n\n## Russia\n\nArctic again in 2014.", LinkMode::FirstInSection);
-        let texts: Vec<&str> = ex
-            .mentions
-            .iter()
-            .map(|m| &doc.paragraphs[m.paragraph].text[m.start..m.end])
+        let texts: Vec<&str> = mentions(&ex)
+            .into_iter()
+            .map(|(p, start, end)| &doc.paragraphs[p].text[start..end])
             .collect();
         assert_eq!(
             texts,
@@ -372,18 +395,17 @@ mod tests {
         let years: Vec<i32> = ex.dates.iter().map(|d| d.hit.year).collect();
         assert_eq!(years, vec![2014, 1990], "list items are scanned");
         assert_eq!(ex.cited_years, 3);
-        let in_refs = ex
-            .mentions
-            .iter()
-            .filter(|m| doc.paragraphs[m.paragraph].reference);
+        let in_refs = mentions(&ex)
+            .into_iter()
+            .filter(|m| doc.paragraphs[m.0].reference);
         assert_eq!(in_refs.count(), 0);
-        assert_eq!(ex.mentions.len(), 3, "Russia, Arctic; Arctic in the item");
+        assert_eq!(mentions(&ex).len(), 3, "Russia, Arctic; Arctic in the item");
     }
 
     #[test]
     fn footnote_text_is_not_searched() {
         let (_, ex) = run("Text[^1].\n\n[^1]: Arctic Council, 2019.", LinkMode::All);
-        assert!(ex.mentions.is_empty());
+        assert!(mentions(&ex).is_empty());
         assert!(ex.dates.is_empty(), "footnote years are citation dates");
     }
 }

@@ -259,7 +259,11 @@ impl<'a> Scoring<'a> {
             list.truncate(SHOWN);
         }
         list.sort_by(order);
-        list.into_iter().map(|(_, r)| r).collect()
+        // A new list, not the candidates' (which collecting in place
+        // would keep, at its whole capacity, for every document).
+        let mut shown: Vec<Related> = Vec::with_capacity(list.len());
+        shown.extend(list.into_iter().map(|(_, r)| r));
+        shown
     }
 }
 

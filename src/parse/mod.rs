@@ -338,16 +338,21 @@ pub fn plain_text(events: &[Event]) -> String {
 /// The visible text of a run of events, each text or code event in full and
 /// each line break as one space.
 fn raw_text(events: &[Event]) -> String {
-    let mut s = String::new();
-    for e in events {
+    fn piece<'a>(e: &'a Event) -> Option<&'a str> {
         match e {
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                s.push_str(t)
+                Some(t)
             }
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
-            Event::End(TagEnd::TableCell) => s.push_str(CELL_SEP),
-            _ => {}
+            Event::SoftBreak | Event::HardBreak => Some(" "),
+            Event::End(TagEnd::TableCell) => Some(CELL_SEP),
+            _ => None,
         }
+    }
+    // Sized exactly: a site keeps every paragraph's text.
+    let len = events.iter().filter_map(piece).map(str::len).sum();
+    let mut s = String::with_capacity(len);
+    for text in events.iter().filter_map(piece) {
+        s.push_str(text);
     }
     s
 }
