@@ -2,17 +2,20 @@
 //! the citation exports whole, the JSON arrays item by item (see
 //! `exports` for their contents and `rows` for the items kept).
 
+use super::out::{Out, Placed};
 use super::{exports, OutputFile, Renderer};
 use crate::config::Config;
 use anyhow::Result;
 use rayon::prelude::*;
 
 impl Renderer<'_> {
-    /// The exports, each found by its quick key or made.
-    pub(super) fn exports(&self, config: &Config) -> Result<Vec<OutputFile>> {
+    /// The exports, each found by its quick key or made, and placed (for a
+    /// build, written) as soon as it is made: a large site's exports are
+    /// not all held at once.
+    pub(super) fn exports(&self, config: &Config, out: &Out) -> Result<Vec<Placed>> {
         let site = self.site;
         let plan = &self.plan;
-        let files: Vec<Result<OutputFile>> = [
+        let files: Vec<Result<Placed>> = [
             ("data/citations.json", !site.citations.works.is_empty()),
             ("data/citations.bib", !site.citations.works.is_empty()),
             ("data/citations.ris", !site.citations.works.is_empty()),
@@ -81,15 +84,15 @@ impl Renderer<'_> {
             if items(path) {
                 self.record_rows(path, None);
             }
-            Ok(OutputFile::new(path, bytes))
+            out.place(OutputFile::new(path, bytes))
         })
         .collect();
-        let mut files: Vec<OutputFile> = files.into_iter().collect::<Result<_>>()?;
+        let mut files: Vec<Placed> = files.into_iter().collect::<Result<_>>()?;
         // Small, and read from counts only: made on every build.
-        files.push(OutputFile::new(
+        files.push(out.place(OutputFile::new(
             "data/manifest.json",
             exports::manifest(config, site),
-        ));
+        ))?);
         Ok(files)
     }
 }

@@ -72,7 +72,8 @@ impl Renderer<'_> {
             .collect::<Result<_>>()?;
         out.record(placed);
         laps.lap("  topic, citation, timeline pages");
-        out.extend(self.exports(config)?)?;
+        let placed = self.exports(config, out)?;
+        out.record(placed);
         laps.lap("  exports");
         Ok(())
     }
