@@ -15,6 +15,7 @@
 mod guard;
 pub(crate) mod ids;
 pub(crate) mod lines;
+pub mod packed;
 pub(crate) mod refs;
 mod walk;
 
@@ -112,8 +113,8 @@ pub struct Document {
     /// in the Markdown parsed) where it first appears: for messages.
     pub link_lines: Vec<(String, usize)>,
     /// Set by [`Document::compact`]: the Markdown the node lists are parsed
-    /// from again when needed, and whether it may hold raw HTML.
-    pub markdown: Option<(std::sync::Arc<str>, bool)>,
+    /// from again when needed (deflated), and whether it may hold raw HTML.
+    pub markdown: Option<(packed::Packed, bool)>,
     /// Empty anchors in the text (`<span id="page-6-3"></span>`) and the
     /// id of the block each stood in, which links to it now lead to; sorted
     /// by anchor.
@@ -125,13 +126,14 @@ impl Document {
     /// of a parsed document, keeping the Markdown they came from: the
     /// extract stage has read them, and only the document's own page needs
     /// them again ([`Document::full`]). A site's documents then take about
-    /// the size of their text in memory, not five times it.
-    pub fn compact(&mut self, markdown: std::sync::Arc<str>, allow_html: bool) {
+    /// the size of their text in memory, not five times it; the Markdown
+    /// is kept deflated (a third of its size).
+    pub fn compact(&mut self, markdown: &str, allow_html: bool) {
         self.body = Vec::new();
         for f in &mut self.footnotes {
             f.body = Vec::new();
         }
-        self.markdown = Some((markdown, allow_html));
+        self.markdown = Some((packed::Packed::new(markdown), allow_html));
     }
 
     /// The document with its node lists: itself, or when compacted, parsed
@@ -140,7 +142,7 @@ impl Document {
     pub fn full(&self) -> std::borrow::Cow<'_, Document> {
         match &self.markdown {
             Some((md, allow_html)) if self.body.is_empty() => {
-                std::borrow::Cow::Owned(parse_with(md, *allow_html).0)
+                std::borrow::Cow::Owned(parse_with(&md.text(), *allow_html).0)
             }
             _ => std::borrow::Cow::Borrowed(self),
         }

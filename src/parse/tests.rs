@@ -132,7 +132,7 @@ fn a_compacted_document_gives_back_the_same_nodes() {
     for allow_html in [false, true] {
         let (parsed, _) = parse_with(md, allow_html);
         let mut compact = parsed.clone();
-        compact.compact(md.into(), allow_html);
+        compact.compact(md, allow_html);
         assert!(compact.body.is_empty() && compact.footnotes.iter().all(|f| f.body.is_empty()));
         assert_eq!(compact.paragraphs, parsed.paragraphs);
         let full = compact.full();
