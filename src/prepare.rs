@@ -57,7 +57,10 @@ pub fn prepare(
     parse::lines::place_in_file(&source.body, &mut doc.link_lines, source.body_line_offset);
     let language = extract::language::decide(source.meta.language.as_deref(), &doc, opts.language);
     let extracted = extract::extract_with(&doc, opts, &given);
-    doc.compact(&std::mem::take(&mut normalized.markdown), own_html || unsafe_html);
+    doc.compact(
+        &std::mem::take(&mut normalized.markdown),
+        own_html || unsafe_html,
+    );
     // The texts are parsed now; keep only the document model.
     let mut source = source;
     source.body = String::new();

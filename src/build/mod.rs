@@ -124,10 +124,14 @@ fn run_pipeline(
     // Sources the last build read and that have not changed since are not
     // read again.
     let read_at = std::time::SystemTime::now();
-    let found = sources::discover_with(&config.content_dir, &|path| {
-        last.unchanged_source(path, context)
-    })?;
-    let sources_read = found.sources.len();
+    // Texts are read as they are prepared (in parallel), so that a large
+    // site's texts are not all held at once.
+    let found = sources::discover_with(
+        &config.content_dir,
+        &|path| last.unchanged_source(path, context),
+        true,
+    )?;
+    let sources_read = found.sources.len() + found.later.len();
     let mut diags = found.diagnostics;
     diags.extend(topic_problems);
     diags.extend(bib_problems);
@@ -148,10 +152,19 @@ fn run_pipeline(
         })
         .collect();
     let unsafe_html = config.unsafe_html;
+    let content_dir = &config.content_dir;
     let made: Vec<std::result::Result<Entry, Diagnostic>> = found
         .sources
         .into_par_iter()
+        .map(Ok)
+        .chain(
+            found
+                .later
+                .into_par_iter()
+                .map(|path| sources::read_source(content_dir, &path)),
+        )
         .map(|source| {
+            let source = source?;
             let stamp = if last.active {
                 sources::Stamp::of(&source.path)
             } else {

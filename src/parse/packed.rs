@@ -12,10 +12,7 @@ pub struct Packed(Arc<[u8]>);
 
 impl Packed {
     pub fn new(text: &str) -> Packed {
-        let mut z = ZlibEncoder::new(
-            Vec::with_capacity(text.len() / 3 + 64),
-            Compression::fast(),
-        );
+        let mut z = ZlibEncoder::new(Vec::with_capacity(text.len() / 3 + 64), Compression::fast());
         // Writing into a Vec cannot fail.
         let _ = z.write_all(text.as_bytes());
         Packed(z.finish().unwrap_or_default().into())
@@ -26,7 +23,10 @@ impl Packed {
     /// the build.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        if ZlibDecoder::new(&self.0[..]).read_to_string(&mut out).is_err() {
+        if ZlibDecoder::new(&self.0[..])
+            .read_to_string(&mut out)
+            .is_err()
+        {
             out.clear();
         }
         out

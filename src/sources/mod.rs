@@ -65,6 +65,10 @@ pub struct Discovered {
     /// Sources not read because the caller knew them unchanged, with what
     /// the caller said of each.
     pub unchanged: Vec<(PathBuf, u64)>,
+    /// Texts found and left for the caller to read ([`read_source`]), in
+    /// path order, when asked for (a large site's texts are then read one
+    /// at a time as they are prepared, not all held at once).
+    pub later: Vec<PathBuf>,
     pub sections: Vec<SectionSource>,
     /// Files beside the texts that are not texts (images, PDFs), in path
     /// order.
@@ -84,14 +88,17 @@ pub const SIDECAR_SUFFIX: &str = ".meta.toml";
 
 /// Finds and reads every source under `content_dir`.
 pub fn discover(content_dir: &Path) -> Result<Discovered> {
-    discover_with(content_dir, &|_| None)
+    discover_with(content_dir, &|_| None, false)
 }
 
 /// [`discover`], leaving unread the sources for which `unchanged` gives a
-/// value (listed with it in [`Discovered::unchanged`]).
+/// value (listed with it in [`Discovered::unchanged`]), and with `later`,
+/// every other text but sections' `_index.md` (listed in
+/// [`Discovered::later`]).
 pub fn discover_with(
     content_dir: &Path,
     unchanged: &(dyn Fn(&Path) -> Option<u64> + Sync),
+    later: bool,
 ) -> Result<Discovered> {
     let walked = read::walk(content_dir, &is_source_name, &is_ignored_name)
         .with_context(|| format!("cannot read content folder {}", content_dir.display()))?;
@@ -123,6 +130,9 @@ pub fn discover_with(
             if let Some(said) = unchanged(path) {
                 return Ok(Read::Unchanged(path.clone(), said));
             }
+            if later && !path.ends_with("_index.md") {
+                return Ok(Read::Later(path.clone()));
+            }
             let (rel, section) = place_of(content_dir, path);
             read_one(path, rel, section)
         })
@@ -140,6 +150,7 @@ pub fn discover_with(
                 out.sections.push(s);
             }
             Ok(Read::Unchanged(p, said)) => out.unchanged.push((p, said)),
+            Ok(Read::Later(p)) => out.later.push(p),
             Err(d) => out.diagnostics.push(d),
         }
     }
@@ -150,10 +161,16 @@ pub fn discover_with(
 /// is a section's `_index.md` or cannot be read (a whole discovery then
 /// says why).
 pub fn read_document(content_dir: &Path, path: &Path) -> Option<Source> {
+    read_source(content_dir, path).ok()
+}
+
+/// Reads a text that discovery left for later ([`Discovered::later`]); the
+/// error says why it cannot be read.
+pub fn read_source(content_dir: &Path, path: &Path) -> Result<Source, Diagnostic> {
     let (rel, section) = place_of(content_dir, path);
-    match read_one(path, rel, section) {
-        Ok(Read::Source(s)) => Some(s),
-        _ => None,
+    match read_one(path, rel, section)? {
+        Read::Source(s) => Ok(s),
+        _ => Err(Diagnostic::error(path, 0, 0, "not a text".to_string())),
     }
 }
 
@@ -195,6 +212,7 @@ enum Read {
     Source(Source),
     Section(SectionSource),
     Unchanged(PathBuf, u64),
+    Later(PathBuf),
 }
 
 fn read_one(path: &Path, rel: String, section: Vec<String>) -> Result<Read, Diagnostic> {
