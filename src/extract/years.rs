@@ -408,6 +408,13 @@ pub fn month_name(i: usize) -> String {
     m[..1].to_uppercase() + &m[1..]
 }
 
+/// Whether `word` is [`month_name`]`(i)`, without making it.
+pub fn is_month_name(word: &str, i: usize) -> bool {
+    let m = MONTHS[i].as_bytes();
+    let w = word.as_bytes();
+    w.len() == m.len() && w[0] == m[0].to_ascii_uppercase() && w[1..] == m[1..]
+}
+
 /// `25`, `25th`, `1st`, `12,` → the day number.
 fn day_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(',');

@@ -70,27 +70,37 @@ impl Analyzer {
     /// The stemmed, folded, filtered tokens of `text`, in order.
     pub fn tokens(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        each_word(text, |word| {
-            if word.starts_with(is_cjk) {
-                pairs(word, &mut out);
-            } else if self.stop.binary_search(&word).is_err() {
-                out.push(self.stem(word));
-            }
-        });
+        self.each_token(text, |t| out.push(t.to_string()));
         out
     }
 
-    fn stem(&self, word: &str) -> String {
+    /// Calls `f` with each of [`Analyzer::tokens`], lent from one buffer
+    /// (the index reads every word of a site: most are not kept).
+    pub fn each_token(&self, text: &str, mut f: impl FnMut(&str)) {
+        let mut buf = String::new();
+        each_word(text, |word| {
+            if word.starts_with(is_cjk) {
+                pairs(word, &mut f);
+            } else if self.stop.binary_search(&word).is_err() {
+                self.stem(word, &mut buf);
+                f(&buf);
+            }
+        });
+    }
+
+    fn stem(&self, word: &str, out: &mut String) {
         if self.language == "en" {
-            return if word.is_ascii() {
-                tokens::stem(word)
+            if word.is_ascii() {
+                tokens::stem_into(word, out);
             } else {
-                tokens::stem(&fold(word))
-            };
+                tokens::stem_into(&fold(word), out);
+            }
+            return;
         }
+        out.clear();
         match &self.snowball {
-            Some(s) => fold(&s.stem(word)),
-            None => fold(word),
+            Some(s) => out.push_str(&fold(&s.stem(word))),
+            None => out.push_str(&fold(word)),
         }
     }
 }
@@ -130,14 +140,17 @@ fn emit(word: &str, f: &mut impl FnMut(&str)) {
 
 /// Overlapping pairs of a run of Chinese or Japanese characters (the
 /// character alone when the run is one long).
-fn pairs(run: &str, out: &mut Vec<String>) {
-    let chars: Vec<char> = run.chars().collect();
-    if chars.len() == 1 {
-        out.push(run.to_string());
+fn pairs(run: &str, f: &mut impl FnMut(&str)) {
+    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
+    if starts.len() == 1 {
+        f(run);
         return;
     }
-    for w in chars.windows(2) {
-        out.push(w.iter().collect());
+    for w in starts.windows(3) {
+        f(&run[w[0]..w[2]]);
+    }
+    if let [.., a, _] = starts[..] {
+        f(&run[a..]);
     }
 }
 

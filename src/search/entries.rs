@@ -28,15 +28,16 @@ fn weigh(
         "d" => 2,
         _ => 1,
     };
-    let (title, text) = (words.tokens(title), words.tokens(text));
-    let mut counts: FxHashMap<String, u32> =
-        FxHashMap::with_capacity_and_hasher(title.len() + text.len(), Default::default());
-    for t in title {
-        *counts.entry(t).or_default() += title_weight;
-    }
-    for t in text {
-        *counts.entry(t).or_default() += 1;
-    }
+    // A token is allocated once per entry, not once per occurrence.
+    let mut counts: FxHashMap<String, u32> = FxHashMap::default();
+    let mut add = |t: &str, w: u32| match counts.get_mut(t) {
+        Some(c) => *c += w,
+        None => {
+            counts.insert(t.to_string(), w);
+        }
+    };
+    words.each_token(title, |t| add(t, title_weight));
+    words.each_token(text, |t| add(t, 1));
     // In token order: the postings built from it must not depend on the
     // hash's order.
     let mut terms: Vec<(String, u32)> = counts.into_iter().map(|(t, w)| (t, w * boost)).collect();

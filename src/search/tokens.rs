@@ -103,49 +103,54 @@ fn join_marks(text: &str) -> String {
 /// The light stemmer; see the module documentation. Only ASCII words of
 /// more than three letters change, so it can work on bytes.
 pub fn stem(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    stem_into(word, &mut out);
+    out
+}
+
+/// [`stem`], written into `out` (cleared first): the index stems every
+/// word of a site, and a buffer used again allocates nothing.
+pub fn stem_into(word: &str, out: &mut String) {
+    out.clear();
     let n = word.len();
     if n <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.to_string();
+        out.push_str(word);
+        return;
     }
     let ends = |s: &str| word.ends_with(s);
     let cut = |k: usize| &word[..n - k];
     if ends("ies") && n > 4 {
-        return format!("{}y", cut(3));
-    }
-    if ends("sses") {
-        return cut(2).to_string();
-    }
-    if ends("es")
-        && n > 4
-        && ["ses", "xes", "zes", "ches", "shes"]
-            .iter()
-            .any(|s| ends(s))
+        out.push_str(cut(3));
+        out.push('y');
+    } else if ends("sses")
+        || (ends("es")
+            && n > 4
+            && ["ses", "xes", "zes", "ches", "shes"]
+                .iter()
+                .any(|s| ends(s)))
     {
-        return cut(2).to_string();
+        out.push_str(cut(2));
+    } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+        out.push_str(cut(1));
+    } else if ends("ing") && n > 5 {
+        undouble(cut(3), out);
+    } else if ends("ed") && n > 4 {
+        undouble(cut(2), out);
+    } else if ends("ly") && n > 5 {
+        out.push_str(cut(2));
+    } else {
+        out.push_str(word);
     }
-    if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
-        return cut(1).to_string();
-    }
-    if ends("ing") && n > 5 {
-        return undouble(cut(3));
-    }
-    if ends("ed") && n > 4 {
-        return undouble(cut(2));
-    }
-    if ends("ly") && n > 5 {
-        return cut(2).to_string();
-    }
-    word.to_string()
 }
 
 /// `runn` → `run`, but `fall` stays (ASCII only, as `stem` guarantees).
-fn undouble(s: &str) -> String {
+fn undouble(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !b"aeioulsz".contains(&b[n - 1]) {
-        s[..n - 1].to_string()
+        out.push_str(&s[..n - 1]);
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
