@@ -3,6 +3,7 @@
 
 use super::Doc;
 use crate::extract::years::Precision;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// A dated sentence: where it is (its texts stay in the document; see
@@ -69,23 +70,37 @@ impl Timeline {
 
 /// Collects and sorts the dated sentences of all documents.
 pub fn build(docs: &[Arc<Doc>], keys: &[super::DocKeys]) -> Timeline {
-    let mut entries = Vec::new();
-    for d in 0..docs.len() {
-        entries.extend(entries_of(docs, d));
-    }
+    let mut entries: Vec<Entry> = (0..docs.len())
+        .into_par_iter()
+        .flat_map_iter(|d| entries_of(docs, d))
+        .collect();
     // The order of `entry_order`: a stable sort of entries pushed by
-    // document, then dated sentence.
-    entries.sort_by(|a, b| entry_key(docs, a).cmp(&entry_key(docs, b)));
+    // document, then dated sentence; the titles compared once, as ranks,
+    // not at every comparison (each a visit to two documents far apart in
+    // memory: a large site's timeline holds millions of entries).
+    let rank = title_ranks(docs);
+    entries.par_sort_by_key(|e| {
+        let (year, end, precision, _, paragraph, mark) = entry_key(docs, e);
+        (year, end, precision, rank[e.doc], paragraph, mark)
+    });
     // `y1987-` and 31 bits of a hash in base 36 (six characters): among
     // 10,000 entries of one year, a clash about once in 40 sites (a clash
     // gets `-2`, `-3`: a suffix no other anchor can end with).
+    let bits: Vec<usize> = entries.par_iter().map(|e| anchor_bits(docs, e)).collect();
     let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
-    for e in &mut entries {
-        let bits = anchor_bits(docs, e);
-        let n = seen.entry((e.year, bits)).or_default();
-        *n += 1;
-        e.anchor = anchor(e.year, bits, *n);
-    }
+    let nth: Vec<usize> = entries
+        .iter()
+        .zip(&bits)
+        .map(|(e, &b)| {
+            let n = seen.entry((e.year, b)).or_default();
+            *n += 1;
+            *n
+        })
+        .collect();
+    entries
+        .par_iter_mut()
+        .zip(bits.par_iter().zip(&nth))
+        .for_each(|(e, (&b, &n))| e.anchor = anchor(e.year, b, n));
     finish(docs, keys, entries)
 }
 
@@ -177,7 +192,7 @@ fn finish(docs: &[Arc<Doc>], keys: &[super::DocKeys], entries: Vec<Entry>) -> Ti
         entries,
         by_doc,
         sources: docs
-            .iter()
+            .par_iter()
             .zip(keys)
             .map(|(d, k)| source_of(d, k))
             .collect(),
@@ -238,6 +253,22 @@ fn entry_key<'a>(
         e.paragraph,
         e.mark,
     )
+}
+
+/// Each document's place in the order of titles (equal titles, equal
+/// places).
+fn title_ranks(docs: &[Arc<Doc>]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].title.cmp(&docs[b].title));
+    let mut rank = vec![0u32; docs.len()];
+    let mut r = 0u32;
+    for (k, &d) in order.iter().enumerate() {
+        if k > 0 && docs[order[k - 1]].title != docs[d].title {
+            r += 1;
+        }
+        rank[d] = r;
+    }
+    rank
 }
 
 /// The timeline's order: [`entry_key`], then document and dated sentence
