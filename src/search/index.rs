@@ -10,7 +10,7 @@
 
 use super::changes::{blocks, changed_tokens, changes, Edit};
 use super::encode::{shard_key, shard_key_of, Encoded};
-use super::{Group, Postings, Shard};
+use super::{Group, Postings, Shard, ShardFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -133,7 +133,7 @@ impl Index {
     /// The index of a build that keeps nothing for the next, from each
     /// token's postings encoded block by block (see `search::stream`):
     /// no lists and no layout are kept, only what the shards are written
-    /// from.
+    /// from; the shards are not kept either ([`Index::place_shards`]).
     pub(super) fn streamed(encoded: BTreeMap<String, Encoded>) -> Index {
         let mut index = Index::default();
         for (t, encoded) in encoded {
@@ -147,9 +147,31 @@ impl Index {
             };
             index.postings.insert(t, posted);
         }
-        let all: BTreeSet<String> = index.prefixes.keys().cloned().collect();
-        index.encode(&all);
         index
+    }
+
+    /// Encodes every shard of a streamed index and hands each of its
+    /// files to `place` as soon as it is made, keeping none: returns each
+    /// file's key with what `place` returned, in the order of the keys.
+    pub(super) fn place_shards<P: Send>(
+        &self,
+        place: &(dyn Fn(&ShardFile) -> anyhow::Result<P> + Sync),
+    ) -> anyhow::Result<Vec<(String, P)>> {
+        let keys: BTreeSet<&String> = self.prefixes.keys().collect();
+        let placed: Vec<Vec<(String, P)>> = keys
+            .into_par_iter()
+            .map(|key| {
+                let terms = self.shard_terms(key);
+                if terms.is_empty() {
+                    return Ok(Vec::new());
+                }
+                encode_shard(key, &terms)
+                    .iter()
+                    .map(|file| Ok((file.0.clone(), place(file)?)))
+                    .collect()
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(placed.into_iter().flatten().collect())
     }
 
     /// Takes out the groups that left (or moved) and puts in the ones that

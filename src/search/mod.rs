@@ -93,7 +93,9 @@ impl Group {
 /// One postings shard, encoded: (file key, file contents) for each file it
 /// is written to (a large shard is split by three characters). The
 /// contents are shared with the output, so a reused shard is not copied.
-pub type Shard = Vec<(String, Arc<Vec<u8>>)>;
+pub type Shard = Vec<ShardFile>;
+/// One file of a shard: its key and its contents.
+pub type ShardFile = (String, Arc<Vec<u8>>);
 
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
@@ -196,7 +198,8 @@ pub fn build<P: Send>(
         .map(|s| place(shard_file(s)))
         .collect::<anyhow::Result<_>>()?;
     files.extend(chunks);
-    files.push(place(meta_file(count, &index, urls))?);
+    let meta = meta_file(count, &file_keys(&index), index.terms(), urls);
+    files.push(place(meta)?);
     cache.keep_index(index);
     Ok(files)
 }
@@ -284,15 +287,20 @@ fn shard_file((key, bytes): &(String, Arc<Vec<u8>>)) -> OutputFile {
     OutputFile::new(format!("search/t/{key}.js"), Arc::clone(bytes))
 }
 
-/// `search/meta.js`: how many entries (`count`), the chunk size, the
-/// shards, how many tokens, and the timeline page of each year.
-fn meta_file(count: usize, index: &index::Index, urls: &Urls) -> OutputFile {
-    let keys: Vec<&String> = index
+/// The keys of an index's shard files, in order.
+fn file_keys(index: &index::Index) -> Vec<&str> {
+    index
         .shards
         .values()
         .flat_map(|s| s.iter())
-        .map(|(k, _)| k)
-        .collect();
+        .map(|(k, _)| k.as_str())
+        .collect()
+}
+
+/// `search/meta.js`: how many entries (`count`), the chunk size, the
+/// shard files (`keys`), how many tokens, and the timeline page of each
+/// year.
+fn meta_file(count: usize, keys: &[&str], terms: usize, urls: &Urls) -> OutputFile {
     let years: serde_json::Map<String, serde_json::Value> = urls
         .years
         .iter()
@@ -316,7 +324,7 @@ fn meta_file(count: usize, index: &index::Index, urls: &Urls) -> OutputFile {
         "stems": stems,
         "chunk": CHUNK,
         "shards": keys,
-        "terms": index.terms(),
+        "terms": terms,
         "timeline": years,
     });
     OutputFile::new("search/meta.js", format!("DOSSIER_SEARCH.meta({meta});\n"))

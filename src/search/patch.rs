@@ -6,7 +6,7 @@
 use super::entries::doc_group;
 use super::index::{Index, Placed};
 use super::SearchCache;
-use super::{chunk_file, layout, meta_file, shard_file, slots, Group, Urls, CHUNK};
+use super::{chunk_file, file_keys, layout, meta_file, shard_file, slots, Group, Urls, CHUNK};
 use crate::graph::Site;
 use crate::output::OutputFile;
 use std::collections::BTreeSet;
@@ -71,7 +71,7 @@ pub fn patch(
         }
     }
     let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
-    files.push(meta_file(count, &index, urls));
+    files.push(meta_file(count, &file_keys(&index), index.terms(), urls));
     cache.restore_index(index);
     Some((files, removed))
 }

@@ -4,7 +4,7 @@
 //! encoded as the block's segment of each token ([`Encoded::append`]);
 //! then the groups let go. What stays until the end is each token's
 //! encoded postings, about the size of the postings files before they are
-//! deflated. The files are the same as [`super::build`]'s with a memo
+//! deflated; each shard file is written as it is made, and not kept. The files are the same as [`super::build`]'s with a memo
 //! (`tests/incremental.rs` compares a rebuild with a clean build).
 
 use super::encode::Encoded;
@@ -88,13 +88,13 @@ pub(super) fn build<P: Send>(
         }
     }
     let index = Index::streamed(encoded);
-    let mut files: Vec<P> = index
-        .shards
-        .values()
-        .flat_map(|s| s.iter())
-        .map(|s| place(shard_file(s)))
-        .collect::<anyhow::Result<_>>()?;
+    let shards = index.place_shards(&|s| place(shard_file(s)))?;
+    let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
+    let meta = meta_file(count, &keys, index.terms(), urls);
+    let mut files: Vec<P> = Vec::with_capacity(shards.len() + chunks.len() + 1);
+    let meta = place(meta)?;
+    files.extend(shards.into_iter().map(|(_, p)| p));
     files.extend(chunks);
-    files.push(place(meta_file(count, &index, urls))?);
+    files.push(meta);
     Ok(files)
 }
