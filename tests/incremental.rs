@@ -89,14 +89,12 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
                 )
             })
             .collect();
-        std::fs::write(
-            root.join(format!("content/doc-{d:02}.md")),
-            format!(
-                "+++\ntitle = \"Document {d}\"\n+++\n\n{}\n",
-                paras.join("\n\n")
-            ),
-        )
-        .unwrap();
+        common::write_doc(
+            root,
+            &format!("doc-{d:02}.md"),
+            &format!("Document {d}"),
+            &paras,
+        );
     }
     let o = Overrides::default();
     let (before, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();

@@ -36,14 +36,7 @@ fn the_streamed_index_is_the_whole_one_over_many_blocks() {
                 )
             })
             .collect();
-        std::fs::write(
-            root.join(format!("content/d{n:03}.md")),
-            format!(
-                "+++\ntitle = \"Station {n}\"\n+++\n\n{}\n",
-                body.join("\n\n")
-            ),
-        )
-        .unwrap();
+        common::write_doc(root, &format!("d{n:03}.md"), &format!("Station {n}"), &body);
     }
     let o = Overrides::default();
     let (whole, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();

@@ -155,17 +155,39 @@ pub struct Urls<'a> {
 /// group that outgrows its padding moves only the groups after it in its
 /// block, unless the block outgrows its own.
 pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
-    let mut placed = Vec::with_capacity(groups.len());
-    let mut start: usize = 0;
-    for (n, (key, g)) in groups.into_iter().enumerate() {
-        if n % BLOCK == 0 {
-            start = start.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN;
+    let mut at = Layout::default();
+    groups
+        .into_iter()
+        .map(|(key, g)| (key, at.place(g.entries.len()), g))
+        .collect()
+}
+
+/// Places groups one after another as [`layout`] does, for a caller that
+/// has them one at a time (`stream`).
+#[derive(Default)]
+struct Layout {
+    /// Groups placed so far.
+    groups: usize,
+    /// Where the next group would start in its block.
+    next: usize,
+}
+
+impl Layout {
+    /// The first id of the next group, `len` entries long.
+    fn place(&mut self, len: usize) -> usize {
+        if self.groups.is_multiple_of(BLOCK) {
+            self.next = self.next_block();
         }
-        let len = g.entries.len();
-        placed.push((key, start, g));
-        start += len.div_ceil(PAD) * PAD;
+        let start = self.next;
+        self.groups += 1;
+        self.next += len.div_ceil(PAD) * PAD;
+        start
     }
-    placed
+
+    /// The first id of the next block.
+    fn next_block(&self) -> usize {
+        self.next.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN
+    }
 }
 
 /// Makes the index files (postings shards, entry chunks and metadata),

@@ -4,14 +4,15 @@
 //! encoded as the block's segment of each token ([`Encoded::append`]);
 //! then the groups let go. What stays until the end is each token's
 //! encoded postings, about the size of the postings files before they are
-//! deflated; each shard file is written as it is made, and not kept. The files are the same as [`super::build`]'s with a memo
-//! (`tests/incremental.rs` compares a rebuild with a clean build).
+//! deflated; each shard file is written as it is made, and not kept. The
+//! files are the same as [`super::build`]'s with a memo
+//! (`tests/search_index.rs` compares the two).
 
 use super::encode::Encoded;
 use super::entries::{doc_group, site_groups};
 use super::index::{Index, Placed};
-use super::{chunk_file, meta_file, shard_file, SearchCache, Urls};
-use super::{BLOCK, BLOCK_ALIGN, CHUNK, PAD};
+use super::{chunk_file, meta_file, shard_file, Layout, SearchCache, Urls};
+use super::{BLOCK, CHUNK};
 use crate::graph::Site;
 use crate::output::OutputFile;
 use rayon::prelude::*;
@@ -34,29 +35,25 @@ pub(super) fn build<P: Send>(
     let total_groups = docs + after.len();
     let mut encoded: BTreeMap<String, Encoded> = BTreeMap::new();
     let mut chunks: Vec<P> = Vec::new();
-    let (mut start, mut count) = (0usize, 0usize);
+    let mut at = Layout::default();
+    let mut count = 0usize;
     for (block, first) in (0..total_groups).step_by(BLOCK).enumerate() {
         let last = (first + BLOCK).min(total_groups);
-        let made: Vec<Arc<_>> = (first..last.min(docs))
+        let mut made: Vec<Arc<_>> = (first..last.min(docs))
             .into_par_iter()
             .map(|i| doc_group(site, urls, cache, i).1)
             .collect();
-        let mut made = made;
         made.extend((first.max(docs)..last).filter_map(|n| after[n - docs].take()));
-        // Placed as `search::layout` places them.
-        start = start.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN;
-        let block_start = start;
-        let mut placed: Vec<Placed> = Vec::with_capacity(made.len());
-        for g in made {
-            let len = g.entries.len();
-            count += len;
-            placed.push((0, start, g));
-            start += len.div_ceil(PAD) * PAD;
-        }
+        count += made.iter().map(|g| g.entries.len()).sum::<usize>();
+        let placed: Vec<Placed> = made
+            .into_iter()
+            .map(|g| (0, at.place(g.entries.len()), g))
+            .collect();
+        let block_start = placed.first().map_or(0, |p| p.1);
         // The block's ids run to the next block's first id, or to the last
         // entry's for the last block.
         let end = if last < total_groups {
-            start.div_ceil(BLOCK_ALIGN) * BLOCK_ALIGN
+            at.next_block()
         } else {
             placed
                 .last()

@@ -96,6 +96,19 @@ pub fn small_site() -> tempfile::TempDir {
     site
 }
 
+/// Writes a Markdown text `content/<rel>` into `site`: front matter with
+/// its title, then the paragraphs.
+pub fn write_doc(site: &Path, rel: &str, title: &str, paragraphs: &[String]) {
+    std::fs::write(
+        site.join("content").join(rel),
+        format!(
+            "+++\ntitle = \"{title}\"\n+++\n\n{}\n",
+            paragraphs.join("\n\n")
+        ),
+    )
+    .unwrap();
+}
+
 /// Two builds made the same files, byte for byte, and gave the same
 /// diagnostics.
 pub fn same_files(a: &dossier::Built, b: &dossier::Built) {
