@@ -4,8 +4,15 @@
 //! `<date>`, …), as reference-parser training sets are written.
 //!
 //! ```sh
-//! cargo run --release --example refeval -- labelled.xml [--show 20]
+//! cargo run --release --example refeval -- labelled.xml [--show 20] [--field title]
 //! ```
+//!
+//! `refeval tag "TEXT"` prints each token of one reference with its label;
+//! `refeval train` trains the labeller (see `train`).
+//!
+//! `--show N` prints the first N references with a wrong field; with
+//! `--field F` (author, title, container, year) only those wrong in F,
+//! each with the labelled and the parsed value.
 //!
 //! Each sequence's parts are joined into one string and read as a
 //! reference-list entry (`extract::parse_entry`) and as a note
@@ -18,9 +25,21 @@
 //! year when it is the labelled date's year.
 
 use dossier::extract::citations::{letters, parse_reference, Parsed, Reference};
+use dossier::extract::reftagger::{self, Label};
+use unicode_normalization::UnicodeNormalization;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "train") {
+        return train(&args[1..]);
+    }
+    // `refeval tag "TEXT"`: each token with its label.
+    if let (Some("tag"), Some(text)) = (args.first().map(String::as_str), args.get(1)) {
+        for (r, label) in reftagger::tag(text) {
+            println!("{:>10}  {}", label.name(), &text[r]);
+        }
+        return;
+    }
     let Some(path) = args.first() else {
         eprintln!("usage: refeval labelled.xml [--show N]");
         std::process::exit(2);
@@ -30,9 +49,14 @@ fn main() {
         .position(|a| a == "--show")
         .and_then(|k| args.get(k + 1)?.parse().ok())
         .unwrap_or(0);
+    let field = args
+        .iter()
+        .position(|a| a == "--field")
+        .and_then(|k| args.get(k + 1).cloned());
     let xml = std::fs::read_to_string(path).expect("readable file");
     let mut entry = Tally::default();
     let mut note = Tally::default();
+    let mut model = Tally::default();
     let mut shown = 0;
     let mut before = None;
     for seq in xml.split("<sequence>").skip(1) {
@@ -71,14 +95,111 @@ fn main() {
             _ => None,
         };
         note.add(&gold, as_note.as_ref());
-        if !wrong.is_empty() && shown < show {
-            shown += 1;
-            println!("{text}\n  wrong: {wrong:?}\n  parsed: {as_entry:?}\n");
+        let tagged = reftagger::tag(&text);
+        let by_model = (!tagged.is_empty()).then(|| Reference {
+            title: reftagger::field(&text, &tagged, Label::Title),
+            container: reftagger::field(&text, &tagged, Label::Container),
+            ..as_entry.clone().unwrap_or_default()
+        });
+        model.add(&gold, by_model.as_ref());
+        if shown < show {
+            match field.as_deref() {
+                None if !wrong.is_empty() => {
+                    shown += 1;
+                    println!("{text}\n  wrong: {wrong:?}\n  parsed: {as_entry:?}\n");
+                }
+                Some(f) if wrong.contains(&f) => {
+                    shown += 1;
+                    let (want, got) = gold.pair(f, as_entry.as_ref());
+                    println!("{text}\n  labelled: {want:?}\n  parsed:   {got:?}\n");
+                }
+                _ => {}
+            }
         }
     }
     println!("{path}");
     entry.print("as a reference-list entry");
     note.print("as a note");
+    model.print("entry, title and container as the model labels them");
+}
+
+/// `refeval train OUT.crfsuite FILE.xml... [--exclude HELD.xml...]`:
+/// trains the reference labeller on the labelled files, leaving out any
+/// reference that also stands in a held-out file, and writes its model.
+fn train(args: &[String]) {
+    let Some(out) = args.first() else {
+        eprintln!("usage: refeval train OUT.crfsuite FILE.xml... [--exclude HELD.xml...]");
+        std::process::exit(2);
+    };
+    let split = args
+        .iter()
+        .position(|a| a == "--exclude")
+        .unwrap_or(args.len());
+    let held: std::collections::HashSet<String> = args[split..]
+        .iter()
+        .skip(1)
+        .flat_map(|p| sequences(p))
+        .map(|parts| joined(&parts))
+        .collect();
+    // L1 and L2 weights and iterations; the model in the repository was
+    // trained with these defaults.
+    let knob = |name: &str, default: f64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let mut trainer = crfs::Trainer::lbfgs()
+        .with_c1(knob("REFEVAL_C1", 0.5))
+        .and_then(|t| t.with_c2(knob("REFEVAL_C2", 0.01)))
+        .and_then(|t| t.with_max_iterations(knob("REFEVAL_ITER", 150.0) as usize))
+        .expect("valid parameters");
+    trainer.verbose(true);
+    let (mut kept, mut left) = (0, 0);
+    for path in &args[1..split] {
+        for parts in sequences(path) {
+            if held.contains(&joined(&parts)) {
+                left += 1;
+                continue;
+            }
+            let mut words = Vec::new();
+            let mut labels = Vec::new();
+            for (tag, value) in &parts {
+                let label = Label::from_tag(tag).unwrap_or(Label::Other);
+                for r in reftagger::tokens(value) {
+                    words.push(&value[r]);
+                    labels.push(label.name());
+                }
+            }
+            if words.is_empty() {
+                continue;
+            }
+            trainer
+                .append(&reftagger::features(&words), &labels)
+                .expect("one label per token");
+            kept += 1;
+        }
+    }
+    println!("training on {kept} references ({left} left out: also in a held-out file)");
+    trainer
+        .train(std::path::Path::new(out))
+        .expect("model written");
+}
+
+fn sequences(path: &str) -> Vec<Vec<(String, String)>> {
+    let xml = std::fs::read_to_string(path).expect("readable file");
+    xml.split("<sequence>")
+        .skip(1)
+        .map(|seq| children(seq.split("</sequence>").next().unwrap_or("")))
+        .collect()
+}
+
+fn joined(parts: &[(String, String)]) -> String {
+    let words: Vec<&str> = parts
+        .iter()
+        .flat_map(|(_, v)| v.split_whitespace())
+        .collect();
+    words.join(" ")
 }
 
 struct Gold {
@@ -86,6 +207,29 @@ struct Gold {
     title: Option<String>,
     container: Option<String>,
     year: Option<i32>,
+}
+
+impl Gold {
+    /// The labelled and the parsed value of one field, to show.
+    fn pair(&self, field: &str, got: Option<&Reference>) -> (Option<String>, Option<String>) {
+        match field {
+            "author" => (
+                self.author.clone(),
+                got.and_then(|r| r.authors.first())
+                    .map(|p| p.family.clone()),
+            ),
+            "title" => (self.title.clone(), got.and_then(|r| r.title.clone())),
+            "container" => (
+                self.container.clone(),
+                got.and_then(|r| r.container.clone()),
+            ),
+            "year" => (
+                self.year.map(|y| y.to_string()),
+                got.and_then(|r| r.year).map(|y| y.to_string()),
+            ),
+            _ => (None, None),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -233,7 +377,8 @@ fn children(seq: &str) -> Vec<(String, String)> {
             .replace("&quot;", "\"")
             .replace("&apos;", "'")
             .replace("&amp;", "&");
-        out.push((tag, value.trim().to_string()));
+        // Composed, as `parse_entry` reads names and words.
+        out.push((tag, value.trim().nfc().collect()));
         rest = &body[end + end_tag.len()..];
     }
     out

@@ -31,9 +31,11 @@ use super::citations::{clean, find_doi, Reference};
 use super::entry_forms;
 use super::entry_names::{is_name_word, is_particle, names_in};
 use super::entry_numbers::numbers;
+use super::entry_tagged::Tagged;
 use super::entry_titles::{self, split_title};
 use super::fields::{kind, read_fields};
 use super::names::Person;
+use unicode_normalization::UnicodeNormalization;
 
 /// A parsed entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +47,29 @@ pub struct Entry {
 
 /// Parses one entry from its marked text (`*italic*`, `{link text}`, see
 /// `citations::marked_text`) and the URLs of its links.
-pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
+pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
+    // Letters with combining accents (`Thra\u{301}insson`) as one character
+    // each, as names and words are read.
+    let composed: String;
+    let marked = if unicode_normalization::is_nfc(marked) {
+        marked
+    } else {
+        composed = marked.nfc().collect();
+        &composed
+    };
+    let tagged = Tagged::new(marked);
+    read(marked, urls.clone(), &tagged).or_else(|| {
+        let (label, _) = take_label(marked);
+        let reference = tagged.reference(urls, label.is_some())?;
+        Some(Entry {
+            label: label.map(str::to_string),
+            reference,
+        })
+    })
+}
+
+/// The rules' reading, amended by the labeller's (`entry_tagged`).
+fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Option<Entry> {
     let mut words: Vec<&str> = Vec::new();
     for token in marked.split_whitespace() {
         let bare = token.trim_matches(|c: char| "<>{},.;()".contains(c));
@@ -137,6 +161,9 @@ pub fn parse_entry(marked: &str, mut urls: Vec<String>) -> Option<Entry> {
     let rest = rest.as_str();
     let genre = read_fields(rest, &mut r);
     entry_forms::tidy_fields(&mut r);
+    if !bare_numbers {
+        tagged.amend(&mut r);
+    }
     // (`ApJ, 475, 1549`: a page, not a year.)
     if r.year.is_none() && !bare_numbers {
         r.year = last_year(rest).map(|(y, _)| y);
