@@ -180,15 +180,21 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         })
         .filter(|t| !t.is_empty());
     let genre = read_fields(rest, &mut r);
+    let set_apart = text[title_at..]
+        .trim_start()
+        .starts_with(['"', '“', '*', '{']);
+    // A title the note sets apart is the rules' to read; after names
+    // the rules and the labeller both found, the labeller finds where the
+    // title and the container end.
+    if !set_apart && !r.authors.is_empty() {
+        super::entry_tagged::Tagged::new(&text).amend_note(&mut r);
+    }
     r.kind = kind(&r, genre.as_deref());
     super::fields::separate_publisher(&mut r);
     // Without authors, a note is a reference only when it sets a title
     // apart (quotes, emphasis) or names a date, an address or a DOI: a
     // sentence followed by another (`Note that speed measurements are…`)
     // is a remark, whatever its second sentence looks like.
-    let set_apart = text[title_at..]
-        .trim_start()
-        .starts_with(['"', '“', '*', '{']);
     let evidence = r.year.is_some()
         || !r.urls.is_empty()
         || r.doi.is_some()
@@ -227,7 +233,7 @@ pub(super) fn clean(s: &str) -> String {
 
 /// A hyphen a PDF line break left a space after (`China- Russia`,
 /// `U.S.- Russia`) joins its words again when a capital follows.
-fn join_broken_hyphens(s: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn join_broken_hyphens(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("- ") {
         return std::borrow::Cow::Borrowed(s);
     }

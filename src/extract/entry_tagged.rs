@@ -9,15 +9,16 @@
 //! title and container bounds are right more often than the rules' in
 //! every style measured, so where it finds a title it decides both.
 
-use super::citations::{clean, find_doi, Reference};
+use super::citations::{clean, find_doi, join_broken_hyphens, Reference};
 use super::entry_names::names_in;
-use super::fields::kind;
+use super::fields::{genre_label, kind};
 use super::names::Person;
 use super::reftagger::{self, Label};
 use std::ops::Range;
 
 /// An entry's text as the labeller reads it: without the emphasis and
-/// link marks of `citations::marked_text`, URLs kept.
+/// link marks of `citations::marked_text` and line-break hyphens, URLs
+/// kept.
 pub(super) struct Tagged {
     text: String,
     labels: Vec<(Range<usize>, Label)>,
@@ -25,7 +26,9 @@ pub(super) struct Tagged {
 
 impl Tagged {
     pub(super) fn new(marked: &str) -> Tagged {
-        let text: String = marked
+        // A PDF's line-break hyphen (`Biden- Putin`) joined again: the
+        // two halves are one token.
+        let text: String = join_broken_hyphens(marked)
             .chars()
             .filter(|c| !matches!(c, '*' | '{' | '}'))
             .collect();
@@ -39,14 +42,29 @@ impl Tagged {
             .filter(|f| f.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
     }
 
+    /// Whether the words of `field` stand in a title, a publisher, a
+    /// place or a name as labelled.
+    fn claimed(&self, field: &str) -> bool {
+        [
+            Label::Title,
+            Label::Publisher,
+            Label::Location,
+            Label::Author,
+            Label::Editor,
+        ]
+        .into_iter()
+        .filter_map(|l| self.field(l))
+        .any(|f| f.contains(field))
+    }
+
     fn has(&self, label: Label) -> bool {
         self.labels.iter().any(|(_, l)| *l == label)
     }
 
     /// The title and container as labelled, where the labeller finds a
-    /// title: a container the rules found and the labeller did not is
-    /// taken off (a place or a series read as one), and a publisher the
-    /// rules missed is added. Two readings of the
+    /// title: a container the rules found is taken off where the labeller
+    /// read its words as a publisher, a place or the title, and a
+    /// publisher the rules missed is added. Two readings of the
     /// rules stand: a title that holds the first author's family name the
     /// rules' title does not (names after a converter's label, `Lind et
     /// al. (2017) Astrid Lind, …`), and a publisher the labeller took for
@@ -62,13 +80,29 @@ impl Tagged {
         if names_taken {
             return;
         }
-        r.title = Some(title);
-        r.container = self
-            .field(Label::Container)
-            .map(|c| without_in(&c).to_string())
-            .filter(|c| r.publisher.as_deref() != Some(c));
+        r.title = Some(without_genre(&title).to_string());
+        let ruled = r.container.take();
+        r.container = match self.field(Label::Container) {
+            Some(c) => Some(without_in(&c).to_string()),
+            // The rules' container stands unless the labeller read its
+            // words as another field (a publisher, a place, the title).
+            None => ruled.filter(|c| !self.claimed(c) && !is_genre(c)),
+        }
+        .filter(|c| r.publisher.as_deref() != Some(c));
         if r.publisher.is_none() {
             r.publisher = self.field(Label::Publisher);
+        }
+    }
+
+    /// As `amend`, for a note whose authors the labeller found too (a
+    /// note that opens with its title is the rules' to read).
+    pub(super) fn amend_note(&self, r: &mut Reference) {
+        if self
+            .labels
+            .first()
+            .is_some_and(|(_, l)| *l == Label::Author)
+        {
+            self.amend(r);
         }
     }
 
@@ -122,6 +156,34 @@ fn organisation(a: &str) -> Option<Vec<Person>> {
 
 fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// `Trends in X. Research report` → `Trends in X`: a genre label after
+/// the title is not part of it.
+fn without_genre(title: &str) -> &str {
+    match title.rsplit_once(". ") {
+        Some((head, last)) if genre_label(&last.to_lowercase()).is_some() => head,
+        _ => title,
+    }
+}
+
+/// `Technical report`, `PhD thesis`: what kind of work, not where it
+/// appeared.
+fn is_genre(c: &str) -> bool {
+    let lower = c.to_lowercase();
+    lower.split_whitespace().count() <= 4
+        && [
+            "report",
+            "thesis",
+            "dissertation",
+            "working paper",
+            "discussion paper",
+            "white paper",
+            "policy brief",
+            "technical note",
+        ]
+        .iter()
+        .any(|g| lower.ends_with(g))
 }
 
 /// `In: Proceedings` → `Proceedings`.

@@ -139,7 +139,7 @@ const GENRES: &[(&str, &str)] = &[
     ("web page", "webpage"),
 ];
 
-fn genre_label(lower: &str) -> Option<&'static str> {
+pub(super) fn genre_label(lower: &str) -> Option<&'static str> {
     let parts: Vec<&str> = lower.split("- ").map(str::trim).collect();
     GENRES
         .iter()
