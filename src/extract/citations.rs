@@ -151,6 +151,18 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         let locator = text[4..].trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
         return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));
     }
+    // `Berg, A. (2012). Title. …`: a note written as an author–date
+    // reference-list entry is read as one.
+    if author_date_form(&text) {
+        if let Some(e) = super::entries::parse_entry(without_remark(&text), urls.clone()) {
+            if !e.reference.authors.is_empty() {
+                return Parsed::Reference(Box::new(Reference {
+                    urls,
+                    ..e.reference
+                }));
+            }
+        }
+    }
     let mut r = Reference {
         urls,
         ..Reference::default()
@@ -203,6 +215,54 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         return Parsed::Note;
     }
     Parsed::Reference(Box::new(r))
+}
+
+/// Whether a note opens as an author–date entry does: names, then the
+/// year in parentheses before a full stop (`Berg, A., and Moser, K.
+/// (2012).`, `Berg, A. (2012, May 3).`).
+fn author_date_form(text: &str) -> bool {
+    let Some(open) = text.find(" (") else {
+        return false;
+    };
+    let names = &text[..open];
+    let after = &text[open + 2..];
+    let Some(close) = after.find(')') else {
+        return false;
+    };
+    let year = &after[..close];
+    names.contains(',')
+        && names.len() <= 300
+        && !names.contains(['"', '“', '*', '{'])
+        && year.len() >= 4
+        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after[close + 1..].starts_with('.')
+}
+
+/// A note without the remark after its reference (`… 282–490. Compare
+/// the earlier draft.`): a last sentence of three words or more in
+/// sentence case, with no figures, after the sentence that holds the
+/// title.
+fn without_remark(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches('.');
+    let Some(cut) = body.rfind(". ") else {
+        return text;
+    };
+    let (head, tail) = (&text[..=cut], &body[cut + 2..]);
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let remark = words.len() >= 3
+        && words[0].starts_with(char::is_uppercase)
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase) || *w == "I")
+        && !tail.contains(|c: char| c.is_ascii_digit() || ":*\"“”(".contains(c));
+    let titled = head
+        .split_once(").")
+        .is_some_and(|(_, t)| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    if remark && titled {
+        head
+    } else {
+        text
+    }
 }
 
 /// Drops the empty fields left where autolinks were: `2021, .` → `2021.`

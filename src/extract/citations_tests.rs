@@ -290,3 +290,30 @@ fn code_pointers_name_the_code_and_titles_lose_link_marks() {
     };
     assert_eq!(r.title.as_deref(), Some("Reserves in Small Systems"));
 }
+
+/// Notes written as author–date entries (as reference managers paste
+/// them into footnotes), with a remark after the reference.
+#[test]
+fn author_date_notes_read_as_entries_without_their_remarks() {
+    let Parsed::Reference(r) = parse_reference(
+        "Lindqvist, M. and Okafor, N. (2004). \"Tidal Gauges along the Old Pier\". *Harbour Science Review*, 12(2), 33–58. Compare the earlier draft.",
+        Vec::new(),
+    ) else {
+        panic!("an author–date note is a reference");
+    };
+    assert_eq!(authors(&r), vec!["Lindqvist, M.", "Okafor, N."]);
+    assert_eq!(r.title.as_deref(), Some("Tidal Gauges along the Old Pier"));
+    assert_eq!(r.container.as_deref(), Some("Harbour Science Review"));
+    assert_eq!(r.year, Some(2004));
+    assert_eq!(r.publisher, None);
+    let Parsed::Reference(r) = parse_reference(
+        "Okafor, N. (1999). \"Salt and Timber\". Leiden: *Tidewater Press*. Quoted with minor changes.",
+        Vec::new(),
+    ) else {
+        panic!("an author–date note is a reference");
+    };
+    assert_eq!(r.title.as_deref(), Some("Salt and Timber"));
+    assert_eq!(r.publisher.as_deref(), Some("Tidewater Press"));
+    assert_eq!(r.container, None);
+    assert_eq!(r.year, Some(1999));
+}

@@ -9,7 +9,7 @@
 //! title and container bounds are right more often than the rules' in
 //! every style measured, so where it finds a title it decides both.
 
-use super::citations::{clean, find_doi, join_broken_hyphens, Reference};
+use super::citations::{clean, find_doi, join_broken_hyphens, letters, Reference};
 use super::entry_names::names_in;
 use super::fields::{genre_label, kind};
 use super::names::Person;
@@ -54,7 +54,7 @@ impl Tagged {
         ]
         .into_iter()
         .filter_map(|l| self.field(l))
-        .any(|f| f.contains(field))
+        .any(|f| letters(&f).contains(&letters(field)))
     }
 
     fn has(&self, label: Label) -> bool {
@@ -70,7 +70,7 @@ impl Tagged {
     /// al. (2017) Astrid Lind, …`), and a publisher the labeller took for
     /// a container.
     pub(super) fn amend(&self, r: &mut Reference) {
-        let Some(title) = self.field(Label::Title).filter(|t| letters(t) >= 3) else {
+        let Some(title) = self.field(Label::Title).filter(|t| letter_count(t) >= 3) else {
             return;
         };
         let family = r.authors.first().map(|p| p.family.as_str()).unwrap_or("");
@@ -110,7 +110,7 @@ impl Tagged {
     /// authors (or a label the text cites it by) and a year or the facts
     /// of its publication (an undated or forthcoming work).
     pub(super) fn reference(&self, urls: Vec<String>, numbered: bool) -> Option<Reference> {
-        let title = self.field(Label::Title).filter(|t| letters(t) >= 3)?;
+        let title = self.field(Label::Title).filter(|t| letter_count(t) >= 3)?;
         let year = self.field(Label::Date).and_then(|d| first_year(&d));
         let authors = self
             .field(Label::Author)
@@ -154,7 +154,7 @@ fn organisation(a: &str) -> Option<Vec<Person>> {
     })
 }
 
-fn letters(s: &str) -> usize {
+fn letter_count(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
 }
 

@@ -160,15 +160,17 @@ pub fn field(text: &str, tagged: &[(Range<usize>, Label)], label: Label) -> Opti
 /// Each token's features: the word, its shape and punctuation, its place
 /// in the reference, and the same for its neighbours.
 pub fn features(words: &[&str]) -> Vec<Vec<Attribute>> {
-    let own: Vec<Own> = own_features(words);
+    let mut own: Vec<Own> = own_features(words);
     let n = words.len();
     (0..n)
         .map(|i| {
-            let mut out: Vec<Attribute> = Vec::with_capacity(40);
+            let mut out: Vec<Attribute> = Vec::with_capacity(48);
+            out.extend(
+                std::mem::take(&mut own[i].all)
+                    .into_iter()
+                    .map(|f| Attribute::new(f, 1.0)),
+            );
             let mut add = |s: String| out.push(Attribute::new(s, 1.0));
-            for f in &own[i].all {
-                add(f.clone());
-            }
             for (d, name) in [(-2i32, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
                 let j = i as i32 + d;
                 if j < 0 || j >= n as i32 {
