@@ -156,10 +156,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     if author_date_form(&text) {
         if let Some(e) = super::entries::parse_entry(without_remark(&text), urls.clone()) {
             if !e.reference.authors.is_empty() {
-                return Parsed::Reference(Box::new(Reference {
-                    urls,
-                    ..e.reference
-                }));
+                return Parsed::Reference(Box::new(e.reference));
             }
         }
     }

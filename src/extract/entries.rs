@@ -385,7 +385,7 @@ fn title_date(title: &str) -> Option<(&str, i32)> {
 
 /// The first plausible publication year: four digits from 1500 to 2099
 /// standing alone (an `a`/`b` suffix allowed); (year, byte offset).
-fn first_year(text: &str) -> Option<(i32, usize)> {
+pub(super) fn first_year(text: &str) -> Option<(i32, usize)> {
     years(text).next()
 }
 

@@ -10,6 +10,7 @@
 //! every style measured, so where it finds a title it decides both.
 
 use super::citations::{clean, find_doi, join_broken_hyphens, letters, Reference};
+use super::entries::first_year;
 use super::entry_names::names_in;
 use super::fields::{genre_label, kind};
 use super::names::Person;
@@ -111,7 +112,10 @@ impl Tagged {
     /// of its publication (an undated or forthcoming work).
     pub(super) fn reference(&self, urls: Vec<String>, numbered: bool) -> Option<Reference> {
         let title = self.field(Label::Title).filter(|t| letter_count(t) >= 3)?;
-        let year = self.field(Label::Date).and_then(|d| first_year(&d));
+        let year = self
+            .field(Label::Date)
+            .and_then(|d| first_year(&d))
+            .map(|(y, _)| y);
         let authors = self
             .field(Label::Author)
             .and_then(|a| names_in(&a).or_else(|| organisation(&a)))
@@ -196,30 +200,17 @@ fn without_in(c: &str) -> &str {
     c
 }
 
-/// The first four-digit year from 1500 to 2099 in a date field.
-fn first_year(d: &str) -> Option<i32> {
-    let b = d.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|k| {
-        let digits = b[k..k + 4].iter().all(u8::is_ascii_digit);
-        let alone = (k == 0 || !b[k - 1].is_ascii_digit())
-            && b.get(k + 4).is_none_or(|c| !c.is_ascii_digit());
-        (digits && alone)
-            .then(|| d[k..k + 4].parse().ok())
-            .flatten()
-            .filter(|y| (1500..2100).contains(y))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn years_of_date_fields() {
-        assert_eq!(first_year("(2010a)."), Some(2010));
-        assert_eq!(first_year("May 3, 1999"), Some(1999));
-        assert_eq!(first_year("12345"), None);
-        assert_eq!(first_year(""), None);
+        let year = |d: &str| first_year(d).map(|(y, _)| y);
+        assert_eq!(year("(2010a)."), Some(2010));
+        assert_eq!(year("May 3, 1999"), Some(1999));
+        assert_eq!(year("12345"), None);
+        assert_eq!(year(""), None);
     }
 
     /// Entries written here in the forms where the rules alone misplaced
