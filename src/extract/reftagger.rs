@@ -10,11 +10,19 @@
 //! on public labelled reference strings; its features are written here
 //! once, so training and tagging read a token the same way.
 
-use crfs::{Attribute, Model};
+mod crf;
+mod features;
+
+pub use features::features;
+
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The model, trained as `examples/refeval.rs` describes.
 const MODEL: &[u8] = include_bytes!("reftagger.crfsuite");
+
+/// The model's weights, read from `MODEL` once (a few milliseconds).
+static CRF: LazyLock<Option<crf::Crf>> = LazyLock::new(|| crf::Crf::read(MODEL));
 
 /// What one token is part of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,18 +132,20 @@ pub fn tag(text: &str) -> Vec<(Range<usize>, Label)> {
         return Vec::new();
     }
     let words: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
-    let Ok(model) = Model::new(MODEL) else {
+    let Some(crf) = CRF.as_ref() else {
         return Vec::new();
     };
-    let Ok(tagger) = model.tagger() else {
-        return Vec::new();
-    };
-    let Ok(labels) = tagger.tag(&features(&words)) else {
-        return Vec::new();
-    };
+    let l = crf.labels.len();
+    let mut state = vec![0.0; l * words.len()];
+    features::each(&words, |i, f| crf.add(f, &mut state[l * i..l * (i + 1)]));
+    let labels: Vec<Label> = crf
+        .labels
+        .iter()
+        .map(|name| Label::from_name(name))
+        .collect();
     spans
         .into_iter()
-        .zip(labels.into_iter().map(Label::from_name))
+        .zip(crf.viterbi(&state).into_iter().map(|k| labels[k]))
         .collect()
 }
 
@@ -157,197 +167,6 @@ pub fn field(text: &str, tagged: &[(Range<usize>, Label)], label: Label) -> Opti
     (!bare.is_empty()).then(|| bare.to_string())
 }
 
-/// Each token's features: the word, its shape and punctuation, its place
-/// in the reference, and the same for its neighbours.
-pub fn features(words: &[&str]) -> Vec<Vec<Attribute>> {
-    let mut own: Vec<Own> = own_features(words);
-    let n = words.len();
-    (0..n)
-        .map(|i| {
-            let mut out: Vec<Attribute> = Vec::with_capacity(48);
-            out.extend(
-                std::mem::take(&mut own[i].all)
-                    .into_iter()
-                    .map(|f| Attribute::new(f, 1.0)),
-            );
-            let mut add = |s: String| out.push(Attribute::new(s, 1.0));
-            for (d, name) in [(-2i32, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
-                let j = i as i32 + d;
-                if j < 0 || j >= n as i32 {
-                    add(format!("{name}:edge"));
-                    continue;
-                }
-                let o = &own[j as usize];
-                add(format!("{name}w={}", o.word));
-                if d.abs() == 1 {
-                    add(format!("{name}sh={}", o.shape));
-                    add(format!("{name}end={}", o.end));
-                    add(format!("{name}w|w={}|{}", o.word, own[i].word));
-                }
-            }
-            out
-        })
-        .collect()
-}
-
-struct Own {
-    word: String,
-    shape: String,
-    end: String,
-    all: Vec<String>,
-}
-
-fn own_features(words: &[&str]) -> Vec<Own> {
-    let n = words.len();
-    let mut quoted = false;
-    let mut paren = 0i32;
-    let mut segment = 0usize;
-    let mut year_seen = false;
-    let mut out = Vec::with_capacity(n);
-    for (i, raw) in words.iter().enumerate() {
-        let core: &str = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower: String = core.to_lowercase().chars().take(24).collect();
-        let word = if core.chars().any(|c| c.is_ascii_digit()) {
-            digits_as_nines(&lower)
-        } else {
-            lower.clone()
-        };
-        let shape = shape(raw);
-        let last = raw.chars().last().unwrap_or(' ');
-        let first = raw.chars().next().unwrap_or(' ');
-        let end = if last.is_alphanumeric() {
-            "w".to_string()
-        } else {
-            last.to_string()
-        };
-        let opens_quote = matches!(first, '"' | '“' | '«' | '‘' | '\'' | '„' | '`');
-        if opens_quote {
-            quoted = true;
-        }
-        paren += raw.matches(['(', '[']).count() as i32;
-        let mut all = vec![
-            format!("w={word}"),
-            format!("sh={shape}"),
-            format!("end={end}"),
-            format!("beg={}", if first.is_alphanumeric() { 'w' } else { first }),
-            format!("pos={}", 10 * i / n.max(1)),
-            format!("seg={}", segment.min(7)),
-        ];
-        let chars: Vec<char> = lower.chars().collect();
-        for k in 1..=3 {
-            if chars.len() > k {
-                all.push(format!("p{k}={}", chars[..k].iter().collect::<String>()));
-                let s: String = chars[chars.len() - k..].iter().collect();
-                all.push(format!("s{k}={s}"));
-            }
-        }
-        let is_year = is_year(core);
-        let mut flag = |on: bool, name: &str| {
-            if on {
-                all.push(name.to_string());
-            }
-        };
-        flag(i == 0, "first");
-        flag(i + 1 == n, "last");
-        flag(quoted, "quoted");
-        flag(paren > 0, "paren");
-        flag(year_seen, "year-seen");
-        flag(is_year, "year");
-        flag(is_initial(core, raw), "initial");
-        flag(is_range(core), "range");
-        flag(
-            raw.contains("http") || raw.starts_with("www.") || raw.starts_with("doi"),
-            "link",
-        );
-        flag(
-            core.chars().count() > 1 && core.chars().all(|c| !c.is_lowercase()),
-            "caps",
-        );
-        flag(core.chars().next().is_some_and(char::is_uppercase), "cap");
-        flag(core.chars().next().is_some_and(char::is_lowercase), "lower");
-        let closes_quote = matches!(
-            raw.trim_end_matches([',', '.', ':', ';']).chars().last(),
-            Some('"' | '”' | '»' | '’' | '\'')
-        );
-        if closes_quote && (i > 0 || !opens_quote || raw.chars().count() > 2) {
-            quoted = false;
-        }
-        paren -= raw.matches([')', ']']).count() as i32;
-        paren = paren.max(0);
-        year_seen |= is_year;
-        if matches!(last, '.' | ':' | '?' | '!') && !is_initial(core, raw) || closes_quote {
-            segment += 1;
-        }
-        out.push(Own {
-            word,
-            shape,
-            end,
-            all,
-        });
-    }
-    out
-}
-
-/// `X`, `x`, `9` and other characters as they are, runs collapsed, at
-/// most six: `Smith,` → `Xx,`; `(2010).` → `(9).`.
-fn shape(raw: &str) -> String {
-    let mut out = String::new();
-    for c in raw.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() || c.is_alphabetic() {
-            'x'
-        } else if c.is_ascii_digit() {
-            '9'
-        } else {
-            c
-        };
-        if !out.ends_with(k) {
-            out.push(k);
-        }
-        if out.chars().count() >= 6 {
-            break;
-        }
-    }
-    out
-}
-
-fn digits_as_nines(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else { c })
-        .collect()
-}
-
-fn is_year(core: &str) -> bool {
-    let digits = core.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    digits.len() == 4
-        && core.len() <= 5
-        && digits
-            .parse::<u32>()
-            .is_ok_and(|y| (1500..=2039).contains(&y))
-}
-
-/// `J.`, `J.-P.`, `JP` before a comma is not; `J.P.` is.
-fn is_initial(core: &str, raw: &str) -> bool {
-    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=3).contains(&letters)
-        && core
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '-')
-        && (raw.ends_with('.') || letters == 1)
-}
-
-fn is_range(core: &str) -> bool {
-    let mut parts = core.split(['-', '–', '—']);
-    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    !a.is_empty()
-        && !b.is_empty()
-        && a.chars().all(|c| c.is_ascii_digit())
-        && b.chars().all(|c| c.is_ascii_digit())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,32 +177,6 @@ mod tests {
         let spans = tokens(t);
         let words: Vec<&str> = spans.iter().map(|r| &t[r.clone()]).collect();
         assert_eq!(words, ["Smith,", "J.", "(2010).", "Title"]);
-    }
-
-    #[test]
-    fn shapes_and_flags() {
-        assert_eq!(shape("Smith,"), "Xx,");
-        assert_eq!(shape("(2010)."), "(9).");
-        assert!(is_year("2010a") && !is_year("20101") && !is_year("1200"));
-        assert!(is_initial("J", "J.") && is_initial("J.-P", "J.-P.") && !is_initial("Jo", "Jo."));
-        assert!(is_range("123-145") && !is_range("2010"));
-    }
-
-    #[test]
-    fn features_are_the_same_for_the_same_words() {
-        let words = ["Smith,", "J.", "(2010).", "A", "title."];
-        let a = features(&words);
-        let b = features(&words);
-        assert_eq!(a.len(), 5);
-        let names = |f: &Vec<Vec<Attribute>>| -> Vec<Vec<String>> {
-            f.iter()
-                .map(|v| v.iter().map(|a| a.name.clone()).collect())
-                .collect()
-        };
-        assert_eq!(names(&a), names(&b));
-        // The third token is a year in the first segment after the name.
-        assert!(names(&a)[2].contains(&"year".to_string()));
-        assert!(names(&a)[3].contains(&"year-seen".to_string()));
     }
 
     #[test]

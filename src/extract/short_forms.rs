@@ -158,18 +158,22 @@ pub fn is_full_form(family: &str, title: &str, full: &Reference) -> bool {
 pub fn shortens(r: &Reference, full: &Reference) -> bool {
     let short =
         r.year.is_none() && r.container.is_none() && r.publisher.is_none() && r.urls.is_empty();
+    if !short || std::ptr::eq(r, full) {
+        return false;
+    }
     let (Some(a), Some(b)) = (r.authors.first(), full.authors.first()) else {
         return false;
     };
     let (Some(t), Some(ft)) = (&r.title, &full.title) else {
         return false;
     };
-    let (t, ft) = (letters(t), letters(ft));
-    short
-        && !std::ptr::eq(r, full)
-        && a.family.eq_ignore_ascii_case(&b.family)
-        && t.len() >= 4
-        && ft.starts_with(&t)
+    // Every earlier reference of the document is asked: the titles'
+    // letters only when the first authors agree.
+    if !a.family.eq_ignore_ascii_case(&b.family) {
+        return false;
+    }
+    let t = letters(t);
+    t.len() >= 4 && letters(ft).starts_with(&t)
 }
 
 #[cfg(test)]

@@ -27,7 +27,8 @@ use unicode_normalization::UnicodeNormalization;
 /// How the words of one language are indexed.
 pub struct Analyzer {
     language: String,
-    stop: &'static [&'static str],
+    /// The language's stop words (a hash: every word of a site is asked).
+    stop: rustc_hash::FxHashSet<&'static str>,
     snowball: Option<Stemmer>,
 }
 
@@ -56,7 +57,7 @@ impl Analyzer {
             _ => None,
         };
         Analyzer {
-            stop: stop_words::of(&language),
+            stop: stop_words::of(&language).iter().copied().collect(),
             snowball: algorithm.map(Stemmer::create),
             language,
         }
@@ -81,7 +82,7 @@ impl Analyzer {
         each_word(text, |word| {
             if word.starts_with(is_cjk) {
                 pairs(word, &mut f);
-            } else if self.stop.binary_search(&word).is_err() {
+            } else if !self.stop.contains(word) {
                 self.stem(word, &mut buf);
                 f(&buf);
             }
