@@ -5,7 +5,7 @@
 
 use super::analyze::Analyzer;
 use super::SearchCache;
-use super::{Entry, Group, Indexed, Urls, PASSAGE_TEXT, SNIPPET};
+use super::{Entry, Group, Urls, PASSAGE_TEXT, SNIPPET};
 use crate::graph::Site;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -23,11 +23,7 @@ fn weigh(
     text: &str,
     title_weight: u32,
 ) -> Vec<(String, u32)> {
-    let boost = match kind {
-        "t" => 3,
-        "d" => 2,
-        _ => 1,
-    };
+    let boost = boost(kind);
     // A token is allocated once per entry, not once per occurrence.
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
     let mut add = |t: &str, w: u32| match counts.get_mut(t) {
@@ -43,6 +39,15 @@ fn weigh(
     let mut terms: Vec<(String, u32)> = counts.into_iter().map(|(t, w)| (t, w * boost)).collect();
     terms.sort_unstable();
     terms
+}
+
+/// How much more a token of an entry of this kind weighs.
+fn boost(kind: &str) -> u32 {
+    match kind {
+        "t" => 3,
+        "d" => 2,
+        _ => 1,
+    }
 }
 
 /// Collects the entries and their weighted tokens, in groups, each with
@@ -139,9 +144,7 @@ pub(super) fn doc_group(
     });
     (
         key,
-        cache
-            .groups
-            .get_or_make(key, || Group::new(doc_entries(site, i, d))),
+        cache.groups.get_or_make(key, || doc_entries(site, i, d)),
     )
 }
 
@@ -166,16 +169,16 @@ fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
 /// paragraph's `parent` is the offset of its document's entry in the group
 /// (0), made absolute when the chunks are written: so a document's entries
 /// do not depend on where it falls in the index.
-fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
+fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
     let mut about = d.summary.clone();
     if !d.authors.is_empty() {
         about = format!("{} — {about}", d.authors.join(", "));
     }
     let words = Analyzer::new(&d.language);
-    let mut out = Vec::with_capacity(1 + d.body.paragraphs.len());
+    let mut group = Gathered::new(&words, 1 + d.body.paragraphs.len());
     let mut own = entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT);
     own.lang = d.foreign.then(|| d.language.clone());
-    out.push((own, weigh(&words, "d", &d.title, &about, 5)));
+    group.add(own, &d.title, &about, 5);
     // Its timeline entries, in time order, before the paragraphs (so that
     // an added paragraph moves none of them); the URL is the anchor (see
     // `Urls::years`).
@@ -191,7 +194,7 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
             PASSAGE_TEXT,
         );
         en.parent = Some(0);
-        out.push((en, weigh(&words, "y", label, sentence, 1)));
+        group.add(en, label, sentence, 1);
     }
     for p in &d.body.paragraphs {
         // The whole paragraph is indexed and kept (up to a bound), for the
@@ -204,9 +207,61 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Vec<Indexed> {
             PASSAGE_TEXT,
         );
         e.parent = Some(0);
-        out.push((e, weigh(&words, "p", "", &p.text, 0)));
+        group.add(e, "", &p.text, 0);
     }
-    out
+    group.finish()
+}
+
+/// A group made entry by entry: each token's postings gathered in one map
+/// as the entries come (in id order), weighed as [`weigh`] weighs them.
+/// One map per document instead of one per paragraph, and a token's text
+/// allocated once per document.
+struct Gathered<'a> {
+    words: &'a Analyzer,
+    entries: Vec<Entry>,
+    postings: FxHashMap<String, Vec<(u32, u32)>>,
+}
+
+impl<'a> Gathered<'a> {
+    fn new(words: &'a Analyzer, capacity: usize) -> Self {
+        Gathered {
+            words,
+            entries: Vec::with_capacity(capacity),
+            postings: FxHashMap::default(),
+        }
+    }
+
+    fn add(&mut self, entry: Entry, title: &str, text: &str, title_weight: u32) {
+        let id = self.entries.len() as u32;
+        let boost = boost(entry.kind);
+        self.entries.push(entry);
+        let postings = &mut self.postings;
+        let mut add = |t: &str, w: u32| match postings.get_mut(t) {
+            Some(list) => match list.last_mut() {
+                Some(last) if last.0 == id => last.1 += w,
+                _ => list.push((id, w)),
+            },
+            None => {
+                postings.insert(t.to_string(), vec![(id, w)]);
+            }
+        };
+        self.words
+            .each_token(title, |t| add(t, title_weight * boost));
+        self.words.each_token(text, |t| add(t, boost));
+    }
+
+    fn finish(self) -> Group {
+        let mut postings: Vec<super::TokenPostings> = self
+            .postings
+            .into_iter()
+            .map(|(t, list)| (t.into_boxed_str(), list.into_boxed_slice()))
+            .collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Group {
+            entries: self.entries,
+            postings,
+        }
+    }
 }
 
 fn entry(kind: &'static str, title: String, url: String, text: &str, len: usize) -> Entry {
