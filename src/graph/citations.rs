@@ -155,11 +155,19 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
 /// for `Taylor, Andrea Kendall` too): the one whose family name keeps the
 /// compound whole, else the first seen.
 fn unify_spellings(works: &mut [Work]) {
+    // Names are grouped by their key, so within a group only the family
+    // names are compared (`name_forms::same_person` is the key and then
+    // `same_family`); a name without a key is the same as no other.
     let mut chosen: FxHashMap<String, Vec<Person>> = FxHashMap::default();
     for w in works.iter() {
         for a in &w.reference.authors {
-            let same = chosen.entry(a.key()).or_default();
-            match same.iter_mut().find(|c| name_forms::same_person(c, a)) {
+            let key = a.key();
+            let keyed = !key.is_empty();
+            let same = chosen.entry(key).or_default();
+            match same
+                .iter_mut()
+                .find(|c| keyed && name_forms::same_family(c, a))
+            {
                 Some(c) => {
                     let parts = |p: &Person| p.family.split(['-', ' ']).count();
                     if parts(a) > parts(c) {
@@ -172,9 +180,13 @@ fn unify_spellings(works: &mut [Work]) {
     }
     for w in works.iter_mut() {
         for a in &mut w.reference.authors {
+            let key = a.key();
+            if key.is_empty() {
+                continue;
+            }
             if let Some(c) = chosen
-                .get(&a.key())
-                .and_then(|same| same.iter().find(|c| name_forms::same_person(c, a)))
+                .get(&key)
+                .and_then(|same| same.iter().find(|c| name_forms::same_family(c, a)))
             {
                 *a = c.clone();
             }

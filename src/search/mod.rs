@@ -194,7 +194,7 @@ impl Layout {
 /// each handed to `place` as soon as it is made (the render writes it out,
 /// or keeps it); returns what `place` returned: shards, chunks, metadata.
 /// A build that keeps nothing for the next makes them block by block in
-/// bounded memory ([`stream`]); one that keeps its groups and merged
+/// bounded memory (`stream`); one that keeps its groups and merged
 /// postings for the next (`serve`) makes them whole, or patches them.
 pub fn build<P: Send>(
     site: &Site,
