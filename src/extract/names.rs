@@ -15,8 +15,11 @@ impl Person {
     /// lower-cased parts split on spaces, hyphens and full stops, sorted,
     /// initials left out (they are written inconsistently).
     pub fn key(&self) -> String {
-        let mut parts: Vec<String> = format!("{} {}", self.family, self.given)
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        let cut = |c: char| c.is_whitespace() || c == '-' || c == '.';
+        let mut parts: Vec<String> = self
+            .family
+            .split(cut)
+            .chain(self.given.split(cut))
             .filter(|p| p.chars().count() > 1)
             .map(str::to_lowercase)
             .collect();
