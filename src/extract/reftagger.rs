@@ -7,8 +7,9 @@
 //! titles, years); where they disagree with each other on where a title or
 //! a container ends, the labeller decides (`entries::parse_entry`). The
 //! model (`reftagger.crfsuite`) is trained by `examples/refeval.rs train`
-//! on public labelled reference strings; its features are written here
-//! once, so training and tagging read a token the same way.
+//! on public labelled reference strings; its features are written once
+//! (`features`), so training and tagging read a token the same way, and
+//! its weights are scored by `crf`.
 
 mod crf;
 mod features;
@@ -21,8 +22,17 @@ use std::sync::LazyLock;
 /// The model, trained as `examples/refeval.rs` describes.
 const MODEL: &[u8] = include_bytes!("reftagger.crfsuite");
 
-/// The model's weights, read from `MODEL` once (a few milliseconds).
-static CRF: LazyLock<Option<crf::Crf>> = LazyLock::new(|| crf::Crf::read(MODEL));
+/// The model's weights, read from `MODEL` once (a few milliseconds), with
+/// its labels by their number in the model.
+static CRF: LazyLock<Option<(crf::Crf, Vec<Label>)>> = LazyLock::new(|| {
+    let crf = crf::Crf::read(MODEL)?;
+    let labels = crf
+        .labels
+        .iter()
+        .map(|name| Label::from_name(name))
+        .collect();
+    Some((crf, labels))
+});
 
 /// What one token is part of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,17 +142,12 @@ pub fn tag(text: &str) -> Vec<(Range<usize>, Label)> {
         return Vec::new();
     }
     let words: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
-    let Some(crf) = CRF.as_ref() else {
+    let Some((crf, labels)) = CRF.as_ref() else {
         return Vec::new();
     };
-    let l = crf.labels.len();
+    let l = labels.len();
     let mut state = vec![0.0; l * words.len()];
     features::each(&words, |i, f| crf.add(f, &mut state[l * i..l * (i + 1)]));
-    let labels: Vec<Label> = crf
-        .labels
-        .iter()
-        .map(|name| Label::from_name(name))
-        .collect();
     spans
         .into_iter()
         .zip(crf.viterbi(&state).into_iter().map(|k| labels[k]))

@@ -11,11 +11,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-/// Token counts of an entry: title tokens weigh `title_weight` each.
-///
-/// The kind of entry weighs in too (topics first, then documents, cited
-/// works, passages and timeline entries), here at build time, so that the
-/// browser ranks on postings alone and loads only the entries it shows.
+/// Token counts of an entry, weighed by [`each_weighed`].
 fn weigh(
     words: &Analyzer,
     kind: &str,
@@ -23,31 +19,49 @@ fn weigh(
     text: &str,
     title_weight: u32,
 ) -> Vec<(String, u32)> {
-    let boost = boost(kind);
     // A token is allocated once per entry, not once per occurrence.
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
-    let mut add = |t: &str, w: u32| match counts.get_mut(t) {
-        Some(c) => *c += w,
-        None => {
-            counts.insert(t.to_string(), w);
-        }
-    };
-    words.each_token(title, |t| add(t, title_weight));
-    words.each_token(text, |t| add(t, 1));
+    each_weighed(
+        words,
+        kind,
+        title,
+        text,
+        title_weight,
+        |t, w| match counts.get_mut(t) {
+            Some(c) => *c += w,
+            None => {
+                counts.insert(t.to_string(), w);
+            }
+        },
+    );
     // In token order: the postings built from it must not depend on the
     // hash's order.
-    let mut terms: Vec<(String, u32)> = counts.into_iter().map(|(t, w)| (t, w * boost)).collect();
+    let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
     terms.sort_unstable();
     terms
 }
 
-/// How much more a token of an entry of this kind weighs.
-fn boost(kind: &str) -> u32 {
-    match kind {
+/// Calls `f(token, weight)` for each token of an entry: a title token
+/// weighs `title_weight`, a text token 1, each times the kind's boost.
+///
+/// The kind of entry weighs in (topics first, then documents, cited
+/// works, passages and timeline entries) here at build time, so that the
+/// browser ranks on postings alone and loads only the entries it shows.
+fn each_weighed(
+    words: &Analyzer,
+    kind: &str,
+    title: &str,
+    text: &str,
+    title_weight: u32,
+    mut f: impl FnMut(&str, u32),
+) {
+    let boost = match kind {
         "t" => 3,
         "d" => 2,
         _ => 1,
-    }
+    };
+    words.each_token(title, |t| f(t, title_weight * boost));
+    words.each_token(text, |t| f(t, boost));
 }
 
 /// Collects the entries and their weighted tokens, in groups, each with
@@ -213,7 +227,7 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
 }
 
 /// A group made entry by entry: each token's postings gathered in one map
-/// as the entries come (in id order), weighed as [`weigh`] weighs them.
+/// as the entries come (in id order), weighed by [`each_weighed`].
 /// One map per document instead of one per paragraph, and a token's text
 /// allocated once per document.
 struct Gathered<'a> {
@@ -233,21 +247,24 @@ impl<'a> Gathered<'a> {
 
     fn add(&mut self, entry: Entry, title: &str, text: &str, title_weight: u32) {
         let id = self.entries.len() as u32;
-        let boost = boost(entry.kind);
-        self.entries.push(entry);
         let postings = &mut self.postings;
-        let mut add = |t: &str, w: u32| match postings.get_mut(t) {
-            Some(list) => match list.last_mut() {
-                Some(last) if last.0 == id => last.1 += w,
-                _ => list.push((id, w)),
+        each_weighed(
+            self.words,
+            entry.kind,
+            title,
+            text,
+            title_weight,
+            |t, w| match postings.get_mut(t) {
+                Some(list) => match list.last_mut() {
+                    Some(last) if last.0 == id => last.1 += w,
+                    _ => list.push((id, w)),
+                },
+                None => {
+                    postings.insert(t.to_string(), vec![(id, w)]);
+                }
             },
-            None => {
-                postings.insert(t.to_string(), vec![(id, w)]);
-            }
-        };
-        self.words
-            .each_token(title, |t| add(t, title_weight * boost));
-        self.words.each_token(text, |t| add(t, boost));
+        );
+        self.entries.push(entry);
     }
 
     fn finish(self) -> Group {
