@@ -10,7 +10,8 @@
 //! `refeval tag "TEXT"` prints each token of one reference with its label;
 //! `refeval train` trains the labeller (see `train`).
 //!
-//! `--show N` prints the first N references with a wrong field; with
+//! `--show N` prints the first N references with a wrong field (read as
+//! entries; as notes with `--note`); with
 //! `--field F` (author, title, container, year) only those wrong in F,
 //! each with the labelled and the parsed value.
 //!
@@ -53,6 +54,8 @@ fn main() {
         .iter()
         .position(|a| a == "--field")
         .and_then(|k| args.get(k + 1).cloned());
+    // `--note`: `--show` prints the notes' failures instead of the entries'.
+    let notes = args.iter().any(|a| a == "--note");
     let xml = std::fs::read_to_string(path).expect("readable file");
     let mut entry = Tally::default();
     let mut note = Tally::default();
@@ -89,12 +92,17 @@ fn main() {
             .as_ref()
             .map(|r| r.authors.clone())
             .filter(|a| !a.is_empty());
-        let wrong = entry.add(&gold, as_entry.as_ref());
+        let wrong_entry = entry.add(&gold, as_entry.as_ref());
         let as_note = match parse_reference(&text, Vec::new()) {
             Parsed::Reference(r) => Some(*r),
             _ => None,
         };
-        note.add(&gold, as_note.as_ref());
+        let wrong_note = note.add(&gold, as_note.as_ref());
+        let (wrong, as_entry) = if notes {
+            (wrong_note, as_note)
+        } else {
+            (wrong_entry, as_entry)
+        };
         let tagged = reftagger::tag(&text);
         let by_model = (!tagged.is_empty()).then(|| Reference {
             title: reftagger::field(&text, &tagged, Label::Title),

@@ -146,7 +146,8 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         }
         text.push_str(token);
     }
-    let text = tidy(&text);
+    // A signal (`See`, `*Cf.*`) before the citation is not part of it.
+    let text = tidy(super::short_forms::without_signal(&text));
     if text.to_lowercase().starts_with("ibid") {
         let locator = text[4..].trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
         return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));
@@ -169,7 +170,19 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
             .iter()
             .find_map(|u| u.split_once("doi.org/").map(|(_, d)| d.to_string()))
     });
-    let (authors, title_at) = parse_authors(&text).unwrap_or_default();
+    let listed = parse_authors(&text);
+    // Given names first and commas between the parts (Chicago notes,
+    // Bluebook, OSCOLA, continental notes), or a case: `note_forms`.
+    let noted = super::note_cases::case(&text)
+        .or_else(|| listed.is_none().then(|| super::note_forms::read(&text))?);
+    if let Some(n) = noted {
+        return Parsed::Reference(Box::new(Reference {
+            urls: r.urls,
+            doi: r.doi,
+            ..n
+        }));
+    }
+    let (authors, title_at) = listed.unwrap_or_default();
     r.authors = authors;
     let (title, rest) = split_title(&text[title_at..]);
     r.title = title

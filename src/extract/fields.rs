@@ -173,7 +173,7 @@ fn only_date(f: &str) -> Option<(i32, String)> {
 }
 
 /// `25 May 2020` → `2020-05-25`; `February 2012` → `2012-02`.
-fn iso_date(label: &str) -> Option<String> {
+pub(super) fn iso_date(label: &str) -> Option<String> {
     let month = |m: &str| {
         super::years::MONTHS
             .iter()
@@ -231,8 +231,10 @@ pub(super) fn kind(r: &Reference, genre: Option<&str>) -> &'static str {
 }
 
 /// Words that name an organisation (in any case).
-const ORGANISATION_WORDS: &[&str] = &[
+pub(super) const ORGANISATION_WORDS: &[&str] = &[
     "agency",
+    "assembly",
+    "bank",
     "association",
     "authority",
     "bureau",

@@ -37,6 +37,16 @@ pub fn tidy(p: &Person) -> Person {
     out
 }
 
+/// Whether `first second` is a Chinese name written family name first
+/// (`Chen Weiming`): a common family name, then a two-syllable pinyin
+/// given name that is not one.
+pub(super) fn chinese_family_first(first: &str, second: &str) -> bool {
+    let (family, given) = (first.to_lowercase(), second.to_lowercase());
+    SURNAMES.binary_search(&family.as_str()).is_ok()
+        && SURNAMES.binary_search(&given.as_str()).is_err()
+        && syllables(&given) == Some(2)
+}
+
 fn is_inverted_chinese(p: &Person) -> bool {
     let family = p.family.to_lowercase();
     let given = p.given.to_lowercase();

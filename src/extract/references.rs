@@ -49,6 +49,12 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
                 out.iter()
                     .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == n)),
             ),
+            short_forms::Back::Case(volume, reporter) => Some(out.iter().rev().find(|c| {
+                let r = &c.reference;
+                r.kind == "legal_case"
+                    && r.volume.as_deref() == Some(volume.as_str())
+                    && r.container.as_deref() == Some(reporter.as_str())
+            })),
             short_forms::Back::Author(family) => Some(out.iter().rev().find(|c| {
                 c.reference
                     .authors

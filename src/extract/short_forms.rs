@@ -10,9 +10,11 @@
 //!    document, with the new locator.
 //! 3. **supra note 5** (`Smith, supra note 5, at 12`): the reference of
 //!    note 5.
-//! 4. **op. cit.** and **loc. cit.** (`Smith, op. cit., p. 4`): the latest
+//! 4. **A case's short form** (`Altai, 982 F.2d at 709`): the case cited
+//!    earlier in the same volume of the same reporter.
+//! 5. **op. cit.** and **loc. cit.** (`Smith, op. cit., p. 4`): the latest
 //!    reference whose first author has that family name.
-//! 5. **Short forms** (`Hobsbawm, *Age of Extremes*, 12.`): a reference with
+//! 6. **Short forms** (`Hobsbawm, *Age of Extremes*, 12.`): a reference with
 //!    an author and a title but no year, container or publisher is the
 //!    earlier full reference of the same first author whose title begins
 //!    with that title.
@@ -32,6 +34,9 @@ pub enum Back {
     Note(usize),
     /// `op. cit.`/`loc. cit.` after this family name.
     Author(String),
+    /// A case's short form, `Altai, 982 F.2d at 709`: the case cited
+    /// earlier with this volume and reporter.
+    Case(String, String),
 }
 
 /// Drops a leading signal (rule 1): the text to read.
@@ -63,16 +68,17 @@ pub fn without_signal(text: &str) -> &str {
         let head = plain.get(..s.len()).filter(|h| h.eq_ignore_ascii_case(s));
         if let Some(rest) = head.map(|h| &plain[h.len()..]) {
             // A whole word: `See` not `Seeds`.
-            if rest.starts_with([' ', ',', '*', '_']) {
+            if rest.starts_with([' ', ',', ':', '*', '_']) {
                 let rest = rest
                     .get(emphasis.min(rest.len())..)
                     .filter(|_| {
                         emphasis > 0 && rest[..emphasis].chars().all(|c| c == '*' || c == '_')
                     })
                     .unwrap_or(rest);
-                let rest = rest.trim_start_matches([',', ' ']);
-                if rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“' || c == '*')
-                {
+                let rest = rest.trim_start_matches([',', ':', ' ']);
+                if rest.starts_with(|c: char| {
+                    c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“' || c == '*'
+                }) {
                     return rest;
                 }
             }
@@ -81,7 +87,7 @@ pub fn without_signal(text: &str) -> &str {
     t
 }
 
-/// Rules 2–4: whether `text` (signal dropped) refers back.
+/// Rules 2–5: whether `text` (signal dropped) refers back.
 pub fn back(text: &str) -> Back {
     let plain = text.trim_start_matches(['*', '_', ' ']);
     let lower = plain.to_lowercase();
@@ -94,6 +100,9 @@ pub fn back(text: &str) -> Back {
         || plain == "Id";
     if previous {
         return Back::Previous;
+    }
+    if let Some((volume, reporter)) = case_short(plain) {
+        return Back::Case(volume, reporter);
     }
     if let Some(at) = lower.find("supra note") {
         let n: String = lower[at + 10..]
@@ -124,7 +133,24 @@ pub fn back(text: &str) -> Back {
     Back::Full
 }
 
-/// Rule 5, read from the text: `Hartley, *The Long Frontier*, 99.` or
+/// `Computer Assocs., 982 F.2d at 709-10`: (volume, reporter).
+fn case_short(text: &str) -> Option<(String, String)> {
+    let (name, cite) = text.split_once(", ")?;
+    if name.len() > 80 || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (volume, rest) = cite.split_once(' ')?;
+    let (reporter, _) = rest.split_once(" at ")?;
+    let fits = !volume.is_empty()
+        && volume.len() <= 4
+        && volume.bytes().all(|b| b.is_ascii_digit())
+        && super::note_cases::parallel(reporter)
+        && reporter.starts_with(char::is_uppercase)
+        && reporter.len() <= 24;
+    fits.then(|| (volume.to_string(), reporter.to_string()))
+}
+
+/// Rule 6, read from the text: `Hartley, *The Long Frontier*, 99.` or
 /// `Hartley, "River Law," 7.` → (family, title).
 pub fn short(text: &str) -> Option<(&str, &str)> {
     let (family, rest) = text.trim().split_once(", ")?;
@@ -154,7 +180,7 @@ pub fn is_full_form(family: &str, title: &str, full: &Reference) -> bool {
     a.family.eq_ignore_ascii_case(family) && t.len() >= 4 && letters(ft).starts_with(&t)
 }
 
-/// Rule 5: whether `r` is a short form of `full`.
+/// Rule 6: whether `r` is a short form of `full`.
 pub fn shortens(r: &Reference, full: &Reference) -> bool {
     let short =
         r.year.is_none() && r.container.is_none() && r.publisher.is_none() && r.urls.is_empty();

@@ -1,0 +1,194 @@
+//! What a note in a note style puts after the title (see `note_forms`):
+//!
+//! - a chapter's book or a commentary: `in *Book*, ed. X (…)`, `in Alan
+//!   Gray (ed), *Essays* (…)`, `in: Dreier/Schulze (ed.), *UrhG*, …`;
+//! - a Bluebook journal: `81 Yale L.J. 1402, 1410 (2008)`;
+//! - an OSCOLA journal: `(2003) 119 LQR 301, 305`;
+//! - a Chicago journal: `*Journal* 22, no. 3 (2009): 301–29`;
+//! - publication facts in parentheses: `(Cambridge: Harwell, 1987)`,
+//!   `(4th edn, Merton Press 2010)`, `(3d ed. 2015)`, `(March 2016)`;
+//! - or fields joined by commas (continental and news styles): `*Revue*,
+//!   2011, n° 4, p. 55-71`, `Giuffrè, Milan, 2012`, `*Herald*, April 4,
+//!   2010`.
+
+use super::citations::{clean, Reference};
+use super::note_cases::reporter_page;
+use super::note_forms::{first_date, year_word, Facts, Set};
+use super::years::find_years;
+
+/// Reads what follows the title into `r`.
+pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
+    let mut facts = Facts::default();
+    let mut t = rest.trim();
+    if let Some(after) = t.strip_prefix("in: ").or_else(|| t.strip_prefix("in ")) {
+        let (container, after) = book_of(after);
+        r.container = container;
+        facts.kind = Some("chapter");
+        t = after;
+    }
+    if let Some((volume, journal, page, year)) = bluebook(t) {
+        r.volume = Some(volume.to_string());
+        r.container = Some(journal.to_string());
+        r.pages = Some(page.to_string());
+        r.year = Some(year);
+        facts.reporter = true;
+        facts.kind = Some("article-journal");
+        return facts;
+    }
+    if let Some((year, volume, journal, page)) = oscola(t) {
+        r.year = Some(year);
+        r.volume = volume.map(str::to_string);
+        r.container = Some(journal.to_string());
+        r.pages = Some(page.to_string());
+        facts.reporter = true;
+        facts.kind = Some("article-journal");
+        return facts;
+    }
+    // The container of an article: emphasised, or plain up to its volume.
+    if set == Set::Quoted && r.container.is_none() {
+        if let Some(inner) = t.strip_prefix('*') {
+            if let Some(end) = inner.find('*') {
+                r.container = Some(clean(&inner[..end]));
+                t = inner[end + 1..].trim_start_matches([',', ' ']);
+            }
+        } else if t.starts_with(char::is_uppercase) {
+            let end = t
+                .find(|c: char| c == ',' || c == '(' || c.is_ascii_digit())
+                .unwrap_or(t.len());
+            let name = clean(&t[..end]);
+            if !name.is_empty() && first_date(&name).is_none() {
+                r.container = Some(name);
+                t = t[end..].trim_start_matches([',', ' ']);
+            }
+        }
+    }
+    // `22, no. 3 (2009): 301–29`: volume and issue before the date.
+    let numbers: String = t.chars().take_while(|c| *c != '(').collect();
+    let mut parts = numbers.split(',').map(str::trim);
+    if let Some(v) = parts.next().filter(|v| is_number(v)) {
+        r.volume = Some(v.to_string());
+        if let Some(n) = parts.next().and_then(|p| p.strip_prefix("no. ")) {
+            r.issue = Some(n.trim().to_string());
+        }
+    }
+    if let Some(open) = t.find('(') {
+        let close = t[open..].find(')').map_or(t.len(), |c| c + open);
+        in_parentheses(&t[open + 1..close], r);
+        let after = t.get(close + 1..).unwrap_or("");
+        let pages = after.trim_start_matches([':', ',', ' ']);
+        let pages: String = pages
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "–-".contains(*c))
+            .collect();
+        if !pages.is_empty() {
+            r.pages = Some(pages);
+        }
+    }
+    if r.year.is_none() {
+        if let Some((year, date)) = first_date(t) {
+            r.year = Some(year);
+            r.date = Some(date);
+        }
+    }
+    // A book's publisher in comma fields: the first field of words.
+    if set == Set::Emphasis && r.publisher.is_none() && facts.kind.is_none() {
+        let first = t.split(',').next().unwrap_or("").trim();
+        if first.starts_with(char::is_uppercase) && first_date(first).is_none() {
+            r.publisher = Some(clean(first.trim_end_matches(['.', ':'])));
+        }
+    }
+    facts
+}
+
+/// The book a chapter is in: the first title set apart after `in`, else
+/// the words up to `, ed.`, a parenthesis or a comma.
+fn book_of(t: &str) -> (Option<String>, &str) {
+    // Up to the publication facts' parenthesis (not an editor's `(ed)`).
+    let facts = t
+        .match_indices(" (")
+        .map(|(k, _)| k)
+        .find(|&k| {
+            let inner = t[k + 2..].split(')').next().unwrap_or("");
+            !matches!(
+                inner,
+                "ed" | "ed." | "eds" | "eds." | "Hrsg." | "dir." | "coord."
+            )
+        })
+        .unwrap_or(t.len());
+    let window = &t[..facts.min(200)];
+    if let Some(open) = window.find('*') {
+        if let Some(len) = t[open + 1..].find('*') {
+            let name = clean(&t[open + 1..open + 1 + len]);
+            return (
+                Some(name),
+                t[open + len + 2..].trim_start_matches([',', ' ']),
+            );
+        }
+    }
+    let end = [", ed.", ", eds.", ", edited", " (", ", "]
+        .iter()
+        .filter_map(|p| t.find(p))
+        .min()
+        .unwrap_or(t.len());
+    let name = clean(&t[..end]);
+    ((!name.is_empty()).then_some(name), &t[end..])
+}
+
+/// `81 Yale L.J. 1402, 1410 (2008)`.
+fn bluebook(t: &str) -> Option<(&str, &str, &str, i32)> {
+    let (volume, rest) = t.split_once(' ')?;
+    if !is_number(volume) {
+        return None;
+    }
+    let (journal, page) = reporter_page(rest)?;
+    let after = &rest[rest.find(page)? + page.len()..];
+    let open = after.find('(')?;
+    if !super::note_cases::parallel(&after[..open]) {
+        return None;
+    }
+    let close = after[open..].find(')')? + open;
+    let year = after[open + 1..close]
+        .split_whitespace()
+        .filter_map(year_word)
+        .next_back()?;
+    Some((volume, journal, page, year))
+}
+
+/// `(2003) 119 LQR 301, 305` or `[2004] CLJ 12`.
+fn oscola(t: &str) -> Option<(i32, Option<&str>, &str, &str)> {
+    let inner = t.strip_prefix(['(', '['])?;
+    let close = inner.find([')', ']'])?;
+    let year = (close == 4).then(|| year_word(&inner[..4])).flatten()?;
+    let after = inner[close + 1..].trim_start();
+    let (volume, after) = match after.split_once(' ') {
+        Some((v, a)) if is_number(v) => (Some(v), a),
+        _ => (None, after),
+    };
+    let (journal, page) = reporter_page(after)?;
+    Some((year, volume, journal, page))
+}
+
+/// `Cambridge: Harwell University Press, 1987`, `4th edn, Merton Press
+/// 2010`, `3d ed. 2015`, `March 2016`: the last date, and the publisher
+/// in what stands before it.
+fn in_parentheses(inner: &str, r: &mut Reference) {
+    let Some(hit) = find_years(inner, (1400, 2100)).pop() else {
+        return;
+    };
+    if let Some((year, date)) = first_date(&inner[hit.start..]) {
+        r.year = Some(year);
+        if date.len() > 4 {
+            r.date = Some(date);
+        }
+    }
+    let before = inner[..hit.start].trim_end_matches([',', ' ']);
+    let facts = before.split_once(": ").map_or(before, |(_, p)| p);
+    let publisher = facts.rsplit(", ").next().unwrap_or("").trim();
+    if publisher.starts_with(char::is_uppercase) && first_date(publisher).is_none() {
+        r.publisher = Some(clean(publisher));
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit())
+}

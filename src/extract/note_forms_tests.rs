@@ -1,0 +1,160 @@
+use super::*;
+
+fn read_ok(text: &str) -> Reference {
+    read(text).unwrap_or_else(|| panic!("not read: {text}"))
+}
+
+fn family(r: &Reference) -> Vec<&str> {
+    r.authors.iter().map(|p| p.family.as_str()).collect()
+}
+
+#[test]
+fn chicago_notes_book_article_chapter_newspaper() {
+    let r =
+        read_ok("Owen Pritchard, *Salt Roads of the Sahel* (Leeds: Moorgate Press, 1994), 71–73.");
+    assert_eq!(family(&r), ["Pritchard"]);
+    assert_eq!(r.title.as_deref(), Some("Salt Roads of the Sahel"));
+    assert_eq!(r.publisher.as_deref(), Some("Moorgate Press"));
+    assert_eq!((r.year, r.kind), (Some(1994), "book"));
+
+    let r = read_ok("Ines Carvalho and Peter Lund, “Ferries and Fishermen,” *Maritime History Journal* 14, no. 2 (2006): 88–109, at 90.");
+    assert_eq!(family(&r), ["Carvalho", "Lund"]);
+    assert_eq!(r.title.as_deref(), Some("Ferries and Fishermen"));
+    assert_eq!(r.container.as_deref(), Some("Maritime History Journal"));
+    assert_eq!(r.volume.as_deref(), Some("14"));
+    assert_eq!(r.issue.as_deref(), Some("2"));
+    assert_eq!(r.pages.as_deref(), Some("88–109"));
+    assert_eq!((r.year, r.kind), (Some(2006), "article-journal"));
+
+    let r = read_ok("Ravi Menon, “Tea Estates,” in *Plantation Worlds*, ed. Lucy Hart (Delhi: Ganges, 2012), 3–20.");
+    assert_eq!(r.container.as_deref(), Some("Plantation Worlds"));
+    assert_eq!((r.year, r.kind), (Some(2012), "chapter"));
+
+    let r = read_ok("Dana Whitfield, “Port Strike Ends,” *Evening Courier*, May 9, 2018.");
+    assert_eq!(r.container.as_deref(), Some("Evening Courier"));
+    assert_eq!(r.date.as_deref(), Some("2018-05-09"));
+}
+
+#[test]
+fn names_in_capitals_particles_chinese_order_and_organisations() {
+    let r = read_ok(
+        "M. DE LA TORRE & P. OSTROWSKI, “Spain”, in *A Guide to Licensing Law*, Hanover, 2015.",
+    );
+    assert_eq!(family(&r), ["de la Torre", "Ostrowski"]);
+    assert_eq!(r.title.as_deref(), Some("Spain"));
+    assert_eq!(r.container.as_deref(), Some("A Guide to Licensing Law"));
+
+    let r = read_ok("Liu Jianguo, *Rivers of the North* (Harbin: Songhua Press, 2003), 5.");
+    assert_eq!(r.authors[0].family, "Liu");
+    assert_eq!(r.authors[0].given, "Jianguo");
+
+    let r = read_ok("Ludwig van Auer, *Die Brücke* (Wien: Donau, 1970), 8.");
+    assert_eq!(r.authors[0].family, "van Auer");
+
+    let r = read_ok("World Health Assembly, *Report on Vaccines* (Geneva: WHA, 2009), 4.");
+    assert_eq!(family(&r), ["World Health Assembly"]);
+
+    let r = read_ok("Okoye, Chidi, *Markets of Onitsha* (Enugu: Niger Books, 1999), 12.");
+    assert_eq!(r.authors[0].family, "Okoye");
+    assert_eq!(r.authors[0].given, "Chidi");
+}
+
+#[test]
+fn bluebook_cases_articles_and_books() {
+    let r = read_ok("Hollis Mfg. Co. v. Brandt, Inc., 233 F.3d 510, 514 (4th Cir. 2000).");
+    assert_eq!(r.title.as_deref(), Some("Hollis Mfg. Co. v. Brandt, Inc"));
+    assert_eq!(r.container.as_deref(), Some("F.3d"));
+    assert_eq!(r.volume.as_deref(), Some("233"));
+    assert_eq!(r.pages.as_deref(), Some("510"));
+    assert_eq!((r.year, r.kind), (Some(2000), "legal_case"));
+
+    // Parallel citations between the page and the year.
+    let r =
+        read_ok("Dunmore v. Kell Corp., 455 U.S. 12, 19, 102 S. Ct. 77, 80 L. Ed. 2d 5 (1982).");
+    assert_eq!(r.title.as_deref(), Some("Dunmore v. Kell Corp"));
+    assert_eq!(r.year, Some(1982));
+
+    let r = read_ok("Rosa Blum, *Fair Use at Scale*, 64 Duke L.J. 901, 930 (2015).");
+    assert_eq!(family(&r), ["Blum"]);
+    assert_eq!(r.container.as_deref(), Some("Duke L.J."));
+    assert_eq!((r.year, r.kind), (Some(2015), "article-journal"));
+
+    let r = read_ok("Gil Adler, Patent Pools 12–14 (2d ed. 2011).");
+    assert_eq!(r.title.as_deref(), Some("Patent Pools"));
+    assert_eq!(r.year, Some(2011));
+}
+
+#[test]
+fn oscola_cases_articles_and_books() {
+    let r = read_ok("Carver v Thistle Mills Ltd [2004] EWCA Civ 311, [12].");
+    assert_eq!(r.title.as_deref(), Some("Carver v Thistle Mills Ltd"));
+    assert_eq!(r.container.as_deref(), Some("EWCA Civ"));
+    assert_eq!(r.year, Some(2004));
+
+    let r = read_ok("Joan Pryce, ‘Estoppel After Thorner’ (2010) 126 LQR 401, 410.");
+    assert_eq!(r.title.as_deref(), Some("Estoppel After Thorner"));
+    assert_eq!(r.container.as_deref(), Some("LQR"));
+    assert_eq!(r.volume.as_deref(), Some("126"));
+    assert_eq!(r.year, Some(2010));
+
+    let r = read_ok("Ian Macrae, *Equity and Trusts* (2nd edn, Thornbury 2013) 77.");
+    assert_eq!(r.publisher.as_deref(), Some("Thornbury"));
+    assert_eq!(r.year, Some(2013));
+}
+
+#[test]
+fn continental_commentaries_and_laws() {
+    let r = read_ok("SCHMIDT, in: Berger/Lang (ed.), *Urheberrecht*, 2nd ed., 2016, § 12 ref. 3.");
+    assert_eq!(family(&r), ["Schmidt"]);
+    assert_eq!(r.container.as_deref(), Some("Urheberrecht"));
+    assert_eq!(r.year, Some(2016));
+
+    let r = read_ok("C. BIANCHI, *Il contratto di licenza*, Giappichelli, Torino, 2004, p. 12.");
+    assert_eq!(family(&r), ["Bianchi"]);
+    assert_eq!(r.publisher.as_deref(), Some("Giappichelli"));
+    assert_eq!(r.year, Some(2004));
+
+    let r = read_ok("Portuguese Civil Code, Arts. 405 and 406.");
+    assert_eq!(r.title.as_deref(), Some("Portuguese Civil Code"));
+    assert_eq!(r.kind, "legislation");
+    let r = read_ok("Berne Convention of 1886 found at the organisation's site.");
+    assert_eq!(r.year, Some(1886));
+}
+
+#[test]
+fn citations_after_a_lead_in_need_strong_evidence() {
+    let r = read_ok("On the customs union, see Kerstin Vogel, “Tariffs and Trust,” *Baltic Review* 8 (2001): 1–9.");
+    assert_eq!(family(&r), ["Vogel"]);
+    let r = read_ok(
+        "The point is conceded even by R. HALLORAN, *Licences*, Kestrel, Dublin, 2011, p. 3.",
+    );
+    assert_eq!(family(&r), ["Halloran"]);
+    // A remark that names people is not a citation.
+    for remark in [
+        "The letter was signed by Anna Berg and Tom Vail, who both left in May.",
+        "Interview with Maria Lopez, Lisbon, 2011.",
+        "This section was written with Peter Hale, “a friend of the project,” in mind.",
+        "Code for the grid model is available at the project's page.",
+        "See the discussion above.",
+    ] {
+        assert!(read(remark).is_none(), "{remark}");
+    }
+}
+
+#[test]
+fn no_panic_on_cut_or_odd_notes() {
+    let notes = [
+        "Hollis Mfg. Co. v. Brandt, Inc., 233 F.3d 510, 514 (4th Cir. 2000).",
+        "Joan Pryce, ‘Estoppel After Thorner’ (2010) 126 LQR 401, 410.",
+        "M. DE LA TORRE & P. OSTROWSKI, “Spain”, in *A Guide*, 2015.",
+        "SCHMIDT, in: Berger/Lang (ed.), *Urheberrecht*, 2nd ed., 2016.",
+        "« Titre », *Revue*, n° 4, 2011 ; Žofie Nováková, „Název“, 2010.",
+        "Carver v Thistle [2004] , v v. , 1 A 1 (",
+    ];
+    for n in notes {
+        for (i, _) in n.char_indices() {
+            let _ = read(&n[..i]);
+            let _ = read(&n[i..]);
+        }
+    }
+}

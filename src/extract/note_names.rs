@@ -1,0 +1,267 @@
+//! The authors of a note in the note styles (see `note_forms`): given
+//! names first, people joined by `,`, `and` or `&`, the list closed by a
+//! comma before the title (`Helen Okafor and David Marsh,`, `K. HALDEN,`,
+//! `J. VAN DER BERG & L. KOOPMAN,`, `Chen Weiming,`, `Mwangi, Grace,`).
+
+use super::name_forms::chinese_family_first;
+use super::names::Person;
+
+/// The people at the start of `t` and the offset of what follows the
+/// comma that closes their list, or `None` when `t` does not open with
+/// names in a note style.
+pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
+    let words: Vec<(usize, &str)> = super::note_forms::word_spans(t).take(40).collect();
+    let mut people: Vec<Person> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (at, w) = words[k];
+        let (bare, comma) = match w.strip_suffix(',') {
+            Some(b) => (b, true),
+            None => (w, false),
+        };
+        k += 1;
+        if matches!(bare, "and" | "&") {
+            if !cur.is_empty() {
+                people.push(person(&cur)?);
+                cur.clear();
+            } else if people.is_empty() {
+                return None;
+            }
+            continue;
+        }
+        if bare == "et" && words.get(k).is_some_and(|(_, w)| w.starts_with("al.")) {
+            if !cur.is_empty() {
+                people.push(person(&cur)?);
+            }
+            let (at, w) = words[k];
+            return (!people.is_empty() && w.ends_with(',')).then(|| (people, at + w.len() + 1));
+        }
+        let opening = cur.is_empty() && people.is_empty();
+        if !name_word(bare) || cur.len() >= 6 || (cur.is_empty() && STOP.contains(&bare)) {
+            return None;
+        }
+        cur.push(bare);
+        if !comma {
+            continue;
+        }
+        let end = at + w.len() + 1;
+        // `Mwangi, Grace,`: one person, family name first.
+        if opening && cur.len() == 1 && caps(bare).is_none() {
+            let (given, next) = run(&words[k..])?;
+            k += next;
+            people.push(Person {
+                family: bare.to_string(),
+                given: given.join(" "),
+            });
+            cur.clear();
+            let (at, w) = words[k - 1];
+            if !more_people(&words[k..]) {
+                return Some((people, at + w.len() + 1));
+            }
+            continue;
+        }
+        // `WERNER, in: …`: a commentary's author, one word in capitals.
+        if opening && cur.len() == 1 && words.get(k).is_some_and(|(_, w)| w.starts_with("in")) {
+            people.push(Person {
+                family: title_case(bare),
+                given: String::new(),
+            });
+            return Some((people, end.min(t.len())));
+        }
+        people.push(person(&cur)?);
+        cur.clear();
+        // `Alan Gray, ed., *Essays*`: the editor's label.
+        if words
+            .get(k)
+            .is_some_and(|(_, w)| matches!(*w, "ed.," | "eds.," | "ed.:" | "eds.:"))
+        {
+            let (at, w) = words[k];
+            return Some((people, (at + w.len() + 1).min(t.len())));
+        }
+        if !more_people(&words[k..]) {
+            return Some((people, end.min(t.len())));
+        }
+    }
+    None
+}
+
+/// Name words up to and with one ending in a comma: the given names of a
+/// family-first note author, and how many words they took.
+fn run<'a>(words: &[(usize, &'a str)]) -> Option<(Vec<&'a str>, usize)> {
+    let mut out = Vec::new();
+    for (i, (_, w)) in words.iter().enumerate().take(4) {
+        let bare = w.trim_end_matches(',');
+        if !name_word(bare) {
+            return None;
+        }
+        out.push(bare);
+        if w.ends_with(',') {
+            return Some((out, i + 1));
+        }
+    }
+    None
+}
+
+/// Whether another person follows a comma: `and`/`&`, or name words that
+/// end in a comma or before `and`/`&`.
+fn more_people(words: &[(usize, &str)]) -> bool {
+    let mut n = 0;
+    for (_, w) in words.iter().take(7) {
+        let bare = w.trim_end_matches(',');
+        if matches!(bare, "and" | "&") {
+            return true;
+        }
+        if !name_word(bare) || (n == 0 && STOP.contains(&bare)) {
+            return false;
+        }
+        n += 1;
+        if w.ends_with(',') {
+            return n >= 2;
+        }
+    }
+    false
+}
+
+/// Words that begin a sentence or a title, not a name.
+const STOP: &[&str] = &[
+    "A",
+    "According",
+    "An",
+    "Art.",
+    "Article",
+    "As",
+    "At",
+    "But",
+    "By",
+    "Case",
+    "Cf.",
+    "Code",
+    "Compare",
+    "Directive",
+    "For",
+    "From",
+    "If",
+    "In",
+    "It",
+    "Law",
+    "Of",
+    "On",
+    "Regulation",
+    "Section",
+    "See",
+    "Supreme",
+    "That",
+    "The",
+    "These",
+    "This",
+    "To",
+    "Under",
+    "With",
+];
+
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "ibn",
+    "la", "le", "st.", "ten", "ter", "van", "von", "y", "zu",
+];
+
+/// A word that can stand in a name: a capitalised word, a word in
+/// capitals, an initial (`K.`, `J.-P.`, `A.B.`), a particle (`van`, `al-`).
+fn name_word(w: &str) -> bool {
+    if initial(w) || PARTICLES.contains(&w) || w.starts_with("al-") {
+        return true;
+    }
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
+}
+
+fn initial(w: &str) -> bool {
+    !w.is_empty()
+        && w.len() <= 8
+        && w.ends_with('.')
+        && w.split(['.', '-'])
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// A word written in capitals (`HALDEN`), in title case.
+fn caps(w: &str) -> Option<String> {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && !w.chars().any(char::is_lowercase)).then(|| title_case(w))
+}
+
+fn title_case(w: &str) -> String {
+    let lower = w.to_lowercase();
+    if PARTICLES.contains(&lower.as_str()) {
+        return lower;
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in lower.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = "-'’".contains(c);
+    }
+    out
+}
+
+/// One person from the words of a given-first name.
+fn person(words: &[&str]) -> Option<Person> {
+    // `World Health Assembly`: an organisation, named whole.
+    if words.len() >= 2
+        && words
+            .iter()
+            .any(|w| super::fields::ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return Some(Person {
+            family: words.join(" "),
+            given: String::new(),
+        });
+    }
+    if words.len() < 2 || initial(words[words.len() - 1]) || PARTICLES.contains(&words[0]) {
+        return None;
+    }
+    // The family name: from the first word in capitals (`C. FERREIRA DE
+    // ALMEIDA`), else from the first particle (`Ludwig van Beethoven`),
+    // else the last word; a Chinese name keeps its family name first.
+    let split = words
+        .iter()
+        .position(|w| caps(w).is_some() && !initial(w))
+        .map(|i| {
+            if i > 1 && PARTICLES.contains(&words[i - 1].to_lowercase().as_str()) {
+                i - 1
+            } else {
+                i
+            }
+        })
+        .or_else(|| {
+            words
+                .iter()
+                .skip(1)
+                .position(|w| PARTICLES.contains(w) || w.starts_with("al-"))
+                .map(|i| i + 1)
+        })
+        .unwrap_or(words.len() - 1);
+    if split == 0 {
+        return None;
+    }
+    if words.len() == 2 && chinese_family_first(words[0], words[1]) {
+        return Some(Person {
+            family: words[0].to_string(),
+            given: words[1].to_string(),
+        });
+    }
+    let family: Vec<String> = words[split..]
+        .iter()
+        .map(|w| caps(w).unwrap_or_else(|| w.to_string()))
+        .collect();
+    Some(Person {
+        family: family.join(" "),
+        given: words[..split].join(" "),
+    })
+}
