@@ -51,6 +51,11 @@ pub fn match_keys(r: &Reference) -> Vec<String> {
     for u in &r.urls {
         out.push(format!("url:{}", normalise_url(u)));
     }
+    // A law named without its year (`Copyright Act, Art. 95`) may be any
+    // country's: it is one work with another only by its address.
+    if r.kind == "legislation" && r.year.is_none() {
+        return out;
+    }
     let names: Vec<String> = r.authors.iter().map(Person::key).collect();
     let title = letters(r.title.as_deref().unwrap_or(""));
     out.push(format!(
@@ -174,6 +179,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     // Given names first and commas between the parts (Chicago notes,
     // Bluebook, OSCOLA, continental notes), or a case: `note_forms`.
     let noted = super::note_cases::case(&text)
+        .or_else(|| super::note_cases::legislation(&text))
         .or_else(|| listed.is_none().then(|| super::note_forms::read(&text))?);
     if let Some(n) = noted {
         return Parsed::Reference(Box::new(Reference {

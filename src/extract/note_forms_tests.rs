@@ -1,4 +1,5 @@
 use super::*;
+use crate::extract::citations::{parse_reference, Parsed};
 
 fn read_ok(text: &str) -> Reference {
     read(text).unwrap_or_else(|| panic!("not read: {text}"))
@@ -157,4 +158,21 @@ fn no_panic_on_cut_or_odd_notes() {
             let _ = read(&n[i..]);
         }
     }
+}
+
+#[test]
+fn laws_without_a_year_are_not_merged_by_name() {
+    let Parsed::Reference(r) = parse_reference("Copyright Act, Art. 95.", Vec::new()) else {
+        panic!("a law is a reference");
+    };
+    assert_eq!(
+        (r.title.as_deref(), r.kind),
+        (Some("Copyright Act"), "legislation")
+    );
+    assert!(super::super::citations::match_keys(&r).is_empty());
+    let Parsed::Reference(r) = parse_reference("Copyright Act 1968, s 31.", Vec::new()) else {
+        panic!("a law is a reference");
+    };
+    assert_eq!(r.year, Some(1968));
+    assert!(!super::super::citations::match_keys(&r).is_empty());
 }
