@@ -178,10 +178,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     let listed = parse_authors(&text);
     // Given names first and commas between the parts (Chicago notes,
     // Bluebook, OSCOLA, continental notes), or a case: `note_forms`.
-    let noted = super::note_cases::case(&text)
-        .or_else(|| super::note_cases::legislation(&text))
-        .or_else(|| listed.is_none().then(|| super::note_forms::read(&text))?);
-    if let Some(n) = noted {
+    if let Some(n) = super::note_forms::read(&text, listed.is_some()) {
         return Parsed::Reference(Box::new(Reference {
             urls: r.urls,
             doi: r.doi,

@@ -4,7 +4,7 @@
 //! container. And the reference's type from what was found.
 
 use super::citations::{clean, Reference};
-use super::years::{find_years, Precision};
+use super::years::{find_years, Precision, YearHit};
 
 /// Rule 5. Returns the genre label, if any.
 pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
@@ -163,17 +163,22 @@ fn only_date(f: &str) -> Option<(i32, String)> {
     if rest.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let iso = match h.precision {
+    Some((h.year, iso_of(h)))
+}
+
+/// A date found in the text as an ISO date of its precision: `2020-05-25`,
+/// `2012-02`, else the year.
+pub(super) fn iso_of(h: &YearHit) -> String {
+    match h.precision {
         Precision::Day | Precision::Month => {
             iso_date(&h.label).unwrap_or_else(|| h.year.to_string())
         }
         _ => h.year.to_string(),
-    };
-    Some((h.year, iso))
+    }
 }
 
 /// `25 May 2020` → `2020-05-25`; `February 2012` → `2012-02`.
-pub(super) fn iso_date(label: &str) -> Option<String> {
+fn iso_date(label: &str) -> Option<String> {
     let month = |m: &str| {
         super::years::MONTHS
             .iter()

@@ -15,7 +15,7 @@ pub(super) fn case(t: &str) -> Option<Reference> {
     let mut search = vs;
     while let Some(k) = t[search..].find(", ").map(|k| k + search) {
         if let Some((volume, reporter, page, year)) = reporter_cite(&t[k + 2..]) {
-            return Some(case_reference(&t[..k], reporter, volume, page, year));
+            return Some(case_reference(&t[..k], reporter, Some(volume), page, year));
         }
         search = k + 2;
         if search > 220 {
@@ -39,12 +39,7 @@ pub(super) fn case(t: &str) -> Option<Reference> {
         let Some(year) = (close == 4).then(|| year_word(&inner[..4])).flatten() else {
             continue;
         };
-        let after = inner[close + 1..].trim_start();
-        let (volume, after) = match after.split_once(' ') {
-            Some((v, a)) if v.bytes().all(|b| b.is_ascii_digit()) => (Some(v), a),
-            _ => (None, after),
-        };
-        let (reporter, page) = reporter_page(after)?;
+        let (volume, reporter, page) = volume_reporter(inner[close + 1..].trim_start())?;
         return Some(case_reference(&t[..b], reporter, volume, page, year));
     }
     None
@@ -70,9 +65,10 @@ fn case_reference(
 
 /// `412 F.3d 118, 124 (2d Cir. 2005)`: volume, reporter, first page and
 /// the year in the parentheses that close the citation.
-fn reporter_cite(t: &str) -> Option<(Option<&str>, &str, &str, i32)> {
+/// Cases and Bluebook journal articles alike.
+pub(super) fn reporter_cite(t: &str) -> Option<(&str, &str, &str, i32)> {
     let (volume, rest) = t.split_once(' ')?;
-    if !volume.bytes().all(|b| b.is_ascii_digit()) || volume.len() > 4 {
+    if !is_volume(volume) {
         return None;
     }
     let (reporter, page) = reporter_page(rest)?;
@@ -88,7 +84,28 @@ fn reporter_cite(t: &str) -> Option<(Option<&str>, &str, &str, i32)> {
         .split_whitespace()
         .filter_map(year_word)
         .next_back()?;
-    Some((Some(volume), reporter, page, year))
+    Some((volume, reporter, page, year))
+}
+
+/// `12 ILR 34`, `AC 412`: an optional volume, a reporter or journal, and
+/// the page it starts on (what follows the year in OSCOLA).
+pub(super) fn volume_reporter(t: &str) -> Option<(Option<&str>, &str, &str)> {
+    let (volume, rest) = match t.split_once(' ') {
+        Some((v, rest)) if is_number(v) => (Some(v), rest),
+        _ => (None, t),
+    };
+    let (reporter, page) = reporter_page(rest)?;
+    Some((volume, reporter, page))
+}
+
+/// A reporter's or a journal's volume: one to four figures.
+pub(super) fn is_volume(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A volume or an issue number: one to five figures.
+pub(super) fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Pin cites and parallel citations: figures, and reporters' words

@@ -12,21 +12,23 @@
 //!   2010`.
 
 use super::citations::{clean, Reference};
-use super::note_cases::reporter_page;
-use super::note_forms::{first_date, year_word, Facts, Set};
+use super::fields::iso_of;
+use super::note_cases::{is_number, reporter_cite, volume_reporter};
+use super::note_forms::{first_date, strip_in, year_word, Facts, Set};
 use super::years::find_years;
 
 /// Reads what follows the title into `r`.
 pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
     let mut facts = Facts::default();
     let mut t = rest.trim();
-    if let Some(after) = t.strip_prefix("in: ").or_else(|| t.strip_prefix("in ")) {
+    if let Some(after) = strip_in(t) {
         let (container, after) = book_of(after);
         r.container = container;
         facts.kind = Some("chapter");
         t = after;
     }
-    if let Some((volume, journal, page, year)) = bluebook(t) {
+    // Bluebook: `81 Yale L.J. 1402, 1410 (2008)`.
+    if let Some((volume, journal, page, year)) = reporter_cite(t) {
         r.volume = Some(volume.to_string());
         r.container = Some(journal.to_string());
         r.pages = Some(page.to_string());
@@ -134,37 +136,12 @@ fn book_of(t: &str) -> (Option<String>, &str) {
     ((!name.is_empty()).then_some(name), &t[end..])
 }
 
-/// `81 Yale L.J. 1402, 1410 (2008)`.
-fn bluebook(t: &str) -> Option<(&str, &str, &str, i32)> {
-    let (volume, rest) = t.split_once(' ')?;
-    if !is_number(volume) {
-        return None;
-    }
-    let (journal, page) = reporter_page(rest)?;
-    let after = &rest[rest.find(page)? + page.len()..];
-    let open = after.find('(')?;
-    if !super::note_cases::parallel(&after[..open]) {
-        return None;
-    }
-    let close = after[open..].find(')')? + open;
-    let year = after[open + 1..close]
-        .split_whitespace()
-        .filter_map(year_word)
-        .next_back()?;
-    Some((volume, journal, page, year))
-}
-
 /// `(2003) 119 LQR 301, 305` or `[2004] CLJ 12`.
 fn oscola(t: &str) -> Option<(i32, Option<&str>, &str, &str)> {
     let inner = t.strip_prefix(['(', '['])?;
     let close = inner.find([')', ']'])?;
     let year = (close == 4).then(|| year_word(&inner[..4])).flatten()?;
-    let after = inner[close + 1..].trim_start();
-    let (volume, after) = match after.split_once(' ') {
-        Some((v, a)) if is_number(v) => (Some(v), a),
-        _ => (None, after),
-    };
-    let (journal, page) = reporter_page(after)?;
+    let (volume, journal, page) = volume_reporter(inner[close + 1..].trim_start())?;
     Some((year, volume, journal, page))
 }
 
@@ -175,11 +152,10 @@ fn in_parentheses(inner: &str, r: &mut Reference) {
     let Some(hit) = find_years(inner, (1400, 2100)).pop() else {
         return;
     };
-    if let Some((year, date)) = first_date(&inner[hit.start..]) {
-        r.year = Some(year);
-        if date.len() > 4 {
-            r.date = Some(date);
-        }
+    r.year = Some(hit.year);
+    let date = iso_of(&hit);
+    if date.len() > 4 {
+        r.date = Some(date);
     }
     let before = inner[..hit.start].trim_end_matches([',', ' ']);
     let facts = before.split_once(": ").map_or(before, |(_, p)| p);
@@ -187,8 +163,4 @@ fn in_parentheses(inner: &str, r: &mut Reference) {
     if publisher.starts_with(char::is_uppercase) && first_date(publisher).is_none() {
         r.publisher = Some(clean(publisher));
     }
-}
-
-fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit())
 }

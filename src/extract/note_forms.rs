@@ -13,22 +13,24 @@
 //!    then the title: quoted (an article or chapter), emphasised (a book,
 //!    or a law review article in Bluebook), or plain; then what the style
 //!    puts after it (see [`publication`]).
-//! 4. **Laws**: `Copyright Act, Art. 95` (see [`legislation`]).
 //! 3. **Lead-ins**: a note may open with prose (`For the opposite view,
 //!    see …`, `A useful survey is …`). The citation is looked for after
-//!    it, and taken only with strong evidence: a title set apart or a
-//!    reporter, and a year.
+//!    it, and taken only with strong evidence: a title set apart, a
+//!    reporter or a publisher, and a year.
+//! 4. **Laws**: `Copyright Act, Art. 95` (see [`legislation`]), at the
+//!    note's start.
 
 use super::citations::{clean, Reference};
-use super::note_cases::case;
-use super::note_cases::legislation;
+use super::note_cases::{case, legislation};
 use super::note_facts::publication;
 use super::note_names::given_first;
-use super::years::{find_years, Precision};
+use super::years::find_years;
 
 /// The citation in a note written in one of the note styles, or `None`.
-/// A signal at the very start is already dropped.
-pub(super) fn read(text: &str) -> Option<Reference> {
+/// A signal at the very start is already dropped. `listed`: the note
+/// opens with names in a reference-list form (`Lo, Bobo.`), which only a
+/// case or a law at its start overrides.
+pub(super) fn read(text: &str, listed: bool) -> Option<Reference> {
     let text = text.trim();
     for (at, first) in starts(text) {
         let t = &text[at..];
@@ -37,6 +39,9 @@ pub(super) fn read(text: &str) -> Option<Reference> {
         }
         if let Some(r) = first.then(|| legislation(t)).flatten() {
             return Some(r);
+        }
+        if listed {
+            return None;
         }
         if let Some(r) = work(t, first) {
             return Some(r);
@@ -126,7 +131,8 @@ fn corporate(t: &str) -> Option<(Vec<super::names::Person>, usize)> {
     })
 }
 
-fn strip_in(t: &str) -> Option<&str> {
+/// What follows `in` or `in:` (a chapter's book, a commentary).
+pub(super) fn strip_in(t: &str) -> Option<&str> {
     t.strip_prefix("in: ").or_else(|| t.strip_prefix("in "))
 }
 
@@ -236,10 +242,6 @@ pub(super) fn year_word(w: &str) -> Option<i32> {
         .filter(|y| (1400..=2100).contains(y))
 }
 
-#[cfg(test)]
-#[path = "note_forms_tests.rs"]
-mod tests;
-
 /// What [`publication`] found beyond the fields it set.
 #[derive(Default)]
 pub(super) struct Facts {
@@ -251,11 +253,9 @@ pub(super) struct Facts {
 /// The first date in `t`, as a year and an ISO date of its precision.
 pub(super) fn first_date(t: &str) -> Option<(i32, String)> {
     let h = find_years(t, (1400, 2100)).into_iter().next()?;
-    let iso = match h.precision {
-        Precision::Day | Precision::Month => {
-            super::fields::iso_date(&h.label).unwrap_or_else(|| h.year.to_string())
-        }
-        _ => h.year.to_string(),
-    };
-    Some((h.year, iso))
+    Some((h.year, super::fields::iso_of(&h)))
 }
+
+#[cfg(test)]
+#[path = "note_forms_tests.rs"]
+mod tests;

@@ -2,7 +2,7 @@ use super::*;
 use crate::extract::citations::{parse_reference, Parsed};
 
 fn read_ok(text: &str) -> Reference {
-    read(text).unwrap_or_else(|| panic!("not read: {text}"))
+    read(text, false).unwrap_or_else(|| panic!("not read: {text}"))
 }
 
 fn family(r: &Reference) -> Vec<&str> {
@@ -138,7 +138,7 @@ fn citations_after_a_lead_in_need_strong_evidence() {
         "Code for the grid model is available at the project's page.",
         "See the discussion above.",
     ] {
-        assert!(read(remark).is_none(), "{remark}");
+        assert!(read(remark, false).is_none(), "{remark}");
     }
 }
 
@@ -154,8 +154,8 @@ fn no_panic_on_cut_or_odd_notes() {
     ];
     for n in notes {
         for (i, _) in n.char_indices() {
-            let _ = read(&n[..i]);
-            let _ = read(&n[i..]);
+            let _ = read(&n[..i], false);
+            let _ = read(&n[i..], false);
         }
     }
 }

@@ -20,11 +20,9 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
         if parts.len() > 1 && urls.is_empty() {
             let read: Vec<Box<citations::Reference>> = parts
                 .iter()
-                .filter_map(|p| {
-                    match citations::parse_reference(short_forms::without_signal(p), Vec::new()) {
-                        citations::Parsed::Reference(r) => Some(r),
-                        _ => None,
-                    }
+                .filter_map(|p| match citations::parse_reference(p, Vec::new()) {
+                    citations::Parsed::Reference(r) => Some(r),
+                    _ => None,
                 })
                 .collect();
             if read.len() == parts.len() {

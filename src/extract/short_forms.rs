@@ -141,9 +141,7 @@ fn case_short(text: &str) -> Option<(String, String)> {
     }
     let (volume, rest) = cite.split_once(' ')?;
     let (reporter, _) = rest.split_once(" at ")?;
-    let fits = !volume.is_empty()
-        && volume.len() <= 4
-        && volume.bytes().all(|b| b.is_ascii_digit())
+    let fits = super::note_cases::is_volume(volume)
         && super::note_cases::parallel(reporter)
         && reporter.starts_with(char::is_uppercase)
         && reporter.len() <= 24;
