@@ -34,7 +34,7 @@ fn journal_article_with_doi() {
     assert_eq!(authors(ong), vec!["Ong, Russell"]);
     assert_eq!(
         ong.title.as_deref(),
-        Some("China's Strategic Convergence with Russia")
+        Some("China’s Strategic Convergence with Russia")
     );
     assert_eq!(
         ong.container.as_deref(),
@@ -154,9 +154,7 @@ fn reports_with_publishers_and_page_ranges() {
     let solo = r(&all[12]);
     assert_eq!(
         solo.title.as_deref(),
-        Some(
-            "The \"Rise\" of China in the eyes of Russia: A source of threat or new opportunities?"
-        )
+        Some("The “Rise” of China in the eyes of Russia: A source of threat or new opportunities?")
     );
 }
 
@@ -182,7 +180,7 @@ fn ibid_and_news_sites() {
     let aneja = r(&all[17]);
     assert_eq!(
         aneja.title.as_deref(),
-        Some("\"Power of Siberia\" gas pipeline cements China-Russia bond")
+        Some("“Power of Siberia” gas pipeline cements China-Russia bond")
     );
     assert_eq!(
         aneja.date.as_deref(),

@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn running_heads_repeat_and_statements_do_not() {
-        let head = "KDD '22, August 14-18, 2022, Washington, DC, USA";
+        let head = "KDD ’22, August 14-18, 2022, Washington, DC, USA";
         let glued = format!("{head} Birgit Pfitzmann and Peter Staar");
         let inside = format!("these are Picture , {head} Table 5: results");
         let body = "The dataset was released in 2022 after two years of work.";

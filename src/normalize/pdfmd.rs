@@ -217,7 +217,8 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&s
     if first.kind != Kind::Heading || hashes > 2 || first.text.contains('\n') {
         return;
     }
-    let raw = first.text[hashes..]
+    let raw = without_attributes(first.text[hashes..].trim())
+        .trim_end_matches('#')
         .trim()
         .trim_matches(|c| c == '*' || c == '_')
         .trim();
@@ -245,6 +246,27 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&s
         blocks.remove(0);
     } else {
         take_names_line(blocks, inferred);
+    }
+}
+
+/// A heading without its attribute block (`China {#chap.china .unnumbered}`,
+/// as Pandoc writes them): an id, classes and `key=value` pairs in braces
+/// at the end of the line.
+fn without_attributes(heading: &str) -> &str {
+    let Some(inner) = heading.strip_suffix('}') else {
+        return heading;
+    };
+    let Some(open) = inner.rfind('{') else {
+        return heading;
+    };
+    let attrs = &inner[open + 1..];
+    let is_attribute = |w: &str| {
+        (w.len() > 1 && w.starts_with(['#', '.'])) || (w.contains('=') && !w.starts_with('='))
+    };
+    if attrs.split_whitespace().all(is_attribute) && !attrs.trim().is_empty() {
+        inner[..open].trim_end()
+    } else {
+        heading
     }
 }
 

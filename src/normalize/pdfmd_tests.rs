@@ -77,3 +77,23 @@ fn hostile_input_does_not_panic() {
         let _ = normalize(s);
     }
 }
+
+#[test]
+fn title_heading_loses_its_attribute_block() {
+    let n = normalize("# China {#chap.china .unnumbered}\n\nThe chapter starts here.\n");
+    assert_eq!(n.inferred.title.as_deref(), Some("China"));
+    let n = normalize("# Closed heading ##\n\nBody text.\n");
+    assert_eq!(n.inferred.title.as_deref(), Some("Closed heading"));
+    // Braces that are not attributes stay part of the title.
+    let n = normalize("# Sets {a, b}\n\nBody text.\n");
+    assert_eq!(n.inferred.title.as_deref(), Some("Sets {a, b}"));
+    let n = normalize("# Empty {}\n\nBody text.\n");
+    assert_eq!(n.inferred.title.as_deref(), Some("Empty {}"));
+    // A metadata title that matches once the block is gone.
+    let n = normalize_with(
+        "# China {#chap.china}\n\nBody.\n",
+        Some("China"),
+        &Style::ALL,
+    );
+    assert_eq!(n.inferred.title.as_deref(), Some("China"));
+}

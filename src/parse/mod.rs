@@ -290,6 +290,7 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_MATH
+        | Options::ENABLE_SMART_PUNCTUATION
 }
 
 fn matching_end(events: &[Event], start: usize) -> usize {

@@ -150,7 +150,12 @@ mod tests {
             "![A \"map\"](<https://example.org/a b.png>)",
             &Targets::new(),
         );
-        assert!(html.contains("<img src=\"https://example.org/a%20b.png\" alt=\"A &quot;map&quot;\" loading=\"lazy\""), "{html}");
+        assert!(
+            html.contains(
+                "<img src=\"https://example.org/a%20b.png\" alt=\"A “map”\" loading=\"lazy\""
+            ),
+            "{html}"
+        );
     }
 
     #[test]
