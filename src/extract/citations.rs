@@ -97,6 +97,13 @@ pub enum Parsed {
 /// The footnote body as text with light markup the parser reads: `*italic*`,
 /// `{link text}`; link targets and autolinks go to the URL list.
 pub fn marked_text(body: &[Node]) -> (String, Vec<String>) {
+    marked_text_in(body, false)
+}
+
+/// [`marked_text`], keeping in the text the addresses written as links
+/// (`<https://…>`) when `addresses` is set: each part of a note that cites
+/// several works then knows its own.
+pub(super) fn marked_text_in(body: &[Node], addresses: bool) -> (String, Vec<String>) {
     let mut text = String::new();
     let mut urls = Vec::new();
     let mut autolink = false;
@@ -126,7 +133,7 @@ pub fn marked_text(body: &[Node]) -> (String, Vec<String>) {
                 }
                 autolink = false;
             }
-            Event::Text(t) | Event::Code(t) if !autolink => text.push_str(t),
+            Event::Text(t) | Event::Code(t) if !autolink || addresses => text.push_str(t),
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => text.push(' '),
             _ => {}
         }

@@ -46,6 +46,15 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
         facts.kind = Some("article-journal");
         return facts;
     }
+    if let Some((year, volume, journal, page)) = year_journal(t) {
+        r.year = Some(year);
+        r.volume = volume.map(str::to_string);
+        r.container = Some(journal.to_string());
+        r.pages = Some(page.to_string());
+        facts.reporter = true;
+        facts.kind = Some("article-journal");
+        return facts;
+    }
     // The container of an article: emphasised, or plain up to its volume.
     if set == Set::Quoted && r.container.is_none() {
         if let Some(inner) = t.strip_prefix('*') {
@@ -91,6 +100,11 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
             r.year = Some(year);
             r.date = Some(date);
         }
+    }
+    // `Deventer: Kluwer 1993`, `The Hague: Asser Press, 2006`: a place and
+    // a publisher in comma fields.
+    if r.publisher.is_none() {
+        r.publisher = t.split(", ").find_map(place_publisher);
     }
     // A book's publisher in comma fields: the first field of words.
     if set == Set::Emphasis && r.publisher.is_none() && facts.kind.is_none() {
@@ -143,6 +157,50 @@ fn oscola(t: &str) -> Option<(i32, Option<&str>, &str, &str)> {
     let year = (close == 4).then(|| year_word(&inner[..4])).flatten()?;
     let (volume, journal, page) = volume_reporter(inner[close + 1..].trim_start())?;
     Some((year, volume, journal, page))
+}
+
+/// `Deventer: Kluwer 1993`: the publisher after a place of one to three
+/// capitalised words, without the year.
+fn place_publisher(field: &str) -> Option<String> {
+    let (place, publisher) = field.split_once(": ")?;
+    let place_words = place.split(' ').count();
+    let publisher = publisher.trim().trim_end_matches('.');
+    let publisher = match publisher.rsplit_once(' ') {
+        Some((p, y)) if year_word(y).is_some() => p,
+        _ => publisher,
+    };
+    let capitalised = |s: &str| s.starts_with(char::is_uppercase);
+    (place_words <= 3
+        && capitalised(place)
+        && capitalised(publisher)
+        && !publisher.contains(|c: char| c.is_ascii_digit())
+        && publisher.split(' ').count() <= 6)
+        .then(|| clean(publisher))
+}
+
+/// German and European journal citations: `2004 GRUR Int. 118, 120`
+/// (year, journal, page), `GRUR Int. 2004, 118` (journal, year, page),
+/// `3 (2012) JIPITEC 50` (volume, year, journal, page).
+fn year_journal(t: &str) -> Option<(i32, Option<&str>, &str, &str)> {
+    let (first, rest) = t.split_once(' ')?;
+    if first.len() == 4 {
+        if let Some(year) = year_word(first) {
+            let (journal, page) = super::note_cases::reporter_page(rest)?;
+            return Some((year, None, journal, page));
+        }
+    }
+    if is_number(first) && first.len() <= 3 {
+        if let Some((year, volume, journal, page)) = oscola(rest) {
+            return (volume.is_none()).then_some((year, Some(first), journal, page));
+        }
+    }
+    let (journal, year) = super::note_cases::reporter_page(t)?;
+    let year = year_word(year).filter(|_| year.len() == 4)?;
+    let after = &t[t.find(journal)? + journal.len()..];
+    let after = after.trim_start().strip_prefix(&year.to_string())?;
+    let page = after.strip_prefix(", ")?.split([',', ' ', '.']).next()?;
+    (is_number(page) && journal.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        .then_some((year, None, journal, page))
 }
 
 /// `Cambridge: Harwell University Press, 1987`, `4th edn, Merton Press

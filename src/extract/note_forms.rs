@@ -19,9 +19,13 @@
 //!    reporter or a publisher, and a year.
 //! 4. **Laws**: `Copyright Act, Art. 95` (see [`legislation`]), at the
 //!    note's start.
+//! 5. **Court decisions** cited by court and date, docket or reporter
+//!    (`BGH, 12.10.2006, I ZR 4/04`, `HR 4 June 1999, NJ 2000, 12`; see
+//!    [`decision`]), tried with the cases.
 
 use super::citations::{clean, Reference};
 use super::note_cases::{case, legislation};
+use super::note_courts::decision;
 use super::note_facts::publication;
 use super::note_names::given_first;
 use super::years::find_years;
@@ -34,7 +38,7 @@ pub(super) fn read(text: &str, listed: bool) -> Option<Reference> {
     let text = text.trim();
     for (at, first) in starts(text) {
         let t = &text[at..];
-        if let Some(r) = case(t) {
+        if let Some(r) = case(t).or_else(|| decision(t)) {
             return Some(r);
         }
         if let Some(r) = first.then(|| legislation(t)).flatten() {
@@ -88,7 +92,14 @@ fn work(t: &str, first: bool) -> Option<Reference> {
     // After a lead-in: a title set apart, or one followed by its
     // publisher (`Casebook on Contract (Hart Publishing, 2007)`).
     let strong = (apart || r.publisher.is_some()) && r.year.is_some();
-    let enough = first && (apart || r.year.is_some() || r.container.is_some());
+    // Continental writing puts authors in capitals (`MARLY, Title, ref.
+    // 926`): a citation even without a year.
+    let capitals = t
+        .split(',')
+        .next()
+        .is_some_and(|a| a.len() >= 3 && !a.chars().any(char::is_lowercase));
+    let enough = first
+        && (apart || r.year.is_some() || r.container.is_some() || capitals && r.title.is_some());
     if !(strong || enough) || (r.title.is_none() && r.container.is_none()) {
         return None;
     }

@@ -123,6 +123,31 @@ fn continental_commentaries_and_laws() {
 }
 
 #[test]
+fn laws_with_initials_titles_first_and_european_acts() {
+    let r = read_ok("The U.S. Patent Act of 1952 found at <http://example.org/pa>.");
+    assert_eq!(r.title.as_deref(), Some("The U.S. Patent Act of 1952"));
+    assert_eq!((r.year, r.kind), (Some(1952), "legislation"));
+    let r = read_ok("17 U.S.C. § 107 (2012).");
+    assert_eq!(r.title.as_deref(), Some("17 U.S.C."));
+    let r = read_ok("28 U.S. Code Chapter 85 may be found at <http://example.org/c85>.");
+    assert_eq!(r.title.as_deref(), Some("28 U.S. Code"));
+    let r = read_ok("Regulation (EU) No 1215/2012 of the European Parliament and of the Council of 12 December 2012 on jurisdiction, OJ L 351, 20.12.2012, p. 1.");
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Regulation (EU) No 1215/2012 of the European Parliament and of the Council of 12 December 2012 on jurisdiction")
+    );
+    assert_eq!(
+        (r.year, r.date.as_deref()),
+        (Some(2012), Some("2012-12-12"))
+    );
+    let r = read_ok("Directive 2009/24/EC of the European Parliament and of the Council of 23 April 2009 on the legal protection of computer programs (Codified version), OJ L 111/16.");
+    assert_eq!((r.year, r.kind), (Some(2009), "legislation"));
+    assert!(r.title.unwrap().ends_with("(Codified version)"));
+    // A directive named in prose is no citation of it.
+    assert!(read("Directive drafting is an art of its own.", false).is_none());
+}
+
+#[test]
 fn citations_after_a_lead_in_need_strong_evidence() {
     let r = read_ok("On the customs union, see Kerstin Vogel, “Tariffs and Trust,” *Baltic Review* 8 (2001): 1–9.");
     assert_eq!(family(&r), ["Vogel"]);
@@ -175,4 +200,26 @@ fn laws_without_a_year_are_not_merged_by_name() {
     };
     assert_eq!(r.year, Some(1968));
     assert!(!super::super::citations::match_keys(&r).is_empty());
+}
+
+#[test]
+fn german_authors_in_capitals_and_journal_citations() {
+    let r = read_ok("HOFFMANN/KRAUS, Lizenzketten im Softwarevertrieb, 2011 CR 502, 505.");
+    assert_eq!(family(&r), ["Hoffmann", "Kraus"]);
+    assert_eq!(r.title.as_deref(), Some("Lizenzketten im Softwarevertrieb"));
+    assert_eq!(r.container.as_deref(), Some("CR"));
+    assert_eq!((r.year, r.pages.as_deref()), (Some(2011), Some("502")));
+    let r = read_ok("BERGMANN, Die Weitergabe von Quelltexten, GRUR Int. 2008, 118, 121.");
+    assert_eq!(r.container.as_deref(), Some("GRUR Int."));
+    assert_eq!((r.year, r.kind), (Some(2008), "article-journal"));
+    let r = read_ok("S. LINDQVIST, Copyleft and the Courts, 4 (2013) JIPITEC 71, para. 9.");
+    assert_eq!(r.volume.as_deref(), Some("4"));
+    assert_eq!(r.container.as_deref(), Some("JIPITEC"));
+    assert_eq!(r.year, Some(2013));
+    // A handbook cited by its author in capitals, without a year.
+    let r = read_ok("OSTERLOH, Handbuch des Lizenzrechts, ref. 412.");
+    assert_eq!(family(&r), ["Osterloh"]);
+    assert_eq!(r.title.as_deref(), Some("Handbuch des Lizenzrechts"));
+    // Authors in ordinary case still need more than a plain title.
+    assert!(read("Osterloh, Handbuch des Lizenzrechts, ref. 412.", false).is_none());
 }

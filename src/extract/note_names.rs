@@ -38,6 +38,18 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
             return (!people.is_empty() && w.ends_with(',')).then(|| (people, at + w.len() + 1));
         }
         let opening = cur.is_empty() && people.is_empty();
+        // `JAEGER/METZGER,`: family names in capitals joined by slashes.
+        if opening && comma && bare.contains('/') {
+            let pieces: Option<Vec<String>> = bare.split('/').map(caps).collect();
+            let people: Vec<Person> = pieces?
+                .into_iter()
+                .map(|family| Person {
+                    family,
+                    given: String::new(),
+                })
+                .collect();
+            return Some((people, (at + w.len() + 1).min(t.len())));
+        }
         if !name_word(bare) || cur.len() >= 6 || (cur.is_empty() && STOP.contains(&bare)) {
             return None;
         }
@@ -61,8 +73,12 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
             }
             continue;
         }
-        // `WERNER, in: …`: a commentary's author, one word in capitals.
-        if opening && cur.len() == 1 && words.get(k).is_some_and(|(_, w)| w.starts_with("in")) {
+        // `WERNER, in: …`: a commentary's author, one word in capitals;
+        // `WERNER, Title, …`: an author in capitals before a title.
+        let next_caps = words.get(k).is_some_and(|(_, w)| caps(w).is_some());
+        let in_next = words.get(k).is_some_and(|(_, w)| w.starts_with("in"));
+        let lone_caps = caps(bare).is_some() && bare.chars().count() >= 3 && !next_caps;
+        if opening && cur.len() == 1 && (in_next || lone_caps) {
             people.push(Person {
                 family: title_case(bare),
                 given: String::new(),

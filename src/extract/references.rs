@@ -14,92 +14,79 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
     for (i, f) in doc.footnotes.iter().enumerate() {
         let (text, urls) = citations::marked_text(&f.body);
         // `Smith, A Title (2001); see also Jones, Other (2003).`: one note,
-        // several works, when every part reads as a reference (and the
-        // note has no links, whose addresses would not know their part).
-        let parts = split_works(&text);
-        if parts.len() > 1 && urls.is_empty() {
-            let read: Vec<Box<citations::Reference>> = parts
+        // several works, when two of its parts read as references (a part
+        // that does not is a remark) and every link's address stands in the
+        // text, so that it knows its part.
+        let (with_addresses, _) = citations::marked_text_in(&f.body, true);
+        let parts = split_works(&with_addresses);
+        if parts.len() > 1 && urls.iter().all(|u| with_addresses.contains(u.as_str())) {
+            let read: Vec<Cited> = parts
                 .iter()
-                .filter_map(|p| match citations::parse_reference(p, Vec::new()) {
-                    citations::Parsed::Reference(r) => Some(r),
-                    _ => None,
-                })
+                .filter_map(|p| cite(p, Vec::new(), i, &out, doc))
                 .collect();
-            if read.len() == parts.len() {
-                for r in read {
-                    out.push(Cited::new(Place::Note(i), None, *r));
-                }
+            if read.len() >= 2 {
+                out.extend(read);
                 continue;
             }
         }
-        let text = short_forms::without_signal(&text);
-        let earlier = match short_forms::back(text) {
-            // A short form with no full form before it is read as it is.
-            short_forms::Back::Full => short_forms::short(text)
-                .and_then(|(family, title)| {
-                    out.iter()
-                        .rev()
-                        .find(|c| !c.ibid && short_forms::is_full_form(family, title, &c.reference))
-                })
-                .map(Some),
-            short_forms::Back::Previous => Some(out.last()),
-            short_forms::Back::Note(n) => Some(
-                out.iter()
-                    .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == n)),
-            ),
-            short_forms::Back::Case(volume, reporter) => Some(out.iter().rev().find(|c| {
-                let r = &c.reference;
-                r.kind == "legal_case"
-                    && r.volume.as_deref() == Some(volume.as_str())
-                    && r.container.as_deref() == Some(reporter.as_str())
-            })),
-            short_forms::Back::Author(family) => Some(out.iter().rev().find(|c| {
-                c.reference
-                    .authors
-                    .first()
-                    .is_some_and(|a| a.family.eq_ignore_ascii_case(&family))
-            })),
-        };
-        if let Some(found) = earlier {
-            // A back-reference that finds nothing is a remark.
-            if let Some(c) = found.cloned() {
-                out.push(Cited {
-                    at: Place::Note(i),
-                    ibid: true,
-                    ..c
-                });
-            }
-            continue;
-        }
-        match citations::parse_reference(text, urls) {
-            citations::Parsed::Reference(r) => {
-                let full = out
-                    .iter()
-                    .rev()
-                    .find(|c| !c.ibid && short_forms::shortens(&r, &c.reference))
-                    .cloned();
-                out.push(match full {
-                    Some(c) => Cited {
-                        at: Place::Note(i),
-                        ibid: true,
-                        ..c
-                    },
-                    None => Cited::new(Place::Note(i), None, *r),
-                });
-            }
-            citations::Parsed::Ibid(_) => {
-                if let Some(prev) = out.last().cloned() {
-                    out.push(Cited {
-                        at: Place::Note(i),
-                        ibid: true,
-                        ..prev
-                    });
-                }
-            }
-            citations::Parsed::Note => {}
+        if let Some(c) = cite(&text, urls, i, &out, doc) {
+            out.push(c);
         }
     }
     out
+}
+
+/// What the text of note `i` (or of one part of it) cites, given the
+/// citations of the notes before it: a reference, or the earlier one it
+/// refers back to; `None` for a remark.
+fn cite(text: &str, urls: Vec<String>, i: usize, out: &[Cited], doc: &Document) -> Option<Cited> {
+    let text = short_forms::without_signal(text);
+    let earlier = match short_forms::back(text) {
+        // A short form with no full form before it is read as it is.
+        short_forms::Back::Full => short_forms::short(text)
+            .and_then(|(family, title)| {
+                out.iter()
+                    .rev()
+                    .find(|c| !c.ibid && short_forms::is_full_form(family, title, &c.reference))
+            })
+            .map(Some),
+        short_forms::Back::Previous => Some(out.last()),
+        short_forms::Back::Note(n) => Some(
+            out.iter()
+                .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == n)),
+        ),
+        short_forms::Back::Case(volume, reporter) => Some(out.iter().rev().find(|c| {
+            let r = &c.reference;
+            r.kind == "legal_case"
+                && r.volume.as_deref() == Some(volume.as_str())
+                && r.container.as_deref() == Some(reporter.as_str())
+        })),
+        short_forms::Back::Author(family) => Some(out.iter().rev().find(|c| {
+            c.reference
+                .authors
+                .first()
+                .is_some_and(|a| a.family.to_lowercase() == family.to_lowercase())
+        })),
+    };
+    let back = |c: &Cited| Cited {
+        at: Place::Note(i),
+        ibid: true,
+        ..c.clone()
+    };
+    if let Some(found) = earlier {
+        // A back-reference that finds nothing is a remark.
+        return found.map(back);
+    }
+    match citations::parse_reference(text, urls) {
+        citations::Parsed::Reference(r) => Some(
+            out.iter()
+                .rev()
+                .find(|c| !c.ibid && short_forms::shortens(&r, &c.reference))
+                .map_or_else(|| Cited::new(Place::Note(i), None, *r), back),
+        ),
+        citations::Parsed::Ibid(_) => out.last().map(back),
+        citations::Parsed::Note => None,
+    }
 }
 
 /// A note's text cut at `; ` outside brackets and quotes.
@@ -117,12 +104,42 @@ fn split_works(text: &str) -> Vec<&str> {
                 parts.push(text[from..i].trim());
                 from = i + 1;
             }
+            // `… UsedSoft/Oracle. See also: …`: a sentence that opens with
+            // a signal cites another work.
+            '.' if depth <= 0 && !quoted && signal_follows(&text[i + 1..]) => {
+                parts.push(text[from..=i].trim());
+                from = i + 1;
+            }
+            // `Rb. Almelo 11 July 2012, KG ZA 12-117, and HR 12 July 2013, …`:
+            // decisions listed one after another.
+            ',' | 'd' if depth <= 0 && !quoted => {
+                let rest = text[i + 1..].trim_start();
+                let joined = c == ',' || text[..=i].ends_with(" and");
+                if joined && i > from && super::note_courts::opens_decision(rest) {
+                    let end = if c == ',' { i } else { i - 3 };
+                    parts.push(text[from..end].trim());
+                    from = text.len() - rest.len();
+                }
+            }
             _ => {}
         }
     }
     parts.push(text[from..].trim());
     parts.retain(|p| !p.is_empty());
     parts
+}
+
+/// Whether `rest` is a space and a signal that opens a citation.
+fn signal_follows(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    [
+        "See ", "See:", "See, ", "Cf. ", "Cf.:", "But see ", "Compare ", "Contra ", "Vgl. ",
+        "Voir ",
+    ]
+    .iter()
+    .any(|s| rest.starts_with(s))
 }
 
 /// Parses the entries of the document's reference lists.
@@ -275,6 +292,44 @@ mod tests {
                 (super::Place::Note(1), "The Long Frontier".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn notes_listing_decisions_and_works_with_addresses_give_each() {
+        let md = "A[^1] B[^2] C[^3]\n\n\
+[^1]: BGH, 2011 CR 12, 14; HOFFMANN/KRAUS, Lizenzketten, 2011 CR 502, available at <https://example.org/hk>; OSTERLOH, Handbuch des Lizenzrechts, ref. 412.\n\
+[^2]: ECJ 12 March 2015, C-411/13, Norland/Vessel Trading. See also: Rb. Utrecht, 2 June 2011, NJF 2011, 301, Hof Arnhem 9 May 2012, NJ 2013, 5 and HR 4 June 2014 (Veldkamp/Staat).\n\
+[^3]: See <https://example.org/treaty>.\n";
+        let (doc, _) = crate::parse::parse(md);
+        let cited = super::read_citations(&doc);
+        let got: Vec<(usize, String, Vec<String>)> = cited
+            .iter()
+            .map(|c| {
+                let super::Place::Note(n) = c.at else {
+                    panic!("a note")
+                };
+                let title = c.reference.title.clone().unwrap_or_default();
+                (n, title, c.reference.urls.clone())
+            })
+            .collect();
+        let want = [
+            (0, "BGH, 2011 CR 12", vec![]),
+            (
+                0,
+                "Lizenzketten",
+                vec!["https://example.org/hk".to_string()],
+            ),
+            (0, "Handbuch des Lizenzrechts", vec![]),
+            (1, "Norland/Vessel Trading", vec![]),
+            (1, "Rb. Utrecht, 2 June 2011", vec![]),
+            (1, "Hof Arnhem, 9 May 2012", vec![]),
+            (1, "Veldkamp/Staat", vec![]),
+        ];
+        let want: Vec<(usize, String, Vec<String>)> = want
+            .into_iter()
+            .map(|(n, t, u)| (n, t.to_string(), u))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -67,6 +67,10 @@ pub fn without_signal(text: &str) -> &str {
         // `See also` opens a note; `see also` follows a `;` in one.
         let head = plain.get(..s.len()).filter(|h| h.eq_ignore_ascii_case(s));
         if let Some(rest) = head.map(|h| &plain[h.len()..]) {
+            // `See <https://…>`: the signal alone (the address is kept apart).
+            if rest.trim_matches(['.', ',', ':', ' ', '*', '_']).is_empty() {
+                return "";
+            }
             // A whole word: `See` not `Seeds`.
             if rest.starts_with([' ', ',', ':', '*', '_']) {
                 let rest = rest
