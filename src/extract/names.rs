@@ -108,6 +108,16 @@ fn direct(words: &[String]) -> Option<Person> {
     if family[0].ends_with('.') {
         return None;
     }
+    // `Korea Copyright Commission`: an organisation, one name.
+    let organisation = words
+        .iter()
+        .any(|w| super::fields::ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
+    if organisation {
+        return Some(Person {
+            family: words.join(" "),
+            given: String::new(),
+        });
+    }
     Some(Person {
         family: family[0].clone(),
         given: given.join(" "),

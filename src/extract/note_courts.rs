@@ -29,10 +29,10 @@ pub(super) fn decision(t: &str) -> Option<Reference> {
     let window = &window[..citation_end(window)];
     // A note's next citation starts after `; `, or with another court
     // after a comma or `and`.
-    let next_court = word_spans(window).skip(1).find_map(|(i, w)| {
+    let next_court = word_spans(window).skip(1).find_map(|(i, _)| {
         let before = window[..i].trim_end();
         let joined = before.ends_with(',') || before.ends_with(" and");
-        (joined && COURTS.contains(&w.trim_end_matches(','))).then_some(i)
+        (joined && opens_decision(&window[i..])).then_some(i)
     });
     let window = &window[..window.find("; ").unwrap_or(window.len())];
     let window = &window[..next_court.unwrap_or(window.len()).min(window.len())];

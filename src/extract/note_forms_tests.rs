@@ -223,3 +223,15 @@ fn german_authors_in_capitals_and_journal_citations() {
     // Authors in ordinary case still need more than a plain title.
     assert!(read("Osterloh, Handbuch des Lizenzrechts, ref. 412.", false).is_none());
 }
+
+#[test]
+fn spanish_compound_family_names_before_initials() {
+    let r =
+        read_ok("Ortega Díaz, JM: “La cesión de derechos”, in Revista de Propiedad, 2004, p. 12.");
+    assert_eq!(family(&r), ["Ortega Díaz"]);
+    assert_eq!(r.authors[0].given, "JM");
+    assert_eq!(r.title.as_deref(), Some("La cesión de derechos"));
+    let r = read_ok("Vidal Soler, A., *Contratos de software*, Madrid, 2009.");
+    assert_eq!(family(&r), ["Vidal Soler"]);
+    assert_eq!(r.year, Some(2009));
+}

@@ -58,6 +58,27 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
             continue;
         }
         let end = at + w.len() + 1;
+        // `Ribas Alejandro, J:`, `Ortega Díaz, JM,`: (compound) family
+        // names, then initials in capitals ended by a comma or a colon.
+        if people.is_empty() && cur.len() <= 3 && caps(bare).is_none() {
+            if let Some(&(i, next)) = words.get(k) {
+                let initials = next.trim_end_matches([',', ':']);
+                let letters = initials.chars().filter(|c| c.is_alphabetic()).count();
+                let closed = next.len() > initials.len();
+                if closed
+                    && (1..=3).contains(&letters)
+                    && initials
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == '.' || c == '-')
+                {
+                    let person = Person {
+                        family: cur.join(" "),
+                        given: initials.to_string(),
+                    };
+                    return Some((vec![person], (i + next.len() + 1).min(t.len())));
+                }
+            }
+        }
         // `Mwangi, Grace,`: one person, family name first.
         if opening && cur.len() == 1 && caps(bare).is_none() {
             let (given, next) = run(&words[k..])?;

@@ -28,6 +28,13 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
                 out.extend(read);
                 continue;
             }
+            // One part read: the note's citation, unless the whole note
+            // reads as one.
+            if let [one] = &read[..] {
+                let whole = cite(&text, urls, i, &out, doc);
+                out.push(whole.unwrap_or_else(|| one.clone()));
+                continue;
+            }
         }
         if let Some(c) = cite(&text, urls, i, &out, doc) {
             out.push(c);
@@ -74,6 +81,24 @@ fn cite(text: &str, urls: Vec<String>, i: usize, out: &[Cited], doc: &Document) 
         ..c.clone()
     };
     if let Some(found) = earlier {
+        if let (None, short_forms::Back::Case(volume, reporter)) = (found, short_forms::back(text))
+        {
+            // `Computer Assoc., 982 F.2d at 714` with no full citation
+            // before it: the case, by its short name and report.
+            let name = text
+                .split(", ")
+                .next()
+                .unwrap_or("")
+                .trim_matches(['*', ' ']);
+            let r = citations::Reference {
+                title: Some(name.to_string()),
+                volume: Some(volume),
+                container: Some(reporter),
+                kind: "legal_case",
+                ..citations::Reference::default()
+            };
+            return (!name.is_empty()).then(|| Cited::new(Place::Note(i), None, r));
+        }
         // A back-reference that finds nothing is a remark.
         return found.map(back);
     }
@@ -135,7 +160,16 @@ fn signal_follows(rest: &str) -> bool {
         return false;
     };
     [
-        "See ", "See:", "See, ", "Cf. ", "Cf.:", "But see ", "Compare ", "Contra ", "Vgl. ",
+        "See ",
+        "See:",
+        "See, ",
+        "Also see ",
+        "Cf. ",
+        "Cf.:",
+        "But see ",
+        "Compare ",
+        "Contra ",
+        "Vgl. ",
         "Voir ",
     ]
     .iter()

@@ -48,6 +48,7 @@ pub fn without_signal(text: &str) -> &str {
     const SIGNALS: &[&str] = &[
         "See generally",
         "See also",
+        "Also see",
         "See, e.g.,",
         "See e.g.",
         "See",
@@ -73,6 +74,12 @@ pub fn without_signal(text: &str) -> &str {
             }
             // A whole word: `See` not `Seeds`.
             if rest.starts_with([' ', ',', ':', '*', '_']) {
+                // `*See,* Name`: the signal's comma inside its emphasis.
+                let rest = if emphasis > 0 {
+                    rest.trim_start_matches([',', ':'])
+                } else {
+                    rest
+                };
                 let rest = rest
                     .get(emphasis.min(rest.len())..)
                     .filter(|_| {
@@ -227,6 +234,12 @@ mod tests {
             "Seeds of the crisis."
         );
         assert_eq!(without_signal("See the appendix."), "See the appendix.");
+        assert_eq!(
+            without_signal("*See,* Orr v. Lane, 12 F.3d 4 (1st Cir. 1999)."),
+            "Orr v. Lane, 12 F.3d 4 (1st Cir. 1999)."
+        );
+        // A note of a signal and a link: the link is kept apart.
+        assert_eq!(without_signal("See ."), "");
     }
 
     #[test]

@@ -60,9 +60,15 @@ pub fn csl_json(site: &Site) -> String {
             } else {
                 "container-title"
             };
+            // A court is a decision's authority in CSL, not its publisher.
+            let publisher = if r.kind == "legal_case" {
+                "authority"
+            } else {
+                "publisher"
+            };
             let fields = [
                 (container, &r.container),
-                ("publisher", &r.publisher),
+                (publisher, &r.publisher),
                 ("volume", &r.volume),
                 ("issue", &r.issue),
                 ("page", &r.pages),
