@@ -152,7 +152,20 @@ fn court(t: &str) -> Option<(&str, &str)> {
         let month = chars::MONTHS.contains(&bare.to_lowercase().as_str());
         let place = bare.starts_with(|c: char| c.is_uppercase() || c == '\'' || c == '\\')
             || (abbreviation && is_chamber(bare))
-            || (!abbreviation && matches!(bare, "of" | "for" | "de" | "du" | "des" | "di"));
+            || (!abbreviation
+                && matches!(
+                    bare,
+                    "of" | "the"
+                        | "for"
+                        | "de"
+                        | "du"
+                        | "des"
+                        | "di"
+                        | "del"
+                        | "la"
+                        | "van"
+                        | "für"
+                ));
         if month || !place || bare.contains('/') {
             break;
         }
@@ -161,10 +174,12 @@ fn court(t: &str) -> Option<(&str, &str)> {
         closed = w.ends_with(',');
     }
     let name = t[..end].trim_end_matches([',', ':']);
-    let last_small = name
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| matches!(w, "of" | "for" | "de" | "du" | "des" | "di"));
+    let last_small = name.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "of" | "the" | "for" | "de" | "du" | "des" | "di" | "del" | "la" | "van" | "für"
+        )
+    });
     if !named || last_small || !t.starts_with(char::is_uppercase) {
         return None;
     }
@@ -172,7 +187,8 @@ fn court(t: &str) -> Option<(&str, &str)> {
     // A court's abbreviation after its name: `(FAC)`.
     if let Some(r) = rest.strip_prefix('(') {
         let close = r.find(')')?;
-        if close <= 8 && r[..close].chars().all(|c| c.is_uppercase()) {
+        let inner = r[..close].trim_matches(['“', '”', '"']);
+        if inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase()) {
             rest = r[close + 1..].trim_start_matches([',', ' ']);
         }
     }
@@ -201,7 +217,7 @@ fn ordinal(w: &str) -> bool {
     (1..=2).contains(&digits)
         && matches!(
             &w[digits..],
-            "re" | "e" | "er" | "st" | "nd" | "rd" | "th" | "ème"
+            "re" | "e" | "er" | "ère" | "st" | "nd" | "rd" | "th" | "ème"
         )
 }
 

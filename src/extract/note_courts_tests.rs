@@ -35,6 +35,8 @@ fn french_and_italian_decisions() {
     let r = read_ok("Cass. civ. 1re, 3 February 2010, n° 08-19.293.");
     assert_eq!(r.title.as_deref(), Some("Cass. civ. 1re n° 08-19.293"));
     assert_eq!(r.year, Some(2010));
+    let r = read_ok("Cass. Civ 1ère, 9 April 2013, JurisData n° 2013-007124.");
+    assert_eq!(r.publisher.as_deref(), Some("Cass. Civ 1ère"));
     let r = read_ok("Cass. civ., sez. I, 5 marzo 2008, n. 5891.");
     assert_eq!(r.title.as_deref(), Some("Cass. civ. n. 5891"));
     assert_eq!(r.date.as_deref(), Some("2008-03-05"));
@@ -133,4 +135,18 @@ fn no_panic_on_cut_decisions() {
             let _ = decision(&t[i..]);
         }
     }
+}
+
+#[test]
+fn a_decision_after_a_quotation_of_it() {
+    let r = read_ok("“zonder redelijke grond geweigerd”, Supreme Court of the Netherlands (“HR”) 2 May 2003, NJ 2004, 17 (Smit v Jansen).");
+    assert_eq!(
+        fields(&r),
+        (
+            "Smit v Jansen",
+            Some("Supreme Court of the Netherlands"),
+            Some(2003),
+            Some("NJ")
+        )
+    );
 }

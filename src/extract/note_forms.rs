@@ -63,7 +63,8 @@ fn starts(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
         let next = text[at..].chars().next()?;
         let before = text[..i].split(' ').next_back()?;
         let lead = before.ends_with([',', ':', '.'])
-            || before.chars().next().is_some_and(char::is_lowercase);
+            || before.chars().next().is_some_and(char::is_lowercase)
+            || matches!(before, "See" | "Compare" | "Also" | "Contra");
         (at < 400 && lead && (next.is_uppercase() || OPEN_QUOTES.contains(&next)))
             .then_some((at, false))
     });
@@ -91,13 +92,16 @@ fn work(t: &str, first: bool) -> Option<Reference> {
     let apart = kind != Set::Plain || facts.reporter;
     // After a lead-in: a title set apart, or one followed by its
     // publisher (`Casebook on Contract (Hart Publishing, 2007)`).
-    let strong = (apart || r.publisher.is_some()) && r.year.is_some();
     // Continental writing puts authors in capitals (`MARLY, Title, ref.
     // 926`): a citation even without a year.
     let capitals = t
         .split(',')
         .next()
         .is_some_and(|a| a.len() >= 3 && !a.chars().any(char::is_lowercase));
+    // `…, DREIER, in: Dreier/Schulze (ed.), UrhG, § 69a`: a commentary's
+    // author in capitals is no prose.
+    let commentary = capitals && strip_in(rest).is_some();
+    let strong = (apart || r.publisher.is_some()) && r.year.is_some() || commentary;
     let enough = first
         && (apart || r.year.is_some() || r.container.is_some() || capitals && r.title.is_some());
     if !(strong || enough) || (r.title.is_none() && r.container.is_none()) {

@@ -235,3 +235,15 @@ fn spanish_compound_family_names_before_initials() {
     assert_eq!(family(&r), ["Vidal Soler"]);
     assert_eq!(r.year, Some(2009));
 }
+
+#[test]
+fn laws_after_a_signal_in_lower_case() {
+    let Parsed::Reference(r) = parse_reference("See art. 405 of the Civil Code.", Vec::new())
+    else {
+        panic!("not read")
+    };
+    assert_eq!(
+        (r.title.as_deref(), r.kind),
+        (Some("Civil Code"), "legislation")
+    );
+}

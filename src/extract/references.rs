@@ -11,6 +11,9 @@ use pulldown_cmark::Event;
 /// (see [`short_forms`]); footnotes are in number order.
 pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
+    // Names a note gives its work (`(hereinafter "DIAS PEREIRA 2011")`)
+    // and the citation they stand for.
+    let mut named: Vec<(String, usize)> = Vec::new();
     for (i, f) in doc.footnotes.iter().enumerate() {
         let (text, urls) = citations::marked_text(&f.body);
         // `Smith, A Title (2001); see also Jones, Other (2003).`: one note,
@@ -20,34 +23,88 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
         let (with_addresses, _) = citations::marked_text_in(&f.body, true);
         let parts = split_works(&with_addresses);
         if parts.len() > 1 && urls.iter().all(|u| with_addresses.contains(u.as_str())) {
-            let read: Vec<Cited> = parts
+            let read: Vec<(Cited, &str)> = parts
                 .iter()
-                .filter_map(|p| cite(p, Vec::new(), i, &out, doc))
+                .filter_map(|p| Some((cite(p, Vec::new(), i, &out, &named, doc)?, *p)))
                 .collect();
             if read.len() >= 2 {
-                out.extend(read);
+                for (c, p) in read {
+                    remember(p, &c, out.len(), &mut named);
+                    out.push(c);
+                }
                 continue;
             }
             // One part read: the note's citation, unless the whole note
-            // reads as one.
-            if let [one] = &read[..] {
-                let whole = cite(&text, urls, i, &out, doc);
-                out.push(whole.unwrap_or_else(|| one.clone()));
+            // reads as one (with the authors the part names).
+            if let [(one, _)] = &read[..] {
+                let whole = cite(&text, urls, i, &out, &named, doc).filter(|w| {
+                    !w.reference.authors.is_empty() || one.reference.authors.is_empty()
+                });
+                let c = whole.unwrap_or_else(|| one.clone());
+                remember(&text, &c, out.len(), &mut named);
+                out.push(c);
                 continue;
             }
         }
-        if let Some(c) = cite(&text, urls, i, &out, doc) {
+        if let Some(c) = cite(&text, urls, i, &out, &named, doc) {
+            remember(&text, &c, out.len(), &mut named);
             out.push(c);
         }
     }
     out
 }
 
+/// Records the name `text` gives the work it cites, `(hereinafter
+/// "OSS")`, `[hereinafter Nimmer]`, for the notes after it.
+fn remember(text: &str, c: &Cited, at: usize, named: &mut Vec<(String, usize)>) {
+    if c.ibid {
+        return;
+    }
+    let Some(k) = text.find("hereinafter") else {
+        return;
+    };
+    let after = text[k + "hereinafter".len()..].trim_start_matches([',', ':', ' ']);
+    let after = after.strip_prefix("referred to as ").unwrap_or(after);
+    let name = match after.chars().next() {
+        Some(q @ ('"' | '“' | '*')) => {
+            let close = if q == '“' { '”' } else { q };
+            let inner = &after[q.len_utf8()..];
+            inner.find(close).map(|e| &inner[..e])
+        }
+        _ => after.find([']', ')']).map(|e| &after[..e]),
+    };
+    if let Some(name) = name.map(|n| n.trim_matches(['*', ' ', ','])) {
+        if !name.is_empty() && name.len() <= 60 {
+            named.push((name.to_string(), at));
+        }
+    }
+}
+
 /// What the text of note `i` (or of one part of it) cites, given the
 /// citations of the notes before it: a reference, or the earlier one it
 /// refers back to; `None` for a remark.
-fn cite(text: &str, urls: Vec<String>, i: usize, out: &[Cited], doc: &Document) -> Option<Cited> {
+fn cite(
+    text: &str,
+    urls: Vec<String>,
+    i: usize,
+    out: &[Cited],
+    named: &[(String, usize)],
+    doc: &Document,
+) -> Option<Cited> {
     let text = short_forms::without_signal(text);
+    let back = |c: &Cited| Cited {
+        at: Place::Note(i),
+        ibid: true,
+        ..c.clone()
+    };
+    // `DIAS PEREIRA 2011, p. 351`: the name an earlier note gave its work.
+    let by_name = named.iter().rev().find(|(name, _)| {
+        text.strip_prefix(name.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', ' ', '.', ';']))
+    });
+    if let Some((_, k)) = by_name {
+        return out.get(*k).map(back);
+    }
     let earlier = match short_forms::back(text) {
         // A short form with no full form before it is read as it is.
         short_forms::Back::Full => short_forms::short(text)
@@ -74,11 +131,6 @@ fn cite(text: &str, urls: Vec<String>, i: usize, out: &[Cited], doc: &Document) 
                 .first()
                 .is_some_and(|a| a.family.to_lowercase() == family.to_lowercase())
         })),
-    };
-    let back = |c: &Cited| Cited {
-        at: Place::Note(i),
-        ibid: true,
-        ..c.clone()
     };
     if let Some(found) = earlier {
         if let (None, short_forms::Back::Case(volume, reporter)) = (found, short_forms::back(text))
@@ -151,7 +203,26 @@ fn split_works(text: &str) -> Vec<&str> {
     }
     parts.push(text[from..].trim());
     parts.retain(|p| !p.is_empty());
-    parts
+    // `…; available at <https://…>`: a part in lower case that is no
+    // signal continues the one before (its addresses are that work's).
+    let mut joined: Vec<&str> = Vec::new();
+    for p in parts {
+        let continues = p.starts_with(char::is_lowercase)
+            && ![
+                "see", "cf.", "compare", "but ", "e.g.", "contra", "accord", "also", "vgl.",
+            ]
+            .iter()
+            .any(|s| p.starts_with(s));
+        match joined.last_mut() {
+            Some(last) if continues => {
+                let start = last.as_ptr() as usize - text.as_ptr() as usize;
+                let end = p.as_ptr() as usize - text.as_ptr() as usize + p.len();
+                *last = &text[start..end];
+            }
+            _ => joined.push(p),
+        }
+    }
+    joined
 }
 
 /// Whether `rest` is a space and a signal that opens a citation.
@@ -364,6 +435,51 @@ mod tests {
             .map(|(n, t, u)| (n, t.to_string(), u))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn addresses_after_a_semicolon_stay_with_their_citation() {
+        let md = "A[^1]\n\n[^1]: LG Köln, 2012 CR 18; available at <https://example.org/k> and as a translation at <https://example.org/k-en>. See HALDEN, Lizenzen, 2013 CR 40.\n";
+        let (doc, _) = crate::parse::parse(md);
+        let got: Vec<(String, usize)> = super::read_citations(&doc)
+            .iter()
+            .map(|c| {
+                (
+                    c.reference.title.clone().unwrap_or_default(),
+                    c.reference.urls.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("LG Köln, 2012 CR 18".to_string(), 2),
+                ("Lizenzen".to_string(), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_a_note_gives_its_work_stands_for_it_later() {
+        let md = "A[^1] B[^2] C[^3] D[^4]\n\n\
+[^1]: R. VEGA, \"Licencias libres\", in Estudios de Derecho, Tecnos, 2010, pp. 12-40 (hereinafter, \"VEGA 2010\"), p. 14.\n\
+[^2]: Ann Lane, *The Law of Open Licences* 3 (2d ed. 2012) [hereinafter Lane].\n\
+[^3]: See VEGA 2010, p. 22.\n\
+[^4]: Lane, at 9.\n";
+        let (doc, _) = crate::parse::parse(md);
+        let titles: Vec<String> = super::read_citations(&doc)
+            .iter()
+            .map(|c| c.reference.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Licencias libres",
+                "The Law of Open Licences",
+                "Licencias libres",
+                "The Law of Open Licences"
+            ]
+        );
     }
 
     #[test]

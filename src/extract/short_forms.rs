@@ -87,9 +87,15 @@ pub fn without_signal(text: &str) -> &str {
                     })
                     .unwrap_or(rest);
                 let rest = rest.trim_start_matches([',', ':', ' ']);
-                if rest.starts_with(|c: char| {
-                    c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“' || c == '*'
-                }) {
+                // `See art. 405 of the Civil Code`: a provision in lower case.
+                let provision = ["art. ", "arts. ", "arts ", "§"]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
+                if provision
+                    || rest.starts_with(|c: char| {
+                        c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“' || c == '*'
+                    })
+                {
                     return rest;
                 }
             }
