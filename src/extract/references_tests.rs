@@ -1,0 +1,144 @@
+//! Notes read as citations, and reference-list entries.
+#[test]
+fn a_note_citing_several_works_gives_each() {
+    let md = "A[^1] B[^2]\n\n\
+[^1]: Hartley, Zora. *The Long Frontier*. Northern Press, 2004; see also Okafor, Nia. \"River Law.\" *Journal of Waters* 3, no. 2 (2011): 1-20.\n\
+[^2]: Hartley, Zora. *The Long Frontier*. Northern Press, 2004; on this, the argument is weak.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::read_citations(&doc);
+    let titles: Vec<(super::Place, String)> = cited
+        .iter()
+        .map(|c| (c.at, c.reference.title.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (super::Place::Note(0), "The Long Frontier".to_string()),
+            (super::Place::Note(0), "River Law".to_string()),
+            (super::Place::Note(1), "The Long Frontier".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn notes_listing_decisions_and_works_with_addresses_give_each() {
+    let md = "A[^1] B[^2] C[^3]\n\n\
+[^1]: BGH, 2011 CR 12, 14; HOFFMANN/KRAUS, Lizenzketten, 2011 CR 502, available at <https://example.org/hk>; OSTERLOH, Handbuch des Lizenzrechts, ref. 412.\n\
+[^2]: ECJ 12 March 2015, C-411/13, Norland/Vessel Trading. See also: Rb. Utrecht, 2 June 2011, NJF 2011, 301, Hof Arnhem 9 May 2012, NJ 2013, 5 and HR 4 June 2014 (Veldkamp/Staat).\n\
+[^3]: See <https://example.org/treaty>.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::read_citations(&doc);
+    let got: Vec<(usize, String, Vec<String>)> = cited
+        .iter()
+        .map(|c| {
+            let super::Place::Note(n) = c.at else {
+                panic!("a note")
+            };
+            let title = c.reference.title.clone().unwrap_or_default();
+            (n, title, c.reference.urls.clone())
+        })
+        .collect();
+    let want = [
+        (0, "BGH, 2011 CR 12", vec![]),
+        (
+            0,
+            "Lizenzketten",
+            vec!["https://example.org/hk".to_string()],
+        ),
+        (0, "Handbuch des Lizenzrechts", vec![]),
+        (1, "Norland/Vessel Trading", vec![]),
+        (1, "Rb. Utrecht, 2 June 2011", vec![]),
+        (1, "Hof Arnhem, 9 May 2012", vec![]),
+        (1, "Veldkamp/Staat", vec![]),
+    ];
+    let want: Vec<(usize, String, Vec<String>)> = want
+        .into_iter()
+        .map(|(n, t, u)| (n, t.to_string(), u))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn addresses_after_a_semicolon_stay_with_their_citation() {
+    let md = "A[^1]\n\n[^1]: LG Köln, 2012 CR 18; available at <https://example.org/k> and as a translation at <https://example.org/k-en>. See HALDEN, Lizenzen, 2013 CR 40.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let got: Vec<(String, usize)> = super::read_citations(&doc)
+        .iter()
+        .map(|c| {
+            (
+                c.reference.title.clone().unwrap_or_default(),
+                c.reference.urls.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("LG Köln, 2012 CR 18".to_string(), 2),
+            ("Lizenzen".to_string(), 0)
+        ]
+    );
+}
+
+#[test]
+fn a_name_a_note_gives_its_work_stands_for_it_later() {
+    let md = "A[^1] B[^2] C[^3] D[^4]\n\n\
+[^1]: R. VEGA, \"Licencias libres\", in Estudios de Derecho, Tecnos, 2010, pp. 12-40 (hereinafter, \"VEGA 2010\"), p. 14.\n\
+[^2]: Ann Lane, *The Law of Open Licences* 3 (2d ed. 2012) [hereinafter Lane].\n\
+[^3]: See VEGA 2010, p. 22.\n\
+[^4]: Lane, at 9.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let titles: Vec<String> = super::read_citations(&doc)
+        .iter()
+        .map(|c| c.reference.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Licencias libres",
+            "The Law of Open Licences",
+            "Licencias libres",
+            "The Law of Open Licences"
+        ]
+    );
+}
+
+#[test]
+fn a_rule_of_dashes_repeats_the_authors_before() {
+    let md = "Text.\n\n## Bibliography\n\n\
+Okafor, Nia. *River Law in the Delta*. Lagos: Delta Press, 2004.\n\n\
+———. *The Second Flood: A Memoir*. Paris: Semeion, 2011.\n\n\
+–––––. \"Dams and Their Neighbours.\" *Water Review* 37, no. 2 (2011): 315-347.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::read_entries(&doc);
+    let got: Vec<(String, String, Option<i32>)> = cited
+        .iter()
+        .map(|c| {
+            (
+                c.reference.authors[0].family.clone(),
+                c.reference.title.clone().unwrap_or_default(),
+                c.reference.year,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Okafor".to_string(),
+                "River Law in the Delta".to_string(),
+                Some(2004)
+            ),
+            (
+                "Okafor".to_string(),
+                "The Second Flood: A Memoir".to_string(),
+                Some(2011)
+            ),
+            (
+                "Okafor".to_string(),
+                "Dams and Their Neighbours".to_string(),
+                Some(2011)
+            ),
+        ]
+    );
+}
