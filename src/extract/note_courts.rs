@@ -32,7 +32,7 @@ pub(super) fn decision(t: &str) -> Option<Reference> {
     let next_court = word_spans(window).skip(1).find_map(|(i, _)| {
         let before = window[..i].trim_end();
         let joined = before.ends_with(',') || before.ends_with(" and");
-        (joined && opens_decision(&window[i..])).then_some(i)
+        (joined && court_and_date(&window[i..])).then_some(i)
     });
     let window = &window[..window.find("; ").unwrap_or(window.len())];
     let window = &window[..next_court.unwrap_or(window.len()).min(window.len())];
@@ -89,6 +89,30 @@ pub(super) fn decision(t: &str) -> Option<Reference> {
         r.publisher = Some(court_name.to_string());
     }
     Some(r)
+}
+
+/// Whether `t` opens with a court's abbreviation and then a date or a
+/// year (`HR 12 July 2013`, `LG Köln, 2012 CR 18`), not a docket's letters
+/// (`KG ZA 10-477`): where the next decision of a list starts. (It does
+/// not read the decision: that would read the rest of the list again for
+/// every court in it.)
+fn court_and_date(t: &str) -> bool {
+    let first = t.split([' ', ',']).next().unwrap_or("");
+    if !COURTS.contains(&first) {
+        return false;
+    }
+    let Some((_, rest)) = court(t) else {
+        return false;
+    };
+    let head = &rest[..chars::floor(rest, 24)];
+    let dated = find_years(head, (1400, 2100))
+        .first()
+        .is_some_and(|h| h.start <= 3 && h.label.split_whitespace().count() == 3);
+    let year = rest
+        .split([' ', ','])
+        .next()
+        .is_some_and(|w| w.len() == 4 && year_word(w).is_some());
+    dated || year
 }
 
 /// Whether `t` opens with a court's abbreviation and reads as a decision

@@ -129,6 +129,8 @@ fn no_panic_on_cut_decisions() {
         "HR 12 maart 2004, NJ 2005, 33 (Kuipers/",
         "Seoul Court 99Aa1 (( — – «» „“ n° n. 1/ /1 //",
         "Case “",
+        &"LG, ".repeat(300),
+        &"HR 1 May 2001, and ".repeat(40),
     ] {
         for (i, _) in t.char_indices() {
             let _ = decision(&t[..i]);
