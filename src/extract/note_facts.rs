@@ -27,26 +27,14 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
         facts.kind = Some("chapter");
         t = after;
     }
-    // Bluebook: `81 Yale L.J. 1402, 1410 (2008)`.
-    if let Some((volume, journal, page, year)) = reporter_cite(t) {
-        r.volume = Some(volume.to_string());
-        r.container = Some(journal.to_string());
-        r.pages = Some(page.to_string());
-        r.year = Some(year);
-        facts.reporter = true;
-        facts.kind = Some("article-journal");
-        return facts;
-    }
-    if let Some((year, volume, journal, page)) = oscola(t) {
-        r.year = Some(year);
-        r.volume = volume.map(str::to_string);
-        r.container = Some(journal.to_string());
-        r.pages = Some(page.to_string());
-        facts.reporter = true;
-        facts.kind = Some("article-journal");
-        return facts;
-    }
-    if let Some((year, volume, journal, page)) = year_journal(t) {
+    // A journal by volume, year and page: Bluebook (`81 Yale L.J. 1402,
+    // 1410 (2008)`), OSCOLA (`(2003) 119 LQR 301`), German and European
+    // (`2004 GRUR Int. 118`).
+    let cited = reporter_cite(t)
+        .map(|(volume, journal, page, year)| (year, Some(volume), journal, page))
+        .or_else(|| oscola(t))
+        .or_else(|| year_journal(t));
+    if let Some((year, volume, journal, page)) = cited {
         r.year = Some(year);
         r.volume = volume.map(str::to_string);
         r.container = Some(journal.to_string());
