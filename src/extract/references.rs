@@ -105,7 +105,8 @@ fn cite(
     if let Some((_, k)) = by_name {
         return out.get(*k).map(back);
     }
-    let earlier = match short_forms::back(text) {
+    let form = short_forms::back(text);
+    let earlier = match &form {
         // A short form with no full form before it is read as it is.
         short_forms::Back::Full => short_forms::short(text)
             .and_then(|(family, title)| {
@@ -117,7 +118,7 @@ fn cite(
         short_forms::Back::Previous => Some(out.last()),
         short_forms::Back::Note(n) => Some(
             out.iter()
-                .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == n)),
+                .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == *n)),
         ),
         short_forms::Back::Case(volume, reporter) => Some(out.iter().rev().find(|c| {
             let r = &c.reference;
@@ -133,8 +134,7 @@ fn cite(
         })),
     };
     if let Some(found) = earlier {
-        if let (None, short_forms::Back::Case(volume, reporter)) = (found, short_forms::back(text))
-        {
+        if let (None, short_forms::Back::Case(volume, reporter)) = (found, form) {
             // `Computer Assoc., 982 F.2d at 714` with no full citation
             // before it: the case, by its short name and report.
             let name = text
