@@ -58,6 +58,7 @@ pub mod sources;
 mod theme;
 pub mod timings;
 pub mod topics;
+mod zlib;
 
 pub use build::{build, build_in_memory, build_incremental, Built, Memo};
 pub use session::Session;

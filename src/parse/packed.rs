@@ -2,8 +2,8 @@
 //! parse to its page (see `Document::compact`), and prose deflates to a
 //! third of its size at the fastest level.
 
-use flate2::{read::ZlibDecoder, write::ZlibEncoder, Compression};
-use std::io::{Read, Write};
+use flate2::read::ZlibDecoder;
+use std::io::Read;
 use std::sync::Arc;
 
 /// A text, deflated (zlib, level 1), shared.
@@ -12,10 +12,9 @@ pub struct Packed(Arc<[u8]>);
 
 impl Packed {
     pub fn new(text: &str) -> Packed {
-        let mut z = ZlibEncoder::new(Vec::with_capacity(text.len() / 3 + 64), Compression::fast());
-        // Writing into a Vec cannot fail.
-        let _ = z.write_all(text.as_bytes());
-        Packed(z.finish().unwrap_or_default().into())
+        let mut out = Vec::new();
+        crate::zlib::deflate(1, text.as_bytes(), &mut out);
+        Packed(out.into())
     }
 
     /// The text again. What [`Packed::new`] deflated inflates; a text that

@@ -5,9 +5,6 @@
 //! stores the entries and postings in 40 % of their JSON's bytes (base64
 //! included).
 
-use flate2::{write::ZlibEncoder, Compression};
-use std::io::Write;
-
 /// How hard to deflate. Measured on the 10,000-page benchmark (entries
 /// and postings, 300 MB of JSON): level 1 stores 45 %, level 2 40 %,
 /// levels 3–4 39 % at 15 % more time than level 2.
@@ -16,13 +13,8 @@ const LEVEL: u32 = 2;
 /// The script that registers `json` as part `key` (a JSON value: a
 /// number or a string) of kind `kind` (`e` entries, `t` terms).
 pub fn script(kind: &str, key: &str, json: &[u8]) -> Vec<u8> {
-    let mut z = ZlibEncoder::new(
-        Vec::with_capacity(json.len() / 3 + 64),
-        Compression::new(LEVEL),
-    );
-    // Writing into a Vec cannot fail.
-    let _ = z.write_all(json);
-    let deflated = z.finish().unwrap_or_default();
+    let mut deflated = Vec::new();
+    crate::zlib::deflate(LEVEL, json, &mut deflated);
     let head = format!("DOSSIER_SEARCH.packed(\"{kind}\",{key},\"");
     let mut out = Vec::with_capacity(head.len() + deflated.len() * 4 / 3 + 8);
     out.extend_from_slice(head.as_bytes());
