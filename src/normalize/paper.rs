@@ -86,14 +86,13 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     // affiliation, an e-mail or an affiliation mark nearby.
     let paper = blocks.iter().take(WINDOW + 4).any(|b| {
         let t = b.text.trim().trim_start_matches('#').trim();
-        let lower = t.to_lowercase();
-        lower.trim_matches(['*', '_']).starts_with("abstract")
+        opening_lower(t.trim_matches(['*', '_'])).starts_with("abstract")
             || t.contains("orcid.org")
             || t.contains("$^{")
             || t.contains(['¹', '²', '∗', '†'])
             || t.split_whitespace()
                 .any(|w| w.contains('@') && w.contains('.'))
-            || t.split_whitespace().count() <= 20 && is_affiliation(t)
+            || t.split_whitespace().nth(20).is_none() && is_affiliation(t)
     });
     let take = paper && inferred.authors.is_empty() && !authors.is_empty();
     if take {
@@ -114,11 +113,19 @@ fn ends_front(b: &Block) -> bool {
         .trim()
         .trim_matches(['*', '_'])
         .trim();
-    let lower = plain.to_lowercase();
+    // Only the opening words are compared: a whole paragraph is not
+    // lower-cased to read its first word.
+    let lower = opening_lower(plain);
     (b.kind == Kind::Heading && !t.contains("](http"))
         || lower.starts_with("abstract")
-        || t.split_whitespace().count() > 60
+        || t.split_whitespace().nth(60).is_some()
         || lower.starts_with("introduction")
+}
+
+/// The first few characters of `text`, lower-cased: enough to compare
+/// with a heading word such as "introduction".
+fn opening_lower(text: &str) -> String {
+    text.chars().take(16).flat_map(char::to_lowercase).collect()
 }
 
 /// Rule 1: the names of a block that holds authors.

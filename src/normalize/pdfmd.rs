@@ -162,13 +162,7 @@ fn flush_classified(out: &mut Vec<Block>, cur: &mut Vec<&str>) {
 
 fn classify(text: &str) -> Kind {
     let t = text.trim();
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.len() >= 3
-        && !t.contains('\n')
-        && ["-", "*", "_"]
-            .iter()
-            .any(|c| compact.chars().all(|x| x.to_string() == *c))
-    {
+    if is_rule(t) {
         Kind::Rule
     } else if t.starts_with('#') {
         Kind::Heading
@@ -179,6 +173,23 @@ fn classify(text: &str) -> Kind {
     } else {
         Kind::Other
     }
+}
+
+/// A thematic break: one line of three or more `-`, `*` or `_` (the same
+/// one), spaces between them allowed.
+fn is_rule(t: &str) -> bool {
+    let mut marks = t.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3 && !t.contains('\n')
 }
 
 /// `<sup>12</sup> text` → (`12`, `text`).

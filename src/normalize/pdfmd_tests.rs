@@ -97,3 +97,13 @@ fn title_heading_loses_its_attribute_block() {
     );
     assert_eq!(n.inferred.title.as_deref(), Some("China"));
 }
+
+#[test]
+fn thematic_breaks_are_one_line_of_one_mark() {
+    for rule in ["---", "***", "___", "- - -", " *  *  * ", "----------"] {
+        assert!(is_rule(rule), "{rule:?}");
+    }
+    for not in ["--", "-*-", "---\n---", "--- a", "", "   ", "—", "***bold***"] {
+        assert!(!is_rule(not), "{not:?}");
+    }
+}
