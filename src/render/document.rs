@@ -249,19 +249,31 @@ impl Renderer<'_> {
                 .collect();
             ctx.insert("dates", &dates);
             ctx.insert("cited_years", &d.extracted.cited_years);
+            // A topic's link parts, made on its first link and shared by
+            // the others (a text names its topics hundreds of times).
+            let mut parts: Vec<Option<TopicLink>> = vec![None; topics.len()];
             let mut links: Vec<html::LinkSpan> = d
                 .extracted
                 .links
                 .iter()
-                .map(|l| html::LinkSpan {
-                    node: l.node,
-                    start: l.start,
-                    end: l.end,
-                    href: format!("{root}{}", knowledge::topic_url(&topics[l.topic].id)),
-                    topic: topics[l.topic].id.clone(),
-                    preview: preview_text(&topics[l.topic]),
-                    label: topics[l.topic].title.clone(),
-                    whole: false,
+                .map(|l| {
+                    let t = &topics[l.topic];
+                    let p = parts[l.topic].get_or_insert_with(|| TopicLink {
+                        href: format!("{root}{}", knowledge::topic_url(&t.id)).into(),
+                        id: t.id.as_str().into(),
+                        preview: preview_text(t).into(),
+                        label: t.title.as_str().into(),
+                    });
+                    html::LinkSpan {
+                        node: l.node,
+                        start: l.start,
+                        end: l.end,
+                        href: p.href.clone(),
+                        topic: p.id.clone(),
+                        preview: p.preview.clone(),
+                        label: p.label.clone(),
+                        whole: false,
+                    }
                 })
                 .chain(d.extracted.cite_links.iter().map(|l| {
                     let entry = &d.body.paragraphs[l.entry];
@@ -276,10 +288,10 @@ impl Renderer<'_> {
                         node: l.node,
                         start: l.start,
                         end: l.end,
-                        href: format!("#{}", entry.id),
-                        topic: String::new(),
-                        preview: super::views::plain_summary(&entry.text, 300),
-                        label,
+                        href: format!("#{}", entry.id).into(),
+                        topic: "".into(),
+                        preview: super::views::plain_summary(&entry.text, 300).into(),
+                        label: label.into(),
                         whole: l.whole,
                     }
                 }))
@@ -308,6 +320,15 @@ fn add_entry_works(
         .collect();
     entries.sort_unstable();
     k.add(&entries);
+}
+
+/// The parts of a topic's links on one page.
+#[derive(Clone)]
+struct TopicLink {
+    href: std::rc::Rc<str>,
+    id: std::rc::Rc<str>,
+    preview: std::rc::Rc<str>,
+    label: std::rc::Rc<str>,
 }
 
 /// A related document and why: the topics and cited works it shares.

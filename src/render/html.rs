@@ -10,6 +10,7 @@ use super::images::{self, Targets};
 use crate::parse::{Block, Document, Footnote, Node};
 use pulldown_cmark::{html, CowStr, Event, Tag, TagEnd};
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// A topic link to insert into the text of body node `node`.
 #[derive(Debug, Clone)]
@@ -17,12 +18,13 @@ pub struct LinkSpan {
     pub node: usize,
     pub start: usize,
     pub end: usize,
-    pub href: String,
+    pub href: Rc<str>,
     /// The topic's id; empty for a citation linked to its reference entry.
-    pub topic: String,
-    /// Text of the link's preview, and its heading.
-    pub preview: String,
-    pub label: String,
+    pub topic: Rc<str>,
+    /// Text of the link's preview, and its heading. A topic's are made once
+    /// for all its links (shared).
+    pub preview: Rc<str>,
+    pub label: Rc<str>,
     /// The node is a link of the text's own (to a reference entry), which
     /// gets the preview; `start` and `end` are unused.
     pub whole: bool,
@@ -177,7 +179,7 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
                     text[at..l.start].to_string(),
                 ))));
             }
-            let preview = if l.topic.is_empty() || previewed.insert(l.topic.as_str()) {
+            let preview = if l.topic.is_empty() || previewed.insert(&l.topic) {
                 format!(
                     " data-preview-label=\"{}\" data-preview=\"{}\"",
                     escape(&l.label),
