@@ -103,7 +103,16 @@ fn thematic_breaks_are_one_line_of_one_mark() {
     for rule in ["---", "***", "___", "- - -", " *  *  * ", "----------"] {
         assert!(is_rule(rule), "{rule:?}");
     }
-    for not in ["--", "-*-", "---\n---", "--- a", "", "   ", "—", "***bold***"] {
+    for not in [
+        "--",
+        "-*-",
+        "---\n---",
+        "--- a",
+        "",
+        "   ",
+        "—",
+        "***bold***",
+    ] {
         assert!(!is_rule(not), "{not:?}");
     }
 }

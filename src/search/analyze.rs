@@ -112,8 +112,14 @@ impl Analyzer {
 pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let lower = text.to_lowercase();
     let joined = tokens::join(&lower);
-    let is_word =
-        |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+    // Most characters are ASCII: asked first, cheaply.
+    let is_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+        }
+    };
     for word in joined.split(|c: char| !is_word(c)) {
         if word.is_ascii() {
             emit(word, &mut f);
