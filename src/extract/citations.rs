@@ -18,6 +18,7 @@
 
 use super::fields::{kind, read_fields, year_and_pages};
 use super::names::{parse_authors, Person};
+use super::note_entries;
 use crate::parse::Node;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
@@ -158,21 +159,27 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         }
         text.push_str(token);
     }
-    // A signal (`See`, `*Cf.*`) before the citation is not part of it.
-    let text = tidy(super::short_forms::without_signal(&text));
+    // A signal (`See`, `*Cf.*`) before the citation is not part of it,
+    // nor the name it gives the work for later notes.
+    let text = tidy(&without_hereinafter(super::short_forms::without_signal(
+        &text,
+    )));
     if text.to_lowercase().starts_with("ibid") {
         let locator = text[4..].trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
         return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));
     }
     // `Berg, A. (2012). Title. …`: a note written as an author–date
     // reference-list entry is read as one.
-    if author_date_form(&text) {
-        if let Some(e) = super::entries::parse_entry(without_remark(&text), urls.clone()) {
+    if note_entries::author_date_form(&text) {
+        if let Some(e) =
+            super::entries::parse_entry(note_entries::without_remark(&text), urls.clone())
+        {
             if !e.reference.authors.is_empty() {
                 return Parsed::Reference(Box::new(e.reference));
             }
         }
     }
+    let entry_urls = urls.clone();
     let mut r = Reference {
         urls,
         ..Reference::default()
@@ -186,11 +193,18 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     // Given names first and commas between the parts (Chicago notes,
     // Bluebook, OSCOLA, continental notes), or a case: `note_forms`.
     if let Some(n) = super::note_forms::read(&text, listed.is_some()) {
-        return Parsed::Reference(Box::new(Reference {
+        let n = Reference {
             urls: r.urls,
             doi: r.doi,
             ..n
-        }));
+        };
+        // Family names first, several of them (`Gibson, R. L., Reimold,
+        // W. U., Title, …`): the entry parser reads such a list whole, where
+        // the note rules may stop after the first name.
+        return match note_entries::entry_reading(&text, entry_urls) {
+            Some(e) if note_entries::entry_reads_more(&n, &e) => Parsed::Reference(Box::new(e)),
+            _ => Parsed::Reference(Box::new(n)),
+        };
     }
     let (authors, title_at) = listed.unwrap_or_default();
     r.authors = authors;
@@ -231,58 +245,43 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         || !r.urls.is_empty()
         || r.doi.is_some()
         || r.container.is_some() && (set_apart || !r.authors.is_empty());
-    if r.title.is_none() || (!evidence && r.authors.is_empty()) {
+    let read = r.title.is_some() && (evidence || !r.authors.is_empty());
+    // A note the note rules find no authors in may still be written as a
+    // reference-list entry is, in a style they do not know (`Rovers, J.
+    // P., Janosik, J. E. & Souney, P. F. Title. Journal 1993, 27, 634.`,
+    // `Beautrais AL: Title. Crisis 26: 1-3, 2005`): the entry parser
+    // reads it when it finds names, a title and a year or a container.
+    if let Some(e) = note_entries::entry_reading(&text, entry_urls) {
+        let named = !read || r.authors.is_empty();
+        if named && note_entries::names_a_list(&e) || read && note_entries::entry_reads_more(&r, &e)
+        {
+            return Parsed::Reference(Box::new(e));
+        }
+    }
+    if !read {
         return Parsed::Note;
     }
     Parsed::Reference(Box::new(r))
 }
 
-/// Whether a note opens as an author–date entry does: names, then the
-/// year in parentheses before a full stop (`Berg, A., and Moser, K.
-/// (2012).`, `Berg, A. (2012, May 3).`).
-fn author_date_form(text: &str) -> bool {
-    let Some(open) = text.find(" (") else {
-        return false;
+/// `text` without the bracketed name it gives its work for later notes:
+/// `…, 2005 (hereinafter “VIEIRA 2005”), pp. 215ff.` → `…, 2005, pp.
+/// 215ff.` (`references` reads the name before the note is parsed).
+fn without_hereinafter(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(k) = text.find("hereinafter") else {
+        return text.into();
     };
-    let names = &text[..open];
-    let after = &text[open + 2..];
-    let Some(close) = after.find(')') else {
-        return false;
+    let open = text[..k].trim_end().chars().next_back();
+    let close = match open {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return text.into(),
     };
-    let year = &after[..close];
-    names.contains(',')
-        && names.len() <= 300
-        && !names.contains(['"', '“', '*', '{'])
-        && year.len() >= 4
-        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        && after[close + 1..].starts_with('.')
-}
-
-/// A note without the remark after its reference (`… 282–490. Compare
-/// the earlier draft.`): a last sentence of three words or more in
-/// sentence case, with no figures, after the sentence that holds the
-/// title.
-fn without_remark(text: &str) -> &str {
-    let body = text.trim_end().trim_end_matches('.');
-    let Some(cut) = body.rfind(". ") else {
-        return text;
+    let start = text[..k].trim_end().len() - 1;
+    let Some(end) = text[k..].find(close).map(|e| k + e + 1) else {
+        return text.into();
     };
-    let (head, tail) = (&text[..=cut], &body[cut + 2..]);
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let remark = words.len() >= 3
-        && words[0].starts_with(char::is_uppercase)
-        && words[1..]
-            .iter()
-            .all(|w| w.starts_with(char::is_lowercase) || *w == "I")
-        && !tail.contains(|c: char| c.is_ascii_digit() || ":*\"“”(".contains(c));
-    let titled = head
-        .split_once(").")
-        .is_some_and(|(_, t)| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-    if remark && titled {
-        head
-    } else {
-        text
-    }
+    format!("{}{}", text[..start].trim_end(), &text[end..]).into()
 }
 
 /// Drops the empty fields left where autolinks were: `2021, .` → `2021.`

@@ -315,3 +315,97 @@ fn author_date_notes_read_as_entries_without_their_remarks() {
     assert_eq!(r.container, None);
     assert_eq!(r.year, Some(1999));
 }
+
+/// Notes pasted from reference lists in styles the note rules do not
+/// read (Vancouver with a colon, family names first with initials after,
+/// the year last): the entry parser reads them.
+#[test]
+fn notes_in_reference_list_styles_are_read_as_entries() {
+    let read = |text: &str| match parse_reference(text, Vec::new()) {
+        Parsed::Reference(r) => r,
+        other => panic!("{text}: {other:?}"),
+    };
+    let r = read("Halvorsen TK, Mbeki AL, Quist R: Salt marsh carbon under rising tides. Estuarine Letters 31: 112-19, 2016");
+    assert_eq!(r.authors[0].family, "Halvorsen");
+    assert_eq!(r.authors.len(), 3);
+    assert_eq!(r.year, Some(2016));
+    assert!(r
+        .title
+        .as_deref()
+        .is_some_and(|t| t.starts_with("Salt marsh carbon")));
+    let r = read("Dunmore, P. K., Ferreira, A. L., Nilsen, O., Granite weathering on the western fjords, Journal of Cold Regions, vol. 14, p. 201. 2009.");
+    assert_eq!(r.authors.len(), 3, "{:?}", r.authors);
+    assert_eq!(r.authors[1].family, "Ferreira");
+    assert!(
+        r.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Granite weathering")),
+        "{:?}",
+        r.title
+    );
+    assert_eq!(r.year, Some(2009));
+    // A headline with a comma is no list of names.
+    let r = read("Port Strike Delays Grain, Coal Shipments. Harbour Daily. 3 March 2019, <https://news.example.org/a/19>");
+    assert!(r.authors.is_empty(), "{:?}", r.authors);
+    // Nor is an instrument's name.
+    let treaty = parse_reference("Hague Seeds Convention, March 3, 1989 (1990) 12 T.S. 40. Accord on Plant Varieties, signed at Geneva on 9 May 1991.", Vec::new());
+    assert!(
+        !matches!(&treaty, Parsed::Reference(r) if !r.authors.is_empty()),
+        "{treaty:?}"
+    );
+    // A remark stays a remark.
+    assert!(matches!(
+        parse_reference(
+            "Okafor, as noted above, disagrees with this reading of the survey.",
+            Vec::new()
+        ),
+        Parsed::Note
+    ));
+}
+
+#[test]
+fn the_name_a_note_gives_its_work_is_not_part_of_it() {
+    assert_eq!(
+        without_hereinafter(
+            "R. VEGA, Licencias libres, Tecnos, 2010 (hereinafter “VEGA 2010”), p. 14."
+        ),
+        "R. VEGA, Licencias libres, Tecnos, 2010, p. 14."
+    );
+    assert_eq!(
+        without_hereinafter("Ann Lane, *Open Licences* 3 (2d ed. 2012) [hereinafter Lane]."),
+        "Ann Lane, *Open Licences* 3 (2d ed. 2012)."
+    );
+    for kept in [
+        "hereinafter",
+        "The act, hereinafter the Act, applies.",
+        "(hereinafter",
+        "x [hereinafter",
+    ] {
+        assert_eq!(without_hereinafter(kept), kept);
+    }
+}
+
+/// Continental notes: a signal with an adverb before the names, names in
+/// capitals joined by `&` (the list ends there), the name for later notes.
+#[test]
+fn signals_with_adverbs_and_joined_names_in_capitals() {
+    let read = |text: &str| match parse_reference(text, Vec::new()) {
+        Parsed::Reference(r) => r,
+        other => panic!("{text}: {other:?}"),
+    };
+    let r = read("See, inter alia, R.T. SOUSA, O Regime Jurídico das Bases de Dados, Coimbra, Almedina, 2009 (hereinafter “SOUSA 2009”), pp. 101ff.");
+    assert_eq!(authors(&r), vec!["Sousa, R.T."]);
+    assert_eq!(
+        r.title.as_deref(),
+        Some("O Regime Jurídico das Bases de Dados")
+    );
+    assert_eq!(r.year, Some(2009));
+    let r = read(
+        "F. COSTA & H. PINTO, Direito das Redes, 2011 (hereinafter “COSTA & PINTO”), pp. 300ff.",
+    );
+    assert_eq!(authors(&r), vec!["Costa, F.", "Pinto, H."]);
+    assert_eq!(r.title.as_deref(), Some("Direito das Redes"));
+    let r = read("See also similarly A. MOTA & C. REIS, Contratos de Dados, 2013, pp. 7-9.");
+    assert_eq!(authors(&r), vec!["Mota, A.", "Reis, C."]);
+    assert_eq!(r.title.as_deref(), Some("Contratos de Dados"));
+}

@@ -31,6 +31,7 @@ pub(crate) mod name_forms;
 pub(crate) mod names;
 mod note_cases;
 mod note_courts;
+mod note_entries;
 mod note_facts;
 mod note_forms;
 mod note_names;

@@ -72,6 +72,15 @@ pub fn parse_authors(text: &str) -> Option<(Vec<Person>, usize)> {
     // First author: `Family, Given` or `Given Family`.
     let first_words = c.name_words()?;
     if c.eat(",") && c.peek_word().is_none_or(|w| w != "and") {
+        // A family name of four capitalised words is a headline's
+        // (`Port Strike Delays Grain, Coal Shipments.`).
+        let capitalised = first_words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        if capitalised > 3 {
+            return None;
+        }
         let given = c.name_words()?;
         people.push(Person {
             family: first_words.join(" "),
@@ -117,6 +126,15 @@ fn direct(words: &[String]) -> Option<Person> {
             family: words.join(" "),
             given: String::new(),
         });
+    }
+    // Three given names in full (`Port Strike Delays Grain`) are a
+    // headline's words, not a person's.
+    let full_given = given
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.') && w.chars().count() > 2)
+        .count();
+    if full_given > 2 {
+        return None;
     }
     Some(Person {
         family: family[0].clone(),

@@ -370,7 +370,7 @@ fn provision_first(t: &str) -> Option<Reference> {
     })
 }
 
-const LAW_WORDS: &[&str] = &[
+pub(super) const LAW_WORDS: &[&str] = &[
     "Act",
     "Charter",
     "Code",

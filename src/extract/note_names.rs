@@ -14,6 +14,8 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
     let mut people: Vec<Person> = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     let mut k = 0;
+    // `and` or `&` came before the last name: the list ends with it.
+    let mut joined = false;
     while k < words.len() {
         let (at, w) = words[k];
         let (bare, comma) = match w.strip_suffix(',') {
@@ -22,6 +24,7 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
         };
         k += 1;
         if matches!(bare, "and" | "&") {
+            joined = true;
             if !cur.is_empty() {
                 people.push(person(&cur)?);
                 cur.clear();
@@ -116,7 +119,7 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
             let (at, w) = words[k];
             return Some((people, (at + w.len() + 1).min(t.len())));
         }
-        if !more_people(&words[k..]) {
+        if joined || !more_people(&words[k..]) {
             return Some((people, end.min(t.len())));
         }
     }
@@ -263,6 +266,13 @@ fn person(words: &[&str]) -> Option<Person> {
     if words.len() < 2 || initial(words[words.len() - 1]) || PARTICLES.contains(&words[0]) {
         return None;
     }
+    // `Hague Seeds Convention`: an instrument, not a person.
+    if words
+        .iter()
+        .any(|w| super::note_cases::LAW_WORDS.contains(w))
+    {
+        return None;
+    }
     // The family name: from the first word in capitals (`C. FERREIRA DE
     // ALMEIDA`), else from the first particle (`Ludwig van Beethoven`),
     // else the last word; a Chinese name keeps its family name first.
@@ -292,6 +302,15 @@ fn person(words: &[&str]) -> Option<Person> {
             family: words[0].to_string(),
             given: words[1].to_string(),
         });
+    }
+    // Three given names in full (`Port Strike Delays Grain`) are a
+    // headline's words, not a person's.
+    let full_given = words[..split]
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase) && !initial(w) && w.chars().count() > 2)
+        .count();
+    if full_given > 2 {
+        return None;
     }
     let family: Vec<String> = words[split..]
         .iter()

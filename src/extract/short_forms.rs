@@ -86,7 +86,7 @@ pub fn without_signal(text: &str) -> &str {
                         emphasis > 0 && rest[..emphasis].chars().all(|c| c == '*' || c == '_')
                     })
                     .unwrap_or(rest);
-                let rest = rest.trim_start_matches([',', ':', ' ']);
+                let rest = without_adverbs(rest.trim_start_matches([',', ':', ' ']));
                 // `See art. 405 of the Civil Code`: a provision in lower case.
                 let provision = ["art. ", "arts. ", "arts ", "§"]
                     .iter()
@@ -102,6 +102,33 @@ pub fn without_signal(text: &str) -> &str {
         }
     }
     t
+}
+
+/// `text` without the words a signal may carry before its citation:
+/// `See, inter alia, J.A. VIEIRA, …`, `See also similarly M. ROCHA, …`.
+fn without_adverbs(mut text: &str) -> &str {
+    const ADVERBS: &[&str] = &[
+        "inter alia",
+        "e.g.",
+        "generally",
+        "similarly",
+        "also",
+        "for example",
+        "for instance",
+        "in particular",
+        "especially",
+    ];
+    'strip: loop {
+        for a in ADVERBS {
+            let head = text.get(..a.len()).filter(|h| h.eq_ignore_ascii_case(a));
+            let rest = head.map(|h| &text[h.len()..]);
+            if let Some(rest) = rest.filter(|r| r.starts_with([',', ' ', ':'])) {
+                text = rest.trim_start_matches([',', ':', ' ']);
+                continue 'strip;
+            }
+        }
+        return text;
+    }
 }
 
 /// Rules 2–5: whether `text` (signal dropped) refers back.

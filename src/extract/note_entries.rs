@@ -1,0 +1,123 @@
+//! A note written as a reference-list entry is (author–date, Vancouver,
+//! family names first with the year last): when the entry parser
+//! (`entries`) reads it better than the note rules, and how well.
+
+use super::citations::{letters, Reference};
+
+/// Whether the entry parser's reading `e` of a note holds more than the
+/// note rules' `n`: the same first author and more of them, a title that
+/// `n` took from a name, or a year `n` missed; or the first name the
+/// other way round.
+pub(super) fn entry_reads_more(n: &Reference, e: &Reference) -> bool {
+    let (Some(first), Some(other)) = (n.authors.first(), e.authors.first()) else {
+        return n.authors.is_empty() && n.title.is_none();
+    };
+    let same_first = letters(&first.family) == letters(&other.family);
+    let title_is_a_name = n.title.as_deref().is_some_and(|t| {
+        let t = letters(t);
+        e.authors
+            .iter()
+            .any(|p| letters(&p.family) == t || letters(&p.display()) == t)
+    });
+    // The year, which the note rules miss where it comes last.
+    let dated = n.year.is_none() && e.year.is_some();
+    // `Halvorsen TK, …` read the other way round: initials for a family
+    // name.
+    let swapped = letters(&first.family) == letters(&other.given)
+        && letters(&first.given) == letters(&other.family);
+    swapped || same_first && (e.authors.len() > n.authors.len() || title_is_a_name || dated)
+}
+
+/// Whether the authors of `e` read as a list of names, not a title's
+/// words before a comma (`EU Accuses Russia, China of …`): each a short
+/// family name with initials or a short given name.
+pub(super) fn names_a_list(e: &Reference) -> bool {
+    let initials = |given: &str| {
+        let parts: Vec<&str> = given
+            .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+            .filter(|p| !p.is_empty())
+            .collect();
+        !parts.is_empty()
+            && parts
+                .iter()
+                .all(|p| p.chars().count() <= 3 && p.chars().all(char::is_uppercase))
+    };
+    // A family name of one or two capitalised words (particles aside) and
+    // a given name of two words at most, or initials.
+    let a_name = |p: &super::names::Person| {
+        let capitalised = p
+            .family
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        (1..=2).contains(&capitalised)
+            && (initials(&p.given) || (1..=2).contains(&p.given.split_whitespace().count()))
+    };
+    // `WIPO Copyright Treaty, …`: an instrument's name.
+    let law = |p: &super::names::Person| {
+        p.family
+            .split_whitespace()
+            .chain(p.given.split_whitespace())
+            .any(|w| super::note_cases::LAW_WORDS.contains(&w))
+    };
+    !e.authors.is_empty() && e.authors.iter().all(|p| a_name(p) && !law(p))
+}
+
+/// A note read as a reference-list entry, when the entry parser finds
+/// names at its start, a title, and a year or a container.
+pub(super) fn entry_reading(text: &str, urls: Vec<String>) -> Option<Reference> {
+    let e = super::entries::parse_entry(without_remark(text), urls)?;
+    let r = e.reference;
+    let first = r.authors.first()?;
+    let opening: String = text.chars().take(80).collect();
+    let named_first = !first.family.is_empty() && opening.contains(first.family.as_str());
+    (named_first && r.title.is_some() && (r.year.is_some() || r.container.is_some())).then_some(r)
+}
+
+/// Whether a note opens as an author–date entry does: names, then the
+/// year in parentheses before a full stop (`Berg, A., and Moser, K.
+/// (2012).`, `Berg, A. (2012, May 3).`).
+pub(super) fn author_date_form(text: &str) -> bool {
+    let Some(open) = text.find(" (") else {
+        return false;
+    };
+    let names = &text[..open];
+    let after = &text[open + 2..];
+    let Some(close) = after.find(')') else {
+        return false;
+    };
+    let year = &after[..close];
+    names.contains(',')
+        && names.len() <= 300
+        && !names.contains(['"', '“', '*', '{'])
+        && year.len() >= 4
+        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after[close + 1..].starts_with('.')
+}
+
+/// A note without the remark after its reference (`… 282–490. Compare
+/// the earlier draft.`): a last sentence of three words or more in
+/// sentence case, with no figures, after the sentence that holds the
+/// title.
+pub(super) fn without_remark(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches('.');
+    let Some(cut) = body.rfind(". ") else {
+        return text;
+    };
+    let (head, tail) = (&text[..=cut], &body[cut + 2..]);
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let remark = words.len() >= 3
+        && words[0].starts_with(char::is_uppercase)
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase) || *w == "I")
+        && !tail.contains(|c: char| c.is_ascii_digit() || ":*\"“”(".contains(c));
+    let titled = head
+        .split_once(").")
+        .is_some_and(|(_, t)| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    if remark && titled {
+        head
+    } else {
+        text
+    }
+}
