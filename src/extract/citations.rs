@@ -202,7 +202,9 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         // W. U., Title, …`): the entry parser reads such a list whole, where
         // the note rules may stop after the first name.
         return match note_entries::entry_reading(&text, entry_urls) {
-            Some(e) if note_entries::entry_reads_more(&n, &e) => Parsed::Reference(Box::new(e)),
+            Some(e) if note_entries::entry_reads_more(&text, &n, &e) => {
+                Parsed::Reference(Box::new(e))
+            }
             _ => Parsed::Reference(Box::new(n)),
         };
     }
@@ -253,7 +255,8 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     // reads it when it finds names, a title and a year or a container.
     if let Some(e) = note_entries::entry_reading(&text, entry_urls) {
         let named = !read || r.authors.is_empty();
-        if named && note_entries::names_a_list(&e) || read && note_entries::entry_reads_more(&r, &e)
+        if named && note_entries::names_a_list(&e)
+            || read && note_entries::entry_reads_more(&text, &r, &e)
         {
             return Parsed::Reference(Box::new(e));
         }

@@ -344,6 +344,16 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
         r.title
     );
     assert_eq!(r.year, Some(2009));
+    // A name the note rules took for the title, before the real one.
+    let r = read("Okonkwo, B. T., Larsen, P.K. and Moreau,A.J., Evidence for basalt weathering at Lake Harrow. Northern Survey Papers, v. 12, pp. 40-51. 1971.");
+    assert_eq!(r.authors[0].family, "Okonkwo");
+    assert!(
+        r.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Evidence for basalt")),
+        "{:?}",
+        r.title
+    );
     // A headline with a comma is no list of names.
     let r = read("Port Strike Delays Grain, Coal Shipments. Harbour Daily. 3 March 2019, <https://news.example.org/a/19>");
     assert!(r.authors.is_empty(), "{:?}", r.authors);

@@ -5,10 +5,10 @@
 use super::citations::{letters, Reference};
 
 /// Whether the entry parser's reading `e` of a note holds more than the
-/// note rules' `n`: the same first author and more of them, a title that
-/// `n` took from a name, or a year `n` missed; or the first name the
-/// other way round.
-pub(super) fn entry_reads_more(n: &Reference, e: &Reference) -> bool {
+/// note rules' `n` of `text`: the same first author and more of them, a
+/// title that `n` took from a name or from before the entry's title, or a
+/// year `n` missed; or the first name the other way round.
+pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool {
     let (Some(first), Some(other)) = (n.authors.first(), e.authors.first()) else {
         return n.authors.is_empty() && n.title.is_none();
     };
@@ -19,13 +19,26 @@ pub(super) fn entry_reads_more(n: &Reference, e: &Reference) -> bool {
             .iter()
             .any(|p| letters(&p.family) == t || letters(&p.display()) == t)
     });
+    // `Beals, C. S., Dence, M.R. …, Evidence for …`: the note rules' title,
+    // one word that could be a name, ends before the entry's begins.
+    let title_in_names = match (n.title.as_deref(), e.title.as_deref()) {
+        (Some(nt), Some(et)) if one_name_word(nt) && nt != et => {
+            match (text.find(nt), text.find(et)) {
+                (Some(a), Some(b)) => a + nt.len() <= b,
+                _ => false,
+            }
+        }
+        _ => false,
+    };
     // The year, which the note rules miss where it comes last.
     let dated = n.year.is_none() && e.year.is_some();
     // `Halvorsen TK, …` read the other way round: initials for a family
     // name.
     let swapped = letters(&first.family) == letters(&other.given)
         && letters(&first.given) == letters(&other.family);
-    swapped || same_first && (e.authors.len() > n.authors.len() || title_is_a_name || dated)
+    swapped
+        || same_first
+            && (e.authors.len() > n.authors.len() || title_is_a_name || title_in_names || dated)
 }
 
 /// Whether the authors of `e` read as a list of names, not a title's
@@ -120,4 +133,9 @@ pub(super) fn without_remark(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// One capitalised word of letters (`Dence`), as a name is.
+fn one_name_word(t: &str) -> bool {
+    t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)
 }
