@@ -363,6 +363,15 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
         !matches!(&treaty, Parsed::Reference(r) if !r.authors.is_empty()),
         "{treaty:?}"
     );
+    // Nor a parliamentary paper's.
+    let paper = parse_reference(
+        "Explanatory Memorandum, Legislative History, WpA 4, no. 2, p. 880.",
+        Vec::new(),
+    );
+    assert!(
+        !matches!(&paper, Parsed::Reference(r) if !r.authors.is_empty()),
+        "{paper:?}"
+    );
     // A remark stays a remark.
     assert!(matches!(
         parse_reference(

@@ -66,12 +66,13 @@ pub(super) fn names_a_list(e: &Reference) -> bool {
         (1..=2).contains(&capitalised)
             && (initials(&p.given) || (1..=2).contains(&p.given.split_whitespace().count()))
     };
-    // `WIPO Copyright Treaty, …`: an instrument's name.
+    // `WIPO Copyright Treaty, …`, `Explanatory Memorandum, …`: an
+    // instrument's or a document's name.
     let law = |p: &super::names::Person| {
         p.family
             .split_whitespace()
             .chain(p.given.split_whitespace())
-            .any(|w| super::note_cases::LAW_WORDS.contains(&w))
+            .any(|w| super::note_cases::LAW_WORDS.contains(&w) || DOCUMENT_WORDS.contains(&w))
     };
     !e.authors.is_empty() && e.authors.iter().all(|p| a_name(p) && !law(p))
 }
@@ -139,3 +140,15 @@ pub(super) fn without_remark(text: &str) -> &str {
 fn one_name_word(t: &str) -> bool {
     t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)
 }
+
+/// Words that name a kind of document, never a person.
+const DOCUMENT_WORDS: &[&str] = &[
+    "Memorandum",
+    "Report",
+    "Proceedings",
+    "Minutes",
+    "Records",
+    "Hearings",
+    "Gazette",
+    "Bulletin",
+];
