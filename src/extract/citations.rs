@@ -200,8 +200,14 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         };
         // Family names first, several of them (`Gibson, R. L., Reimold,
         // W. U., Title, …`): the entry parser reads such a list whole, where
-        // the note rules may stop after the first name.
-        return match note_entries::entry_reading(&text, entry_urls) {
+        // the note rules may stop after the first name. A case or a law
+        // (a title, no authors) is never read better so: the entry parser
+        // is not asked.
+        let may_read_more = !n.authors.is_empty() || n.title.is_none();
+        return match may_read_more
+            .then(|| note_entries::entry_reading(&text, entry_urls))
+            .flatten()
+        {
             Some(e) if note_entries::entry_reads_more(&text, &n, &e) => {
                 Parsed::Reference(Box::new(e))
             }
