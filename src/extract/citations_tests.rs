@@ -23,6 +23,14 @@ fn r(p: &Parsed) -> &Reference {
     }
 }
 
+/// The reference a note reads as; a note that reads as none fails the test.
+fn read(text: &str) -> Box<Reference> {
+    match parse_reference(text, Vec::new()) {
+        Parsed::Reference(r) => r,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
 fn authors(r: &Reference) -> Vec<String> {
     r.authors.iter().map(Person::sort_name).collect()
 }
@@ -321,10 +329,6 @@ fn author_date_notes_read_as_entries_without_their_remarks() {
 /// the year last): the entry parser reads them.
 #[test]
 fn notes_in_reference_list_styles_are_read_as_entries() {
-    let read = |text: &str| match parse_reference(text, Vec::new()) {
-        Parsed::Reference(r) => r,
-        other => panic!("{text}: {other:?}"),
-    };
     let r = read("Halvorsen TK, Mbeki AL, Quist R: Salt marsh carbon under rising tides. Estuarine Letters 31: 112-19, 2016");
     assert_eq!(r.authors[0].family, "Halvorsen");
     assert_eq!(r.authors.len(), 3);
@@ -408,10 +412,6 @@ fn the_name_a_note_gives_its_work_is_not_part_of_it() {
 /// capitals joined by `&` (the list ends there), the name for later notes.
 #[test]
 fn signals_with_adverbs_and_joined_names_in_capitals() {
-    let read = |text: &str| match parse_reference(text, Vec::new()) {
-        Parsed::Reference(r) => r,
-        other => panic!("{text}: {other:?}"),
-    };
     let r = read("See, inter alia, R.T. SOUSA, O Regime Jurídico das Bases de Dados, Coimbra, Almedina, 2009 (hereinafter “SOUSA 2009”), pp. 101ff.");
     assert_eq!(authors(&r), vec!["Sousa, R.T."]);
     assert_eq!(
