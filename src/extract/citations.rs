@@ -164,6 +164,18 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     let text = tidy(&without_hereinafter(super::short_forms::without_signal(
         &text,
     )));
+    // `———. Title. …`: a rule of dashes stands for the authors of the
+    // reference before (`references` gives them back); what follows is
+    // written as a reference-list entry is.
+    let text = match note_entries::repeated_authors(&text) {
+        Some(rest) => {
+            if let Some(r) = note_entries::after_rule(rest, urls.clone()) {
+                return Parsed::Reference(Box::new(r));
+            }
+            rest.to_string()
+        }
+        None => text,
+    };
     if text.to_lowercase().starts_with("ibid") {
         let locator = text[4..].trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
         return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));

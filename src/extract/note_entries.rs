@@ -136,6 +136,44 @@ pub(super) fn without_remark(text: &str) -> &str {
     }
 }
 
+/// The rest of an entry that starts with a rule of dashes standing for
+/// the previous entry's authors (`———.`, `–––––,`, `----.`).
+pub(super) fn repeated_authors(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '―'))
+        .count();
+    if dashes < 2 {
+        return None;
+    }
+    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
+    let rest = t[at..].trim_start_matches(['.', ',', ' ']);
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// The reference after a rule of dashes, without its authors, as the
+/// entry parser reads it behind a stand-in name, when it finds a title
+/// and no other name (`———. O Primo Basílio. In …` is a title).
+pub(super) fn after_rule(rest: &str, urls: Vec<String>) -> Option<Reference> {
+    let read = |text: &str| {
+        let mut r =
+            super::entries::parse_entry(&format!("Anon, A. {text}"), urls.clone())?.reference;
+        let alone = r.authors.len() == 1;
+        r.authors.clear();
+        (alone && r.title.is_some()).then_some(r)
+    };
+    read(rest).or_else(|| {
+        // No names can follow the rule: its first sentence is the title
+        // (`———. Man and His Symbols. New York: …`).
+        let end = rest.find(". ").filter(|&k| {
+            let last = rest[..k].rsplit(' ').next().unwrap_or("");
+            last.chars().count() > 1 && !rest.starts_with(['"', '“', '*'])
+        })?;
+        read(&format!("“{}.” {}", &rest[..end], &rest[end + 2..]))
+    })
+}
+
 /// One capitalised word of letters (`Dence`), as a name is.
 fn one_name_word(t: &str) -> bool {
     t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)

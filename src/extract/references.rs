@@ -2,7 +2,7 @@
 //! refer back resolved, see `short_forms`) and the entries of its
 //! reference lists (see `entries`).
 
-use super::{citations, entries, short_forms, Cited, Place};
+use super::{citations, entries, note_entries, short_forms, Cited, Place};
 use crate::parse::{Document, Node};
 use pulldown_cmark::Event;
 
@@ -155,6 +155,13 @@ fn cite(
         return found.map(back);
     }
     match citations::parse_reference(text, urls) {
+        // `———, “Another Title,” …`: the authors of the note before.
+        citations::Parsed::Reference(mut r)
+            if r.authors.is_empty() && note_entries::repeated_authors(text).is_some() =>
+        {
+            r.authors = out.last()?.reference.authors.clone();
+            Some(Cited::new(Place::Note(i), None, *r))
+        }
         citations::Parsed::Reference(r) => Some(
             out.iter()
                 .rev()
@@ -285,7 +292,7 @@ pub fn parse_list_entry(
     urls: Vec<String>,
     before: Option<Vec<super::names::Person>>,
 ) -> Option<entries::Entry> {
-    match (repeated_authors(marked), before) {
+    match (note_entries::repeated_authors(marked), before) {
         (Some(rest), Some(authors)) => {
             entries::parse_entry(&format!("Anon, A. {rest}"), urls).map(|mut e| {
                 e.reference.authors = authors;
@@ -294,22 +301,6 @@ pub fn parse_list_entry(
         }
         _ => entries::parse_entry(marked, urls),
     }
-}
-
-/// The rest of an entry that starts with a rule of dashes standing for
-/// the previous entry's authors (`———.`, `–––––,`, `----.`).
-fn repeated_authors(text: &str) -> Option<&str> {
-    let t = text.trim_start();
-    let dashes = t
-        .chars()
-        .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '―'))
-        .count();
-    if dashes < 2 {
-        return None;
-    }
-    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
-    let rest = t[at..].trim_start_matches(['.', ',', ' ']);
-    (!rest.is_empty()).then_some(rest)
 }
 
 /// The nodes of one block, from just after its start to its end (or the

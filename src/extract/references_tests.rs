@@ -142,3 +142,36 @@ Okafor, Nia. *River Law in the Delta*. Lagos: Delta Press, 2004.\n\n\
         ]
     );
 }
+
+#[test]
+fn a_rule_of_dashes_in_a_note_repeats_the_authors_of_the_note_before() {
+    let md = "A[^1] B[^2] C[^3] D[^4]\n\n\
+[^1]: Lindqvist, Maren. 2001. *Harbours of the North*. Oslo: Fjord Press.\n\
+[^2]: ———. 2009. Salt Roads and Their Keepers. Bergen: Vestland Press.\n\
+[^3]: ———. Men and Their Boats. New York: Harbor Books, 1994.\n\
+[^4]: –––––. \"Ice Charts.\" *Polar Review* 12, no. 3 (2015): 40-61.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let got: Vec<(String, String, Option<i32>)> = super::read_citations(&doc)
+        .iter()
+        .map(|c| {
+            let r = &c.reference;
+            let family = r.authors.first().map(|p| p.family.clone());
+            (
+                family.unwrap_or_default(),
+                r.title.clone().unwrap_or_default(),
+                r.year,
+            )
+        })
+        .collect();
+    let want = [
+        ("Lindqvist", "Harbours of the North", Some(2001)),
+        ("Lindqvist", "Salt Roads and Their Keepers", Some(2009)),
+        ("Lindqvist", "Men and Their Boats", Some(1994)),
+        ("Lindqvist", "Ice Charts", Some(2015)),
+    ];
+    let want: Vec<(String, String, Option<i32>)> = want
+        .iter()
+        .map(|(a, t, y)| (a.to_string(), t.to_string(), *y))
+        .collect();
+    assert_eq!(got, want);
+}
