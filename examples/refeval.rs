@@ -8,6 +8,7 @@
 //! ```
 //!
 //! `refeval tag "TEXT"` prints each token of one reference with its label;
+//! `refeval parse "TEXT"` its reading as an entry and as a note;
 //! `refeval train` trains the labeller (see `train`).
 //!
 //! `--show N` prints the first N references with a wrong field (read as
@@ -39,6 +40,13 @@ fn main() {
         for (r, label) in reftagger::tag(text) {
             println!("{:>10}  {}", label.name(), &text[r]);
         }
+        return;
+    }
+    // `refeval parse "TEXT"`: the reading as an entry and as a note.
+    if let (Some("parse"), Some(text)) = (args.first().map(String::as_str), args.get(1)) {
+        let entry = dossier::extract::parse_list_entry(text, Vec::new(), None);
+        println!("entry: {:?}", entry.map(|e| e.reference));
+        println!("note:  {:?}", parse_reference(text, Vec::new()));
         return;
     }
     let Some(path) = args.first() else {

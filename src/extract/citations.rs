@@ -191,6 +191,12 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
             }
         }
     }
+    // `A. Berg, Phys. Rev. D 58, 114029 (1998).`: a journal and its
+    // numbers, no title.
+    if let Some(j) = super::entry_journal::read(&text) {
+        let doi = find_doi(&text);
+        return Parsed::Reference(Box::new(Reference { urls, doi, ..j }));
+    }
     let entry_urls = urls.clone();
     let mut r = Reference {
         urls,

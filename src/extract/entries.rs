@@ -93,6 +93,18 @@ fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Option<Entry> {
             .iter()
             .find_map(|u| u.split_once("doi.org/").map(|(_, d)| d.to_string()))
     });
+    // `A. Berg, Phys. Rev. D 58, 114029 (1998)`: no title.
+    if let Some(j) = super::entry_journal::read(body) {
+        let reference = Reference {
+            urls: r.urls,
+            doi: r.doi,
+            ..j
+        };
+        return Some(Entry {
+            label: label.map(str::to_string),
+            reference,
+        });
+    }
     let dated = author_date(body, &mut r).filter(|(_, after)| !after.trim().is_empty());
     if dated.is_none() {
         r.year = None;

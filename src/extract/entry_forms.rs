@@ -150,7 +150,7 @@ fn is_family_word(s: &str) -> bool {
 }
 
 /// A capitalised abbreviation: `J.`, `Appl.`, `Soc.`, `Am.`.
-fn is_abbreviation(word: &str) -> bool {
+pub(super) fn is_abbreviation(word: &str) -> bool {
     let core = word.trim_end_matches('.');
     word.ends_with('.')
         && core.starts_with(char::is_uppercase)

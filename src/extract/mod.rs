@@ -14,6 +14,7 @@ pub mod citations;
 mod cited;
 mod entries;
 mod entry_forms;
+mod entry_journal;
 pub use entries::{parse_entry, Entry};
 pub use references::parse_list_entry;
 mod doubtful;

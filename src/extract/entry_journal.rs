@@ -1,0 +1,220 @@
+//! Entries that name no title, as physics and chemistry journals write
+//! them: given names as initials first, then the journal's short name and
+//! its numbers (`A. Berg, B. Cole, and C. Dunn, Phys. Rev. D 58, 114029
+//! (1998)`, `K. Moro et L. Petit. J. Am. Chem. Soc. 103, 2450 (1981)`,
+//! `P.W. Lund, Physica 27 (1961) 1209`, `J. Chem. Phys. 1992, 96, 1709`),
+//! often with the spaces a PDF converter leaves (`114029( 1998)`).
+
+use super::citations::Reference;
+use super::entry_forms::is_abbreviation;
+use super::names::Person;
+
+/// The entry read as authors, journal, volume, pages and year; `None`
+/// unless the whole text has that form.
+pub(super) fn read(text: &str) -> Option<Reference> {
+    let text = tidy(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (authors, at) = initials_first(&words)?;
+    let (container, numbers_at) = journal(&words[at..])?;
+    let (volume, pages, year) = numbers(&words[at + numbers_at..])?;
+    Some(Reference {
+        authors,
+        container: Some(container),
+        volume: Some(volume),
+        pages,
+        year: Some(year),
+        date: Some(year.to_string()),
+        kind: "article-journal",
+        ..Reference::default()
+    })
+}
+
+/// `114029( 1998) .` → `114029 (1998).`: the spaces a PDF converter moved.
+fn tidy(text: &str) -> String {
+    let mut t = text.replace("( ", "(").replace(" )", ")");
+    for (from, to) in [(" ,", ","), (" .", "."), (" ;", ";"), (" :", ":")] {
+        t = t.replace(from, to);
+    }
+    let mut out = String::with_capacity(t.len() + 8);
+    for (i, c) in t.char_indices() {
+        if c == '(' && t[..i].ends_with(|p: char| p.is_alphanumeric()) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Names with their initials first, up to the comma or full stop after
+/// the last (`M.T. Yamashita, T. Frederico, L. Tomio,`, `A. Berg and C.
+/// Dunn,`, `J. P. MORO et L. PETIT.`, `V. Balkanov et al.,`): the people
+/// and the index of the word after them.
+fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
+    let mut people = Vec::new();
+    let mut i = 0;
+    let mut last = false;
+    loop {
+        if !people.is_empty() && matches!(words.get(i), Some(&("and" | "et" | "&" | "und"))) {
+            if words.get(i + 1).is_some_and(|w| w.starts_with("al.")) {
+                let end = words[i + 1].ends_with([',', '.']);
+                return (end && !people.is_empty()).then_some((people, i + 2));
+            }
+            i += 1;
+            last = true;
+        }
+        let given_from = i;
+        while words.get(i).is_some_and(|w| initial(w)) {
+            i += 1;
+        }
+        if i == given_from || i - given_from > 3 {
+            return None;
+        }
+        let family_from = i;
+        let mut ended = None;
+        while i < words.len() && i - family_from < 3 {
+            let w = words[i];
+            let bare = w.trim_end_matches([',', '.']);
+            let particle = matches!(
+                bare,
+                "de" | "van" | "der" | "von" | "da" | "di" | "du" | "le"
+            );
+            let capitalised = bare.starts_with(char::is_uppercase)
+                && bare.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+                && bare.chars().count() > 1;
+            // `Phys.` ends no name, but the last name may end the list
+            // (`… et B. Iverson. J. Am. Chem. Soc.`).
+            let abbreviation = w.ends_with('.')
+                && is_abbreviation(w)
+                && bare.chars().any(char::is_lowercase)
+                && !last;
+            if !(capitalised || particle) || abbreviation {
+                break;
+            }
+            i += 1;
+            if w.ends_with(',') {
+                ended = Some(false);
+                break;
+            }
+            if w.ends_with('.') {
+                ended = Some(true);
+                break;
+            }
+            // `A. Berg and C. Dunn`, `A. Berg et al.`
+            if matches!(words.get(i), Some(&("and" | "et" | "&" | "und"))) {
+                break;
+            }
+        }
+        if i == family_from {
+            return None;
+        }
+        people.push(Person {
+            family: words[family_from..i]
+                .join(" ")
+                .trim_end_matches([',', '.'])
+                .to_string(),
+            given: words[given_from..family_from].join(" "),
+        });
+        match ended {
+            Some(true) => return Some((people, i)),
+            Some(false) if last => return Some((people, i)),
+            // Another name follows a comma when an initial or `and` does.
+            Some(false) => {
+                let next = words.get(i).copied().unwrap_or("");
+                let more = initial(next) || matches!(next, "and" | "et" | "&" | "und");
+                if !more {
+                    return Some((people, i));
+                }
+            }
+            None if matches!(words.get(i), Some(&("and" | "et" | "&" | "und"))) => {}
+            None => return None,
+        }
+    }
+}
+
+/// `P.W.`, `J.-P.`, `Ch.`, `Yu.`, `D.Yu.`: a given name as initials.
+fn initial(w: &str) -> bool {
+    w.ends_with('.')
+        && w.starts_with(char::is_uppercase)
+        && w.split(['.', '-'])
+            .all(|p| p.is_empty() || p.chars().count() <= 2 && p.starts_with(char::is_uppercase))
+        // `Phys.`, `Rev.`: an abbreviation is longer than an initial.
+        && w.split(['.', '-']).all(|p| p.chars().count() <= 2)
+}
+
+/// The journal's short name at the start of `words`, up to the first
+/// number: abbreviations (`Phys. Rev. Lett.`, `Prog.Part.Nucl.Phys.`), a
+/// section letter (`D`), or one or two plain capitalised names
+/// (`Physica`, `Nature`).
+fn journal(words: &[&str]) -> Option<(String, usize)> {
+    let mut i = 0;
+    let mut abbreviated = false;
+    while let Some(w) = words.get(i) {
+        if w.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+            break;
+        }
+        let bare = w.trim_end_matches(',');
+        let dotted = bare.ends_with('.') && bare.starts_with(char::is_uppercase);
+        let section = bare.chars().count() <= 2 && bare.chars().all(char::is_uppercase);
+        let name = bare.starts_with(char::is_uppercase) && bare.chars().all(char::is_alphabetic);
+        let joining = matches!(bare, "of" | "&" | "and" | "de" | "für");
+        if !(dotted || section || name || joining) || i >= 8 {
+            return None;
+        }
+        abbreviated |= dotted;
+        i += 1;
+        // A comma ends the name (`J. Geophys. Res., 114`).
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    let plain_names = words[..i].iter().filter(|w| !w.ends_with('.')).count();
+    (i > 0 && (abbreviated || plain_names <= 2)).then(|| {
+        let name = words[..i].join(" ");
+        (name.trim_end_matches(',').to_string(), i)
+    })
+}
+
+/// Volume, pages and year after the journal: `58, 114029 (1998)`, `27
+/// (1961) 1209`, `1992, 96, 1709-15`, `10 (2014) 48`. Text after them (an
+/// arXiv number, `[INSPIRE]`) is left.
+fn numbers(words: &[&str]) -> Option<(String, Option<String>, i32)> {
+    let mut year = None;
+    let mut rest = Vec::new();
+    for (k, w) in words.iter().take(4).enumerate() {
+        let bracketed = w.starts_with('(');
+        let bare = w.trim_matches(|c: char| ",;.:()".contains(c));
+        if bare.is_empty() || !bare.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let as_year = bare
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1700..=2100).contains(y));
+        // The year in parentheses, or first (`1992, 96, 1709`), or last.
+        match as_year {
+            Some(y) if year.is_none() && (bracketed || k == 0 || rest.len() >= 2) => {
+                year = Some(y);
+            }
+            _ => {
+                let number = bare
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-–".contains(c))
+                    && bare.chars().filter(char::is_ascii_alphabetic).count() <= 2;
+                if !number {
+                    break;
+                }
+                rest.push(bare.to_string());
+            }
+        }
+        if w.ends_with(['.', ';']) && !w.ends_with("..") {
+            break;
+        }
+    }
+    let mut rest = rest.into_iter();
+    let volume = rest.next()?;
+    Some((volume, rest.next(), year?))
+}
+
+#[cfg(test)]
+#[path = "entry_journal_tests.rs"]
+mod tests;

@@ -1,0 +1,105 @@
+use super::*;
+
+/// (first family, authors, journal, volume, pages, year)
+type Read = (String, usize, String, String, Option<String>, i32);
+
+fn fields(text: &str) -> Option<Read> {
+    read(text).map(|r| {
+        (
+            r.authors[0].family.clone(),
+            r.authors.len(),
+            r.container.unwrap_or_default(),
+            r.volume.unwrap_or_default(),
+            r.pages,
+            r.year.unwrap_or(0),
+        )
+    })
+}
+
+fn want(
+    family: &str,
+    n: usize,
+    journal: &str,
+    vol: &str,
+    pages: Option<&str>,
+    year: i32,
+) -> Option<Read> {
+    Some((
+        family.to_string(),
+        n,
+        journal.to_string(),
+        vol.to_string(),
+        pages.map(str::to_string),
+        year,
+    ))
+}
+
+#[test]
+fn physics_entries_with_the_year_in_parentheses() {
+    assert_eq!(
+        fields("H. Lindgren, O. Marsh, and T. de Wit, Phys. Rev. B 71, 045112 (2005)."),
+        want("Lindgren", 3, "Phys. Rev. B", "71", Some("045112"), 2005)
+    );
+    assert_eq!(
+        fields("R.K. Pandey, Physica 31 (1965) 877."),
+        want("Pandey", 1, "Physica", "31", Some("877"), 1965)
+    );
+    assert_eq!(
+        fields("Yu. Okun et al., Nucl.Instrum.Meth. 612 (2010) 33; hep-ex/0912001"),
+        want("Okun", 1, "Nucl.Instrum.Meth.", "612", Some("33"), 2010)
+    );
+}
+
+#[test]
+fn spaces_a_converter_moved_are_put_back() {
+    assert_eq!(
+        fields("D. Moreau and A. Stein , J. High Energy Phys. 07( 2019) 112 , arXiv :1903.01234[ hep-th] ."),
+        want("Moreau", 2, "J. High Energy Phys.", "07", Some("112"), 2019)
+    );
+}
+
+#[test]
+fn chemistry_entries_in_french_and_with_the_year_first() {
+    assert_eq!(
+        fields("P. GARNIER, L. VIDAL et M. ROCHE. J. Org. Chem. 44, 1021 (1979);"),
+        want("GARNIER", 3, "J. Org. Chem.", "44", Some("1021"), 1979)
+    );
+    assert_eq!(
+        fields("S. Ueda and K. Hart, J. Phys. Chem. 1988, 92, 3310-3315."),
+        want("Ueda", 2, "J. Phys. Chem.", "92", Some("3310-3315"), 1988)
+    );
+}
+
+#[test]
+fn entries_with_a_title_are_not_this_form() {
+    for text in [
+        "H. Lindgren, Heat flow in layered crystals, Phys. Rev. B 71, 045112 (2005).",
+        "H. Lindgren and O. Marsh, Crystal Growth (Springer, Berlin, 2005).",
+        "Lindgren, H. (2005). Heat flow. Phys. Rev. B 71, 045112.",
+        "See H. Lindgren, Phys. Rev. B 71, 045112 (2005).",
+        "H. Lindgren, Phys. Rev. B, in press.",
+    ] {
+        assert_eq!(fields(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_numbered_entry_and_a_footnote_are_read_in_this_form() {
+    let e = crate::extract::entries::parse_entry(
+        "[12] T. Okafor, Appl. Phys. Lett. 88, 1021 (2006).",
+        Vec::new(),
+    )
+    .expect("an entry");
+    assert_eq!(e.label.as_deref(), Some("12"));
+    assert_eq!(e.reference.container.as_deref(), Some("Appl. Phys. Lett."));
+    assert_eq!(e.reference.kind, "article-journal");
+    let crate::extract::citations::Parsed::Reference(r) =
+        crate::extract::citations::parse_reference(
+            "T. Okafor, Appl. Phys. Lett. 88, 1021 (2006).",
+            Vec::new(),
+        )
+    else {
+        panic!("a reference")
+    };
+    assert_eq!((r.volume.as_deref(), r.year), (Some("88"), Some(2006)));
+}
