@@ -14,14 +14,22 @@ use super::names::Person;
 pub(super) fn read(text: &str) -> Option<Reference> {
     let text = tidy(text);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let (authors, at) = initials_first(&words)?;
+    let (authors, mut at) = initials_first(&words).or_else(|| lead_author(&words))?;
+    // `Liu C et al 2016 Phys. Rev. Lett. 116 112501`: the year first.
+    let year_first = words
+        .get(at)
+        .and_then(|w| w.trim_end_matches(',').parse::<i32>().ok())
+        .filter(|y| (1700..=2100).contains(y));
+    at += usize::from(year_first.is_some());
     let (container, numbers_at) = journal(&words[at..])?;
-    let (volume, pages, year) = numbers(&words[at + numbers_at..])?;
+    let found = numbers(&words[at + numbers_at..], year_first.is_some())?;
+    let year = year_first.or(found.year)?;
     Some(Reference {
         authors,
         container: Some(container),
-        volume: Some(volume),
-        pages,
+        volume: Some(found.volume),
+        issue: found.issue,
+        pages: found.pages,
         year: Some(year),
         date: Some(year.to_string()),
         kind: "article-journal",
@@ -131,6 +139,37 @@ fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
     }
 }
 
+/// The first author's family name, perhaps with initials, and `et al.`
+/// (`Callis et al.,`, `Hinshaw, et al.,`, `Uddin S. et al.,`, `Liu C et
+/// al`).
+fn lead_author(words: &[&str]) -> Option<(Vec<Person>, usize)> {
+    let family = words.first()?.trim_end_matches(',');
+    let named = family.starts_with(char::is_uppercase)
+        && family.chars().count() > 1
+        && family
+            .chars()
+            .all(|c| c.is_alphabetic() || "-'’".contains(c));
+    if !named {
+        return None;
+    }
+    let mut i = 1;
+    while words.get(i).is_some_and(|w| {
+        let bare = w.trim_end_matches([',', '.']);
+        initial(w)
+            || (1..=2).contains(&bare.chars().count()) && bare.chars().all(char::is_uppercase)
+    }) {
+        i += 1;
+    }
+    let (et, al) = (words.get(i)?, words.get(i + 1)?);
+    (*et == "et" && al.trim_end_matches([',', '.']) == "al").then(|| {
+        let person = Person {
+            family: family.to_string(),
+            given: words[1..i].join(" ").trim_end_matches(',').to_string(),
+        };
+        (vec![person], i + 2)
+    })
+}
+
 /// `P.W.`, `J.-P.`, `Ch.`, `Yu.`, `D.Yu.`: a given name as initials.
 fn initial(w: &str) -> bool {
     w.ends_with('.')
@@ -167,20 +206,34 @@ fn journal(words: &[&str]) -> Option<(String, usize)> {
             break;
         }
     }
-    let plain_names = words[..i].iter().filter(|w| !w.ends_with('.')).count();
-    (i > 0 && (abbreviated || plain_names <= 2)).then(|| {
+    let plain_names = words[..i]
+        .iter()
+        .filter(|w| !w.ends_with('.') && w.starts_with(char::is_uppercase))
+        .count();
+    (i > 0 && (abbreviated || plain_names <= 4)).then(|| {
         let name = words[..i].join(" ");
-        (name.trim_end_matches(',').to_string(), i)
+        // Without its last full stop, as other entries' journals are.
+        (name.trim_end_matches([',', '.']).to_string(), i)
     })
 }
 
-/// Volume, pages and year after the journal: `58, 114029 (1998)`, `27
-/// (1961) 1209`, `1992, 96, 1709-15`, `10 (2014) 48`. Text after them (an
-/// arXiv number, `[INSPIRE]`) is left.
-fn numbers(words: &[&str]) -> Option<(String, Option<String>, i32)> {
+/// The numbers after a journal's name.
+struct Numbers {
+    volume: String,
+    issue: Option<String>,
+    pages: Option<String>,
+    year: Option<i32>,
+}
+
+/// Volume, issue, pages and year after the journal: `58, 114029 (1998)`,
+/// `27 (1961) 1209`, `1992, 96, 1709-15`, `64 (4): 1590-1597, 1990`, `22:
+/// 707, 1973`. Text after them (an arXiv number, `[INSPIRE]`) is left.
+/// With `dated` the year came before the journal.
+fn numbers(words: &[&str], dated: bool) -> Option<Numbers> {
     let mut year = None;
-    let mut rest = Vec::new();
-    for (k, w) in words.iter().take(4).enumerate() {
+    let mut rest: Vec<String> = Vec::new();
+    let mut issue = None;
+    for (k, w) in words.iter().take(5).enumerate() {
         let bracketed = w.starts_with('(');
         let bare = w.trim_matches(|c: char| ",;.:()".contains(c));
         if bare.is_empty() || !bare.chars().any(|c| c.is_ascii_digit()) {
@@ -190,29 +243,33 @@ fn numbers(words: &[&str]) -> Option<(String, Option<String>, i32)> {
             .parse::<i32>()
             .ok()
             .filter(|y| (1700..=2100).contains(y));
+        let number = bare
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-–".contains(c))
+            && bare.chars().filter(char::is_ascii_alphabetic).count() <= 2;
         // The year in parentheses, or first (`1992, 96, 1709`), or last.
         match as_year {
-            Some(y) if year.is_none() && (bracketed || k == 0 || rest.len() >= 2) => {
+            Some(y) if !dated && year.is_none() && (bracketed || k == 0 || rest.len() >= 2) => {
                 year = Some(y);
             }
-            _ => {
-                let number = bare
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "-–".contains(c))
-                    && bare.chars().filter(char::is_ascii_alphabetic).count() <= 2;
-                if !number {
-                    break;
-                }
-                rest.push(bare.to_string());
+            // `64 (4): 1590`: the issue, in parentheses after the volume.
+            _ if bracketed && rest.len() == 1 && issue.is_none() && number => {
+                issue = Some(bare.to_string());
             }
+            _ if number => rest.push(bare.to_string()),
+            _ => break,
         }
         if w.ends_with(['.', ';']) && !w.ends_with("..") {
             break;
         }
     }
     let mut rest = rest.into_iter();
-    let volume = rest.next()?;
-    Some((volume, rest.next(), year?))
+    Some(Numbers {
+        volume: rest.next()?,
+        issue,
+        pages: rest.next(),
+        year: if dated { None } else { Some(year?) },
+    })
 }
 
 #[cfg(test)]
