@@ -193,7 +193,8 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     }
     // `A. Berg, Phys. Rev. D 58, 114029 (1998).`: a journal and its
     // numbers, no title.
-    if let Some(j) = super::entry_journal::read(&text) {
+    let read = super::entry_journal::read(&text).or_else(|| super::entry_cjk::read(&text));
+    if let Some(j) = read {
         let doi = find_doi(&text);
         return Parsed::Reference(Box::new(Reference { urls, doi, ..j }));
     }

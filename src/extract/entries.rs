@@ -93,8 +93,10 @@ fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Option<Entry> {
             .iter()
             .find_map(|u| u.split_once("doi.org/").map(|(_, d)| d.to_string()))
     });
-    // `A. Berg, Phys. Rev. D 58, 114029 (1998)`: no title.
-    if let Some(j) = super::entry_journal::read(body) {
+    // `A. Berg, Phys. Rev. D 58, 114029 (1998)`: no title;
+    // `김하늘, '제목,' 학회지, 2015.`: names in an East Asian script.
+    let own_form = super::entry_journal::read(body).or_else(|| super::entry_cjk::read(body));
+    if let Some(j) = own_form {
         let reference = Reference {
             urls: r.urls,
             doi: r.doi,

@@ -13,6 +13,7 @@
 pub mod citations;
 mod cited;
 mod entries;
+mod entry_cjk;
 mod entry_forms;
 mod entry_journal;
 pub use entries::{parse_entry, Entry};
