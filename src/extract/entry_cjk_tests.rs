@@ -1,7 +1,9 @@
 use super::*;
 
 /// (authors, title, container, year)
-fn fields(text: &str) -> Option<(Vec<String>, String, Option<String>, Option<i32>)> {
+type Read = (Vec<String>, String, Option<String>, Option<i32>);
+
+fn fields(text: &str) -> Option<Read> {
     read(text).map(|r| {
         (
             r.authors.iter().map(|p| p.family.clone()).collect(),
