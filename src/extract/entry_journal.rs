@@ -37,7 +37,8 @@ pub(super) fn read(text: &str) -> Option<Reference> {
     })
 }
 
-/// `114029( 1998) .` → `114029 (1998).`: the spaces a PDF converter moved.
+/// `114029( 1998) .` → `114029 (1998).`, `1021 -1060` → `1021-1060`: the
+/// spaces a PDF converter moved.
 fn tidy(text: &str) -> String {
     let mut t = text.replace("( ", "(").replace(" )", ")");
     for (from, to) in [(" ,", ","), (" .", "."), (" ;", ";"), (" :", ":")] {
@@ -48,7 +49,20 @@ fn tidy(text: &str) -> String {
         if c == '(' && t[..i].ends_with(|p: char| p.is_alphanumeric()) {
             out.push(' ');
         }
-        out.push(c);
+        // `1021 -1060`, `1021- 1060`: one page range.
+        let digit_after = |k: usize| t[k..].starts_with(|d: char| d.is_ascii_digit());
+        let in_range = c == ' '
+            && (t[i + 1..].starts_with(['-', '–'])
+                && digit_after(i + 1 + t[i + 1..].chars().next().map_or(1, char::len_utf8))
+                && out.ends_with(|d: char| d.is_ascii_digit())
+                || out.ends_with(['-', '–'])
+                    && digit_after(i + 1)
+                    && out
+                        .trim_end_matches(['-', '–'])
+                        .ends_with(|d: char| d.is_ascii_digit()));
+        if !in_range {
+            out.push(c);
+        }
     }
     out
 }
@@ -77,6 +91,9 @@ fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
         if i == given_from || i - given_from > 3 {
             return None;
         }
+        // `M. Bordag, J. Phys. A`: what looked like a next name is the
+        // journal; the list ended at the comma.
+        let back = (people.len(), given_from);
         let family_from = i;
         let mut ended = None;
         while i < words.len() && i - family_from < 3 {
@@ -113,7 +130,7 @@ fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
             }
         }
         if i == family_from {
-            return None;
+            return (back.0 > 0 && !last).then_some((people, back.1));
         }
         people.push(Person {
             family: words[family_from..i]
@@ -139,35 +156,65 @@ fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
     }
 }
 
-/// The first author's family name, perhaps with initials, and `et al.`
-/// (`Callis et al.,`, `Hinshaw, et al.,`, `Uddin S. et al.,`, `Liu C et
-/// al`).
+/// Family names first, with initials after them (`Leonard C. M.,`,
+/// `Ostapchenko S.,`, `Ibe, N.; Moser, K. L.;`), or a first author with
+/// `et al.` (`Callis et al.,`, `Hinshaw, et al.,`, `Liu C et al`).
 fn lead_author(words: &[&str]) -> Option<(Vec<Person>, usize)> {
-    let family = words.first()?.trim_end_matches(',');
-    let named = family.starts_with(char::is_uppercase)
-        && family.chars().count() > 1
-        && family
-            .chars()
-            .all(|c| c.is_alphabetic() || "-'’".contains(c));
-    if !named {
-        return None;
-    }
-    let mut i = 1;
-    while words.get(i).is_some_and(|w| {
-        let bare = w.trim_end_matches([',', '.']);
-        initial(w)
-            || (1..=2).contains(&bare.chars().count()) && bare.chars().all(char::is_uppercase)
-    }) {
-        i += 1;
-    }
-    let (et, al) = (words.get(i)?, words.get(i + 1)?);
-    (*et == "et" && al.trim_end_matches([',', '.']) == "al").then(|| {
-        let person = Person {
+    let mut people = Vec::new();
+    let mut i = 0;
+    let mut semicolons = false;
+    loop {
+        let family = words.get(i)?.trim_end_matches(',');
+        let named = family.starts_with(char::is_uppercase)
+            && family.chars().count() > 1
+            && family
+                .chars()
+                .all(|c| c.is_alphabetic() || "-'’".contains(c));
+        if !named {
+            return None;
+        }
+        let mut j = i + 1;
+        while words.get(j).is_some_and(|w| {
+            let bare = w.trim_end_matches([',', '.', ';']);
+            initial(w.trim_end_matches([',', ';']))
+                || (1..=2).contains(&bare.chars().count()) && bare.chars().all(char::is_uppercase)
+        }) {
+            j += 1;
+            if words[j - 1].ends_with([',', ';']) {
+                break;
+            }
+        }
+        let given = words[i + 1..j].join(" ");
+        people.push(Person {
             family: family.to_string(),
-            given: words[1..i].join(" ").trim_end_matches(',').to_string(),
-        };
-        (vec![person], i + 2)
-    })
+            given: given.trim_end_matches([',', ';']).to_string(),
+        });
+        if words.get(j) == Some(&"et") {
+            let al = words.get(j + 1)?.trim_end_matches([',', '.']);
+            return (al == "al").then_some((people, j + 2));
+        }
+        if j == i + 1 {
+            return None;
+        }
+        let end = words[j - 1];
+        semicolons |= end.ends_with(';');
+        // Another name follows when a family name and initials do.
+        let more = words.get(j).is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.contains('.')
+                && words
+                    .get(j + 1)
+                    .is_some_and(|n| initial(n.trim_end_matches([',', ';'])))
+        });
+        match (end.ends_with([',', ';']), more) {
+            (true, true) => i = j,
+            (true, false) => return Some((people, j)),
+            // `Ong, N. P. Rev Mod Phys`: the last of a list parted by
+            // semicolons ends at its initials.
+            (false, _) if semicolons => return Some((people, j)),
+            (false, _) => return None,
+        }
+    }
 }
 
 /// `P.W.`, `J.-P.`, `Ch.`, `Yu.`, `D.Yu.`: a given name as initials.
@@ -192,7 +239,10 @@ fn journal(words: &[&str]) -> Option<(String, usize)> {
             break;
         }
         let bare = w.trim_end_matches(',');
-        let dotted = bare.ends_with('.') && bare.starts_with(char::is_uppercase);
+        // `Phys.`, `Phys.Rev.E` (a converter's lost spaces).
+        let dotted = bare.starts_with(char::is_uppercase)
+            && bare.contains('.')
+            && bare.chars().all(|c| c.is_alphabetic() || c == '.');
         let section = bare.chars().count() <= 2 && bare.chars().all(char::is_uppercase);
         let name = bare.starts_with(char::is_uppercase) && bare.chars().all(char::is_alphabetic);
         let joining = matches!(bare, "of" | "&" | "and" | "de" | "für");

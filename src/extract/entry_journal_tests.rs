@@ -133,3 +133,38 @@ fn a_first_author_with_et_al_and_the_numbers_biology_writes() {
         .and_then(|r| r.issue);
     assert_eq!(issue.as_deref(), Some("3"));
 }
+
+#[test]
+fn family_names_first_and_lists_a_journal_ends() {
+    assert_eq!(
+        fields("K. Laine, J. Phys. A 41, 2210 (2008)."),
+        want("Laine", 1, "J. Phys. A", "41", Some("2210"), 2008)
+    );
+    assert_eq!(
+        fields("Moretti G. A., Tanaka H., Am. J. Phys., 60 (1992) 411."),
+        want("Moretti", 2, "Am. J. Phys", "60", Some("411"), 1992)
+    );
+    assert_eq!(
+        fields("Ibe, N.; Moser, K. L.; Berg, A. Rev Mod Phys 2004 , 76 , 1021 -1060."),
+        want("Ibe", 3, "Rev Mod Phys", "76", Some("1021-1060"), 2004)
+    );
+    assert_eq!(
+        fields("R. Ortiz, and P. Lund , Phys.Rev .E 51 , 3484 ( 1995)."),
+        want("Ortiz", 2, "Phys.Rev.E", "51", Some("3484"), 1995)
+    );
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for text in [
+        "A. B, J. Phys. 12, 3– 4 (1999)",
+        "A. B, – –",
+        "A. B, J. 1 (",
+        "A. B et al",
+        "Ab; Cd;",
+        "A. Berg, (2000) (",
+        "ß. ü, Ü. 1–– 2 (1900)",
+    ] {
+        let _ = read(text);
+    }
+}
