@@ -287,7 +287,15 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         }
     }
     if !read {
-        return Parsed::Note;
+        // `E. Lund, Notes on lattices, arXiv:1209.2199`: a preprint.
+        return match super::entry_journal::preprint(&text) {
+            Some(mut p) => {
+                p.urls.retain(|u| !r.urls.contains(u));
+                r.urls.append(&mut p.urls);
+                Parsed::Reference(Box::new(Reference { urls: r.urls, ..p }))
+            }
+            None => Parsed::Note,
+        };
     }
     Parsed::Reference(Box::new(r))
 }

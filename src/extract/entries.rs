@@ -58,13 +58,29 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         &composed
     };
     let tagged = Tagged::new(marked);
-    read(marked, urls.clone(), &tagged).or_else(|| {
-        let (label, _) = take_label(marked);
-        let reference = tagged.reference(urls, label.is_some())?;
-        Some(Entry {
-            label: label.map(str::to_string),
-            reference,
+    read(marked, urls.clone(), &tagged)
+        .or_else(|| preprint(marked, &urls))
+        .or_else(|| {
+            let (label, _) = take_label(marked);
+            let reference = tagged.reference(urls, label.is_some())?;
+            Some(Entry {
+                label: label.map(str::to_string),
+                reference,
+            })
         })
+}
+
+/// A preprint the rules do not read (`E. Lund, Notes on lattices,
+/// arXiv:1209.2199`), with the entry's addresses before its arXiv page.
+fn preprint(marked: &str, urls: &[String]) -> Option<Entry> {
+    let (label, body) = take_label(marked);
+    let mut r = super::entry_journal::preprint(body)?;
+    let mut all = urls.to_vec();
+    all.extend(r.urls.drain(..).filter(|u| !urls.contains(u)));
+    r.urls = all;
+    Some(Entry {
+        label: label.map(str::to_string),
+        reference: r,
     })
 }
 

@@ -37,6 +37,72 @@ pub(super) fn read(text: &str) -> Option<Reference> {
     })
 }
 
+/// A preprint: names with initials first, a title and an arXiv number
+/// (`E. Lund, Notes on lattices, arXiv:1209.2199`, `… "Title," arXiv
+/// :hep-ph/0606023`), dated by its number.
+pub(super) fn preprint(text: &str) -> Option<Reference> {
+    let text = tidy(text);
+    let mark = text.find("arXiv")?;
+    let id: String = text[mark + 5..]
+        .trim_start_matches([':', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
+        .collect();
+    let id = id.trim_end_matches('.');
+    let year = arxiv_year(id)?;
+    let words: Vec<&str> = text[..mark].split_whitespace().collect();
+    let (authors, at) = initials_first(&words)?;
+    let title = words[at..].join(" ");
+    let title = title
+        .trim_end_matches([',', ' ', '.'])
+        .trim_matches(['"', '“', '”', ',', ' '])
+        .trim_end_matches(',');
+    if title.split_whitespace().count() < 2 {
+        return None;
+    }
+    Some(Reference {
+        authors,
+        title: Some(title.to_string()),
+        container: Some("arXiv".to_string()),
+        urls: vec![format!("https://arxiv.org/abs/{id}")],
+        year: Some(year),
+        date: Some(year.to_string()),
+        kind: "article",
+        ..Reference::default()
+    })
+}
+
+/// The year of an arXiv number: `1209.2199` (2012), `hep-ph/0606023`
+/// (2006), `astro-ph/9805201` (1998).
+fn arxiv_year(id: &str) -> Option<i32> {
+    let digits = match id.split_once('/') {
+        Some((archive, n))
+            if archive
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '.') =>
+        {
+            n
+        }
+        Some(_) => return None,
+        None => {
+            let (yymm, n) = id.split_once('.')?;
+            if yymm.len() != 4 || !(4..=5).contains(&n.len()) {
+                return None;
+            }
+            yymm
+        }
+    };
+    if digits.len() < 4 || !digits[..4].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let yy: i32 = digits[..2].parse().ok()?;
+    let month: i32 = digits[2..4].parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    Some(if yy >= 91 { 1900 + yy } else { 2000 + yy })
+}
+
 /// `114029( 1998) .` → `114029 (1998).`, `1021 -1060` → `1021-1060`: the
 /// spaces a PDF converter moved.
 fn tidy(text: &str) -> String {

@@ -168,3 +168,24 @@ fn hostile_text_does_not_panic() {
         let _ = read(text);
     }
 }
+
+#[test]
+fn preprints_are_dated_by_their_number() {
+    let r = preprint("E. Lund and K. Moro, Notes on lattice sums, arXiv:1209.21994")
+        .expect("a preprint");
+    assert_eq!(r.title.as_deref(), Some("Notes on lattice sums"));
+    assert_eq!(r.year, Some(2012));
+    assert_eq!(r.urls, ["https://arxiv.org/abs/1209.21994"]);
+    let r = preprint("T. Okafor, \"Heavy quarks at rest,\" arXiv :hep-ph/9806023 [ hep-ph].")
+        .expect("old style");
+    assert_eq!(
+        (r.title.as_deref(), r.year),
+        (Some("Heavy quarks at rest"), Some(1998))
+    );
+    assert_eq!(
+        preprint("E. Lund, Notes, arXiv:1299.2199"),
+        None,
+        "no 99th month"
+    );
+    assert_eq!(preprint("E. Lund, arXiv:1209.2199"), None, "no title");
+}
