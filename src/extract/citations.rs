@@ -164,6 +164,11 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     let text = tidy(&without_hereinafter(super::short_forms::without_signal(
         &text,
     )));
+    // Quotes and punctuation a PDF converter spaced wrongly.
+    let text = {
+        let spaced = super::entry_titles::repair_spacing(&text);
+        super::entry_titles::repair_quotes(&spaced).into_owned()
+    };
     // `———. Title. …`: a rule of dashes stands for the authors of the
     // reference before (`references` gives them back); what follows is
     // written as a reference-list entry is.

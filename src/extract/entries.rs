@@ -57,6 +57,10 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         composed = marked.nfc().collect();
         &composed
     };
+    // `Lund," A Theory ,"Phys. Rev.`: quotes a converter moved.
+    let spaced = super::entry_titles::repair_spacing(marked);
+    let repaired = super::entry_titles::repair_quotes(&spaced);
+    let marked = repaired.as_ref();
     let tagged = Tagged::new(marked);
     read(marked, urls.clone(), &tagged)
         .or_else(|| preprint(marked, &urls))

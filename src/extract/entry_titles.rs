@@ -157,3 +157,107 @@ pub fn publication_facts(title: &str) -> (String, Option<String>) {
     }
     (title.to_string(), None)
 }
+
+/// A title in straight quotes with the spaces around them moved, as PDF
+/// converters leave them (`Lund," A Theory of Rings ,"Phys. Rev.` →
+/// `Lund, "A Theory of Rings," Phys. Rev.`): the opening quote after a
+/// space, the closing one after the title's last character and before a
+/// space. Text with other than two straight quotes is left.
+pub(super) fn repair_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    let [open, close] = quotes[..] else {
+        return text.into();
+    };
+    let before = text[..open].trim_end();
+    let title = text[open + 1..close].trim();
+    let after = text[close + 1..].trim_start();
+    let moved = text[open + 1..].starts_with(' ')
+        || text[..close].ends_with(' ')
+        || after.starts_with(char::is_alphanumeric) && !text[close + 1..].starts_with(' ');
+    if !moved || title.is_empty() {
+        return text.into();
+    }
+    // `fields ,"` : the comma closes the title, inside the quotes.
+    let title = title.trim_end_matches([' ', ',']);
+    let comma = text[open + 1..close].trim_end().ends_with(',');
+    let gap = if before.is_empty() { "" } else { " " };
+    let mark = if comma { "," } else { "" };
+    let space = if after.is_empty() || after.starts_with([',', '.', ';']) {
+        ""
+    } else {
+        " "
+    };
+    format!("{before}{gap}\"{title}{mark}\"{space}{after}").into()
+}
+
+/// Punctuation a PDF converter spaced wrongly, put back: no space before
+/// `,` `.` `;` `:` after a word, a space after a comma before a word
+/// (`Phys . ,vol . 34 ,pp . 645` → `Phys., vol. 34, pp. 645`).
+pub(super) fn repair_spacing(text: &str) -> std::borrow::Cow<'_, str> {
+    let spaced = |c: char| matches!(c, ',' | '.' | ';' | ':');
+    let needs = text.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_alphanumeric() && w[1] == b' ' && spaced(w[2] as char)
+            || w[0] == b',' && w[1].is_ascii_alphabetic()
+    });
+    if !needs {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied().unwrap_or(' ');
+            let word_before = out.ends_with(|p: char| p.is_alphanumeric() || p == ')')
+                || next == ',' && out.ends_with('.');
+            // `. . .` stays.
+            if word_before && spaced(next) && !out.ends_with(". .") {
+                continue;
+            }
+        }
+        out.push(c);
+        if c == ',' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            out.push(' ');
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{repair_quotes, repair_spacing};
+
+    #[test]
+    fn quotes_a_converter_moved_are_put_back() {
+        assert_eq!(
+            repair_quotes("K. Lund and P. Ortiz,\" A Theory of Rings ,\"Phys. Rev. 12, 3 (1999)."),
+            "K. Lund and P. Ortiz, \"A Theory of Rings,\" Phys. Rev. 12, 3 (1999)."
+        );
+        // Well placed quotes, or more than two, are left as they are.
+        for text in [
+            "K. Lund, \"A Theory of Rings,\" Phys. Rev. 12, 3 (1999).",
+            "K. Lund, \"On \"rings\" ,\"Phys. Rev. 12 (1999).",
+            "\"",
+        ] {
+            assert_eq!(repair_quotes(text), text);
+        }
+    }
+
+    #[test]
+    fn punctuation_a_converter_spaced_is_put_back() {
+        assert_eq!(
+            repair_spacing("Rev .Mod .Phys . ,vol . 34 ,pp . 645 -655 ."),
+            "Rev.Mod.Phys., vol. 34, pp. 645 -655."
+        );
+        for text in [
+            "A. Lund, Rings. Oslo, 1999.",
+            "Counts of 1,375 and 2,000 . . . more",
+            "é ,ü",
+        ] {
+            let _ = repair_spacing(text);
+        }
+        assert_eq!(
+            repair_spacing("A. Lund, Rings. Oslo, 1999."),
+            "A. Lund, Rings. Oslo, 1999."
+        );
+    }
+}
