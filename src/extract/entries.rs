@@ -62,7 +62,8 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     let repaired = super::entry_titles::repair_quotes(&spaced);
     let marked = repaired.as_ref();
     let tagged = Tagged::new(marked);
-    read(marked, urls.clone(), &tagged)
+    arxiv_entry(marked, &urls, &tagged)
+        .or_else(|| read(marked, urls.clone(), &tagged))
         .or_else(|| preprint(marked, &urls))
         .or_else(|| {
             let (label, _) = take_label(marked);
@@ -72,6 +73,27 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
                 reference,
             })
         })
+}
+
+/// An entry with an arXiv number, read without it: its digits are no
+/// year or page. Read with it (no other date, no title before it), the
+/// entry takes the year of the number.
+fn arxiv_entry(marked: &str, urls: &[String], tagged: &Tagged) -> Option<Entry> {
+    let (plain, arxiv) = super::entry_journal::without_arxiv(marked)?;
+    let year = arxiv
+        .first()
+        .and_then(|u| super::entry_journal::arxiv_url_year(u));
+    let mut linked = urls.to_vec();
+    linked.extend(arxiv.into_iter().filter(|u| !urls.contains(u)));
+    read(&plain, linked.clone(), tagged).or_else(|| {
+        let mut e = read(marked, linked, tagged)?;
+        let r = &mut e.reference;
+        if r.year.is_some_and(|y| !plain.contains(&y.to_string())) {
+            r.year = year;
+            r.date = year.map(|y| y.to_string());
+        }
+        Some(e)
+    })
 }
 
 /// A preprint the rules do not read (`E. Lund, Notes on lattices,

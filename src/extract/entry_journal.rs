@@ -72,6 +72,48 @@ pub(super) fn preprint(text: &str) -> Option<Reference> {
     })
 }
 
+/// `text` without its arXiv numbers (`arXiv :1501.04794[ hep -ph]`,
+/// `arXiv:hep-ph/0606023`), whose digits are no year or page, and the
+/// addresses of their pages.
+pub(super) fn without_arxiv(text: &str) -> Option<(String, Vec<String>)> {
+    if !text.contains("arXiv") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut urls = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("arXiv") {
+        out.push_str(&rest[..at]);
+        let after = rest[at + 5..].trim_start_matches([':', ' ']);
+        let id: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
+            .collect();
+        let id = id.trim_end_matches(['.', '-']);
+        if arxiv_year(id).is_none() {
+            out.push_str("arXiv");
+            rest = &rest[at + 5..];
+            continue;
+        }
+        urls.push(format!("https://arxiv.org/abs/{id}"));
+        let mut tail = &after[id.len()..];
+        // `[hep-ph]`, `[ hep -ph]`: the subject class.
+        if let Some(bracketed) = tail.trim_start().strip_prefix('[') {
+            if let Some(close) = bracketed.find(']').filter(|&k| k < 24) {
+                tail = &bracketed[close + 1..];
+            }
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    Some((out, urls))
+}
+
+/// The year of the arXiv page `url` (`https://arxiv.org/abs/1502.01719`).
+pub(super) fn arxiv_url_year(url: &str) -> Option<i32> {
+    arxiv_year(url.strip_prefix("https://arxiv.org/abs/")?)
+}
+
 /// The year of an arXiv number: `1209.2199` (2012), `hep-ph/0606023`
 /// (2006), `astro-ph/9805201` (1998).
 fn arxiv_year(id: &str) -> Option<i32> {

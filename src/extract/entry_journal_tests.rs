@@ -189,3 +189,21 @@ fn preprints_are_dated_by_their_number() {
     );
     assert_eq!(preprint("E. Lund, arXiv:1209.2199"), None, "no title");
 }
+
+#[test]
+fn an_arxiv_number_is_an_address_not_a_year() {
+    let (plain, urls) =
+        without_arxiv("Phys. Rev. D 91 (2015) 111501 [arXiv :1502.01719[ hep -ph]].").unwrap();
+    assert_eq!(plain, "Phys. Rev. D 91 (2015) 111501 [].");
+    assert_eq!(urls, ["https://arxiv.org/abs/1502.01719"]);
+    let e = crate::extract::entries::parse_entry(
+        "Z. Berg and T. Okafor, Slow roll with a twist, Phys. Rev. D 81 ( 2010) arXiv :1001.1897.",
+        Vec::new(),
+    )
+    .expect("an entry");
+    assert_eq!(e.reference.year, Some(2010));
+    assert!(e
+        .reference
+        .urls
+        .contains(&"https://arxiv.org/abs/1001.1897".to_string()));
+}

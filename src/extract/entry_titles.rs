@@ -192,8 +192,57 @@ pub(super) fn repair_quotes(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Punctuation a PDF converter spaced wrongly, put back: no space before
 /// `,` `.` `;` `:` after a word, a space after a comma before a word
-/// (`Phys . ,vol . 34 ,pp . 645` → `Phys., vol. 34, pp. 645`).
+/// (`Phys . ,vol . 34 ,pp . 645` → `Phys., vol. 34, pp. 645`), and
+/// between a month and its year (`Nov1982`).
 pub(super) fn repair_spacing(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = match month_glued(text) {
+        std::borrow::Cow::Owned(t) => return std::borrow::Cow::Owned(spacing(&t).into_owned()),
+        std::borrow::Cow::Borrowed(t) => t,
+    };
+    spacing(text)
+}
+
+/// `Nov1982` → `Nov 1982`, `Sept2012.` → `Sept 2012.`
+fn month_glued(text: &str) -> std::borrow::Cow<'_, str> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let glued = |w: &str| {
+        let letters = w.find(|c: char| c.is_ascii_digit())?;
+        let (name, digits) = w.split_at(letters);
+        let year = digits.trim_end_matches(['.', ',', ';', ')']);
+        let name_lower = name.to_ascii_lowercase();
+        let month = name.len() >= 3
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && MONTHS.iter().any(|m| m.starts_with(&name_lower));
+        let is_year = year.len() == 4 && (year.starts_with("19") || year.starts_with("20"));
+        (month && is_year && year.bytes().all(|b| b.is_ascii_digit())).then_some(letters)
+    };
+    if !text.split(' ').any(|w| glued(w).is_some()) {
+        return text.into();
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|w| match glued(w) {
+            Some(k) => format!("{} {}", &w[..k], &w[k..]),
+            None => w.to_string(),
+        })
+        .collect();
+    words.join(" ").into()
+}
+
+fn spacing(text: &str) -> std::borrow::Cow<'_, str> {
     let spaced = |c: char| matches!(c, ',' | '.' | ';' | ':');
     let needs = text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_alphanumeric() && w[1] == b' ' && spaced(w[2] as char)
@@ -258,6 +307,15 @@ mod tests {
         assert_eq!(
             repair_spacing("A. Lund, Rings. Oslo, 1999."),
             "A. Lund, Rings. Oslo, 1999."
+        );
+        assert_eq!(
+            repair_spacing("vol. 86, p. 115112, Sep2012."),
+            "vol. 86, p. 115112, Sep 2012."
+        );
+        // Only a month's name or its start, before a year.
+        assert_eq!(
+            repair_spacing("Mayo1999 May1999 Oct12345 Nov12"),
+            "Mayo1999 May 1999 Oct12345 Nov12"
         );
     }
 }
