@@ -293,7 +293,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     }
     if !read {
         // `E. Lund, Notes on lattices, arXiv:1209.2199`: a preprint.
-        return match super::entry_journal::preprint(&text) {
+        return match super::entry_journal::preprint(&text, false) {
             Some(mut p) => {
                 p.urls.retain(|u| !r.urls.contains(u));
                 r.urls.append(&mut p.urls);

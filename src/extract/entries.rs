@@ -62,17 +62,18 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     let repaired = super::entry_titles::repair_quotes(&spaced);
     let marked = repaired.as_ref();
     let tagged = Tagged::new(marked);
-    arxiv_entry(marked, &urls, &tagged)
+    preprint(marked, &urls, true)
+        .or_else(|| arxiv_entry(marked, &urls, &tagged))
         .or_else(|| read(marked, urls.clone(), &tagged))
-        .or_else(|| preprint(marked, &urls))
         .or_else(|| {
             let (label, _) = take_label(marked);
-            let reference = tagged.reference(urls, label.is_some())?;
+            let reference = tagged.reference(urls.clone(), label.is_some())?;
             Some(Entry {
                 label: label.map(str::to_string),
                 reference,
             })
         })
+        .or_else(|| preprint(marked, &urls, false))
 }
 
 /// An entry with an arXiv number, read without it: its digits are no
@@ -96,11 +97,11 @@ fn arxiv_entry(marked: &str, urls: &[String], tagged: &Tagged) -> Option<Entry> 
     })
 }
 
-/// A preprint the rules do not read (`E. Lund, Notes on lattices,
-/// arXiv:1209.2199`), with the entry's addresses before its arXiv page.
-fn preprint(marked: &str, urls: &[String]) -> Option<Entry> {
+/// A preprint (`E. Lund, Notes on lattices, arXiv:1209.2199`), with the
+/// entry's addresses before its arXiv page.
+fn preprint(marked: &str, urls: &[String], strict: bool) -> Option<Entry> {
     let (label, body) = take_label(marked);
-    let mut r = super::entry_journal::preprint(body)?;
+    let mut r = super::entry_journal::preprint(body, strict)?;
     let mut all = urls.to_vec();
     all.extend(r.urls.drain(..).filter(|u| !urls.contains(u)));
     r.urls = all;

@@ -40,7 +40,7 @@ pub(super) fn read(text: &str) -> Option<Reference> {
 /// A preprint: names with initials first, a title and an arXiv number
 /// (`E. Lund, Notes on lattices, arXiv:1209.2199`, `… "Title," arXiv
 /// :hep-ph/0606023`), dated by its number.
-pub(super) fn preprint(text: &str) -> Option<Reference> {
+pub(super) fn preprint(text: &str, strict: bool) -> Option<Reference> {
     let text = tidy(text);
     let mark = text.find("arXiv")?;
     let id: String = text[mark + 5..]
@@ -57,7 +57,15 @@ pub(super) fn preprint(text: &str) -> Option<Reference> {
         .trim_end_matches([',', ' ', '.'])
         .trim_matches(['"', '“', '”', ',', ' '])
         .trim_end_matches(',');
-    if title.split_whitespace().count() < 2 {
+    // With `strict`, a journal's numbers before the number (`Phys. Rev.
+    // D 81 (2010)`) make a published article, for the other rules.
+    let numbered = title.split_whitespace().any(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric()).len() >= 2
+            && w.trim_matches(|c: char| !c.is_alphanumeric())
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    });
+    if title.split_whitespace().count() < 2 || strict && numbered {
         return None;
     }
     Some(Reference {

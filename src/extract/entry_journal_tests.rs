@@ -169,25 +169,34 @@ fn hostile_text_does_not_panic() {
     }
 }
 
+fn preprint_strict(text: &str) -> Option<Reference> {
+    preprint(text, true)
+}
+
 #[test]
 fn preprints_are_dated_by_their_number() {
-    let r = preprint("E. Lund and K. Moro, Notes on lattice sums, arXiv:1209.21994")
+    let r = preprint_strict("E. Lund and K. Moro, Notes on lattice sums, arXiv:1209.21994")
         .expect("a preprint");
     assert_eq!(r.title.as_deref(), Some("Notes on lattice sums"));
     assert_eq!(r.year, Some(2012));
     assert_eq!(r.urls, ["https://arxiv.org/abs/1209.21994"]);
-    let r = preprint("T. Okafor, \"Heavy quarks at rest,\" arXiv :hep-ph/9806023 [ hep-ph].")
-        .expect("old style");
+    let r =
+        preprint_strict("T. Okafor, \"Heavy quarks at rest,\" arXiv :hep-ph/9806023 [ hep-ph].")
+            .expect("old style");
     assert_eq!(
         (r.title.as_deref(), r.year),
         (Some("Heavy quarks at rest"), Some(1998))
     );
     assert_eq!(
-        preprint("E. Lund, Notes, arXiv:1299.2199"),
+        preprint_strict("E. Lund, Notes, arXiv:1299.2199"),
         None,
         "no 99th month"
     );
-    assert_eq!(preprint("E. Lund, arXiv:1209.2199"), None, "no title");
+    assert_eq!(
+        preprint_strict("E. Lund, arXiv:1209.2199"),
+        None,
+        "no title"
+    );
 }
 
 #[test]
@@ -206,4 +215,24 @@ fn an_arxiv_number_is_an_address_not_a_year() {
         .reference
         .urls
         .contains(&"https://arxiv.org/abs/1001.1897".to_string()));
+}
+
+#[test]
+fn a_preprint_entry_keeps_its_authors() {
+    let e = crate::extract::entries::parse_entry(
+        "7. E. Lund and K. Moro, Notes on lattice sums, arXiv:1502.01994.",
+        Vec::new(),
+    )
+    .expect("an entry");
+    let families: Vec<&str> = e
+        .reference
+        .authors
+        .iter()
+        .map(|p| p.family.as_str())
+        .collect();
+    assert_eq!(families, ["Lund", "Moro"]);
+    assert_eq!(
+        (e.reference.year, e.reference.kind),
+        (Some(2015), "article")
+    );
 }
