@@ -316,3 +316,13 @@ fn a_journal_and_its_numbers_with_no_title() {
     assert_eq!(e.reference.year, Some(2004));
     assert_eq!(e.reference.title.as_deref(), Some("Orchards of the North"));
 }
+
+#[test]
+fn an_issue_in_parentheses_is_no_year() {
+    let e = parse_entry(
+        "Okafor D, Lindqvist P, Moro JL. Second line drugs in dry regions. Acta Med (2004) 71( 2): 25-31.",
+        Vec::new(),
+    )
+    .expect("an entry");
+    assert_eq!(e.reference.year, Some(2004));
+}

@@ -112,7 +112,12 @@ fn strip_label(lower: &str, labels: &[&str]) -> Option<String> {
 pub(super) fn year_and_pages(f: &str) -> Option<(String, i32, String)> {
     let open = f.rfind(['(', '['])?;
     let close = open + f[open..].find([')', ']'])?;
-    let year: i32 = f[open + 1..close].trim().parse().ok()?;
+    // `74(1): 25-31` is an issue, not the year 1.
+    let year: i32 = f[open + 1..close]
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1000..=2100).contains(y))?;
     let pages = f[close + 1..]
         .trim_start()
         .strip_prefix(':')?
