@@ -326,3 +326,12 @@ fn an_issue_in_parentheses_is_no_year() {
     .expect("an entry");
     assert_eq!(e.reference.year, Some(2004));
 }
+
+#[test]
+fn a_title_that_opens_with_a_code_keeps_it() {
+    let e = entry("Moro FA, Lund M, Berg G. KIF5B, a motor protein in dry conditions. Cell Rep 2011; 91: 253-262.");
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("KIF5B, a motor protein in dry conditions")
+    );
+}

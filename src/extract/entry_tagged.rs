@@ -81,7 +81,20 @@ impl Tagged {
         if names_taken {
             return;
         }
-        r.title = Some(without_genre(&title).to_string());
+        // `Warren G. GRASP65, a protein …`: the rules' title holds the
+        // labeller's and a word before it that names no author (the
+        // labeller took it for one).
+        let longer = r.title.as_deref().is_some_and(|t| {
+            let head = t.strip_suffix(without_genre(&title)).unwrap_or("");
+            let head = head.trim_end_matches([',', ' ', ':']);
+            !head.is_empty()
+                && head.split_whitespace().count() <= 3
+                && head.chars().any(|c| c.is_ascii_digit())
+                && !r.authors.iter().any(|p| head.contains(p.family.as_str()))
+        });
+        if !longer {
+            r.title = Some(without_genre(&title).to_string());
+        }
         let ruled = r.container.take();
         r.container = match self.field(Label::Container) {
             Some(c) => Some(without_in(&c).to_string()),
