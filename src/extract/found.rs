@@ -135,7 +135,12 @@ pub(super) fn find_mentions(doc: &Document, opts: &Options, out: &mut Extracted)
                 }
                 offset += t.len();
             }
-            Node::Md(Event::Code(t)) if paragraph.is_some() => offset += t.len(),
+            // Code and math are in the paragraph's text, never searched.
+            Node::Md(Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t))
+                if paragraph.is_some() =>
+            {
+                offset += t.len()
+            }
             Node::Md(Event::SoftBreak | Event::HardBreak) if paragraph.is_some() => offset += 1,
             _ => {}
         }

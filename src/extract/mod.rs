@@ -389,6 +389,19 @@ mod tests {
     }
 
     #[test]
+    fn mentions_after_math_map_to_paragraph_text() {
+        let (doc, ex) = run(
+            "With $x^{2}$ and $$y$$ in the Arctic, then Russia.",
+            LinkMode::All,
+        );
+        let texts: Vec<&str> = mentions(&ex)
+            .into_iter()
+            .map(|(p, start, end)| &doc.paragraphs[p].text[start..end])
+            .collect();
+        assert_eq!(texts, ["Arctic", "Russia"]);
+    }
+
+    #[test]
     fn link_modes() {
         let md = "Arctic, Arctic.\n\n## H\n\nArctic.";
         assert_eq!(run(md, LinkMode::All).1.links.len(), 3);
