@@ -159,16 +159,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         }
         text.push_str(token);
     }
-    // A signal (`See`, `*Cf.*`) before the citation is not part of it,
-    // nor the name it gives the work for later notes.
-    let text = tidy(&without_hereinafter(super::short_forms::without_signal(
-        &text,
-    )));
-    // Quotes and punctuation a PDF converter spaced wrongly.
-    let text = {
-        let spaced = super::entry_titles::repair_spacing(&text);
-        super::entry_titles::repair_quotes(&spaced).into_owned()
-    };
+    let text = super::short_forms::reference_text(&text);
     // `———. Title. …`: a rule of dashes stands for the authors of the
     // reference before (`references` gives them back); what follows is
     // written as a reference-list entry is.
@@ -293,7 +284,7 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     }
     if !read {
         // `E. Lund, Notes on lattices, arXiv:1209.2199`: a preprint.
-        return match super::entry_journal::preprint(&text, false) {
+        return match super::entry_preprint::preprint(&text, false) {
             Some(mut p) => {
                 p.urls.retain(|u| !r.urls.contains(u));
                 r.urls.append(&mut p.urls);
@@ -303,43 +294,6 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         };
     }
     Parsed::Reference(Box::new(r))
-}
-
-/// `text` without the bracketed name it gives its work for later notes:
-/// `…, 2005 (hereinafter “VIEIRA 2005”), pp. 215ff.` → `…, 2005, pp.
-/// 215ff.` (`references` reads the name before the note is parsed).
-fn without_hereinafter(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(k) = text.find("hereinafter") else {
-        return text.into();
-    };
-    let open = text[..k].trim_end().chars().next_back();
-    let close = match open {
-        Some('(') => ')',
-        Some('[') => ']',
-        _ => return text.into(),
-    };
-    let start = text[..k].trim_end().len() - 1;
-    let Some(end) = text[k..].find(close).map(|e| k + e + 1) else {
-        return text.into();
-    };
-    format!("{}{}", text[..start].trim_end(), &text[end..]).into()
-}
-
-/// Drops the empty fields left where autolinks were: `2021, .` → `2021.`
-fn tidy(text: &str) -> String {
-    let mut t = text.trim().to_string();
-    for (from, to) in [
-        (", .", "."),
-        (" ,", ","),
-        (" .", "."),
-        (",,", ","),
-        ("..", "."),
-    ] {
-        while t.contains(from) {
-            t = t.replace(from, to);
-        }
-    }
-    t.trim_end_matches(',').trim().to_string()
 }
 
 pub(super) fn clean(s: &str) -> String {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::extract::short_forms::without_hereinafter;
 
 const SEED_001: &str = include_str!("../../content/001_63cb8a33a0f86596.txt");
 

@@ -30,7 +30,8 @@
 use super::citations::{clean, find_doi, Reference};
 use super::entry_forms;
 use super::entry_names::{is_name_word, is_particle, names_in};
-use super::entry_numbers::numbers;
+use super::entry_numbers::{first_year, last_year, numbers, title_date};
+use super::entry_preprint;
 use super::entry_tagged::Tagged;
 use super::entry_titles::{self, split_title};
 use super::fields::{kind, read_fields};
@@ -62,8 +63,8 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     let repaired = super::entry_titles::repair_quotes(&spaced);
     let marked = repaired.as_ref();
     let tagged = Tagged::new(marked);
-    preprint(marked, &urls, true)
-        .or_else(|| arxiv_entry(marked, &urls, &tagged))
+    entry_preprint::preprint_entry(marked, &urls, true)
+        .or_else(|| entry_preprint::arxiv_entry(marked, &urls, &tagged))
         .or_else(|| read(marked, urls.clone(), &tagged))
         .or_else(|| {
             let (label, _) = take_label(marked);
@@ -73,46 +74,11 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
                 reference,
             })
         })
-        .or_else(|| preprint(marked, &urls, false))
-}
-
-/// An entry with an arXiv number, read without it: its digits are no
-/// year or page. Read with it (no other date, no title before it), the
-/// entry takes the year of the number.
-fn arxiv_entry(marked: &str, urls: &[String], tagged: &Tagged) -> Option<Entry> {
-    let (plain, arxiv) = super::entry_journal::without_arxiv(marked)?;
-    let year = arxiv
-        .first()
-        .and_then(|u| super::entry_journal::arxiv_url_year(u));
-    let mut linked = urls.to_vec();
-    linked.extend(arxiv.into_iter().filter(|u| !urls.contains(u)));
-    read(&plain, linked.clone(), tagged).or_else(|| {
-        let mut e = read(marked, linked, tagged)?;
-        let r = &mut e.reference;
-        if r.year.is_some_and(|y| !plain.contains(&y.to_string())) {
-            r.year = year;
-            r.date = year.map(|y| y.to_string());
-        }
-        Some(e)
-    })
-}
-
-/// A preprint (`E. Lund, Notes on lattices, arXiv:1209.2199`), with the
-/// entry's addresses before its arXiv page.
-fn preprint(marked: &str, urls: &[String], strict: bool) -> Option<Entry> {
-    let (label, body) = take_label(marked);
-    let mut r = super::entry_journal::preprint(body, strict)?;
-    let mut all = urls.to_vec();
-    all.extend(r.urls.drain(..).filter(|u| !urls.contains(u)));
-    r.urls = all;
-    Some(Entry {
-        label: label.map(str::to_string),
-        reference: r,
-    })
+        .or_else(|| entry_preprint::preprint_entry(marked, &urls, false))
 }
 
 /// The rules' reading, amended by the labeller's (`entry_tagged`).
-fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Option<Entry> {
+pub(super) fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Option<Entry> {
     let mut words: Vec<&str> = Vec::new();
     for token in marked.split_whitespace() {
         let bare = token.trim_matches(|c: char| "<>{},.;()".contains(c));
@@ -255,7 +221,7 @@ fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Option<Entry> {
 }
 
 /// Rule 1: (label, the rest).
-fn take_label(text: &str) -> (Option<&str>, &str) {
+pub(super) fn take_label(text: &str) -> (Option<&str>, &str) {
     let t = text.trim_start();
     // `{[28]} Y. Zhang`: a label a converter made a link.
     if let Some((inner, rest)) = t.strip_prefix('{').and_then(|r| r.split_once('}')) {
@@ -417,53 +383,6 @@ fn vancouver(text: &str) -> bool {
         && family
             .iter()
             .all(|w| is_name_word(w) && !w.ends_with('.') || is_particle(w))
-}
-
-/// `Title, 2018` or `Title, February 2023`: (title, year).
-fn title_date(title: &str) -> Option<(&str, i32)> {
-    let (t, date) = title.rsplit_once(", ")?;
-    let mut words = date.split_whitespace().rev();
-    let year = words.next()?;
-    let month = words.next();
-    if words.next().is_some() || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if let Some(m) = month {
-        let m = m.to_lowercase();
-        if !super::years::MONTHS.iter().any(|name| {
-            m.starts_with(&name[..3.min(name.len())]) && name.starts_with(m.trim_end_matches('.'))
-        }) {
-            return None;
-        }
-    }
-    let y: i32 = year.parse().ok()?;
-    (1500..2100).contains(&y).then_some((t, y))
-}
-
-/// The first plausible publication year: four digits from 1500 to 2099
-/// standing alone (an `a`/`b` suffix allowed); (year, byte offset).
-pub(super) fn first_year(text: &str) -> Option<(i32, usize)> {
-    years(text).next()
-}
-
-fn last_year(text: &str) -> Option<(i32, usize)> {
-    years(text).last()
-}
-
-fn years(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
-    let b = text.as_bytes();
-    (0..b.len().saturating_sub(3)).filter_map(move |i| {
-        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
-        let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let after = b
-            .get(i + 4)
-            .is_none_or(|c| !c.is_ascii_digit() && !c.is_ascii_uppercase());
-        if !(digits && before && after) {
-            return None;
-        }
-        let y: i32 = text[i..i + 4].parse().ok()?;
-        (1500..2100).contains(&y).then_some((y, i))
-    })
 }
 
 #[cfg(test)]

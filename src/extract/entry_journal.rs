@@ -37,125 +37,9 @@ pub(super) fn read(text: &str) -> Option<Reference> {
     })
 }
 
-/// A preprint: names with initials first, a title and an arXiv number
-/// (`E. Lund, Notes on lattices, arXiv:1209.2199`, `… "Title," arXiv
-/// :hep-ph/0606023`), dated by its number.
-pub(super) fn preprint(text: &str, strict: bool) -> Option<Reference> {
-    let text = tidy(text);
-    let mark = text.find("arXiv")?;
-    let id: String = text[mark + 5..]
-        .trim_start_matches([':', ' '])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
-        .collect();
-    let id = id.trim_end_matches('.');
-    let year = arxiv_year(id)?;
-    let words: Vec<&str> = text[..mark].split_whitespace().collect();
-    let (authors, at) = initials_first(&words)?;
-    let title = words[at..].join(" ");
-    let title = title
-        .trim_end_matches([',', ' ', '.'])
-        .trim_matches(['"', '“', '”', ',', ' '])
-        .trim_end_matches(',');
-    // With `strict`, a journal's numbers before the number (`Phys. Rev.
-    // D 81 (2010)`) make a published article, for the other rules.
-    let numbered = title.split_whitespace().any(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric()).len() >= 2
-            && w.trim_matches(|c: char| !c.is_alphanumeric())
-                .bytes()
-                .all(|b| b.is_ascii_digit())
-    });
-    if title.split_whitespace().count() < 2 || strict && numbered {
-        return None;
-    }
-    Some(Reference {
-        authors,
-        title: Some(title.to_string()),
-        container: Some("arXiv".to_string()),
-        urls: vec![format!("https://arxiv.org/abs/{id}")],
-        year: Some(year),
-        date: Some(year.to_string()),
-        kind: "article",
-        ..Reference::default()
-    })
-}
-
-/// `text` without its arXiv numbers (`arXiv :1501.04794[ hep -ph]`,
-/// `arXiv:hep-ph/0606023`), whose digits are no year or page, and the
-/// addresses of their pages.
-pub(super) fn without_arxiv(text: &str) -> Option<(String, Vec<String>)> {
-    if !text.contains("arXiv") {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut urls = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("arXiv") {
-        out.push_str(&rest[..at]);
-        let after = rest[at + 5..].trim_start_matches([':', ' ']);
-        let id: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
-            .collect();
-        let id = id.trim_end_matches(['.', '-']);
-        if arxiv_year(id).is_none() {
-            out.push_str("arXiv");
-            rest = &rest[at + 5..];
-            continue;
-        }
-        urls.push(format!("https://arxiv.org/abs/{id}"));
-        let mut tail = &after[id.len()..];
-        // `[hep-ph]`, `[ hep -ph]`: the subject class.
-        if let Some(bracketed) = tail.trim_start().strip_prefix('[') {
-            if let Some(close) = bracketed.find(']').filter(|&k| k < 24) {
-                tail = &bracketed[close + 1..];
-            }
-        }
-        rest = tail;
-    }
-    out.push_str(rest);
-    Some((out, urls))
-}
-
-/// The year of the arXiv page `url` (`https://arxiv.org/abs/1502.01719`).
-pub(super) fn arxiv_url_year(url: &str) -> Option<i32> {
-    arxiv_year(url.strip_prefix("https://arxiv.org/abs/")?)
-}
-
-/// The year of an arXiv number: `1209.2199` (2012), `hep-ph/0606023`
-/// (2006), `astro-ph/9805201` (1998).
-fn arxiv_year(id: &str) -> Option<i32> {
-    let digits = match id.split_once('/') {
-        Some((archive, n))
-            if archive
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '.') =>
-        {
-            n
-        }
-        Some(_) => return None,
-        None => {
-            let (yymm, n) = id.split_once('.')?;
-            if yymm.len() != 4 || !(4..=5).contains(&n.len()) {
-                return None;
-            }
-            yymm
-        }
-    };
-    if digits.len() < 4 || !digits[..4].bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let yy: i32 = digits[..2].parse().ok()?;
-    let month: i32 = digits[2..4].parse().ok()?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    Some(if yy >= 91 { 1900 + yy } else { 2000 + yy })
-}
-
 /// `114029( 1998) .` → `114029 (1998).`, `1021 -1060` → `1021-1060`: the
 /// spaces a PDF converter moved.
-fn tidy(text: &str) -> String {
+pub(super) fn tidy(text: &str) -> String {
     let mut t = text.replace("( ", "(").replace(" )", ")");
     for (from, to) in [(" ,", ","), (" .", "."), (" ;", ";"), (" :", ":")] {
         t = t.replace(from, to);
@@ -187,7 +71,7 @@ fn tidy(text: &str) -> String {
 /// the last (`M.T. Yamashita, T. Frederico, L. Tomio,`, `A. Berg and C.
 /// Dunn,`, `J. P. MORO et L. PETIT.`, `V. Balkanov et al.,`): the people
 /// and the index of the word after them.
-fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
+pub(super) fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
     let mut people = Vec::new();
     let mut i = 0;
     let mut last = false;

@@ -1,5 +1,6 @@
 //! Volume, issue and pages in reference-list entries (see `entries`),
-//! written as bare numbers in the forms styles use.
+//! written as bare numbers in the forms styles use, and the years among
+//! an entry's words.
 
 use super::citations::Reference;
 use super::fields::split_fields;
@@ -78,4 +79,51 @@ pub(super) fn numbers(rest: &str, r: &mut Reference) -> String {
         }
     }
     kept.join(", ")
+}
+
+/// `Title, 2018` or `Title, February 2023`: (title, year).
+pub(super) fn title_date(title: &str) -> Option<(&str, i32)> {
+    let (t, date) = title.rsplit_once(", ")?;
+    let mut words = date.split_whitespace().rev();
+    let year = words.next()?;
+    let month = words.next();
+    if words.next().is_some() || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(m) = month {
+        let m = m.to_lowercase();
+        if !super::years::MONTHS.iter().any(|name| {
+            m.starts_with(&name[..3.min(name.len())]) && name.starts_with(m.trim_end_matches('.'))
+        }) {
+            return None;
+        }
+    }
+    let y: i32 = year.parse().ok()?;
+    (1500..2100).contains(&y).then_some((t, y))
+}
+
+/// The first plausible publication year: four digits from 1500 to 2099
+/// standing alone (an `a`/`b` suffix allowed); (year, byte offset).
+pub(super) fn first_year(text: &str) -> Option<(i32, usize)> {
+    years(text).next()
+}
+
+pub(super) fn last_year(text: &str) -> Option<(i32, usize)> {
+    years(text).last()
+}
+
+fn years(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).filter_map(move |i| {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let after = b
+            .get(i + 4)
+            .is_none_or(|c| !c.is_ascii_digit() && !c.is_ascii_uppercase());
+        if !(digits && before && after) {
+            return None;
+        }
+        let y: i32 = text[i..i + 4].parse().ok()?;
+        (1500..2100).contains(&y).then_some((y, i))
+    })
 }

@@ -10,8 +10,8 @@
 //! every style measured, so where it finds a title it decides both.
 
 use super::citations::{clean, find_doi, join_broken_hyphens, letters, Reference};
-use super::entries::first_year;
 use super::entry_names::names_in;
+use super::entry_numbers::first_year;
 use super::fields::{genre_label, kind};
 use super::names::Person;
 use super::reftagger::{self, Label};

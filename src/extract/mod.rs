@@ -21,6 +21,7 @@ pub use references::parse_list_entry;
 mod doubtful;
 mod entry_names;
 mod entry_numbers;
+mod entry_preprint;
 mod entry_tagged;
 mod entry_titles;
 mod fields;

@@ -244,6 +244,53 @@ pub fn shortens(r: &Reference, full: &Reference) -> bool {
     t.len() >= 4 && letters(ft).starts_with(&t)
 }
 
+/// The text a note's reference is read from: without a signal (`See`,
+/// `*Cf.*`) before the citation and the name it gives the work for later
+/// notes, the empty fields autolinks left, and the quotes and punctuation
+/// a PDF converter spaced wrongly.
+pub(super) fn reference_text(text: &str) -> String {
+    let text = tidy(&without_hereinafter(without_signal(text)));
+    let spaced = super::entry_titles::repair_spacing(&text);
+    super::entry_titles::repair_quotes(&spaced).into_owned()
+}
+
+/// `text` without the bracketed name it gives its work for later notes:
+/// `…, 2005 (hereinafter “VIEIRA 2005”), pp. 215ff.` → `…, 2005, pp.
+/// 215ff.` (`references` reads the name before the note is parsed).
+pub(super) fn without_hereinafter(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(k) = text.find("hereinafter") else {
+        return text.into();
+    };
+    let open = text[..k].trim_end().chars().next_back();
+    let close = match open {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return text.into(),
+    };
+    let start = text[..k].trim_end().len() - 1;
+    let Some(end) = text[k..].find(close).map(|e| k + e + 1) else {
+        return text.into();
+    };
+    format!("{}{}", text[..start].trim_end(), &text[end..]).into()
+}
+
+/// Drops the empty fields left where autolinks were: `2021, .` → `2021.`
+fn tidy(text: &str) -> String {
+    let mut t = text.trim().to_string();
+    for (from, to) in [
+        (", .", "."),
+        (" ,", ","),
+        (" .", "."),
+        (",,", ","),
+        ("..", "."),
+    ] {
+        while t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    t.trim_end_matches(',').trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,69 @@
+use super::*;
+
+fn preprint_strict(text: &str) -> Option<Reference> {
+    preprint(text, true)
+}
+
+#[test]
+fn preprints_are_dated_by_their_number() {
+    let r = preprint_strict("E. Lund and K. Moro, Notes on lattice sums, arXiv:1209.21994")
+        .expect("a preprint");
+    assert_eq!(r.title.as_deref(), Some("Notes on lattice sums"));
+    assert_eq!(r.year, Some(2012));
+    assert_eq!(r.urls, ["https://arxiv.org/abs/1209.21994"]);
+    let r =
+        preprint_strict("T. Okafor, \"Heavy quarks at rest,\" arXiv :hep-ph/9806023 [ hep-ph].")
+            .expect("old style");
+    assert_eq!(
+        (r.title.as_deref(), r.year),
+        (Some("Heavy quarks at rest"), Some(1998))
+    );
+    assert_eq!(
+        preprint_strict("E. Lund, Notes, arXiv:1299.2199"),
+        None,
+        "no 99th month"
+    );
+    assert_eq!(
+        preprint_strict("E. Lund, arXiv:1209.2199"),
+        None,
+        "no title"
+    );
+}
+
+#[test]
+fn an_arxiv_number_is_an_address_not_a_year() {
+    let (plain, urls) =
+        without_arxiv("Phys. Rev. D 91 (2015) 111501 [arXiv :1502.01719[ hep -ph]].").unwrap();
+    assert_eq!(plain, "Phys. Rev. D 91 (2015) 111501 [].");
+    assert_eq!(urls, ["https://arxiv.org/abs/1502.01719"]);
+    let e = crate::extract::entries::parse_entry(
+        "Z. Berg and T. Okafor, Slow roll with a twist, Phys. Rev. D 81 ( 2010) arXiv :1001.1897.",
+        Vec::new(),
+    )
+    .expect("an entry");
+    assert_eq!(e.reference.year, Some(2010));
+    assert!(e
+        .reference
+        .urls
+        .contains(&"https://arxiv.org/abs/1001.1897".to_string()));
+}
+
+#[test]
+fn a_preprint_entry_keeps_its_authors() {
+    let e = crate::extract::entries::parse_entry(
+        "7. E. Lund and K. Moro, Notes on lattice sums, arXiv:1502.01994.",
+        Vec::new(),
+    )
+    .expect("an entry");
+    let families: Vec<&str> = e
+        .reference
+        .authors
+        .iter()
+        .map(|p| p.family.as_str())
+        .collect();
+    assert_eq!(families, ["Lund", "Moro"]);
+    assert_eq!(
+        (e.reference.year, e.reference.kind),
+        (Some(2015), "article")
+    );
+}
