@@ -104,7 +104,9 @@ pub(super) fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Opti
     });
     // `A. Berg, Phys. Rev. D 58, 114029 (1998)`: no title;
     // `김하늘, '제목,' 학회지, 2015.`: names in an East Asian script.
-    let own_form = super::entry_journal::read(body).or_else(|| super::entry_cjk::read(body));
+    let own_form = super::entry_journal::read(body)
+        .or_else(|| super::entry_journal::book(body))
+        .or_else(|| super::entry_cjk::read(body));
     if let Some(j) = own_form {
         let reference = Reference {
             urls: r.urls,

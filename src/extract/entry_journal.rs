@@ -37,6 +37,59 @@ pub(super) fn read(text: &str) -> Option<Reference> {
     })
 }
 
+/// A book as physics writes it: names with initials first, the title,
+/// then publisher, place and year in parentheses (`S. Lund, Gravitation
+/// and Rings (Wiley, New York, 1972)`, `… (Wiley, New York ), 1977.`,
+/// `… (Westview, New York , 1995 ), Ch. 4.`).
+pub(super) fn book(text: &str) -> Option<Reference> {
+    let text = tidy(text);
+    let open = text.find(" (")?;
+    let words: Vec<&str> = text[..open].split_whitespace().collect();
+    let (authors, at) = initials_first(&words)?;
+    let title = words[at..].join(" ");
+    let title = title.trim_end_matches([',', ' ']);
+    let numbered = title
+        .split_whitespace()
+        .any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    // A full stop inside parts the title from something else (a
+    // proceedings' name): not this form.
+    if title.split_whitespace().count() < 2
+        || numbered
+        || title.contains(['"', '“'])
+        || title.contains(". ")
+    {
+        return None;
+    }
+    let close = open + text[open..].find(')')?;
+    let facts: Vec<&str> = text[open + 2..close].split(',').map(str::trim).collect();
+    let as_year = |s: &str| s.parse::<i32>().ok().filter(|y| (1500..=2100).contains(y));
+    // What follows: a year, a chapter or page, or nothing.
+    let after =
+        text[close + 1..].trim_matches(|c: char| c == '.' || c == ',' || c == ';' || c == ' ');
+    let year = facts
+        .iter()
+        .find_map(|f| as_year(f))
+        .or_else(|| as_year(after.get(..4)?))?;
+    let tail_ok = after.is_empty()
+        || as_year(after.get(..4).unwrap_or("")).is_some() && after.len() <= 6
+        || after.starts_with(['p', 'C', 'V']) && after.len() <= 16;
+    let publisher = facts
+        .first()
+        .filter(|p| as_year(p).is_none() && !p.is_empty())?;
+    if !tail_ok || facts.len() > 4 || !publisher.starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some(Reference {
+        authors,
+        title: Some(title.to_string()),
+        publisher: Some(publisher.to_string()),
+        year: Some(year),
+        date: Some(year.to_string()),
+        kind: "book",
+        ..Reference::default()
+    })
+}
+
 /// `114029( 1998) .` → `114029 (1998).`, `1021 -1060` → `1021-1060`: the
 /// spaces a PDF converter moved.
 pub(super) fn tidy(text: &str) -> String {

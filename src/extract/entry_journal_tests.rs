@@ -168,3 +168,23 @@ fn hostile_text_does_not_panic() {
         let _ = read(text);
     }
 }
+
+#[test]
+fn physics_books_with_their_facts_in_parentheses() {
+    let r = book("S. Lund and T. Okafor, Rings and Their Orbits (Wiley, New York, 1972).")
+        .expect("a book");
+    assert_eq!(r.title.as_deref(), Some("Rings and Their Orbits"));
+    assert_eq!(
+        (r.publisher.as_deref(), r.year),
+        (Some("Wiley"), Some(1972))
+    );
+    let r = book("K. Moro, Lattice Methods (Westview, Boulder ), 1995 .").expect("the year after");
+    assert_eq!(r.year, Some(1995));
+    for text in [
+        "K. Moro, Lattice methods. Rings '91 (Osaka, Japan), 1991.",
+        "K. Moro, Phys. Rev. D 12 (1999) 3.",
+        "K. Moro, \"Lattice Methods,\" in Rings (Wiley, 1995), 3-40.",
+    ] {
+        assert_eq!(book(text), None, "{text}");
+    }
+}
