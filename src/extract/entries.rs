@@ -75,6 +75,14 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
             })
         })
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, false))
+        .or_else(|| {
+            let (label, body) = take_label(marked);
+            let reference = super::entry_journal::journal_only(body)?;
+            Some(Entry {
+                label: label.map(str::to_string),
+                reference: Reference { urls, ..reference },
+            })
+        })
 }
 
 /// The rules' reading, amended by the labeller's (`entry_tagged`).

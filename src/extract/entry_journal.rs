@@ -37,6 +37,28 @@ pub(super) fn read(text: &str) -> Option<Reference> {
     })
 }
 
+/// An entry that is only a journal and its numbers (`Bioresource
+/// Technology 99 (2008) 4919–4928`, `J Nucl Med 28: 1192-1198, 1987`): the
+/// line a PDF parted from its authors, or a running head; read in
+/// reference lists only.
+pub(super) fn journal_only(text: &str) -> Option<Reference> {
+    let text = tidy(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (container, at) = journal(&words)?;
+    let found = numbers(&words[at..], false)?;
+    found.pages.as_ref()?;
+    Some(Reference {
+        container: Some(container),
+        volume: Some(found.volume),
+        issue: found.issue,
+        pages: found.pages,
+        year: found.year,
+        date: found.year.map(|y| y.to_string()),
+        kind: "article-journal",
+        ..Reference::default()
+    })
+}
+
 /// A book as physics writes it: names with initials first, the title,
 /// then publisher, place and year in parentheses (`S. Lund, Gravitation
 /// and Rings (Wiley, New York, 1972)`, `… (Wiley, New York ), 1977.`,

@@ -188,3 +188,21 @@ fn physics_books_with_their_facts_in_parentheses() {
         assert_eq!(book(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_journal_and_its_numbers_alone() {
+    let r = journal_only("Harbour Science Reviews 99 (2008) 4919–4928.").expect("a journal line");
+    assert_eq!(r.container.as_deref(), Some("Harbour Science Reviews"));
+    assert_eq!(
+        (r.volume.as_deref(), r.pages.as_deref(), r.year),
+        (Some("99"), Some("4919–4928"), Some(2008))
+    );
+    assert!(r.authors.is_empty() && r.title.is_none());
+    // A publisher and its year, or a volume alone, are no such line.
+    for text in [
+        "Oxford University Press, 2004.",
+        "Harbour Science Reviews 99 (2008).",
+    ] {
+        assert_eq!(journal_only(text), None, "{text}");
+    }
+}
