@@ -284,14 +284,8 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     }
     if !read {
         // `E. Lund, Notes on lattices, arXiv:1209.2199`: a preprint.
-        return match super::entry_preprint::preprint(&text, false) {
-            Some(mut p) => {
-                p.urls.retain(|u| !r.urls.contains(u));
-                r.urls.append(&mut p.urls);
-                Parsed::Reference(Box::new(Reference { urls: r.urls, ..p }))
-            }
-            None => Parsed::Note,
-        };
+        return super::entry_preprint::preprint(&text, false, r.urls)
+            .map_or(Parsed::Note, |p| Parsed::Reference(Box::new(p)));
     }
     Parsed::Reference(Box::new(r))
 }

@@ -9,6 +9,9 @@ use super::entries::{read, take_label, Entry};
 use super::entry_journal::{initials_first, tidy};
 use super::entry_tagged::Tagged;
 
+/// Where an arXiv number's page is: this, then the number.
+const ARXIV_PAGE: &str = "https://arxiv.org/abs/";
+
 /// An entry with an arXiv number, read without it: its digits are no
 /// year or page. Read with it (no other date, no title before it), the
 /// entry takes the year of the number.
@@ -32,10 +35,7 @@ pub(super) fn arxiv_entry(marked: &str, urls: &[String], tagged: &Tagged) -> Opt
 /// entry's addresses before its arXiv page.
 pub(super) fn preprint_entry(marked: &str, urls: &[String], strict: bool) -> Option<Entry> {
     let (label, body) = take_label(marked);
-    let mut r = preprint(body, strict)?;
-    let mut all = urls.to_vec();
-    all.extend(r.urls.drain(..).filter(|u| !urls.contains(u)));
-    r.urls = all;
+    let r = preprint(body, strict, urls.to_vec())?;
     Some(Entry {
         label: label.map(str::to_string),
         reference: r,
@@ -44,16 +44,12 @@ pub(super) fn preprint_entry(marked: &str, urls: &[String], strict: bool) -> Opt
 
 /// A preprint: names with initials first, a title and an arXiv number
 /// (`E. Lund, Notes on lattices, arXiv:1209.2199`, `… "Title," arXiv
-/// :hep-ph/0606023`), dated by its number.
-pub(super) fn preprint(text: &str, strict: bool) -> Option<Reference> {
+/// :hep-ph/0606023`), dated by its number; its addresses are `urls`, then
+/// the number's page.
+pub(super) fn preprint(text: &str, strict: bool, mut urls: Vec<String>) -> Option<Reference> {
     let text = tidy(text);
     let mark = text.find("arXiv")?;
-    let id: String = text[mark + 5..]
-        .trim_start_matches([':', ' '])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
-        .collect();
-    let id = id.trim_end_matches('.');
+    let id = arxiv_id(&text[mark + 5..]).trim_end_matches('.');
     let year = arxiv_year(id)?;
     let words: Vec<&str> = text[..mark].split_whitespace().collect();
     let (authors, at) = initials_first(&words)?;
@@ -65,19 +61,21 @@ pub(super) fn preprint(text: &str, strict: bool) -> Option<Reference> {
     // With `strict`, a journal's numbers before the number (`Phys. Rev.
     // D 81 (2010)`) make a published article, for the other rules.
     let numbered = title.split_whitespace().any(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric()).len() >= 2
-            && w.trim_matches(|c: char| !c.is_alphanumeric())
-                .bytes()
-                .all(|b| b.is_ascii_digit())
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        bare.len() >= 2 && bare.bytes().all(|b| b.is_ascii_digit())
     });
     if title.split_whitespace().count() < 2 || strict && numbered {
         return None;
+    }
+    let page = format!("{ARXIV_PAGE}{id}");
+    if !urls.contains(&page) {
+        urls.push(page);
     }
     Some(Reference {
         authors,
         title: Some(title.to_string()),
         container: Some("arXiv".to_string()),
-        urls: vec![format!("https://arxiv.org/abs/{id}")],
+        urls,
         year: Some(year),
         date: Some(year.to_string()),
         kind: "article",
@@ -98,17 +96,13 @@ pub(super) fn without_arxiv(text: &str) -> Option<(String, Vec<String>)> {
     while let Some(at) = rest.find("arXiv") {
         out.push_str(&rest[..at]);
         let after = rest[at + 5..].trim_start_matches([':', ' ']);
-        let id: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
-            .collect();
-        let id = id.trim_end_matches(['.', '-']);
+        let id = arxiv_id(after).trim_end_matches(['.', '-']);
         if arxiv_year(id).is_none() {
             out.push_str("arXiv");
             rest = &rest[at + 5..];
             continue;
         }
-        urls.push(format!("https://arxiv.org/abs/{id}"));
+        urls.push(format!("{ARXIV_PAGE}{id}"));
         let mut tail = &after[id.len()..];
         // `[hep-ph]`, `[ hep -ph]`: the subject class.
         if let Some(bracketed) = tail.trim_start().strip_prefix('[') {
@@ -122,9 +116,19 @@ pub(super) fn without_arxiv(text: &str) -> Option<(String, Vec<String>)> {
     Some((out, urls))
 }
 
+/// The number after `arXiv` (and its colon or spaces): letters, digits,
+/// `.`, `/` and `-` (`1209.2199`, `hep-ph/0606023`).
+fn arxiv_id(after: &str) -> &str {
+    let after = after.trim_start_matches([':', ' ']);
+    let end = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-')))
+        .unwrap_or(after.len());
+    &after[..end]
+}
+
 /// The year of the arXiv page `url` (`https://arxiv.org/abs/1502.01719`).
 pub(super) fn arxiv_url_year(url: &str) -> Option<i32> {
-    arxiv_year(url.strip_prefix("https://arxiv.org/abs/")?)
+    arxiv_year(url.strip_prefix(ARXIV_PAGE)?)
 }
 
 /// The year of an arXiv number: `1209.2199` (2012), `hep-ph/0606023`

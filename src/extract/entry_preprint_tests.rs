@@ -1,7 +1,7 @@
 use super::*;
 
 fn preprint_strict(text: &str) -> Option<Reference> {
-    preprint(text, true)
+    preprint(text, true, Vec::new())
 }
 
 #[test]

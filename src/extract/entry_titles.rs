@@ -204,20 +204,6 @@ pub(super) fn repair_spacing(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// `Nov1982` → `Nov 1982`, `Sept2012.` → `Sept 2012.`
 fn month_glued(text: &str) -> std::borrow::Cow<'_, str> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let glued = |w: &str| {
         let letters = w.find(|c: char| c.is_ascii_digit())?;
         let (name, digits) = w.split_at(letters);
@@ -225,7 +211,9 @@ fn month_glued(text: &str) -> std::borrow::Cow<'_, str> {
         let name_lower = name.to_ascii_lowercase();
         let month = name.len() >= 3
             && name.starts_with(|c: char| c.is_ascii_uppercase())
-            && MONTHS.iter().any(|m| m.starts_with(&name_lower));
+            && crate::chars::MONTHS
+                .iter()
+                .any(|m| m.starts_with(&name_lower));
         let is_year = year.len() == 4 && (year.starts_with("19") || year.starts_with("20"));
         (month && is_year && year.bytes().all(|b| b.is_ascii_digit())).then_some(letters)
     };
