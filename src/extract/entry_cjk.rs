@@ -14,6 +14,9 @@ fn is_hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
 }
 
+/// The marks a quoted title opens with.
+const TITLE_OPENS: [char; 6] = ['\'', '‘', '"', '“', '「', '《'];
+
 fn east_asian(c: char) -> bool {
     is_cjk(c) || is_hangul(c)
 }
@@ -21,8 +24,7 @@ fn east_asian(c: char) -> bool {
 /// The reference, when `text` opens with names in an East Asian script
 /// and gives a title and a year.
 pub(super) fn read(text: &str) -> Option<Reference> {
-    let opening: String = text.chars().take(6).collect();
-    if !opening.chars().any(east_asian) {
+    if !text.chars().take(6).any(east_asian) {
         return None;
     }
     let mut r = Reference::default();
@@ -42,7 +44,7 @@ pub(super) fn read(text: &str) -> Option<Reference> {
         }
         if name_ahead(rest).is_none()
             || leading_year(rest).is_some()
-            || rest.starts_with(['\'', '‘', '"', '“', '「', '《'])
+            || rest.starts_with(TITLE_OPENS)
         {
             break;
         }
@@ -108,9 +110,7 @@ fn name(text: &str) -> Option<(&str, &str, Option<i32>)> {
         // `안은영 '제목,'`, `최병구 2016.`: the title or the year after a
         // space ends the names.
         let spaced = rest.len() < text.len() - name.len();
-        let ends = spaced
-            && (rest.starts_with(['\'', '‘', '"', '“', '「', '《'])
-                || leading_year(rest).is_some());
+        let ends = spaced && (rest.starts_with(TITLE_OPENS) || leading_year(rest).is_some());
         return ends.then_some((name, rest, None));
     }
     Some((name, rest[sep.len_utf8()..].trim_start(), None))

@@ -26,15 +26,22 @@ pub(super) fn read(text: &str) -> Option<Reference> {
     let year = year_first.or(found.year)?;
     Some(Reference {
         authors,
+        ..article(container, found, Some(year))
+    })
+}
+
+/// An article in `container` with the numbers found after its name.
+fn article(container: String, found: Numbers, year: Option<i32>) -> Reference {
+    Reference {
         container: Some(container),
         volume: Some(found.volume),
         issue: found.issue,
         pages: found.pages,
-        year: Some(year),
-        date: Some(year.to_string()),
+        year,
+        date: year.map(|y| y.to_string()),
         kind: "article-journal",
         ..Reference::default()
-    })
+    }
 }
 
 /// An entry that is only a journal and its numbers (`Bioresource
@@ -47,16 +54,8 @@ pub(super) fn journal_only(text: &str) -> Option<Reference> {
     let (container, at) = journal(&words)?;
     let found = numbers(&words[at..], false)?;
     found.pages.as_ref()?;
-    Some(Reference {
-        container: Some(container),
-        volume: Some(found.volume),
-        issue: found.issue,
-        pages: found.pages,
-        year: found.year,
-        date: found.year.map(|y| y.to_string()),
-        kind: "article-journal",
-        ..Reference::default()
-    })
+    let year = found.year;
+    Some(article(container, found, year))
 }
 
 /// A book as physics writes it: names with initials first, the title,
