@@ -190,21 +190,14 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     );
     let mut body = Vec::with_capacity(events.len());
     let mut defs: Vec<(String, Vec<Node>)> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
-            let end = matching_end(&events, i);
-            let mut nodes = Vec::new();
-            p.at = Some(walk::At::Note(label.to_string()));
-            p.walk(&events[i + 1..end], &mut nodes, false);
-            p.at = None;
-            defs.push((label.to_string(), nodes));
-            i = end + 1;
-        } else {
-            let end = next_definition(&events, i);
-            p.walk(&events[i..end], &mut body, true);
-            i = end;
-        }
+    let (text, notes) = split_definitions(events);
+    p.walk(&text, &mut body, true);
+    for (label, events) in notes {
+        let mut nodes = Vec::new();
+        p.at = Some(walk::At::Note(label.clone()));
+        p.walk(&events, &mut nodes, false);
+        p.at = None;
+        defs.push((label, nodes));
     }
     let mut warnings = p.finish_footnotes(defs);
     warnings.append(&mut math_warnings);
@@ -310,11 +303,49 @@ fn matching_end(events: &[Event], start: usize) -> usize {
     events.len() - 1
 }
 
-fn next_definition(events: &[Event], from: usize) -> usize {
-    events[from..]
+/// The events of the text without its footnote definitions, and each
+/// definition's label and inner events, in order. A definition may stand
+/// inside a list item or a quote (`1. [^b]: …`): it is taken out of it,
+/// and what held it stays whole.
+type Definitions = Vec<(String, Vec<Event<'static>>)>;
+fn split_definitions(events: Vec<Event<'static>>) -> (Vec<Event<'static>>, Definitions) {
+    if !events
         .iter()
-        .position(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
-        .map_or(events.len(), |k| from + k)
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+    {
+        return (events, Vec::new());
+    }
+    let mut text = Vec::with_capacity(events.len());
+    let mut defs: Definitions = Vec::new();
+    // The open definition: its label, its events so far, and how deep
+    // inside it they are.
+    let mut open: Option<(String, Vec<Event<'static>>, usize)> = None;
+    for e in events {
+        match (&e, &mut open) {
+            (Event::Start(Tag::FootnoteDefinition(label)), None) => {
+                open = Some((label.to_string(), Vec::new(), 0));
+            }
+            (Event::End(_), Some((_, _, 0))) => {
+                if let Some((label, inner, _)) = open.take() {
+                    defs.push((label, inner));
+                }
+            }
+            (_, Some((_, inner, depth))) => {
+                match &e {
+                    Event::Start(_) => *depth += 1,
+                    Event::End(_) => *depth -= 1,
+                    _ => {}
+                }
+                inner.push(e);
+            }
+            (_, None) => text.push(e),
+        }
+    }
+    // A definition the events leave open (they never do) keeps its text.
+    if let Some((label, inner, _)) = open {
+        defs.push((label, inner));
+    }
+    (text, defs)
 }
 
 fn footnote_slug(label: &str) -> String {

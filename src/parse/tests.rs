@@ -59,6 +59,18 @@ fn footnotes_are_numbered_by_first_reference() {
 }
 
 #[test]
+fn a_definition_inside_a_list_item_is_a_note_and_the_list_stays() {
+    // Seen as a converter's numbered list of notes, and found by the fuzz
+    // pass: the text had been cut at the definition, inside the item.
+    let md = "Text[^b] here.\n\n- first item\n\n1. [^b]: Second note, in a list.\n\nAfter.\n";
+    let (doc, _) = parse(md);
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].text, "Second note, in a list.");
+    let texts: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, vec!["Text here.", "first item", "After."]);
+}
+
+#[test]
 fn footnote_problems_are_warnings() {
     let (doc, w) = parse("Text[^x].\n\n[^y]: Unused.\n[^y]: Twice.\n");
     assert!(
