@@ -88,6 +88,10 @@ pub fn prepare(
         opts.language,
         opts.slugs,
     ));
+    // What the document keeps, copied after every transient value of its
+    // preparation is freed: the copies are exact in size and packed
+    // together, where the originals sat between freed parse trees.
+    let (doc, extracted) = (doc.clone(), extracted.clone());
     let prepared = graph::Prepared {
         key,
         described,

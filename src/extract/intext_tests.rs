@@ -13,14 +13,13 @@ fn entry(p: usize, label: Option<&str>, families: &[&str], year: i32) -> Cited {
         at: Place::Entry(p),
         label: label.map(str::to_string),
         in_text: 0,
-        reference: Reference {
+        reference: std::sync::Arc::new(Reference {
             authors: families.iter().map(|f| person(f)).collect(),
             year: Some(year),
             title: Some("A title".into()),
             ..Reference::default()
-        },
+        }),
         ibid: false,
-        keys: Vec::new(),
     }
 }
 

@@ -122,22 +122,21 @@ pub struct Cited {
     pub label: Option<String>,
     /// How often the text cites the entry (see `intext`).
     pub in_text: usize,
-    pub reference: citations::Reference,
+    /// Shared with the citation index's work (see `graph::citations`),
+    /// which copies it only where it adds to it.
+    pub reference: std::sync::Arc<citations::Reference>,
     /// The footnote said `Ibid.` (and cites the reference before it).
     pub ibid: bool,
-    /// Its [`citations::match_keys`], made once with the document.
-    pub keys: Vec<String>,
 }
 
 impl Cited {
-    /// A reference given at `at` (not through `Ibid.`), with its match keys.
+    /// A reference given at `at` (not through `Ibid.`).
     pub fn new(at: Place, label: Option<String>, reference: citations::Reference) -> Cited {
         Cited {
             at,
             label,
             in_text: 0,
-            keys: citations::match_keys(&reference),
-            reference,
+            reference: std::sync::Arc::new(reference),
             ibid: false,
         }
     }

@@ -11,7 +11,9 @@
 //!
 //! And `same_person`: two spellings of one person that differ by where a
 //! compound family name was cut (`Kendall-Taylor, Andrea` and `Taylor,
-//! Andrea Kendall`): the same [`Person::key`], then [`same_family`].
+//! Andrea Kendall`): the same [`Person::key`], then
+//! [`same_family_parts`], and initials that agree ([`initials_agree`]: the
+//! key leaves them out).
 
 use super::names::Person;
 
@@ -59,25 +61,50 @@ fn is_inverted_chinese(p: &Person) -> bool {
 
 /// Whether `a` and `b` are one person written with the compound family
 /// name cut in two places: the same name parts, and one family name is a
-/// part of the other's (`Taylor` of `Kendall-Taylor`). The citation
-/// index groups names by their key first and then asks [`same_family`]
-/// (`graph::citations::unify_spellings`), which is this test in two steps.
+/// part of the other's (`Taylor` of `Kendall-Taylor`), and initials that
+/// agree (the key leaves them out). The citation index groups names by
+/// their key first and then asks [`same_family_parts`] and
+/// [`initials_agree`] (`graph::citations::unify_spellings`), which is
+/// this test in two steps.
 #[cfg(test)]
 pub fn same_person(a: &Person, b: &Person) -> bool {
     let key = a.key();
-    !key.is_empty() && key == b.key() && same_family(a, b)
+    !key.is_empty()
+        && key == b.key()
+        && same_family_parts(&family_parts(&a.family), &family_parts(&b.family))
+        && initials_agree(&initials(&a.given), &initials(&b.given))
 }
 
-/// For two names of the same [`Person::key`] (not empty): whether their
-/// family names are the same, or one holds every part of the other.
-pub fn same_family(a: &Person, b: &Person) -> bool {
-    let parts = |f: &str| -> Vec<String> {
-        f.split(['-', ' '])
-            .filter(|s| !s.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (pa, pb) = (parts(&a.family), parts(&b.family));
+/// The initials of a given name, upper-cased: `JA` for `John A.` and for
+/// `J.-A.`.
+pub fn initials(given: &str) -> String {
+    given
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter_map(|part| part.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether two given names' [`initials`] may be one person's: one's begin
+/// the other's (`J.`, `John`, `John A.`), or one has none.
+pub fn initials_agree(ia: &str, ib: &str) -> bool {
+    ia.starts_with(ib) || ib.starts_with(ia)
+}
+
+/// A family name's parts, lower-cased (`Kendall-Taylor`: `kendall`,
+/// `taylor`), for [`same_family_parts`].
+pub fn family_parts(family: &str) -> Vec<String> {
+    family
+        .split(['-', ' '])
+        .filter(|s| !s.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// For two names of the same [`Person::key`] (not empty), by their
+/// [`family_parts`]: whether their family names are the same, or one holds
+/// every part of the other.
+pub fn same_family_parts(pa: &[String], pb: &[String]) -> bool {
     pa == pb
         || (pa.len() > 1 && pb.iter().all(|w| pa.contains(w)))
         || (pb.len() > 1 && pa.iter().all(|w| pb.contains(w)))
@@ -183,5 +210,10 @@ mod tests {
         // The same parts in another order are not one person.
         assert!(!same_person(&p("Li", "Wen"), &p("Wen", "Li")));
         assert!(!same_person(&p("Smith", "John"), &p("Smith", "Jane")));
+        // Initials are not in the key, but two people's differ.
+        assert!(!same_person(&p("Abernathy", "V."), &p("Abernathy", "C.")));
+        assert!(same_person(&p("Ng", "J."), &p("Ng", "J. A.")));
+        assert!(same_person(&p("Ng", ""), &p("Ng", "J.")));
+        assert_eq!(initials("J.-A."), "JA");
     }
 }

@@ -6,11 +6,12 @@
 //! missing in the first reference are filled from later ones.
 
 use super::Doc;
-use crate::extract::citations::{letters, normalise_url, Reference};
+use crate::extract::citations::{letters, match_keys, normalise_url, Reference};
 use crate::extract::name_forms;
 use crate::extract::names::Person;
 use crate::extract::Place;
 use crate::parse::ids::{slugify, IdSet};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -62,7 +63,9 @@ pub enum PlaceName<'a> {
 pub struct Work {
     /// Anchor and CSL id, readable: `ong-2009-chinas-strategic`.
     pub id: String,
-    pub reference: Reference,
+    /// The first citing document's reference, shared with it until later
+    /// references add to it or its names are tidied.
+    pub reference: Arc<Reference>,
     pub cited_in: Vec<CitedIn>,
 }
 
@@ -88,11 +91,19 @@ pub struct CitationIndex {
 pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
     let mut works: Vec<Work> = Vec::new();
     let count: usize = docs.iter().map(|d| d.extracted.citations.len()).sum();
+    // Each reference's match keys, made in parallel and kept only while
+    // the works are merged.
+    let made: Vec<Vec<Vec<String>>> = docs
+        .par_iter()
+        .map(|d| {
+            let cited = &d.extracted.citations;
+            cited.iter().map(|c| match_keys(&c.reference)).collect()
+        })
+        .collect();
     let mut keys: FxHashMap<&str, usize> = FxHashMap::default();
     keys.reserve(count * 2);
-    for (d, doc) in docs.iter().enumerate() {
-        for c in &doc.extracted.citations {
-            let ks = &c.keys;
+    for (d, (doc, made)) in docs.iter().zip(&made).enumerate() {
+        for (c, ks) in doc.extracted.citations.iter().zip(made) {
             let found = ks.iter().find_map(|k| keys.get(k.as_str()).copied());
             let w = match found {
                 Some(w) => {
@@ -100,9 +111,11 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
                     w
                 }
                 None => {
-                    let mut reference = c.reference.clone();
-                    for a in &mut reference.authors {
-                        *a = name_forms::tidy(a);
+                    let mut reference = Arc::clone(&c.reference);
+                    let tidied: Vec<Person> =
+                        reference.authors.iter().map(name_forms::tidy).collect();
+                    if tidied != reference.authors {
+                        Arc::make_mut(&mut reference).authors = tidied;
                     }
                     works.push(Work {
                         id: String::new(),
@@ -152,50 +165,84 @@ pub fn index(docs: &[Arc<Doc>]) -> CitationIndex {
 }
 
 /// One spelling per person across the works (`Kendall-Taylor, Andrea`
-/// for `Taylor, Andrea Kendall` too): the one whose family name keeps the
-/// compound whole, else the first seen.
+/// for `Taylor, Andrea Kendall` too, `Ng, J.` for `Ng`): the one whose
+/// family name keeps the compound whole, else the first seen. Names whose
+/// initials differ (`Ng, J.` and `Ng, A.`) are two people.
 fn unify_spellings(works: &mut [Work]) {
     // Names are grouped by their key, so within a group only the family
-    // names are compared (`name_forms::same_person` is the key and then
-    // `same_family`); a name without a key is the same as no other.
-    let mut chosen: FxHashMap<String, Vec<Person>> = FxHashMap::default();
+    // names and initials are compared (`name_forms::same_person`); a name
+    // without a key is the same as no other.
+    struct Spelling {
+        person: Person,
+        family: Vec<String>,
+        initials: String,
+    }
+    let spelling = |p: &Person| Spelling {
+        person: p.clone(),
+        family: name_forms::family_parts(&p.family),
+        initials: name_forms::initials(&p.given),
+    };
+    let same = |c: &Spelling, a: &Spelling| {
+        name_forms::same_family_parts(&c.family, &a.family)
+            && name_forms::initials_agree(&c.initials, &a.initials)
+    };
+    let mut chosen: FxHashMap<String, Vec<Spelling>> = FxHashMap::default();
     for w in works.iter() {
         for a in &w.reference.authors {
-            let key = a.key();
-            let keyed = !key.is_empty();
-            let same = chosen.entry(key).or_default();
-            match same
-                .iter_mut()
-                .find(|c| keyed && name_forms::same_family(c, a))
-            {
-                Some(c) => {
-                    let parts = |p: &Person| p.family.split(['-', ' ']).count();
-                    if parts(a) > parts(c) {
-                        *c = a.clone();
-                    }
-                }
-                None => same.push(a.clone()),
-            }
-        }
-    }
-    for w in works.iter_mut() {
-        for a in &mut w.reference.authors {
             let key = a.key();
             if key.is_empty() {
                 continue;
             }
-            if let Some(c) = chosen
-                .get(&key)
-                .and_then(|same| same.iter().find(|c| name_forms::same_family(c, a)))
+            let a = spelling(a);
+            let group = chosen.entry(key).or_default();
+            match group.iter_mut().find(|c| same(c, &a)) {
+                Some(c) => {
+                    if a.family.len() > c.family.len() {
+                        *c = a;
+                    }
+                }
+                None => group.push(a),
+            }
+        }
+    }
+    for w in works.iter_mut() {
+        for i in 0..w.reference.authors.len() {
+            let a = &w.reference.authors[i];
+            let Some(group) = chosen.get(&a.key()) else {
+                continue;
+            };
+            let a = spelling(a);
+            if let Some(c) = group
+                .iter()
+                .find(|c| same(c, &a))
+                .filter(|c| c.person != a.person)
             {
-                *a = c.clone();
+                Arc::make_mut(&mut w.reference).authors[i] = c.person.clone();
             }
         }
     }
 }
 
-/// Fills empty fields of `into` from `from`.
-fn fill(into: &mut Reference, from: &Reference) {
+/// Fills empty fields of `into` from `from`, copying `into` first only
+/// when `from` adds something.
+fn fill(into: &mut Arc<Reference>, from: &Reference) {
+    let new_url = |into: &Reference, u: &String| {
+        !into.urls.contains(u)
+            && !into
+                .urls
+                .iter()
+                .any(|x| normalise_url(x) == normalise_url(u))
+    };
+    macro_rules! adds {
+        ($($f:ident),*) => { false $( || (into.$f.is_none() && from.$f.is_some()) )* };
+    }
+    let adds = adds!(title, container, publisher, volume, issue, pages, year, date, doi)
+        || (into.authors.is_empty() && !from.authors.is_empty())
+        || from.urls.iter().any(|u| new_url(into, u));
+    if !adds {
+        return;
+    }
+    let into = Arc::make_mut(into);
     macro_rules! take {
         ($($f:ident),*) => { $( if into.$f.is_none() { into.$f = from.$f.clone(); } )* };
     }
@@ -204,12 +251,7 @@ fn fill(into: &mut Reference, from: &Reference) {
         into.authors = from.authors.iter().map(name_forms::tidy).collect();
     }
     for u in &from.urls {
-        if !into.urls.contains(u)
-            && !into
-                .urls
-                .iter()
-                .any(|x| normalise_url(x) == normalise_url(u))
-        {
+        if new_url(into, u) {
             into.urls.push(u.clone());
         }
     }
@@ -252,10 +294,12 @@ fn readable_id(r: &Reference) -> String {
 
 /// Cited authors, one entry per person key, with the spelling seen first.
 fn authors(works: &[Work]) -> Vec<Author> {
-    let mut by_key: BTreeMap<String, Author> = BTreeMap::new();
+    // Spellings are one per person by now (`unify_spellings`).
+    let mut by_key: BTreeMap<(String, String), Author> = BTreeMap::new();
     for (w, work) in works.iter().enumerate() {
         for p in &work.reference.authors {
-            let a = by_key.entry(p.key()).or_insert_with(|| Author {
+            let key = (p.key(), name_forms::initials(&p.given));
+            let a = by_key.entry(key).or_insert_with(|| Author {
                 person: p.clone(),
                 works: Vec::new(),
             });

@@ -176,7 +176,7 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
         }),
         citations: hash(&|h| {
             for c in &extracted.citations {
-                h.add((c.at, &c.label, c.in_text, &c.reference, c.ibid, &c.keys));
+                h.add((c.at, &c.label, c.in_text, &*c.reference, c.ibid));
             }
             for l in &extracted.cite_links {
                 h.add(l);
