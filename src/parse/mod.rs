@@ -96,6 +96,7 @@ pub struct Footnote {
     pub id: String,
     pub number: usize,
     pub body: Vec<Node>,
+    /// Its plain text (empty once the document is compacted).
     pub text: String,
     /// How many times the body refers to it.
     pub refs: usize,
@@ -122,16 +123,19 @@ pub struct Document {
 }
 
 impl Document {
-    /// Drops the node lists (the body's and the notes'), the largest part
-    /// of a parsed document, keeping the Markdown they came from: the
-    /// extract stage has read them, and only the document's own page needs
-    /// them again ([`Document::full`]). A site's documents then take about
+    /// Drops the node lists (the body's and the notes') and the notes'
+    /// texts, the largest part of a parsed document, keeping the Markdown
+    /// they came from: the extract stage has read them, and only the
+    /// document's own page needs them again ([`Document::full`]). A site's documents then take about
     /// the size of their text in memory, not five times it; the Markdown
     /// is kept deflated (a third of its size).
     pub fn compact(&mut self, markdown: &str, allow_html: bool) {
         self.body = Vec::new();
+        // The notes' texts too: the extract stage has read them, and the
+        // page shows the notes from their node lists.
         for f in &mut self.footnotes {
             f.body = Vec::new();
+            f.text = String::new();
         }
         self.markdown = Some((packed::Packed::new(markdown), allow_html));
     }
