@@ -59,7 +59,8 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         &composed
     };
     // `Lund," A Theory ,"Phys. Rev.`: quotes a converter moved.
-    let spaced = super::entry_titles::repair_spacing(marked);
+    let untagged = super::entry_tags::without_tags(marked);
+    let spaced = super::entry_titles::repair_spacing(&untagged);
     let repaired = super::entry_titles::repair_quotes(&spaced);
     let marked = repaired.as_ref();
     let tagged = Tagged::new(marked);

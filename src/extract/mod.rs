@@ -23,6 +23,7 @@ mod entry_names;
 mod entry_numbers;
 mod entry_preprint;
 mod entry_tagged;
+mod entry_tags;
 mod entry_titles;
 mod fields;
 mod found;

@@ -246,10 +246,12 @@ pub fn shortens(r: &Reference, full: &Reference) -> bool {
 
 /// The text a note's reference is read from: without a signal (`See`,
 /// `*Cf.*`) before the citation and the name it gives the work for later
-/// notes, the empty fields autolinks left, and the quotes and punctuation
-/// a PDF converter spaced wrongly.
+/// notes, the empty fields autolinks left, the links a database put after
+/// it (`entry_tags`), and the quotes and punctuation a PDF converter
+/// spaced wrongly.
 pub(super) fn reference_text(text: &str) -> String {
     let text = tidy(&without_hereinafter(without_signal(text)));
+    let text = super::entry_tags::without_tags(&text);
     let spaced = super::entry_titles::repair_spacing(&text);
     super::entry_titles::repair_quotes(&spaced).into_owned()
 }
