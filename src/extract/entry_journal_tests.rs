@@ -206,3 +206,23 @@ fn a_journal_and_its_numbers_alone() {
         assert_eq!(journal_only(text), None, "{text}");
     }
 }
+
+#[test]
+fn names_that_run_into_the_journal_or_carry_a_suffix() {
+    // No comma between the last name and the journal's abbreviation.
+    assert_eq!(
+        fields("F. Okonkwo Phys. Rev. D 72 (2005) 107301."),
+        want("Okonkwo", 1, "Phys. Rev. D", "72", Some("107301"), 2005)
+    );
+    assert_eq!(
+        fields("L. Varga and P. Oduya Yad. Fiz. 31 (1980) 1510."),
+        want("Varga", 2, "Yad. Fiz", "31", Some("1510"), 1980)
+    );
+    // `Jr.,` after a name, in capitals as chemistry lists print them.
+    assert_eq!(
+        fields("J. R. HALVORSEN, P. E. MARCH, JR., R. D. TOLL et R. H. VEY. J. Am. Chem. Soc. 101, 4762 (1979);"),
+        want("HALVORSEN", 4, "J. Am. Chem. Soc", "101", Some("4762"), 1979)
+    );
+    // A capitalised word that is no abbreviation still needs its comma.
+    assert_eq!(fields("F. Okonkwo Harbour Studies 72 (2005) 107."), None);
+}

@@ -110,9 +110,12 @@ fn people(joined: &str, parts: &[&str]) -> Option<Vec<Person>> {
 }
 
 /// A name's suffix, written after it (`Hershey, Robert, Jr.`) or after
-/// the family name (`Blyth Jr., C.`).
-fn is_suffix(w: &str) -> bool {
-    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+/// the family name (`Blyth Jr., C.`), in capitals too (`ELLIS, JR.`).
+pub(super) fn is_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Jr." | "Jr" | "Sr." | "Sr" | "JR." | "JR" | "SR." | "SR" | "II" | "III" | "IV"
+    )
 }
 
 /// Every name inverted, with full given names: `Butterworth, George, &

@@ -16,6 +16,7 @@ mod entries;
 mod entry_cjk;
 mod entry_forms;
 mod entry_journal;
+mod entry_journal_names;
 pub use entries::{parse_entry, Entry};
 pub use references::parse_list_entry;
 mod doubtful;
