@@ -64,7 +64,8 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     let repaired = super::entry_titles::repair_quotes(&spaced);
     let marked = repaired.as_ref();
     let tagged = Tagged::new(marked);
-    entry_preprint::preprint_entry(marked, &urls, true)
+    super::entry_collab::collaboration_entry(marked, &urls)
+        .or_else(|| entry_preprint::preprint_entry(marked, &urls, true))
         .or_else(|| entry_preprint::arxiv_entry(marked, &urls, &tagged))
         .or_else(|| read(marked, urls.clone(), &tagged))
         .or_else(|| {

@@ -14,6 +14,7 @@ pub mod citations;
 mod cited;
 mod entries;
 mod entry_cjk;
+mod entry_collab;
 mod entry_forms;
 mod entry_journal;
 mod entry_journal_names;
