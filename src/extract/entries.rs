@@ -29,6 +29,8 @@
 
 use super::citations::{clean, find_doi, Reference};
 use super::entry_forms;
+use super::entry_labels::skip_citation_label;
+pub(super) use super::entry_labels::take_label;
 use super::entry_names::{is_name_word, is_particle, names_in};
 use super::entry_numbers::{first_year, last_year, numbers, title_date};
 use super::entry_preprint;
@@ -190,6 +192,23 @@ pub(super) fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Opti
     // `In Proceedings of …`, `In *Book*, edited by …`: a part of a larger work.
     let part_of = rest.starts_with("In ") || rest.starts_with("in ");
     let rest = if part_of { &rest[3..] } else { rest };
+    // `Title, Phys. Lett. B 776 (2018) 249`: a journal's short name and
+    // its numbers as physics writes them, all there is after the title.
+    let journal_line = (!part_of)
+        .then(|| super::entry_journal::journal_only(rest))
+        .flatten()
+        .filter(|j| super::entry_journal::reads_every_number(rest, j));
+    let rest = match journal_line {
+        Some(j) => {
+            r.container = j.container;
+            r.volume = j.volume;
+            r.issue = j.issue;
+            r.pages = j.pages;
+            r.year = r.year.or(j.year);
+            ""
+        }
+        None => rest,
+    };
     // `J. Acoust. Soc. Am.` is one field, not four.
     let rest = entry_forms::join_abbreviations(rest);
     let rest = numbers(&rest, &mut r);
@@ -230,75 +249,6 @@ pub(super) fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Opti
         label: label.map(str::to_string),
         reference: r,
     })
-}
-
-/// Rule 1: (label, the rest).
-pub(super) fn take_label(text: &str) -> (Option<&str>, &str) {
-    let t = text.trim_start();
-    // `{[28]} Y. Zhang`: a label a converter made a link.
-    if let Some((inner, rest)) = t.strip_prefix('{').and_then(|r| r.split_once('}')) {
-        if let (Some(label), "") = take_label(inner) {
-            return (Some(label), rest.trim_start());
-        }
-    }
-    let bracket = t
-        .strip_prefix('[')
-        .and_then(|r| r.split_once(']'))
-        .or_else(|| t.strip_prefix('(').and_then(|r| r.split_once(')')));
-    if let Some((label, rest)) = bracket {
-        if (1..=12).contains(&label.len()) && label.chars().all(|c| c.is_alphanumeric() || c == '+')
-        {
-            return (Some(label), rest.trim_start());
-        }
-    }
-    if let Some((n, rest)) = t.split_once(['.', ')']) {
-        if (1..=4).contains(&n.len())
-            && n.bytes().all(|b| b.is_ascii_digit())
-            && rest.starts_with(' ')
-        {
-            return (Some(n), rest.trim_start());
-        }
-    }
-    // `33 Bergk, V., …` (Nature): a bare number before a capital.
-    if let Some((n, rest)) = t.split_once(' ') {
-        if (1..=3).contains(&n.len())
-            && n.bytes().all(|b| b.is_ascii_digit())
-            && rest.starts_with(char::is_uppercase)
-        {
-            return (Some(n), rest.trim_start());
-        }
-    }
-    (None, t)
-}
-
-/// `Berg et al. (2012) Anna Berg, …` → `Anna Berg, …`.
-fn skip_citation_label(text: &str) -> &str {
-    let Some(open) = text.find(" (") else {
-        return text;
-    };
-    if open > 60 {
-        return text;
-    }
-    let after = &text[open + 2..];
-    let Some(close) = after.find(") ") else {
-        return text;
-    };
-    let year = &after[..close];
-    let is_year = year.len() >= 4
-        && year[..4].bytes().all(|b| b.is_ascii_digit())
-        && year[4..].chars().all(|c| c.is_ascii_lowercase());
-    let first = text.split_whitespace().next().unwrap_or("");
-    let rest = &after[close + 2..];
-    // The label names the entry's first author again.
-    let repeats = rest
-        .split([',', '.'])
-        .next()
-        .is_some_and(|a| a.contains(first));
-    if is_year && repeats && first.starts_with(char::is_uppercase) {
-        rest
-    } else {
-        text
-    }
 }
 
 /// Rule 3: authors, then the year. Returns the authors and the text after

@@ -335,3 +335,37 @@ fn a_title_that_opens_with_a_code_keeps_it() {
         Some("KIF5B, a motor protein in dry conditions")
     );
 }
+
+#[test]
+fn a_title_then_a_journal_and_its_numbers_as_physics_writes_them() {
+    let e = entry("A. Roe and B. Lund, Cooling of trapped gases, Phys. Lett. B 776 (2018) 249.");
+    let r = &e.reference;
+    assert_eq!(families(&e), vec!["Roe", "Lund"]);
+    assert_eq!(r.title.as_deref(), Some("Cooling of trapped gases"));
+    assert_eq!(r.container.as_deref(), Some("Phys. Lett. B"));
+    assert_eq!(
+        (r.volume.as_deref(), r.pages.as_deref()),
+        (Some("776"), Some("249"))
+    );
+    assert_eq!(r.year, Some(2018));
+    assert_eq!(r.kind, "article-journal");
+}
+
+#[test]
+fn conjunctions_of_other_languages_part_names() {
+    let listed = |list: &str| -> Vec<String> {
+        names_in(list)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| p.family)
+            .collect()
+    };
+    assert_eq!(listed("S. Roe et A. Lund"), vec!["Roe", "Lund"]);
+    assert_eq!(listed("H. Varga e H.G. Moretti"), vec!["Varga", "Moretti"]);
+    assert_eq!(listed("K. Berg und L. Stein"), vec!["Berg", "Stein"]);
+    // `e` inside a Portuguese name is no conjunction.
+    assert_eq!(listed("Maria da Silva e Souza").len(), 1);
+    // The list's first initial opens it (`initials_end` ends no list there).
+    let e = entry("S. Roe et A. Lund, « Salt and the marsh », Rev. Coast., vol. 3, 1998.");
+    assert_eq!(families(&e), vec!["Roe", "Lund"]);
+}

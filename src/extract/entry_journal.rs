@@ -58,6 +58,21 @@ pub(super) fn journal_only(text: &str) -> Option<Reference> {
     Some(article(container, found, year))
 }
 
+/// Whether every number of `text` is one of `r`'s (volume, issue, pages,
+/// year): `14, 3 (2012), 211–230` is more than a volume, page and year.
+pub(super) fn reads_every_number(text: &str, r: &Reference) -> bool {
+    let year = r.year.map(|y| y.to_string());
+    let fields = [&r.volume, &r.issue, &r.pages, &year];
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .all(|n| {
+            fields.iter().any(|f| {
+                f.as_deref()
+                    .is_some_and(|f| f.split(|c: char| !c.is_ascii_digit()).any(|m| m == n))
+            })
+        })
+}
+
 /// A book as physics writes it: names with initials first, the title,
 /// then publisher, place and year in parentheses (`S. Lund, Gravitation
 /// and Rings (Wiley, New York, 1972)`, `… (Wiley, New York ), 1977.`,

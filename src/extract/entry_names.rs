@@ -4,6 +4,7 @@
 //! Vancouver (`Berg A, Moser KL`), an inverted first name (MLA, Chicago),
 //! particles (`van den Berg`), and organisations.
 
+use super::entry_list_spelling::{join_name_hyphens, other_conjunctions};
 use super::names::Person;
 
 /// Rule 6: the people of an author list, or `None` when it is not one.
@@ -39,37 +40,17 @@ pub fn names_in(list: &str) -> Option<Vec<Person>> {
         .replace(", and ", ", ")
         .replace(", & ", ", ")
         .replace(" & ", ", ")
-        .replace(" and ", ", ");
+        .replace(" and ", ", ")
+        // French and Latin, German.
+        .replace(" et ", ", ")
+        .replace(" und ", ", ");
+    let normalised = other_conjunctions(&normalised);
     let parts: Vec<&str> = normalised
         .split(", ")
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
     people(&joined, &parts).or_else(|| corporate(list))
-}
-
-fn join_name_hyphens(list: &str) -> String {
-    if !list.contains("- ") {
-        return list.to_string();
-    }
-    let mut out = String::with_capacity(list.len());
-    let mut rest = list;
-    while let Some(k) = rest.find("- ") {
-        let before_letter = rest[..k]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic);
-        let after = rest[k + 2..].chars().next();
-        out.push_str(&rest[..k]);
-        match after {
-            Some(c) if before_letter && c.is_lowercase() => {}
-            Some(c) if before_letter && c.is_uppercase() => out.push('-'),
-            _ => out.push_str("- "),
-        }
-        rest = &rest[k + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn people(joined: &str, parts: &[&str]) -> Option<Vec<Person>> {
