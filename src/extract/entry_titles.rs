@@ -193,13 +193,51 @@ pub(super) fn repair_quotes(text: &str) -> std::borrow::Cow<'_, str> {
 /// Punctuation a PDF converter spaced wrongly, put back: no space before
 /// `,` `.` `;` `:` after a word, a space after a comma before a word
 /// (`Phys . ,vol . 34 ,pp . 645` → `Phys., vol. 34, pp. 645`), and
-/// between a month and its year (`Nov1982`).
+/// between a month and its year (`Nov1982`), and none inside the ends of
+/// a parenthesis (`( 1998)`).
 pub(super) fn repair_spacing(text: &str) -> std::borrow::Cow<'_, str> {
     let text = match month_glued(text) {
-        std::borrow::Cow::Owned(t) => return std::borrow::Cow::Owned(spacing(&t).into_owned()),
-        std::borrow::Cow::Borrowed(t) => t,
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(spacing(&t).into_owned()),
+        std::borrow::Cow::Borrowed(t) => spacing(t),
     };
-    spacing(text)
+    match parentheses(&text) {
+        Some(tight) => tight.into(),
+        None => text,
+    }
+}
+
+/// `( 1998)`, `(1998 )` → `(1998)`: no space inside a parenthesis's ends;
+/// `None` when there is none to take out.
+fn parentheses(text: &str) -> Option<String> {
+    if !text.contains("( ") && !text.contains(" )") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && out.ends_with('(') {
+            continue;
+        }
+        // `114( 2015 )`: a number glued to the parenthesis is parted from
+        // it (`114 (2015)`), as the space moved inside had parted them.
+        if c == '(' && chars.peek() == Some(&' ') && out.ends_with(|p: char| p.is_ascii_digit()) {
+            out.push(' ');
+        }
+        if c == ' ' {
+            // Spaces before a closing parenthesis go with it.
+            let mut run = 1;
+            while chars.peek() == Some(&' ') {
+                chars.next();
+                run += 1;
+            }
+            if chars.peek() != Some(&')') {
+                out.extend(std::iter::repeat_n(' ', run));
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// `Nov1982` → `Nov 1982`, `Sept2012.` → `Sept 2012.`
@@ -304,6 +342,15 @@ mod tests {
         assert_eq!(
             repair_spacing("Mayo1999 May1999 Oct12345 Nov12"),
             "Mayo1999 May 1999 Oct12345 Nov12"
+        );
+        assert_eq!(
+            repair_spacing("Phys.Rev .D 57 ( 1998) 1878 ,JHEP 1403 , 118 ( 2014 )."),
+            "Phys.Rev.D 57 (1998) 1878, JHEP 1403, 118 (2014)."
+        );
+        assert_eq!(repair_spacing("a  b (c) d"), "a  b (c) d");
+        assert_eq!(
+            repair_spacing("Phys. Rev. Lett. 114( 2015 ) 072302"),
+            "Phys. Rev. Lett. 114 (2015) 072302"
         );
     }
 }
