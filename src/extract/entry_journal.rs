@@ -212,6 +212,9 @@ fn numbers(words: &[&str], dated: bool) -> Option<Numbers> {
     let mut year = None;
     let mut rest: Vec<String> = Vec::new();
     let mut issue = None;
+    // The year was the first number (`1992, 96, 1709`), unless a year in
+    // parentheses follows (`JHEP 1703, 101 (2017)`: 1703 is the volume).
+    let mut year_first = false;
     for (k, w) in words.iter().take(5).enumerate() {
         let bracketed = w.starts_with('(');
         let bare = w.trim_matches(|c: char| ",;.:()".contains(c));
@@ -230,6 +233,13 @@ fn numbers(words: &[&str], dated: bool) -> Option<Numbers> {
         match as_year {
             Some(y) if !dated && year.is_none() && (bracketed || k == 0 || rest.len() >= 2) => {
                 year = Some(y);
+                year_first = k == 0 && !bracketed;
+            }
+            Some(y) if bracketed && year_first => {
+                if let Some(first) = year.replace(y) {
+                    rest.insert(0, first.to_string());
+                }
+                year_first = false;
             }
             // `64 (4): 1590`: the issue, in parentheses after the volume.
             _ if bracketed && rest.len() == 1 && issue.is_none() && number => {

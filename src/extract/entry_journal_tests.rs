@@ -226,3 +226,16 @@ fn names_that_run_into_the_journal_or_carry_a_suffix() {
     // A capitalised word that is no abbreviation still needs its comma.
     assert_eq!(fields("F. Okonkwo Harbour Studies 72 (2005) 107."), None);
 }
+
+#[test]
+fn a_volume_numbered_like_a_year_before_the_year_in_parentheses() {
+    assert_eq!(
+        fields("K. Roe, JHEP 1703, 101 (2017)."),
+        want("Roe", 1, "JHEP", "1703", Some("101"), 2017)
+    );
+    // The year first, with no year in parentheses after it.
+    assert_eq!(
+        fields("P. Lund, J. Chem. Phys. 1992, 96, 1709."),
+        want("Lund", 1, "J. Chem. Phys", "96", Some("1709"), 1992)
+    );
+}
