@@ -46,8 +46,13 @@ pub(super) fn collaboration_entry(marked: &str, urls: &[String]) -> Option<Entry
 /// The collaboration's name (`ALICE Collaboration`) and the text after it
 /// and its comma or colon, when `text` opens with one.
 fn collaboration(text: &str) -> Option<(String, &str)> {
-    let lower = text.to_lowercase();
-    let at = lower.find("collaboration")?;
+    // Found in `text` itself, ASCII case aside: a lower-cased copy's
+    // offsets are not `text`'s where a letter lower-cases to more bytes.
+    const WORD: &[u8] = b"collaboration";
+    let at = text
+        .as_bytes()
+        .windows(WORD.len())
+        .position(|w| w.eq_ignore_ascii_case(WORD))?;
     let head = text[..at].trim();
     let head = head.strip_prefix("The ").unwrap_or(head);
     // One or two words before it, none ending a sentence or a list.
@@ -59,7 +64,7 @@ fn collaboration(text: &str) -> Option<(String, &str)> {
     {
         return None;
     }
-    let after = &text[at + "collaboration".len()..];
+    let after = &text[at + WORD.len()..];
     let rest = after.strip_prefix([',', ':', '.'])?.trim_start();
     let name = format!("{} Collaboration", words.join(" "));
     (!rest.is_empty()).then_some((name, rest))
@@ -115,5 +120,10 @@ mod tests {
             None
         );
         assert_eq!(collaboration("collaboration, 2001."), None);
+        // A letter that lower-cases to more bytes before the word.
+        assert_eq!(
+            collaboration("İİİ Collaboration, Title, 2001."),
+            Some(("İİİ Collaboration".to_string(), "Title, 2001."))
+        );
     }
 }
