@@ -61,10 +61,8 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         &composed
     };
     // `Lund," A Theory ,"Phys. Rev.`: quotes a converter moved.
-    let untagged = super::entry_tags::without_tags(marked);
-    let spaced = super::entry_titles::repair_spacing(&untagged);
-    let repaired = super::entry_titles::repair_quotes(&spaced);
-    let marked = repaired.as_ref();
+    let repaired = entry_titles::repaired(marked);
+    let marked = repaired.as_str();
     let tagged = Tagged::new(marked);
     super::entry_collab::collaboration_entry(marked, &urls)
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, true))

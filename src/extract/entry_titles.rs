@@ -190,6 +190,16 @@ pub(super) fn repair_quotes(text: &str) -> std::borrow::Cow<'_, str> {
     format!("{before}{gap}\"{title}{mark}\"{space}{after}").into()
 }
 
+/// A reference's text as it was meant, before any reading of it: without
+/// the links a database put after it (`entry_tags`), with its punctuation
+/// ([`repair_spacing`]) and its quotes ([`repair_quotes`]) where a PDF
+/// converter moved them. Entries and notes are both read from it.
+pub(super) fn repaired(text: &str) -> String {
+    let untagged = super::entry_tags::without_tags(text);
+    let spaced = repair_spacing(&untagged);
+    repair_quotes(&spaced).into_owned()
+}
+
 /// Punctuation a PDF converter spaced wrongly, put back: no space before
 /// `,` `.` `;` `:` after a word, a space after a comma before a word
 /// (`Phys . ,vol . 34 ,pp . 645` → `Phys., vol. 34, pp. 645`), and

@@ -250,10 +250,7 @@ pub fn shortens(r: &Reference, full: &Reference) -> bool {
 /// it (`entry_tags`), and the quotes and punctuation a PDF converter
 /// spaced wrongly.
 pub(super) fn reference_text(text: &str) -> String {
-    let text = tidy(&without_hereinafter(without_signal(text)));
-    let text = super::entry_tags::without_tags(&text);
-    let spaced = super::entry_titles::repair_spacing(&text);
-    super::entry_titles::repair_quotes(&spaced).into_owned()
+    super::entry_titles::repaired(&tidy(&without_hereinafter(without_signal(text))))
 }
 
 /// `text` without the bracketed name it gives its work for later notes:
