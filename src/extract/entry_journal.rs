@@ -129,7 +129,7 @@ pub(super) fn book(text: &str) -> Option<Reference> {
 /// `114029( 1998) .` → `114029 (1998).`, `1021 -1060` → `1021-1060`: the
 /// spaces a PDF converter moved.
 pub(super) fn tidy(text: &str) -> String {
-    let mut t = text.replace("( ", "(").replace(" )", ")");
+    let mut t = super::entry_titles::parentheses(text).unwrap_or_else(|| text.to_string());
     for (from, to) in [(" ,", ","), (" .", "."), (" ;", ";"), (" :", ":")] {
         t = t.replace(from, to);
     }

@@ -218,7 +218,7 @@ pub(super) fn repair_spacing(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// `( 1998)`, `(1998 )` → `(1998)`: no space inside a parenthesis's ends;
 /// `None` when there is none to take out.
-fn parentheses(text: &str) -> Option<String> {
+pub(super) fn parentheses(text: &str) -> Option<String> {
     if !text.contains("( ") && !text.contains(" )") {
         return None;
     }
