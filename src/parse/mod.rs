@@ -126,9 +126,10 @@ impl Document {
     /// Drops the node lists (the body's and the notes') and the notes'
     /// texts, the largest part of a parsed document, keeping the Markdown
     /// they came from: the extract stage has read them, and only the
-    /// document's own page needs them again ([`Document::full`]). A site's documents then take about
-    /// the size of their text in memory, not five times it; the Markdown
-    /// is kept deflated (a third of its size).
+    /// document's own page needs them again ([`Document::full`]). A
+    /// site's documents then take about the size of their text in memory,
+    /// not five times it; the Markdown is kept deflated (a third of its
+    /// size).
     pub fn compact(&mut self, markdown: &str, allow_html: bool) {
         self.body = Vec::new();
         // The notes' texts too: the extract stage has read them, and the
@@ -307,11 +308,12 @@ fn matching_end(events: &[Event], start: usize) -> usize {
     events.len() - 1
 }
 
-/// The events of the text without its footnote definitions, and each
-/// definition's label and inner events, in order. A definition may stand
-/// inside a list item or a quote (`1. [^b]: …`): it is taken out of it,
-/// and what held it stays whole.
+/// Footnote definitions: each one's label and inner events, in order.
 type Definitions = Vec<(String, Vec<Event<'static>>)>;
+
+/// The events of the text without its footnote definitions, and the
+/// definitions. A definition may stand inside a list item or a quote
+/// (`1. [^b]: …`): it is taken out of it, and what held it stays whole.
 fn split_definitions(events: Vec<Event<'static>>) -> (Vec<Event<'static>>, Definitions) {
     if !events
         .iter()
