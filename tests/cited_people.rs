@@ -3,8 +3,6 @@
 
 mod common;
 
-use serde_json::Value;
-
 #[test]
 fn people_with_one_family_name_and_other_initials_stay_apart() {
     let site = common::small_site();
@@ -21,9 +19,7 @@ fn people_with_one_family_name_and_other_initials_stay_apart() {
     common::write_doc(site.path(), "a.md", "Notes", &[text]);
     let (_tmp, out, o) = common::build_site(site.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let items: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("data/citations.json")).unwrap())
-            .unwrap();
+    let items = common::json(&out.join("data/citations.json"));
     let first_author = |title: &str| {
         let item = items
             .as_array()

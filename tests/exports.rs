@@ -3,13 +3,10 @@
 
 mod common;
 
+use common::json;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
-
-fn json(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 #[test]
 fn csl_json_lists_each_work_once_with_ibid_and_duplicates_merged() {

@@ -67,6 +67,11 @@ pub fn build_site(root: &Path) -> (tempfile::TempDir, PathBuf, std::process::Out
     (tmp, out, o)
 }
 
+/// The JSON file at `path` (an export of a build), parsed.
+pub fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 /// Appends `text` to the file at `path` (written in place).
 pub fn append_to(path: &Path, text: &str) {
     let mut s = std::fs::read_to_string(path).unwrap();
