@@ -85,6 +85,10 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
                 reference: Reference { urls, ..reference },
             })
         })
+        .map(|mut entry| {
+            super::entry_journal_start::give_back(&mut entry.reference, marked);
+            entry
+        })
 }
 
 /// The rules' reading, amended by the labeller's (`entry_tagged`).

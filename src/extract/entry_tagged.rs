@@ -124,7 +124,9 @@ impl Tagged {
     /// authors (or a label the text cites it by) and a year or the facts
     /// of its publication (an undated or forthcoming work).
     pub(super) fn reference(&self, urls: Vec<String>, numbered: bool) -> Option<Reference> {
-        let title = self.field(Label::Title).filter(|t| letter_count(t) >= 3)?;
+        let Some(title) = self.field(Label::Title).filter(|t| letter_count(t) >= 3) else {
+            return self.untitled_article(urls);
+        };
         let year = self
             .field(Label::Date)
             .and_then(|d| first_year(&d))
@@ -156,6 +158,36 @@ impl Tagged {
         }
         r.kind = kind(&r, None);
         Some(r)
+    }
+
+    /// An article cited without its title, as physics and chemistry
+    /// write it (`Koike T and Hamamoto I 2004 Phys. Rev. Lett. 93
+    /// 172502`, `Hirsch, J. E. Phys Rev Lett 1999, 83, 1834`): authors, a
+    /// journal's name, a year and a volume or pages, all labelled.
+    fn untitled_article(&self, urls: Vec<String>) -> Option<Reference> {
+        let authors = self.field(Label::Author).and_then(|a| names_in(&a))?;
+        let container = self
+            .field(Label::Container)
+            .map(|c| without_in(&c).to_string())
+            .filter(|c| c.split_whitespace().count() <= 10)?;
+        let (year, _) = self.field(Label::Date).and_then(|d| first_year(&d))?;
+        let volume = self.field(Label::Volume);
+        let pages = self.field(Label::Pages);
+        if volume.is_none() && pages.is_none() {
+            return None;
+        }
+        Some(Reference {
+            authors,
+            container: Some(container),
+            volume,
+            pages,
+            year: Some(year),
+            date: Some(year.to_string()),
+            doi: find_doi(&self.text),
+            urls,
+            kind: "article-journal",
+            ..Reference::default()
+        })
     }
 }
 
@@ -284,6 +316,36 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Articles cited without their titles, in the forms of physics and
+    /// chemistry lists the rules do not read (written here).
+    #[test]
+    fn untitled_articles_are_read_from_the_labels() {
+        for (text, family, container, year) in [
+            (
+                "Ostrander K, Veldt M and Haugen P 2006 Phys. Rev. Lett. 97 031402",
+                "Ostrander",
+                "Phys. Rev. Lett",
+                2006,
+            ),
+            (
+                "Marquez, L. T. Phys Rev Lett 2001, 87, 2211-2214.",
+                "Marquez",
+                "Phys Rev Lett",
+                2001,
+            ),
+        ] {
+            let e = crate::extract::parse_entry(text, Vec::new()).expect(text);
+            let r = e.reference;
+            assert_eq!(r.authors[0].family, family, "{text}");
+            assert_eq!(r.container.as_deref(), Some(container), "{text}");
+            assert_eq!(r.year, Some(year), "{text}");
+            assert_eq!(r.title, None, "{text}");
+        }
+        // Names and a year without a journal's numbers are no article.
+        let t = Tagged::new("Ostrander K and Veldt M 2006 Phys. Rev. Lett.");
+        assert_eq!(t.untitled_article(Vec::new()), None);
     }
 
     #[test]

@@ -289,6 +289,8 @@ fn spacing(text: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
+    // A full stop the converter had moved to the next word (`S .Orito`).
+    let mut moved = false;
     while let Some(c) = chars.next() {
         if c == ' ' {
             let next = chars.peek().copied().unwrap_or(' ');
@@ -296,11 +298,24 @@ fn spacing(text: &str) -> std::borrow::Cow<'_, str> {
                 || next == ',' && out.ends_with('.');
             // `. . .` stays.
             if word_before && spaced(next) && !out.ends_with(". .") {
+                moved = next == '.';
                 continue;
             }
         }
         out.push(c);
-        if c == ',' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+        let next_letter = chars.peek().is_some_and(|n| n.is_alphabetic());
+        // `S .Orito` → `S. Orito`, `Phys .Rev` → `Phys. Rev`; `et .al` →
+        // `et al`.
+        if c == '.' && moved && next_letter {
+            if out.ends_with(" et.") {
+                out.pop();
+            }
+            out.push(' ');
+        }
+        if c == '.' {
+            moved = false;
+        }
+        if c == ',' && next_letter {
             out.push(' ');
         }
     }
@@ -331,7 +346,12 @@ mod tests {
     fn punctuation_a_converter_spaced_is_put_back() {
         assert_eq!(
             repair_spacing("Rev .Mod .Phys . ,vol . 34 ,pp . 645 -655 ."),
-            "Rev.Mod.Phys., vol. 34, pp. 645 -655."
+            "Rev. Mod. Phys., vol. 34, pp. 645 -655."
+        );
+        // A full stop moved onto the next word goes back, with its space.
+        assert_eq!(
+            repair_spacing("K .Lund et .al . Phys .Rev.Lett. 66 ( 1991) 1951 ."),
+            "K. Lund et al. Phys. Rev.Lett. 66 (1991) 1951."
         );
         for text in [
             "A. Lund, Rings. Oslo, 1999.",
@@ -355,7 +375,7 @@ mod tests {
         );
         assert_eq!(
             repair_spacing("Phys.Rev .D 57 ( 1998) 1878 ,JHEP 1403 , 118 ( 2014 )."),
-            "Phys.Rev.D 57 (1998) 1878, JHEP 1403, 118 (2014)."
+            "Phys.Rev. D 57 (1998) 1878, JHEP 1403, 118 (2014)."
         );
         assert_eq!(repair_spacing("a  b (c) d"), "a  b (c) d");
         assert_eq!(

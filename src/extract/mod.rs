@@ -18,6 +18,7 @@ mod entry_collab;
 mod entry_forms;
 mod entry_journal;
 mod entry_journal_names;
+mod entry_journal_start;
 mod entry_labels;
 mod entry_list_spelling;
 pub use entries::{parse_entry, Entry};
