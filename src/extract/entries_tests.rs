@@ -222,6 +222,11 @@ fn inverted_names_with_full_given_names() {
     // Doubled commas after Vancouver names.
     let people = names_in("Varga HM,, Stone J,, Ito K").unwrap();
     assert_eq!(people.len(), 3);
+    // A family name that is also an organisation's word, with Vancouver
+    // initials, is a person's.
+    let people = names_in("Lund D, Bank Y, Okafor DC").unwrap();
+    let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Lund", "Bank", "Okafor"]);
 }
 
 #[test]

@@ -6,19 +6,22 @@
 
 use super::citations::Reference;
 
-/// Words that open abbreviated journal names (ISO 4 forms): a title that
-/// ends in one of them, with its full stop, right before the rest of an
-/// abbreviated journal name, has taken the journal's first word.
+/// Abbreviated words that open journal names (ISO 4 forms, and no
+/// English word): one of them, with its full stop, right before the rest
+/// of an abbreviated journal name belongs to it.
 const HEADS: &[&str] = &[
-    "Acta",
+    "Acad",
     "Adv",
+    "Agric",
     "Am",
+    "Anal",
     "Ann",
     "Annu",
     "Appl",
     "Arch",
     "Astron",
     "Astrophys",
+    "Atmos",
     "Aust",
     "Biochem",
     "Biol",
@@ -26,6 +29,7 @@ const HEADS: &[&str] = &[
     "Brit",
     "Bull",
     "Can",
+    "Cardiol",
     "Chem",
     "Chin",
     "Class",
@@ -33,11 +37,23 @@ const HEADS: &[&str] = &[
     "Commun",
     "Comput",
     "Curr",
+    "Ecol",
+    "Econ",
+    "Educ",
+    "Electron",
+    "Endocrinol",
+    "Environ",
     "Eur",
     "Europhys",
+    "Evol",
     "Exp",
     "Fiz",
+    "Funct",
+    "Genet",
+    "Geol",
+    "Geom",
     "Geophys",
+    "Immunol",
     "Ind",
     "Inorg",
     "Int",
@@ -46,52 +62,82 @@ const HEADS: &[&str] = &[
     "Jpn",
     "Mater",
     "Math",
+    "Mech",
     "Med",
+    "Microbiol",
     "Mod",
     "Mol",
     "Mon",
     "Nat",
     "Natl",
+    "Neurosci",
     "Nucl",
+    "Numer",
+    "Oncol",
     "Opt",
     "Org",
+    "Pharmacol",
     "Philos",
     "Phys",
+    "Physiol",
     "Proc",
     "Prog",
+    "Psychol",
+    "Q",
     "Rev",
     "Sci",
     "Sov",
+    "Stat",
     "Theor",
     "Trans",
     "Z",
     "Zh",
 ];
 
-/// Gives the journal back the first word the title took from it.
+/// Gives the journal back the first word the title, or the names,
+/// took from it.
 pub(super) fn give_back(r: &mut Reference, text: &str) {
-    let (Some(title), Some(container)) = (&r.title, &r.container) else {
+    let Some(container) = &r.container else {
         return;
     };
-    let Some((head, last)) = title.rsplit_once(' ') else {
-        return;
-    };
-    let word = last.trim_end_matches('.');
-    if !HEADS.contains(&word) || head.split_whitespace().count() < 2 {
-        return;
-    }
     // The journal's name is abbreviated (a full stop after one of its
-    // words), and the word stood right before it, with its full stop.
-    let abbreviated = container.contains('.') || text.contains(&format!("{container}."));
-    let joined = [" ", ""]
-        .iter()
-        .any(|gap| text.contains(&format!("{word}.{gap}{container}")));
-    if !(abbreviated && joined) {
+    // words).
+    if !(container.contains('.') || text.contains(&format!("{container}."))) {
         return;
     }
-    let title = head.trim_end_matches([',', ' ', ':']).to_string();
+    // The word right before the journal's name, with its full stop.
+    let Some(at) = text.find(container.as_str()) else {
+        return;
+    };
+    let before = text[..at].trim_end();
+    let Some(word) = before.strip_suffix('.') else {
+        return;
+    };
+    let word = word.rsplit([' ', '.', ',', '(']).next().unwrap_or("");
+    if !HEADS.contains(&word) {
+        return;
+    }
+    let taken_by_title = r.title.as_deref().and_then(|t| {
+        let head = t.strip_suffix(word)?;
+        (head.ends_with([' ', ',']) && head.split_whitespace().count() >= 2)
+            .then(|| head.trim_end_matches([',', ' ', ':']).to_string())
+    });
+    let taken_by_names = r
+        .authors
+        .last()
+        .is_some_and(|p| p.family == word && p.given.is_empty());
+    match (taken_by_title, r.title.is_none()) {
+        (Some(title), _) => r.title = Some(title),
+        (None, true) if taken_by_names => {
+            r.authors.pop();
+        }
+        // A title with no trace of the word, and no names took it: the
+        // word stood alone before the journal (`Patz, 1982, Am. J.
+        // Opthalmol.`).
+        (None, true) if !r.authors.iter().any(|p| p.family == word) => {}
+        _ => return,
+    }
     r.container = Some(format!("{word}. {container}"));
-    r.title = Some(title);
 }
 
 #[cfg(test)]
@@ -126,6 +172,30 @@ mod tests {
             ),
             ("A cold source for slow neutrons".into(), "Nucl. Instrum. Methods Phys. Res. A".into())
         );
+    }
+
+    #[test]
+    fn the_journal_gets_its_first_word_back_from_names() {
+        let mut r = Reference {
+            authors: vec![crate::extract::names::Person {
+                family: "Eur".into(),
+                given: String::new(),
+            }],
+            container: Some("J. Phys".into()),
+            ..Reference::default()
+        };
+        give_back(&mut r, "Eur. J. Phys. 32 (2011) 1007–1018");
+        assert!(r.authors.is_empty());
+        assert_eq!(r.container.as_deref(), Some("Eur. J. Phys"));
+        // A title that does not end in the word keeps it: the word was
+        // somewhere else.
+        let mut r = Reference {
+            title: Some("Winters".into()),
+            container: Some("J. Phys".into()),
+            ..Reference::default()
+        };
+        give_back(&mut r, "K. Ota, Winters, Am. J. Phys. 32 (2011) 10");
+        assert_eq!(r.container.as_deref(), Some("J. Phys"));
     }
 
     #[test]

@@ -200,12 +200,15 @@ fn direct(part: &str) -> Option<Person> {
         || words
             .iter()
             .any(|w| ORGANISATION.contains(&w.trim_end_matches('.')))
+            // `Bureau Y`: a family name and initials, as Vancouver writes
+            // them, is a person's whatever the family name.
+            && !(words.len() == 2 && vancouver_initials(words[1]))
     {
         return None;
     }
     let last = words[words.len() - 1];
     // Vancouver: `Berg KL`.
-    if last.len() <= 3 && last.chars().all(|c| c.is_ascii_uppercase()) && words.len() >= 2 {
+    if vancouver_initials(last) {
         let family = words[..words.len() - 1].join(" ");
         return is_family(&family).then(|| Person {
             family,
@@ -237,6 +240,11 @@ fn direct(part: &str) -> Option<Person> {
         family: words[k..].join(" "),
         given: words[..k].join(" "),
     })
+}
+
+/// `KL`: Vancouver's initials, capitals with no stops.
+fn vancouver_initials(w: &str) -> bool {
+    w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A family name: one to three capitalised words (particles allowed before).

@@ -165,6 +165,12 @@ impl Tagged {
     /// 172502`, `Hirsch, J. E. Phys Rev Lett 1999, 83, 1834`): authors, a
     /// journal's name, a year and a volume or pages, all labelled.
     fn untitled_article(&self, urls: Vec<String>) -> Option<Reference> {
+        // `Eur. J. Phys. 32`: one abbreviated word is the journal's first.
+        let raw = reftagger::field(&self.text, &self.labels, Label::Author)?;
+        let raw = raw.trim();
+        if !raw.contains(' ') && raw.ends_with('.') {
+            return None;
+        }
         let authors = self.field(Label::Author).and_then(|a| names_in(&a))?;
         let container = self
             .field(Label::Container)
