@@ -51,10 +51,17 @@ fn article(container: String, found: Numbers, year: Option<i32>) -> Reference {
 pub(super) fn journal_only(text: &str) -> Option<Reference> {
     let text = tidy(text);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let (container, at) = journal(&words)?;
-    let found = numbers(&words[at..], false)?;
+    // `2011 New J. Phys. 13 013025`: the year first, as a running head
+    // gives it.
+    let year_first = words
+        .first()
+        .and_then(|w| w.trim_end_matches(',').parse::<i32>().ok())
+        .filter(|y| (1700..=2100).contains(y));
+    let from = usize::from(year_first.is_some());
+    let (container, at) = journal(&words[from..])?;
+    let found = numbers(&words[from + at..], year_first.is_some())?;
     found.pages.as_ref()?;
-    let year = found.year;
+    let year = year_first.or(found.year);
     Some(article(container, found, year))
 }
 
@@ -174,7 +181,11 @@ fn journal(words: &[&str]) -> Option<(String, usize)> {
             && bare.chars().all(|c| c.is_alphabetic() || c == '.');
         let section = bare.chars().count() <= 2 && bare.chars().all(char::is_uppercase);
         let name = bare.starts_with(char::is_uppercase) && bare.chars().all(char::is_alphabetic);
-        let joining = matches!(bare, "of" | "&" | "and" | "de" | "für");
+        // `Expert Systems with Applications`, `JOURNAL OF VIROLOGY`.
+        let joining = matches!(
+            bare.to_lowercase().as_str(),
+            "of" | "&" | "and" | "de" | "für" | "with" | "in" | "on" | "for" | "the"
+        ) && i > 0;
         if !(dotted || section || name || joining) || i >= 8 {
             return None;
         }

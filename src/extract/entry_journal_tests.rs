@@ -198,7 +198,24 @@ fn a_journal_and_its_numbers_alone() {
         (Some("99"), Some("4919–4928"), Some(2008))
     );
     assert!(r.authors.is_empty() && r.title.is_none());
-    // A publisher and its year, or a volume alone, are no such line.
+    // Lower-case words inside the name, a name in capitals, the year
+    // first.
+    for (text, container, year) in [
+        (
+            "Harbour Systems with Tides 38 (2011) 2536–2549",
+            "Harbour Systems with Tides",
+            2011,
+        ),
+        ("JOURNAL OF TIDES 12 (1990) 11-19", "JOURNAL OF TIDES", 1990),
+        ("2011 New J. Tides 13 013025", "New J. Tides", 2011),
+    ] {
+        let r = journal_only(text).expect(text);
+        assert_eq!(r.container.as_deref(), Some(container), "{text}");
+        assert_eq!(r.year, Some(year), "{text}");
+    }
+    // A publisher and its year, or a volume alone, are no such line; nor
+    // is a name that opens with a joining word.
+    assert_eq!(journal_only("with Tides 38 (2011) 2536–2549"), None);
     for text in [
         "Oxford University Press, 2004.",
         "Harbour Science Reviews 99 (2008).",
