@@ -359,6 +359,13 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
         "{:?}",
         r.title
     );
+    // Vancouver with a full stop after the names, the year after the
+    // journal.
+    let r = read("Varga M, Osei WD, Lindqvist DE. Salt crust on the dunes of the south coast. Coast Geol 1984; 43: 76-79.");
+    let f: Vec<&str> = r.authors.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Varga", "Osei", "Lindqvist"]);
+    assert_eq!(r.year, Some(1984));
+    assert_eq!(r.container.as_deref(), Some("Coast Geol"));
     // A headline with a comma is no list of names.
     let r = read("Port Strike Delays Grain, Coal Shipments. Harbour Daily. 3 March 2019, <https://news.example.org/a/19>");
     assert!(r.authors.is_empty(), "{:?}", r.authors);

@@ -36,7 +36,12 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
     // name.
     let swapped = letters(&first.family) == letters(&other.given)
         && letters(&first.given) == letters(&other.family);
+    // `Lund M, Ortiz WD, Berg DE.` read as one inverted name (`Lund M`,
+    // given `Ortiz WD`): the entry parser reads Vancouver's names.
+    let vancouver = letters(&first.family) == letters(&format!("{}{}", other.family, other.given))
+        && other.given.chars().all(|c| c.is_ascii_uppercase());
     swapped
+        || vancouver
         || same_first
             && (e.authors.len() > n.authors.len() || title_is_a_name || title_in_names || dated)
 }
