@@ -226,7 +226,12 @@ pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
             Some(e) if note_entries::entry_reads_more(&text, &n, &e) => {
                 Parsed::Reference(Box::new(e))
             }
-            _ => Parsed::Reference(Box::new(n)),
+            Some(e) => {
+                let mut n = n;
+                note_entries::journal_from_entry(&mut n, &e);
+                Parsed::Reference(Box::new(n))
+            }
+            None => Parsed::Reference(Box::new(n)),
         };
     }
     let (authors, title_at) = listed.unwrap_or_default();

@@ -366,6 +366,16 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
     assert_eq!(f, ["Varga", "Osei", "Lindqvist"]);
     assert_eq!(r.year, Some(1984));
     assert_eq!(r.container.as_deref(), Some("Coast Geol"));
+    // Given names first, the title and a journal with nothing to set
+    // them apart: the entry parser's journal and numbers fill the note's.
+    let r = read(
+        "K. Ostrowska, Tidal Rings in a Shallow Sound, Commun. Coast. Phys. 252 (2004), 189-258",
+    );
+    assert_eq!(r.authors[0].family, "Ostrowska");
+    assert_eq!(r.title.as_deref(), Some("Tidal Rings in a Shallow Sound"));
+    assert_eq!(r.container.as_deref(), Some("Commun. Coast. Phys"));
+    assert_eq!(r.volume.as_deref(), Some("252"));
+    assert_eq!(r.kind, "article-journal");
     // A headline with a comma is no list of names.
     let r = read("Port Strike Delays Grain, Coal Shipments. Harbour Daily. 3 March 2019, <https://news.example.org/a/19>");
     assert!(r.authors.is_empty(), "{:?}", r.authors);

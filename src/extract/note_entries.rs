@@ -46,6 +46,29 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
             && (e.authors.len() > n.authors.len() || title_is_a_name || title_in_names || dated)
 }
 
+/// The journal the entry parser found where the note rules found the same
+/// title and none (`E. Lund, Rings in Twistor Space, Commun. Math. Phys.
+/// 252 (2004), 189-258`: the note rules read no container without quotes
+/// or emphasis): its name and numbers fill what `n` lacks.
+pub(super) fn journal_from_entry(n: &mut Reference, e: &Reference) {
+    let same_title = match (&n.title, &e.title) {
+        (Some(a), Some(b)) => letters(a) == letters(b),
+        _ => false,
+    };
+    if !same_title || n.container.is_some() || e.kind != "article-journal" {
+        return;
+    }
+    let Some(container) = &e.container else {
+        return;
+    };
+    n.container = Some(container.clone());
+    n.volume = n.volume.take().or_else(|| e.volume.clone());
+    n.issue = n.issue.take().or_else(|| e.issue.clone());
+    n.pages = n.pages.take().or_else(|| e.pages.clone());
+    n.year = n.year.or(e.year);
+    n.kind = e.kind;
+}
+
 /// Whether the authors of `e` read as a list of names, not a title's
 /// words before a comma (`EU Accuses Russia, China of …`): each a short
 /// family name with initials or a short given name.
