@@ -253,6 +253,18 @@ fn a_title_run_on_after_the_names_is_not_a_pair_of_names() {
 }
 
 #[test]
+fn initials_without_spaces_open_a_list_in_reading_order() {
+    let e = entry("S.N. Okafor and R.H. Lindqvist, Drift of moored buoys in the outer sound, Int. J. Coast. Eng., 23, 2205–2212 (1986).");
+    assert_eq!(families(&e), ["Okafor", "Lindqvist"]);
+    assert_eq!(e.reference.authors[0].given, "S.N.");
+    // A transliterated pair of letters is one initial.
+    let people = names_in("A.N. Orlova and D.Yu. Sokolov").unwrap();
+    let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(f, ["Orlova", "Sokolov"]);
+    assert_eq!(people[1].given, "D.Yu.");
+}
+
+#[test]
 fn capitals_with_a_full_stop_and_initials_without_their_last_one() {
     let e = entry("7. Lindgren, KA. Osei, PB. (2010). Sleep and memory in toddlers. Journal of Child Sleep, 12: 40-49.");
     assert_eq!(families(&e), ["Lindgren", "Osei"]);

@@ -30,9 +30,11 @@ pub fn initials_end(text: &str) -> Option<(Vec<Person>, &str)> {
         if !(word.chars().count() == 1 && word.starts_with(char::is_uppercase)) {
             continue;
         }
-        // `A. Roe and B. Lund, …`: the list's first initial opens it; it
-        // does not end it (`U.S. National Library …` is another matter).
-        if text[..at].trim().chars().count() == 1 {
+        // `A. Roe and B. Lund, …`, `S.N. Roe and …`: the list's first
+        // initials open it; they do not end it (`U.S. National Library …`
+        // is another matter).
+        let opening = text[..=at].trim();
+        if opening.chars().count() == 1 || opening != "U.S." && is_initials(opening) {
             continue;
         }
         let next: Vec<&str> = text[at + 2..].split_whitespace().take(3).collect();
