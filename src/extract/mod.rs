@@ -15,6 +15,7 @@ mod cited;
 mod entries;
 mod entry_cjk;
 mod entry_collab;
+mod entry_editors;
 mod entry_forms;
 mod entry_journal;
 mod entry_journal_names;
