@@ -224,6 +224,13 @@ fn inverted_names_with_full_given_names() {
     assert_eq!(people.len(), 3);
     // A family name that is also an organisation's word, with Vancouver
     // initials, is a person's.
+    // Initials spaced or hyphenated.
+    let people = names_in("Lund D, Guldvik R O, Park J-G").unwrap();
+    let f: Vec<(&str, &str)> = people
+        .iter()
+        .map(|p| (p.family.as_str(), p.given.as_str()))
+        .collect();
+    assert_eq!(f, [("Lund", "D"), ("Guldvik", "R O"), ("Park", "J-G")]);
     let people = names_in("Lund D, Bank Y, Okafor DC").unwrap();
     let f: Vec<&str> = people.iter().map(|p| p.family.as_str()).collect();
     assert_eq!(f, ["Lund", "Bank", "Okafor"]);

@@ -15,6 +15,8 @@ const MARKS: &[&str] = &[
     " (Eds.)",
     " (edd.)",
     " (ed)",
+    " (Ed)",
+    " (Eds)",
     " (eds)",
     " (editor)",
     " (editors)",
@@ -87,6 +89,10 @@ mod tests {
             (
                 "Berg, K. and Lund, P. (eds.) 2004. Harbour Towns. Oslo: Fjord.",
                 "Berg, K. and Lund, P. 2004. Harbour Towns. Oslo: Fjord.",
+            ),
+            (
+                "Basu, Kaveri and Mira Sen (Ed) 1996: Salt Roads, Delhi.",
+                "Basu, Kaveri and Mira Sen 1996: Salt Roads, Delhi.",
             ),
             (
                 "Lund, A. (Ed.). (1971). Salt roads. Oxford: Clarendon.",

@@ -207,12 +207,18 @@ fn direct(part: &str) -> Option<Person> {
         return None;
     }
     let last = words[words.len() - 1];
-    // Vancouver: `Berg KL`.
+    // Vancouver: `Berg KL`, `Berg K L`, `Park J-G`.
     if vancouver_initials(last) {
-        let family = words[..words.len() - 1].join(" ");
+        let run = words
+            .iter()
+            .rev()
+            .take_while(|w| vancouver_initials(w))
+            .count()
+            .min(words.len() - 1);
+        let family = words[..words.len() - run].join(" ");
         return is_family(&family).then(|| Person {
             family,
-            given: last.to_string(),
+            given: words[words.len() - run..].join(" "),
         });
     }
     // `Lipiński J.`, `Harrison R.M.`, `Andreae M. O.`: the family, then
@@ -242,9 +248,14 @@ fn direct(part: &str) -> Option<Person> {
     })
 }
 
-/// `KL`: Vancouver's initials, capitals with no stops.
+/// `KL`, `J-G`: Vancouver's initials, capitals with no stops.
 fn vancouver_initials(w: &str) -> bool {
-    w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+    let capitals = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+    (1..=3).contains(&capitals)
+        && w.len() <= 4
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+        && !w.contains("--")
 }
 
 /// A family name: one to three capitalised words (particles allowed before).
