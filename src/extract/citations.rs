@@ -143,7 +143,19 @@ pub(super) fn marked_text_in(body: &[Node], addresses: bool) -> (String, Vec<Str
 }
 
 /// Parses one footnote.
-pub fn parse_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
+pub fn parse_reference(marked: &str, urls: Vec<String>) -> Parsed {
+    match read_reference(marked, urls) {
+        Parsed::Reference(mut r) => {
+            // A page or a reprint's year taken for the year.
+            super::entry_years::settle(&mut r, marked);
+            Parsed::Reference(r)
+        }
+        other => other,
+    }
+}
+
+/// [`parse_reference`]'s reading, before its year is settled.
+fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     let mut text = String::new();
     for token in marked.split_whitespace() {
         let bare =

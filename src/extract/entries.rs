@@ -89,6 +89,7 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         })
         .map(|mut entry| {
             super::entry_journal_start::give_back(&mut entry.reference, marked);
+            super::entry_years::settle(&mut entry.reference, marked);
             entry
         })
 }

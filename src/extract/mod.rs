@@ -31,6 +31,7 @@ mod entry_preprint;
 mod entry_tagged;
 mod entry_tags;
 mod entry_titles;
+mod entry_years;
 mod fields;
 mod found;
 mod inflect;

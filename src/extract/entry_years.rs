@@ -1,0 +1,169 @@
+//! The year of an entry, settled after it is read, where the number taken
+//! for it is another's: a page after the year in parentheses (`Phys. Rev.
+//! D 57 (1998) 1878`), a volume numbered by year and month (`JHEP 1403,
+//! 118 (2014)`), a reprint's year (`Oxford 1971 (Rpt. 1987)`), or the
+//! end of a span (`Copenhagen 1955-1958`).
+
+use super::citations::Reference;
+
+/// Marks of a reprint or a later edition in parentheses.
+const REPRINTS: &[&str] = &[
+    "(Rpt.", "(rpt.", "(Repr.", "(repr.", "(Reprint", "(reprint", "(rist.", "(reimpr.", "(Nachdr.",
+];
+
+/// Sets `r.year` (and a date that was only the year) right.
+pub(super) fn settle(r: &mut Reference, text: &str) {
+    let Some(year) = r.year else {
+        return;
+    };
+    let Some(settled) = better_year(year, text) else {
+        return;
+    };
+    if r.date.as_deref() == Some(year.to_string().as_str()) {
+        r.date = Some(settled.to_string());
+    }
+    r.year = Some(settled);
+}
+
+fn better_year(year: i32, text: &str) -> Option<i32> {
+    let tokens = years(text);
+    let at = tokens.iter().find(|t| t.year == year)?;
+    // A year alone in parentheses, before the number taken: that number
+    // is a page; right after it (a volume and a page between): a volume.
+    if let Some(b) = tokens
+        .iter()
+        .find(|t| t.bracketed && t.year != year && !t.in_reprint && t.year >= 1500)
+    {
+        let page_after = b.at < at.at && !at.bracketed;
+        let volume_before = at.at < b.at && {
+            let between = &text[at.end..b.at];
+            between.len() <= 12
+                && between
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " ,(".contains(c))
+        };
+        if page_after || volume_before {
+            return Some(b.year);
+        }
+    }
+    // A reprint's year: the one before the reprint's mark.
+    if at.in_reprint {
+        return tokens
+            .iter()
+            .rev()
+            .find(|t| t.at < at.at && !t.in_reprint)
+            .map(|t| t.year);
+    }
+    // `1955-1958`: the span's start.
+    let before = text[..at.at].trim_end_matches([' ', '(']);
+    before
+        .strip_suffix(['-', '–'])
+        .map(|b| b.trim_end())
+        .filter(|b| b.len() >= 4 && b.is_char_boundary(b.len() - 4))
+        .and_then(|b| b[b.len() - 4..].parse::<i32>().ok())
+        .filter(|s| (1500..year).contains(s) && year - s <= 30)
+}
+
+/// A four-figure year in the text: where it stands, whether alone in
+/// parentheses, whether inside a reprint's parentheses.
+struct Token {
+    year: i32,
+    at: usize,
+    end: usize,
+    bracketed: bool,
+    in_reprint: bool,
+}
+
+fn years(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let reprint_from = REPRINTS.iter().filter_map(|m| text.find(m)).min();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if !(digits && before && after) {
+            i += 1;
+            continue;
+        }
+        let year: i32 = text[i..i + 4].parse().unwrap_or(0);
+        // Wider than years are: the number taken may be a volume.
+        if (1000..2100).contains(&year) {
+            let open = text[..i].trim_end_matches(' ').ends_with('(');
+            let rest = text[i + 4..].trim_start_matches(|c: char| c.is_ascii_lowercase());
+            let close = rest.trim_start_matches(' ').starts_with(')');
+            let in_reprint = reprint_from.is_some_and(|r| r < i)
+                && !text[reprint_from.unwrap_or(0)..i].contains(')');
+            out.push(Token {
+                year,
+                at: i,
+                end: i + 4,
+                bracketed: open && close,
+                in_reprint,
+            });
+        }
+        i += 4;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settled(year: i32, text: &str) -> i32 {
+        let mut r = Reference {
+            year: Some(year),
+            ..Reference::default()
+        };
+        settle(&mut r, text);
+        r.year.unwrap()
+    }
+
+    #[test]
+    fn the_year_in_parentheses_beats_a_page_or_a_volume() {
+        assert_eq!(
+            settled(1878, "K. Lund, Tides, Phys. Rev. D 57 (1998) 1878."),
+            1998
+        );
+        assert_eq!(
+            settled(1403, "K. Lund, “Tides,” JHEP 1403, 118 (2014)."),
+            2014
+        );
+        assert_eq!(
+            settled(
+                1565,
+                "K. Lund, Tides, J. Math. Phys. 21 (7) (1980) 1562-1565."
+            ),
+            1980
+        );
+    }
+
+    #[test]
+    fn a_reprint_or_a_span_gives_the_first_year() {
+        assert_eq!(
+            settled(1987, "K. Lund, Tides, Oxford 1971 (Rpt. 1987)."),
+            1971
+        );
+        assert_eq!(settled(1958, "K. Lund, Tides, Copenhagen 1955-1958."), 1955);
+        assert_eq!(
+            settled(1990, "K. Lund, Tides, CW 83 (1989-1990), pp. 393-461."),
+            1989
+        );
+    }
+
+    #[test]
+    fn a_right_year_stays() {
+        // Author and date first: the year after the names stands.
+        assert_eq!(
+            settled(2010, "Lund, K. (2010). Tides. Harbour Letters 3 (1999): 4."),
+            2010
+        );
+        assert_eq!(settled(2010, "Lund, K. 2010. Tides. Oslo: Fjord."), 2010);
+        assert_eq!(settled(1998, "K. Lund, Phys. Rev. D 57 (1998) 1878."), 1998);
+        // Pages far from the year in a span are no span.
+        assert_eq!(settled(2001, "Lund, K. 1950-2001. Oslo."), 2001);
+        assert_eq!(settled(1999, "Tides 1999"), 1999);
+    }
+}
