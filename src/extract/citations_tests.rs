@@ -376,6 +376,13 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
     assert_eq!(r.container.as_deref(), Some("Commun. Coast. Phys"));
     assert_eq!(r.volume.as_deref(), Some("252"));
     assert_eq!(r.kind, "article-journal");
+    // An article cited without its title, its journal's first word not
+    // taken for one.
+    let r = read("A. Lund, C Roe, and I Ota, Phys. Rev. B, 73, 193306 (2006).");
+    assert_eq!(r.authors.len(), 3, "{:?}", r.authors);
+    assert_eq!(r.title, None);
+    assert_eq!(r.container.as_deref(), Some("Phys. Rev. B"));
+    assert_eq!(r.year, Some(2006));
     // A headline with a comma is no list of names.
     let r = read("Port Strike Delays Grain, Coal Shipments. Harbour Daily. 3 March 2019, <https://news.example.org/a/19>");
     assert!(r.authors.is_empty(), "{:?}", r.authors);

@@ -100,6 +100,18 @@ pub(super) fn give_back(r: &mut Reference, text: &str) {
     let Some(container) = &r.container else {
         return;
     };
+    // `C. Roe, Phys. Rev. B, 73, 193306`: no title at all; the one
+    // abbreviated word read as one opens the journal's name.
+    if let Some(word) = r.title.as_deref().filter(|t| one_abbreviated_word(t)) {
+        let joined = [" ", ""]
+            .iter()
+            .any(|gap| text.contains(&format!("{word}.{gap}{container}")));
+        if joined {
+            r.container = Some(format!("{word}. {container}"));
+            r.title = None;
+            return;
+        }
+    }
     // The journal's name is abbreviated (a full stop after one of its
     // words).
     if !(container.contains('.') || text.contains(&format!("{container}."))) {
@@ -138,6 +150,13 @@ pub(super) fn give_back(r: &mut Reference, text: &str) {
         _ => return,
     }
     r.container = Some(format!("{word}. {container}"));
+}
+
+/// `Phys`, `Nucl`: a capitalised word of up to seven letters, alone.
+fn one_abbreviated_word(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+        && (2..=7).contains(&t.chars().count())
+        && t.chars().all(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -196,6 +215,31 @@ mod tests {
         };
         give_back(&mut r, "K. Ota, Winters, Am. J. Phys. 32 (2011) 10");
         assert_eq!(r.container.as_deref(), Some("J. Phys"));
+    }
+
+    #[test]
+    fn a_one_word_title_before_the_journal_opens_its_name() {
+        let mut r = Reference {
+            title: Some("Phys".into()),
+            container: Some("Rev. B".into()),
+            ..Reference::default()
+        };
+        give_back(
+            &mut r,
+            "A. Lund, C Roe, and I Ota, Phys. Rev. B, 73, 193306 (2006).",
+        );
+        assert_eq!(
+            (r.title, r.container.as_deref()),
+            (None, Some("Phys. Rev. B"))
+        );
+        // A one-word title set apart from the journal stands.
+        let mut r = Reference {
+            title: Some("Tides".into()),
+            container: Some("Rev. B".into()),
+            ..Reference::default()
+        };
+        give_back(&mut r, "A. Lund, Tides, Rev. B, 73 (2006).");
+        assert_eq!(r.title.as_deref(), Some("Tides"));
     }
 
     #[test]

@@ -113,7 +113,11 @@ pub(super) fn entry_reading(text: &str, urls: Vec<String>) -> Option<Reference> 
     let first = r.authors.first()?;
     let opening: String = text.chars().take(80).collect();
     let named_first = !first.family.is_empty() && opening.contains(first.family.as_str());
-    (named_first && r.title.is_some() && (r.year.is_some() || r.container.is_some())).then_some(r)
+    // A title, or a journal and a year (an article cited without its
+    // title, `A. Lund, Phys. Rev. B 73, 193306 (2006)`).
+    let cited = r.title.is_some() && (r.year.is_some() || r.container.is_some())
+        || r.container.is_some() && r.year.is_some();
+    (named_first && cited).then_some(r)
 }
 
 /// Whether a note opens as an author–date entry does: names, then the
