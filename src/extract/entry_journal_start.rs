@@ -100,6 +100,26 @@ pub(super) fn give_back(r: &mut Reference, text: &str) {
     let Some(container) = &r.container else {
         return;
     };
+    // `Safety in Perturbative QCD, Phys. Rev. D 91`: the title's last
+    // words, before the comma, read as the journal's first.
+    if let Some((tail, journal)) = container.split_once(", ") {
+        let abbreviated = journal.starts_with(char::is_uppercase)
+            && journal.split_whitespace().any(|w| w.ends_with('.'))
+            && !journal.contains(", ");
+        let joined = r
+            .title
+            .as_deref()
+            .is_some_and(|t| text.contains(&format!("{t} {tail}, {journal}")));
+        if abbreviated && joined && !tail.contains('.') && tail.split_whitespace().count() <= 4 {
+            let title = format!("{} {tail}", r.title.as_deref().unwrap_or(""));
+            if r.publisher.as_deref() == Some(title.as_str()) {
+                r.publisher = None;
+            }
+            r.title = Some(title);
+            r.container = Some(journal.to_string());
+            return;
+        }
+    }
     // `C. Roe, Phys. Rev. B, 73, 193306`: no title at all; the one
     // abbreviated word read as one opens the journal's name.
     if let Some(word) = r.title.as_deref().filter(|t| one_abbreviated_word(t)) {
@@ -240,6 +260,34 @@ mod tests {
         };
         give_back(&mut r, "A. Lund, Tides, Rev. B, 73 (2006).");
         assert_eq!(r.title.as_deref(), Some("Tides"));
+    }
+
+    #[test]
+    fn the_titles_last_words_before_a_comma_go_back_to_it() {
+        let mut r = Reference {
+            title: Some("Safety in Perturbative".into()),
+            container: Some("QCD, Phys. Rev. D".into()),
+            publisher: Some("Safety in Perturbative QCD".into()),
+            ..Reference::default()
+        };
+        give_back(
+            &mut r,
+            "K. Ota, Safety in Perturbative QCD, Phys. Rev. D 91 (2015) 111501.",
+        );
+        assert_eq!(r.title.as_deref(), Some("Safety in Perturbative QCD"));
+        assert_eq!(r.container.as_deref(), Some("Phys. Rev. D"));
+        assert_eq!(r.publisher, None);
+        // A journal's own comma stays (`Chaos, Solitons and Fractals`).
+        let mut r = Reference {
+            title: Some("Rings".into()),
+            container: Some("Chaos, Solitons and Fractals".into()),
+            ..Reference::default()
+        };
+        give_back(
+            &mut r,
+            "K. Ota, Rings, Chaos, Solitons and Fractals 19 (2004) 527.",
+        );
+        assert_eq!(r.container.as_deref(), Some("Chaos, Solitons and Fractals"));
     }
 
     #[test]
