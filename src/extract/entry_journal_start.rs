@@ -1,8 +1,10 @@
-//! Where a title ends and an abbreviated journal's name begins, when
-//! nothing but the journal's own full stops parts them (`… in advanced
-//! detectors Class. Quantum Grav. 18 L95`, `… anti-spring blades Nucl.
-//! Instrum. Methods Phys. Res. A 540`): the first word of the journal
-//! reads as the title's last, and the journal is left without it.
+//! Where a title ends and a journal's name begins, when the labeller or
+//! the rules put the bound a word off: the first word of an abbreviated
+//! journal read as the title's last (`… in advanced detectors Class.
+//! Quantum Grav. 18 L95`), as a one-word title (`C. Roe, Phys. Rev. B, 73`)
+//! or as a name (`Eur. J. Phys. 32`); or the title's last words, before a
+//! comma, read as the journal's first (`… in Perturbative QCD, Phys. Rev.
+//! D 91`).
 
 use super::citations::Reference;
 
@@ -94,60 +96,78 @@ const HEADS: &[&str] = &[
     "Zh",
 ];
 
-/// Gives the journal back the first word the title, or the names,
-/// took from it.
+/// Gives the journal back the words the title, or the names, took from
+/// it; or the title the words the journal took.
 pub(super) fn give_back(r: &mut Reference, text: &str) {
-    let Some(container) = &r.container else {
-        return;
+    let _ = title_tail(r, text) || one_word_title(r, text) || head_word(r, text);
+}
+
+/// `Safety in Perturbative QCD, Phys. Rev. D 91`: the title's last words,
+/// before the comma, read as the journal's first, go back to the title.
+fn title_tail(r: &mut Reference, text: &str) -> bool {
+    let (Some(title), Some(container)) = (&r.title, &r.container) else {
+        return false;
     };
-    // `Safety in Perturbative QCD, Phys. Rev. D 91`: the title's last
-    // words, before the comma, read as the journal's first.
-    if let Some((tail, journal)) = container.split_once(", ") {
-        let abbreviated = journal.starts_with(char::is_uppercase)
-            && journal.split_whitespace().any(|w| w.ends_with('.'))
-            && !journal.contains(", ");
-        let joined = r
-            .title
-            .as_deref()
-            .is_some_and(|t| text.contains(&format!("{t} {tail}, {journal}")));
-        if abbreviated && joined && !tail.contains('.') && tail.split_whitespace().count() <= 4 {
-            let title = format!("{} {tail}", r.title.as_deref().unwrap_or(""));
-            if r.publisher.as_deref() == Some(title.as_str()) {
-                r.publisher = None;
-            }
-            r.title = Some(title);
-            r.container = Some(journal.to_string());
-            return;
-        }
+    let Some((tail, journal)) = container.split_once(", ") else {
+        return false;
+    };
+    let abbreviated = journal.starts_with(char::is_uppercase)
+        && journal.split_whitespace().any(|w| w.ends_with('.'))
+        && !journal.contains(", ");
+    let joined = text.contains(&format!("{title} {tail}, {journal}"));
+    if !(abbreviated && joined && !tail.contains('.') && tail.split_whitespace().count() <= 4) {
+        return false;
     }
-    // `C. Roe, Phys. Rev. B, 73, 193306`: no title at all; the one
-    // abbreviated word read as one opens the journal's name.
-    if let Some(word) = r.title.as_deref().filter(|t| one_abbreviated_word(t)) {
-        let joined = [" ", ""]
-            .iter()
-            .any(|gap| text.contains(&format!("{word}.{gap}{container}")));
-        if joined {
-            r.container = Some(format!("{word}. {container}"));
-            r.title = None;
-            return;
-        }
+    let title = format!("{title} {tail}");
+    let journal = journal.to_string();
+    if r.publisher.as_deref() == Some(title.as_str()) {
+        r.publisher = None;
     }
+    r.title = Some(title);
+    r.container = Some(journal);
+    true
+}
+
+/// `C. Roe, Phys. Rev. B, 73, 193306`: no title at all; the one
+/// abbreviated word read as one opens the journal's name.
+fn one_word_title(r: &mut Reference, text: &str) -> bool {
+    let (Some(word), Some(container)) = (&r.title, &r.container) else {
+        return false;
+    };
+    let joined = [" ", ""]
+        .iter()
+        .any(|gap| text.contains(&format!("{word}.{gap}{container}")));
+    if !(one_abbreviated_word(word) && joined) {
+        return false;
+    }
+    r.container = Some(format!("{word}. {container}"));
+    r.title = None;
+    true
+}
+
+/// `… detectors Class. Quantum Grav. 18`, `Eur. J. Phys. 32`: a word of
+/// [`HEADS`] right before an abbreviated journal's name, taken by the
+/// title, by the names or by nothing, goes back to the journal.
+fn head_word(r: &mut Reference, text: &str) -> bool {
+    let Some(container) = &r.container else {
+        return false;
+    };
     // The journal's name is abbreviated (a full stop after one of its
     // words).
     if !(container.contains('.') || text.contains(&format!("{container}."))) {
-        return;
+        return false;
     }
     // The word right before the journal's name, with its full stop.
     let Some(at) = text.find(container.as_str()) else {
-        return;
+        return false;
     };
     let before = text[..at].trim_end();
     let Some(word) = before.strip_suffix('.') else {
-        return;
+        return false;
     };
     let word = word.rsplit([' ', '.', ',', '(']).next().unwrap_or("");
     if !HEADS.contains(&word) {
-        return;
+        return false;
     }
     let taken_by_title = r.title.as_deref().and_then(|t| {
         let head = t.strip_suffix(word)?;
@@ -167,9 +187,10 @@ pub(super) fn give_back(r: &mut Reference, text: &str) {
         // word stood alone before the journal (`Patz, 1982, Am. J.
         // Opthalmol.`).
         (None, true) if !r.authors.iter().any(|p| p.family == word) => {}
-        _ => return,
+        _ => return false,
     }
     r.container = Some(format!("{word}. {container}"));
+    true
 }
 
 /// `Phys`, `Nucl`: a capitalised word of up to seven letters, alone.
