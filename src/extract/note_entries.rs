@@ -39,6 +39,7 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
     // `Lund M, Ortiz WD, Berg DE.` read as one inverted name (`Lund M`,
     // given `Ortiz WD`): the entry parser reads Vancouver's names.
     let vancouver = letters(&first.family) == letters(&format!("{}{}", other.family, other.given))
+        && !other.given.is_empty()
         && other.given.chars().all(|c| c.is_ascii_uppercase());
     swapped
         || vancouver
