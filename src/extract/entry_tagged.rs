@@ -78,6 +78,18 @@ impl Tagged {
         let names_taken = !family.is_empty()
             && title.contains(family)
             && !r.title.as_deref().is_some_and(|t| t.contains(family));
+        // `Lund, A., Roe, B.: Title`: the labeller's title opens with the
+        // last name the rules read, or its initials (`Roe, B.: Title`,
+        // `B.: Title`).
+        let last_taken = r.authors.last().is_some_and(|p| {
+            let opens = |prefix: String| {
+                title.starts_with(&prefix)
+                    && !r.title.as_deref().is_some_and(|t| t.starts_with(&prefix))
+            };
+            !p.family.is_empty() && opens(format!("{}, ", p.family))
+                || !p.given.is_empty() && opens(format!("{}:", p.given))
+        });
+        let names_taken = names_taken || last_taken;
         if names_taken {
             return;
         }
@@ -322,6 +334,21 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Springer's form, names parted from the title by a colon: the title
+    /// does not open with the last of them.
+    #[test]
+    fn the_last_name_before_a_colon_is_no_part_of_the_title() {
+        let text = "Okafor, A., Lindqvist, B., Mbeki, C.D.: Wave loads on floating piers in shallow sounds. Int. J. Coast. Eng. 12, 1550033 (2015)";
+        let r = crate::extract::parse_entry(text, Vec::new())
+            .expect(text)
+            .reference;
+        assert_eq!(r.authors.len(), 3, "{:?}", r.authors);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Wave loads on floating piers in shallow sounds")
+        );
     }
 
     /// Articles cited without their titles, in the forms of physics and
