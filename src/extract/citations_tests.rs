@@ -383,6 +383,15 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
     assert_eq!(r.title, None);
     assert_eq!(r.container.as_deref(), Some("Phys. Rev. B"));
     assert_eq!(r.year, Some(2006));
+    // A transliterated initial (`Yu.`) is no family name.
+    let r = read("Yu. M. Orlov and V. Yu. Sokolova, \"Tides in the outer sound,\" Phys. Rev. A 12 (2016) 227.");
+    let f: Vec<(&str, &str)> = r
+        .authors
+        .iter()
+        .map(|p| (p.family.as_str(), p.given.as_str()))
+        .collect();
+    assert_eq!(f, [("Orlov", "Yu. M."), ("Sokolova", "V. Yu.")]);
+    assert_eq!(r.title.as_deref(), Some("Tides in the outer sound"));
     // A headline with a comma is no list of names.
     let r = read("Port Strike Delays Grain, Coal Shipments. Harbour Daily. 3 March 2019, <https://news.example.org/a/19>");
     assert!(r.authors.is_empty(), "{:?}", r.authors);

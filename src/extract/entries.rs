@@ -315,7 +315,7 @@ fn authors_end(text: &str) -> Option<usize> {
         let at = from + k;
         let word = text[..at].rsplit([' ', ',']).next().unwrap_or("");
         let word = word.rsplit('.').next().unwrap_or(word);
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase)
+        let initial = super::entry_names::initial_letters(word)
             || word
                 .strip_prefix('-')
                 .is_some_and(|w| w.chars().count() == 1);

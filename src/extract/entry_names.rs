@@ -276,19 +276,22 @@ const PAIRS: &[&str] = &[
     "Ch", "Cs", "Gy", "Kh", "Sh", "Sz", "Th", "Ts", "Ya", "Yo", "Yu", "Zh",
 ];
 
+/// One initial's letters: a capital, or a transliterated pair (`Yu` in
+/// `D.Yu.`, `Ch` in `A.Ch.`).
+pub(super) fn initial_letters(s: &str) -> bool {
+    s.chars().count() == 1 && s.starts_with(char::is_uppercase) || PAIRS.contains(&s)
+}
+
 /// `S`, `S.`, `S. M. A.`, `J.-P.`, `D.Yu.`, `SC.` (a run of capitals with a full
 /// stop), `J.P` (its last stop left off). A bare run (`SC`) is left to
 /// the Vancouver rules.
 pub(super) fn is_initials(part: &str) -> bool {
     let compact: String = part.chars().filter(|c| !c.is_whitespace()).collect();
     let capitals = |s: &str| s.chars().all(char::is_uppercase);
-    // `D.Yu.`, `A.Ch.`: a transliterated letter pair is one initial.
-    let initial =
-        |s: &str| s.chars().count() == 1 && s.starts_with(char::is_uppercase) || PAIRS.contains(&s);
     let dotted = compact.ends_with('.')
         && compact
             .split(['.', '-'])
-            .all(|s| s.is_empty() || initial(s));
+            .all(|s| s.is_empty() || initial_letters(s));
     let count = compact.chars().count();
     let run = capitals(&compact) && count == 1;
     let run_with_stop = compact

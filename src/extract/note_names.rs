@@ -223,7 +223,7 @@ fn initial(w: &str) -> bool {
         && w.ends_with('.')
         && w.split(['.', '-'])
             .filter(|p| !p.is_empty())
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+            .all(super::entry_names::initial_letters)
 }
 
 /// A word written in capitals (`HALDEN`), in title case.
