@@ -408,4 +408,4 @@ fn split_title(text: &str) -> (Option<String>, &str) {
 
 #[cfg(test)]
 #[path = "citations_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -223,3 +223,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "Gazette",
     "Bulletin",
 ];
+
+#[cfg(test)]
+#[path = "note_entries_tests.rs"]
+mod tests;
