@@ -204,12 +204,16 @@ fn one_abbreviated_word(t: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn read(title: &str, container: &str, text: &str) -> (String, String) {
-        let mut r = Reference {
+    fn titled(title: &str, container: &str) -> Reference {
+        Reference {
             title: Some(title.into()),
             container: Some(container.into()),
             ..Reference::default()
-        };
+        }
+    }
+
+    fn read(title: &str, container: &str, text: &str) -> (String, String) {
+        let mut r = titled(title, container);
         give_back(&mut r, text);
         (r.title.unwrap(), r.container.unwrap())
     }
@@ -249,22 +253,14 @@ mod tests {
         assert_eq!(r.container.as_deref(), Some("Eur. J. Phys"));
         // A title that does not end in the word keeps it: the word was
         // somewhere else.
-        let mut r = Reference {
-            title: Some("Winters".into()),
-            container: Some("J. Phys".into()),
-            ..Reference::default()
-        };
+        let mut r = titled("Winters", "J. Phys");
         give_back(&mut r, "K. Ota, Winters, Am. J. Phys. 32 (2011) 10");
         assert_eq!(r.container.as_deref(), Some("J. Phys"));
     }
 
     #[test]
     fn a_one_word_title_before_the_journal_opens_its_name() {
-        let mut r = Reference {
-            title: Some("Phys".into()),
-            container: Some("Rev. B".into()),
-            ..Reference::default()
-        };
+        let mut r = titled("Phys", "Rev. B");
         give_back(
             &mut r,
             "A. Lund, C Roe, and I Ota, Phys. Rev. B, 73, 193306 (2006).",
@@ -274,11 +270,7 @@ mod tests {
             (None, Some("Phys. Rev. B"))
         );
         // A one-word title set apart from the journal stands.
-        let mut r = Reference {
-            title: Some("Tides".into()),
-            container: Some("Rev. B".into()),
-            ..Reference::default()
-        };
+        let mut r = titled("Tides", "Rev. B");
         give_back(&mut r, "A. Lund, Tides, Rev. B, 73 (2006).");
         assert_eq!(r.title.as_deref(), Some("Tides"));
     }
@@ -286,10 +278,8 @@ mod tests {
     #[test]
     fn the_titles_last_words_before_a_comma_go_back_to_it() {
         let mut r = Reference {
-            title: Some("Safety in Perturbative".into()),
-            container: Some("QCD, Phys. Rev. D".into()),
             publisher: Some("Safety in Perturbative QCD".into()),
-            ..Reference::default()
+            ..titled("Safety in Perturbative", "QCD, Phys. Rev. D")
         };
         give_back(
             &mut r,
@@ -299,11 +289,7 @@ mod tests {
         assert_eq!(r.container.as_deref(), Some("Phys. Rev. D"));
         assert_eq!(r.publisher, None);
         // A journal's own comma stays (`Chaos, Solitons and Fractals`).
-        let mut r = Reference {
-            title: Some("Rings".into()),
-            container: Some("Chaos, Solitons and Fractals".into()),
-            ..Reference::default()
-        };
+        let mut r = titled("Rings", "Chaos, Solitons and Fractals");
         give_back(
             &mut r,
             "K. Ota, Rings, Chaos, Solitons and Fractals 19 (2004) 527.",
