@@ -14,20 +14,28 @@ use super::entry_journal_names::lead_author;
 pub(super) fn read(text: &str) -> Option<Reference> {
     let text = tidy(text);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let (authors, mut at) = initials_first(&words).or_else(|| lead_author(&words))?;
+    let (authors, at) = initials_first(&words).or_else(|| lead_author(&words))?;
     // `Liu C et al 2016 Phys. Rev. Lett. 116 112501`: the year first.
-    let year_first = words
-        .get(at)
-        .and_then(|w| w.trim_end_matches(',').parse::<i32>().ok())
-        .filter(|y| (1700..=2100).contains(y));
-    at += usize::from(year_first.is_some());
-    let (container, numbers_at) = journal(&words[at..])?;
-    let found = numbers(&words[at + numbers_at..], year_first.is_some())?;
-    let year = year_first.or(found.year)?;
+    let (container, found, year) = journal_numbers(&words[at..])?;
     Some(Reference {
         authors,
-        ..article(container, found, Some(year))
+        ..article(container, found, Some(year?))
     })
+}
+
+/// A journal's short name and its numbers at the start of `words`, after
+/// a year that may come first (`2016 Phys. Rev. Lett. 116 112501`): the
+/// name, the numbers, and the year from either place.
+fn journal_numbers(words: &[&str]) -> Option<(String, Numbers, Option<i32>)> {
+    let year_first = words
+        .first()
+        .and_then(|w| w.trim_end_matches(',').parse::<i32>().ok())
+        .filter(|y| (1700..=2100).contains(y));
+    let from = usize::from(year_first.is_some());
+    let (container, at) = journal(&words[from..])?;
+    let found = numbers(&words[from + at..], year_first.is_some())?;
+    let year = year_first.or(found.year);
+    Some((container, found, year))
 }
 
 /// An article in `container` with the numbers found after its name.
@@ -53,15 +61,8 @@ pub(super) fn journal_only(text: &str) -> Option<Reference> {
     let words: Vec<&str> = text.split_whitespace().collect();
     // `2011 New J. Phys. 13 013025`: the year first, as a running head
     // gives it.
-    let year_first = words
-        .first()
-        .and_then(|w| w.trim_end_matches(',').parse::<i32>().ok())
-        .filter(|y| (1700..=2100).contains(y));
-    let from = usize::from(year_first.is_some());
-    let (container, at) = journal(&words[from..])?;
-    let found = numbers(&words[from + at..], year_first.is_some())?;
+    let (container, found, year) = journal_numbers(&words)?;
     found.pages.as_ref()?;
-    let year = year_first.or(found.year);
     Some(article(container, found, year))
 }
 
