@@ -114,16 +114,23 @@ pub(super) fn last_year(text: &str) -> Option<(i32, usize)> {
 
 fn years(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     let b = text.as_bytes();
+    // Not a code's figures (`2005A`).
+    four_figures(text)
+        .filter(move |&(_, i)| b.get(i + 4).is_none_or(|c| !c.is_ascii_uppercase()))
+        .filter(|(y, _)| (1500..2100).contains(y))
+}
+
+/// Every number of exactly four figures standing alone (no letter or
+/// figure before it, no figure after it): (number, byte offset).
+pub(super) fn four_figures(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
+    let b = text.as_bytes();
     (0..b.len().saturating_sub(3)).filter_map(move |i| {
         let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
         let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let after = b
-            .get(i + 4)
-            .is_none_or(|c| !c.is_ascii_digit() && !c.is_ascii_uppercase());
+        let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
         if !(digits && before && after) {
             return None;
         }
-        let y: i32 = text[i..i + 4].parse().ok()?;
-        (1500..2100).contains(&y).then_some((y, i))
+        Some((text[i..i + 4].parse().ok()?, i))
     })
 }

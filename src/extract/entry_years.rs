@@ -75,37 +75,25 @@ struct Token {
 }
 
 fn years(text: &str) -> Vec<Token> {
-    let b = text.as_bytes();
     let reprint_from = REPRINTS.iter().filter_map(|m| text.find(m)).min();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
-        let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        if !(digits && before && after) {
-            i += 1;
-            continue;
-        }
-        let year: i32 = text[i..i + 4].parse().unwrap_or(0);
+    super::entry_numbers::four_figures(text)
         // Wider than years are: the number taken may be a volume.
-        if (1000..2100).contains(&year) {
+        .filter(|(year, _)| (1000..2100).contains(year))
+        .map(|(year, i)| {
             let open = text[..i].trim_end_matches(' ').ends_with('(');
             let rest = text[i + 4..].trim_start_matches(|c: char| c.is_ascii_lowercase());
             let close = rest.trim_start_matches(' ').starts_with(')');
             let in_reprint = reprint_from.is_some_and(|r| r < i)
                 && !text[reprint_from.unwrap_or(0)..i].contains(')');
-            out.push(Token {
+            Token {
                 year,
                 at: i,
                 end: i + 4,
                 bracketed: open && close,
                 in_reprint,
-            });
-        }
-        i += 4;
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
