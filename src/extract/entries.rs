@@ -63,7 +63,10 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     // `Lund," A Theory ,"Phys. Rev.`: quotes a converter moved.
     let repaired = entry_titles::repaired(marked);
     // `A. Lund (ed.), Title`: the editors' names read as the entry's.
-    let repaired = super::entry_editors::without_editor_mark(&repaired).into_owned();
+    let repaired = match super::entry_editors::without_editor_mark(&repaired) {
+        std::borrow::Cow::Owned(unmarked) => unmarked,
+        std::borrow::Cow::Borrowed(_) => repaired,
+    };
     let marked = repaired.as_str();
     let tagged = Tagged::new(marked);
     super::entry_collab::collaboration_entry(marked, &urls)

@@ -193,11 +193,11 @@ fn head_word(r: &mut Reference, text: &str) -> bool {
     true
 }
 
-/// `Phys`, `Nucl`: a capitalised word of up to seven letters, alone.
+/// `Phys`, `Nucl`: an abbreviation's word of two letters or more, alone.
 fn one_abbreviated_word(t: &str) -> bool {
-    t.starts_with(char::is_uppercase)
-        && (2..=7).contains(&t.chars().count())
-        && t.chars().all(char::is_alphabetic)
+    t.chars().count() >= 2
+        && !t.contains('.')
+        && super::entry_forms::is_abbreviation(&format!("{t}."))
 }
 
 #[cfg(test)]
