@@ -38,9 +38,7 @@ impl Tagged {
     }
 
     fn field(&self, label: Label) -> Option<String> {
-        reftagger::field(&self.text, &self.labels, label)
-            .map(|f| clean(&f))
-            .filter(|f| f.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+        cleaned(&reftagger::field(&self.text, &self.labels, label)?)
     }
 
     /// Whether the words of `field` stand in a title, a publisher, a
@@ -183,7 +181,7 @@ impl Tagged {
         if !raw.contains(' ') && raw.ends_with('.') {
             return None;
         }
-        let authors = self.field(Label::Author).and_then(|a| names_in(&a))?;
+        let authors = cleaned(raw).and_then(|a| names_in(&a))?;
         let container = self
             .field(Label::Container)
             .map(|c| without_in(&c).to_string())
@@ -207,6 +205,12 @@ impl Tagged {
             ..Reference::default()
         })
     }
+}
+
+/// A labelled field as it is read: cleaned, and with two letters or
+/// figures at least.
+fn cleaned(field: &str) -> Option<String> {
+    Some(clean(field)).filter(|f| f.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
 }
 
 /// An author the labeller found that is not a list of people's names:
