@@ -143,7 +143,7 @@ fn source(data: &[u8]) {
     }
     for p in &prepared.extracted.passages {
         if let Some(par) = doc.paragraphs.get(p.paragraph) {
-            let _ = crate::render::excerpt::excerpt(&par.text, &p.spans);
+            let _ = crate::render::excerpt::excerpt(&par.text, &p.spans, "en");
         }
     }
     for d in &prepared.extracted.dates {

@@ -56,7 +56,7 @@ pub fn prepare(
     let (mut doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
     parse::lines::place_in_file(&source.body, &mut doc.link_lines, source.body_line_offset);
     let language = extract::language::decide(source.meta.language.as_deref(), &doc, opts.language);
-    let extracted = extract::extract_with(&doc, opts, &given);
+    let extracted = extract::extract_with(&doc, opts, &given, &language);
     doc.compact(
         &std::mem::take(&mut normalized.markdown),
         own_html || unsafe_html,

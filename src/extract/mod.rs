@@ -234,11 +234,11 @@ fn in_given(text: &str, start: usize, end: usize, given: &Given) -> bool {
 
 /// Extracts mentions and dates from one document.
 pub fn extract(doc: &Document, opts: &Options) -> Extracted {
-    extract_with(doc, opts, &Given::default())
+    extract_with(doc, opts, &Given::default(), opts.language)
 }
 
 /// [`extract`], with the references of some notes and entries given.
-pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted {
+pub fn extract_with(doc: &Document, opts: &Options, given: &Given, language: &str) -> Extracted {
     let mut out = Extracted::default();
     let mentions = found::find_mentions(doc, opts, &mut out);
     found::group_mentions(mentions, &mut out);
@@ -289,13 +289,13 @@ pub fn extract_with(doc: &Document, opts: &Options, given: &Given) -> Extracted 
         let all = if hits.is_empty() {
             Vec::new()
         } else {
-            sentences::sentences(&p.text)
+            sentences::sentences(&p.text, language)
         };
         for hit in hits {
             let k = all.partition_point(|r| r.end <= hit.start);
             let sentence = match all.get(k) {
                 Some(r) if r.start <= hit.start => r.clone(),
-                _ => sentences::sentence_at(&p.text, hit.start),
+                _ => sentences::sentence_at(&p.text, hit.start, language),
             };
             let sentence = sentences::around(&p.text, sentence, hit.start..hit.end);
             out.dates.push(Dated {

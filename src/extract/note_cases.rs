@@ -150,7 +150,7 @@ pub(super) fn legislation(t: &str) -> Option<Reference> {
         return Some(r);
     }
     // The first sentence (`U.S.` and `No.` do not end it).
-    let t = &t[..super::sentences::sentence_at(t, 0).end];
+    let t = &t[..super::sentences::sentence_at(t, 0, "en").end];
     // The law's name, without the provision cited (`§ 107`, `Chapter 22`).
     let end = [
         ", ",
@@ -272,7 +272,7 @@ fn european_act(t: &str) -> Option<Reference> {
     .filter_map(|p| t.find(p))
     .min()
     .unwrap_or(t.len())
-    .min(super::sentences::sentence_at(t, 0).end);
+    .min(super::sentences::sentence_at(t, 0, "en").end);
     let name = &t[..crate::chars::floor(t, end.min(400))];
     let year = super::note_forms::first_date(name)
         .map(|(y, _)| y)
@@ -302,7 +302,7 @@ fn provision_first(t: &str) -> Option<Reference> {
     if !opens.contains(&first) {
         return None;
     }
-    let sentence = &t[..super::sentences::sentence_at(t, 0).end];
+    let sentence = &t[..super::sentences::sentence_at(t, 0, "en").end];
     let mut words = word_spans(sentence).skip(1).peekable();
     // The provision's numbers and marks.
     while let Some(&(_, w)) = words.peek() {

@@ -142,7 +142,7 @@ fn citation_end(window: &str) -> usize {
         if !continues {
             return end;
         }
-        let s = super::sentences::sentence_at(window, next);
+        let s = super::sentences::sentence_at(window, next, "en");
         if s.end <= end {
             return window.len();
         }

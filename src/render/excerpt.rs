@@ -9,12 +9,13 @@ const MAX_CHARS: usize = 320;
 const CONTEXT: usize = 140;
 
 /// The sentence holding the first span (or a window of it), HTML-escaped,
-/// with every span inside it wrapped in `<mark>`.
-pub fn excerpt(text: &str, spans: &[(usize, usize)]) -> String {
+/// with every span inside it wrapped in `<mark>`; `lang` is the text's
+/// language, for its sentence boundaries.
+pub fn excerpt(text: &str, spans: &[(usize, usize)], lang: &str) -> String {
     let Some(&(first, _)) = spans.first() else {
         return escape(&crate::graph::first_words(text, 40));
     };
-    let s = sentence_at(text, first);
+    let s = sentence_at(text, first, lang);
     let (mut start, mut end) = (s.start, s.end);
     if text[start..end].chars().count() > MAX_CHARS {
         start = snap_back(text, first.saturating_sub(CONTEXT).max(s.start));
@@ -76,7 +77,7 @@ mod tests {
         let t = "First sentence. The Arctic & Russia matter. Last one.";
         let a = t.find("Arctic").unwrap();
         assert_eq!(
-            excerpt(t, &[(a, a + 6)]),
+            excerpt(t, &[(a, a + 6)], "en"),
             "The <mark>Arctic</mark> &amp; Russia matter."
         );
     }
@@ -85,7 +86,7 @@ mod tests {
     fn long_sentences_are_windowed() {
         let t = format!("{} Arctic {}", "word ".repeat(100), "more ".repeat(100));
         let a = t.find("Arctic").unwrap();
-        let e = excerpt(&t, &[(a, a + 6)]);
+        let e = excerpt(&t, &[(a, a + 6)], "en");
         assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
         assert!(e.contains("<mark>Arctic</mark>"));
         assert!(e.chars().count() < 400);
@@ -95,7 +96,7 @@ mod tests {
     fn multibyte_text_is_safe() {
         let t = format!("{}Россия Arctic {}", "é".repeat(300), "ü".repeat(300));
         let a = t.find("Arctic").unwrap();
-        assert!(excerpt(&t, &[(a, a + 6)]).contains("<mark>Arctic</mark>"));
-        assert_eq!(excerpt("", &[]), "");
+        assert!(excerpt(&t, &[(a, a + 6)], "en").contains("<mark>Arctic</mark>"));
+        assert_eq!(excerpt("", &[], "en"), "");
     }
 }

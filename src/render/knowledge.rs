@@ -202,7 +202,7 @@ pub fn topic_view<'a>(
                 PassageView {
                     url: format!("{}#{}", doc.url, para.id),
                     paragraph: format!("¶ {}", p.paragraph + 1),
-                    excerpt: excerpt(&para.text, p.spans(&site.docs)),
+                    excerpt: excerpt(&para.text, p.spans(&site.docs), &doc.language),
                 }
             };
             DocPassagesView {
