@@ -82,6 +82,7 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
             })
         })
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, false))
+        .or_else(|| entry_preprint::untitled_entry(marked, &urls))
         .or_else(|| {
             let (label, body) = take_label(marked);
             let reference = super::entry_journal::journal_only(body)?;

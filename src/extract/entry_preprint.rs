@@ -83,6 +83,82 @@ pub(super) fn preprint(text: &str, strict: bool, mut urls: Vec<String>) -> Optio
     })
 }
 
+/// A preprint cited by its authors and number alone, as physics papers
+/// cite them (`S. Lund, A. Roe and B. Moro, arXiv:0804.3409 [hep-ph].`,
+/// `K. Abe et al., arXiv.org:astro-ph/0509330 (2005).`, `ATLAS
+/// Collaboration, arXiv:1702.07546 [hep-ex].`): no title; dated by the
+/// year written after the number, else by the number. Only its subject
+/// class, a year and the number again may follow it.
+pub(super) fn untitled_entry(marked: &str, urls: &[String]) -> Option<Entry> {
+    let (label, body) = take_label(marked);
+    let text = tidy(body);
+    let mark = text.find("arXiv")?;
+    let after = &text[mark + 5..];
+    let id = arxiv_id(after).trim_end_matches(['.', '-']);
+    let from_number = arxiv_year(id)?;
+    let tail = &after[after.find(id)? + id.len()..];
+    let mut written = None;
+    for word in tail.split_whitespace() {
+        let bare = word.trim_matches(|c: char| "[](),.;:".contains(c));
+        let year = bare
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1991..=2100).contains(y));
+        let quiet = bare.is_empty()
+            || year.is_some()
+            || bare == "arXiv"
+            || arxiv_year(bare.trim_start_matches("arXiv:")).is_some()
+            // The subject class: `hep-ph`, `cond-mat.mes-hall`.
+            || bare.contains(['-', '.'])
+                && bare.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '.');
+        if !quiet {
+            return None;
+        }
+        written = written.or(year);
+    }
+    let words: Vec<&str> = text[..mark].split_whitespace().collect();
+    let authors = match initials_first(&words) {
+        Some((people, at)) if at == words.len() => people,
+        _ => vec![collaboration(&words)?],
+    };
+    let year = written.unwrap_or(from_number);
+    let mut urls = urls.to_vec();
+    let page = format!("{ARXIV_PAGE}{id}");
+    if !urls.contains(&page) {
+        urls.push(page);
+    }
+    Some(Entry {
+        label: label.map(str::to_string),
+        reference: Reference {
+            authors,
+            container: Some("arXiv".to_string()),
+            urls,
+            year: Some(year),
+            date: Some(year.to_string()),
+            kind: "article",
+            ..Reference::default()
+        },
+    })
+}
+
+/// A collaboration named by one or two words and `Collaboration` (`ATLAS
+/// Collaboration,`), as one author.
+fn collaboration(words: &[&str]) -> Option<super::names::Person> {
+    let (last, name) = words.split_last()?;
+    let named = (1..=2).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.']));
+    (named
+        && last
+            .trim_end_matches([',', ':'])
+            .eq_ignore_ascii_case("collaboration"))
+    .then(|| super::names::Person {
+        family: format!("{} Collaboration", name.join(" ")),
+        given: String::new(),
+    })
+}
+
 /// `text` without its arXiv numbers (`arXiv :1501.04794[ hep -ph]`,
 /// `arXiv:hep-ph/0606023`), whose digits are no year or page, and the
 /// addresses of their pages.
@@ -95,7 +171,10 @@ pub(super) fn without_arxiv(text: &str) -> Option<(String, Vec<String>)> {
     let mut rest = text;
     while let Some(at) = rest.find("arXiv") {
         out.push_str(&rest[..at]);
-        let after = rest[at + 5..].trim_start_matches([':', ' ']);
+        let after = rest[at + 5..]
+            .strip_prefix(".org")
+            .unwrap_or(&rest[at + 5..]);
+        let after = after.trim_start_matches([':', ' ']);
         let id = arxiv_id(after).trim_end_matches(['.', '-']);
         if arxiv_year(id).is_none() {
             out.push_str("arXiv");
@@ -116,9 +195,10 @@ pub(super) fn without_arxiv(text: &str) -> Option<(String, Vec<String>)> {
     Some((out, urls))
 }
 
-/// The number after `arXiv` (and its colon or spaces): letters, digits,
-/// `.`, `/` and `-` (`1209.2199`, `hep-ph/0606023`).
+/// The number after `arXiv` (and its `.org`, colon or spaces): letters,
+/// digits, `.`, `/` and `-` (`1209.2199`, `hep-ph/0606023`).
 fn arxiv_id(after: &str) -> &str {
+    let after = after.strip_prefix(".org").unwrap_or(after);
     let after = after.trim_start_matches([':', ' ']);
     let end = after
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-')))

@@ -67,3 +67,28 @@ fn a_preprint_entry_keeps_its_authors() {
         (Some(2015), "article")
     );
 }
+
+#[test]
+fn preprints_cited_by_names_and_number_alone() {
+    let read = |t: &str| untitled_entry(t, &[]).map(|e| e.reference);
+    let r = read("[4] P. Okafor, L. van Dyke, and M. Lund, arXiv:0907.1188 [ hep-th].")
+        .expect("names and a number");
+    let families: Vec<&str> = r.authors.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(families, ["Okafor", "van Dyke", "Lund"]);
+    assert_eq!((r.title.as_deref(), r.year), (None, Some(2009)));
+    assert_eq!(r.urls, ["https://arxiv.org/abs/0907.1188"]);
+    // The year written after the number dates it; `arXiv.org:` and an
+    // old-style number are the same address.
+    let r = read("T. Brandt et al. arXiv.org: hep-ph/9912345 (2000).").expect("old style");
+    assert_eq!(
+        (r.authors[0].family.as_str(), r.year),
+        ("Brandt", Some(2000))
+    );
+    assert_eq!(r.urls, ["https://arxiv.org/abs/hep-ph/9912345"]);
+    let r = read("KAPPA Collaboration, arXiv:1811.04412 [hep-ex].").expect("a collaboration");
+    assert_eq!(r.authors[0].family, "KAPPA Collaboration");
+    // A title, or words after the number, are for the other rules.
+    assert_eq!(read("P. Okafor, Heavy tails, arXiv:0907.1188."), None);
+    assert_eq!(read("P. Okafor, arXiv:0907.1188 (invited talk)."), None);
+    assert_eq!(read("P. Okafor, arXiv:0913.1188."), None, "no 13th month");
+}
