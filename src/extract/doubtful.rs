@@ -11,7 +11,10 @@
 //!   a table's `1390`) and more than a century from every date the
 //!   document states plainly (with a month, a decade, a range or a
 //!   preposition such as `in`, `since`, `by`). With no such date, a lone
-//!   number counts only from 1900 on.
+//!   number counts only from 1900 on;
+//! - a paper's publication history (`Received 14 March 2011; revised 2
+//!   August 2011; accepted …`, `Received: 3 May 2019 / Published online:
+//!   …`): when the article was handled, not what it is about.
 
 use super::years::{self, Precision, YearHit};
 use super::Dated;
@@ -37,12 +40,56 @@ pub fn drop_doubtful(dates: &mut Vec<Dated>, doc: &Document) {
         .zip(&bare)
         .map(|(d, b)| *b && is_lone(d.hit.year, &anchors))
         .collect();
+    let history: Vec<bool> = dates.iter().map(|d| is_history(text(d))).collect();
     let mut k = 0;
     dates.retain(|_| {
-        let keep = !furniture[k] && !lone[k];
+        let keep = !furniture[k] && !lone[k] && !history[k];
         k += 1;
         keep
     });
+}
+
+/// The longest publication-history line: a paper's front matter states
+/// three or four dates on one short line.
+const HISTORY_MAX: usize = 400;
+
+/// What opens a publication-history line, lower case, in the languages
+/// papers are published in.
+const HISTORY_OPENS: &[&str] = &[
+    "received",
+    "submitted",
+    "accepted for publication",
+    "accepted",
+    "published online",
+    "first published",
+    "available online",
+    "manuscript received",
+    "article history",
+    "date of publication",
+    "reçu",
+    "eingegangen",
+    "recibido",
+    "ricevuto",
+    "поступила",
+    "получено",
+];
+
+/// Whether `text` is a paper's publication history: a short line that
+/// opens with `Received`, `Submitted`, `Article history` and the like,
+/// with a date right after the opening words (`Received wisdom held
+/// until 1989` is a statement).
+pub fn is_history(text: &str) -> bool {
+    if text.len() > HISTORY_MAX {
+        return false;
+    }
+    let t = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    HISTORY_OPENS.iter().any(|o| {
+        t.strip_prefix(o).is_some_and(|rest| {
+            rest.starts_with([' ', ':', ',']) && rest.chars().take(14).any(|c| c.is_ascii_digit())
+        })
+    })
 }
 
 /// A plain year with no word before it that leads a year.
@@ -103,6 +150,27 @@ fn in_running_head(text: &str, start: usize, end: usize, heads: &[&str]) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publication_history_lines() {
+        for line in [
+            "Received 14 March 2011; revised 2 August 2011; accepted 9 September 2011",
+            "Received: 3 May 2019 / Accepted: 12 June 2019 / Published online: 1 July 2019",
+            "*Article history:* Received 2 January 2020, Available online 5 May 2020",
+            "Manuscript received May 3, 2018; revised July 9, 2018.",
+            "Reçu le 4 mars 2015 ; accepté le 2 juin 2015",
+            "Поступила в редакцию 12.04.2016",
+        ] {
+            assert!(is_history(line), "{line}");
+        }
+        for statement in [
+            "Received wisdom held until 1989 that the border was closed.",
+            "The treaty was received in Moscow on 4 March 2001 with some relief.",
+            "Accepted",
+        ] {
+            assert!(!is_history(statement), "{statement}");
+        }
+    }
 
     #[test]
     fn lone_numbers() {

@@ -71,9 +71,14 @@ fn dimension(before: &str, after: &str) -> bool {
     times(b) || opens
 }
 
+/// After a copyright sign, in any of the forms converters leave (`©`,
+/// `(c)`, the word, TeX's `\copyright`, in math or not: `$\copyright$`).
 fn copyright(before: &str) -> bool {
-    let b = before.trim_end();
-    b.ends_with('©') || b.ends_with("(c)") || b.ends_with("(C)") || b.ends_with("Copyright")
+    let b = before.trim_end().trim_end_matches(['$', '{', '}', ' ']);
+    b.ends_with('©')
+        || b.ends_with("(c)")
+        || b.ends_with("(C)")
+        || crate::chars::before(b, b.len(), 9).eq_ignore_ascii_case("copyright")
 }
 
 /// Words after which a number before a plural noun is a year that

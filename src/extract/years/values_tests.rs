@@ -52,6 +52,13 @@ fn dimensions_and_notices() {
     assert!(is_amount_or_number("size ", " × 80"));
     assert!(is_amount_or_number("resolutions of 2048 * ", " pixels"));
     assert!(is_amount_or_number("©", " William"));
+    // Converters' copyright lines: TeX's sign in math, the word.
+    assert!(is_amount_or_number(
+        "dry years. $\\copyright$ ",
+        " Elsevier"
+    ));
+    assert!(is_amount_or_number("Copyright © ", " by the authors"));
+    assert!(is_amount_or_number("copyright ", " the authors"));
     assert!(!is_amount_or_number("in ", ", the"));
 }
 
