@@ -408,6 +408,39 @@ pub fn month_name(i: usize) -> String {
     m[..1].to_uppercase() + &m[1..]
 }
 
+impl YearHit {
+    /// Where in its year the expression falls, for time order: its month
+    /// and day from its label (`1 June 2022` → (6, 1), `May 2022` → (5, 0);
+    /// a season or quarter gives its first month: `spring 2014` → (3, 0),
+    /// `Q3 2019` → (7, 0)); (0, 0) for a year, decade or range.
+    pub fn within_year(&self) -> (u8, u8) {
+        let mut words = self.label.split(' ');
+        let first = words.next().unwrap_or("");
+        let (day, month_word) = match first.parse::<u8>() {
+            Ok(day) => (day, words.next().unwrap_or("")),
+            Err(_) => (0, first),
+        };
+        let month = (0..12)
+            .find(|&i| is_month_name(month_word, i))
+            .map(|i| i as u8 + 1)
+            .or(match month_word {
+                "Q1" => Some(1),
+                "spring" => Some(3),
+                "Q2" => Some(4),
+                "summer" => Some(6),
+                "Q3" => Some(7),
+                "autumn" | "fall" => Some(9),
+                "Q4" => Some(10),
+                "winter" => Some(12),
+                _ => None,
+            });
+        match (self.precision, month) {
+            (Precision::Day | Precision::Month | Precision::Season, Some(m)) => (m, day),
+            _ => (0, 0),
+        }
+    }
+}
+
 /// Whether `word` is [`month_name`]`(i)`, without making it.
 pub fn is_month_name(word: &str, i: usize) -> bool {
     let m = MONTHS[i].as_bytes();
@@ -425,6 +458,7 @@ fn day_number(word: &str) -> Option<u32> {
     (ok_suffix && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
 }
 
+mod editions;
 mod forms;
 mod identifiers;
 pub use identifiers::is_reporter;

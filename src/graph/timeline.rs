@@ -17,6 +17,9 @@ pub struct Entry {
     pub year: i32,
     pub end_year: Option<i32>,
     pub precision: Precision,
+    /// Month and day within the year, 0 where unknown (see
+    /// `YearHit::within_year`).
+    pub within: (u8, u8),
     pub clipped: bool,
     /// Byte span of the time expression inside the sentence.
     pub mark: (usize, usize),
@@ -80,8 +83,8 @@ pub fn build(docs: &[Arc<Doc>], keys: &[super::DocKeys]) -> Timeline {
     // memory: a large site's timeline holds millions of entries).
     let rank = title_ranks(docs);
     entries.par_sort_by_key(|e| {
-        let (year, end, precision, _, paragraph, mark) = entry_key(docs, e);
-        (year, end, precision, rank[e.doc], paragraph, mark)
+        let (when, _, paragraph, mark) = entry_key(docs, e);
+        (when, rank[e.doc], paragraph, mark)
     });
     // `y1987-` and 31 bits of a hash in base 36 (six characters): among
     // 10,000 entries of one year, a clash about once in 40 sites (a clash
@@ -230,6 +233,7 @@ fn entries_of(docs: &[Arc<Doc>], d: usize) -> Vec<Entry> {
                 year: h.year,
                 end_year: h.end_year,
                 precision: h.precision,
+                within: h.within_year(),
                 clipped: h.clipped,
                 mark,
                 anchor: String::new(),
@@ -238,17 +242,16 @@ fn entries_of(docs: &[Arc<Doc>], d: usize) -> Vec<Entry> {
         .collect()
 }
 
-/// Time order: year, end year, precision, then the document's title, the
-/// paragraph and the place in it.
-fn entry_key<'a>(
-    docs: &'a [Arc<Doc>],
-    e: &Entry,
-) -> (i32, i32, Precision, &'a String, usize, (usize, usize)) {
+/// When an entry is, for time order: year, end year, month and day (a
+/// whole year's entries before its dated ones), precision.
+type When = (i32, i32, (u8, u8), Precision);
+
+/// Time order: [`When`], then the document's title, the paragraph and the
+/// place in it.
+fn entry_key<'a>(docs: &'a [Arc<Doc>], e: &Entry) -> (When, &'a String, usize, (usize, usize)) {
     let end = e.end_year.unwrap_or(e.year);
     (
-        e.year,
-        end,
-        e.precision,
+        (e.year, end, e.within, e.precision),
         &docs[e.doc].title,
         e.paragraph,
         e.mark,

@@ -271,3 +271,15 @@ fn dates_in_the_forms_real_texts_use() {
     }
     assert_eq!(l("the Mars 2020 mission"), vec![("2020".into(), "year")]);
 }
+
+#[test]
+fn where_in_the_year_a_date_falls() {
+    let within = |t: &str| one(t).within_year();
+    assert_eq!(within("It was signed on 1 June 2012."), (6, 1));
+    assert_eq!(within("It was signed in May 2012."), (5, 0));
+    assert_eq!(within("It was signed on 2012-03-17."), (3, 17));
+    assert_eq!(within("It was signed in spring 2014."), (3, 0));
+    assert_eq!(within("It was signed in Q3 2019."), (7, 0));
+    assert_eq!(within("It was signed in 2019."), (0, 0));
+    assert_eq!(within("It ran from 1991 to 1995."), (0, 0));
+}
