@@ -347,98 +347,10 @@ fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) ->
     )
 }
 
-/// A month (and day) before the year: `February 2012`, `25th May 2020`,
-/// `October 12, 2019`. Returns the start offset, the label and precision.
-fn date_before(before: &str, year: i32) -> Option<(usize, String, Precision)> {
-    let words = before.trim_end_matches([' ', ',']);
-    let (rest, last) = split_last_word(words);
-    // `October 12, 2019`
-    if let Some(day) = day_number(last) {
-        let (rest2, month_word) = split_last_word(rest.trim_end());
-        if let Some(m) = month_index(month_word) {
-            return Some((
-                rest2.len(),
-                format!("{day} {} {year}", month_name(m)),
-                Precision::Day,
-            ));
-        }
-    }
-    // `(June 2011)`
-    let bare = last.trim_start_matches(['(', '[']);
-    let m = month_index(bare)?;
-    let month_start = rest.len() + (last.len() - bare.len());
-    let (rest2, day_word) = split_last_word(rest.trim_end());
-    if let Some(day) = day_number(day_word) {
-        return Some((
-            rest2.len(),
-            format!("{day} {} {year}", month_name(m)),
-            Precision::Day,
-        ));
-    }
-    Some((
-        month_start,
-        format!("{} {year}", month_name(m)),
-        Precision::Month,
-    ))
-}
-
-fn split_last_word(s: &str) -> (&str, &str) {
-    match s.rfind(' ') {
-        Some(i) => (&s[..i + 1], &s[i + 1..]),
-        None => ("", s),
-    }
-}
-
-fn month_index(word: &str) -> Option<usize> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-        })
-        .or_else(|| forms::foreign_month(word))
-}
-
 /// `January` for 0.
 pub fn month_name(i: usize) -> String {
     let m = MONTHS[i];
     m[..1].to_uppercase() + &m[1..]
-}
-
-impl YearHit {
-    /// Where in its year the expression falls, for time order: its month
-    /// and day from its label (`1 June 2022` → (6, 1), `May 2022` → (5, 0);
-    /// a season or quarter gives its first month: `spring 2014` → (3, 0),
-    /// `Q3 2019` → (7, 0)); (0, 0) for a year, decade or range.
-    pub fn within_year(&self) -> (u8, u8) {
-        let mut words = self.label.split(' ');
-        let first = words.next().unwrap_or("");
-        let (day, month_word) = match first.parse::<u8>() {
-            Ok(day) => (day, words.next().unwrap_or("")),
-            Err(_) => (0, first),
-        };
-        let month = (0..12)
-            .find(|&i| is_month_name(month_word, i))
-            .map(|i| i as u8 + 1)
-            .or(match month_word {
-                "Q1" => Some(1),
-                "spring" => Some(3),
-                "Q2" => Some(4),
-                "summer" => Some(6),
-                "Q3" => Some(7),
-                "autumn" | "fall" => Some(9),
-                "Q4" => Some(10),
-                "winter" => Some(12),
-                _ => None,
-            });
-        match (self.precision, month) {
-            (Precision::Day | Precision::Month | Precision::Season, Some(m)) => (m, day),
-            _ => (0, 0),
-        }
-    }
 }
 
 /// Whether `word` is [`month_name`]`(i)`, without making it.
@@ -448,16 +360,8 @@ pub fn is_month_name(word: &str, i: usize) -> bool {
     w.len() == m.len() && w[0] == m[0].to_ascii_uppercase() && w[1..] == m[1..]
 }
 
-/// `25`, `25th`, `1st`, `12,` → the day number.
-fn day_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches(',');
-    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = &w[digits.len()..];
-    let ok_suffix = matches!(suffix, "" | "st" | "nd" | "rd" | "th");
-    let d: u32 = digits.parse().ok()?;
-    (ok_suffix && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
-}
-
+mod dates;
+use dates::date_before;
 mod editions;
 mod forms;
 mod identifiers;

@@ -283,3 +283,61 @@ fn where_in_the_year_a_date_falls() {
     assert_eq!(within("It was signed in 2019."), (0, 0));
     assert_eq!(within("It ran from 1991 to 1995."), (0, 0));
 }
+
+#[test]
+fn spans_inside_one_year_keep_both_ends() {
+    for (text, label, precision) in [
+        (
+            "Fieldwork took place in June–August 2009.",
+            "June–August 2009",
+            "month",
+        ),
+        (
+            "It ran from January to March 2015.",
+            "January–March 2015",
+            "month",
+        ),
+        (
+            "It ran between March and May 2012.",
+            "March–May 2012",
+            "month",
+        ),
+        ("It ran March – May 2016.", "March–May 2016", "month"),
+        (
+            "The drought lasted from 12 to 19 July 2010.",
+            "12–19 July 2010",
+            "day",
+        ),
+        (
+            "The drought lasted 12–19 July 2010.",
+            "12–19 July 2010",
+            "day",
+        ),
+        (
+            "Prices rose from 3 May to 7 June 2011.",
+            "3 May – 7 June 2011",
+            "day",
+        ),
+    ] {
+        assert_eq!(labels(text), [(label.to_string(), precision)], "{text}");
+    }
+    // Two months or days named, not a span; an end before its start.
+    assert_eq!(
+        labels("Votes were held in March and May 2012."),
+        [("May 2012".to_string(), "month")]
+    );
+    assert_eq!(
+        labels("Votes were held on 4 and 18 March 2018."),
+        [("18 March 2018".to_string(), "day")]
+    );
+    assert_eq!(
+        labels("It ran from May to March 2015."),
+        [("March 2015".to_string(), "month")]
+    );
+    let h = one("The drought lasted from 12 to 19 July 2010.");
+    assert_eq!(h.within_year(), (7, 12));
+    assert_eq!(
+        one("Prices rose from 3 May to 7 June 2011.").within_year(),
+        (5, 3)
+    );
+}
