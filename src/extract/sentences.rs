@@ -97,6 +97,7 @@ fn is_cjk_stop(c: char) -> bool {
 fn boundary(text: &str, start: usize, pos: usize, c: char) -> Option<(usize, usize)> {
     if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
         || (c == '.' && is_abbreviation(&text[start..pos]))
+        || (c == '.' && is_ordinal_day(&text[start..pos], &text[pos + 1..]))
         || in_parentheses(&text[start..pos])
     {
         return None;
@@ -142,6 +143,20 @@ fn is_abbreviation(before: &str) -> bool {
     let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
     let dotted = bare.contains('.') && bare.chars().all(|c| c.is_alphabetic() || c == '.');
     initial || dotted || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+}
+
+/// `am 7. Juni`, `3. října`: a day written as an ordinal before a month's
+/// name, as German and other languages write dates.
+fn is_ordinal_day(before: &str, after: &str) -> bool {
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let month = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    (1..=2).contains(&digits)
+        && !before[..before.len() - digits].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+        && super::years::is_month_word(month)
 }
 
 /// Whether a parenthesis opened in the last [`PAREN_WINDOW`] bytes of

@@ -270,3 +270,24 @@ fn no_sentence_ends_after_an_abbreviation_or_in_parentheses() {
         }
     }
 }
+
+/// A day written as an ordinal before its month (`am 7. Juni`) does not
+/// end a sentence, whatever language the text is taken for.
+#[test]
+fn ordinal_days_before_a_month() {
+    for lang in ["de", "en", "cs"] {
+        assert_eq!(
+            split_in(
+                "Er wurde am 7. Juni 2011 unterzeichnet. Danach nicht.",
+                lang
+            ),
+            ["Er wurde am 7. Juni 2011 unterzeichnet.", "Danach nicht."],
+            "{lang}"
+        );
+    }
+    // A number ending a sentence before a capital that is no month.
+    assert_eq!(
+        split_in("The vote was 7. Juniper trees grew.", "en"),
+        ["The vote was 7.", "Juniper trees grew."]
+    );
+}

@@ -353,6 +353,12 @@ pub fn month_name(i: usize) -> String {
     m[..1].to_uppercase() + &m[1..]
 }
 
+/// Whether `word` names a month, in any language the dates are read in
+/// (`June`, `Juni`, `juin`, `июня`, `Sept.`).
+pub fn is_month_word(word: &str) -> bool {
+    dates::month_index(word).is_some()
+}
+
 /// Whether `word` is [`month_name`]`(i)`, without making it.
 pub fn is_month_name(word: &str, i: usize) -> bool {
     let m = MONTHS[i].as_bytes();

@@ -10,6 +10,9 @@ use super::{is_month_name, month_name, Precision, YearHit, MONTHS};
 /// the start offset in `before`, the label and the precision.
 pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Precision)> {
     let words = before.trim_end_matches([' ', ',']);
+    // `7 de junio de 2017`: the joining words out
+    // (offsets are kept: only the ends are cut).
+    let words = without_de(words);
     let (rest, last) = split_last_word(words);
     // `October 12, 2019`
     if let Some(day) = day_number(last) {
@@ -33,7 +36,7 @@ pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Pre
         });
     }
     let m = month_index(bare)?;
-    let (rest2, day_word) = split_last_word(rest.trim_end());
+    let (rest2, day_word) = split_last_word(without_de(rest.trim_end()));
     // `12–19 July 2010`
     if let Some((d0, d)) = day_word.split_once(['–', '-']) {
         if let (Some(d0), Some(d)) = (day_number(d0), day_number(d)) {
@@ -64,7 +67,10 @@ pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Pre
 /// the first end (`in March and May` names two months).
 fn span_join(before_end: &str) -> Option<(&str, bool)> {
     let t = before_end.trim_end();
-    for join in ["–", "-", "to", "until", "till", "through", "and"] {
+    // English, then French, German, Spanish and Italian, Russian.
+    for join in [
+        "–", "-", "to", "until", "till", "through", "and", "au", "bis", "al", "по", "до",
+    ] {
         if let Some(head) = t.strip_suffix(join) {
             // A word joins after a space; a dash may touch the month.
             if head.ends_with(' ') || !join.starts_with(char::is_alphabetic) {
@@ -108,6 +114,17 @@ fn day_span_start(rest: &str, day: u32, m: usize, end: &str) -> Option<(usize, S
         .then(|| (before_day.len(), format!("{d0} {} – {end}", month_name(m0))))
 }
 
+/// `words` without a last `de` or `del` (Spanish joins a
+/// day, a month and a year with them).
+fn without_de(words: &str) -> &str {
+    for de in [" de", " del"] {
+        if let Some(head) = words.strip_suffix(de) {
+            return head;
+        }
+    }
+    words
+}
+
 fn split_last_word(s: &str) -> (&str, &str) {
     match s.rfind(' ') {
         Some(i) => (&s[..i + 1], &s[i + 1..]),
@@ -115,7 +132,7 @@ fn split_last_word(s: &str) -> (&str, &str) {
     }
 }
 
-fn month_index(word: &str) -> Option<usize> {
+pub(super) fn month_index(word: &str) -> Option<usize> {
     let w = word.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
@@ -128,9 +145,11 @@ fn month_index(word: &str) -> Option<usize> {
         .or_else(|| super::forms::foreign_month(word))
 }
 
-/// `25`, `25th`, `1st`, `12,` → the day number.
+/// `25`, `25th`, `1st`, `12,`, `7.` (an ordinal, as German writes the
+/// day) → the day number.
 fn day_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(',');
+    let w = w.strip_suffix('.').unwrap_or(w);
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &w[digits.len()..];
     let ok_suffix = matches!(suffix, "" | "st" | "nd" | "rd" | "th");

@@ -341,3 +341,29 @@ fn spans_inside_one_year_keep_both_ends() {
         (5, 3)
     );
 }
+
+#[test]
+fn dates_and_spans_as_other_languages_write_them() {
+    for (text, label) in [
+        (
+            "Der Vertrag wurde am 7. Juni 2011 unterzeichnet.",
+            "7 June 2011",
+        ),
+        (
+            "Die Konferenz fand vom 3. bis 7. Juni 2012 statt.",
+            "3–7 June 2012",
+        ),
+        (
+            "La conférence eut lieu du 3 au 7 juin 2014.",
+            "3–7 June 2014",
+        ),
+        ("Конференция прошла с 3 по 7 июня 2016 г.", "3–7 June 2016"),
+        ("El acuerdo se firmó el 7 de junio de 2017.", "7 June 2017"),
+        (
+            "La conferencia se celebró del 3 al 7 de junio de 2017.",
+            "3–7 June 2017",
+        ),
+    ] {
+        assert_eq!(labels(text), [(label.to_string(), "day")], "{text}");
+    }
+}
