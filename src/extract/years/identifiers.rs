@@ -125,7 +125,7 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     {
         return true;
     }
-    let clock = ["GMT", "UTC", "BST", "hrs", "CET", "EST", "MSK"].contains(&next)
+    let clock = ["GMT", "UTC", "BST", "hrs", "hours", "CET", "EST", "MSK"].contains(&next)
         || after.trim_start().starts_with("local time");
     !after.starts_with(')') && clock
 }
@@ -242,6 +242,7 @@ mod tests {
         assert!(is_identifier("see pp. ", "–2010"));
         assert!(is_identifier("Acme Holdings (", ") Ltd."));
         assert!(is_identifier("at ", " GMT on Monday"));
+        assert!(is_identifier("Troops moved at ", " hours."));
         assert!(is_identifier("from ", " local time (0100 GMT)"));
         assert!(is_identifier("(art. ", " ICC)"));
         assert!(is_identifier("According to Art. ", " of the Code"));

@@ -151,8 +151,62 @@ pub fn has_year_lead(before: &str) -> bool {
                 == 4
         });
     }
+    if prev == "of" {
+        // `the Code of 1804`, `the mutiny of 1857`, `the class of 1999`:
+        // a name or an event before `of`; not `a population of 1970`.
+        let noun = words.next().unwrap_or("").trim_end_matches(',');
+        return noun.starts_with(char::is_uppercase) && noun.chars().count() > 1
+            || EVENTS_OF.contains(&noun.to_lowercase().as_str());
+    }
     TIME_LEADS.contains(&prev)
 }
+
+/// Nouns that name an event or an act by its year with `of` (`the war of
+/// 1812`, `the constitution of 1936`).
+const EVENTS_OF: &[&str] = &[
+    "war",
+    "revolution",
+    "mutiny",
+    "uprising",
+    "rising",
+    "rebellion",
+    "revolt",
+    "treaty",
+    "crisis",
+    "election",
+    "elections",
+    "constitution",
+    "act",
+    "code",
+    "law",
+    "decree",
+    "reform",
+    "reforms",
+    "agreement",
+    "accord",
+    "pact",
+    "peace",
+    "convention",
+    "famine",
+    "earthquake",
+    "flood",
+    "floods",
+    "census",
+    "class",
+    "campaign",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "events",
+    "crash",
+    "strike",
+    "coup",
+    "purge",
+    "settlement",
+    "statute",
+    "ordinance",
+];
 
 /// Prepositions of time and words that name a year, in the languages
 /// dossier reads.

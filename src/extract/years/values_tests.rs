@@ -29,10 +29,20 @@ fn leads_of_years() {
         "Wheels, ",
         "between 2003 and ",
         "в ",
+        "the Code of ",
+        "the Indian mutiny of ",
+        "the class of ",
     ] {
         assert!(has_year_lead(b), "{b}");
     }
-    for b in ["like the Wang ", "network of ", "and ", "instances, and "] {
+    for b in [
+        "like the Wang ",
+        "network of ",
+        "and ",
+        "instances, and ",
+        "a population of ",
+        "a total of ",
+    ] {
         assert!(!has_year_lead(b), "{b}");
     }
 }
