@@ -27,9 +27,58 @@ fn after_law_report(outside: &str) -> bool {
     super::years::is_reporter(reporter)
 }
 
+/// A law report's volume year or a neutral citation's year in square
+/// brackets, before the report or court (`[1932] AC 562`, `[1994] 1 AC
+/// 212`, `[2004] UKHL 22`, `[2014] ECLI:EU:C:2014:317`, `[2003] All ER`).
+fn report_volume(text: &str, start: usize, end: usize) -> bool {
+    if !text[..start].ends_with('[') {
+        return false;
+    }
+    let Some(after) = text[end..].strip_prefix(']') else {
+        return false;
+    };
+    let mut words = after.split_whitespace();
+    let mut word = words.next().unwrap_or("");
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        word = words.next().unwrap_or("");
+    }
+    let letters: Vec<char> = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        || ["All", "Ch", "Fam", "Lloyd's", "Cr", "Crim"]
+            .contains(&word.trim_end_matches([',', '.']))
+}
+
+/// Words that end a statute's short title before its year (`Human Rights
+/// Act 1998`, `Data Protection Regulations 2018`).
+const STATUTES: &[&str] = &[
+    "Act",
+    "Regulations",
+    "Order",
+    "Rules",
+    "Ordinance",
+    "Measure",
+];
+
+/// The year of a statute's short title: `… Act ` after a capitalised word
+/// (`the Human Rights Act 1998`); the year names the law, which is cited.
+fn statute_title(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let mut words = head.rsplit(' ');
+    let kind = words.next().unwrap_or("");
+    STATUTES.contains(&kind)
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+}
+
 /// Whether the year at `start..end` of `text` is an author–year citation;
 /// `has_references` says whether the document has a reference list.
 pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> bool {
+    if report_volume(text, start, end) || statute_title(&text[..start]) {
+        return true;
+    }
     let Some((open, close)) = enclosing(text, start, end) else {
         return false;
     };
@@ -195,6 +244,40 @@ mod tests {
         ));
         assert!(cited("Roe v. Lane, 410 U.S. 113 (1973).", "1973", false));
         assert!(!cited("the Act of 1973 (1973) held", "1973", false));
+    }
+
+    #[test]
+    fn report_volumes_and_statute_titles_are_cited() {
+        assert!(cited(
+            "In Donoghue v Stevenson [1932] AC 562 (HL) the",
+            "1932",
+            false
+        ));
+        assert!(cited(
+            "followed R v Brown [1994] 1 AC 212 in",
+            "1994",
+            false
+        ));
+        assert!(cited(
+            "Google Spain [2014] ECLI:EU:C:2014:317",
+            "2014",
+            false
+        ));
+        assert!(cited("as in Smith [2003] All ER 41", "2003", false));
+        assert!(cited(
+            "s. 3 of the Human Rights Act 1998 requires",
+            "1998",
+            false
+        ));
+        assert!(cited(
+            "the Data Protection Regulations 2018 apply",
+            "2018",
+            false
+        ));
+        // A bracketed year in prose, an act of a year: dates.
+        assert!(!cited("the vote [2019] was close", "2019", false));
+        assert!(!cited("the Act 2001 was", "2001", false));
+        assert!(!cited("an act of 1998 was", "1998", false));
     }
 
     #[test]
