@@ -109,7 +109,7 @@ fn mostly_words(line: &str) -> bool {
 
 /// A line that is only a date or a date and time (`March 3, 2021`,
 /// `03.03.2021 14:05`, `Updated: 2 May 2019`): not a headline.
-fn is_date_line(line: &str) -> bool {
+pub fn is_date_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     words.len() <= 6
         && words.iter().any(|w| {
@@ -127,6 +127,55 @@ fn is_date_line(line: &str) -> bool {
                     .any(|m| m.starts_with(&w) && w.len() >= 3)
                 || ["updated", "published", "am", "pm", "gmt", "utc"].contains(&w.as_str())
         })
+}
+
+/// The date of a page's date line (`Updated 14 November 2022`,
+/// `Published: May 3, 2019 10:42 GMT`, `2019-05-03`) as `YYYY-MM-DD`, or
+/// `YYYY` when it names no day.
+pub fn date_of_line(line: &str) -> Option<String> {
+    let (mut year, mut month, mut day) = (None, None, None);
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let lower = w.to_lowercase();
+        if let Some((y, m, d)) = iso_parts(w) {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+        if let Ok(n) = w.parse::<u32>() {
+            match n {
+                1000..=2999 if year.is_none() => year = Some(n),
+                1..=31 if day.is_none() => day = Some(n),
+                _ => {}
+            }
+        } else if lower.len() >= 3 {
+            if let Some(m) = crate::chars::MONTHS
+                .iter()
+                .position(|m| m.starts_with(&lower))
+            {
+                month = month.or(Some(m as u32 + 1));
+            }
+        }
+    }
+    match (year?, month, day) {
+        (y, Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        (y, _, _) => Some(format!("{y:04}")),
+    }
+}
+
+/// `2019-05-03` → (2019, 5, 3).
+fn iso_parts(w: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = w.split('-');
+    let y: u32 = parts.next()?.parse().ok().filter(|_| w.len() == 10)?;
+    let m: u32 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let d: u32 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    Some((y, m, d))
 }
 
 /// A line whose significant words are mostly capitalised.
@@ -162,17 +211,49 @@ pub fn parse_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if line.split_whitespace().count() > 16 || ends_sentence(line) && !line.contains('|') {
         return None;
     }
-    let (names, category) = match rest.split_once('|') {
+    let (names, mut category) = match rest.split_once('|') {
         Some((n, c)) => (n, Some(c.trim().to_string()).filter(|c| !c.is_empty())),
         None => (rest, None),
     };
-    let authors = split_names(names);
+    let mut authors = split_names(names);
+    // `By Ilse Marten, Transport correspondent`, `By A and B in Moscow`:
+    // the writer's role or place, not a name.
+    if authors.len() > 1 && is_role(authors.last().map_or("", String::as_str)) {
+        let role = authors.pop().unwrap_or_default();
+        category = category.or(Some(role));
+    }
+    if let Some(last) = authors.last_mut() {
+        if let Some((name, _place)) = last.split_once(" in ") {
+            *last = name.to_string();
+        }
+    }
     let plausible = authors.iter().all(|a| {
         a.split_whitespace().count() <= 5
             && a.split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_small_word(w))
     });
     (!authors.is_empty() && plausible).then_some((authors, category))
+}
+
+/// A writer's role after the names of a byline (`Transport correspondent`,
+/// `Staff writer`, `Senior reporter`).
+fn is_role(part: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "correspondent",
+        "reporter",
+        "writer",
+        "editor",
+        "columnist",
+        "contributor",
+        "staff",
+        "analyst",
+        "journalist",
+        "producer",
+        "bureau",
+        "chief",
+    ];
+    part.split_whitespace()
+        .any(|w| ROLES.contains(&w.to_lowercase().as_str()))
 }
 
 /// Rule 5: the credit of a photo caption (`… Far East. /VCG` → `VCG`).

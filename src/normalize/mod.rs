@@ -84,3 +84,5 @@ pub fn normalize(source: &Source) -> Normalized {
 
 #[cfg(test)]
 mod seed_tests;
+#[cfg(test)]
+mod web_news_tests;

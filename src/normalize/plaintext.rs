@@ -6,11 +6,15 @@
 //!    pasted from the web.
 //! 2. **Trailing boilerplate.** From a comment-section marker (`Leave a
 //!    Reply`) near the end, everything is dropped; then trailing lines such as
-//!    `This site uses Akismet …` or a parenthesised "contact us at" line.
+//!    `This site uses Akismet …` or a parenthesised "contact us at" line;
+//!    and anywhere, a page's furniture between paragraphs (`Advertisement`,
+//!    `Read more: …`).
 //! 3. **Title.** A short first line that does not end like a sentence,
 //!    followed by body text, becomes the document title, whatever its case.
-//! 4. **Byline.** `By A and B | Section` near the top becomes authors and
-//!    category.
+//! 4. **Byline and date line.** `By A and B | Section` near the top becomes
+//!    authors and category (a role after the names, `By A, Staff writer`,
+//!    is the category); a date line there (`Updated 14 November 2022`) is
+//!    the document's date, not body text.
 //! 5. **Captions.** A line ending in a photo credit (` /VCG`) becomes a figure
 //!    caption, not body text.
 //! 6. **Editor's note.** A paragraph opening with `Editor's note:` is marked
@@ -22,7 +26,9 @@
 //!
 //! Every other paragraph is escaped so that Markdown reads it literally.
 
-use super::lines::{is_heading, is_headline, parse_byline, photo_credit};
+use super::lines::{
+    date_of_line, is_date_line, is_heading, is_headline, parse_byline, photo_credit,
+};
 use super::text::{ends_sentence, escape_markdown};
 use super::{Inferred, Normalized};
 
@@ -48,9 +54,21 @@ pub fn normalize(body: &str) -> Normalized {
         inferred.title = Some(paras[0].clone());
         start = 1;
     }
-    if let Some((authors, category)) = paras.get(start).and_then(|p| parse_byline(p)) {
-        inferred.authors = authors;
-        inferred.category = category;
+    // The byline and the page's date line, in either order: `By A and B |
+    // Section`, `Updated 14 November 2022`.
+    for _ in 0..2 {
+        let Some(p) = paras.get(start) else { break };
+        if let Some((authors, category)) = parse_byline(p).filter(|_| inferred.authors.is_empty()) {
+            inferred.authors = authors;
+            inferred.category = category;
+        } else if let Some(date) = Some(p)
+            .filter(|p| is_date_line(p))
+            .and_then(|p| date_of_line(p))
+        {
+            inferred.date.get_or_insert(date);
+        } else {
+            break;
+        }
         start += 1;
     }
     let blocks = classify(&paras[start..]);
@@ -143,7 +161,54 @@ pub fn strip_boilerplate(paras: &mut Vec<String>) -> Vec<String> {
         }
         dropped.insert(0, paras.pop().unwrap_or_default());
     }
+    // A page's furniture between paragraphs: an advertisement's label, a
+    // link to another story.
+    let mut kept = Vec::with_capacity(paras.len());
+    for p in paras.drain(..) {
+        if is_inline_furniture(&p) {
+            dropped.push(p);
+        } else {
+            kept.push(p);
+        }
+    }
+    *paras = kept;
     dropped
+}
+
+/// Lines a news page sets between paragraphs, which pasted text keeps:
+/// `Advertisement`, `Story continues below advertisement`, `Read more:
+/// …`, `Related: …`.
+fn is_inline_furniture(para: &str) -> bool {
+    const ALONE: &[&str] = &[
+        "advertisement",
+        "advertisements",
+        "skip advertisement",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading the main story",
+        "continue reading below",
+        "sponsored",
+        "sponsored content",
+        "anzeige",
+        "publicité",
+        "реклама",
+    ];
+    const LEADS: &[&str] = &[
+        "read more:",
+        "related:",
+        "also read:",
+        "see also:",
+        "watch:",
+        "listen:",
+    ];
+    if para.len() > 160 {
+        return false;
+    }
+    let l = para.trim().trim_end_matches(['.', ':']).to_lowercase();
+    ALONE.contains(&l.as_str())
+        || LEADS
+            .iter()
+            .any(|lead| l.starts_with(lead) && !crate::normalize::text::ends_sentence(para))
 }
 
 fn is_comment_count(line: &str) -> bool {

@@ -1,0 +1,91 @@
+//! Plain-text news as it is pasted from a web page: a headline in sentence
+//! case, a byline with the writer's role, a date line, and the page's
+//! furniture between paragraphs. The texts are written for these tests.
+
+use super::lines::{date_of_line, parse_byline};
+use super::plaintext;
+
+const PASTED: &str = "Harbour board delays dredging until after the spawning season
+
+By Tove Lindqvist, Environment correspondent
+
+Updated 3 March 2023
+
+BERGEN (Wire) - Dredging of the inner harbour will wait until August, the harbour board said on Friday, after fishermen warned that the work would disturb the herring.
+
+Advertisement
+
+The board first approved the project in 2019. \"We listened,\" its chair said.
+
+Read more: Fishermen win reprieve on northern quota
+
+Costs and timing
+The delay adds about 4 million crowns to the budget, according to the board's own figures published in January.
+";
+
+#[test]
+fn headline_byline_date_line_and_furniture() {
+    let n = plaintext::normalize(PASTED);
+    assert_eq!(
+        n.inferred.title.as_deref(),
+        Some("Harbour board delays dredging until after the spawning season")
+    );
+    assert_eq!(n.inferred.authors, ["Tove Lindqvist"]);
+    assert_eq!(
+        n.inferred.category.as_deref(),
+        Some("Environment correspondent")
+    );
+    assert_eq!(n.inferred.date.as_deref(), Some("2023-03-03"));
+    assert!(n.dropped.iter().any(|d| d == "Advertisement"));
+    assert!(n.dropped.iter().any(|d| d.starts_with("Read more:")));
+    assert!(!n.markdown.contains("Advertisement") && !n.markdown.contains("Read more"));
+    assert!(
+        !n.markdown.contains("Updated 3 March"),
+        "the date line is the page's date"
+    );
+    assert!(n.markdown.contains("## Costs and timing"));
+    assert!(n.markdown.contains("first approved the project in 2019"));
+}
+
+#[test]
+fn bylines_with_roles_and_places() {
+    let by = parse_byline;
+    assert_eq!(
+        by("By Tove Lindqvist, Environment correspondent"),
+        Some((
+            vec!["Tove Lindqvist".to_string()],
+            Some("Environment correspondent".to_string())
+        ))
+    );
+    assert_eq!(
+        by("By Ana Ruiz and Li Wei in Shanghai"),
+        Some((vec!["Ana Ruiz".to_string(), "Li Wei".to_string()], None))
+    );
+    assert_eq!(by("By the end of the year, prices had fallen."), None);
+}
+
+#[test]
+fn date_lines() {
+    assert_eq!(
+        date_of_line("Updated 14 November 2022").as_deref(),
+        Some("2022-11-14")
+    );
+    assert_eq!(
+        date_of_line("Published: May 3, 2019 10:42 GMT").as_deref(),
+        Some("2019-05-03")
+    );
+    assert_eq!(date_of_line("2019-05-03").as_deref(), Some("2019-05-03"));
+    assert_eq!(date_of_line("March 2021").as_deref(), Some("2021"));
+    assert_eq!(date_of_line("Updated").as_deref(), None);
+}
+
+#[test]
+fn furniture_words_inside_sentences_stay() {
+    let text = "Prices rise again\n\nThe tax on advertisement hoardings rose in 2020, the council said.\n\nRead more: the council's report explains why the tax rose.\n";
+    let n = plaintext::normalize(text);
+    assert!(n.markdown.contains("advertisement hoardings"));
+    assert!(
+        n.markdown.contains("the council's report explains"),
+        "a sentence stays"
+    );
+}
