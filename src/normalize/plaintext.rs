@@ -50,7 +50,11 @@ pub fn normalize(body: &str) -> Normalized {
     let dropped = strip_boilerplate(&mut paras);
     let mut inferred = Inferred::default();
     let mut start = 0;
-    if paras.len() > 1 && is_headline(&paras[0], &paras[1]) {
+    // The headline, before body text, or before a caption line and then
+    // body text.
+    let headline = paras.len() > 1 && is_headline(&paras[0], &paras[1])
+        || paras.len() > 2 && !ends_sentence(&paras[1]) && is_headline(&paras[0], &paras[2]);
+    if headline {
         inferred.title = Some(paras[0].clone());
         start = 1;
     }
@@ -124,6 +128,12 @@ const COMMENT_MARKERS: &[&str] = &[
     "comments are closed",
     "post navigation",
     "you must be logged in to post a comment",
+    // A news page's links after the story.
+    "related topics",
+    "related stories",
+    "more on this story",
+    "top stories",
+    "most read",
 ];
 
 /// Phrases that mark a trailing line as site furniture, not article text.
@@ -163,11 +173,17 @@ pub fn strip_boilerplate(paras: &mut Vec<String>) -> Vec<String> {
     }
     // A page's furniture between paragraphs: an advertisement's label, a
     // link to another story.
+    // After `Image caption,` comes the caption of an image the text does
+    // not hold: it goes with its label.
     let mut kept = Vec::with_capacity(paras.len());
+    let mut caption_next = false;
     for p in paras.drain(..) {
-        if is_inline_furniture(&p) {
+        if is_inline_furniture(&p) || caption_next && p.len() <= 200 {
+            let l = p.to_lowercase();
+            caption_next = l.starts_with("image caption") || l.starts_with("media caption");
             dropped.push(p);
         } else {
+            caption_next = false;
             kept.push(p);
         }
     }
@@ -192,6 +208,11 @@ fn is_inline_furniture(para: &str) -> bool {
         "anzeige",
         "publicité",
         "реклама",
+        "share",
+        "save",
+        "published",
+        "updated",
+        "getty images",
     ];
     const LEADS: &[&str] = &[
         "read more:",
@@ -201,14 +222,35 @@ fn is_inline_furniture(para: &str) -> bool {
         "watch:",
         "listen:",
     ];
+    // An image's source and caption labels (`Image source, Getty Images`,
+    // `Image caption,`), as a page reader's text gives them.
+    const LABELS: &[&str] = &["image source,", "image caption,", "media caption,"];
     if para.len() > 160 {
         return false;
     }
     let l = para.trim().trim_end_matches(['.', ':']).to_lowercase();
     ALONE.contains(&l.as_str())
+        || LABELS
+            .iter()
+            .any(|label| l.starts_with(label) && l.len() < 60)
+        || is_time_ago(&l)
         || LEADS
             .iter()
             .any(|lead| l.starts_with(lead) && !crate::normalize::text::ends_sentence(para))
+}
+
+/// `2 hours ago`, `35 minutes ago`: when a page was published, relative
+/// to a reading that is long past.
+fn is_time_ago(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        [n, unit, "ago"] if n.parse::<u32>().is_ok()
+            && matches!(
+                unit.trim_end_matches('s'),
+                "minute" | "hour" | "day" | "week" | "min" | "hr"
+            )
+    )
 }
 
 fn is_comment_count(line: &str) -> bool {

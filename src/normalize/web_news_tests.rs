@@ -89,3 +89,47 @@ fn furniture_words_inside_sentences_stay() {
         "a sentence stays"
     );
 }
+
+#[test]
+fn a_page_reader_s_labels_and_links_after_the_story() {
+    let text = "Rail strike: what we know about the walkout
+
+Published
+2 hours ago
+
+Share
+
+Image source, Getty Images
+Image caption,
+Commuters queued for buses in Leeds on Tuesday
+
+Train drivers in the north will walk out for two days next week, their union has confirmed, in a dispute over pay that began in 2022.
+
+The operator said it was disappointed. Drivers last struck in March 2023.
+
+What happens next?
+Talks are due to resume on Friday. The union would not rule out further action.
+
+Related Topics
+Rail strikes
+Leeds
+";
+    let n = plaintext::normalize(text);
+    assert_eq!(
+        n.inferred.title.as_deref(),
+        Some("Rail strike: what we know about the walkout")
+    );
+    for gone in [
+        "Published",
+        "2 hours ago",
+        "Share",
+        "Getty",
+        "Commuters queued",
+        "Related Topics",
+        "Rail strikes",
+    ] {
+        assert!(!n.markdown.contains(gone), "{gone}");
+    }
+    assert!(n.markdown.contains("## What happens next?"));
+    assert!(n.markdown.contains("began in 2022."));
+}
