@@ -286,7 +286,8 @@ pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
 }
 
 /// An entry of a reference list, given the authors of the entry before
-/// it: one that opens with a rule of dashes (`———.`, `–––––,`) is theirs.
+/// it: one that opens with a rule of dashes (`———.`, `–––––,`) is theirs,
+/// or, with none before, has no authors.
 pub fn parse_list_entry(
     marked: &str,
     urls: Vec<String>,
@@ -299,6 +300,18 @@ pub fn parse_list_entry(
                 e
             })
         }
+        // No entry before to take the authors from (the list's first, or
+        // after one that was not read): the work, its authors unknown,
+        // unless the text reads with names of its own.
+        (Some(rest), None) => entries::parse_entry(marked, urls.clone())
+            .filter(|e| !e.reference.authors.is_empty())
+            .or_else(|| {
+                let reference = note_entries::after_rule(rest, urls)?;
+                Some(entries::Entry {
+                    label: None,
+                    reference,
+                })
+            }),
         _ => entries::parse_entry(marked, urls),
     }
 }

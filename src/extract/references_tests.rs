@@ -144,6 +144,28 @@ Okafor, Nia. *River Law in the Delta*. Lagos: Delta Press, 2004.\n\n\
 }
 
 #[test]
+fn a_rule_of_dashes_with_no_entry_before_is_a_work_by_authors_unknown() {
+    let e = super::parse_list_entry(
+        "———. *The Second Flood: A Memoir*. Paris: Semeion, 2011.",
+        Vec::new(),
+        None,
+    )
+    .expect("read, not dropped");
+    assert!(e.reference.authors.is_empty());
+    assert_eq!(
+        (e.reference.title.as_deref(), e.reference.year),
+        (Some("The Second Flood: A Memoir"), Some(2011))
+    );
+    // Names of its own after the rule are read as they stand.
+    let e = super::parse_list_entry(
+        "-- Okafor, N. (2004). River law. Lagos: Delta Press.",
+        Vec::new(),
+        None,
+    );
+    assert!(e.is_some_and(|e| e.reference.authors.iter().any(|p| p.family == "Okafor")));
+}
+
+#[test]
 fn a_rule_of_dashes_in_a_note_repeats_the_authors_of_the_note_before() {
     let md = "A[^1] B[^2] C[^3] D[^4]\n\n\
 [^1]: Lindqvist, Maren. 2001. *Harbours of the North*. Oslo: Fjord Press.\n\
