@@ -277,6 +277,8 @@ pub fn extract_with(doc: &Document, opts: &Options, given: &Given, language: &st
             }
         }
         out.cited_years += before - hits.len();
+        // `the COCO 2017 split`: a year that numbers an edition.
+        hits.retain(|h| !years::is_edition(&p.text[..h.start], &p.text[h.end..]));
         if hits.len() > MAX_DATES_PER_PARAGRAPH {
             out.notes.push(format!(
                 "paragraph {} holds {} dates; the timeline takes the first {MAX_DATES_PER_PARAGRAPH}",

@@ -170,17 +170,21 @@ pub(super) fn without_remark(text: &str) -> &str {
 }
 
 /// The rest of an entry that starts with a rule of dashes standing for
-/// the previous entry's authors (`———.`, `–––––,`, `----.`).
+/// the previous entry's authors (`———.`, `–––––,`, `----.`, `— .`).
 pub(super) fn repeated_authors(text: &str) -> Option<&str> {
     let t = text.trim_start();
     let dashes = t
         .chars()
         .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '―'))
         .count();
-    if dashes < 2 {
+    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
+    // One long dash counts when a full stop or comma ends it (`— .`,
+    // `―,`): a rule set as one character.
+    let one_long =
+        dashes == 1 && t.starts_with(['—', '―']) && t[at..].trim_start().starts_with(['.', ',']);
+    if dashes < 2 && !one_long {
         return None;
     }
-    let at: usize = t.chars().take(dashes).map(char::len_utf8).sum();
     let rest = t[at..].trim_start_matches(['.', ',', ' ']);
     (!rest.is_empty()).then_some(rest)
 }

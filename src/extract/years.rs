@@ -369,6 +369,7 @@ pub fn is_month_name(word: &str, i: usize) -> bool {
 mod dates;
 use dates::date_before;
 mod editions;
+pub use editions::is_edition;
 mod forms;
 mod identifiers;
 pub use identifiers::is_reporter;

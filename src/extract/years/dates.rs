@@ -37,8 +37,11 @@ pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Pre
     }
     let m = month_index(bare)?;
     let (rest2, day_word) = split_last_word(without_de(rest.trim_end()));
-    // `12–19 July 2010`
-    if let Some((d0, d)) = day_word.split_once(['–', '-']) {
+    // `12–19 July 2010`; not pages before a date (`pp. 12-24, October`).
+    if let Some((d0, d)) = day_word
+        .split_once(['–', '-'])
+        .filter(|_| !day_word.ends_with(','))
+    {
         if let (Some(d0), Some(d)) = (day_number(d0), day_number(d)) {
             return (d0 < d).then(|| {
                 let label = format!("{d0}–{d} {} {year}", month_name(m));

@@ -2,7 +2,8 @@
 //! set or benchmark (`COCO 2017`, `PASCAL VOC 2007`, `SemEval-2016 Task
 //! 5`), a shared task or a conference (`WMT 2014`, `NeurIPS 2020`). What
 //! papers converted from PDF say of their experiments; a sentence that
-//! holds one states nothing dated.
+//! holds one states nothing dated. Only the timeline asks: in a reference
+//! (`Proc. ICML 2019`) the same year is when the work appeared.
 //!
 //! The name is an acronym (`VOC`, `ILSVRC`) or written with a capital
 //! inside (`SemEval`, `ImageNet`) and stands right before the year. An

@@ -1,6 +1,5 @@
 //! Four digits that name a thing rather than a year: provisions, codes,
-//! reports, case numbers, clock times, products and companies, and the
-//! editions of named things (`editions`).
+//! reports, case numbers, clock times, products and companies.
 
 /// Contexts in which four digits are not a year: glued by `:` to other
 /// characters (`KKO:1999:115`, `35(8):1915`), a page range after `pp.`,
@@ -37,11 +36,7 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     if matches!(prev_word, "pp." | "p." | "S." | "с." | "pages") {
         return true;
     }
-    if after_article_word(before)
-        || after_small_number(before)
-        || after_code(before)
-        || super::editions::is_edition(before, after)
-    {
+    if after_article_word(before) || after_small_number(before) || after_code(before) {
         return true;
     }
     // A product, or a numbered thing (`resolution 1441`, `flight 1549`).

@@ -334,6 +334,11 @@ fn spans_inside_one_year_keep_both_ends() {
         labels("It ran from May to March 2015."),
         [("March 2015".to_string(), "month")]
     );
+    assert_eq!(
+        labels("In Proc. ASPLOS, pp. 12-24, October 1994."),
+        [("October 1994".to_string(), "month")],
+        "pages before a date"
+    );
     let h = one("The drought lasted from 12 to 19 July 2010.");
     assert_eq!(h.within_year(), (7, 12));
     assert_eq!(
