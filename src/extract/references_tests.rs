@@ -156,6 +156,19 @@ fn a_rule_of_dashes_with_no_entry_before_is_a_work_by_authors_unknown() {
         (e.reference.title.as_deref(), e.reference.year),
         (Some("The Second Flood: A Memoir"), Some(2011))
     );
+    // One long dash ended by a stop is a rule too.
+    let before = vec![crate::extract::names::Person {
+        family: "Okafor".into(),
+        given: "Nia".into(),
+    }];
+    let e = super::parse_list_entry(
+        "— . *Flood Years: Essays*. Lagos: Delta Press, 2012.",
+        Vec::new(),
+        Some(before),
+    )
+    .expect("read");
+    assert_eq!(e.reference.authors[0].family, "Okafor");
+    assert_eq!(e.reference.title.as_deref(), Some("Flood Years: Essays"));
     // Names of its own after the rule are read as they stand.
     let e = super::parse_list_entry(
         "-- Okafor, N. (2004). River law. Lagos: Delta Press.",
