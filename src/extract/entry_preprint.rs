@@ -8,6 +8,7 @@ use super::citations::Reference;
 use super::entries::{read, take_label, Entry};
 use super::entry_journal::{initials_first, tidy};
 use super::entry_tagged::Tagged;
+use super::names::Person;
 
 /// Where an arXiv number's page is: this, then the number.
 const ARXIV_PAGE: &str = "https://arxiv.org/abs/";
@@ -46,7 +47,7 @@ pub(super) fn preprint_entry(marked: &str, urls: &[String], strict: bool) -> Opt
 /// (`E. Lund, Notes on lattices, arXiv:1209.2199`, `… "Title," arXiv
 /// :hep-ph/0606023`), dated by its number; its addresses are `urls`, then
 /// the number's page.
-pub(super) fn preprint(text: &str, strict: bool, mut urls: Vec<String>) -> Option<Reference> {
+pub(super) fn preprint(text: &str, strict: bool, urls: Vec<String>) -> Option<Reference> {
     let text = tidy(text);
     let mark = text.find("arXiv")?;
     let id = arxiv_id(&text[mark + 5..]).trim_end_matches('.');
@@ -67,20 +68,28 @@ pub(super) fn preprint(text: &str, strict: bool, mut urls: Vec<String>) -> Optio
     if title.split_whitespace().count() < 2 || strict && numbered {
         return None;
     }
+    Some(Reference {
+        title: Some(title.to_string()),
+        ..arxiv_reference(authors, id, year, urls)
+    })
+}
+
+/// A preprint of `authors` with arXiv number `id`, dated `year`: its
+/// addresses are `urls`, then the number's page.
+fn arxiv_reference(authors: Vec<Person>, id: &str, year: i32, mut urls: Vec<String>) -> Reference {
     let page = format!("{ARXIV_PAGE}{id}");
     if !urls.contains(&page) {
         urls.push(page);
     }
-    Some(Reference {
+    Reference {
         authors,
-        title: Some(title.to_string()),
         container: Some("arXiv".to_string()),
         urls,
         year: Some(year),
         date: Some(year.to_string()),
         kind: "article",
         ..Reference::default()
-    })
+    }
 }
 
 /// A preprint cited by its authors and number alone, as physics papers
@@ -122,28 +131,15 @@ pub(super) fn untitled_entry(marked: &str, urls: &[String]) -> Option<Entry> {
         _ => vec![collaboration(&words)?],
     };
     let year = written.unwrap_or(from_number);
-    let mut urls = urls.to_vec();
-    let page = format!("{ARXIV_PAGE}{id}");
-    if !urls.contains(&page) {
-        urls.push(page);
-    }
     Some(Entry {
         label: label.map(str::to_string),
-        reference: Reference {
-            authors,
-            container: Some("arXiv".to_string()),
-            urls,
-            year: Some(year),
-            date: Some(year.to_string()),
-            kind: "article",
-            ..Reference::default()
-        },
+        reference: arxiv_reference(authors, id, year, urls.to_vec()),
     })
 }
 
 /// A collaboration named by one or two words and `Collaboration` (`ATLAS
 /// Collaboration,`), as one author.
-fn collaboration(words: &[&str]) -> Option<super::names::Person> {
+fn collaboration(words: &[&str]) -> Option<Person> {
     let (last, name) = words.split_last()?;
     let named = (1..=2).contains(&name.len())
         && name
@@ -153,7 +149,7 @@ fn collaboration(words: &[&str]) -> Option<super::names::Person> {
         && last
             .trim_end_matches([',', ':'])
             .eq_ignore_ascii_case("collaboration"))
-    .then(|| super::names::Person {
+    .then(|| Person {
         family: format!("{} Collaboration", name.join(" ")),
         given: String::new(),
     })
