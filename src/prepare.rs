@@ -41,26 +41,19 @@ pub fn prepare(
     keyed: bool,
     unsafe_html: bool,
 ) -> graph::PreparedEntry {
-    let mut normalized = normalize::normalize(&source);
-    // Citations of the bibliography written out as notes or linked text.
-    let mut cite_warnings = Vec::new();
-    let mut given = extract::Given::default();
-    if let Some(cited) = bibliography::cite(&normalized.markdown, bib) {
-        normalized.markdown = cited.markdown;
-        given = cited.given;
-        cite_warnings = cited.warnings;
-    }
-    // Plain text is escaped by normalisation, so the only HTML in its
-    // Markdown is normalisation's own wrappers.
-    let own_html = source.format == sources::Format::PlainText;
-    let (mut doc, warnings) = parse::parse_with(&normalized.markdown, own_html || unsafe_html);
+    let Marked {
+        mut normalized,
+        given,
+        cite_warnings,
+        allow_html,
+    } = markdown_of(&source, bib, unsafe_html);
+    let (mut doc, warnings) = parse::parse_with(&normalized.markdown, allow_html);
     parse::lines::place_in_file(&source.body, &mut doc.link_lines, source.body_line_offset);
     let language = extract::language::decide(source.meta.language.as_deref(), &doc, opts.language);
     let extracted = extract::extract_with(&doc, opts, &given, &language);
-    doc.compact(
-        &std::mem::take(&mut normalized.markdown),
-        own_html || unsafe_html,
-    );
+    // A build that keeps its results keeps the Markdown for the page; a
+    // one-off build reads the text again for it (see `markdown_again`).
+    doc.compact(&std::mem::take(&mut normalized.markdown), allow_html, keyed);
     // The texts are parsed now; keep only the document model.
     let mut source = source;
     source.body = String::new();
@@ -107,4 +100,53 @@ pub fn prepare(
         extracted: std::sync::Arc::new(extracted),
     };
     std::sync::Arc::new((prepared, diags))
+}
+
+/// A source's Markdown as it is parsed, with what making it found.
+struct Marked {
+    normalized: normalize::Normalized,
+    given: extract::Given,
+    cite_warnings: Vec<(usize, String)>,
+    /// Whether the Markdown may hold raw HTML.
+    allow_html: bool,
+}
+
+/// Normalises a source and writes out its citations of the bibliography
+/// (as notes or linked text): the Markdown the document is parsed from.
+fn markdown_of(source: &sources::Source, bib: &Bibliography, unsafe_html: bool) -> Marked {
+    let mut normalized = normalize::normalize(source);
+    let mut given = extract::Given::default();
+    let mut cite_warnings = Vec::new();
+    if let Some(cited) = bibliography::cite(&normalized.markdown, bib) {
+        normalized.markdown = cited.markdown;
+        given = cited.given;
+        cite_warnings = cited.warnings;
+    }
+    // Plain text is escaped by normalisation, so the only HTML in its
+    // Markdown is normalisation's own wrappers.
+    let own_html = source.format == sources::Format::PlainText;
+    Marked {
+        normalized,
+        given,
+        cite_warnings,
+        allow_html: own_html || unsafe_html,
+    }
+}
+
+/// The Markdown a document was parsed from, made again from its source
+/// file (for a page made after the Markdown was let go, see
+/// `parse::Document::full_from`), and whether it may hold raw HTML; `None`
+/// when the file cannot be read or no longer gives the text with `key`
+/// (it changed since it was read).
+pub fn markdown_again(
+    content_dir: &std::path::Path,
+    path: &std::path::Path,
+    key: u64,
+    bib: &Bibliography,
+    unsafe_html: bool,
+) -> Option<(String, bool)> {
+    let source = sources::read_source(content_dir, path).ok()?;
+    let marked = markdown_of(&source, bib, unsafe_html);
+    let markdown = marked.normalized.markdown;
+    (parse::text_key(&markdown, marked.allow_html) == key).then_some((markdown, marked.allow_html))
 }

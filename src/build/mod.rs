@@ -287,7 +287,32 @@ fn run_pipeline(
     diags.extend(graph_diags);
     laps.lap("site graph");
     laps.list.extend(graph_laps.list);
-    let (mut out, parts, render_memo) = render::render(&config, &site, &theme, &last.render, emit)?;
+    // A one-off build kept no document's Markdown: a page reads its text
+    // again. One that changed since it was read is reported.
+    let changed = std::sync::Mutex::new(Vec::new());
+    let reread = |path: &Path, key: u64| {
+        let again = prepare::markdown_again(content_dir, path, key, &bibliography, unsafe_html);
+        if again.is_none() {
+            changed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_path_buf());
+        }
+        again
+    };
+    let reread: Option<&crate::parse::Reread> = (!next.active).then_some(&reread);
+    let (mut out, parts, render_memo) =
+        render::render(&config, &site, &theme, &last.render, emit, reread)?;
+    for path in changed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        diags.push(Diagnostic::error(
+            &path,
+            0,
+            0,
+            "this text changed or went away while the site was being built, so its page \
+             says so instead of showing it; build again"
+                .to_string(),
+        ));
+    }
     render::assets::publish(&mut out, &found.assets, &mut diags)?;
     next.stats.renders_reused = render_memo.reused;
     next.stats.renders_made = render_memo.made;

@@ -114,8 +114,12 @@ pub struct Document {
     /// in the Markdown parsed) where it first appears: for messages.
     pub link_lines: Vec<(String, usize)>,
     /// Set by [`Document::compact`]: the Markdown the node lists are parsed
-    /// from again when needed (deflated), and whether it may hold raw HTML.
+    /// from again when needed (deflated), and whether it may hold raw HTML;
+    /// `None` when it was not kept (see [`Document::full_from`]).
     pub markdown: Option<(packed::Packed, bool)>,
+    /// Set by [`Document::compact`]: the [`text_key`] of that Markdown, by
+    /// which a text read again is known to be the same.
+    pub text_key: u64,
     /// Empty anchors in the text (`<span id="page-6-3"></span>`) and the
     /// id of the block each stood in, which links to it now lead to; sorted
     /// by anchor.
@@ -130,15 +134,38 @@ impl Document {
     /// site's documents then take about the size of their text in memory,
     /// not five times it; the Markdown is kept deflated (a third of its
     /// size).
-    pub fn compact(&mut self, markdown: &str, allow_html: bool) {
+    ///
+    /// Without `keep`, the Markdown is not kept either: whoever needs the
+    /// node lists again reads the text again ([`Document::full_from`]). A
+    /// one-off build does that, so that its memory does not hold every
+    /// text twice (10,000 pages: about 200 MB less at its peak).
+    pub fn compact(&mut self, markdown: &str, allow_html: bool, keep: bool) {
         self.body = Vec::new();
+        self.text_key = text_key(markdown, allow_html);
         // The notes' texts too: the extract stage has read them, and the
         // page shows the notes from their node lists.
         for f in &mut self.footnotes {
             f.body = Vec::new();
             f.text = String::new();
         }
-        self.markdown = Some((packed::Packed::new(markdown), allow_html));
+        self.markdown = keep.then(|| (packed::Packed::new(markdown), allow_html));
+    }
+
+    /// [`Document::full`], or when the Markdown was not kept, the document
+    /// parsed from the Markdown `again` gives for its source (`path`) and
+    /// [`Document::text_key`]: `None` when there is none (the text changed
+    /// or went away since it was read).
+    pub fn full_from(
+        &self,
+        path: &std::path::Path,
+        again: Option<&Reread>,
+    ) -> Option<std::borrow::Cow<'_, Document>> {
+        if !self.body.is_empty() || self.markdown.is_some() {
+            return Some(self.full());
+        }
+        let again = again?;
+        let (markdown, allow_html) = again(path, self.text_key)?;
+        Some(std::borrow::Cow::Owned(parse_with(&markdown, allow_html).0))
     }
 
     /// The document with its node lists: itself, or when compacted, parsed
@@ -152,6 +179,18 @@ impl Document {
             _ => std::borrow::Cow::Borrowed(self),
         }
     }
+}
+
+/// Gives a compacted document's Markdown again (see
+/// [`Document::full_from`]): from its source's path and its text key, the
+/// Markdown and whether it may hold raw HTML, when the text read again
+/// has that key.
+pub type Reread<'a> = dyn Fn(&std::path::Path, u64) -> Option<(String, bool)> + Sync + 'a;
+
+/// What tells one Markdown text (and whether raw HTML is kept) from
+/// another, for [`Document::text_key`].
+pub fn text_key(markdown: &str, allow_html: bool) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(markdown.as_bytes(), u64::from(allow_html))
 }
 
 /// Parses an author's Markdown, raw HTML shown as text (see [`guard`]);

@@ -144,7 +144,7 @@ fn a_compacted_document_gives_back_the_same_nodes() {
     for allow_html in [false, true] {
         let (parsed, _) = parse_with(md, allow_html);
         let mut compact = parsed.clone();
-        compact.compact(md, allow_html);
+        compact.compact(md, allow_html, true);
         assert!(compact.body.is_empty() && compact.footnotes.iter().all(|f| f.body.is_empty()));
         assert_eq!(compact.paragraphs, parsed.paragraphs);
         let full = compact.full();
@@ -154,6 +154,38 @@ fn a_compacted_document_gives_back_the_same_nodes() {
     // Not compacted: itself.
     let (parsed, _) = parse("Plain.");
     assert!(matches!(parsed.full(), std::borrow::Cow::Borrowed(_)));
+}
+
+#[test]
+fn a_document_compacted_without_its_markdown_is_parsed_from_the_text_read_again() {
+    let md = "# Title\n\nText with a note.[^1]\n\n[^1]: A *note*.\n";
+    let (parsed, _) = parse_with(md, false);
+    let mut compact = parsed.clone();
+    compact.compact(md, false, false);
+    assert!(compact.markdown.is_none() && compact.body.is_empty());
+    let path = std::path::Path::new("a.md");
+    // The same text: the same nodes.
+    let same = |p: &std::path::Path, key: u64| {
+        assert_eq!(p, std::path::Path::new("a.md"));
+        (text_key(md, false) == key).then(|| (md.to_string(), false))
+    };
+    let full = compact.full_from(path, Some(&same)).expect("the same text");
+    assert_eq!(full.body, parsed.body);
+    assert_eq!(full.footnotes, parsed.footnotes);
+    // A text that changed since, or no way to read it: nothing.
+    let changed = |_: &std::path::Path, key: u64| {
+        let md = "# Title\n\nOther text.\n";
+        (text_key(md, false) == key).then(|| (md.to_string(), false))
+    };
+    assert!(compact.full_from(path, Some(&changed)).is_none());
+    assert!(compact.full_from(path, None).is_none());
+    // The key tells the raw-HTML setting apart too.
+    assert_ne!(text_key(md, false), text_key(md, true));
+    // A document with its nodes, or its Markdown kept, needs no reading.
+    assert!(parsed.full_from(path, None).is_some());
+    let mut kept = parsed.clone();
+    kept.compact(md, false, true);
+    assert_eq!(kept.full_from(path, None).unwrap().body, parsed.body);
 }
 
 #[test]

@@ -301,7 +301,15 @@ impl Renderer<'_> {
                 notes: &note_extras,
                 blocks: &entry_extras,
             };
-            view.content = html::document_html_with(&d.body, hl, &links, &extras, &rewrites);
+            view.content = match d.body.full_from(&d.path, self.reread) {
+                Some(full) => html::document_html_with(&full, hl, &links, &extras, &rewrites),
+                // Its text changed after it was read: the rest of the site
+                // shows what was read, this page cannot (the build says so).
+                None => format!(
+                    "<p class=\"notice\">{}</p>",
+                    crate::chars::escape_html(self.word("text_changed"))
+                ),
+            };
             ctx.insert("doc", &view);
             Ok(())
         })

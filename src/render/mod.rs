@@ -60,13 +60,15 @@ const FEED_ENTRIES: usize = 50;
 
 /// Renders the whole site, with the time each part took. With `emit`,
 /// each file goes to it as soon as it is made (its path is kept); else the
-/// files are kept, sorted by path.
+/// files are kept, sorted by path. `reread` gives the Markdown of texts
+/// whose documents did not keep it.
 pub fn render<'e>(
     config: &Config,
     site: &Site,
     theme: &Theme,
     last: &RenderMemo,
     emit: Option<&'e dyn Emit>,
+    reread: Option<&crate::parse::Reread>,
 ) -> Result<(Out<'e>, Timings, RenderMemo)> {
     let mut laps = Laps::new();
     let hl = Highlighter::default();
@@ -92,7 +94,8 @@ pub fn render<'e>(
         }
         _ => knowledge::Plan::new(site, active),
     });
-    let r = Renderer::new(config, site, theme, cache, plan, plan_keys);
+    let mut r = Renderer::new(config, site, theme, cache, plan, plan_keys);
+    r.reread = reread;
     laps.lap("  plan and keys");
     let mut out = Out::new(emit);
     // Each page goes out as soon as it is made.
@@ -224,6 +227,9 @@ struct Renderer<'a> {
     site: &'a Site,
     plan: Arc<knowledge::Plan>,
     cache: RenderCache<'a>,
+    /// What gives a document's Markdown again when it was not kept (a
+    /// one-off build; see `parse::Document::full_from`).
+    reread: Option<&'a crate::parse::Reread<'a>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -306,6 +312,7 @@ impl<'a> Renderer<'a> {
             site,
             plan,
             cache,
+            reread: None,
         }
     }
 
