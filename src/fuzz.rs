@@ -142,8 +142,8 @@ fn source(data: &[u8]) {
         let _ = crate::search::tokens::tokens(&p.text);
     }
     for p in &prepared.extracted.passages {
-        if let Some(par) = doc.paragraphs.get(p.paragraph) {
-            let _ = crate::render::excerpt::excerpt(&par.text, &p.spans, "en");
+        if let Some(par) = doc.paragraphs.get(p.paragraph()) {
+            let _ = crate::render::excerpt::excerpt(&par.text, &p.byte_spans(), "en");
         }
     }
     for d in &prepared.extracted.dates {

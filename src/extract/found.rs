@@ -22,14 +22,24 @@ pub(super) fn group_mentions(mentions: Vec<Mention>, out: &mut Extracted) {
     out.passages = by_para
         .into_iter()
         .map(|((paragraph, topic), spans)| TopicPassage {
-            paragraph,
-            topic,
-            spans,
+            paragraph: narrow(paragraph),
+            topic: narrow(topic),
+            spans: spans
+                .into_iter()
+                .map(|(s, e)| (narrow(s), narrow(e)))
+                .collect(),
         })
         .collect();
     out.topic_counts = counts.into_iter().collect();
     out.topic_counts
         .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+}
+
+/// A paragraph's number, a topic's or an offset in a paragraph's text, as
+/// a passage keeps it (texts are read whole into memory, so none reaches
+/// 4 GiB; one that did would be cut short rather than wrap).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Walks the body: mentions in paragraph text outside links, images and

@@ -162,10 +162,30 @@ pub enum Place {
 /// The mentions of one topic in one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicPassage {
-    pub paragraph: usize,
-    pub topic: usize,
-    /// Byte spans of the mentions in the paragraph's text.
-    pub spans: Vec<(usize, usize)>,
+    pub paragraph: u32,
+    pub topic: u32,
+    /// Byte spans of the mentions in the paragraph's text. (A site holds
+    /// one passage per paragraph and topic of every text: 150 a text on
+    /// the benchmark corpus, so their size counts.)
+    pub spans: Box<[(u32, u32)]>,
+}
+
+impl TopicPassage {
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    pub fn topic(&self) -> usize {
+        self.topic as usize
+    }
+
+    /// [`TopicPassage::spans`] as byte offsets.
+    pub fn byte_spans(&self) -> Vec<(usize, usize)> {
+        self.spans
+            .iter()
+            .map(|&(s, e)| (s as usize, e as usize))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

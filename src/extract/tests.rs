@@ -31,7 +31,11 @@ fn mentions(ex: &Extracted) -> Vec<(usize, usize, usize)> {
     let mut all: Vec<(usize, usize, usize)> = ex
         .passages
         .iter()
-        .flat_map(|p| p.spans.iter().map(|&(s, e)| (p.paragraph, s, e)))
+        .flat_map(|p| {
+            p.byte_spans()
+                .into_iter()
+                .map(move |(s, e)| (p.paragraph(), s, e))
+        })
         .collect();
     all.sort_unstable();
     all

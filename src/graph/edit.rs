@@ -62,7 +62,7 @@ fn same_passages(old: &Prepared, new: &Prepared) -> bool {
             x.topic == y.topic
                 && x.paragraph == y.paragraph
                 && x.spans.len() == y.spans.len()
-                && ids(old, x.paragraph) == ids(new, y.paragraph)
+                && ids(old, x.paragraph()) == ids(new, y.paragraph())
         })
 }
 
@@ -77,8 +77,8 @@ pub fn changed_topics(old: &Prepared, new: &Prepared) -> Vec<usize> {
         .passages
         .iter()
         .zip(&new.extracted.passages)
-        .filter(|(x, y)| x.spans != y.spans || text(old, x.paragraph) != text(new, y.paragraph))
-        .map(|(x, _)| x.topic)
+        .filter(|(x, y)| x.spans != y.spans || text(old, x.paragraph()) != text(new, y.paragraph()))
+        .map(|(x, _)| x.topic())
         .collect();
     topics.sort_unstable();
     topics.dedup();

@@ -11,15 +11,24 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
     pub doc: usize,
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Index into the document's `Extracted::passages`.
-    pub item: usize,
+    pub item: u32,
 }
 
 impl Passage {
     /// Byte spans of the mentions in the paragraph's text.
-    pub fn spans<'a>(&self, docs: &'a [Arc<Doc>]) -> &'a [(usize, usize)] {
-        &docs[self.doc].extracted.passages[self.item].spans
+    pub fn spans<'a>(&self, docs: &'a [Arc<Doc>]) -> &'a [(u32, u32)] {
+        &self.of(docs).spans
+    }
+
+    /// The document's passage this is.
+    pub fn of<'a>(&self, docs: &'a [Arc<Doc>]) -> &'a crate::extract::TopicPassage {
+        &docs[self.doc].extracted.passages[self.item as usize]
+    }
+
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
     }
 }
 
@@ -56,16 +65,16 @@ pub fn index(docs: &[Arc<Doc>], map: &TopicMap) -> TopicIndex {
         // Grouped by paragraph, then topic (see `extract`).
         let mut current: Option<usize> = None;
         for (item, tp) in extracted.passages.iter().enumerate() {
-            if current != Some(tp.paragraph) {
+            if current != Some(tp.paragraph()) {
                 count_pairs(&in_para, &mut pairs);
                 in_para.clear();
-                current = Some(tp.paragraph);
+                current = Some(tp.paragraph());
             }
-            in_para.push(tp.topic);
-            idx.passages[tp.topic].push(Passage {
+            in_para.push(tp.topic());
+            idx.passages[tp.topic()].push(Passage {
                 doc: d,
                 paragraph: tp.paragraph,
-                item,
+                item: u32::try_from(item).unwrap_or(u32::MAX),
             });
         }
         count_pairs(&in_para, &mut pairs);

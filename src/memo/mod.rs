@@ -153,7 +153,7 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
     PartKeys {
         passages: hash(&|h| {
             for p in &extracted.passages {
-                h.add((paragraphs[p.paragraph], paragraph_ids[p.paragraph]));
+                h.add((paragraphs[p.paragraph()], paragraph_ids[p.paragraph()]));
             }
         }),
         paragraphs,

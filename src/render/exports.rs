@@ -288,7 +288,7 @@ pub fn topic_item(config: &Config, site: &Site, t: usize) -> Vec<u8> {
                     doc: doc_path(&doc.url),
                     paragraphs: run
                         .iter()
-                        .map(|p| doc.body.paragraphs[p.paragraph].id.as_str())
+                        .map(|p| doc.body.paragraphs[p.paragraph()].id.as_str())
                         .collect(),
                 }
             })
@@ -310,7 +310,7 @@ pub fn topic_item_key(config: &Config, site: &Site, plan: &Plan, t: usize) -> u6
         key.add(site.topics.mentions[t]);
         for p in &site.topics.passages[t] {
             let ids = &site.keys[p.doc].parts.paragraph_ids;
-            key.add((plan.doc_keys[p.doc], ids[p.paragraph]));
+            key.add((plan.doc_keys[p.doc], ids[p.paragraph()]));
         }
     })
 }

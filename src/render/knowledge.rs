@@ -80,10 +80,10 @@ impl<'a> TopicLinkView<'a> {
             .extracted
             .passages
             .iter()
-            .filter(|p| p.topic == t)
+            .filter(|p| p.topic() == t)
             .map(|p| ParagraphRef {
-                id: &doc.body.paragraphs[p.paragraph].id,
-                number: p.paragraph + 1,
+                id: &doc.body.paragraphs[p.paragraph()].id,
+                number: p.paragraph() + 1,
             })
             .collect();
         TopicLinkView {
@@ -198,11 +198,11 @@ pub fn topic_view<'a>(
             best.sort_unstable();
             let view = |i: usize| {
                 let p = &group[i];
-                let para = &doc.body.paragraphs[p.paragraph];
+                let para = &doc.body.paragraphs[p.paragraph()];
                 PassageView {
                     url: format!("{}#{}", doc.url, para.id),
                     paragraph: format!("¶ {}", p.paragraph + 1),
-                    excerpt: excerpt(&para.text, p.spans(&site.docs), &doc.language),
+                    excerpt: excerpt(&para.text, &p.of(&site.docs).byte_spans(), &doc.language),
                 }
             };
             DocPassagesView {
@@ -256,8 +256,8 @@ pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize
             for p in &site.topics.passages[t][ranked.passages.clone()] {
                 key.add((
                     p.paragraph,
-                    parts.paragraph_ids[p.paragraph],
-                    parts.paragraphs[p.paragraph],
+                    parts.paragraph_ids[p.paragraph()],
+                    parts.paragraphs[p.paragraph()],
                     p.spans(&site.docs),
                 ));
             }
