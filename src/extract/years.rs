@@ -116,11 +116,16 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     let before = crate::chars::before(text, s, CONTEXT);
     let base = s - before.len();
     let after = crate::chars::after(text, e, CONTEXT);
-    // Chinese and Japanese write a date with no space before it.
-    if before
-        .chars()
-        .next_back()
-        .is_some_and(|c| (c.is_alphanumeric() || c == '_') && !crate::chars::is_cjk(c))
+    // Chinese and Japanese write a date with no space before it; so does
+    // a fiscal year (`FY2019`).
+    let fiscal = before
+        .strip_suffix("FY")
+        .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()));
+    if !fiscal
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| (c.is_alphanumeric() || c == '_') && !crate::chars::is_cjk(c))
         || identifiers::is_identifier(before, after)
     {
         return None;

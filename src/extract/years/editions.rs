@@ -25,6 +25,8 @@ const DATED_NAMES: &[&str] = &[
     "ROK",
     "NATO",
     "ASEAN",
+    // A fiscal year: `FY 2021`.
+    "FY",
     "APEC",
     "BRICS",
     "SCO",
@@ -208,6 +210,7 @@ mod tests {
             ("in ", " the treaty"),
             ("the Treaty of ", "."),
             ("Windows ", " is old"),
+            ("results for FY ", " were"),
         ] {
             assert!(!is_edition(before, after), "{before}|{after}");
         }

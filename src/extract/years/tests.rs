@@ -372,3 +372,13 @@ fn dates_and_spans_as_other_languages_write_them() {
         assert_eq!(labels(text), [(label.to_string(), "day")], "{text}");
     }
 }
+
+#[test]
+fn fiscal_years() {
+    assert_eq!(
+        labels("strong results for FY2019 and again in FY 2021."),
+        vec![("2019".into(), "year"), ("2021".into(), "year")]
+    );
+    // Letters glued to the number are still an identifier.
+    assert!(labels("the XFY2019 part and model AB2019").is_empty());
+}

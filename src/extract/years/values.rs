@@ -276,16 +276,19 @@ const TIME_LEADS: &[&str] = &[
 /// experts`, `up to a 1000 web links`). `2003 and 2004 figures` keeps
 /// both years.
 pub fn is_count(before: &str, after: &str, n: i32) -> bool {
-    // Counts are round (`1200`, `1600`, `2048`); years in running text
-    // mostly are not, and a year before a plural noun is read as one.
-    if !is_round(n) {
-        return false;
-    }
     let mut prev_words = before.split_whitespace().rev();
     let prev = prev_words.next().unwrap_or("");
+    // Counts are round (`1200`, `1600`, `2048`); years in running text
+    // mostly are not, and a year before a plural noun is read as one —
+    // unless a word of quantity leads it (`some 1995 delegates`, `the
+    // stadium holds 2020 spectators`).
+    let quantity = COUNT_LEADS.contains(&prev.to_lowercase().as_str());
+    if !is_round(n) && !quantity {
+        return false;
+    }
     if before.ends_with(|c: char| !c.is_whitespace())
         || prev.is_empty()
-        || !prev.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        || !quantity && !prev.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
         || YEAR_LEADS.contains(&prev)
     {
         return false;
@@ -320,6 +323,25 @@ pub fn is_count(before: &str, after: &str, n: i32) -> bool {
     }
     false
 }
+
+/// Words of quantity before a number: what follows is counted, whether or
+/// not the number is round. Words that also lead years (`around 2010`,
+/// `over 2019 levels`, `hosts 2020 Olympics`) are not among them.
+const COUNT_LEADS: &[&str] = &[
+    "some",
+    "about",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "exactly",
+    "precisely",
+    "holds",
+    "seats",
+    "employs",
+    "houses",
+    "accommodates",
+];
 
 /// Words that end the phrase after a number: the plural noun must come
 /// before them (`start 2000 with a series` is no count of series).

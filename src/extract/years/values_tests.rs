@@ -16,6 +16,17 @@ fn counts_of_things() {
     // Not round: a year before its noun.
     assert!(!is_count("the awesome ", " tourists", 1967));
     assert!(!is_count("hopes ", " sales will", 2005));
+    // A word of quantity before it: a count, round or not.
+    assert!(is_count("The new stadium holds ", " spectators and", 2020));
+    assert!(is_count("The arena seats ", " fans on match days", 1990));
+    assert!(!is_count("", " delegates", 1995));
+    assert!(is_count("Some ", " delegates attended", 1995));
+    assert!(is_count("About ", " households were surveyed", 2010));
+    assert!(is_count("employs nearly ", " nurses", 1985));
+    // Still years: no plural after it, or a lead of years.
+    assert!(!is_count("Some ", " was a good year", 1995));
+    assert!(!is_count("emissions fell around ", " levels", 2010));
+    assert!(!is_count("Tokyo hosts ", " Olympics", 2021));
     // The plural must come before a function word.
     assert!(!is_count("will start ", " with a series of races", 2000));
 }
