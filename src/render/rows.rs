@@ -65,6 +65,7 @@ impl Renderer<'_> {
             Some(store) => store.lookup(&keys),
             None => vec![None; keys.len()],
         };
+        let kept = self.cache.rows().is_some();
         keys.into_par_iter()
             .zip(found)
             .enumerate()
@@ -81,7 +82,7 @@ impl Renderer<'_> {
                         }
                         row
                     }
-                    None => Arc::new(make(i)?),
+                    None => Arc::new(super::cache::exact_if(kept, make(i)?)),
                 };
                 Ok((key, row))
             })
