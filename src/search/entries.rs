@@ -268,15 +268,9 @@ impl<'a> Gathered<'a> {
     }
 
     fn finish(self) -> Group {
-        let mut postings: Vec<super::TokenPostings> = self
-            .postings
-            .into_iter()
-            .map(|(t, list)| (t.into_boxed_str(), list.into_boxed_slice()))
-            .collect();
-        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Group {
             entries: self.entries,
-            postings,
+            postings: super::GroupPostings::new(self.postings),
         }
     }
 }

@@ -88,7 +88,7 @@ impl Index {
                 |mut m: HashMap<&str, Postings>, (_, start, g)| {
                     for (t, list) in &g.postings {
                         let ids = list.iter().map(|&(id, w)| (id + *start as u32, w));
-                        m.entry(&**t).or_default().extend(ids);
+                        m.entry(t).or_default().extend(ids);
                     }
                     m
                 },

@@ -18,6 +18,7 @@ mod cache;
 mod changes;
 pub mod encode;
 mod entries;
+mod group_postings;
 pub(crate) mod index;
 mod pack;
 mod patch;
@@ -27,6 +28,7 @@ pub mod tokens;
 
 pub use cache::{SearchCache, SearchMemo};
 pub use entries::entries;
+pub use group_postings::GroupPostings;
 pub use patch::patch;
 
 use crate::graph::Site;
@@ -66,9 +68,7 @@ pub type Indexed = (Entry, Terms);
 pub struct Group {
     pub entries: Vec<Entry>,
     /// Token → (entry offset, weight), by token.
-    /// (Boxed to their exact sizes: a site's groups hold millions of
-    /// tokens, most with one or two postings.)
-    pub postings: Vec<TokenPostings>,
+    pub postings: GroupPostings,
 }
 
 impl Group {
@@ -81,13 +81,11 @@ impl Group {
                 postings.entry(t).or_default().push((id as u32, w));
             }
         }
-        // By token; each token's postings are in id order already.
-        let mut postings: Vec<TokenPostings> = postings
-            .into_iter()
-            .map(|(t, list)| (t.into_boxed_str(), list.into_boxed_slice()))
-            .collect();
-        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Group { entries, postings }
+        // Each token's postings are in id order already.
+        Group {
+            entries,
+            postings: GroupPostings::new(postings),
+        }
     }
 }
 /// One postings shard, encoded: (file key, file contents) for each file it
@@ -99,9 +97,6 @@ pub type ShardFile = (String, Arc<Vec<u8>>);
 
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
-
-/// A token of a group with its postings, each boxed to its exact size.
-pub type TokenPostings = (Box<str>, Box<[(u32, u32)]>);
 
 /// One search result candidate.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -70,7 +70,7 @@ pub(super) fn build<P: Send>(
         for (_, start, g) in &placed {
             for (t, list) in &g.postings {
                 let ids = list.iter().map(|&(id, w)| (id + *start as u32, w));
-                lists.entry(&**t).or_default().extend(ids);
+                lists.entry(t).or_default().extend(ids);
             }
         }
         for (t, list) in lists {
