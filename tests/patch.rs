@@ -106,6 +106,24 @@ fn an_edit_inside_passages_is_patched_and_their_topic_pages_follow() {
 }
 
 #[test]
+fn an_edit_before_a_dated_sentence_in_its_paragraph_is_patched() {
+    let site = common::seed_copy();
+    let root = site.path();
+    let memo = first_build(root);
+    // The paragraph's next sentence is dated (`… in 2021.`): the edit moves
+    // it within the paragraph, but the timeline shows the same sentence.
+    let doc = root.join(DOC);
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let edited = text.replacen("lends its backing", "lends its full backing", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&doc, edited).unwrap();
+    let (built, _) = patched(memo, &watched(root, DOC));
+    same_files(&built, &clean(root));
+    let made = built.patched.unwrap();
+    assert!(!made.iter().any(|p| p.starts_with("timeline/")), "{made:?}");
+}
+
+#[test]
 fn a_patch_that_moves_search_ids_in_its_block_equals_a_clean_build() {
     let site = common::seed_copy();
     let root = site.path();

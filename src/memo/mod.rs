@@ -117,8 +117,8 @@ pub struct PartKeys {
     pub paragraphs: Vec<u64>,
     /// Per paragraph: its id.
     pub paragraph_ids: Vec<u64>,
-    /// Per dated sentence (`Extracted::dates`): the time expression and
-    /// the sentence with it.
+    /// Per dated sentence (`Extracted::dates`): the time expression (its
+    /// place counted from the sentence's start) and the sentence with it.
     pub dates: Vec<u64>,
     /// The topic mentions, grouped (`Extracted::passages`, `topic_counts`).
     pub mentions: u64,
@@ -162,8 +162,16 @@ pub fn part_keys(doc: &crate::parse::Document, extracted: &crate::extract::Extra
             .dates
             .iter()
             .map(|d| {
+                // The hit's place within its sentence, not within the
+                // paragraph: what the timeline shows (an edit earlier in
+                // the paragraph moves both and shows nothing new).
+                let hit = crate::extract::years::YearHit {
+                    start: d.hit.start.saturating_sub(d.sentence.start),
+                    end: d.hit.end.saturating_sub(d.sentence.start),
+                    ..d.hit.clone()
+                };
                 hash(&|h| {
-                    h.add((d.paragraph, &d.hit, &d.sentence));
+                    h.add((d.paragraph, &hit));
                     h.add(&doc.paragraphs[d.paragraph].text[d.sentence.clone()]);
                 })
             })

@@ -30,6 +30,11 @@ impl Live {
         if let crate::session::How::Recovered(why) = &how {
             eprintln!("dossier failed while rebuilding ({why}); building the whole site again");
         }
+        if let crate::session::How::Rebuilt(why) = &how {
+            if self.timings && !why.is_empty() {
+                println!("not patched: {why}");
+            }
+        }
         let how = how.describe();
         match made {
             Ok(built) => {
