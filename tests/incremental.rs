@@ -328,10 +328,40 @@ fn a_date_added_leaves_the_other_timeline_pages_alone() {
         &root.join("content/early.md"),
         "\nIn 1950 one more crate came.\n",
     );
+    let (after, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
+    // Each decade holds more than a page: a page per year.
+    let timeline = changed(&before, &after, |p| p.starts_with("timeline/"));
+    assert_eq!(
+        timeline,
+        ["timeline/1950/index.html", "timeline/index.html"]
+    );
+
+    // A year in a decade not yet on the timeline: a page of its own, and
+    // no other document's page changes (their entries keep their pages).
+    std::fs::write(root.join("content/third.md"), "In 1995 one crate left.\n").unwrap();
+    let (before, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    common::append_to(
+        &root.join("content/early.md"),
+        "\nIn 1931 the first crate came.\n",
+    );
     let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
+    let pages = changed(&before, &after, |p| {
+        p.ends_with("index.html") && !p.starts_with("timeline/") && !p.starts_with("search/")
+    });
+    assert_eq!(
+        pages,
+        [
+            "documents/index.html",
+            "in-1950-the-port-moved-0-crates/index.html"
+        ]
+    );
     let timeline = changed(&before, &after, |p| p.starts_with("timeline/"));
-    assert_eq!(timeline, ["timeline/index.html"]);
+    assert!(
+        timeline.iter().any(|p| p == "timeline/1930s/index.html"),
+        "{timeline:?}"
+    );
 }
 
 /// A document kept from the last build takes the URL its section now gives

@@ -51,7 +51,7 @@ impl Renderer<'_> {
             }
             add_entry_works(k, &site.citations.by_entry[i], plan);
             for &e in &site.timeline.by_doc[i] {
-                k.add((plan.timeline.entry_keys[e], plan.timeline.entry_page[e]));
+                k.add((plan.timeline.entry_keys[e], plan.timeline.entry_page_url(e)));
             }
             let mut targets: Vec<_> = conn.targets[i]
                 .iter()
@@ -212,7 +212,7 @@ impl Renderer<'_> {
             for &e in dates {
                 k.add((
                     self.plan.timeline.entry_keys[e],
-                    self.plan.timeline.entry_page[e],
+                    self.plan.timeline.entry_page_url(e),
                 ));
             }
             let mut sorted: Vec<(&String, &Target)> = rewrites.iter().collect();

@@ -22,16 +22,22 @@ pub fn paginator(base: &str, n: usize, total: usize) -> Paginator {
     }
 }
 
+/// The paginator of page `k` (0-based) of a listing whose pages have the
+/// given URLs.
+pub fn paginator_of(urls: &[String], k: usize) -> Paginator {
+    Paginator {
+        current: k + 1,
+        total: urls.len(),
+        prev: k.checked_sub(1).map(|p| urls[p].clone()),
+        next: urls.get(k + 1).cloned(),
+    }
+}
+
 pub const TOPICS_URL: &str = "topics/index.html";
 pub const TIMELINE_URL: &str = "timeline/index.html";
 
 pub fn topic_url(id: &str) -> String {
     format!("topics/{id}/index.html")
-}
-
-/// The URL of page `page` (0-based) of the timeline.
-pub fn timeline_page_url(page: usize) -> String {
-    page_url(TIMELINE_URL, page + 1)
 }
 
 /// The anchor of the first timeline entry of a year.

@@ -72,7 +72,12 @@ pub(super) enum KnowledgePage {
 }
 
 impl KnowledgePage {
-    pub(super) fn url(&self, site: &crate::graph::Site, lists: &Listings) -> String {
+    pub(super) fn url(
+        &self,
+        site: &crate::graph::Site,
+        plan: &super::plan::Plan,
+        lists: &Listings,
+    ) -> String {
         match self {
             KnowledgePage::TopicsIndex => knowledge::TOPICS_URL.to_string(),
             KnowledgePage::Topic(t, k) => {
@@ -81,7 +86,7 @@ impl KnowledgePage {
             }
             KnowledgePage::CitationIndex(k) => views::page_url(citations::INDEX_URL, k + 1),
             KnowledgePage::CitationList(l, k, _, _) => views::page_url(lists[*l].0, k + 1),
-            KnowledgePage::Timeline(k) => views::page_url(knowledge::TIMELINE_URL, k + 1),
+            KnowledgePage::Timeline(k) => plan.timeline.page_urls[*k].clone(),
         }
     }
 }

@@ -5,8 +5,8 @@
 //! inputs ([`PlanKeys`]) and reused while that key is unchanged: an edit
 //! that adds a topic mention does not hash the timeline's entries again.
 
-use super::knowledge::{timeline_page_url, year_anchor};
-use super::paging::{chunks, page_of, LIMIT};
+use super::knowledge::year_anchor;
+use super::paging::{chunks, page_of, timeline_pages, TimelinePage, LIMIT};
 use crate::graph::citations::PlaceName;
 use crate::graph::Site;
 use crate::memo::KeyHasher;
@@ -50,8 +50,14 @@ pub struct Ranked {
 pub struct TimelinePlan {
     /// Timeline years (with their entries), in order.
     pub years: Vec<(i32, Vec<usize>)>,
-    /// Pages of the timeline, as ranges of `years`.
+    /// Pages of the timeline, as ranges of `years` (see [`timeline_pages`]).
     pub timeline_pages: Vec<Range<usize>>,
+    /// Per page: its URL, root-relative; named by what it holds, so that
+    /// a year added elsewhere moves no entry to another page.
+    pub page_urls: Vec<String>,
+    /// Per page: the years it holds (`1950–1959`, `1951`); `None` on the
+    /// first page.
+    pub page_spans: Vec<Option<String>>,
     /// Per timeline entry: its page (0-based).
     pub entry_page: Vec<usize>,
     /// Per year index: its page.
@@ -167,12 +173,12 @@ impl Plan {
     }
 
     pub fn entry_url(&self, site: &Site, i: usize) -> String {
-        let page = timeline_page_url(self.timeline.entry_page[i]);
+        let page = self.timeline.entry_page_url(i);
         format!("{page}#{}", site.timeline.entries[i].anchor)
     }
 
     pub fn year_url(&self, y: usize) -> String {
-        let page = timeline_page_url(self.timeline.year_page[y]);
+        let page = &self.timeline.page_urls[self.timeline.year_page[y]];
         format!("{page}#{}", year_anchor(self.timeline.years[y].0))
     }
 }
@@ -200,9 +206,10 @@ fn doc_keys(site: &Site, keys: bool) -> Vec<u64> {
 impl TimelinePlan {
     fn new(site: &Site, doc_keys: &[u64], keys: bool) -> TimelinePlan {
         let years = site.timeline.years();
-        let sizes: Vec<usize> = years.iter().map(|(_, e)| e.len()).collect();
-        let timeline_pages = chunks(&sizes, LIMIT);
+        let (timeline_pages, names) = timeline_pages(&years, LIMIT);
         let year_page = page_of(&timeline_pages, years.len());
+        let page_urls = names.iter().map(|n| n.url()).collect();
+        let page_spans = names.iter().map(TimelinePage::span).collect();
         let mut entry_page = vec![0; site.timeline.entries.len()];
         for (y, (_, entries)) in years.iter().enumerate() {
             for &e in entries {
@@ -215,10 +222,19 @@ impl TimelinePlan {
         TimelinePlan {
             years,
             timeline_pages,
+            page_urls,
+            page_spans,
             entry_page,
             year_page,
             entry_keys,
         }
+    }
+}
+
+impl TimelinePlan {
+    /// The URL of entry `i`'s page (what a link to the entry depends on).
+    pub fn entry_page_url(&self, i: usize) -> &str {
+        &self.page_urls[self.entry_page[i]]
     }
 }
 

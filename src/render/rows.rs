@@ -136,7 +136,7 @@ impl Renderer<'_> {
             .map(|&e| {
                 self.cache.key(|k| {
                     k.add((ENTRY_TEMPLATE, self.theme.templates_key, root, range));
-                    k.add((plan.timeline.entry_keys[e], plan.timeline.entry_page[e]));
+                    k.add((plan.timeline.entry_keys[e], plan.timeline.entry_page_url(e)));
                 })
             })
             .collect();

@@ -4,9 +4,7 @@
 //! file to one concern; the `Renderer` is shared.
 
 use super::page_kinds::{KnowledgePage, Later, Listings};
-use super::{
-    citations, knowledge, map, paging, root_prefix, views, Out, OutputFile, Placed, Renderer,
-};
+use super::{citations, knowledge, map, paging, root_prefix, Out, OutputFile, Placed, Renderer};
 use crate::config::Config;
 use crate::Laps;
 use anyhow::Result;
@@ -52,17 +50,19 @@ impl Renderer<'_> {
         }
         // The timeline's frame, once per way back to the root (the first
         // page and the others sit at different depths).
-        let frames: std::collections::HashMap<String, super::timeline::TimelineFrame> =
-            (0..plan.timeline.timeline_pages.len())
-                .map(|k| root_prefix(&views::page_url(knowledge::TIMELINE_URL, k + 1)))
-                .collect::<std::collections::BTreeSet<String>>()
-                .into_iter()
-                .map(|root| {
-                    let shown = super::timeline::shown_range(config, plan);
-                    let frame = super::timeline::TimelineFrame::new(plan, shown, &root);
-                    (root, frame)
-                })
-                .collect();
+        let frames: std::collections::HashMap<String, super::timeline::TimelineFrame> = plan
+            .timeline
+            .page_urls
+            .iter()
+            .map(|url| root_prefix(url))
+            .collect::<std::collections::BTreeSet<String>>()
+            .into_iter()
+            .map(|root| {
+                let shown = super::timeline::shown_range(config, plan);
+                let frame = super::timeline::TimelineFrame::new(plan, shown, &root);
+                (root, frame)
+            })
+            .collect();
         let placed: Vec<Placed> = pages
             .into_par_iter()
             .map(|page| {
@@ -146,7 +146,7 @@ impl Renderer<'_> {
         frames: &std::collections::HashMap<String, super::timeline::TimelineFrame>,
         config: &Config,
     ) -> Result<OutputFile> {
-        let url = page.url(self.site, lists);
+        let url = page.url(self.site, &self.plan, lists);
         let base = match page {
             KnowledgePage::TopicsIndex | KnowledgePage::Topic(..) => self.knowledge_keys.topics,
             KnowledgePage::Timeline(_) => self.knowledge_keys.timeline,
@@ -196,7 +196,7 @@ impl Renderer<'_> {
             .map(|(y, (year, _))| {
                 (
                     *year,
-                    knowledge::timeline_page_url(plan.timeline.year_page[y]),
+                    plan.timeline.page_urls[plan.timeline.year_page[y]].clone(),
                 )
             })
             .collect();
@@ -289,17 +289,15 @@ impl Renderer<'_> {
                 ("citations.html", ctx)
             }
             KnowledgePage::Timeline(k) => {
-                let title =
-                    super::views::paged_title(self.word("timeline"), k + 1, &self.theme.strings);
+                let title = match &plan.timeline.page_spans[k] {
+                    Some(span) => format!("{}, {span}", self.word("timeline")),
+                    None => self.word("timeline").to_string(),
+                };
                 let mut ctx = self.context(&url, Some(&title), None);
                 later = Later::Timeline(k, &frames[&root_prefix(&url)]);
                 ctx.insert(
                     "paginator",
-                    &knowledge::paginator(
-                        knowledge::TIMELINE_URL,
-                        k + 1,
-                        plan.timeline.timeline_pages.len(),
-                    ),
+                    &knowledge::paginator_of(&plan.timeline.page_urls, k),
                 );
                 ("timeline.html", ctx)
             }

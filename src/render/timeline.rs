@@ -46,6 +46,9 @@ pub const ENTRY_TEMPLATE: &str = "partials/timeline_entry.html";
 pub struct TimelineView {
     pub start: i32,
     pub end: i32,
+    /// The years this page holds (`1950–1959`, `1951`); none on the first
+    /// page.
+    pub span: Option<String>,
     /// On the first page: the number of entries (with the strip, the
     /// overview of the whole timeline).
     pub count: Option<usize>,
@@ -143,6 +146,7 @@ pub fn timeline_view(
     Ok(TimelineView {
         start: range.0,
         end: range.1,
+        span: plan.timeline.page_spans[page].clone(),
         // The overview is on the first page only: the others then change
         // only when their own entries do.
         count: (page == 0).then_some(site.timeline.entries.len()),
@@ -160,12 +164,13 @@ pub fn timeline_view(
 }
 
 /// A hash of everything page `page` of the timeline is made from: its
-/// years and entries ([`Plan::entry_keys`]), the range, the years and their
-/// pages (the decade links, the paginator), and on the first page the
-/// overview: the number of entries and every year's count.
+/// years and entries ([`Plan::entry_keys`]), the range, every page's URL
+/// and the years on each (the decade links, the paginator), and on the
+/// first page the overview: the number of entries and every year's count.
 pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
     crate::memo::KeyHasher::of(|key| {
-        key.add((range, page, plan.timeline.timeline_pages.len()));
+        key.add((range, page, &plan.timeline.page_urls));
+        key.add(&plan.timeline.page_spans);
         for (y, (year, entries)) in plan.timeline.years.iter().enumerate() {
             key.add((year, plan.timeline.year_page[y]));
             if page == 0 {

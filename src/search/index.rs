@@ -186,8 +186,20 @@ impl Index {
             return Index::merge(layout);
         };
         // A group that came where one left is the same document edited:
-        // only its tokens whose postings differ change.
-        let came_at: HashMap<usize, &Placed> = came.iter().map(|p| (p.1, *p)).collect();
+        // only its tokens whose postings differ change. Only one to one:
+        // groups with no entries share their first id with the next.
+        let mut count: HashMap<usize, (usize, usize)> = HashMap::new();
+        for p in &gone {
+            count.entry(p.1).or_default().0 += 1;
+        }
+        for p in &came {
+            count.entry(p.1).or_default().1 += 1;
+        }
+        let came_at: HashMap<usize, &Placed> = came
+            .iter()
+            .filter(|p| count[&p.1] == (1, 1))
+            .map(|p| (p.1, *p))
+            .collect();
         let (edited, gone): (Vec<&Placed>, Vec<&Placed>) =
             gone.into_iter().partition(|p| came_at.contains_key(&p.1));
         // What changes, token by token: id ranges taken out, postings put
