@@ -345,7 +345,7 @@ fn a_date_added_leaves_the_other_timeline_pages_alone() {
         &root.join("content/early.md"),
         "\nIn 1931 the first crate came.\n",
     );
-    let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
+    let (after, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
     let pages = changed(&before, &after, |p| {
         p.ends_with("index.html") && !p.starts_with("timeline/") && !p.starts_with("search/")
@@ -361,6 +361,22 @@ fn a_date_added_leaves_the_other_timeline_pages_alone() {
     assert!(
         timeline.iter().any(|p| p == "timeline/1930s/index.html"),
         "{timeline:?}"
+    );
+    // A year added to a decade the timeline has: its page and the
+    // overview, no other.
+    common::append_to(
+        &root.join("content/third.md"),
+        "\nIn 1935 two crates left.\n",
+    );
+    let (again, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    same_files(&again, &dossier::build_in_memory(root, &o).unwrap());
+    // Made again: the document's page, the two timeline pages, the
+    // document list and the exports; not the other years' pages (three).
+    assert_eq!(memo.stats.renders_made, 7, "{:?}", memo.stats);
+    let timeline = changed(&after, &again, |p| p.starts_with("timeline/"));
+    assert_eq!(
+        timeline,
+        ["timeline/1930s/index.html", "timeline/index.html"]
     );
 }
 

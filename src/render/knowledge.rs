@@ -22,17 +22,6 @@ pub fn paginator(base: &str, n: usize, total: usize) -> Paginator {
     }
 }
 
-/// The paginator of page `k` (0-based) of a listing whose pages have the
-/// given URLs.
-pub fn paginator_of(urls: &[String], k: usize) -> Paginator {
-    Paginator {
-        current: k + 1,
-        total: urls.len(),
-        prev: k.checked_sub(1).map(|p| urls[p].clone()),
-        next: urls.get(k + 1).cloned(),
-    }
-}
-
 pub const TOPICS_URL: &str = "topics/index.html";
 pub const TIMELINE_URL: &str = "timeline/index.html";
 

@@ -293,12 +293,8 @@ impl Renderer<'_> {
                     Some(span) => format!("{}, {span}", self.word("timeline")),
                     None => self.word("timeline").to_string(),
                 };
-                let mut ctx = self.context(&url, Some(&title), None);
+                let ctx = self.context(&url, Some(&title), None);
                 later = Later::Timeline(k, &frames[&root_prefix(&url)]);
-                ctx.insert(
-                    "paginator",
-                    &knowledge::paginator_of(&plan.timeline.page_urls, k),
-                );
                 ("timeline.html", ctx)
             }
         };

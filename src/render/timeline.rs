@@ -56,6 +56,10 @@ pub struct TimelineView {
     pub all_decades: Vec<DecadeLink>,
     /// On the first page: the density strip.
     pub strip_svg: Option<String>,
+    /// The pages before and after this one (the first page, the overview,
+    /// is linked from every page's introduction instead).
+    pub prev: Option<DecadeLink>,
+    pub next: Option<DecadeLink>,
 }
 
 #[derive(Serialize)]
@@ -91,8 +95,8 @@ pub fn entry_view<'a>(
 }
 
 /// What every timeline page shows alike: the decades of the whole timeline
-/// (each linking to its first year's page) and the density strip. Made
-/// once per build, not once per page.
+/// (each linking to its heading on its first page) and the density strip.
+/// Made once per build, not once per page.
 pub struct TimelineFrame {
     all_decades: Vec<(String, String)>,
     strip_svg: String,
@@ -100,18 +104,39 @@ pub struct TimelineFrame {
 
 impl TimelineFrame {
     pub fn new(plan: &Plan, range: (i32, i32), root: &str) -> Self {
-        let mut all_decades: Vec<(String, String)> = Vec::new();
-        for (y, (year, _)) in plan.timeline.years.iter().enumerate() {
-            let label = format!("{}s", year / 10 * 10);
-            if all_decades.last().is_none_or(|(l, _)| *l != label) {
-                all_decades.push((label, plan.year_url(y)));
-            }
-        }
         TimelineFrame {
-            all_decades,
+            all_decades: decade_links(plan),
             strip_svg: density_strip(plan, range, root),
         }
     }
+}
+
+/// A year's decade as the timeline labels it (`1950s`).
+fn decade_label(year: i32) -> String {
+    format!("{}s", year.div_euclid(10) * 10)
+}
+
+/// Each decade of the timeline with the URL of its heading on the first
+/// page that holds it: what every page's decade links show.
+fn decade_links(plan: &Plan) -> Vec<(String, String)> {
+    let mut links: Vec<(String, String)> = Vec::new();
+    for (y, (year, _)) in plan.timeline.years.iter().enumerate() {
+        let label = decade_label(*year);
+        if links.last().is_none_or(|(l, _)| *l != label) {
+            let page = &plan.timeline.page_urls[plan.timeline.year_page[y]];
+            let url = format!("{page}#decade-{label}");
+            links.push((label, url));
+        }
+    }
+    links
+}
+
+/// The link to page `k` of the timeline, by the years it holds.
+fn page_link(plan: &Plan, k: usize) -> Option<DecadeLink> {
+    Some(DecadeLink {
+        label: plan.timeline.page_spans.get(k)?.clone()?,
+        url: plan.timeline.page_urls[k].clone(),
+    })
 }
 
 /// Page `page` (0-based) of the timeline: its decades, years and entries
@@ -127,7 +152,7 @@ pub fn timeline_view(
     let mut decades: Vec<DecadeView> = Vec::new();
     for y in plan.timeline.timeline_pages[page].clone() {
         let (year, entries_of) = &plan.timeline.years[y];
-        let label = format!("{}s", year / 10 * 10);
+        let label = decade_label(*year);
         if decades.last().is_none_or(|d| d.label != label) {
             decades.push(DecadeView {
                 label,
@@ -160,25 +185,29 @@ pub fn timeline_view(
             })
             .collect(),
         strip_svg: (page == 0).then(|| frame.strip_svg.clone()),
+        prev: page.checked_sub(1).and_then(|k| page_link(plan, k)),
+        next: page_link(plan, page + 1),
     })
 }
 
 /// A hash of everything page `page` of the timeline is made from: its
-/// years and entries ([`Plan::entry_keys`]), the range, every page's URL
-/// and the years on each (the decade links, the paginator), and on the
-/// first page the overview: the number of entries and every year's count.
+/// years and entries ([`Plan::entry_keys`]), the range, its URL and years,
+/// the pages before and after it, the decade links, and on the first page
+/// the overview: the number of entries and every year's count and URL.
+/// A year added to another decade leaves the key as it was.
 pub fn page_key(plan: &Plan, range: (i32, i32), page: usize) -> u64 {
     crate::memo::KeyHasher::of(|key| {
-        key.add((range, page, &plan.timeline.page_urls));
-        key.add(&plan.timeline.page_spans);
-        for (y, (year, entries)) in plan.timeline.years.iter().enumerate() {
-            key.add((year, plan.timeline.year_page[y]));
-            if page == 0 {
-                key.add(entries.len());
-            }
+        let t = &plan.timeline;
+        key.add((range, page, &t.page_urls[page], &t.page_spans[page]));
+        for k in [page.checked_sub(1), Some(page + 1)].into_iter().flatten() {
+            key.add((t.page_urls.get(k), t.page_spans.get(k)));
         }
+        key.add(decade_links(plan));
         if page == 0 {
-            key.add(plan.timeline.entry_page.len());
+            for (y, (year, entries)) in t.years.iter().enumerate() {
+                key.add((year, &t.page_urls[t.year_page[y]], entries.len()));
+            }
+            key.add(t.entry_page.len());
         }
         for y in plan.timeline.timeline_pages[page].clone() {
             for &i in &plan.timeline.years[y].1 {
