@@ -61,7 +61,14 @@ pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
             continue;
         }
         if let Some((end, next)) = boundary(text, start, pos, c) {
-            if is_cjk_stop(c) || agreed.binary_search(&next).is_ok() || next == text.len() {
+            // The segmenter reads every `г.` as an abbreviation; after a
+            // year, before a capital, the rules' word is enough.
+            let year_end = c == '.' && year_abbreviation_ends(text, start, pos);
+            if is_cjk_stop(c)
+                || year_end
+                || agreed.binary_search(&next).is_ok()
+                || next == text.len()
+            {
                 push_trimmed(text, start..end, &mut out);
                 start = next;
             }
@@ -96,7 +103,9 @@ fn is_cjk_stop(c: char) -> bool {
 /// the sentence's end and where the next one begins.
 fn boundary(text: &str, start: usize, pos: usize, c: char) -> Option<(usize, usize)> {
     if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
-        || (c == '.' && is_abbreviation(&text[start..pos]))
+        || (c == '.'
+            && is_abbreviation(&text[start..pos])
+            && !year_abbreviation_ends(text, start, pos))
         || (c == '.' && is_ordinal_day(&text[start..pos], &text[pos + 1..]))
         || in_parentheses(&text[start..pos])
     {
@@ -143,6 +152,143 @@ fn is_abbreviation(before: &str) -> bool {
     let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
     let dotted = bare.contains('.') && bare.chars().all(|c| c.is_alphabetic() || c == '.');
     initial || dotted || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+}
+
+/// Words that open a Russian sentence but never stand capitalised inside
+/// one: pronouns, prepositions, conjunctions, sentence adverbs.
+const RU_OPENERS: &[&str] = &[
+    "он",
+    "она",
+    "оно",
+    "они",
+    "его",
+    "её",
+    "ее",
+    "их",
+    "им",
+    "ему",
+    "ей",
+    "это",
+    "этот",
+    "эта",
+    "эти",
+    "этого",
+    "этой",
+    "тот",
+    "та",
+    "те",
+    "так",
+    "там",
+    "тогда",
+    "затем",
+    "потом",
+    "позже",
+    "позднее",
+    "впоследствии",
+    "однако",
+    "но",
+    "и",
+    "а",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "к",
+    "по",
+    "о",
+    "об",
+    "для",
+    "при",
+    "после",
+    "до",
+    "через",
+    "между",
+    "из",
+    "от",
+    "у",
+    "за",
+    "под",
+    "также",
+    "кроме",
+    "несмотря",
+    "хотя",
+    "когда",
+    "если",
+    "как",
+    "что",
+    "все",
+    "всё",
+    "мы",
+    "я",
+    "сегодня",
+    "сейчас",
+    "теперь",
+    "впервые",
+    "уже",
+    "ещё",
+    "еще",
+    "поэтому",
+    "причём",
+    "причем",
+    "вместе",
+    "лишь",
+    "только",
+    "ранее",
+    "прежде",
+    "сначала",
+    "наконец",
+    "всего",
+    "более",
+    "около",
+    "почти",
+    "свыше",
+    "среди",
+    "согласно",
+    "тем",
+    "этим",
+    "таким",
+];
+
+/// Whether the full stop at `pos` (in a sentence from `start`) ends `г.` or
+/// `гг.` after a year, years or a decade (`2001 г.`, `2011–2012 гг.`,
+/// `1990-х гг.`: `год`, `годы`) and a word that only opens a sentence
+/// follows (`… 2001 г. Его подписали`). Before a name the sentence may
+/// go on (`в 2001 г. Москвой и Пекином`), and `г.` before a name that
+/// follows no number is `город`.
+fn year_abbreviation_ends(text: &str, start: usize, pos: usize) -> bool {
+    if !is_year_abbreviation(&text[start..pos]) {
+        return false;
+    }
+    let next = text[pos + 1..].trim_start();
+    let word_len = next
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(next.len());
+    let (word, after) = next.split_at(word_len);
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !after.starts_with('.')
+        && RU_OPENERS.contains(&word.to_lowercase().as_str())
+}
+
+/// `г.` or `гг.` after a year, years or a decade.
+fn is_year_abbreviation(before: &str) -> bool {
+    let Some(rest) = before
+        .strip_suffix("гг")
+        .or_else(|| before.strip_suffix('г'))
+    else {
+        return false;
+    };
+    let Some(number) = rest.strip_suffix(|c: char| c.is_whitespace()) else {
+        return false;
+    };
+    let number = number.trim_end_matches(|c: char| c.is_whitespace());
+    // A decade's ending (`1990-х`, `1960-е`) after its year.
+    let number = number
+        .strip_suffix(['х', 'е'])
+        .and_then(|n| n.strip_suffix(['-', 'ы']))
+        .map_or(number, |n| n.strip_suffix('-').unwrap_or(n));
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4
 }
 
 /// `am 7. Juni`, `3. října`: a day written as an ordinal before a month's

@@ -291,3 +291,43 @@ fn ordinal_days_before_a_month() {
         ["The vote was 7.", "Juniper trees grew."]
     );
 }
+
+#[test]
+fn a_russian_year_abbreviation_ends_a_sentence_before_a_capital() {
+    let split_ru = |text: &'static str| -> Vec<&'static str> {
+        sentences(text, "ru")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    };
+    // `г.` after a year (`год`), `гг.` after years or a decade, then a
+    // capital: the sentence ends.
+    assert_eq!(
+        split_ru("Договор подписали 16 июля 2001 г. Его подписали в Москве."),
+        [
+            "Договор подписали 16 июля 2001 г.",
+            "Его подписали в Москве."
+        ]
+    );
+    assert_eq!(
+        split_ru("Торговля росла в 1990-х гг. Затем она упала."),
+        ["Торговля росла в 1990-х гг.", "Затем она упала."]
+    );
+    assert_eq!(
+        split_ru("Обмен расширен в 2011–2012 гг. Затем стороны его сократили."),
+        [
+            "Обмен расширен в 2011–2012 гг.",
+            "Затем стороны его сократили."
+        ]
+    );
+    // Before a name or an initial the sentence may go on: it does.
+    assert_eq!(
+        split_ru("В 2001 г. Россия и Китай подписали договор.").len(),
+        1
+    );
+    assert_eq!(split_ru("Его подписал в 2001 г. В. Путин.").len(), 1);
+    // `г.` before a name is `город`; after a year but before a lower-case
+    // word the sentence goes on.
+    assert_eq!(split_ru("Встреча прошла в г. Москве в мае.").len(), 1);
+    assert_eq!(split_ru("В 2001 г. стороны подписали договор.").len(), 1);
+}

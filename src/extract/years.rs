@@ -145,7 +145,18 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     if values::is_amount_or_number(before, after) || in_link_token(text, s, e) {
         return None;
     }
-    // Decade: `1960s`, `1960’s`.
+    // Decade: `1960s`, `1960’s`; `1960-е`, `1960er`, `années 1960`.
+    if let Some(len) = forms::foreign_decade(before, after, year) {
+        return clip(
+            s,
+            e + len,
+            year,
+            Some(year + 9),
+            Precision::Decade,
+            format!("{year}s"),
+            (lo, hi),
+        );
+    }
     let decade_suffix = ["s", "'s", "’s"].iter().find(|suf| {
         after.starts_with(**suf) && !after[suf.len()..].starts_with(|c: char| c.is_alphanumeric())
     });
@@ -303,12 +314,24 @@ fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) ->
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let joiner = match before_word.as_str() {
-            "between" => " and ",
-            "from" => " to ",
+        let joiners: &[&str] = match before_word.as_str() {
+            "between" => &[" and "],
+            "from" => &[" to "],
+            // French, Spanish, Portuguese, Italian, German, Russian.
+            "entre" => &[" et ", " y ", " e "],
+            "de" => &[" à ", " a "],
+            "desde" => &[" hasta ", " a "],
+            "tra" | "fra" => &[" e "],
+            "dal" => &[" al "],
+            "zwischen" => &[" und "],
+            "von" => &[" bis "],
+            "между" => &[" и "],
+            "с" => &[" по "],
             _ => return None,
         };
-        let rest = after.strip_prefix(joiner)?;
+        let (joiner, rest) = joiners
+            .iter()
+            .find_map(|j| Some((*j, after.strip_prefix(j)?)))?;
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         (rest.get(..digits)?, joiner.len() + digits)
     };

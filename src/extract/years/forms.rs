@@ -223,3 +223,34 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
 #[cfg(test)]
 #[path = "forms_tests.rs"]
 mod tests;
+
+/// Decades written in other languages, for a year ending in 0: the length
+/// of a suffix after it (Russian `1960-е`, `1990-х`, `1960-ые`; German
+/// `1960er`, `1960er-Jahre`), or `Some(0)` after a word that makes it one
+/// (French `les années 1960`, Spanish and Portuguese `década de 1960`,
+/// `años 1960`, `anos 1960`, Italian `anni 1960`).
+pub fn foreign_decade(before: &str, after: &str, year: i32) -> Option<usize> {
+    if year % 10 != 0 {
+        return None;
+    }
+    let ended = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric());
+    let suffix = ["-ые", "-ых", "-ми", "-е", "-х", "er"]
+        .into_iter()
+        .find(|suf| after.starts_with(suf) && ended(&after[suf.len()..]));
+    if let Some(suf) = suffix {
+        return Some(suf.len());
+    }
+    let word = before.strip_suffix(' ')?.to_lowercase();
+    let lead = [
+        "années",
+        "década de",
+        "años",
+        "anos",
+        "anni",
+        "decennio del",
+    ]
+    .into_iter()
+    .find(|w| word.ends_with(w))?;
+    let start = word.len() - lead.len();
+    (!word[..start].ends_with(|c: char| c.is_alphanumeric())).then_some(0)
+}

@@ -14,6 +14,25 @@ fn numeric_dates() {
 }
 
 #[test]
+fn decades_in_other_languages() {
+    let d = |b: &str, a: &str, y: i32| foreign_decade(b, a, y);
+    assert_eq!(d("в ", "-е годы", 1960), Some(3));
+    assert_eq!(d("начала ", "-х гг.", 1990), Some(3));
+    assert_eq!(d("в ", "-ые", 1960), Some(5));
+    assert_eq!(d("in den ", "er Jahren", 1960), Some(2));
+    assert_eq!(d("die ", "er-Jahre", 1970), Some(2));
+    assert_eq!(d("les années ", " ont", 1960), Some(0));
+    assert_eq!(d("la década de ", ",", 1980), Some(0));
+    assert_eq!(d("negli anni ", " il", 1970), Some(0));
+    // Not a decade: a year not ending in 0, another word, a longer word.
+    assert_eq!(d("les années ", " ont", 1965), None);
+    assert_eq!(d("в ", "-м году", 1960), None);
+    assert_eq!(d("in ", "era", 1960), None);
+    assert_eq!(d("en los años ", "", 1990), Some(0));
+    assert_eq!(d("los daños ", "", 1990), None);
+}
+
+#[test]
 fn iso_dates() {
     assert_eq!(
         iso_after("-05-17 was", 2019),

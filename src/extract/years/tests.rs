@@ -55,6 +55,26 @@ fn ranges_are_found_and_clipped() {
 }
 
 #[test]
+fn ranges_in_words_of_other_languages() {
+    for t in [
+        "rénovés entre 2004 et 2006, puis",
+        "de 2004 à 2006 les quais",
+        "entre 2004 y 2006 el puerto",
+        "desde 2004 hasta 2006 el puerto",
+        "dal 2004 al 2006 il porto",
+        "zwischen 2004 und 2006 wurde",
+        "von 2004 bis 2006 wurde",
+        "с 2004 по 2006 год",
+        "между 2004 и 2006 годами",
+    ] {
+        assert_eq!(labels(t), vec![("2004–2006".into(), "range")], "{t}");
+    }
+    // The word must open the span, the joiner must be its own.
+    assert_eq!(labels("l'accord de 2004 à Paris").len(), 1);
+    assert_eq!(labels("entre 2004 und 2006").len(), 2);
+}
+
+#[test]
 fn decades() {
     let t = "more aligned now than at any point since in the mid-1950s and";
     let h = one(t);

@@ -341,6 +341,22 @@ const COUNT_LEADS: &[&str] = &[
     "employs",
     "houses",
     "accommodates",
+    // French, Spanish and Portuguese (whose plurals end in `s`, as
+    // `is_plural` reads them): `elle compte 1960 adhérents`.
+    "environ",
+    "quelque",
+    "compte",
+    "comptait",
+    "emploie",
+    "réunit",
+    "unos",
+    "unas",
+    "aproximadamente",
+    "casi",
+    "emplea",
+    "alberga",
+    "quase",
+    "emprega",
 ];
 
 /// Words that end the phrase after a number: the plural noun must come

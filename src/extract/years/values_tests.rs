@@ -3,6 +3,10 @@ use super::*;
 #[test]
 fn counts_of_things() {
     assert!(is_count("we take ", " random patches of size 150", 1600));
+    // Words of quantity in French and Spanish.
+    assert!(is_count("elle compte ", " adhérents.", 1960));
+    assert!(is_count("unos ", " socios renovaron", 1995));
+    assert!(!is_count("fondée en ", " par des bateliers", 1960));
     assert!(is_count("leaving ", " images in the testing set", 1200));
     assert!(is_count("parameters and ", " experts, exhibits", 2048));
     assert!(is_count("store up to a ", " web links or 5000", 1000));
