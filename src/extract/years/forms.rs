@@ -8,7 +8,7 @@
 use super::Precision;
 
 /// Month names by language, lower case, January first (Russian in three
-/// cases). The French,
+/// cases; Portuguese, Dutch). The French,
 /// Italian, Spanish and Russian names are matched only in lower case, as
 /// those languages write them (`Mars 2020` is a rover, `22 mars 2011` a
 /// date); German names also capitalised.
@@ -29,6 +29,11 @@ const FOREIGN: &[[&str; 12]] = &[
     // Russian, after `в`: `в декабре 2019 года`.
     ["январе", "феврале", "марте", "апреле", "мае", "июне",
      "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"],
+    // Portuguese (`12 de março de 2019`) and Dutch (`3 mei 2016`).
+    ["janeiro", "fevereiro", "março", "abril", "maio", "junho",
+     "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+    ["januari", "februari", "maart", "april", "mei", "juni",
+     "juli", "augustus", "september", "oktober", "november", "december"],
 ];
 
 /// The month a non-English month name stands for (`aprile` → 3).

@@ -90,4 +90,7 @@ fn month_names_of_other_languages() {
     assert_eq!(foreign_month("декабря"), Some(11));
     assert_eq!(foreign_month("Mars"), None, "the planet, not March");
     assert_eq!(foreign_month("mayo"), Some(4));
+    assert_eq!(foreign_month("março"), Some(2));
+    assert_eq!(foreign_month("mei"), Some(4));
+    assert_eq!(foreign_month("Mei"), None, "a name");
 }
