@@ -388,7 +388,10 @@ fn dates_and_spans_as_other_languages_write_them() {
             "La conferencia se celebró del 3 al 7 de junio de 2017.",
             "3–7 June 2017",
         ),
-        ("O acordo foi assinado em 12 de março de 2019.", "12 March 2019"),
+        (
+            "O acordo foi assinado em 12 de março de 2019.",
+            "12 March 2019",
+        ),
         ("Het verdrag werd op 3 mei 2016 getekend.", "3 May 2016"),
     ] {
         assert_eq!(labels(text), [(label.to_string(), "day")], "{text}");
