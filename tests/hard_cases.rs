@@ -94,7 +94,10 @@ fn hard_cases_give_their_expected_timelines() {
                 .collect();
             assert_eq!(&got, headings, "{}: headings", want.source);
         }
-        let note = format!("{} years cited in references", want.cited_years);
+        let note = match want.cited_years {
+            1 => "1 year cited in references".to_string(),
+            n => format!("{n} years cited in references"),
+        };
         assert!(
             want.cited_years == 0 || page.contains(&note),
             "{}: no “{note}”",

@@ -101,7 +101,10 @@ pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> b
             return true;
         }
         let last = outside.rsplit(char::is_whitespace).next().unwrap_or("");
-        return has_references && is_name(last) && !is_month(last) || after_law_report(outside);
+        // A page after the year makes it a citation, reference list or
+        // not: `Weber (2015, S. 44)`.
+        let cites = has_references || has_locator(after);
+        return cites && is_name(last) && !is_month(last) || after_law_report(outside);
     }
     let before = before.trim_end_matches(',').trim_end();
     let words: Vec<&str> = before.split_whitespace().collect();
@@ -172,13 +175,21 @@ fn after_is_page(after: &str) -> bool {
     if a.is_empty() {
         return true;
     }
-    let a = ["pp.", "p.", "S.", "с.", "at", "para.", "n."]
+    let a = LOCATORS
         .iter()
         .find_map(|p| a.strip_prefix(p))
         .unwrap_or(a)
         .trim();
     !a.is_empty() && a.chars().all(|c| c.is_ascii_digit() || "–-, ".contains(c))
 }
+
+/// Whether a cited year's part goes on with a page: `, p. 12`, `, S. 44`.
+fn has_locator(after: &str) -> bool {
+    let a = after.trim_start_matches([',', ':', ' ']);
+    LOCATORS.iter().any(|p| a.starts_with(p)) && after_is_page(after)
+}
+
+const LOCATORS: &[&str] = &["pp.", "p.", "S.", "с.", "at", "para.", "n."];
 
 fn is_year_word(w: &str) -> bool {
     let w = w.trim_end_matches(',');
@@ -236,6 +247,18 @@ mod tests {
         // Without a reference list, a name and a year in parentheses may
         // be an event: `the Treaty of Moscow (1970)`.
         assert!(!cited("the Treaty of Moscow (1970) held", "1970", false));
+        // With a page, a name and a year are a citation even so.
+        assert!(cited(
+            "Laut Prof. Dr. Weber (2015, S. 44) begann",
+            "2015",
+            false
+        ));
+        assert!(cited("as Harrow (1998, p. 12) argues", "1998", false));
+        assert!(!cited(
+            "the Treaty of Moscow (1970, 44 states) held",
+            "1970",
+            false
+        ));
         // A case's year after its report.
         assert!(cited(
             "Harlow v. Dent, 535 F.3d at 1381 (2008), and",

@@ -107,6 +107,7 @@ fn boundary(text: &str, start: usize, pos: usize, c: char) -> Option<(usize, usi
             && is_abbreviation(&text[start..pos])
             && !year_abbreviation_ends(text, start, pos))
         || (c == '.' && is_ordinal_day(&text[start..pos], &text[pos + 1..]))
+        || (c == '.' && is_ordinal_after_article(&text[start..pos]))
         || in_parentheses(&text[start..pos])
     {
         return None;
@@ -303,6 +304,28 @@ fn is_ordinal_day(before: &str, after: &str) -> bool {
     (1..=2).contains(&digits)
         && !before[..before.len() - digits].ends_with(|c: char| c.is_alphanumeric() || c == '.')
         && super::years::is_month_word(month)
+}
+
+/// German articles and prepositions joined to one, before which a number
+/// with a point is an ordinal (`im 2. Quartal`, `des 19. Jahrhunderts`).
+const ORDINAL_LEADS: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "im", "am", "zum", "zur", "vom", "beim", "ins",
+    "seinem", "seiner", "ihrem", "ihrer",
+];
+
+/// `im 2. Quartal`, `das 20. Jahrhundert`: one to three digits after a
+/// German article (any case), read as an ordinal, not a sentence's end.
+/// After anything else (`Abs. 2. Die …`) the point may end a sentence.
+fn is_ordinal_after_article(before: &str) -> bool {
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let Some(rest) = before[..before.len() - digits].strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    ORDINAL_LEADS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a parenthesis opened in the last [`PAREN_WINDOW`] bytes of

@@ -331,3 +331,22 @@ fn a_russian_year_abbreviation_ends_a_sentence_before_a_capital() {
     assert_eq!(split_ru("Встреча прошла в г. Москве в мае.").len(), 1);
     assert_eq!(split_ru("В 2001 г. стороны подписали договор.").len(), 1);
 }
+
+#[test]
+fn a_german_ordinal_after_an_article_is_no_sentence_end() {
+    assert_eq!(
+        split_in(
+            "Im 2. Quartal 2019 stieg der Verkehr. Das 20. Jahrhundert endete.",
+            "de"
+        ),
+        [
+            "Im 2. Quartal 2019 stieg der Verkehr.",
+            "Das 20. Jahrhundert endete."
+        ]
+    );
+    // After a provision's number the point may end the sentence.
+    assert_eq!(
+        split_in("Es gilt Art. 5 Abs. 2. Die Frist beginnt.", "de").len(),
+        2
+    );
+}

@@ -208,13 +208,15 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
         }
         "hiver" | "invierno" | "inverno" | "зимой" | "зима" => "winter".into(),
         "q1" | "q2" | "q3" | "q4" => lower.to_uppercase(),
-        "quarter" => {
+        // `second quarter`, `2. Quartal`, `2e trimestre`, `segundo
+        // trimestre`.
+        "quarter" | "quartal" | "trimestre" => {
             let (_, ord) = t[..start].trim_end().rsplit_once(' ').unwrap_or(("", ""));
             let q = match ord.to_lowercase().as_str() {
-                "first" => "Q1",
-                "second" => "Q2",
-                "third" => "Q3",
-                "fourth" => "Q4",
+                "first" | "1." | "1er" | "premier" | "primer" | "primo" => "Q1",
+                "second" | "2." | "2e" | "deuxième" | "segundo" | "secondo" => "Q2",
+                "third" | "3." | "3e" | "troisième" | "tercer" | "terzo" => "Q3",
+                "fourth" | "4." | "4e" | "quatrième" | "cuarto" | "quarto" => "Q4",
                 _ => return None,
             };
             let at = t[..start].trim_end().len() - ord.len();

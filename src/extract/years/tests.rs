@@ -272,6 +272,14 @@ fn dates_in_the_forms_real_texts_use() {
         one_label("revenue in Q3 2019 fell"),
         ("Q3 2019".into(), "season")
     );
+    for (t, q) in [
+        ("in the second quarter of 2019 sales", "Q2 2019"),
+        ("Im 2. Quartal 2019 stieg", "Q2 2019"),
+        ("au 3e trimestre 2019, les", "Q3 2019"),
+        ("en el cuarto trimestre de 2019 las", "Q4 2019"),
+    ] {
+        assert_eq!(one_label(t), (q.into(), "season"), "{t}");
+    }
     for t in [
         "Journal 35(8):1915–1929.",
         "decision KKO:1999:115 of the court",

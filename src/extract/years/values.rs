@@ -304,6 +304,13 @@ pub fn is_count(before: &str, after: &str, n: i32) -> bool {
     if !after.starts_with(' ') {
         return false;
     }
+    // German capitalises its nouns: `rund 2010 Fahrzeuge`.
+    if matches!(prev, "rund" | "knapp") {
+        let next = after.split_whitespace().next().unwrap_or("");
+        return next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().all(char::is_alphabetic)
+            && !super::is_month_word(next);
+    }
     for w in after.split_whitespace().take(3) {
         let word = w.trim_end_matches(['.', ',', ';', ':', ')']);
         if word.is_empty()
@@ -357,6 +364,9 @@ const COUNT_LEADS: &[&str] = &[
     "alberga",
     "quase",
     "emprega",
+    // German, before a capitalised noun (see `is_count`).
+    "rund",
+    "knapp",
 ];
 
 /// Words that end the phrase after a number: the plural noun must come

@@ -7,6 +7,8 @@ fn counts_of_things() {
     assert!(is_count("elle compte ", " adhérents.", 1960));
     assert!(is_count("unos ", " socios renovaron", 1995));
     assert!(!is_count("fondée en ", " par des bateliers", 1960));
+    assert!(is_count("trägt rund ", " Fahrzeuge pro Stunde", 2010));
+    assert!(!is_count("rund ", " Juni", 2010));
     assert!(is_count("leaving ", " images in the testing set", 1200));
     assert!(is_count("parameters and ", " experts, exhibits", 2048));
     assert!(is_count("store up to a ", " web links or 5000", 1000));
