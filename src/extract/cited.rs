@@ -73,10 +73,60 @@ fn statute_title(before: &str) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
 }
 
+/// Courts as civil-law and European citations abbreviate them, before a
+/// decision's date: `Cass. soc., 21 sept. 2017`, `CE, 5 juill. 2010`,
+/// `CJUE, 13 mai 2015`, `BGH, Urt. v. 12.3.2019`, `CA Paris, 3 mai 2012`.
+const COURTS: &[&str] = &[
+    "Cass.", "CE", "CA", "CAA", "TA", "TGI", "TJ", "CJUE", "CJCE", "CEDH", "const.", "Crim.",
+    "Civ.", "Soc.", "Com.", "BGH", "BVerfG", "BAG", "BFH", "BVerwG", "BSG", "OLG", "LG", "EuGH",
+    "EGMR", "ECJ", "CJEU", "ECtHR", "Trib.", "TS", "STS", "Cass", "CC",
+];
+
+/// Whether a date follows a court's abbreviation in a citation: the court,
+/// at most three short words (a chamber, a city, an abbreviation such as
+/// `soc.` or `Urt.`), then a comma or
+/// `v.`/`vom`/`du` just before the date. The decision is cited; an
+/// `arrêt du 12 mars 2019` in a sentence is not a citation.
+fn after_court(before: &str) -> bool {
+    let window = crate::chars::before(before, before.len(), 80);
+    let segment = &window[window.rfind(['(', ';']).map_or(0, |k| k + 1)..];
+    let head = segment.trim_end();
+    let Some(head) = head
+        .strip_suffix(',')
+        .or_else(|| head.strip_suffix(" v."))
+        .or_else(|| head.strip_suffix(" vom"))
+        .or_else(|| head.strip_suffix(" du"))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (0..words.len()).rev().take(4).any(|k| {
+        let court = words[k].trim_end_matches(',');
+        COURTS.contains(&court)
+            && words[k + 1..].iter().all(|w| {
+                let w = w.trim_end_matches(',');
+                let short = w.chars().count() <= 12;
+                let abbreviated = w.ends_with('.');
+                let capital = w.starts_with(char::is_uppercase);
+                short && (abbreviated || capital) || is_chamber(w)
+            })
+    })
+}
+
+/// A chamber's number (`1re`, `2e`, `3.`).
+fn is_chamber(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "re" | "e" | "." | "ème")
+}
+
 /// Whether the year at `start..end` of `text` is an author–year citation;
 /// `has_references` says whether the document has a reference list.
 pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> bool {
-    if report_volume(text, start, end) || statute_title(&text[..start]) {
+    if report_volume(text, start, end)
+        || statute_title(&text[..start])
+        || after_court(&text[..start])
+    {
         return true;
     }
     let Some((open, close)) = enclosing(text, start, end) else {
@@ -267,6 +317,27 @@ mod tests {
         ));
         assert!(cited("Roe v. Lane, 410 U.S. 113 (1973).", "1973", false));
         assert!(!cited("the Act of 1973 (1973) held", "1973", false));
+    }
+
+    #[test]
+    fn decisions_after_a_court_are_cited() {
+        let at = |text: &str, date: &str| {
+            let start = text.find(date).unwrap();
+            is_cited(text, start, start + date.len(), false)
+        };
+        assert!(at(
+            "(Cass. soc., 21 sept. 2017, n° 16-18.898)",
+            "21 sept. 2017"
+        ));
+        assert!(at("Voir aussi CE, 5 juill. 2010, req.", "5 juill. 2010"));
+        assert!(at("; CJUE, 13 mai 2015, aff. C-392/13.", "13 mai 2015"));
+        assert!(at("(Cass. civ. 1re, 12 mars 2019)", "12 mars 2019"));
+        assert!(at("BGH, Urt. v. 12.3.2019 – VI ZR 1/18", "12.3.2019"));
+        assert!(at("CA Paris, 3 mai 2012, n° 10/1234", "3 mai 2012"));
+        // In a sentence, a decision's date is a dated statement.
+        assert!(!at("Dans un arrêt du 12 mars 2019, elle a", "12 mars 2019"));
+        assert!(!at("the CA said, in 2012, that", "2012"));
+        assert!(!at("the CA said, 2012 was", "2012"));
     }
 
     #[test]

@@ -41,6 +41,9 @@ const ABBREVIATIONS: &[&str] = &[
     // French, German, Spanish, Italian.
     "mme", "mlle", "mm", "éd", "coll", "bzw", "vgl", "nr", "abs", "hrsg", "ders", "dies", "sra",
     "dña", "pág", "págs", "sig", "sigg", "cap", "ecc",
+    // Months abbreviated in French, German and Spanish citations (not
+    // `ago`, an English word that ends sentences).
+    "janv", "févr", "fév", "avr", "juil", "juill", "déc", "okt", "dez", "ene", "abr", "dic",
     // Russian: г. (year), гг., т. (volume), с. (page), см., ср., им., ул., д.
     "г", "гг", "т", "тт", "с", "сс", "см", "ср", "им", "ул", "д", "вып", "изд", "ред", "пер",
 ];

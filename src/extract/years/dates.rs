@@ -155,7 +155,11 @@ fn day_number(word: &str) -> Option<u32> {
     let w = w.strip_suffix('.').unwrap_or(w);
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &w[digits.len()..];
-    let ok_suffix = matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+    // English ordinals; French `1er`, `1re`; Spanish `1º`.
+    let ok_suffix = matches!(
+        suffix,
+        "" | "st" | "nd" | "rd" | "th" | "er" | "re" | "º" | "°"
+    );
     let d: u32 = digits.parse().ok()?;
     (ok_suffix && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
 }

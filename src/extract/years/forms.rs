@@ -36,10 +36,35 @@ const FOREIGN: &[[&str; 12]] = &[
      "juli", "augustus", "september", "oktober", "november", "december"],
 ];
 
+/// Abbreviated month names with their point, as French, German and
+/// Spanish citations write them (`21 sept. 2017`, `5 juill. 2010`, `3 Okt.
+/// 1990`, `ago.`): (abbreviation, month). The English three-letter ones
+/// are `month_index`'s.
+const ABBREVIATED: &[(&str, usize)] = &[
+    ("janv", 0),
+    ("févr", 1),
+    ("fév", 1),
+    ("avr", 3),
+    ("juil", 6),
+    ("juill", 6),
+    ("déc", 11),
+    ("okt", 9),
+    ("dez", 11),
+    ("ene", 0),
+    ("abr", 3),
+    ("ago", 7),
+    ("dic", 11),
+];
+
 /// The month a non-English month name stands for (`aprile` → 3).
 pub fn foreign_month(word: &str) -> Option<usize> {
     let w = word.trim_end_matches([',', '.']);
     let lower = w.to_lowercase();
+    if word.trim_end_matches(',').ends_with('.') {
+        if let Some((_, m)) = ABBREVIATED.iter().find(|(a, _)| *a == lower) {
+            return Some(*m);
+        }
+    }
     let german = FOREIGN[1].iter().position(|m| *m == lower);
     if let Some(m) = german {
         // `Januar`/`januar`; not the English-looking `April`, `August`,

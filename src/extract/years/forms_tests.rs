@@ -90,6 +90,14 @@ fn month_names_of_other_languages() {
     assert_eq!(foreign_month("декабря"), Some(11));
     assert_eq!(foreign_month("Mars"), None, "the planet, not March");
     assert_eq!(foreign_month("mayo"), Some(4));
+    assert_eq!(foreign_month("juill."), Some(6));
+    assert_eq!(foreign_month("Okt."), Some(9));
+    assert_eq!(foreign_month("ago."), Some(7));
+    assert_eq!(
+        foreign_month("ago"),
+        None,
+        "an English word without its point"
+    );
     assert_eq!(foreign_month("março"), Some(2));
     assert_eq!(foreign_month("mei"), Some(4));
     assert_eq!(foreign_month("Mei"), None, "a name");

@@ -36,6 +36,13 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     if matches!(prev_word, "pp." | "p." | "S." | "с." | "pages") {
         return true;
     }
+    // A French code's article: `L. 1233-3`, `R. 4624-10`, `D. 3141-2`.
+    if matches!(prev_word.trim_start_matches('('), "L." | "R." | "D." | "A.")
+        && after.starts_with('-')
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     if after_article_word(before) || after_small_number(before) || after_code(before) {
         return true;
     }
@@ -240,6 +247,9 @@ mod tests {
         assert!(is_identifier("Troops moved at ", " hours."));
         assert!(is_identifier("from ", " local time (0100 GMT)"));
         assert!(is_identifier("(art. ", " ICC)"));
+        assert!(is_identifier("l’article L. ", "-3 du Code du travail"));
+        assert!(is_identifier("(art. R. ", "-10)"));
+        assert!(!is_identifier("M. L. ", " fut élu"));
         assert!(is_identifier("According to Art. ", " of the Code"));
         assert!(is_identifier("Articles 1224 and ", " of the Civil Code"));
         assert!(is_identifier("under 42 U.S.C. § ", ","));

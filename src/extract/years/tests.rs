@@ -393,6 +393,12 @@ fn dates_and_spans_as_other_languages_write_them() {
         ("Конференция прошла с 3 по 7 июня 2016 г.", "3–7 June 2016"),
         ("El acuerdo se firmó el 7 de junio de 2017.", "7 June 2017"),
         (
+            "Depuis le 1er janvier 2017, la règle change.",
+            "1 January 2017",
+        ),
+        ("Voir CE, 5 juill. 2010, req. n° 330734.", "5 July 2010"),
+        ("El 1º de mayo de 2018 entró en vigor.", "1 May 2018"),
+        (
             "La conferencia se celebró del 3 al 7 de junio de 2017.",
             "3–7 June 2017",
         ),
