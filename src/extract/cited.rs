@@ -225,6 +225,22 @@ fn after_is_page(after: &str) -> bool {
     if a.is_empty() {
         return true;
     }
+    if let Some(part) = PART_LOCATORS.iter().find_map(|p| a.strip_prefix(p)) {
+        // `Table 2`, `Fig. 3b`, `Appendix A.2`, `§ 4.1`.
+        let part = part.trim();
+        let mut cs = part.chars();
+        let numbered = match (cs.next(), cs.next()) {
+            (Some(c), _) if c.is_ascii_digit() => true,
+            (Some(c), None) => c.is_ascii_uppercase(),
+            (Some(c), Some(d)) => c.is_ascii_uppercase() && (d == '.' || d.is_ascii_digit()),
+            _ => false,
+        };
+        return numbered
+            && part.len() <= 8
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".–-".contains(c));
+    }
     let a = LOCATORS
         .iter()
         .find_map(|p| a.strip_prefix(p))
@@ -232,6 +248,12 @@ fn after_is_page(after: &str) -> bool {
         .trim();
     !a.is_empty() && a.chars().all(|c| c.is_ascii_digit() || "–-, ".contains(c))
 }
+
+/// Parts of a work a citation may point to instead of a page.
+const PART_LOCATORS: &[&str] = &[
+    "Table", "Tab.", "Fig.", "Figure", "Figs.", "Sect.", "Section", "Sec.", "§", "ch.", "chap.",
+    "Chapter", "Appendix", "Eq.", "eq.", "Thm.", "Theorem", "Def.", "Lemma",
+];
 
 /// Whether a cited year's part goes on with a page: `, p. 12`, `, S. 44`.
 fn has_locator(after: &str) -> bool {
@@ -304,6 +326,18 @@ mod tests {
             false
         ));
         assert!(cited("as Harrow (1998, p. 12) argues", "1998", false));
+        assert!(cited(
+            "As noted by Thakur et al. (2021, Table 2), zero",
+            "2021",
+            false
+        ));
+        assert!(cited("as in (Okafor 2011, Fig. 3b)", "2011", false));
+        assert!(cited("Lind (2009, Appendix A.2) lists", "2009", true));
+        assert!(!cited(
+            "the Treaty (1970, Table Mountain) was",
+            "1970",
+            true
+        ));
         assert!(!cited(
             "the Treaty of Moscow (1970, 44 states) held",
             "1970",
