@@ -160,6 +160,9 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     let decade_suffix = ["s", "'s", "’s"].iter().find(|suf| {
         after.starts_with(**suf) && !after[suf.len()..].starts_with(|c: char| c.is_alphanumeric())
     });
+    // `the 1960's` is a decade; `March 2020's lockdown`, `2019's budget`
+    // a possessive.
+    let decade_suffix = decade_suffix.filter(|suf| suf.len() == 1 || apostrophe_decade(before));
     if let (Some(suf), true) = (decade_suffix, year % 10 == 0) {
         let qualifier = decade_qualifier(before);
         let start = qualifier.map_or(s, |(q_start, _)| base + q_start);
@@ -279,6 +282,19 @@ fn next_word(after: &str) -> Option<&str> {
 }
 
 /// `early`, `mid` or `late` just before a decade: `the mid-1950s`.
+/// Whether a year with an apostrophe and `s` after `before` is a decade:
+/// after `the` or a decade's qualifier (`the 1960's`, `early 1990's`,
+/// `mid-1980's`), not after a month or alone (a possessive).
+fn apostrophe_decade(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(word.as_str(), "the" | "early" | "late" | "mid" | "mid-") || before.ends_with("mid-")
+}
+
 fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
     let trimmed = before
         .strip_suffix('-')

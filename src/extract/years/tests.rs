@@ -93,6 +93,19 @@ fn decades() {
             ("late-2000s".into(), "decade")
         ]
     );
+    assert_eq!(
+        labels("protests in the 1960's and early 1990’s"),
+        vec![("1960s".into(), "decade"), ("early-1990s".into(), "decade")]
+    );
+    // A possessive after a month or alone is a date.
+    assert_eq!(
+        labels("March 2020's lockdown emptied the ground"),
+        vec![("March 2020".into(), "month")]
+    );
+    assert_eq!(
+        labels("cuts in 2020's budget were"),
+        vec![("2020".into(), "year")]
+    );
 }
 
 #[test]
