@@ -35,6 +35,14 @@ fn patched(memo: Memo, changed: &[PathBuf]) -> (dossier::Built, Memo) {
     }
 }
 
+/// Replaces the first `from` in the text at `doc` with `to`.
+fn replace_in(doc: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(doc).unwrap();
+    let edited = text.replacen(from, to, 1);
+    assert_ne!(text, edited, "{from} is in {}", doc.display());
+    std::fs::write(doc, edited).unwrap();
+}
+
 fn declined(memo: Memo, changed: &[PathBuf]) -> (Memo, &'static str) {
     match patch(memo, changed) {
         Outcome::Patched(_) => panic!("patched"),
@@ -87,15 +95,11 @@ fn an_edit_inside_passages_is_patched_and_their_topic_pages_follow() {
     let memo = first_build(root);
     // A word added before a mention: the paragraph still mentions the same
     // topics as often, but its text and the mentions' places change.
-    let doc = root.join(DOC);
-    let text = std::fs::read_to_string(&doc).unwrap();
-    let edited = text.replacen(
+    replace_in(
+        &root.join(DOC),
         "gained political support",
         "gained strong political support",
-        1,
     );
-    assert_ne!(text, edited);
-    std::fs::write(&doc, edited).unwrap();
     let (built, _) = patched(memo, &watched(root, DOC));
     same_files(&built, &clean(root));
     let made = built.patched.unwrap();
@@ -112,11 +116,11 @@ fn an_edit_before_a_dated_sentence_in_its_paragraph_is_patched() {
     let memo = first_build(root);
     // The paragraph's next sentence is dated (`… in 2021.`): the edit moves
     // it within the paragraph, but the timeline shows the same sentence.
-    let doc = root.join(DOC);
-    let text = std::fs::read_to_string(&doc).unwrap();
-    let edited = text.replacen("lends its backing", "lends its full backing", 1);
-    assert_ne!(text, edited);
-    std::fs::write(&doc, edited).unwrap();
+    replace_in(
+        &root.join(DOC),
+        "lends its backing",
+        "lends its full backing",
+    );
     let (built, _) = patched(memo, &watched(root, DOC));
     same_files(&built, &clean(root));
     let made = built.patched.unwrap();

@@ -162,9 +162,10 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     });
     // `the 1960's` is a decade; `March 2020's lockdown`, `2019's budget`
     // a possessive.
-    let decade_suffix = decade_suffix.filter(|suf| suf.len() == 1 || apostrophe_decade(before));
+    let decade_suffix =
+        decade_suffix.filter(|suf| suf.len() == 1 || forms::apostrophe_decade(before));
     if let (Some(suf), true) = (decade_suffix, year % 10 == 0) {
-        let qualifier = decade_qualifier(before);
+        let qualifier = forms::decade_qualifier(before);
         let start = qualifier.map_or(s, |(q_start, _)| base + q_start);
         let label = match qualifier {
             Some((_, q)) => format!("{q}-{year}s"),
@@ -282,31 +283,6 @@ fn next_word(after: &str) -> Option<&str> {
 }
 
 /// `early`, `mid` or `late` just before a decade: `the mid-1950s`.
-/// Whether a year with an apostrophe and `s` after `before` is a decade:
-/// after `the` or a decade's qualifier (`the 1960's`, `early 1990's`,
-/// `mid-1980's`), not after a month or alone (a possessive).
-fn apostrophe_decade(before: &str) -> bool {
-    let word = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(word.as_str(), "the" | "early" | "late" | "mid" | "mid-") || before.ends_with("mid-")
-}
-
-fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
-    let trimmed = before
-        .strip_suffix('-')
-        .or_else(|| before.strip_suffix(' '))?;
-    ["early", "mid", "late"].into_iter().find_map(|q| {
-        let start = trimmed.len().checked_sub(q.len())?;
-        let word = trimmed.get(start..)?;
-        let bounded = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric());
-        (word.eq_ignore_ascii_case(q) && bounded).then_some((start, q))
-    })
-}
-
 /// A range starting at the year `s..e`.
 fn range_after(text: &str, s: usize, e: usize, year: i32, bounds: (i32, i32)) -> Option<YearHit> {
     let after = &text[e..];
@@ -415,6 +391,7 @@ use dates::date_before;
 mod editions;
 pub use editions::is_edition;
 mod forms;
+pub use forms::RU_DECADE_ENDINGS;
 mod identifiers;
 pub use identifiers::is_reporter;
 mod values;

@@ -1,7 +1,8 @@
 //! Date forms beyond the English month names of `years`: numeric dates
 //! (`28.12.1999`, `17/05/2019`, `2019-05-17`), seasons and quarters
 //! (`spring 2014`, `Q3 2019`), month names in French, German, Italian,
-//! Spanish and Russian, and the contexts in which four digits are an
+//! Spanish and Russian, decades (`the 1960's`, `early 1990s`, `1960-е`,
+//! `les années 1960`), and the contexts in which four digits are an
 //! identifier rather than a year (`KKO:1999:115`, `35(8):1915–1929`,
 //! `(1986) Ltd.`, `2010 GMT`, `Windows 2000`).
 
@@ -252,9 +253,38 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
     Some((start, format!("{season} {year}")))
 }
 
+/// Whether a year with an apostrophe and `s` after `before` is a decade:
+/// after `the` or a decade's qualifier (`the 1960's`, `early 1990's`,
+/// `mid-1980's`), not after a month or alone (a possessive).
+pub fn apostrophe_decade(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(word.as_str(), "the" | "early" | "late" | "mid" | "mid-") || before.ends_with("mid-")
+}
+
+pub fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
+    let trimmed = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix(' '))?;
+    ["early", "mid", "late"].into_iter().find_map(|q| {
+        let start = trimmed.len().checked_sub(q.len())?;
+        let word = trimmed.get(start..)?;
+        let bounded = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric());
+        (word.eq_ignore_ascii_case(q) && bounded).then_some((start, q))
+    })
+}
+
 #[cfg(test)]
 #[path = "forms_tests.rs"]
 mod tests;
+
+/// The endings Russian gives a decade's year (`1960-е`, `1990-х`,
+/// `1960-ые`), longest first.
+pub const RU_DECADE_ENDINGS: &[&str] = &["-ые", "-ых", "-ми", "-е", "-х"];
 
 /// Decades written in other languages, for a year ending in 0: the length
 /// of a suffix after it (Russian `1960-е`, `1990-х`, `1960-ые`; German
@@ -266,8 +296,10 @@ pub fn foreign_decade(before: &str, after: &str, year: i32) -> Option<usize> {
         return None;
     }
     let ended = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric());
-    let suffix = ["-ые", "-ых", "-ми", "-е", "-х", "er"]
-        .into_iter()
+    let suffix = RU_DECADE_ENDINGS
+        .iter()
+        .copied()
+        .chain(["er"])
         .find(|suf| after.starts_with(suf) && ended(&after[suf.len()..]));
     if let Some(suf) = suffix {
         return Some(suf.len());
