@@ -115,20 +115,40 @@ fn assert_anchor(out: &Path, doc: &str, anchor: &str) {
 fn manifest_names_the_format_version_and_every_export() {
     let (_tmp, out) = common::built_seed();
     let manifest = json(&out.join("data/manifest.json"));
-    assert_eq!(manifest["version"], 3);
+    assert_eq!(manifest["version"], 4);
     assert_eq!(manifest["generator"], "dossier");
     assert_eq!(manifest["base_url"], "https://example.org/dossier/");
     let documents = json(&out.join("data/documents.json"));
     assert_eq!(manifest["documents"], documents.as_array().unwrap().len());
     let files = manifest["files"].as_object().unwrap();
-    for name in [
-        "documents",
-        "timeline",
-        "topics",
-        "citations",
-        "bibtex",
-        "ris",
-    ] {
+    // The timeline is a file per decade, in time order, each holding its
+    // decade's entries only.
+    let parts = files["timeline"].as_array().unwrap();
+    let decades: Vec<i64> = parts
+        .iter()
+        .map(|p| {
+            let p = p.as_str().unwrap();
+            let name = p.strip_prefix("data/timeline/").unwrap();
+            name.strip_suffix("s.json").unwrap().parse().unwrap()
+        })
+        .collect();
+    // The seeds date nothing in the 1970s: no file for it.
+    assert_eq!(decades, [1940, 1950, 1960, 1980, 1990, 2000, 2010, 2020]);
+    for (p, d) in parts.iter().zip(&decades) {
+        let part = json(&out.join(p.as_str().unwrap()));
+        let years: Vec<i64> = part
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["year"].as_i64().unwrap())
+            .collect();
+        assert!(
+            !years.is_empty() && years.iter().all(|y| y.div_euclid(10) * 10 == *d),
+            "{p}"
+        );
+    }
+    assert!(!out.join("data/timeline.json").exists());
+    for name in ["documents", "topics", "citations", "bibtex", "ris"] {
         let path = files[name].as_str().unwrap();
         assert!(out.join(path).is_file(), "{name}: {path}");
     }
@@ -223,8 +243,7 @@ for r in ris:
 #[test]
 fn timeline_and_topics_exports() {
     let (_tmp, out) = common::built_seed();
-    let timeline = json(&out.join("data/timeline.json"));
-    let entries = timeline.as_array().unwrap();
+    let entries = common::timeline_export(&out);
     assert!(entries.len() >= 25);
     let years: Vec<i64> = entries
         .iter()
@@ -241,7 +260,7 @@ fn timeline_and_topics_exports() {
     );
     // `clipped` is written only when true.
     assert!(entries.iter().all(|e| e["clipped"] != false));
-    for e in entries {
+    for e in &entries {
         let paragraph = e["paragraph"].as_str().unwrap();
         assert_anchor(&out, e["doc"].as_str().unwrap(), paragraph);
     }

@@ -35,7 +35,7 @@ fn hard_cases_give_their_expected_timelines() {
         serde_json::from_str(&std::fs::read_to_string(out.join(p)).unwrap()).unwrap()
     };
     let documents = read("data/documents.json");
-    let timeline = read("data/timeline.json");
+    let timeline = Value::Array(common::timeline_export(&out));
     for want in &expected.doc {
         let doc = documents
             .as_array()

@@ -59,9 +59,7 @@ fn every_text_has_a_readable_url_and_its_language() {
 #[test]
 fn the_timeline_and_topics_gather_all_four_languages() {
     let built = dossier::build_in_memory(&fixture(), &Overrides::default()).unwrap();
-    let timeline: serde_json::Value =
-        serde_json::from_str(page(&built, "data/timeline.json")).unwrap();
-    let entries = timeline.as_array().unwrap();
+    let entries = common::timeline_built(&built);
     for doc in [RU, ZH, FR, EN] {
         let doc = doc.trim_end_matches("index.html");
         let of = |label: &str| {

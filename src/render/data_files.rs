@@ -7,6 +7,7 @@ use super::{exports, OutputFile, Renderer};
 use crate::config::Config;
 use anyhow::Result;
 use rayon::prelude::*;
+use std::ops::Range;
 
 impl Renderer<'_> {
     /// The exports, each found by its quick key or made, and placed (for a
@@ -19,31 +20,26 @@ impl Renderer<'_> {
             ("data/citations.bib", !site.citations.works.is_empty()),
             ("data/citations.ris", !site.citations.works.is_empty()),
             ("data/topics.json", !site.topic_map.is_empty()),
-            ("data/timeline.json", true),
             ("data/documents.json", true),
         ]
         .into_iter()
         .filter(|(_, wanted)| *wanted)
         .map(|(path, _)| path)
         .collect();
-        // The timeline's export, the largest (its items and the whole
-        // array are held until it is written), is made alone, its items
-        // in parallel; the others side by side.
-        let alone = paths.iter().position(|p| *p == "data/timeline.json");
-        let mut placed: Vec<Option<Placed>> = paths.iter().map(|_| None).collect();
-        if let Some(i) = alone {
-            placed[i] = Some(self.export(config, out, paths[i])?);
+        // The timeline's export, the largest, is a file per decade, made
+        // one after another (each one's items in parallel, and held until
+        // it is written); an edit remakes only the decades it touches.
+        let mut files = Vec::new();
+        for (path, entries) in exports::timeline_parts(site) {
+            files.push(self.export(config, out, &path, entries)?);
         }
-        let others: Vec<(usize, Result<Placed>)> = paths
+        let others: Vec<Result<Placed>> = paths
             .par_iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != alone)
-            .map(|(i, path)| (i, self.export(config, out, path)))
+            .map(|path| self.export(config, out, path, 0..0))
             .collect();
-        for (i, made) in others {
-            placed[i] = Some(made?);
+        for made in others {
+            files.push(made?);
         }
-        let mut files: Vec<Placed> = placed.into_iter().flatten().collect();
         // Small, and read from counts only: made on every build.
         files.push(out.place(OutputFile::new(
             "data/manifest.json",
@@ -53,19 +49,27 @@ impl Renderer<'_> {
     }
 
     /// One export, found by its quick key or made, and placed.
-    fn export(&self, config: &Config, out: &Out, path: &str) -> Result<Placed> {
+    /// `entries` are the timeline entries of a timeline part.
+    fn export(
+        &self,
+        config: &Config,
+        out: &Out,
+        path: &str,
+        entries: Range<usize>,
+    ) -> Result<Placed> {
         let site = self.site;
         let plan = &self.plan;
+        let timeline = path.starts_with(exports::TIMELINE_DIR);
         let base = match path {
             "data/topics.json" => self.knowledge_keys.topics,
-            "data/timeline.json" => self.knowledge_keys.timeline,
+            _ if timeline => self.knowledge_keys.timeline,
             "data/documents.json" => self
                 .cache
                 .key(|k| k.add(exports::documents_key(config, site))),
             _ => self.knowledge_keys.citations,
         };
         let quick = self.cache.key(|k| k.add((base, path)));
-        let items = |path: &str| path == "data/topics.json" || path == "data/timeline.json";
+        let items = |path: &str| path == "data/topics.json" || timeline;
         let bytes = self.quick_page(quick, |quick| {
             // The JSON arrays are made item by item, each item kept in
             // the row store (an added date serialises one entry); their
@@ -77,7 +81,8 @@ impl Renderer<'_> {
                             .key(|k| k.add(exports::topic_item_key(config, site, plan, t)))
                     })
                     .collect(),
-                "data/timeline.json" => (0..site.timeline.entries.len())
+                _ if timeline => entries
+                    .clone()
                     .into_par_iter()
                     .map(|e| {
                         self.cache
@@ -106,7 +111,9 @@ impl Renderer<'_> {
                     Ok(self.json_array(path, rows))
                 }
                 _ => {
-                    let rows = self.rows(item_keys, |e| Ok(exports::timeline_item(site, e)))?;
+                    let first = entries.start;
+                    let rows =
+                        self.rows(item_keys, |e| Ok(exports::timeline_item(site, first + e)))?;
                     Ok(self.json_array(path, rows))
                 }
             })

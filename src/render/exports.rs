@@ -10,7 +10,10 @@
 
 /// The version of the exports' format, in `data/manifest.json`. Raise it
 /// when a field is renamed or removed or its meaning changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
+
+/// The folder of the timeline's export, a file per decade.
+pub const TIMELINE_DIR: &str = "data/timeline/";
 
 use super::knowledge::Plan;
 use crate::config::Config;
@@ -190,20 +193,18 @@ pub fn documents_key(config: &Config, site: &Site) -> u64 {
 
 /// `data/manifest.json`: the format's version and what each export holds.
 pub fn manifest(config: &Config, site: &Site) -> Vec<u8> {
-    let mut files = vec![("documents", "data/documents.json")];
-    files.push(("timeline", "data/timeline.json"));
+    let mut files = vec![("documents", json!("data/documents.json"))];
+    let parts: Vec<String> = timeline_parts(site).into_iter().map(|(p, _)| p).collect();
+    files.push(("timeline", json!(parts)));
     if !site.topic_map.is_empty() {
-        files.push(("topics", "data/topics.json"));
+        files.push(("topics", json!("data/topics.json")));
     }
     if !site.citations.works.is_empty() {
-        files.push(("citations", "data/citations.json"));
-        files.push(("bibtex", "data/citations.bib"));
-        files.push(("ris", "data/citations.ris"));
+        files.push(("citations", json!("data/citations.json")));
+        files.push(("bibtex", json!("data/citations.bib")));
+        files.push(("ris", json!("data/citations.ris")));
     }
-    let files: Map<String, Value> = files
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), json!(v)))
-        .collect();
+    let files: Map<String, Value> = files.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     let manifest = json!({
         "generator": "dossier",
         "version": FORMAT_VERSION,
@@ -216,6 +217,23 @@ pub fn manifest(config: &Config, site: &Site) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     out.push(b'\n');
     out
+}
+
+/// The timeline's export files, in time order: one per decade of the
+/// entries' (first) years, `data/timeline/1950s.json`, with the entries it
+/// holds. A decade is a tenth of the whole at most for a timeline of a
+/// century, and an edit that dates a sentence remakes only its decade.
+pub fn timeline_parts(site: &Site) -> Vec<(String, std::ops::Range<usize>)> {
+    let decade = |i: usize| site.timeline.entries[i].year.div_euclid(10) * 10;
+    let mut parts: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=site.timeline.entries.len() {
+        if i == site.timeline.entries.len() || decade(i) != decade(start) {
+            parts.push((format!("{TIMELINE_DIR}{}s.json", decade(start)), start..i));
+            start = i;
+        }
+    }
+    parts
 }
 
 #[derive(Serialize)]
@@ -232,7 +250,7 @@ struct TimelineItem<'a> {
     paragraph: &'a str,
 }
 
-/// Entry `i` of `data/timeline.json`, as it stands in the array.
+/// Entry `i` of the timeline's export, as it stands in its decade's array.
 pub fn timeline_item(site: &Site, i: usize) -> Vec<u8> {
     let e = &site.timeline.entries[i];
     let doc = &site.docs[e.doc];
@@ -315,11 +333,11 @@ pub fn topic_item_key(config: &Config, site: &Site, plan: &Plan, t: usize) -> u6
     })
 }
 
-/// The key of entry `i`'s item in `data/timeline.json`, when results are
+/// The key of entry `i`'s item in the timeline's export, when results are
 /// kept.
 pub fn timeline_item_key(config: &Config, plan: &Plan, i: usize) -> u64 {
     crate::memo::KeyHasher::of(|key| {
-        key.add(("data/timeline.json", &config.base_url, config.timeline));
+        key.add((TIMELINE_DIR, &config.base_url, config.timeline));
         key.add(plan.timeline.entry_keys[i]);
     })
 }

@@ -72,6 +72,36 @@ pub fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// The timeline's export in the output `out`: its decade files, in the
+/// manifest's order, read as one array.
+pub fn timeline_export(out: &Path) -> Vec<serde_json::Value> {
+    let manifest = json(&out.join("data/manifest.json"));
+    let parts = manifest["files"]["timeline"].as_array().unwrap().clone();
+    parts
+        .iter()
+        .flat_map(|p| {
+            json(&out.join(p.as_str().unwrap()))
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .collect()
+}
+
+/// The same from a build in memory.
+pub fn timeline_built(b: &dossier::Built) -> Vec<serde_json::Value> {
+    let manifest: serde_json::Value = serde_json::from_str(file(b, "data/manifest.json")).unwrap();
+    let parts = manifest["files"]["timeline"].as_array().unwrap().clone();
+    parts
+        .iter()
+        .flat_map(|p| {
+            let part: serde_json::Value =
+                serde_json::from_str(file(b, p.as_str().unwrap())).unwrap();
+            part.as_array().unwrap().clone()
+        })
+        .collect()
+}
+
 /// Appends `text` to the file at `path` (written in place).
 pub fn append_to(path: &Path, text: &str) {
     let mut s = std::fs::read_to_string(path).unwrap();
