@@ -114,6 +114,21 @@ fn converter_labels_before_the_authors_are_dropped() {
 }
 
 #[test]
+fn a_number_and_a_dash_label_an_entry_but_a_year_does_not() {
+    let e = entry("14- Okafor N, Lindqvist P, Ramos T. Dust loads in alpine snow: a five-year series. Snow Sci Rep. 2011; 9(2): 44-51.");
+    assert_eq!(e.label.as_deref(), Some("14"));
+    assert_eq!(families(&e), ["Okafor", "Lindqvist", "Ramos"]);
+    assert_eq!(e.reference.year, Some(2011));
+    let e = entry("3 \u{2013} Berg A. Notes on ice. Polar Rev. 2004; 3: 1-9.");
+    assert_eq!(e.label.as_deref(), Some("3"));
+    let year = parse_entry(
+        "2007 - Report of the Alpine Snow Survey. Alpine Office, Bern.",
+        Vec::new(),
+    );
+    assert!(year.is_none_or(|e| e.label.is_none()));
+}
+
+#[test]
 fn remarks_and_headings_are_not_entries() {
     for text in [
         "Primary sources",

@@ -126,7 +126,14 @@ pub(super) fn untitled_entry(marked: &str, urls: &[String]) -> Option<Entry> {
         written = written.or(year);
     }
     let words: Vec<&str> = text[..mark].split_whitespace().collect();
-    let authors = match initials_first(&words) {
+    // `V. Berezinsky arXiv:…`: names that end at the number, no comma.
+    let closed: String;
+    let mut with_comma = words.clone();
+    if let Some(last) = with_comma.last_mut().filter(|w| !w.ends_with([',', '.'])) {
+        closed = format!("{last},");
+        *last = &closed;
+    }
+    let authors = match initials_first(&words).or_else(|| initials_first(&with_comma)) {
         Some((people, at)) if at == words.len() => people,
         _ => vec![collaboration(&words)?],
     };
@@ -153,6 +160,92 @@ fn collaboration(words: &[&str]) -> Option<Person> {
         family: format!("{} Collaboration", name.join(" ")),
         given: String::new(),
     })
+}
+
+/// The arXiv archives whose old-style numbers (`hep-ph/0606054`) are
+/// cited without `arXiv:` before them.
+const ARCHIVES: &[&str] = &[
+    "astro-ph", "cond-mat", "gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math-ph", "nucl-ex",
+    "nucl-th", "quant-ph",
+];
+
+/// `text` with its arXiv numbers whole: the spaces a PDF converter leaves
+/// inside one closed (`arXiv :1002 . 4459` → `arXiv:1002.4459`, `arXiv.org:
+/// astro-ph /9612213`, `gr -qc/0612065`), and `arXiv:` put before an
+/// old-style number cited bare (`F. Vissani, hep-ph/0606054;`).
+pub(super) fn whole_arxiv_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+    let bare = ARCHIVES
+        .iter()
+        .any(|a| text.contains(a.split('-').next().unwrap_or(a)));
+    if !text.contains("arXiv") && !bare {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i];
+        i += 1;
+        let head = first.split(['/', '-']).next().unwrap_or("");
+        let starts_number = first.starts_with("arXiv")
+            || ARCHIVES
+                .iter()
+                .any(|a| a.split('-').next() == Some(head) || first.starts_with(a));
+        if !starts_number {
+            out.push(first.to_string());
+            continue;
+        }
+        // Join the next words while the join falls at a separator of the
+        // number, within the length of one.
+        let mut word = first.to_string();
+        let mut taken = i;
+        while let Some(next) = words.get(taken) {
+            let sep = |c: char| matches!(c, ':' | '.' | '/' | '-');
+            let mut after = next.chars();
+            let joins = match (word.chars().last(), after.next()) {
+                (_, Some(c)) if sep(c) => after.next().is_some_and(|d| d.is_ascii_alphanumeric()),
+                (Some(':' | '/' | '-'), Some(c)) => c.is_ascii_alphanumeric(),
+                (Some('.'), Some(c)) => {
+                    c.is_ascii_digit()
+                        && word[..word.len() - 1].ends_with(|d: char| d.is_ascii_digit())
+                }
+                _ => false,
+            };
+            // `1002 . 4459`: a separator on its own, then the rest.
+            let lone = next.len() == 1
+                && next.starts_with(sep)
+                && words
+                    .get(taken + 1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphanumeric()));
+            if lone && word.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                word.push_str(next);
+                word.push_str(words[taken + 1]);
+                taken += 2;
+                continue;
+            }
+            if !joins || word.len() + next.len() > 40 {
+                break;
+            }
+            word.push_str(next);
+            taken += 1;
+        }
+        // Kept only when it made a number.
+        if taken > i && !word.contains(|c: char| c.is_ascii_digit()) {
+            out.push(first.to_string());
+            continue;
+        }
+        i = taken;
+        let old_style = ARCHIVES.iter().any(|a| {
+            word.strip_prefix(a)
+                .and_then(|r| r.strip_prefix('/'))
+                .is_some_and(|n| n.len() >= 7 && n[..7].bytes().all(|b| b.is_ascii_digit()))
+        });
+        if old_style {
+            word.insert_str(0, "arXiv:");
+        }
+        out.push(word);
+    }
+    std::borrow::Cow::Owned(out.join(" "))
 }
 
 /// `text` without its arXiv numbers (`arXiv :1501.04794[ hep -ph]`,
@@ -208,8 +301,18 @@ pub(super) fn arxiv_url_year(url: &str) -> Option<i32> {
 }
 
 /// The year of an arXiv number: `1209.2199` (2012), `hep-ph/0606023`
-/// (2006), `astro-ph/9805201` (1998).
+/// (2006), `astro-ph/9805201` (1998), with or without its version
+/// (`1007.1605v2`).
 fn arxiv_year(id: &str) -> Option<i32> {
+    // `1007.1605v2`: the version.
+    let id = match id.rsplit_once('v') {
+        Some((number, version))
+            if !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            number
+        }
+        _ => id,
+    };
     let digits = match id.split_once('/') {
         Some((archive, n))
             if archive

@@ -92,3 +92,51 @@ fn preprints_cited_by_names_and_number_alone() {
     assert_eq!(read("P. Okafor, arXiv:0907.1188 (invited talk)."), None);
     assert_eq!(read("P. Okafor, arXiv:0913.1188."), None, "no 13th month");
 }
+
+#[test]
+fn arxiv_numbers_a_converter_spaced_out_are_made_whole() {
+    for (spaced, whole) in [
+        (
+            "K. Roe, arXiv :1002 . 4459[ hep-lat].",
+            "K. Roe, arXiv:1002.4459[ hep-lat].",
+        ),
+        (
+            "K. Roe arXiv.org: astro-ph /9612213.",
+            "K. Roe arXiv.org:astro-ph/9612213.",
+        ),
+        ("arXiv:gr -qc/ 0612065v2", "arXiv:gr-qc/0612065v2"),
+        (
+            "T. Berg and M. Lind, hep-th/9901012;",
+            "T. Berg and M. Lind, arXiv:hep-th/9901012;",
+        ),
+        // Not numbers: left as they are.
+        (
+            "arXiv. Retrieved from the archive",
+            "arXiv. Retrieved from the archive",
+        ),
+        ("the hep -style of notes", "the hep -style of notes"),
+        ("math - the plain word", "math - the plain word"),
+    ] {
+        assert_eq!(whole_arxiv_numbers(spaced), whole, "{spaced}");
+    }
+}
+
+#[test]
+fn preprints_cited_by_a_spaced_bare_or_versioned_number() {
+    let parse = |t: &str| {
+        crate::extract::entries::parse_entry(t, Vec::new())
+            .unwrap_or_else(|| panic!("not an entry: {t}"))
+            .reference
+    };
+    let r = parse("T. Berg and M. Lind, hep-th/9901012;");
+    assert_eq!(r.year, Some(1999));
+    assert_eq!(r.urls, ["https://arxiv.org/abs/hep-th/9901012"]);
+    let r = parse("P. Okafor arXiv.org: astro-ph /0207311 ( 2002).");
+    assert_eq!(
+        (r.authors[0].family.as_str(), r.year),
+        ("Okafor", Some(2002))
+    );
+    let r = parse("D. Moro, Slow rolls and fast ones, arXiv:1703. 0412v2.");
+    assert_eq!(r.title.as_deref(), Some("Slow rolls and fast ones"));
+    assert_eq!(r.year, Some(2017));
+}
