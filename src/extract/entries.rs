@@ -72,6 +72,7 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     let marked = repaired.as_str();
     let tagged = Tagged::new(marked);
     super::entry_collab::collaboration_entry(marked, &urls)
+        .or_else(|| super::entry_standard::standard_entry(marked, &urls))
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, true))
         .or_else(|| entry_preprint::arxiv_entry(marked, &urls, &tagged))
         .or_else(|| read(marked, urls.clone(), &tagged))

@@ -28,6 +28,7 @@ mod doubtful;
 mod entry_names;
 mod entry_numbers;
 mod entry_preprint;
+mod entry_standard;
 mod entry_tagged;
 mod entry_tags;
 mod entry_titles;
