@@ -10,7 +10,8 @@
 //! * **Range**: `2006-2007`, `(1947- 91)`, `2016 – 2020`, `between 1991 and
 //!   2010`, `from 1991 to 2010`. Ranges that reach past the configured bounds
 //!   are clipped to them and say so; a range wholly outside is dropped.
-//! * **Decade**: `1960s`, `the mid-1950s`, `early 1990s`.
+//! * **Decade**: `1960s`, `the mid-1950s`, `early 1990s`; two digits with a
+//!   decade's mark (`the '90s`, `los años 80`): see `short_decades`.
 //! * **Date**: `February 2012` (month), `25th May 2020`, `26 August 2020`,
 //!   `October 12, 2019` (day); numeric (`28.12.1999`, `2019-05-17`), month
 //!   names in other languages, seasons and quarters: see `forms`, which
@@ -79,7 +80,18 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        if i - s != 4 || out.last().is_some_and(|h| s < h.end) {
+        if out.last().is_some_and(|h| s < h.end) {
+            continue;
+        }
+        // `the '90s`, `los años 80`, `80er Jahre`, `90-е годы`.
+        if i - s == 2 {
+            if let Some(hit) = short_decades::hit(text, s, i, range) {
+                i = i.max(hit.end);
+                out.push(hit);
+            }
+            continue;
+        }
+        if i - s != 4 {
             continue;
         }
         if let Some(hit) = classify(text, s, i, range) {
@@ -394,6 +406,7 @@ mod forms;
 pub use forms::RU_DECADE_ENDINGS;
 mod identifiers;
 pub use identifiers::is_reporter;
+mod short_decades;
 mod values;
 pub use values::{has_year_lead, in_table_of_figures};
 

@@ -106,6 +106,19 @@ fn decades() {
         labels("cuts in 2020's budget were"),
         vec![("2020".into(), "year")]
     );
+    // Two digits with a decade's mark (see `short_decades`).
+    let t = "through the mid-\u{2019}80s and the '90s";
+    let h = &find_years(t, RANGE)[0];
+    assert_eq!(
+        (h.label.as_str(), &t[h.start..h.end], h.end_year),
+        ("mid-1980s", "mid-\u{2019}80s", Some(1989))
+    );
+    assert_eq!(
+        labels("the mid-\u{2019}80s and the '90s, in her 70s"),
+        vec![("mid-1980s".into(), "decade"), ("1990s".into(), "decade")]
+    );
+    // Outside the range: the '20s are not 2020s.
+    assert_eq!(labels("the Roaring '20s"), vec![]);
 }
 
 #[test]
