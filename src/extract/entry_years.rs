@@ -46,6 +46,11 @@ fn better_year(year: i32, text: &str) -> Option<i32> {
             return Some(b.year);
         }
     }
+    // `N Engl J Med 1998; 339: 1875-1881` (Vancouver): the number after
+    // the volume's colon is a page; the year is the one before the volume.
+    if let Some(year) = vancouver_year(&text[..at.at]) {
+        return Some(year);
+    }
     // A reprint's year: the one before the reprint's mark.
     if at.in_reprint {
         return tokens
@@ -62,6 +67,27 @@ fn better_year(year: i32, text: &str) -> Option<i32> {
         .filter(|b| b.len() >= 4 && b.is_char_boundary(b.len() - 4))
         .and_then(|b| b[b.len() - 4..].parse::<i32>().ok())
         .filter(|s| (1500..year).contains(s) && year - s <= 30)
+}
+
+/// The year of `… 1998; 339: ` or `… 2009; 108(1): `, the text before a
+/// page in the Vancouver style.
+fn vancouver_year(before: &str) -> Option<i32> {
+    let head = before.trim_end().strip_suffix(':')?.trim_end();
+    let head = match head.strip_suffix(')') {
+        Some(h) => &h[..h.rfind('(')?],
+        None => head,
+    };
+    let volume = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    if volume.len() == head.len() {
+        return None;
+    }
+    let head = volume.trim_end().strip_suffix(';')?.trim_end();
+    let year = head
+        .get(head.len().checked_sub(4)?..)?
+        .parse::<i32>()
+        .ok()?;
+    let bounded = !head[..head.len() - 4].ends_with(|c: char| c.is_ascii_digit());
+    (bounded && (1500..=2100).contains(&year)).then_some(year)
 }
 
 /// A four-figure year in the text: where it stands, whether alone in
@@ -153,5 +179,19 @@ mod tests {
         // Pages far from the year in a span are no span.
         assert_eq!(settled(2001, "Lund, K. 1950-2001. Oslo."), 2001);
         assert_eq!(settled(1999, "Tides 1999"), 1999);
+        assert_eq!(
+            settled(1999, "Berg A. Tides. Mar Rev 1999; 12: 40-51."),
+            1999
+        );
+    }
+
+    #[test]
+    fn a_page_after_a_vancouver_volume_is_no_year() {
+        let t = "Berg A, Lund K. Tides. Summary of a trial. Mar Rev 1998; 339: 1875-1881.";
+        assert_eq!(settled(1875, t), 1998);
+        let t = "Berg A. Tides. Mar Rev 2009; 108(1): 1811-1816.";
+        assert_eq!(settled(1811, t), 2009);
+        // Not after a year and a volume: left alone.
+        assert_eq!(settled(1875, "Berg A. Tides. Vol 339: 1875-1881."), 1875);
     }
 }
