@@ -16,7 +16,11 @@ pub(super) fn initials_first(words: &[&str]) -> Option<(Vec<Person>, usize)> {
     let mut last = false;
     loop {
         if !people.is_empty() && matches!(words.get(i), Some(&("and" | "et" | "&" | "und"))) {
-            if words.get(i + 1).is_some_and(|w| w.starts_with("al.")) {
+            // `et al.,`, and `et al,` with its full stop lost.
+            if words
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with("al.") || *w == "al,")
+            {
                 let end = words[i + 1].ends_with([',', '.']);
                 return (end && !people.is_empty()).then_some((people, i + 2));
             }

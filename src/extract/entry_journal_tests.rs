@@ -48,6 +48,11 @@ fn physics_entries_with_the_year_in_parentheses() {
         fields("Yu. Okun et al., Nucl.Instrum.Meth. 612 (2010) 33; hep-ex/0912001"),
         want("Okun", 1, "Nucl.Instrum.Meth", "612", Some("33"), 2010)
     );
+    // `et al,`: its full stop lost.
+    assert_eq!(
+        fields("K. Sato, M. Ono, R. Iida et al, Surf. Sci. Lett., 88 : 120 ( 2011)"),
+        want("Sato", 3, "Surf. Sci. Lett", "88", Some("120"), 2011)
+    );
 }
 
 #[test]
