@@ -206,6 +206,14 @@ pub(super) fn repaired(text: &str) -> String {
 /// between a month and its year (`Nov1982`), and none inside the ends of
 /// a parenthesis (`( 1998)`).
 pub(super) fn repair_spacing(text: &str) -> std::borrow::Cow<'_, str> {
+    // `A.Li, …`: initials glued to a name (see `entry_initials`).
+    match super::entry_initials::spaced_initials(text) {
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(spacing_repaired(&t).into_owned()),
+        std::borrow::Cow::Borrowed(t) => spacing_repaired(t),
+    }
+}
+
+fn spacing_repaired(text: &str) -> std::borrow::Cow<'_, str> {
     let text = match month_glued(text) {
         std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(spacing(&t).into_owned()),
         std::borrow::Cow::Borrowed(t) => spacing(t),

@@ -17,6 +17,7 @@ mod entry_cjk;
 mod entry_collab;
 mod entry_editors;
 mod entry_forms;
+mod entry_initials;
 mod entry_journal;
 mod entry_journal_names;
 mod entry_journal_start;
