@@ -174,14 +174,17 @@ const ARCHIVES: &[&str] = &[
 /// astro-ph /9612213`, `gr -qc/0612065`), and `arXiv:` put before an
 /// old-style number cited bare (`F. Vissani, hep-ph/0606054;`).
 pub(super) fn whole_arxiv_numbers(text: &str) -> std::borrow::Cow<'_, str> {
-    let bare = ARCHIVES
-        .iter()
-        .any(|a| text.contains(a.split('-').next().unwrap_or(a)));
-    if !text.contains("arXiv") && !bare {
+    // Most entries name no archive at all: they are left as they are.
+    let named = ARCHIVES.iter().any(|a| {
+        let head = a.split('-').next().unwrap_or(a);
+        text.contains(a) || text.contains(&format!("{head} -"))
+    });
+    if !text.contains("arXiv") && !named {
         return std::borrow::Cow::Borrowed(text);
     }
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut changed = false;
     let mut i = 0;
     while i < words.len() {
         let first = words[i];
@@ -243,7 +246,11 @@ pub(super) fn whole_arxiv_numbers(text: &str) -> std::borrow::Cow<'_, str> {
         if old_style {
             word.insert_str(0, "arXiv:");
         }
+        changed |= word != first;
         out.push(word);
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(out.join(" "))
 }
