@@ -104,4 +104,19 @@ mod tests {
             assert_eq!(spaced_initials(text), text, "{text}");
         }
     }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        for text in [
+            "A.\u{c9}mile,",
+            "A.B.",
+            "A.\u{e9}",
+            "\u{c9}.Li",
+            "A.L",
+            "A. .",
+            " A.Li",
+        ] {
+            let _ = spaced_initials(text);
+        }
+    }
 }

@@ -241,7 +241,8 @@ pub(super) fn whole_arxiv_numbers(text: &str) -> std::borrow::Cow<'_, str> {
         let old_style = ARCHIVES.iter().any(|a| {
             word.strip_prefix(a)
                 .and_then(|r| r.strip_prefix('/'))
-                .is_some_and(|n| n.len() >= 7 && n[..7].bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|n| n.as_bytes().get(..7))
+                .is_some_and(|n| n.iter().all(u8::is_ascii_digit))
         });
         if old_style {
             word.insert_str(0, "arXiv:");

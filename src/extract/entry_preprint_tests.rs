@@ -140,3 +140,20 @@ fn preprints_cited_by_a_spaced_bare_or_versioned_number() {
     assert_eq!(r.title.as_deref(), Some("Slow rolls and fast ones"));
     assert_eq!(r.year, Some(2017));
 }
+
+#[test]
+fn hostile_arxiv_text_does_not_panic() {
+    for text in [
+        "hep-ph/123456\u{e9}",
+        "hep-ph/\u{e9}\u{e9}\u{e9}\u{e9}",
+        "arXiv . . : / -",
+        "arXiv",
+        "gr -",
+        "arXiv:1002 . ",
+        "hep -ph/",
+        "\u{2019}arXiv :\u{e9}. 4459",
+    ] {
+        let _ = whole_arxiv_numbers(text);
+        let _ = crate::extract::entries::parse_entry(text, Vec::new());
+    }
+}

@@ -191,4 +191,21 @@ mod tests {
             assert!(standard_entry(text, &[]).is_none(), "{text}");
         }
     }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        for text in [
+            "3GPP",
+            "3GPP ",
+            "ISO \u{e9}",
+            "ISO/IEC 1\u{e9}:2014: \u{201c}",
+            "RFC 1 (",
+            "RFC 1 ()",
+            "IETF RFC 9110, \u{e9}\u{e9}, 2022",
+            "Recommendation ",
+            "ITU-T P.1 (10/2017):",
+        ] {
+            let _ = standard_entry(text, &[]);
+        }
+    }
 }

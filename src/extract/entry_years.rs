@@ -191,6 +191,15 @@ mod tests {
         assert_eq!(settled(1875, t), 1998);
         let t = "Berg A. Tides. Mar Rev 2009; 108(1): 1811-1816.";
         assert_eq!(settled(1811, t), 2009);
+        // Hostile text around the colon: no panic.
+        for t in [
+            "\u{e9}; 1: 1875",
+            "(: 1875",
+            "); 3: 1875",
+            "\u{e9}\u{e9}1998; 3(: 1875",
+        ] {
+            let _ = settled(1875, t);
+        }
         // Not after a year and a volume: left alone.
         assert_eq!(settled(1875, "Berg A. Tides. Vol 339: 1875-1881."), 1875);
     }

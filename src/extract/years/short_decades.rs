@@ -156,4 +156,29 @@ mod tests {
             assert_eq!(found(text), None, "{text}");
         }
     }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        for text in [
+            "\u{2019}90",
+            "'90\u{e9}",
+            "\u{e9}90er",
+            "90-\u{435}",
+            "ann\u{e9}es 60\u{e9}",
+            "90",
+            "'",
+            "9",
+            "\u{441}90-\u{445}",
+            "años\u{a0}60",
+            "80er-",
+            "80er Jahr",
+        ] {
+            for (s, _) in text.char_indices() {
+                for e in s..=text.len() {
+                    let _ = two_digit_decade(text, s, e);
+                }
+            }
+            let _ = crate::extract::years::find_years(text, (1900, 2000));
+        }
+    }
 }
