@@ -177,21 +177,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     let decade_suffix =
         decade_suffix.filter(|suf| suf.len() == 1 || forms::apostrophe_decade(before));
     if let (Some(suf), true) = (decade_suffix, year % 10 == 0) {
-        let qualifier = forms::decade_qualifier(before);
-        let start = qualifier.map_or(s, |(q_start, _)| base + q_start);
-        let label = match qualifier {
-            Some((_, q)) => format!("{q}-{year}s"),
-            None => format!("{year}s"),
-        };
-        return clip(
-            start,
-            e + suf.len(),
-            year,
-            Some(year + 9),
-            Precision::Decade,
-            label,
-            (lo, hi),
-        );
+        return decade(before, base, s, e + suf.len(), year, (lo, hi));
     }
     if after.starts_with(|c: char| c.is_alphabetic()) {
         return None;
@@ -234,6 +220,33 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
         Precision::Year,
         year.to_string(),
         (lo, hi),
+    )
+}
+
+/// The decade starting in `year` written at `start..end`, from the
+/// qualifier `before` ends in, if any (`the mid-1950s`, `the mid-'80s`,
+/// labelled `mid-1950s`); `before` is the text before `start`, from
+/// `base`.
+fn decade(
+    before: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    year: i32,
+    range: (i32, i32),
+) -> Option<YearHit> {
+    let (start, label) = match forms::decade_qualifier(before) {
+        Some((q_start, q)) => (base + q_start, format!("{q}-{year}s")),
+        None => (start, format!("{year}s")),
+    };
+    clip(
+        start,
+        end,
+        year,
+        Some(year + 9),
+        Precision::Decade,
+        label,
+        range,
     )
 }
 

@@ -270,11 +270,17 @@ pub fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
     let trimmed = before
         .strip_suffix('-')
         .or_else(|| before.strip_suffix(' '))?;
-    ["early", "mid", "late"].into_iter().find_map(|q| {
-        let start = trimmed.len().checked_sub(q.len())?;
-        let word = trimmed.get(start..)?;
-        let bounded = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric());
-        (word.eq_ignore_ascii_case(q) && bounded).then_some((start, q))
+    word_before(trimmed, &["early", "mid", "late"])
+}
+
+/// Which of `words` (lower case) `text` ends with as a whole word, in any
+/// case, and where it starts.
+pub fn word_before(text: &str, words: &[&'static str]) -> Option<(usize, &'static str)> {
+    words.iter().find_map(|w| {
+        let start = text.len().checked_sub(w.len())?;
+        let word = text.get(start..)?;
+        let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric());
+        (bounded && word.to_lowercase() == *w).then_some((start, *w))
     })
 }
 
@@ -304,17 +310,13 @@ pub fn foreign_decade(before: &str, after: &str, year: i32) -> Option<usize> {
     if let Some(suf) = suffix {
         return Some(suf.len());
     }
-    let word = before.strip_suffix(' ')?.to_lowercase();
-    let lead = [
+    let leads = [
         "années",
         "década de",
         "años",
         "anos",
         "anni",
         "decennio del",
-    ]
-    .into_iter()
-    .find(|w| word.ends_with(w))?;
-    let start = word.len() - lead.len();
-    (!word[..start].ends_with(|c: char| c.is_alphanumeric())).then_some(0)
+    ];
+    word_before(before.strip_suffix(' ')?, &leads).map(|_| 0)
 }

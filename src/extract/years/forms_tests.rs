@@ -22,6 +22,7 @@ fn decades_in_other_languages() {
     assert_eq!(d("in den ", "er Jahren", 1960), Some(2));
     assert_eq!(d("die ", "er-Jahre", 1970), Some(2));
     assert_eq!(d("les années ", " ont", 1960), Some(0));
+    assert_eq!(d("LES ANNÉES ", " ONT", 1960), Some(0));
     assert_eq!(d("la década de ", ",", 1980), Some(0));
     assert_eq!(d("negli anni ", " il", 1970), Some(0));
     // Not a decade: a year not ending in 0, another word, a longer word.

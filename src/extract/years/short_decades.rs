@@ -8,26 +8,14 @@
 //! twentieth: `the '20s` are the 1920s; `'00s` and `'10s` are too
 //! ambiguous to date.
 
-use super::forms::{decade_qualifier, RU_DECADE_ENDINGS};
-use super::{clip, Precision, YearHit};
+use super::forms::{word_before, RU_DECADE_ENDINGS};
+use super::YearHit;
 
 /// The hit of a two-digit decade at `s..e` of `text` within `range`,
 /// with its qualifier (`the mid-'80s`, labelled as `mid-1980s`).
 pub fn hit(text: &str, s: usize, e: usize, range: (i32, i32)) -> Option<YearHit> {
     let (start, end, year) = two_digit_decade(text, s, e)?;
-    let (start, label) = match decade_qualifier(&text[..start]) {
-        Some((q_start, q)) => (q_start, format!("{q}-{year}s")),
-        None => (start, format!("{year}s")),
-    };
-    clip(
-        start,
-        end,
-        year,
-        Some(year + 9),
-        Precision::Decade,
-        label,
-        range,
-    )
+    super::decade(&text[..start], 0, start, end, year, range)
 }
 
 /// The decade two digits at `s..e` of `text` name, with the span of the
@@ -95,15 +83,11 @@ pub fn two_digit_decade(text: &str, s: usize, e: usize) -> Option<(usize, usize,
 /// The start of a word for "years" that makes a decade of the number
 /// after it (`années `, `años `, `anos `, `anni `), if `before` ends so.
 fn lead_word(before: &str) -> Option<usize> {
-    let trimmed = before.strip_suffix(' ')?;
-    ["années", "años", "anos", "anni"]
-        .into_iter()
-        .find_map(|w| {
-            let start = trimmed.len().checked_sub(w.len())?;
-            let word = trimmed.get(start..)?;
-            let bounded = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric());
-            (word.eq_ignore_ascii_case(w) && bounded).then_some(start)
-        })
+    let (start, _) = word_before(
+        before.strip_suffix(' ')?,
+        &["années", "años", "anos", "anni"],
+    )?;
+    Some(start)
 }
 
 #[cfg(test)]
@@ -131,6 +115,8 @@ mod tests {
         assert_eq!(found("the Roaring '20s"), Some(("'20s", 1920)));
         assert_eq!(found("dans les années 60, la ville"), Some(("60", 1960)));
         assert_eq!(found("durante los años 80."), Some(("80", 1980)));
+        // In capitals too, as the four-digit forms are (`LES ANNÉES 1960`).
+        assert_eq!(found("DANS LES ANNÉES 60"), Some(("60", 1960)));
         assert_eq!(found("nos anos 70 e 80"), Some(("70", 1970)));
         assert_eq!(found("negli anni '60 la fabbrica"), Some(("'60", 1960)));
         assert_eq!(found("in den 80er Jahren"), Some(("80er Jahren", 1980)));
