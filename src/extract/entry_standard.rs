@@ -67,15 +67,13 @@ pub(super) fn standard_entry(marked: &str, urls: &[String]) -> Option<Entry> {
     let designation = format!("{org} {}", words[..=at].join(" "))
         .trim_end_matches([',', ':', ';'])
         .to_string();
-    let mut rest: &str = &words[at + 1..].join(" ");
-    let owned;
+    let joined = words[at + 1..].join(" ");
     // `(10/2017)`, `(2010-04-23)`: the version's date.
-    let mut year = year_in(number);
-    if let Some(date) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-        year = year.or_else(|| year_in(date.0));
-        owned = date.1.to_string();
-        rest = &owned;
-    }
+    let (date, rest) = match joined.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((date, rest)) => (Some(date), rest),
+        None => (None, joined.as_str()),
+    };
+    let year = year_in(number).or_else(|| date.and_then(year_in));
     let title = rest
         .trim_start_matches([':', ',', ' ', '-', '\u{2013}'])
         .trim_start_matches(['"', '\u{201c}'])
@@ -127,9 +125,7 @@ pub(super) fn standard_entry(marked: &str, urls: &[String]) -> Option<Entry> {
 /// A year inside a designation or a date: `23009-1:2014` (2014),
 /// `10/2017` (2017), `2010-04-23` (2010); not `23.501` nor `802.11`.
 fn year_in(text: &str) -> Option<i32> {
-    text.split([':', '/', '-', ' '])
-        .filter(|w| w.len() == 4)
-        .find_map(plausible_year)
+    text.split([':', '/', '-', ' ']).find_map(plausible_year)
 }
 
 fn plausible_year(w: &str) -> Option<i32> {

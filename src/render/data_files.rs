@@ -29,9 +29,10 @@ impl Renderer<'_> {
         // The timeline's export, the largest, is a file per decade, made
         // one after another (each one's items in parallel, and held until
         // it is written); an edit remakes only the decades it touches.
+        let parts = exports::timeline_parts(site);
         let mut files = Vec::new();
-        for (path, entries) in exports::timeline_parts(site) {
-            files.push(self.export(config, out, &path, entries)?);
+        for (path, entries) in &parts {
+            files.push(self.export(config, out, path, entries.clone())?);
         }
         let others: Vec<Result<Placed>> = paths
             .par_iter()
@@ -43,7 +44,7 @@ impl Renderer<'_> {
         // Small, and read from counts only: made on every build.
         files.push(out.place(OutputFile::new(
             "data/manifest.json",
-            exports::manifest(config, site),
+            exports::manifest(config, site, &parts),
         ))?);
         Ok(files)
     }
@@ -69,7 +70,7 @@ impl Renderer<'_> {
             _ => self.knowledge_keys.citations,
         };
         let quick = self.cache.key(|k| k.add((base, path)));
-        let items = |path: &str| path == "data/topics.json" || timeline;
+        let items = timeline || path == "data/topics.json";
         let bytes = self.quick_page(quick, |quick| {
             // The JSON arrays are made item by item, each item kept in
             // the row store (an added date serialises one entry); their
@@ -92,7 +93,7 @@ impl Renderer<'_> {
                 _ => Vec::new(),
             };
             let key = self.cache.key(|k| {
-                if items(path) {
+                if items {
                     k.add((path, &item_keys));
                 } else if path == "data/documents.json" {
                     k.add(base);
@@ -118,7 +119,7 @@ impl Renderer<'_> {
                 }
             })
         })?;
-        if items(path) {
+        if items {
             self.record_rows(path, None);
         }
         out.place(OutputFile::new(path, bytes))

@@ -191,10 +191,15 @@ pub fn documents_key(config: &Config, site: &Site) -> u64 {
     crate::memo::KeyHasher::of(|key| key.add(("data/documents.json", &config.base_url, per_doc)))
 }
 
-/// `data/manifest.json`: the format's version and what each export holds.
-pub fn manifest(config: &Config, site: &Site) -> Vec<u8> {
+/// `data/manifest.json`: the format's version and what each export holds
+/// (`timeline`: the parts [`timeline_parts`] gave).
+pub fn manifest(
+    config: &Config,
+    site: &Site,
+    timeline: &[(String, std::ops::Range<usize>)],
+) -> Vec<u8> {
     let mut files = vec![("documents", json!("data/documents.json"))];
-    let parts: Vec<String> = timeline_parts(site).into_iter().map(|(p, _)| p).collect();
+    let parts: Vec<&str> = timeline.iter().map(|(p, _)| p.as_str()).collect();
     files.push(("timeline", json!(parts)));
     if !site.topic_map.is_empty() {
         files.push(("topics", json!("data/topics.json")));
