@@ -360,5 +360,8 @@ fn vancouver(text: &str) -> bool {
 }
 
 #[cfg(test)]
+#[path = "entries_names_tests.rs"]
+mod names_tests;
+#[cfg(test)]
 #[path = "entries_tests.rs"]
 mod tests;
