@@ -68,7 +68,10 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         std::borrow::Cow::Borrowed(_) => repaired,
     };
     // `arXiv :1002 . 4459`, `hep-ph/0606054`: arXiv numbers whole.
-    let repaired = entry_preprint::whole_arxiv_numbers(&repaired).into_owned();
+    let repaired = match entry_preprint::whole_arxiv_numbers(&repaired) {
+        std::borrow::Cow::Owned(whole) => whole,
+        std::borrow::Cow::Borrowed(_) => repaired,
+    };
     let marked = repaired.as_str();
     let tagged = Tagged::new(marked);
     super::entry_collab::collaboration_entry(marked, &urls)

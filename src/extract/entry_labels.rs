@@ -33,12 +33,13 @@ pub(super) fn take_label(text: &str) -> (Option<&str>, &str) {
     // `26- Vellin J-F, …`: a number and a dash before a capital (three
     // digits at most: `2007 - Report` is a year).
     if let Some((n, rest)) = t.split_once(['-', '\u{2013}']) {
-        if (1..=3).contains(&n.trim_end().len())
-            && n.trim_end().bytes().all(|b| b.is_ascii_digit())
+        let (n, after) = (n.trim_end(), rest.trim_start());
+        if (1..=3).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
             && rest.starts_with(' ')
-            && rest.trim_start().starts_with(char::is_uppercase)
+            && after.starts_with(char::is_uppercase)
         {
-            return (Some(n.trim_end()), rest.trim_start());
+            return (Some(n), after);
         }
     }
     // `33 Bergk, V., …` (Nature): a bare number before a capital.
