@@ -10,6 +10,11 @@
 //! cited when `et al.` stands before them, or, in a text with a reference
 //! list, a capitalised name does. Month names are not names: `(June 2011)`
 //! is a date.
+//!
+//! Chinese and Japanese citations use full-width marks and names with no
+//! spaces (`（王缉思，2015：23）`, `（李静杰等, 2019；Lukin, 2018）`,
+//! `王缉思（2015）指出`); a year with `年` after it is an event there
+//! (`《瑷珲条约》（1858年）`), never a citation.
 
 /// A case's year after its report: `535 F.3d 1381 (2008)`, `535 F.3d at
 /// 1381 (2008)`, `[2004] UKHL 22 (2004)`: a page number after a reporter's
@@ -131,16 +136,34 @@ pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> b
     let Some((open, close)) = enclosing(text, start, end) else {
         return false;
     };
-    let inner_start = open + 1;
+    let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
     // The part of the parentheses that holds the year.
     let part_start = text[inner_start..start]
-        .rfind(';')
-        .map_or(inner_start, |k| inner_start + k + 1);
-    let part_end = text[end..close].find(';').map_or(close, |k| end + k);
+        .rfind([';', '；'])
+        .map_or(inner_start, |k| {
+            inner_start
+                + k
+                + text[inner_start + k..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8)
+        });
+    let part_end = text[end..close]
+        .find([';', '；'])
+        .map_or(close, |k| end + k);
     let before = text[part_start..start].trim();
     let after = text[end..part_end].trim();
     if !after_is_page(after) {
         return false;
+    }
+    // Only a year written as digits alone is cited (`2015`, not `2015年`).
+    let bare = text[start..end].bytes().all(|b| b.is_ascii_alphanumeric());
+    if before.is_empty() && bare {
+        // `王缉思（2015）`: a name written with no space before it.
+        let outside = &text[..open];
+        if outside.ends_with(crate::chars::is_cjk) && !outside.ends_with(CJK_NOT_NAMES) {
+            return has_references || has_locator(after);
+        }
     }
     if before.is_empty() {
         // `(2019)` or `(2019a)`: a narrative citation when a name or
@@ -155,8 +178,13 @@ pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> b
         let cites = has_references || has_locator(after);
         return cites && is_name(last) && !is_month(last) || after_law_report(outside);
     }
-    let before = before.trim_end_matches(',').trim_end();
+    let before = before.trim_end_matches([',', '，', '、']).trim_end();
     let words: Vec<&str> = before.split_whitespace().collect();
+    if bare && words.iter().any(|w| w.contains(crate::chars::is_cjk)) {
+        return words
+            .iter()
+            .all(|w| is_cjk_names(w) || is_name(w) || is_year_word(w));
+    }
     let Some(last) = words.last() else {
         return false;
     };
@@ -174,6 +202,22 @@ pub fn is_cited(text: &str, start: usize, end: usize, has_references: bool) -> b
         })
 }
 
+/// What a run of characters with no space ends with when it is not a
+/// name but the words before a year: `始建于`, `截至`, `自`, `在`.
+const CJK_NOT_NAMES: [char; 10] = ['于', '至', '自', '从', '在', '到', '为', '是', '年', '月'];
+
+/// Names written in Chinese or Japanese characters with no space between
+/// them (`王缉思`, `王缉思、李静杰`, `李静杰等`, `马克·吐温`): at most a dozen
+/// characters, which do not end as words before a year do.
+fn is_cjk_names(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '，', '、']);
+    let count = w.chars().count();
+    (2..=12).contains(&count)
+        && w.chars()
+            .all(|c| crate::chars::is_cjk(c) || "、，·・".contains(c))
+        && !w.ends_with(CJK_NOT_NAMES)
+}
+
 /// Words that may stand among the names of a citation.
 const CONNECTORS: &[&str] = &[
     "and", "&", "et", "al.", "al", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le",
@@ -189,20 +233,20 @@ fn enclosing(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut open = None;
     for (k, c) in text[lo..start].char_indices().rev() {
         match c {
-            ')' | ']' => depth += 1,
-            '(' | '[' if depth == 0 => {
+            ')' | ']' | '）' => depth += 1,
+            '(' | '[' | '（' if depth == 0 => {
                 open = Some(lo + k);
                 break;
             }
-            '(' | '[' => depth -= 1,
+            '(' | '[' | '（' => depth -= 1,
             _ => {}
         }
     }
     let open = open?;
-    let want = if text[open..].starts_with('(') {
-        ')'
-    } else {
-        ']'
+    let want = match text[open..].chars().next() {
+        Some('(') => ')',
+        Some('（') => '）',
+        _ => ']',
     };
     let hi = (end + 300).min(text.len());
     let hi = (hi..=text.len()).find(|&k| text.is_char_boundary(k))?;
@@ -220,9 +264,16 @@ fn after_is_page(after: &str) -> bool {
     {
         a = &a[1..];
     }
-    let a = a.trim().trim_start_matches([',', ':']).trim();
+    let a = a.trim().trim_start_matches([',', ':', '，', '：']).trim();
     if a.is_empty() {
         return true;
+    }
+    // `第23页`, `23—25页`.
+    if let Some(pages) = a.strip_prefix('第').unwrap_or(a).strip_suffix(['页', '頁']) {
+        return !pages.is_empty()
+            && pages
+                .chars()
+                .all(|c| c.is_ascii_digit() || "–-—、，,".contains(c));
     }
     if let Some(part) = PART_LOCATORS.iter().find_map(|p| a.strip_prefix(p)) {
         // `Table 2`, `Fig. 3b`, `Appendix A.2`, `§ 4.1`.
@@ -256,8 +307,9 @@ const PART_LOCATORS: &[&str] = &[
 
 /// Whether a cited year's part goes on with a page: `, p. 12`, `, S. 44`.
 fn has_locator(after: &str) -> bool {
-    let a = after.trim_start_matches([',', ':', ' ']);
-    LOCATORS.iter().any(|p| a.starts_with(p)) && after_is_page(after)
+    let a = after.trim_start_matches([',', ':', ' ', '，', '：']);
+    let chinese = after.starts_with(['：', ':', '，']) || a.starts_with('第');
+    (chinese || LOCATORS.iter().any(|p| a.starts_with(p))) && after_is_page(after)
 }
 
 const LOCATORS: &[&str] = &["pp.", "p.", "S.", "с.", "at", "para.", "n."];

@@ -140,3 +140,45 @@ fn dates_in_parentheses_stay() {
         assert!(!cited(t, y, true), "{t}");
     }
 }
+
+#[test]
+fn chinese_citations() {
+    for (t, y, refs) in [
+        (
+            "该协定解决了东段约98%的边界问题（王缉思，2015）。",
+            "2015",
+            false,
+        ),
+        ("奠定了基础（Lukin, 2018; 李静杰, 2019）。", "2019", false),
+        ("奠定了基础（Lukin, 2018；李静杰，2019）。", "2018", false),
+        ("如前所述（李静杰等，2019：23）。", "2019", false),
+        ("如前所述（王缉思、李静杰，2015，第12页）。", "2015", false),
+        ("正如王缉思（2015）所指出的，", "2015", true),
+        ("正如王缉思（2015：45）所指出的，", "2015", false),
+        ("田中一郎（2004）によれば", "2004", true),
+    ] {
+        assert!(cited(t, y, refs), "{t}");
+    }
+}
+
+#[test]
+fn chinese_dates_in_parentheses_stay() {
+    // A year with `年` is an event, whatever stands before it.
+    let t = "沙俄通过《瑷珲条约》（1858年）割占了领土。";
+    let start = t.find("1858").unwrap();
+    assert!(!is_cited(t, start, start + "1858年".len(), true));
+    let t = "工厂（王家庄，1958年）";
+    let start = t.find("1958").unwrap();
+    assert!(!is_cited(t, start, start + "1958年".len(), true));
+    for (t, refs) in [
+        ("该厂（始建于1958）", true),
+        ("人数（截至2015）", true),
+        // A bare year after a name with no reference list and no page.
+        ("正如王缉思（2015）所指出的，", false),
+        // After a closing mark, not a name.
+        ("《北京条约》（1860）", true),
+    ] {
+        let y = t.find(|c: char| c.is_ascii_digit()).unwrap();
+        assert!(!is_cited(t, y, y + 4, refs), "{t}");
+    }
+}

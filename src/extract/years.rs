@@ -83,9 +83,11 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
         if out.last().is_some_and(|h| s < h.end) {
             continue;
         }
-        // `the '90s`, `los años 80`, `80er Jahre`, `90-е годы`.
+        // `the '90s`, `los años 80`, `80er Jahre`, `90-е годы`, `90年代`.
         if i - s == 2 {
-            if let Some(hit) = short_decades::hit(text, s, i, range) {
+            let hit = chinese::two_digit(text, s, i, range)
+                .or_else(|| short_decades::hit(text, s, i, range));
+            if let Some(hit) = hit {
                 i = i.max(hit.end);
                 out.push(hit);
             }
@@ -98,6 +100,12 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
             i = i.max(hit.end);
             out.push(hit);
         }
+    }
+    // Years in Chinese numerals (`一九四九年`) hold no digit.
+    let numerals = chinese::numeral_hits(text, range);
+    if !numerals.is_empty() {
+        out.extend(numerals);
+        out.sort_by_key(|h| h.start);
     }
     out
 }
@@ -142,6 +150,9 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     {
         return None;
     }
+    if let Some(hit) = chinese::after_year(text, s, e, year, (lo, hi)) {
+        return Some(hit);
+    }
     if let Some((len, label, precision)) = forms::east_asian_after(after, year) {
         return clip(s, e + len, year, None, precision, label, (lo, hi));
     }
@@ -179,7 +190,8 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     if let (Some(suf), true) = (decade_suffix, year % 10 == 0) {
         return decade(before, base, s, e + suf.len(), year, (lo, hi));
     }
-    if after.starts_with(|c: char| c.is_alphabetic()) {
+    // `1992至1997年` is a span (see `ranges`).
+    if after.starts_with(|c: char| c.is_alphabetic() && !matches!(c, '至' | '到')) {
         return None;
     }
     if let Some((len, label, precision)) = forms::iso_after(after, year) {
@@ -326,6 +338,7 @@ pub fn is_month_name(word: &str, i: usize) -> bool {
     w.len() == m.len() && w[0] == m[0].to_ascii_uppercase() && w[1..] == m[1..]
 }
 
+mod chinese;
 mod dates;
 use dates::date_before;
 mod editions;

@@ -15,12 +15,19 @@ pub(super) fn range_after(
 ) -> Option<YearHit> {
     let after = &text[e..];
     let dash = after.trim_start_matches(' ');
-    // `--` and `---` are Pandoc's en and em dashes.
+    // `--` and `---` are Pandoc's en and em dashes; Chinese doubles its
+    // dash (`——`).
     let dash = dash
         .strip_prefix("---")
         .or_else(|| dash.strip_prefix("--"))
         .map_or(dash, |rest| &dash[dash.len() - rest.len() - 1..]);
-    let (second, consumed) = if let Some(rest) = dash.strip_prefix(['-', '–', '—', '/']) {
+    let dash = dash
+        .strip_prefix('—')
+        .filter(|r| r.starts_with('—'))
+        .unwrap_or(dash);
+    // Chinese spans: `1992～1997年`, `1992至1997年`.
+    let dashes = ['-', '–', '—', '/', '～', '~', '－', '至', '到'];
+    let (second, consumed) = if let Some(rest) = dash.strip_prefix(dashes) {
         let rest_trim = rest.trim_start_matches(' ');
         let digits = rest_trim.bytes().take_while(u8::is_ascii_digit).count();
         (
@@ -55,10 +62,9 @@ pub(super) fn range_after(
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         (rest.get(..digits)?, joiner.len() + digits)
     };
+    // `1992—1997年`: the span's `年` is part of it.
     let end_pos = e + consumed;
-    if text[end_pos..].starts_with(|c: char| c.is_alphanumeric()) {
-        return None;
-    }
+    let end_pos = end_pos + super::chinese::span_close(&text[end_pos..])?;
     let end_year: i32 = match second.len() {
         4 => second.parse().ok()?,
         // `2005-6`
