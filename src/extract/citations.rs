@@ -188,6 +188,19 @@ fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         let locator = text[4..].trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
         return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));
     }
+    // `同上，第15页。`, `同上书`, `同前注`: Chinese for ibid.
+    if let Some(rest) = ["同上书", "同上注", "同上", "同前注", "同前书"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+    {
+        let locator = rest.trim_matches(|c: char| "，。,.；; ".contains(c));
+        return Parsed::Ibid((!locator.is_empty()).then(|| locator.to_string()));
+    }
+    // `王缉思：《大国关系》，北京：中信出版社，2015年。`
+    if let Some(r) = super::note_chinese::read(&text) {
+        let doi = find_doi(&text);
+        return Parsed::Reference(Box::new(Reference { urls, doi, ..r }));
+    }
     // `Berg, A. (2012). Title. …`: a note written as an author–date
     // reference-list entry is read as one.
     if note_entries::author_date_form(&text) {

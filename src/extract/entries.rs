@@ -74,7 +74,19 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     };
     let marked = repaired.as_str();
     let tagged = Tagged::new(marked);
-    super::entry_collab::collaboration_entry(marked, &urls)
+    super::entry_gbt::gbt_entry(marked, &urls)
+        .or_else(|| {
+            let (label, body) = take_label(marked);
+            let reference = super::note_chinese::read(body)?;
+            Some(Entry {
+                label: label.map(str::to_string),
+                reference: Reference {
+                    urls: urls.clone(),
+                    ..reference
+                },
+            })
+        })
+        .or_else(|| super::entry_collab::collaboration_entry(marked, &urls))
         .or_else(|| super::entry_standard::standard_entry(marked, &urls))
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, true))
         .or_else(|| entry_preprint::arxiv_entry(marked, &urls, &tagged))

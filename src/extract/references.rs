@@ -179,14 +179,19 @@ fn split_works(text: &str) -> Vec<&str> {
     let (mut depth, mut quoted, mut from) = (0i32, false, 0);
     for (i, c) in text.char_indices() {
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
+            '(' | '[' | '（' | '《' => depth += 1,
+            ')' | ']' | '）' | '》' => depth -= 1,
             '"' => quoted = !quoted,
             '“' => quoted = true,
             '”' => quoted = false,
             ';' if depth <= 0 && !quoted && text[i + 1..].starts_with(' ') => {
                 parts.push(text[from..i].trim());
                 from = i + 1;
+            }
+            // Chinese writes no space after its semicolon.
+            '；' if depth <= 0 && !quoted => {
+                parts.push(text[from..i].trim());
+                from = i + c.len_utf8();
             }
             // `… UsedSoft/Oracle. See also: …`: a sentence that opens with
             // a signal cites another work.

@@ -64,6 +64,32 @@ pub fn without_signal(text: &str) -> &str {
         "См.",
         "См. также",
     ];
+    // Chinese signals, written with no space before the citation:
+    // `参见王缉思：《…》`, `转引自沈志华：…`.
+    const CHINESE: &[&str] = &[
+        "参见",
+        "详见",
+        "参阅",
+        "参看",
+        "转引自",
+        "引自",
+        "又见",
+        "另见",
+        "亦见",
+        "见",
+    ];
+    if let Some(rest) = CHINESE.iter().find_map(|s| plain.strip_prefix(s)) {
+        let rest = rest.trim_start_matches(['：', ':', ' ']);
+        // `见` also opens words (`见解`): a citation follows only when a
+        // name ends with `：《` soon after, or a title mark opens at once.
+        let cites = rest.starts_with(['《', '〈', '[', '〔', '（'])
+            || rest
+                .find('：')
+                .is_some_and(|k| rest[..k].chars().count() <= 12 && rest[k..].starts_with("：《"));
+        if cites {
+            return rest;
+        }
+    }
     for s in SIGNALS {
         // `See also` opens a note; `see also` follows a `;` in one.
         let head = plain.get(..s.len()).filter(|h| h.eq_ignore_ascii_case(s));

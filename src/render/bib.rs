@@ -109,6 +109,9 @@ fn bib_type(r: &Reference) -> (&'static str, Option<&'static str>) {
         "book" => ("book", None),
         "report" => ("report", None),
         "thesis" => ("thesis", None),
+        "patent" => ("patent", None),
+        "dataset" => ("dataset", None),
+        "software" => ("software", None),
         _ if !r.urls.is_empty() => ("online", None),
         _ => ("misc", None),
     }
@@ -192,6 +195,10 @@ fn ris_entry(id: &str, r: &Reference, out: &mut String) {
         "report" => "RPRT",
         "thesis" => "THES",
         "webpage" => "ELEC",
+        "standard" => "STAND",
+        "patent" => "PAT",
+        "dataset" => "DATA",
+        "software" => "COMP",
         _ => "GEN",
     };
     tag("TY", ty);

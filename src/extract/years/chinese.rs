@@ -70,7 +70,9 @@ pub(super) fn after_year(
     }
     let rest = after.strip_prefix('年')?;
     let (end_year, len) = span_end(rest)?;
-    if end_year <= year || end_year - year > 100 {
+    // Both years written as years (`1689年至2008年`): a span of any length
+    // within a millennium.
+    if end_year <= year || end_year - year > 1000 {
         return None;
     }
     let end = e + '年'.len_utf8() + len;
