@@ -15,6 +15,7 @@
 
 mod accents;
 mod artefacts;
+mod credits;
 mod dashes;
 mod grid;
 mod lines;

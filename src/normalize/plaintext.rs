@@ -26,6 +26,7 @@
 //!
 //! Every other paragraph is escaped so that Markdown reads it literally.
 
+use super::credits;
 use super::lines::{
     date_of_line, is_date_line, is_heading, is_headline, parse_byline, photo_credit,
 };
@@ -65,6 +66,8 @@ pub fn normalize(body: &str) -> Normalized {
         if let Some((authors, category)) = parse_byline(p).filter(|_| inferred.authors.is_empty()) {
             inferred.authors = authors;
             inferred.category = category;
+        } else if let Some(authors) = credits::byline(p).filter(|_| inferred.authors.is_empty()) {
+            inferred.authors = authors;
         } else if let Some(date) = Some(p)
             .filter(|p| is_date_line(p))
             .and_then(|p| date_of_line(p))
@@ -74,6 +77,12 @@ pub fn normalize(body: &str) -> Normalized {
             break;
         }
         start += 1;
+    }
+    // `新华社北京12月2日电（记者 刘晓明 陈静）…`: the lead credits them.
+    if inferred.authors.is_empty() {
+        if let Some(lead) = paras.get(start) {
+            inferred.authors = credits::dateline_reporters(lead);
+        }
     }
     let blocks = classify(&paras[start..]);
     if inferred.authors.is_empty() {
@@ -275,7 +284,7 @@ fn is_trailing_boilerplate(para: &str) -> bool {
     }
     let l = para.to_lowercase();
     let contact = l.starts_with('(') && l.contains("contact") && l.contains('@');
-    contact || TRAILING_PHRASES.iter().any(|p| l.contains(p))
+    contact || TRAILING_PHRASES.iter().any(|p| l.contains(p)) || credits::is_trailing(para)
 }
 
 fn editor_note_text(para: &str) -> Option<&str> {
