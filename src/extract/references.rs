@@ -277,17 +277,57 @@ pub(super) fn read_entries(doc: &Document) -> Vec<Cited> {
             continue;
         }
         let (text, urls) = citations::marked_text(block_nodes(&body[k + 1..]));
-        // `———. Another Title.`: the authors of the entry before.
-        let before: Option<Vec<_>> = out
-            .last()
-            .map(|c: &Cited| c.reference.authors.clone())
-            .filter(|a| !a.is_empty());
-        let parsed = parse_list_entry(&text, urls, before);
-        if let Some(e) = parsed {
-            out.push(Cited::new(Place::Entry(i), e.label, e.reference));
+        let parts = numbered_entries(&text);
+        for part in &parts {
+            // `———. Another Title.`: the authors of the entry before.
+            let before: Option<Vec<_>> = out
+                .last()
+                .map(|c: &Cited| c.reference.authors.clone())
+                .filter(|a| !a.is_empty());
+            // Each entry of a paragraph holding several keeps the addresses
+            // written in it.
+            let urls = if parts.len() == 1 {
+                urls.clone()
+            } else {
+                urls.iter()
+                    .filter(|u| part.contains(u.as_str()))
+                    .cloned()
+                    .collect()
+            };
+            if let Some(e) = parse_list_entry(part, urls, before) {
+                out.push(Cited::new(Place::Entry(i), e.label, e.reference));
+            }
         }
     }
     out
+}
+
+/// The entries of one paragraph: several when its lines were numbered
+/// entries a blank line did not part (`[1] A. … [2] B. …`, the numbers
+/// one after another), else the whole.
+fn numbered_entries(text: &str) -> Vec<&str> {
+    let label = |t: &str| -> Option<u32> {
+        let inner = t.strip_prefix('[')?;
+        let close = inner.find(']').filter(|c| *c > 0 && *c <= 4)?;
+        inner[..close].parse().ok()
+    };
+    let Some(mut next) = label(text).map(|n| n + 1) else {
+        return vec![text];
+    };
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(k) = text[search..].find(" [") {
+        let at = search + k + 1;
+        search = at + 1;
+        if label(&text[at..]) == Some(next) {
+            parts.push(text[from..at].trim());
+            from = at;
+            next += 1;
+        }
+    }
+    parts.push(text[from..].trim());
+    parts
 }
 
 /// An entry of a reference list, given the authors of the entry before

@@ -210,3 +210,35 @@ fn a_rule_of_dashes_in_a_note_repeats_the_authors_of_the_note_before() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn numbered_entries_in_one_paragraph_are_each_an_entry() {
+    assert_eq!(
+        super::numbered_entries(
+            "[1] A. Berg. One title. 2001. [2] C. Dahl. Another [7] title. 2002."
+        ),
+        [
+            "[1] A. Berg. One title. 2001.",
+            "[2] C. Dahl. Another [7] title. 2002."
+        ]
+    );
+    assert_eq!(
+        super::numbered_entries("[1] 李丹慧. 中苏边界谈判[J]. 中共党史研究, 2002(3): 12-20. [2] 沈志华. 中苏关系史纲[M]. 北京: 新华出版社, 2007."),
+        [
+            "[1] 李丹慧. 中苏边界谈判[J]. 中共党史研究, 2002(3): 12-20.",
+            "[2] 沈志华. 中苏关系史纲[M]. 北京: 新华出版社, 2007."
+        ]
+    );
+    // One entry, or labels out of order: the whole.
+    assert_eq!(
+        super::numbered_entries("A. Berg. Title [4]. 2001."),
+        ["A. Berg. Title [4]. 2001."]
+    );
+    assert_eq!(
+        super::numbered_entries("[3] A. Berg. See [5]. 2001."),
+        ["[3] A. Berg. See [5]. 2001."]
+    );
+    for t in ["[", "[1", "[1]", "[1] [2]", "[é] [2]", " [1] x [2]"] {
+        let _ = super::numbered_entries(t);
+    }
+}

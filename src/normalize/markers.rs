@@ -1,7 +1,7 @@
 //! The markers of converters' notes in the running text (see `notes`):
 //! `<sup>4</sup>`, TeX `$^{4}$` (spaces and an empty base allowed), links
-//! to a note's anchor `[4](#page-7-2)`, and digits glued to a word
-//! (`model4,`, `[24]4`).
+//! to a note's anchor `[4](#page-7-2)`, digits glued to a word
+//! (`model4,`, `[24]4`), and circled digits (`冲突①。`, `$\textcircled{1}$`).
 
 use super::notes::Style;
 
@@ -54,6 +54,41 @@ pub(super) fn tex_marker(t: &str) -> Option<(Vec<String>, usize)> {
     Some((labels, t.len() - after.len()))
 }
 
+/// The number of a circled digit: `①`–`⑳`, `㉑`–`㉟`.
+pub(super) fn circled_value(c: char) -> Option<u32> {
+    match c {
+        '\u{2460}'..='\u{2473}' => Some(c as u32 - 0x2460 + 1),
+        '\u{3251}'..='\u{325f}' => Some(c as u32 - 0x3251 + 21),
+        _ => None,
+    }
+}
+
+/// A circled digit at the start of `t` (`①`, `$\textcircled{1}$`,
+/// `$^{①}$`): its label and length.
+pub(super) fn circled_marker(t: &str) -> Option<(String, usize)> {
+    if let Some(n) = t.chars().next().and_then(circled_value) {
+        return Some((n.to_string(), t.chars().next()?.len_utf8()));
+    }
+    let rest = t.strip_prefix('$')?.trim_start_matches(' ');
+    let rest = rest.strip_prefix("^{").unwrap_or(rest);
+    let (label, inner_len) = if let Some(r) = rest.strip_prefix("\\textcircled{") {
+        let close = r.find('}')?;
+        let digits = &r[..close];
+        let n: u32 = digits
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (1..=50).contains(n))?;
+        (n.to_string(), "\\textcircled{".len() + close + 1)
+    } else {
+        let c = rest.chars().next()?;
+        (circled_value(c)?.to_string(), c.len_utf8())
+    };
+    let after = rest[inner_len..].trim_start_matches(['}', ' ']);
+    let after = after.strip_prefix('$')?;
+    Some((label, t.len() - after.len()))
+}
+
 /// Every marker of `styles` in one block's text.
 pub(super) fn find_markers(
     block: usize,
@@ -67,6 +102,29 @@ pub(super) fn find_markers(
     while i < bytes.len() {
         let rest = &text[i..];
         let b = bytes[i];
+        if (b == b'$' || b >= 0xe2) && i > 0 && styles.contains(&Style::Circled) {
+            // Where a clause ends, not before words (`包括①经济因素`).
+            if let Some((label, len)) = circled_marker(rest) {
+                let next = text[i + len..].chars().next();
+                let ends = next.is_none_or(|c| {
+                    c.is_whitespace()
+                        || circled_value(c).is_some()
+                        || "。，；：、！？”’）)】.,;:!?".contains(c)
+                });
+                if ends {
+                    out.push(Marker {
+                        block,
+                        range: i..i + len,
+                        style: Style::Circled,
+                        labels: vec![label],
+                        anchor: None,
+                        taken: false,
+                    });
+                    i += len;
+                    continue;
+                }
+            }
+        }
         if b == b'<' && styles.contains(&Style::Sup) {
             if let Some(r) = rest.strip_prefix("<sup>") {
                 if let Some(end) = r.find("</sup>") {

@@ -15,6 +15,12 @@
 //! * **lines**: `Footnote 4: We use…`, or a one-item numbered list
 //!   `4. We use…` placed where a page ended; markers are the label's digits
 //!   glued to the word or bracket before them (`model4,`, `[24]4`).
+//! * **circled**: `① 李丹慧：《…》，2002年。`, as Chinese and Japanese
+//!   journals number their notes page by page; markers are the same
+//!   circled digits (or `$\textcircled{1}$`) where a clause ends
+//!   (`冲突①。`). A circled digit before words is an enumeration (`包括
+//!   ①经济因素`), and a note paragraph must cite something (a title mark,
+//!   a year, a page), so that a list numbered so stays a list.
 //!
 //! A note is paired with the nearest marker of its label before it that no
 //! other note took (then the nearest after it, within three blocks), so
@@ -27,7 +33,7 @@
 //! The blocks the notes leave are marked for removal; `pdfmd` removes them
 //! and rejoins the paragraphs they cut.
 
-use super::markers::{find_markers, is_label, tex_marker, Marker};
+use super::markers::{circled_marker, circled_value, find_markers, is_label, tex_marker, Marker};
 use super::pdfmd::{Block, Kind};
 
 /// A converter's way of writing notes.
@@ -37,14 +43,21 @@ pub enum Style {
     Sup,
     Tex,
     Lines,
+    Circled,
 }
 
 impl Style {
-    pub const ALL: [Style; 4] = [Style::Anchors, Style::Sup, Style::Tex, Style::Lines];
+    pub const ALL: [Style; 5] = [
+        Style::Anchors,
+        Style::Sup,
+        Style::Tex,
+        Style::Lines,
+        Style::Circled,
+    ];
 
     /// The styles a `format` value asks for: `markdown` (every style),
-    /// `pdf-anchors`, `pdf-sup`, `pdf-tex`, `pdf-lines`, or `pdf-plain` (no
-    /// note rule).
+    /// `pdf-anchors`, `pdf-sup`, `pdf-tex`, `pdf-lines`, `pdf-circled`, or
+    /// `pdf-plain` (no note rule).
     pub fn parse(format: &str) -> Option<&'static [Style]> {
         Some(match format {
             "markdown" => &Style::ALL,
@@ -52,6 +65,7 @@ impl Style {
             "pdf-sup" => &[Style::Sup],
             "pdf-tex" => &[Style::Tex],
             "pdf-lines" => &[Style::Lines],
+            "pdf-circled" => &[Style::Circled],
             "pdf-plain" => &[],
             _ => return None,
         })
@@ -97,7 +111,9 @@ pub(super) fn take(blocks: &mut [Block], styles: &[Style], used: &[String]) -> T
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind == Kind::Other || b.kind == Kind::Definition)
-        .filter_map(|(i, b)| note_at(i, &b.text))
+        .flat_map(|(i, b)| {
+            circled_lines(i, &b.text).unwrap_or_else(|| note_at(i, &b.text).into_iter().collect())
+        })
         .filter(|n| styles.contains(&n.style))
         .collect();
     if notes.is_empty() {
@@ -293,6 +309,17 @@ fn note_at(i: usize, text: &str) -> Option<Note> {
             certain: false,
         });
     }
+    if let Some((label, len)) = circled_marker(t) {
+        let body = t[len..].trim();
+        return cites_something(body).then(|| Note {
+            block: i,
+            style: Style::Circled,
+            label,
+            anchors,
+            text: one_line(body),
+            certain: false,
+        });
+    }
     if let Some(body) = t.strip_prefix("Footnote ") {
         let (label, body) = body.split_once(':')?;
         if label.is_empty() || label.len() > 3 || !label.bytes().all(|b| b.is_ascii_digit()) {
@@ -323,6 +350,59 @@ fn note_at(i: usize, text: &str) -> Option<Note> {
             text: one_line(body),
             certain: false,
         })
+}
+
+/// A page's circled notes set one per line in one block (`① …\n② …`),
+/// each a note: `None` unless every line opens with a circled digit (a
+/// line that does not continues the one before) and each cites something.
+fn circled_lines(i: usize, text: &str) -> Option<Vec<Note>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 || circled_marker(lines[0]).is_none() {
+        return None;
+    }
+    let mut notes: Vec<Note> = Vec::new();
+    for line in lines {
+        match circled_marker(line) {
+            Some((label, len)) => notes.push(Note {
+                block: i,
+                style: Style::Circled,
+                label,
+                anchors: Vec::new(),
+                text: line[len..].trim().to_string(),
+                certain: true,
+            }),
+            None => {
+                let last = notes.last_mut()?;
+                // Chinese and Japanese lines join with no space.
+                let wide = |c: char| c >= '\u{2e80}';
+                if !last.text.ends_with(wide) && !line.starts_with(wide) {
+                    last.text.push(' ');
+                }
+                last.text.push_str(line);
+            }
+        }
+    }
+    (notes.len() >= 2 && notes.iter().all(|n| cites_something(&n.text))).then_some(notes)
+}
+
+/// Whether a circled note's text cites something: a title mark, a year,
+/// a page, an address; a list item numbered so (`①加强合作`) does not.
+fn cites_something(body: &str) -> bool {
+    let year = body
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w[0], b'1' | b'2'));
+    !body.is_empty()
+        && !body.starts_with(|c: char| circled_value(c).is_some())
+        && (year
+            || body.contains(['《', '〈', '『', '「'])
+            || body.contains("页")
+            || body.contains("http")
+            || body.contains("p."))
 }
 
 /// `<span id="x"></span>` (or `<a id="x"></a>`) at the start: (`x`, rest).

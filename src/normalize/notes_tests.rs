@@ -194,3 +194,50 @@ fn every_note_format_the_front_matter_accepts_is_read_here() {
     }
     assert!(super::Style::parse("text").is_none());
 }
+
+#[test]
+fn circled_notes_numbered_again_on_each_page() {
+    let src = "1969年3月，双方在珍宝岛发生武装冲突①。此后谈判恢复②。\n\n\
+① 李丹慧：《中苏边界谈判》，《中共党史研究》2002年第3期。\n\n\
+② 沈志华：《中苏关系史纲》，北京：新华出版社，2007年，第45页。\n\n\
+1991年签署的协定解决了大部分问题①。\n\n\
+① 同上书，第112页。\n";
+    let out = md(src);
+    assert!(out.contains("冲突[^1]。"), "{out}");
+    assert!(out.contains("恢复[^2]。"), "{out}");
+    assert!(out.contains("问题[^1-2]。"), "{out}");
+    assert!(out.contains("[^1]: 李丹慧：《中苏边界谈判》"), "{out}");
+    assert!(out.contains("[^1-2]: 同上书，第112页。"), "{out}");
+    assert!(!out.contains('①'), "{out}");
+}
+
+#[test]
+fn circled_notes_on_consecutive_lines_are_each_a_note() {
+    let src = "冲突①。谈判未能达成协议②。\n\n\
+① 李丹慧：《中苏边界谈判》，《中共党史研究》2002年第3期。\n\
+② 沈志华：《中苏关系史纲》，北京：新华出版社，\n\
+2007年，第45页。\n\n下一段。\n";
+    let out = md(src);
+    assert!(out.contains("冲突[^1]。谈判未能达成协议[^2]。"), "{out}");
+    assert!(out.contains("[^1]: 李丹慧"), "{out}");
+    assert!(
+        out.contains("[^2]: 沈志华：《中苏关系史纲》，北京：新华出版社，2007年，第45页。"),
+        "{out}"
+    );
+}
+
+#[test]
+fn circled_markers_written_as_tex() {
+    let out = md("双方发生冲突$\\textcircled{1}$。\n\n$\\textcircled{1}$ 李丹慧：《中苏边界谈判》，2002年。\n");
+    assert!(out.contains("冲突[^1]。"), "{out}");
+    assert!(out.contains("[^1]: 李丹慧"), "{out}");
+}
+
+#[test]
+fn circled_enumerations_stay_in_the_text() {
+    // Digits before words number a list; items that cite nothing are items.
+    let src = "主要原因包括：①经济因素；②政治因素。\n\n① 加强合作\n\n② 扩大交流\n";
+    let out = md(src);
+    assert!(out.contains("①经济因素；②政治因素"), "{out}");
+    assert!(!out.contains("[^"), "{out}");
+}

@@ -50,9 +50,14 @@ fn capitalise(word: &str) -> String {
 /// by closing quotes or brackets)?
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_' | '」' | '』' | '）' | '》'
+            )
     });
-    t.ends_with(['.', '!', '?', ':', ';', '…'])
+    // Chinese and Japanese close sentences with full-width marks.
+    t.ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；'])
 }
 
 /// Splits a list of names: `A, B and C` or `A & B`.

@@ -16,12 +16,13 @@ use serde_json::{Map, Value};
 
 /// The `format` values that name how a converter wrote footnotes
 /// (`normalize::notes::Style::parse` reads them); `text` is the other.
-pub const NOTE_FORMATS: [&str; 6] = [
+pub const NOTE_FORMATS: [&str; 7] = [
     "markdown",
     "pdf-anchors",
     "pdf-sup",
     "pdf-tex",
     "pdf-lines",
+    "pdf-circled",
     "pdf-plain",
 ];
 
@@ -172,7 +173,7 @@ pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
                     _ => bad_none(
                         &mut bad,
                         k,
-                        "`markdown`, `text`, or a converter's note style: `pdf-anchors`, `pdf-sup`, `pdf-tex`, `pdf-lines`, `pdf-plain`",
+                        "`markdown`, `text`, or a converter's note style: `pdf-anchors`, `pdf-sup`, `pdf-tex`, `pdf-lines`, `pdf-circled`, `pdf-plain`",
                     ),
                 }
             }
