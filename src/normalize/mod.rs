@@ -22,6 +22,7 @@ mod lines;
 mod markers;
 pub(crate) mod notes;
 mod paper;
+mod paper_cjk;
 pub(crate) mod pdfmd;
 pub(crate) mod plaintext;
 mod rejoin;

@@ -87,6 +87,7 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     let paper = blocks.iter().take(WINDOW + 4).any(|b| {
         let t = b.text.trim().trim_start_matches('#').trim();
         opening_lower(t.trim_matches(['*', '_'])).starts_with("abstract")
+            || super::paper_cjk::abstract_after_label(t).is_some()
             || t.contains("orcid.org")
             || t.contains("$^{")
             || t.contains(['¹', '²', '∗', '†'])
@@ -118,6 +119,8 @@ fn ends_front(b: &Block) -> bool {
     let lower = opening_lower(plain);
     (b.kind == Kind::Heading && !t.contains("](http"))
         || lower.starts_with("abstract")
+        || super::paper_cjk::abstract_after_label(plain).is_some()
+        || plain.starts_with("关键词")
         || t.split_whitespace().nth(60).is_some()
         || lower.starts_with("introduction")
 }
@@ -144,7 +147,7 @@ fn author_block(line: &str) -> Option<Vec<String>> {
     if clean.contains('@') || clean.split_whitespace().count() > 30 {
         return None;
     }
-    names_list(&clean)
+    names_list(&clean).or_else(|| super::paper_cjk::names(line))
 }
 
 /// `Ada Lind Grid Lab, Lund ada@lab.example.org`: one author's block
@@ -239,6 +242,9 @@ const AFFILIATION: &[&str] = &[
 ];
 
 fn is_affiliation(line: &str) -> bool {
+    if super::paper_cjk::is_affiliation(line) {
+        return true;
+    }
     let clean = strip_marks(line);
     let words: Vec<&str> = clean.split_whitespace().collect();
     let email = |w: &&str| w.contains('@') && w.contains('.');
@@ -385,6 +391,9 @@ fn read_abstract(blocks: &[Block]) -> Option<String> {
                 .get(i + 1)
                 .filter(|n| n.kind == Kind::Other)
                 .map(|n| n.text.clone());
+        }
+        if let Some(rest) = super::paper_cjk::abstract_after_label(plain) {
+            return Some(rest.to_string());
         }
         for lead in [
             "Abstract.",
