@@ -3,6 +3,7 @@
 //! to a note's anchor `[4](#page-7-2)`, digits glued to a word
 //! (`model4,`, `[24]4`), and circled digits (`冲突①。`, `$\textcircled{1}$`).
 
+use super::circled::{circled_marker, circled_value};
 use super::notes::Style;
 
 /// A marker found in the text: where, which labels (or anchor).
@@ -52,41 +53,6 @@ pub(super) fn tex_marker(t: &str) -> Option<(Vec<String>, usize)> {
         return None;
     }
     Some((labels, t.len() - after.len()))
-}
-
-/// The number of a circled digit: `①`–`⑳`, `㉑`–`㉟`.
-pub(super) fn circled_value(c: char) -> Option<u32> {
-    match c {
-        '\u{2460}'..='\u{2473}' => Some(c as u32 - 0x2460 + 1),
-        '\u{3251}'..='\u{325f}' => Some(c as u32 - 0x3251 + 21),
-        _ => None,
-    }
-}
-
-/// A circled digit at the start of `t` (`①`, `$\textcircled{1}$`,
-/// `$^{①}$`): its label and length.
-pub(super) fn circled_marker(t: &str) -> Option<(String, usize)> {
-    if let Some(n) = t.chars().next().and_then(circled_value) {
-        return Some((n.to_string(), t.chars().next()?.len_utf8()));
-    }
-    let rest = t.strip_prefix('$')?.trim_start_matches(' ');
-    let rest = rest.strip_prefix("^{").unwrap_or(rest);
-    let (label, inner_len) = if let Some(r) = rest.strip_prefix("\\textcircled{") {
-        let close = r.find('}')?;
-        let digits = &r[..close];
-        let n: u32 = digits
-            .trim()
-            .parse()
-            .ok()
-            .filter(|n| (1..=50).contains(n))?;
-        (n.to_string(), "\\textcircled{".len() + close + 1)
-    } else {
-        let c = rest.chars().next()?;
-        (circled_value(c)?.to_string(), c.len_utf8())
-    };
-    let after = rest[inner_len..].trim_start_matches(['}', ' ']);
-    let after = after.strip_prefix('$')?;
-    Some((label, t.len() - after.len()))
 }
 
 /// Every marker of `styles` in one block's text.

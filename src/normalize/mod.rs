@@ -15,6 +15,7 @@
 
 mod accents;
 mod artefacts;
+mod circled;
 mod credits;
 mod dashes;
 mod grid;

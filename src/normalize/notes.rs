@@ -33,7 +33,8 @@
 //! The blocks the notes leave are marked for removal; `pdfmd` removes them
 //! and rejoins the paragraphs they cut.
 
-use super::markers::{circled_marker, circled_value, find_markers, is_label, tex_marker, Marker};
+use super::circled::{self, circled_marker};
+use super::markers::{find_markers, is_label, tex_marker, Marker};
 use super::pdfmd::{Block, Kind};
 
 /// A converter's way of writing notes.
@@ -111,8 +112,19 @@ pub(super) fn take(blocks: &mut [Block], styles: &[Style], used: &[String]) -> T
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind == Kind::Other || b.kind == Kind::Definition)
-        .flat_map(|(i, b)| {
-            circled_lines(i, &b.text).unwrap_or_else(|| note_at(i, &b.text).into_iter().collect())
+        .flat_map(|(i, b)| match circled::lines(&b.text) {
+            Some(lines) => lines
+                .into_iter()
+                .map(|(label, text)| Note {
+                    block: i,
+                    style: Style::Circled,
+                    label,
+                    anchors: Vec::new(),
+                    text,
+                    certain: true,
+                })
+                .collect(),
+            None => note_at(i, &b.text).into_iter().collect::<Vec<_>>(),
         })
         .filter(|n| styles.contains(&n.style))
         .collect();
@@ -311,7 +323,7 @@ fn note_at(i: usize, text: &str) -> Option<Note> {
     }
     if let Some((label, len)) = circled_marker(t) {
         let body = t[len..].trim();
-        return cites_something(body).then(|| Note {
+        return circled::cites_something(body).then(|| Note {
             block: i,
             style: Style::Circled,
             label,
@@ -352,61 +364,8 @@ fn note_at(i: usize, text: &str) -> Option<Note> {
         })
 }
 
-/// A page's circled notes set one per line in one block (`① …\n② …`),
-/// each a note: `None` unless every line opens with a circled digit (a
-/// line that does not continues the one before) and each cites something.
-fn circled_lines(i: usize, text: &str) -> Option<Vec<Note>> {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lines.len() < 2 || circled_marker(lines[0]).is_none() {
-        return None;
-    }
-    let mut notes: Vec<Note> = Vec::new();
-    for line in lines {
-        match circled_marker(line) {
-            Some((label, len)) => notes.push(Note {
-                block: i,
-                style: Style::Circled,
-                label,
-                anchors: Vec::new(),
-                text: line[len..].trim().to_string(),
-                certain: true,
-            }),
-            None => {
-                let last = notes.last_mut()?;
-                // Chinese and Japanese lines join with no space.
-                let wide = |c: char| c >= '\u{2e80}';
-                if !last.text.ends_with(wide) && !line.starts_with(wide) {
-                    last.text.push(' ');
-                }
-                last.text.push_str(line);
-            }
-        }
-    }
-    (notes.len() >= 2 && notes.iter().all(|n| cites_something(&n.text))).then_some(notes)
-}
-
-/// Whether a circled note's text cites something: a title mark, a year,
-/// a page, an address; a list item numbered so (`①加强合作`) does not.
-fn cites_something(body: &str) -> bool {
-    let year = body
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w[0], b'1' | b'2'));
-    !body.is_empty()
-        && !body.starts_with(|c: char| circled_value(c).is_some())
-        && (year
-            || body.contains(['《', '〈', '『', '「'])
-            || body.contains("页")
-            || body.contains("http")
-            || body.contains("p."))
-}
-
 /// `<span id="x"></span>` (or `<a id="x"></a>`) at the start: (`x`, rest).
-fn empty_anchor(t: &str) -> Option<(&str, &str)> {
+pub(super) fn empty_anchor(t: &str) -> Option<(&str, &str)> {
     for (open, close) in [("<span id=\"", "\"></span>"), ("<a id=\"", "\"></a>")] {
         if let Some(rest) = t.strip_prefix(open) {
             let (id, rest) = rest.split_once(close)?;
@@ -437,36 +396,6 @@ fn tex_label(t: &str) -> Option<(String, &str)> {
     };
     let body = t[len..].trim();
     (!body.is_empty()).then(|| (label.clone(), body))
-}
-
-/// Whether a block is running prose (a paragraph that may be cut by a page
-/// end), not a list, table, quote, figure or HTML. Converters' empty
-/// anchors before a paragraph do not count.
-pub(super) fn is_prose(b: &Block) -> bool {
-    let mut t = b.text.trim_start();
-    while let Some((_, rest)) = empty_anchor(t) {
-        t = rest.trim_start();
-    }
-    let numbered = t.split_once(". ").is_some_and(|(n, _)| {
-        !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
-    });
-    b.kind == Kind::Other
-        && !t.is_empty()
-        && !t.starts_with(['|', '>', '<', '!', '{'])
-        && !["- ", "+ ", "* ", "$$", "---", "***"]
-            .iter()
-            .any(|p| t.starts_with(p))
-        && !numbered
-}
-
-/// Whether a block is a Markdown list (bulleted or numbered).
-pub(super) fn is_list(b: &Block) -> bool {
-    let t = b.text.trim_start();
-    b.kind == Kind::Other
-        && (["- ", "* ", "+ "].iter().any(|p| t.starts_with(p))
-            || t.split_once(". ").is_some_and(|(n, _)| {
-                !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
-            }))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `pdfmd`).
 
 use super::notes;
-use super::pdfmd::Block;
+use super::pdfmd::{Block, Kind};
 use super::text::ends_sentence;
 
 /// Removes the blocks marked in `remove`; where a removed run cut a
@@ -35,8 +35,8 @@ pub(super) fn rejoin(blocks: &mut Vec<Block>, remove: &[bool], converted: bool) 
             } else {
                 open && lower
             };
-            let list = converted && lower && open && notes::is_list(prev);
-            if cut && notes::is_prose(&b) && (notes::is_prose(prev) || list) {
+            let list = converted && lower && open && is_list(prev);
+            if cut && is_prose(&b) && (is_prose(prev) || list) {
                 prev.text = format!("{} {}", prev.text.trim_end(), b.text.trim_start());
                 continue;
             }
@@ -70,4 +70,34 @@ fn ends_on_small_word(text: &str) -> bool {
             | "or"
             | "at"
     )
+}
+
+/// Whether a block is running prose (a paragraph that may be cut by a page
+/// end), not a list, table, quote, figure or HTML. Converters' empty
+/// anchors before a paragraph do not count.
+fn is_prose(b: &Block) -> bool {
+    let mut t = b.text.trim_start();
+    while let Some((_, rest)) = notes::empty_anchor(t) {
+        t = rest.trim_start();
+    }
+    let numbered = t.split_once(". ").is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
+    });
+    b.kind == Kind::Other
+        && !t.is_empty()
+        && !t.starts_with(['|', '>', '<', '!', '{'])
+        && !["- ", "+ ", "* ", "$$", "---", "***"]
+            .iter()
+            .any(|p| t.starts_with(p))
+        && !numbered
+}
+
+/// Whether a block is a Markdown list (bulleted or numbered).
+fn is_list(b: &Block) -> bool {
+    let t = b.text.trim_start();
+    b.kind == Kind::Other
+        && (["- ", "* ", "+ "].iter().any(|p| t.starts_with(p))
+            || t.split_once(". ").is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
+            }))
 }
