@@ -389,6 +389,23 @@ pub fn localize_label(label: &str, strings: &crate::theme::strings::Strings) -> 
         [decade] if decade.len() == 5 && decade.ends_with('s') && year(&decade[..4]) => {
             get("decade").replace("{n}", &decade[..4])
         }
+        // `early-1990s`, `mid-1950s`, `late-1980s`.
+        [qualified] => match qualified.split_once('-') {
+            Some((q @ ("early" | "mid" | "late"), decade))
+                if decade.len() == 5 && decade.ends_with('s') && year(&decade[..4]) =>
+            {
+                let key = match q {
+                    "early" => "decade_early",
+                    "mid" => "decade_mid",
+                    _ => "decade_late",
+                };
+                match get(key) {
+                    "" => label.to_string(),
+                    form => form.replace("{n}", &decade[..4]),
+                }
+            }
+            _ => label.to_string(),
+        },
         _ => label.to_string(),
     }
 }
@@ -463,6 +480,17 @@ mod tests {
             "21 мая 2014 г."
         );
         assert_eq!(localize_label("December 2019", &tables("zh")), "2019年12月");
+        assert_eq!(localize_label("late-1980s", &tables("zh")), "1980年代末");
+        assert_eq!(
+            localize_label("early-1990s", &tables("fr")),
+            "début des années 1990"
+        );
+        assert_eq!(
+            localize_label("mid-1950s", &tables("ru")),
+            "середина 1950-х"
+        );
+        assert_eq!(localize_label("mid-1950s", &tables("en")), "mid-1950s");
+        assert_eq!(localize_label("mid-19", &tables("fr")), "mid-19");
         assert_eq!(localize_label("1990s", &tables("de")), "1990er");
         assert_eq!(localize_label("spring 2014", &tables("ru")), "spring 2014");
         assert_eq!(localize_label("21 May 2014", &tables("en")), "21 May 2014");
