@@ -59,12 +59,43 @@ pub fn match_keys(r: &Reference) -> Vec<String> {
     }
     let names: Vec<String> = r.authors.iter().map(Person::key).collect();
     let title = letters(r.title.as_deref().unwrap_or(""));
-    out.push(format!(
-        "aty:{}|{title}|{}",
-        names.join(";"),
-        r.year.unwrap_or(0)
-    ));
+    let year = r.year.unwrap_or(0);
+    out.push(format!("aty:{}|{title}|{year}", names.join(";")));
+    // `中苏关系史纲：1917—1991年…` is also cited as `中苏关系史纲`: the
+    // same authors and year with the main title are the same work.
+    if let Some(main) = main_title(r.title.as_deref().unwrap_or("")) {
+        if !names.is_empty() && r.year.is_some() {
+            out.push(format!("aty:{}|{}|{year}", names.join(";"), letters(main)));
+        }
+    }
     out
+}
+
+/// A title's main part, before its subtitle (`Title: Subtitle`,
+/// `书名：副标题`), when it is long enough to name a work alone and the
+/// subtitle is not one of its volumes or parts.
+fn main_title(title: &str) -> Option<&str> {
+    let (main, sub) = title.split_once(": ").or_else(|| title.split_once('：'))?;
+    let (main, sub) = (main.trim(), sub.trim());
+    let part = [
+        "vol",
+        "volume",
+        "part",
+        "book",
+        "band",
+        "tome",
+        "том",
+        "часть",
+    ]
+    .iter()
+    .any(|w| sub.to_lowercase().starts_with(w))
+        || sub.starts_with(['第', '上', '下']);
+    let long = if main.contains(crate::chars::is_cjk) {
+        main.chars().count() >= 4
+    } else {
+        main.split_whitespace().count() >= 2
+    };
+    (long && !part && !sub.is_empty()).then_some(main)
 }
 
 /// A URL without scheme, `www.`, case or trailing slash.

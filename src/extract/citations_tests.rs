@@ -340,3 +340,36 @@ fn signals_with_adverbs_and_joined_names_in_capitals() {
     assert_eq!(authors(&r), vec!["Mota, A.", "Reis, C."]);
     assert_eq!(r.title.as_deref(), Some("Contratos de Dados"));
 }
+
+#[test]
+fn a_title_and_its_main_part_are_one_work_by_the_same_authors_and_year() {
+    let work = |title: &str, year: i32| Reference {
+        authors: vec![Person {
+            family: "沈志华".into(),
+            given: String::new(),
+        }],
+        title: Some(title.into()),
+        year: Some(year),
+        ..Reference::default()
+    };
+    let shared = |a: &Reference, b: &Reference| {
+        let kb = match_keys(b);
+        match_keys(a).iter().any(|k| kb.contains(k))
+    };
+    let full = work("中苏关系史纲：1917—1991年中苏关系若干问题再探讨", 2007);
+    assert!(shared(&full, &work("中苏关系史纲", 2007)));
+    let full = work("The Age of Extremes: A History of the World", 1994);
+    assert!(shared(&full, &work("The Age of Extremes", 1994)));
+    // Another year, a volume, a main part too short: other works.
+    assert!(!shared(&full, &work("The Age of Extremes", 1995)));
+    let v1 = work("The Cambridge History: Volume 1", 1994);
+    assert!(!shared(&v1, &work("The Cambridge History: Volume 2", 1994)));
+    assert!(!shared(
+        &work("Russia: A History", 1994),
+        &work("Russia: Another View", 1994)
+    ));
+    assert!(!shared(
+        &work("中苏：上卷", 2007),
+        &work("中苏：下卷", 2007)
+    ));
+}
