@@ -174,7 +174,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
             s,
             e + len,
             year,
-            Some(year + 9),
+            Some(decade_end(year)),
             Precision::Decade,
             format!("{year}s"),
             (lo, hi),
@@ -255,11 +255,23 @@ fn decade(
         start,
         end,
         year,
-        Some(year + 9),
+        Some(decade_end(year)),
         Precision::Decade,
         label,
         range,
     )
+}
+
+/// The last year of the decade `year` starts: `1960s` ends in 1969; but
+/// a round hundred before 1900 names its century (`the 1800s`, `1700-е`
+/// are 1800–1899 and 1700–1799), while `the 1900s` and `the 2000s` stay
+/// decades, as news most often means them.
+fn decade_end(year: i32) -> i32 {
+    if year % 100 == 0 && year < 1900 {
+        year + 99
+    } else {
+        year + 9
+    }
 }
 
 fn clip(

@@ -447,3 +447,19 @@ fn fiscal_years() {
     // Letters glued to the number are still an identifier.
     assert!(labels("the XFY2019 part and model AB2019").is_empty());
 }
+
+#[test]
+fn a_round_hundred_before_1900_names_its_century() {
+    let find = |t: &str| find_years(t, (1500, 2030));
+    let h = &find("The firm was founded in the 1800s.")[0];
+    assert_eq!(
+        (h.year, h.end_year, h.label.as_str()),
+        (1800, Some(1899), "1800s")
+    );
+    let h = &find("в 1700-е годы")[0];
+    assert_eq!((h.year, h.end_year), (1700, Some(1799)));
+    // The 1900s and the 2000s stay decades; so does any other.
+    assert_eq!(find("in the 1900s")[0].end_year, Some(1909));
+    assert_eq!(find("in the 2000s")[0].end_year, Some(2009));
+    assert_eq!(find("in the 1850s")[0].end_year, Some(1859));
+}
