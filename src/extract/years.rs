@@ -86,7 +86,8 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
         // `the '90s`, `los años 80`, `80er Jahre`, `90-е годы`, `90年代`.
         if i - s == 2 {
             let hit = chinese::two_digit(text, s, i, range)
-                .or_else(|| short_decades::hit(text, s, i, range));
+                .or_else(|| short_decades::hit(text, s, i, range))
+                .or_else(|| fiscal_two_digit(text, s, i, range));
             if let Some(hit) = hit {
                 i = i.max(hit.end);
                 out.push(hit);
@@ -258,6 +259,29 @@ fn decade(
         Some(decade_end(year)),
         Precision::Decade,
         label,
+        range,
+    )
+}
+
+/// `FY24`, `FY 24`: a fiscal year written with two digits (this
+/// century's up to `FY50`, else the last's).
+fn fiscal_two_digit(text: &str, s: usize, e: usize, range: (i32, i32)) -> Option<YearHit> {
+    let before = text[..s].strip_suffix(' ').unwrap_or(&text[..s]);
+    let lead = before.strip_suffix("FY")?;
+    if lead.ends_with(|c: char| c.is_alphanumeric()) || text[e..].starts_with(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let n: i32 = text[s..e].parse().ok()?;
+    let year = if n <= 50 { 2000 + n } else { 1900 + n };
+    let start = lead.len();
+    clip(
+        start,
+        e,
+        year,
+        None,
+        Precision::Year,
+        year.to_string(),
         range,
     )
 }

@@ -234,6 +234,24 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
         }
         "hiver" | "invierno" | "inverno" | "зимой" | "зима" => "winter".into(),
         "q1" | "q2" | "q3" | "q4" => lower.to_uppercase(),
+        // `2Q 2023`, `H1 2024`, `1H 2024`.
+        "1q" | "2q" | "3q" | "4q" => format!("Q{}", &lower[..1]),
+        "h1" | "h2" => lower.to_uppercase(),
+        "1h" | "2h" => format!("H{}", &lower[..1]),
+        // `first half of 2021`, `premier semestre 2019`, `1. Halbjahr`.
+        "half" | "semestre" | "halbjahr" | "halbjahres" => {
+            let (_, ord) = t[..start].trim_end().rsplit_once(' ').unwrap_or(("", ""));
+            let h = match ord.to_lowercase().as_str() {
+                "first" | "1." | "1er" | "premier" | "primer" | "primo" | "ersten" | "erste" => {
+                    "H1"
+                }
+                "second" | "2." | "2e" | "deuxième" | "segundo" | "secondo" | "zweiten"
+                | "zweite" => "H2",
+                _ => return None,
+            };
+            let at = t[..start].trim_end().len() - ord.len();
+            return Some((at, format!("{h} {year}")));
+        }
         // `second quarter`, `2. Quartal`, `2e trimestre`, `segundo
         // trimestre`.
         "quarter" | "quartal" | "trimestre" => {

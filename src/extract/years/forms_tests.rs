@@ -103,3 +103,18 @@ fn month_names_of_other_languages() {
     assert_eq!(foreign_month("mei"), Some(4));
     assert_eq!(foreign_month("Mei"), None, "a name");
 }
+
+#[test]
+fn halves_and_quarters_written_short() {
+    let label = |t: &str| {
+        let y = t.rfind(|c: char| c.is_ascii_digit()).unwrap() - 3;
+        season_before(&t[..y], t[y..y + 4].parse().unwrap()).map(|(_, l)| l)
+    };
+    assert_eq!(label("Sales fell in H1 2024"), Some("H1 2024".into()));
+    assert_eq!(label("results for 2H 2023"), Some("H2 2023".into()));
+    assert_eq!(label("Growth returned in 2Q 2023"), Some("Q2 2023".into()));
+    assert_eq!(label("in the first half of 2021"), Some("H1 2021".into()));
+    assert_eq!(label("au premier semestre 2019"), Some("H1 2019".into()));
+    assert_eq!(label("im 2. Halbjahr 2020"), Some("H2 2020".into()));
+    assert_eq!(label("the other half of 2021"), None);
+}

@@ -463,3 +463,12 @@ fn a_round_hundred_before_1900_names_its_century() {
     assert_eq!(find("in the 2000s")[0].end_year, Some(2009));
     assert_eq!(find("in the 1850s")[0].end_year, Some(1859));
 }
+
+#[test]
+fn fiscal_years_with_two_digits() {
+    let find = |t: &str| find_years(t, (1949, 2030));
+    let h = &find("Revenue grew in FY24, the firm said.")[0];
+    assert_eq!((h.year, h.label.as_str()), (2024, "2024"));
+    assert_eq!(find("the FY 99 budget")[0].year, 1999);
+    assert!(find("model AFY24 and FY24b").is_empty());
+}
