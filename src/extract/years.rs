@@ -171,15 +171,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
     }
     // Decade: `1960s`, `1960’s`; `1960-е`, `1960er`, `années 1960`.
     if let Some(len) = forms::foreign_decade(before, after, year) {
-        return clip(
-            s,
-            e + len,
-            year,
-            Some(decade_end(year)),
-            Precision::Decade,
-            format!("{year}s"),
-            (lo, hi),
-        );
+        return decade(before, base, s, e + len, year, (lo, hi));
     }
     let decade_suffix = ["s", "'s", "’s"].iter().find(|suf| {
         after.starts_with(**suf) && !after[suf.len()..].starts_with(|c: char| c.is_alphanumeric())

@@ -239,14 +239,14 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
         "h1" | "h2" => lower.to_uppercase(),
         "1h" | "2h" => format!("H{}", &lower[..1]),
         // `first half of 2021`, `premier semestre 2019`, `1. Halbjahr`.
-        "half" | "semestre" | "halbjahr" | "halbjahres" => {
+        "half" | "semestre" | "halbjahr" | "halbjahres" | "полугодии" | "полугодие"
+        | "полугодия" => {
             let (_, ord) = t[..start].trim_end().rsplit_once(' ').unwrap_or(("", ""));
             let h = match ord.to_lowercase().as_str() {
-                "first" | "1." | "1er" | "premier" | "primer" | "primo" | "ersten" | "erste" => {
-                    "H1"
-                }
+                "first" | "1." | "1er" | "premier" | "primer" | "primo" | "ersten" | "erste"
+                | "первом" | "первое" | "первого" => "H1",
                 "second" | "2." | "2e" | "deuxième" | "segundo" | "secondo" | "zweiten"
-                | "zweite" => "H2",
+                | "zweite" | "втором" | "второе" | "второго" => "H2",
                 _ => return None,
             };
             let at = t[..start].trim_end().len() - ord.len();
@@ -254,15 +254,22 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
         }
         // `second quarter`, `2. Quartal`, `2e trimestre`, `segundo
         // trimestre`.
-        "quarter" | "quartal" | "trimestre" => {
+        "quarter" | "quartal" | "trimestre" | "квартале" | "квартал" | "квартала" =>
+        {
             let (_, ord) = t[..start].trim_end().rsplit_once(' ').unwrap_or(("", ""));
-            let q = match ord.to_lowercase().as_str() {
-                "first" | "1." | "1er" | "premier" | "primer" | "primo" => "Q1",
-                "second" | "2." | "2e" | "deuxième" | "segundo" | "secondo" => "Q2",
-                "third" | "3." | "3e" | "troisième" | "tercer" | "terzo" => "Q3",
-                "fourth" | "4." | "4e" | "quatrième" | "cuarto" | "quarto" => "Q4",
-                _ => return None,
-            };
+            let q =
+                match ord.to_lowercase().as_str() {
+                    "first" | "1." | "1er" | "premier" | "primer" | "primo" | "первом" | "i" => {
+                        "Q1"
+                    }
+                    "second" | "2." | "2e" | "deuxième" | "segundo" | "secondo" | "втором"
+                    | "ii" => "Q2",
+                    "third" | "3." | "3e" | "troisième" | "tercer" | "terzo" | "третьем"
+                    | "iii" => "Q3",
+                    "fourth" | "4." | "4e" | "quatrième" | "cuarto" | "quarto" | "четвёртом"
+                    | "четвертом" | "iv" => "Q4",
+                    _ => return None,
+                };
             let at = t[..start].trim_end().len() - ord.len();
             return Some((at, format!("{q} {year}")));
         }
@@ -285,10 +292,51 @@ pub fn apostrophe_decade(before: &str) -> bool {
 }
 
 pub fn decade_qualifier(before: &str) -> Option<(usize, &'static str)> {
+    if let Some(hit) = foreign_qualifier(before) {
+        return Some(hit);
+    }
     let trimmed = before
         .strip_suffix('-')
         .or_else(|| before.strip_suffix(' '))?;
     word_before(trimmed, &["early", "mid", "late"])
+}
+
+/// The words other languages put before a decade to qualify it, with
+/// its word for years where it has one (`в начале 2000-х`, `au début des
+/// années 1990`, `Anfang der 1990er`, `a finales de los años 80`).
+const FOREIGN_QUALIFIERS: &[(&str, &str)] = &[
+    ("в начале ", "early"),
+    ("начала ", "early"),
+    ("в середине ", "mid"),
+    ("середины ", "mid"),
+    ("в конце ", "late"),
+    ("конца ", "late"),
+    ("début des années ", "early"),
+    ("milieu des années ", "mid"),
+    ("fin des années ", "late"),
+    ("anfang der ", "early"),
+    ("mitte der ", "mid"),
+    ("ende der ", "late"),
+    ("principios de los años ", "early"),
+    ("mediados de los años ", "mid"),
+    ("finales de los años ", "late"),
+    ("inizio degli anni ", "early"),
+    ("metà degli anni ", "mid"),
+    ("fine degli anni ", "late"),
+    ("início dos anos ", "early"),
+    ("meados dos anos ", "mid"),
+    ("final dos anos ", "late"),
+];
+
+/// A qualifier of [`FOREIGN_QUALIFIERS`] that `before` ends with, as a
+/// whole phrase: where it starts, and the English word.
+fn foreign_qualifier(before: &str) -> Option<(usize, &'static str)> {
+    FOREIGN_QUALIFIERS.iter().find_map(|(phrase, q)| {
+        let start = before.len().checked_sub(phrase.len())?;
+        let tail = before.get(start..)?;
+        let bounded = !before[..start].ends_with(char::is_alphanumeric);
+        (bounded && tail.to_lowercase() == *phrase).then_some((start, *q))
+    })
 }
 
 /// Which of `words` (lower case) `text` ends with as a whole word, in any

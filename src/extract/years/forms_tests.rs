@@ -117,4 +117,7 @@ fn halves_and_quarters_written_short() {
     assert_eq!(label("au premier semestre 2019"), Some("H1 2019".into()));
     assert_eq!(label("im 2. Halbjahr 2020"), Some("H2 2020".into()));
     assert_eq!(label("the other half of 2021"), None);
+    assert_eq!(label("В первом полугодии 2021"), Some("H1 2021".into()));
+    assert_eq!(label("Во II квартале 2022"), Some("Q2 2022".into()));
+    assert_eq!(label("в третьем квартале 2020"), Some("Q3 2020".into()));
 }

@@ -472,3 +472,22 @@ fn fiscal_years_with_two_digits() {
     assert_eq!(find("the FY 99 budget")[0].year, 1999);
     assert!(find("model AFY24 and FY24b").is_empty());
 }
+
+#[test]
+fn decades_qualified_in_other_languages() {
+    let labels = |t: &str| -> Vec<String> {
+        find_years(t, (1900, 2030))
+            .into_iter()
+            .map(|h| h.label)
+            .collect()
+    };
+    assert_eq!(labels("В начале 2000-х годов стороны"), ["early-2000s"]);
+    assert_eq!(labels("в конце 1990-х переговоры"), ["late-1990s"]);
+    assert_eq!(labels("в середине 80-х годов"), ["mid-1980s"]);
+    assert_eq!(labels("au début des années 1990, la"), ["early-1990s"]);
+    assert_eq!(labels("à la fin des années 80"), ["late-1980s"]);
+    assert_eq!(labels("Anfang der 1990er Jahre"), ["early-1990s"]);
+    assert_eq!(labels("a finales de los años 80"), ["late-1980s"]);
+    // Magnitudes after a number: not a year.
+    assert!(labels("составили 2000 млрд кубометров").is_empty());
+}

@@ -42,6 +42,14 @@ pub const UNITS: &[&str] = &[
     "mph",
     "rpm",
     "instructions",
+    // Abbreviated magnitudes (`2000 млрд кубометров`, `2000 Mrd. Euro`);
+    // the English words are left out: `In 2020 millions lost work`.
+    "млрд",
+    "млн",
+    "тыс",
+    "трлн",
+    "mrd",
+    "mio",
 ];
 
 /// A number that is an amount, part of a larger or decimal number, a
