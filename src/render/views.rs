@@ -357,9 +357,10 @@ pub fn display_date_in(date: &str, strings: &crate::theme::strings::Strings) -> 
     )
 }
 
-/// A timeline label (`21 May 2014`, `May 2014`, `1990s`, as extraction
-/// writes them) in the words of `strings`; other labels (ranges, seasons)
-/// and every label of an English site as they are.
+/// A timeline label (`21 May 2014`, `May 2014`, `1990s`, `late-1980s`,
+/// `winter 2018`, `Q2 2022`, `H1 2021`, as extraction writes them) in the
+/// words of `strings`; ranges, and every label of an English site, as
+/// they are.
 pub fn localize_label(label: &str, strings: &crate::theme::strings::Strings) -> String {
     use crate::extract::years::is_month_name;
     let get = |k: &str| strings.get(k).map_or("", String::as_str);
@@ -382,6 +383,20 @@ pub fn localize_label(label: &str, strings: &crate::theme::strings::Strings) -> 
             || label.to_string(),
             |m| display_date_in(&format!("{y}-{m}-{d}"), strings),
         ),
+        // `winter 2018`, `Q2 2022`, `H1 2021`.
+        [w, y] if year(y) && month(w).is_none() => {
+            let (key, n) = match *w {
+                "spring" | "summer" | "autumn" | "winter" => (format!("season_{w}"), ""),
+                "fall" => ("season_autumn".to_string(), ""),
+                _ if w.len() == 2 && w.starts_with('Q') => ("quarter".to_string(), &w[1..]),
+                _ if w.len() == 2 && w.starts_with('H') => ("half".to_string(), &w[1..]),
+                _ => return label.to_string(),
+            };
+            match get(&key) {
+                "" => label.to_string(),
+                form => form.replace("{y}", y).replace("{q}", n).replace("{h}", n),
+            }
+        }
         [m, y] if year(y) => month(m).map_or_else(
             || label.to_string(),
             |m| display_date_in(&format!("{y}-{m}"), strings),
@@ -491,8 +506,14 @@ mod tests {
         );
         assert_eq!(localize_label("mid-1950s", &tables("en")), "mid-1950s");
         assert_eq!(localize_label("mid-19", &tables("fr")), "mid-19");
+        assert_eq!(localize_label("winter 2018", &tables("ru")), "зима 2018");
+        assert_eq!(localize_label("fall 2018", &tables("fr")), "automne 2018");
+        assert_eq!(localize_label("Q2 2022", &tables("zh")), "2022年第2季度");
+        assert_eq!(localize_label("H1 2021", &tables("de")), "1. Halbjahr 2021");
+        assert_eq!(localize_label("Q2 2022", &tables("en")), "Q2 2022");
+        assert_eq!(localize_label("Z9 2022", &tables("fr")), "Z9 2022");
         assert_eq!(localize_label("1990s", &tables("de")), "1990er");
-        assert_eq!(localize_label("spring 2014", &tables("ru")), "spring 2014");
+        assert_eq!(localize_label("spring 2014", &tables("ru")), "весна 2014");
         assert_eq!(localize_label("21 May 2014", &tables("en")), "21 May 2014");
         use crate::extract::years::{is_month_name, month_name};
         assert!((0..12).all(|i| is_month_name(&month_name(i), i)));
