@@ -220,6 +220,21 @@ fn author_year(
         let Some((names, start)) = cited_names(t, ys) else {
             continue;
         };
+        if names.contains(crate::chars::is_cjk) {
+            if let Some((one, at)) = cjk_fit(names, year, targets) {
+                // Told in the sentence, the link is on the year alone.
+                let start = if start == ys { ys } else { start + at };
+                out.push(CiteLink {
+                    node,
+                    start,
+                    end: ye,
+                    entry: one,
+                    whole: false,
+                });
+                count(counts, one);
+            }
+            continue;
+        }
         let Some(cite) = Cite::read(names) else {
             continue;
         };
@@ -259,6 +274,30 @@ fn author_year(
     }
 }
 
+/// The one entry of `year` whose first author a citation in Chinese
+/// names (`王缉思`, `王缉思等`, `王缉思、李静杰`, or, told in the sentence,
+/// the characters before the parenthesis ending with the name: `据李丹慧`),
+/// and where the name starts in `names`. Two entries that fit: none.
+fn cjk_fit(names: &str, year: i32, targets: &[Target]) -> Option<(usize, usize)> {
+    let first = names
+        .split(['、', '，', ',', '和', '与'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('等')
+        .trim();
+    let mut fits = targets.iter().filter_map(|e| {
+        let family = e.authors.first()?.family.as_str();
+        let at = first
+            .rfind(family)
+            .filter(|k| k + family.len() == first.len())?;
+        (e.year == Some(year) && !family.is_empty()).then_some((e.paragraph, at))
+    });
+    let one = fits.next()?;
+    let offset = names.len() - names.trim_start().len();
+    fits.next().is_none().then_some((one.0, offset + one.1))
+}
+
 /// Years (1500–2099, an `a`/`b` suffix allowed) standing alone:
 /// (year, start, end).
 fn years(t: &str) -> Vec<(i32, usize, usize)> {
@@ -295,17 +334,20 @@ fn years(t: &str) -> Vec<(i32, usize, usize)> {
 fn cited_names(t: &str, ys: usize) -> Option<(&str, usize)> {
     let window = crate::chars::before(t, ys, 160);
     let base = ys - window.len();
-    let open = window.rfind(['(', '['])?;
-    if window[open..].contains([')', ']']) {
+    let open = window.rfind(['(', '[', '（'])?;
+    if window[open..].contains([')', ']', '）']) {
         return None;
     }
-    let inside = &window[open + 1..];
-    let part_at = inside.rfind(';').map_or(0, |k| k + 1);
+    let open_len = window[open..].chars().next().map_or(1, char::len_utf8);
+    let inside = &window[open + open_len..];
+    let part_at = inside.rfind([';', '；']).map_or(0, |k| {
+        k + inside[k..].chars().next().map_or(1, char::len_utf8)
+    });
     let part = &inside[part_at..];
     // Other years of the same authors: `(Wolf, 1999, 2003)`.
     let mut names = part.trim_end();
     loop {
-        let trimmed = names.trim_end_matches([',', ' ']);
+        let trimmed = names.trim_end_matches([',', ' ', '，', '、']);
         let last = trimmed.rsplit(' ').next().unwrap_or("");
         if last.len() >= 4 && last.len() <= 5 && last[..4].bytes().all(|b| b.is_ascii_digit()) {
             names = &trimmed[..trimmed.len() - last.len()];
@@ -317,6 +359,18 @@ fn cited_names(t: &str, ys: usize) -> Option<(&str, usize)> {
     if names.trim().is_empty() {
         // Narrative: `Shazeer et al. (2018)`, the link on the year.
         let outside = window[..open].trim_end();
+        // `据李丹慧（2002）`: the Chinese characters before the parenthesis
+        // (which of them are the name, the entries' names decide).
+        if outside.ends_with(crate::chars::is_cjk) {
+            let run = outside
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| crate::chars::is_cjk(*c))
+                .take(8)
+                .last()
+                .map_or(outside.len(), |(k, _)| k);
+            return Some((&t[base + run..base + outside.len()], ys));
+        }
         let words: Vec<&str> = outside.split_whitespace().collect();
         let take = words
             .iter()
@@ -348,8 +402,11 @@ fn cited_names(t: &str, ys: usize) -> Option<(&str, usize)> {
         lead += w.len();
         lead += names[lead..].len() - names[lead..].trim_start().len();
     }
-    let start = base + open + 1 + part_at + lead;
-    Some((&t[start..base + open + 1 + part_at + names.len()], start))
+    let start = base + open + open_len + part_at + lead;
+    Some((
+        &t[start..base + open + open_len + part_at + names.len()],
+        start,
+    ))
 }
 
 /// A citation's names.

@@ -146,3 +146,39 @@ fn a_citation_cut_into_two_links_counts_once() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert_eq!(e[0].in_text, 2);
 }
+
+#[test]
+fn chinese_citations_link_to_their_entries() {
+    let mut e = vec![
+        entry(1, Some("1"), &["沈志华"], 2007),
+        entry(2, Some("2"), &["李丹慧"], 2002),
+        entry(3, Some("3"), &["王缉思", "李静杰"], 2015),
+        entry(4, Some("4"), &["Lukin"], 2018),
+    ];
+    let (found, _) = links(
+        "中苏关系开始恶化（沈志华，2007：112）。据李丹慧（2002）研究，谈判恢复。问题解决了（王缉思等，2015；Lukin, 2018）。",
+        &mut e,
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["沈志华，2007", "2002", "王缉思等，2015", "Lukin, 2018"],
+        "{found:?}"
+    );
+    assert_eq!(
+        e.iter().map(|c| c.in_text).collect::<Vec<_>>(),
+        [1, 1, 1, 1]
+    );
+    // A name no entry has, or the wrong year: no link.
+    let (found, _) = links("见（张三，2007）和（沈志华，2008）。", &mut e);
+    assert!(found.is_empty(), "{found:?}");
+    for text in [
+        "（",
+        "（，2007）",
+        "据（2002）",
+        "é（2002）",
+        "（等，2002）",
+    ] {
+        let _ = links(text, &mut e);
+    }
+}
