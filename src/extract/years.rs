@@ -382,4 +382,7 @@ mod values;
 pub use values::{has_year_lead, in_table_of_figures};
 
 #[cfg(test)]
+#[path = "years/periods_tests.rs"]
+mod periods_tests;
+#[cfg(test)]
 mod tests;
