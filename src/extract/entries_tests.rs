@@ -155,6 +155,8 @@ fn hostile_entries_do_not_panic() {
         "\"",
         "“",
         "*",
+        // A label's parenthesis whose fourth byte is inside a letter.
+        "Berg (id=“1992) Berg, A. Title. 2001.",
     ] {
         let _ = parse_entry(text, Vec::new());
     }

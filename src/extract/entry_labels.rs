@@ -67,8 +67,9 @@ pub(super) fn skip_citation_label(text: &str) -> &str {
         return text;
     };
     let year = &after[..close];
-    let is_year = year.len() >= 4
-        && year[..4].bytes().all(|b| b.is_ascii_digit())
+    let is_year = year
+        .get(..4)
+        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
         && year[4..].chars().all(|c| c.is_ascii_lowercase());
     let first = text.split_whitespace().next().unwrap_or("");
     let rest = &after[close + 2..];
