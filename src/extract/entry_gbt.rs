@@ -122,14 +122,7 @@ fn colon_after_names(head: &str) -> Option<(Person, usize)> {
 fn person(part: &str) -> Option<Person> {
     let part = part.trim();
     // `[美]亨廷顿`, `（美）亨廷顿`, `〔英〕`: the author's country.
-    let part = ["]", "）", "〕", ")"]
-        .iter()
-        .find_map(|close| {
-            let opened = part.starts_with(['[', '（', '〔', '(']);
-            let (country, rest) = part.split_once(close)?;
-            (opened && country.chars().count() <= 4).then_some(rest.trim())
-        })
-        .unwrap_or(part);
+    let part = super::note_chinese::without_country(part).trim();
     // Editors and translators: `王五主编`, `周琪, 等译`.
     let part = ["主编", "编著", "编", "著", "译"]
         .iter()

@@ -55,6 +55,7 @@ mod references;
 pub mod reftagger;
 pub(crate) mod sentences;
 mod short_forms;
+mod work_keys;
 pub(crate) mod years;
 
 use crate::parse::{Document, Node};

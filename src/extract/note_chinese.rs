@@ -74,16 +74,7 @@ fn title_marks(text: &str) -> Option<((usize, usize), (usize, usize))> {
 /// `王缉思`, `王缉思、李静杰`, `沈志华主编`, `[美]塞缪尔·亨廷顿`.
 fn people(names: &str) -> Vec<Person> {
     let names = names.trim();
-    // The author's country: `[美]`, `〔美〕`, `（美）`.
-    let names = ["]", "〕", "）", ")"]
-        .iter()
-        .find_map(|c| {
-            let (country, rest) = names.split_once(c)?;
-            let opened = country.starts_with(['[', '〔', '（', '(']);
-            (opened && country.chars().count() <= 4).then_some(rest)
-        })
-        .unwrap_or(names);
-    names
+    without_country(names)
         .split(['、', '，', ','])
         .filter_map(|n| {
             let n = ROLES
@@ -100,6 +91,19 @@ fn people(names: &str) -> Vec<Person> {
             })
         })
         .collect()
+}
+
+/// `names` without the author's country before them (`[美]亨廷顿`,
+/// `〔英〕`, `（美）`), as Chinese notes and GB/T entries both write it.
+pub(super) fn without_country(names: &str) -> &str {
+    ["]", "）", "〕", ")"]
+        .iter()
+        .find_map(|close| {
+            let (country, rest) = names.split_once(close)?;
+            let opened = country.starts_with(['[', '（', '〔', '(']);
+            (opened && country.chars().count() <= 4).then_some(rest)
+        })
+        .unwrap_or(names)
 }
 
 /// What follows the title: the journal or newspaper and its date, the

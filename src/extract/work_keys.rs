@@ -1,0 +1,82 @@
+//! The keys under which the citation index merges references into works
+//! (precision first: a DOI, an address, or the same authors, title and
+//! year), and the normalised forms they are made of.
+
+use super::citations::Reference;
+use super::names::Person;
+
+/// The keys under which the citation index merges references into works:
+/// the DOI, each URL (normalised) and authors with title and year. Two
+/// references that share a key are one work.
+pub fn match_keys(r: &Reference) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(doi) = &r.doi {
+        out.push(format!("doi:{}", doi.to_lowercase()));
+    }
+    for u in &r.urls {
+        out.push(format!("url:{}", normalise_url(u)));
+    }
+    // A law named without its year (`Copyright Act, Art. 95`) may be any
+    // country's: it is one work with another only by its address.
+    if r.kind == "legislation" && r.year.is_none() {
+        return out;
+    }
+    let names: Vec<String> = r.authors.iter().map(Person::key).collect();
+    let title = letters(r.title.as_deref().unwrap_or(""));
+    let year = r.year.unwrap_or(0);
+    out.push(format!("aty:{}|{title}|{year}", names.join(";")));
+    // `中苏关系史纲：1917—1991年…` is also cited as `中苏关系史纲`: the
+    // same authors and year with the main title are the same work.
+    if let Some(main) = main_title(r.title.as_deref().unwrap_or("")) {
+        if !names.is_empty() && r.year.is_some() {
+            out.push(format!("aty:{}|{}|{year}", names.join(";"), letters(main)));
+        }
+    }
+    out
+}
+
+/// A title's main part, before its subtitle (`Title: Subtitle`,
+/// `书名：副标题`), when it is long enough to name a work alone and the
+/// subtitle is not one of its volumes or parts.
+fn main_title(title: &str) -> Option<&str> {
+    let (main, sub) = title.split_once(": ").or_else(|| title.split_once('：'))?;
+    let (main, sub) = (main.trim(), sub.trim());
+    let part = [
+        "vol",
+        "volume",
+        "part",
+        "book",
+        "band",
+        "tome",
+        "том",
+        "часть",
+    ]
+    .iter()
+    .any(|w| sub.to_lowercase().starts_with(w))
+        || sub.starts_with(['第', '上', '下']);
+    let long = if main.contains(crate::chars::is_cjk) {
+        main.chars().count() >= 4
+    } else {
+        main.split_whitespace().count() >= 2
+    };
+    (long && !part && !sub.is_empty()).then_some(main)
+}
+
+/// A URL without scheme, `www.`, case or trailing slash.
+pub fn normalise_url(u: &str) -> String {
+    let u = u.trim().to_lowercase();
+    let u = u
+        .split_once("://")
+        .map_or(u.as_str(), |(_, rest)| rest)
+        .to_string();
+    let u = u.strip_prefix("www.").unwrap_or(&u);
+    u.trim_end_matches('/').to_string()
+}
+
+/// The letters and digits of `s`, lower-cased.
+pub fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
