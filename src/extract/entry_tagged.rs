@@ -56,6 +56,33 @@ impl Tagged {
         .any(|f| letters(&f).contains(&letters(field)))
     }
 
+    /// Whether `title` stands in the text whole between quotation marks
+    /// (`"Title"`, `“Title,”`, `«Title»`).
+    fn quoted(&self, title: &str) -> bool {
+        let title = title.trim_end_matches(['.', ',']);
+        if title.split_whitespace().count() < 2 {
+            return false;
+        }
+        self.text.match_indices(title).any(|(at, _)| {
+            let before = self.text[..at].chars().next_back();
+            let rest = &self.text[at + title.len()..];
+            let inner = rest.trim_start_matches(['.', ',', '?', '!']);
+            let mut chars = inner.chars();
+            let close = chars.next();
+            // The field ends with the quotation: a stop inside or after
+            // the mark (`“A Study” and “Another”` is one title).
+            let ends =
+                inner.len() < rest.len() || matches!(chars.next(), None | Some('.' | ',' | ';'));
+            // A quotation that opens the entry may be its authors'
+            // names (`"Lund, A., and B. Roe", 1990, Title`).
+            ends && at > 1
+                && matches!(
+                    (before, close),
+                    (Some('"'), Some('"')) | (Some('“'), Some('”')) | (Some('«'), Some('»'))
+                )
+        })
+    }
+
     fn has(&self, label: Label) -> bool {
         self.labels.iter().any(|(_, l)| *l == label)
     }
@@ -89,6 +116,24 @@ impl Tagged {
         });
         let names_taken = names_taken || last_taken;
         if names_taken {
+            return;
+        }
+        // `"Famous Atlas across Conference". *Transactions…*`: a title the
+        // rules found whole between quotation marks stands, and a
+        // container the labeller began inside it is not taken.
+        if let Some(quoted) = r.title.as_deref().filter(|t| self.quoted(t)) {
+            let inside = |c: &str| {
+                let first = c.split_whitespace().next().unwrap_or("");
+                quoted.contains(first) && c.contains(['"', '”', '»', '’'])
+            };
+            if let Some(c) = self.field(Label::Container).filter(|c| !inside(c)) {
+                r.container = Some(without_in(&c).to_string());
+            }
+            if r.publisher.is_none() {
+                r.publisher = self
+                    .field(Label::Publisher)
+                    .filter(|p| !quoted.contains(p.as_str()));
+            }
             return;
         }
         // `Warren G. GRASP65, a protein …`: the rules' title holds the
@@ -317,11 +362,29 @@ mod tests {
                 "Winter Roads of the North",
                 None,
             ),
+            (
+                "Vance, A. (2005). \"Famous Harbour across Conference\". *Transactions on Coastal Trade*, 46(3), 280–467.",
+                "Famous Harbour across Conference",
+                Some("Transactions on Coastal Trade"),
+            ),
         ] {
             let e = crate::extract::parse_entry(text, Vec::new()).expect(text);
             assert_eq!(e.reference.title.as_deref(), Some(title), "{text}");
             assert_eq!(e.reference.container.as_deref(), container, "{text}");
             assert!(e.reference.year.is_some(), "{text}");
+        }
+    }
+
+    /// A quotation that is only the title's first part does not end it.
+    #[test]
+    fn a_quotation_inside_a_title_does_not_end_it() {
+        for text in [
+            "Ostrova, L. (1999). “Harbour Songs” and Their Singers. Journal of Sea Ballads, 3, 35-52.",
+            "Ostrova, L. 1999. “Harbour Songs” and “Net Songs.” Rotterdam: Quay Press.",
+        ] {
+            let e = crate::extract::parse_entry(text, Vec::new()).expect(text);
+            let title = e.reference.title.unwrap_or_default();
+            assert!(title.len() > "Harbour Songs”".len(), "{text}: {title}");
         }
     }
 
