@@ -309,3 +309,72 @@ fn topic_pages_rank_documents_and_quote_their_best_passages() {
     assert!(out.join("topics/ice/page/2/index.html").is_file());
     assert_eq!(page.matches("<section class=\"passages\"").count(), 50);
 }
+
+/// A letter with more works than a page holds is cut into pieces, each
+/// page of the index stays under the limit, every letter is linked from
+/// every page, and each work's links point to the page that holds it.
+#[test]
+fn a_long_letter_of_the_citation_index_goes_on_over_pages() {
+    let site = common::small_site();
+    let mut notes = Vec::new();
+    for n in 0..700 {
+        notes.push(format!(
+            "[^b{n}]: Baranov, A. {}. *Harbour Ledgers, Volume {n}*. Odessa: Quay Press.",
+            1900 + n % 100
+        ));
+    }
+    for n in 0..10 {
+        notes.push(format!(
+            "[^c{n}]: Cortez, M. {}. *Salt Roads, Part {n}*. Lisbon: Tide Books.",
+            1950 + n
+        ));
+    }
+    let marks: String = (0..700)
+        .map(|n| format!(" Text[^b{n}]."))
+        .chain((0..10).map(|n| format!(" More[^c{n}].")))
+        .collect();
+    common::write_doc(
+        site.path(),
+        "ledgers.md",
+        "Ledgers",
+        &[marks, notes.join("\n")],
+    );
+    let (_tmp, out, o) = common::build_site(site.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    let first = read("citations/index.html");
+    let second = read("citations/page/2/index.html");
+    assert_eq!(first.matches("<li id=\"baranov-").count(), 600);
+    assert!(first.contains("<h2 id=\"g-b\">B</h2>"), "{first}");
+    assert!(
+        second.contains("<h2 id=\"g-b-2\">B <span class=\"continued\">(continued)</span></h2>"),
+        "{second}"
+    );
+    assert_eq!(second.matches("<li id=\"baranov-").count(), 100);
+    assert_eq!(second.matches("<li id=\"cortez-").count(), 10);
+    assert!(!out.join("citations/page/3").exists());
+    for page in [&first, &second] {
+        assert!(
+            page.contains("<li><a href=\"../citations/index.html#g-b\">B</a></li>")
+                || page.contains("<li><a href=\"../../../citations/index.html#g-b\">B</a></li>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("citations/page/2/index.html#g-c\">C</a>"),
+            "{page}"
+        );
+    }
+    // The document's notes link to the page that holds each work.
+    let doc = read("ledgers/index.html");
+    let links: Vec<&str> = doc
+        .match_indices("citations/")
+        .map(|(at, _)| &doc[at..at + doc[at..].find('"').unwrap()])
+        .filter(|l| l.contains("#baranov-") || l.contains("#cortez-"))
+        .collect();
+    assert!(links.len() >= 710, "{}", links.len());
+    for l in links {
+        let (page, id) = l.split_once('#').unwrap();
+        let held = read(page);
+        assert!(held.contains(&format!("<li id=\"{id}\"")), "{l}");
+    }
+}

@@ -26,8 +26,9 @@ pub fn work_url(site: &Site, plan: &Plan, w: usize) -> String {
 }
 
 /// The index groups works by the first letter of the first author (or of
-/// the title): consecutive ranges of the sorted works.
-pub fn letter_groups(site: &Site) -> Vec<Range<usize>> {
+/// the title): consecutive ranges of the sorted works, a letter with more
+/// than `limit` works cut into pieces of `limit`.
+pub fn letter_groups(site: &Site, limit: usize) -> Vec<Range<usize>> {
     let mut groups: Vec<Range<usize>> = Vec::new();
     let mut last: Option<String> = None;
     for (w, work) in site.citations.works.iter().enumerate() {
@@ -38,7 +39,48 @@ pub fn letter_groups(site: &Site) -> Vec<Range<usize>> {
         }
         last = Some(l);
     }
-    groups
+    super::paging::cut(groups, limit)
+}
+
+/// A link to where a letter starts in the index.
+#[derive(Serialize, PartialEq)]
+pub struct LetterLink {
+    pub letter: String,
+    pub url: String,
+}
+
+/// The letters of the index, each linked to its first piece.
+pub fn letter_links(site: &Site, groups: &[Range<usize>], work_page: &[usize]) -> Vec<LetterLink> {
+    let works = &site.citations.works;
+    let mut links: Vec<LetterLink> = Vec::new();
+    for r in groups {
+        let Some(first) = works.get(r.start) else {
+            continue;
+        };
+        let l = letter(first);
+        if links.last().is_some_and(|k| k.letter == l) {
+            continue;
+        }
+        links.push(LetterLink {
+            url: format!(
+                "{}#{}",
+                page_url(INDEX_URL, work_page[r.start] + 1),
+                letter_anchor(&l, 1)
+            ),
+            letter: l,
+        });
+    }
+    links
+}
+
+/// The anchor of piece `piece` (1-based) of a group: `g-b`, `g-b-2`.
+fn letter_anchor(title: &str, piece: usize) -> String {
+    let slug = crate::parse::ids::slugify(title);
+    if piece <= 1 {
+        format!("g-{slug}")
+    } else {
+        format!("g-{slug}-{piece}")
+    }
 }
 
 fn letter(work: &Work) -> String {
@@ -85,6 +127,8 @@ pub struct WorkView<'a> {
 pub struct GroupView<'a> {
     pub title: String,
     pub anchor: String,
+    /// Whether it goes on from the page before (a piece of a long group).
+    pub continued: bool,
     pub works: Vec<WorkView<'a>>,
 }
 
@@ -94,6 +138,8 @@ pub struct GroupView<'a> {
 pub struct Group {
     pub title: String,
     pub anchor: String,
+    /// Whether it goes on from the page before (a piece of a long group).
+    pub continued: bool,
     pub works: Vec<usize>,
 }
 
@@ -103,6 +149,7 @@ impl Group {
         GroupView {
             title: self.title.clone(),
             anchor: self.anchor.clone(),
+            continued: self.continued,
             works: self
                 .works
                 .iter()
@@ -285,17 +332,54 @@ fn inner_quotes(title: &str) -> String {
 
 /// Page `page` of the index: its letter groups with the full entries.
 pub fn by_author<'a>(site: &'a Site, plan: &Plan, page: usize) -> Vec<GroupView<'a>> {
-    plan.citations.letter_groups[plan.citations.citation_pages[page].clone()]
-        .iter()
-        .map(|r| {
-            let title = letter(&site.citations.works[r.start]);
+    let works = &site.citations.works;
+    let groups = &plan.citations.letter_groups;
+    plan.citations.citation_pages[page]
+        .clone()
+        .map(|g| {
+            let r = groups[g].clone();
+            let title = letter(&works[r.start]);
+            // Which piece of its letter this is.
+            let piece = 1 + groups[..g]
+                .iter()
+                .rev()
+                .take_while(|b| works.get(b.start).is_some_and(|w| letter(w) == title))
+                .count();
             GroupView {
-                anchor: format!("g-{}", crate::parse::ids::slugify(&title)),
+                anchor: letter_anchor(&title, piece),
                 title,
-                works: r.clone().map(|w| work_view(site, plan, w)).collect(),
+                continued: piece > 1,
+                works: r.map(|w| work_view(site, plan, w)).collect(),
             }
         })
         .collect()
+}
+
+/// `groups` with each group of more than `limit` works cut into pieces
+/// (anchors `g-2020-2`, …), so that no page of a listing grows with the
+/// corpus.
+pub fn cut_groups(groups: Vec<Group>, limit: usize) -> Vec<Group> {
+    let limit = limit.max(1);
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        if g.works.len() <= limit {
+            out.push(g);
+            continue;
+        }
+        for (i, works) in g.works.chunks(limit).enumerate() {
+            out.push(Group {
+                title: g.title.clone(),
+                anchor: if i == 0 {
+                    g.anchor.clone()
+                } else {
+                    format!("{}-{}", g.anchor, i + 1)
+                },
+                continued: i > 0,
+                works: works.to_vec(),
+            });
+        }
+    }
+    out
 }
 
 /// Works by year of publication, newest first.
@@ -334,6 +418,7 @@ pub fn by_cited_author(site: &Site) -> Vec<Group> {
                 "a-{}",
                 crate::parse::ids::slugify(&a.person.sort_name())
             )),
+            continued: false,
             works: a.works.clone(),
         })
         .collect()
@@ -352,6 +437,7 @@ fn group(site: &Site, label: impl Fn(&Work) -> Option<String>) -> Vec<Group> {
                 index.insert(title.clone(), groups.len());
                 groups.push(Group {
                     anchor: ids.unique(&format!("g-{}", crate::parse::ids::slugify(&title))),
+                    continued: false,
                     title,
                     works: vec![w],
                 });

@@ -35,15 +35,20 @@ impl Later<'_> {
                 knowledge::topic_passages_key(site, plan, *t, range.clone())
             }
             Later::CitationIndex(k) => {
-                let groups =
-                    &plan.citations.letter_groups[plan.citations.citation_pages[*k].clone()];
+                // The page's works, and where its groups start and end
+                // (a piece of a letter is titled as going on).
+                let range = plan.citations.citation_pages[*k].clone();
+                let groups = &plan.citations.letter_groups[range.clone()];
                 let works = groups.iter().flat_map(|g| g.clone());
-                citations::works_key(plan, works)
+                let mut key = crate::memo::KeyHasher::default();
+                key.add((range.start, groups));
+                key.add(citations::works_key(plan, works));
+                key.finish()
             }
             Later::Groups(groups) => {
                 let mut key = crate::memo::KeyHasher::default();
                 for g in groups.iter() {
-                    key.add((&g.title, &g.anchor, g.works.len()));
+                    key.add((&g.title, &g.anchor, g.continued, g.works.len()));
                 }
                 let works = groups.iter().flat_map(|g| g.works.iter().copied());
                 key.add(citations::works_key(plan, works));

@@ -1,6 +1,7 @@
 //! Long listings split into pages: consecutive groups (documents of a topic,
 //! letters of the citation index) are packed into pages of at most `limit`
-//! items; a group is never split. Page 1 lives at the listing's own URL,
+//! items; a group longer than a page is first cut into pieces ([`cut`]),
+//! so that no page grows with the corpus. Page 1 lives at the listing's own URL,
 //! page `n` at `page/<n>/index.html` under it. The timeline's pages are
 //! named by their years instead (see [`timeline_pages`]).
 
@@ -25,6 +26,25 @@ pub fn chunks(sizes: &[usize], limit: usize) -> Vec<Range<usize>> {
         pages.push(start..sizes.len());
     }
     pages
+}
+
+/// `ranges` with each range longer than `limit` cut into consecutive
+/// pieces of `limit` items (the last may be shorter).
+pub fn cut(ranges: Vec<Range<usize>>, limit: usize) -> Vec<Range<usize>> {
+    let limit = limit.max(1);
+    let mut out = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        if r.len() <= limit {
+            out.push(r);
+            continue;
+        }
+        let mut start = r.start;
+        while start < r.end {
+            out.push(start..(start + limit).min(r.end));
+            start += limit;
+        }
+    }
+    out
 }
 
 /// For each group, the index of the page that holds it.
@@ -130,6 +150,20 @@ mod tests {
         );
         assert_eq!(chunks(&[1; 5], 100), vec![0..5]);
         assert_eq!(page_of(&chunks(&[3, 3, 3], 6), 3), vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn a_group_longer_than_a_page_is_cut_into_pieces() {
+        assert_eq!(
+            cut(vec![0..3, 3..10, 10..11], 3),
+            vec![0..3, 3..6, 6..9, 9..10, 10..11]
+        );
+        assert_eq!(cut(vec![0..0], 3), vec![0..0]);
+        assert_eq!(cut(vec![0..4], 0), vec![0..1, 1..2, 2..3, 3..4]);
+        // Each full piece fills a page of its own.
+        let pieces = cut(vec![0..2, 2..9], 3);
+        let sizes: Vec<usize> = pieces.iter().map(|r| r.len()).collect();
+        assert_eq!(chunks(&sizes, 3), vec![0..1, 1..2, 2..3, 3..4]);
     }
 
     fn years(sizes: &[(i32, usize)]) -> Vec<(i32, Vec<usize>)> {

@@ -70,8 +70,11 @@ pub struct TimelinePlan {
 /// The citations' part of a plan.
 #[derive(PartialEq)]
 pub struct CitationPlan {
-    /// The citation index's letter groups, as ranges of the sorted works.
+    /// The citation index's letter groups (a long one in pieces), as
+    /// ranges of the sorted works.
     pub letter_groups: Vec<Range<usize>>,
+    /// Each letter of the index, linked to where it starts.
+    pub letters: Vec<super::citations::LetterLink>,
     /// Pages of the citation index by author, as ranges of its letter groups.
     pub citation_pages: Vec<Range<usize>>,
     /// Per work: its page of the citation index.
@@ -294,7 +297,7 @@ fn topic_pages(site: &Site) -> TopicPlan {
 
 impl CitationPlan {
     fn new(site: &Site, keys: bool) -> CitationPlan {
-        let letter_groups = super::citations::letter_groups(site);
+        let letter_groups = super::citations::letter_groups(site, LIMIT);
         let sizes: Vec<usize> = letter_groups.iter().map(|g| g.len()).collect();
         let citation_pages = chunks(&sizes, LIMIT);
         let letter_page = page_of(&citation_pages, letter_groups.len());
@@ -328,9 +331,11 @@ impl CitationPlan {
                 || by_year(site),
                 || rayon::join(|| by_container(site), || by_cited_author(site)),
             );
-            [years, containers, authors]
+            [years, containers, authors].map(|groups| super::citations::cut_groups(groups, LIMIT))
         };
+        let letters = super::citations::letter_links(site, &letter_groups, &work_page);
         CitationPlan {
+            letters,
             letter_groups,
             citation_pages,
             work_page,

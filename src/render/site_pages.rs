@@ -269,6 +269,7 @@ impl Renderer<'_> {
                     k + 1,
                 );
                 ctx.insert("full", &true);
+                ctx.insert("letters", &plan.citations.letters);
                 later = Later::CitationIndex(k);
                 ctx.insert(
                     "paginator",
