@@ -41,7 +41,11 @@ pub fn redirects(
                 )
             };
             let Some(path) = output_path(alias) else {
-                diags.push(skip("is not a plain site path"));
+                // A name with spaces (Obsidian's `aliases`) is a name to
+                // link by (see `wiki`), not a URL.
+                if !super::wiki::is_name(alias) {
+                    diags.push(skip("is not a plain site path"));
+                }
                 continue;
             };
             let root = path.split('/').next().unwrap_or("");

@@ -48,6 +48,8 @@ pub fn describe(
         .title
         .clone()
         .or_else(|| normalized.inferred.title.clone())
+        .or_else(|| opening_heading(doc))
+        .or_else(|| named_file(&stem))
         .or_else(|| doc.headings.first().map(|h| h.text.clone()))
         .or_else(|| running_text(doc).map(|p| first_words(p, 10)))
         .unwrap_or_else(|| stem.clone());
@@ -83,6 +85,27 @@ pub fn describe(
 
 /// The first paragraph of running text (not a caption, a note, a list
 /// item, a table row or a reference), else the first block of text.
+/// A first-level heading, or a heading the text opens with.
+fn opening_heading(doc: &Document) -> Option<String> {
+    let opens = matches!(
+        doc.body.first(),
+        Some(crate::parse::Node::HeadingStart { .. })
+    );
+    doc.headings
+        .iter()
+        .find(|h| h.level == 1)
+        .or_else(|| doc.headings.first().filter(|_| opens))
+        .map(|h| h.text.clone())
+}
+
+/// A file name written as a title (`Kyakhta Treaty.md`, as Obsidian
+/// names notes): words with spaces, not a slug or a number.
+fn named_file(stem: &str) -> Option<String> {
+    let t = stem.trim();
+    let words = t.split_whitespace().count();
+    ((2..=16).contains(&words) && t.chars().any(char::is_alphabetic)).then(|| t.to_string())
+}
+
 fn running_text(doc: &Document) -> Option<&str> {
     let ps = &doc.paragraphs;
     ps.iter()

@@ -41,8 +41,14 @@ pub fn href(from: &str, to: &str) -> String {
 
 /// Warnings for relative links that reach nothing (no text, no file),
 /// each at the line of the file where the link is.
-pub fn missing(docs: &[Arc<Doc>], assets: &Assets, diags: &mut Vec<Diagnostic>) {
+pub fn missing(
+    docs: &[Arc<Doc>],
+    assets: &Assets,
+    asset_names: &HashMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let texts: HashSet<&str> = docs.iter().map(|d| d.rel.as_str()).collect();
+    let names = super::wiki::Names::new(docs);
     // Every folder on the way to a text or a file: a link may name one.
     let folders: HashSet<&str> = texts
         .iter()
@@ -56,14 +62,21 @@ pub fn missing(docs: &[Arc<Doc>], assets: &Assets, diags: &mut Vec<Diagnostic>) 
                 continue;
             };
             let t = t.trim_end_matches('/');
-            if !(t.is_empty() || texts.contains(t) || assets.contains_key(t) || folders.contains(t))
-            {
+            let found = t.is_empty()
+                || texts.contains(t)
+                || assets.contains_key(t)
+                || folders.contains(t)
+                || names.resolve(docs, &d.rel, dest).is_some()
+                || super::wiki::file_by_name(asset_names, dest).is_some();
+            if !found {
                 let line = d.body.link_lines.iter().find(|(x, _)| x == dest);
                 diags.push(Diagnostic::warning(
                     &d.path,
                     line.map_or(0, |l| l.1),
                     0,
-                    format!("links to `{dest}`, but the content folder has no `{t}`"),
+                    format!(
+                        "links to `{dest}`, but the content folder has no `{t}`, and no text or file is named so"
+                    ),
                 ));
             }
         }

@@ -118,7 +118,8 @@ pub(super) fn connections(
 
 /// The keys of the indexes' inputs: (topics, timeline, citations, links).
 /// Connections are made from the topic and citation indexes and each
-/// document's title, source path and relative links.
+/// document's title, source path, aliases (names it is linked by) and
+/// relative links.
 pub(super) fn index_keys(
     docs: &[Arc<Doc>],
     keys: &[super::DocKeys],
@@ -140,6 +141,6 @@ pub(super) fn index_keys(
         h.add(doc.extracted.dates.len());
     });
     let citations = each(&|h, _, parts| h.add(parts.citations));
-    let links = each(&|h, doc, parts| h.add((&doc.title, &doc.rel, parts.links)));
+    let links = each(&|h, doc, parts| h.add((&doc.title, &doc.rel, &doc.aliases, parts.links)));
     (topics, timeline, citations, links)
 }

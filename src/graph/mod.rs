@@ -23,6 +23,7 @@ pub(crate) mod related;
 mod sections;
 pub(crate) mod timeline;
 pub(crate) mod topics;
+pub mod wiki;
 
 use crate::diagnostics::Diagnostic;
 use crate::extract::Extracted;
@@ -172,6 +173,9 @@ pub struct Site {
     /// Files beside the texts, by their content-relative paths (see
     /// [`files`]), with the pixel size of each image.
     pub assets: files::Assets,
+    /// The files beside the texts by lower-case file name, for links that
+    /// name a file without its folder ([`wiki::file_by_name`]).
+    pub asset_names: std::collections::HashMap<String, String>,
     /// The keys of the indexes' inputs (topics, timeline, citations, and
     /// the documents' links), when results are kept (see `memo`).
     pub index_keys: Option<(u64, u64, u64, u64)>,
@@ -238,7 +242,8 @@ pub fn build_graph(
         docs.into_iter().map(|(doc, _, keys)| (doc, keys)).unzip();
     let redirects = aliases::redirects(&docs, &taken, &mut diags);
     let assets: files::Assets = assets.into_iter().collect();
-    files::missing(&docs, &assets, &mut diags);
+    let asset_names = wiki::file_names(assets.keys());
+    files::missing(&docs, &assets, &asset_names, &mut diags);
     for (i, d) in docs.iter().enumerate() {
         sections[d.section].docs.push(i);
     }
@@ -318,6 +323,7 @@ pub fn build_graph(
             connections,
             redirects,
             assets,
+            asset_names,
             index_keys: keys,
         },
         diags,

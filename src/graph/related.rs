@@ -281,6 +281,7 @@ fn links(docs: &[Arc<Doc>]) -> (Vec<Vec<usize>>, Vec<Targets>) {
         .enumerate()
         .map(|(i, d)| (d.rel.as_str(), i))
         .collect();
+    let names = super::wiki::Names::new(docs);
     let mut backlinks = vec![Vec::new(); docs.len()];
     let mut targets = vec![HashMap::new(); docs.len()];
     for (d, doc) in docs.iter().enumerate() {
@@ -289,10 +290,12 @@ fn links(docs: &[Arc<Doc>]) -> (Vec<Vec<usize>>, Vec<Targets>) {
                 Some((p, f)) => (p, Some(f.to_string())),
                 None => (dest.as_str(), None),
             };
-            let Some(resolved) = crate::paths::resolve_relative(&doc.rel, path) else {
-                continue;
-            };
-            if let Some(&t) = by_rel.get(resolved.as_str()) {
+            let by_path = crate::paths::resolve_relative(&doc.rel, path)
+                .and_then(|r| by_rel.get(r.as_str()).copied())
+                .map(|t| (t, fragment));
+            // Else by name, as a wiki link names a text (see `wiki`).
+            let found = by_path.or_else(|| names.resolve(docs, &doc.rel, dest));
+            if let Some((t, fragment)) = found {
                 targets[d].insert(dest.clone(), (t, fragment));
                 if t != d && !backlinks[t].contains(&d) {
                     backlinks[t].push(d);

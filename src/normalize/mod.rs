@@ -6,7 +6,8 @@
 //! * Markdown (see `pdfmd`): text converted from PDF, whose `<sup>N</sup>`
 //!   footnotes sit in blocks after `---` at page breaks that also cut
 //!   paragraphs in two; an ALL-CAPS title heading and an emphasised byline;
-//!   Pandoc grid tables (see `grid`) made pipe tables.
+//!   Pandoc grid tables (see `grid`) made pipe tables; Obsidian's comments,
+//!   highlights, block ids and callouts, and inline notes (see `obsidian`).
 //!
 //! Normalisation never fails and does no I/O: a rule that does not apply
 //! leaves the text as it is. What it removes is listed in
@@ -22,6 +23,7 @@ mod grid;
 mod lines;
 mod markers;
 pub(crate) mod notes;
+mod obsidian;
 mod paper;
 mod paper_cjk;
 pub(crate) mod pdfmd;
@@ -76,7 +78,7 @@ pub fn normalize(source: &Source) -> Normalized {
                 .and_then(notes::Style::parse)
                 .unwrap_or(&notes::Style::ALL);
             pdfmd::normalize_with(
-                &accents::join(&grid::convert(&source.body)),
+                &accents::join(&obsidian::convert(&grid::convert(&source.body))),
                 source.meta.title.as_deref(),
                 styles,
             )

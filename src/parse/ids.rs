@@ -23,6 +23,19 @@ impl SlugStyle {
     }
 }
 
+/// The id a link's fragment names on its target's page, as a wiki writes
+/// it: a heading's text as the heading's id is made (`The sieges of 1685`
+/// → `the-sieges-of-1685`; of `Heading#Subheading`, the last); a block id
+/// (`^core-clause`) as the anchor kept for it, its caret escaped for the
+/// URL (`%5Ecore-clause`).
+pub fn fragment_id(fragment: &str) -> String {
+    let f = fragment.trim();
+    if let Some(block) = f.strip_prefix('^') {
+        return format!("%5E{block}");
+    }
+    slugify(f.rsplit('#').next().unwrap_or(f))
+}
+
 /// An ASCII slug: see [`slugify_as`].
 pub fn slugify(text: &str) -> String {
     slugify_as(text, SlugStyle::Ascii)

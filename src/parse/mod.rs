@@ -12,6 +12,7 @@
 //! Parsing never fails: problems (a reference with no definition, a
 //! definition never referenced) come back as warnings.
 
+mod callouts;
 mod document;
 mod guard;
 pub(crate) mod ids;
@@ -39,6 +40,7 @@ pub fn parse(markdown: &str) -> (Document, Vec<String>) {
 /// [`parse`], keeping raw HTML when `allow_html` (the site opted in, or the
 /// HTML is normalisation's own).
 pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
+    let markdown = &*bracketed_link_texts(markdown);
     let mut p = Parsing::default();
     p.keep_html = allow_html;
     p.ids.reserve("notes");
@@ -46,7 +48,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut link_lines: Vec<(String, usize)> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut math_warnings: Vec<String> = Vec::new();
-    let events: Vec<Event<'static>> = guard(
+    let events: Vec<Event<'static>> = callouts::callouts(guard(
         TextMergeWithOffset::new(Parser::new_ext(markdown, options()).into_offset_iter())
             .map(|(e, range)| {
                 if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &e {
@@ -67,7 +69,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
             })
             .collect(),
         allow_html,
-    );
+    ));
     let mut body = Vec::with_capacity(events.len());
     let mut defs: Vec<(String, Vec<Node>)> = Vec::new();
     let (text, notes) = split_definitions(events);
@@ -82,10 +84,49 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut warnings = p.finish_footnotes(defs);
     warnings.append(&mut math_warnings);
     refs::mark_runs(&mut p.doc.paragraphs);
+    wiki_links(&mut body);
+    for note in &mut p.doc.footnotes {
+        wiki_links(&mut note.body);
+    }
     p.doc.anchors = retarget_anchors(&p.anchors, &mut body, &mut p.doc.footnotes);
     p.doc.body = body;
     p.doc.link_lines = link_lines;
     (p.doc, warnings)
+}
+
+/// Wiki links as a reader sees them: a link within the text
+/// (`[[#The sieges]]`) leads to the heading's id; one without its own text
+/// shows its target as a path (`Albazin#The sieges` → `Albazin › The
+/// sieges`, `#^core` → nothing of the block id).
+fn wiki_links(nodes: &mut [Node]) {
+    let mut bare = false;
+    for n in nodes.iter_mut() {
+        match n {
+            Node::Md(Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            })) => {
+                // A block id (`#^core`) is the anchors' to retarget.
+                if let Some(f) = dest_url.strip_prefix('#').filter(|f| !f.starts_with('^')) {
+                    *dest_url = format!("#{}", ids::fragment_id(f)).into();
+                }
+                bare = !*has_pothole;
+            }
+            Node::Md(Event::Text(t)) if bare && t.contains('#') => {
+                let shown: Vec<&str> = t
+                    .split('#')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty() && !s.starts_with('^'))
+                    .collect();
+                if !shown.is_empty() {
+                    *t = shown.join(" › ").into();
+                }
+            }
+            Node::Md(Event::End(TagEnd::Link)) => bare = false,
+            _ => {}
+        }
+    }
 }
 
 /// Links to converters' empty anchors (`#page-6-3`) lead to the block the
@@ -155,6 +196,37 @@ pub fn markdown_text(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `[[12]](#ref-12)`, as converters write a numbered citation, is a link
+/// whose text is in brackets, not a wiki link followed by text: its inner
+/// brackets are escaped (`[\[12\]](#ref-12)`) before the wiki-link rule
+/// reads it. Line numbers do not move.
+fn bracketed_link_texts(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains("]](") {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut rest = markdown;
+    while let Some(at) = rest.find("[[") {
+        let inner = &rest[at + 2..];
+        let close = inner.find(['[', ']', '\n']);
+        match close {
+            Some(c) if inner[c..].starts_with("]](") => {
+                out.push_str(&rest[..at]);
+                out.push_str("[\\[");
+                out.push_str(&inner[..c]);
+                out.push_str("\\]](");
+                rest = &inner[c + 3..];
+            }
+            _ => {
+                out.push_str(&rest[..at + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -164,6 +236,8 @@ pub fn options() -> Options {
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_MATH
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_GFM
 }
 
 fn matching_end(events: &[Event], start: usize) -> usize {

@@ -172,10 +172,17 @@ impl Parsing {
                 Event::InlineHtml(h) if super::guard::anchor_id(h).is_some() => {
                     let id = super::guard::anchor_id(h).unwrap_or_default().to_string();
                     if let Some(at) = &self.at {
-                        self.anchors.push((id, at.clone()));
+                        self.anchors.push((id.clone(), at.clone()));
                     }
                     if self.keep_html {
                         out.push(Node::Md(events[i].clone()));
+                    } else if id.starts_with('^') {
+                        // A wiki's block id stays on the page, for links
+                        // from other texts (its closing tag was dropped).
+                        out.push(Node::Md(Event::InlineHtml(
+                            format!("<span id=\"{}\"></span>", crate::chars::escape_html(&id))
+                                .into(),
+                        )));
                     }
                     i += 1;
                 }

@@ -82,7 +82,13 @@ impl Renderer<'_> {
             .collect();
         // Links and images to files beside the text, from the page's place.
         for dest in &d.extracted.links_out {
-            if let Some(t) = crate::graph::files::target(&d.rel, dest) {
+            // At its relative path, else by its file name (`![[map.png]]`).
+            let at = crate::graph::files::target(&d.rel, dest)
+                .filter(|t| self.site.assets.contains_key(t))
+                .or_else(|| {
+                    crate::graph::wiki::file_by_name(&self.site.asset_names, dest).cloned()
+                });
+            if let Some(t) = at {
                 if let Some(&size) = self.site.assets.get(&t) {
                     if !rewrites.contains_key(dest) {
                         let frag = dest.find('#').map_or("", |i| &dest[i..]);

@@ -26,18 +26,56 @@ pub type Targets = HashMap<String, Target>;
 pub fn retarget<'a>(nodes: &'a [Node], targets: &Targets) -> Cow<'a, [Node]> {
     let touched = |n: &Node| match n {
         Node::Md(Event::Start(Tag::Image { .. })) => true,
-        Node::Md(Event::Start(Tag::Link { dest_url, .. })) => {
-            targets.contains_key(dest_url.as_ref())
-        }
+        Node::Md(Event::Start(Tag::Link {
+            dest_url,
+            link_type,
+            ..
+        })) => targets.contains_key(dest_url.as_ref()) || is_wiki(link_type),
         _ => false,
     };
     if !nodes.iter().any(touched) {
         return Cow::Borrowed(nodes);
     }
     let mut out = Vec::with_capacity(nodes.len());
+    // Inside a wiki link that names no text: its words are shown unlinked.
+    let mut missing = false;
     let mut i = 0;
     while i < nodes.len() {
         match &nodes[i] {
+            Node::Md(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            })) if is_wiki(link_type)
+                && !dest_url.starts_with('#')
+                && !targets.contains_key(dest_url.as_ref()) =>
+            {
+                missing = true;
+                out.push(raw(format!(
+                    "<span class=\"wikilink-missing\" title=\"{}\">",
+                    escape(&format!("No text is named “{dest_url}”"))
+                )));
+            }
+            Node::Md(Event::End(TagEnd::Link)) if missing => {
+                missing = false;
+                out.push(raw("</span>".to_string()));
+            }
+            Node::Md(Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                ..
+            })) if is_wiki(link_type) => {
+                let (shown, end) = alt_text(nodes, i + 1);
+                out.push(raw(embed(
+                    dest_url,
+                    title,
+                    &shown,
+                    targets.get(dest_url.as_ref()),
+                )));
+                i = end + 1;
+                continue;
+            }
             Node::Md(Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -89,6 +127,77 @@ fn alt_text(nodes: &[Node], start: usize) -> (String, usize) {
     (alt, nodes.len())
 }
 
+fn is_wiki(link_type: &pulldown_cmark::LinkType) -> bool {
+    matches!(link_type, pulldown_cmark::LinkType::WikiLink { .. })
+}
+
+fn raw(html: String) -> Node {
+    Node::Md(Event::InlineHtml(CowStr::from(html)))
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// A wiki embed (`![[map.png|400]]`, `![[Kyakhta Treaty#Terms]]`): an
+/// image, sized by the number after `|` (`400`, `400x300`), or a link to
+/// the text it names (the text is not copied into the page).
+fn embed(dest: &str, title: &str, shown: &str, target: Option<&Target>) -> String {
+    let path = dest.split('#').next().unwrap_or(dest);
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let image = extension.as_deref().is_some_and(|e| {
+        matches!(
+            e,
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif" | "bmp"
+        )
+    });
+    if image {
+        let src = target.map_or(dest, |t| t.href.as_str());
+        let own = target.and_then(|t| t.size);
+        return match wanted_size(shown, own) {
+            Some(size) => img(src, file, title, Some(size)),
+            None if shown.trim() == dest || shown.trim().is_empty() => img(src, file, title, own),
+            None => img(src, shown, title, own),
+        };
+    }
+    let words: Vec<&str> = shown
+        .split('#')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.starts_with('^'))
+        .collect();
+    let words = escape(&words.join(" › "));
+    match target {
+        Some(t) => {
+            let mut href = String::new();
+            let _ = pulldown_cmark_escape::escape_href(&mut href, &t.href);
+            format!("<a class=\"embed\" href=\"{href}\">{words}</a>")
+        }
+        None => format!(
+            "<span class=\"wikilink-missing\" title=\"{}\">{words}</span>",
+            escape(&format!("No text is named “{dest}”"))
+        ),
+    }
+}
+
+/// `400` → 400 wide (high in proportion when the file's size is known),
+/// `400x300` → both; anything else is no size.
+fn wanted_size(text: &str, own: Option<Size>) -> Option<Size> {
+    let t = text.trim();
+    let number = |s: &str| s.parse::<u32>().ok().filter(|&n| (1..=10_000).contains(&n));
+    if let Some((w, h)) = t.split_once('x') {
+        return Some((number(w)?, number(h)?));
+    }
+    let w = number(t)?;
+    let h = match own {
+        Some((ow, oh)) if ow > 0 => ((u64::from(w) * u64::from(oh)) / u64::from(ow)).max(1) as u32,
+        _ => return Some((w, 0)),
+    };
+    Some((w, h))
+}
+
 fn img(src: &str, alt: &str, title: &str, size: Option<Size>) -> String {
     let mut out = String::from("<img src=\"");
     // Writing into a String cannot fail.
@@ -101,8 +210,10 @@ fn img(src: &str, alt: &str, title: &str, size: Option<Size>) -> String {
         let _ = pulldown_cmark_escape::escape_html(&mut out, title);
         out.push('"');
     }
-    if let Some((w, h)) = size {
-        out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    match size {
+        Some((w, 0)) => out.push_str(&format!(" width=\"{w}\"")),
+        Some((w, h)) => out.push_str(&format!(" width=\"{w}\" height=\"{h}\"")),
+        None => {}
     }
     out.push_str(" loading=\"lazy\" decoding=\"async\">");
     out
