@@ -71,7 +71,7 @@ pub fn describe(
     Described {
         title,
         summary,
-        tags: meta.all_tags(),
+        tags: with_inline_tags(meta.all_tags(), doc),
         slug,
         foreign: !language.eq_ignore_ascii_case(site_language),
         dir: match (is_rtl(&language), is_rtl(site_language)) {
@@ -85,6 +85,36 @@ pub fn describe(
 
 /// The first paragraph of running text (not a caption, a note, a list
 /// item, a table row or a reference), else the first block of text.
+/// The tags of the metadata, then those the text writes inline, as
+/// Obsidian does (`#border`, `#qing/diplomacy`): after a space or at the
+/// start of a block, letters, digits, `_`, `-` and `/`, not digits only
+/// (`#1` is a number), not in code or a link's address.
+fn with_inline_tags(mut tags: Vec<String>, doc: &Document) -> Vec<String> {
+    for p in doc.paragraphs.iter().filter(|p| p.text.contains('#')) {
+        let text = p.text.as_str();
+        for (at, _) in text.match_indices('#') {
+            let before = text[..at].chars().next_back();
+            if before.is_some_and(|c| !c.is_whitespace() && !"([".contains(c)) {
+                continue;
+            }
+            let tag: String = text[at + 1..]
+                .chars()
+                .take_while(|&c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/'))
+                .collect();
+            let tag = tag.trim_end_matches(['-', '/']);
+            if tag.is_empty()
+                || tag.chars().all(|c| c.is_ascii_digit())
+                || tag.chars().count() > 64
+                || tags.iter().any(|t| t == tag)
+            {
+                continue;
+            }
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
 /// A first-level heading, or a heading the text opens with.
 fn opening_heading(doc: &Document) -> Option<String> {
     let opens = matches!(
@@ -124,5 +154,33 @@ pub fn first_words(text: &str, n: usize) -> String {
     match cut.rfind(". ") {
         Some(i) if i > cut.len() / 2 => cut[..=i].to_string(),
         _ => format!("{cut}…"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_tags_join_the_metadata_s() {
+        let (doc, _) = crate::parse::parse(
+            "Key points #border #qing/diplomacy, and (#treaty).\n\nIssue #12, C# and a.org/#x; #border again.\n",
+        );
+        let tags = with_inline_tags(vec!["treaty".to_string()], &doc);
+        assert_eq!(tags, ["treaty", "border", "qing/diplomacy"]);
+    }
+
+    #[test]
+    fn a_note_is_titled_by_its_name_before_a_later_heading() {
+        assert_eq!(
+            named_file("Kyakhta Treaty").as_deref(),
+            Some("Kyakhta Treaty")
+        );
+        assert_eq!(named_file("01020-accent-and-the-process"), None);
+        assert_eq!(named_file("2021 03"), None);
+        let (doc, _) = crate::parse::parse("Text first.\n\n## Terms\n\nMore.\n");
+        assert_eq!(opening_heading(&doc), None);
+        let (doc, _) = crate::parse::parse("## Terms\n\nText.\n");
+        assert_eq!(opening_heading(&doc).as_deref(), Some("Terms"));
     }
 }

@@ -48,7 +48,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut link_lines: Vec<(String, usize)> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut math_warnings: Vec<String> = Vec::new();
-    let events: Vec<Event<'static>> = callouts::callouts(guard(
+    let mut events: Vec<Event<'static>> = callouts::callouts(guard(
         TextMergeWithOffset::new(Parser::new_ext(markdown, options()).into_offset_iter())
             .map(|(e, range)| {
                 if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &e {
@@ -70,6 +70,7 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
             .collect(),
         allow_html,
     ));
+    wiki_links(&mut events);
     let mut body = Vec::with_capacity(events.len());
     let mut defs: Vec<(String, Vec<Node>)> = Vec::new();
     let (text, notes) = split_definitions(events);
@@ -84,10 +85,6 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
     let mut warnings = p.finish_footnotes(defs);
     warnings.append(&mut math_warnings);
     refs::mark_runs(&mut p.doc.paragraphs);
-    wiki_links(&mut body);
-    for note in &mut p.doc.footnotes {
-        wiki_links(&mut note.body);
-    }
     p.doc.anchors = retarget_anchors(&p.anchors, &mut body, &mut p.doc.footnotes);
     p.doc.body = body;
     p.doc.link_lines = link_lines;
@@ -98,22 +95,22 @@ pub fn parse_with(markdown: &str, allow_html: bool) -> (Document, Vec<String>) {
 /// (`[[#The sieges]]`) leads to the heading's id; one without its own text
 /// shows its target as a path (`Albazin#The sieges` → `Albazin › The
 /// sieges`, `#^core` → nothing of the block id).
-fn wiki_links(nodes: &mut [Node]) {
+fn wiki_links(events: &mut [Event]) {
     let mut bare = false;
-    for n in nodes.iter_mut() {
-        match n {
-            Node::Md(Event::Start(Tag::Link {
+    for e in events.iter_mut() {
+        match e {
+            Event::Start(Tag::Link {
                 link_type: pulldown_cmark::LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            })) => {
+            }) => {
                 // A block id (`#^core`) is the anchors' to retarget.
                 if let Some(f) = dest_url.strip_prefix('#').filter(|f| !f.starts_with('^')) {
                     *dest_url = format!("#{}", ids::fragment_id(f)).into();
                 }
                 bare = !*has_pothole;
             }
-            Node::Md(Event::Text(t)) if bare && t.contains('#') => {
+            Event::Text(t) if bare && t.contains('#') => {
                 let shown: Vec<&str> = t
                     .split('#')
                     .map(str::trim)
@@ -123,7 +120,7 @@ fn wiki_links(nodes: &mut [Node]) {
                     *t = shown.join(" › ").into();
                 }
             }
-            Node::Md(Event::End(TagEnd::Link)) => bare = false,
+            Event::End(TagEnd::Link) => bare = false,
             _ => {}
         }
     }
