@@ -217,6 +217,16 @@ fn config_changes() -> BTreeMap<String, Change> {
         }),
     );
     c.insert(
+        "ignored_content".into(),
+        Box::new(|r| {
+            set_config(
+                r,
+                "ignored_content",
+                toml::Value::Array(vec![toml::Value::String("notes".into())]),
+            )
+        }),
+    );
+    c.insert(
         "timeline".into(),
         Box::new(|r| {
             edit_toml(r, "config.toml", |t| {

@@ -126,11 +126,12 @@ fn run_pipeline(
     let read_at = std::time::SystemTime::now();
     // Texts are read as they are prepared (in parallel), so that a large
     // site's texts are not all held at once.
-    let found = sources::discover_with(
+    let mut found = sources::discover_with(
         &config.content_dir,
         &|path| last.unchanged_source(path, context),
         true,
     )?;
+    found.retain(&config.content_dir, &|rel| !config.ignored.covers(rel));
     let sources_read = found.sources.len() + found.later.len();
     let mut diags = found.diagnostics;
     diags.extend(topic_problems);

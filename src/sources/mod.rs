@@ -76,6 +76,20 @@ pub struct Discovered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Discovered {
+    /// Keeps only what `keep` accepts, by each file's path relative to
+    /// `content_dir` (with `/`): texts, sections' `_index.md` and files
+    /// beside the texts (`ignored_content` in `config.toml`).
+    pub fn retain(&mut self, content_dir: &Path, keep: &dyn Fn(&str) -> bool) {
+        let ok = |p: &Path| keep(&place_of(content_dir, p).0);
+        self.sources.retain(|s| keep(&s.rel));
+        self.unchanged.retain(|(p, _)| ok(p));
+        self.later.retain(|p| ok(p));
+        self.sections.retain(|s| ok(&s.path));
+        self.assets.retain(|a| keep(&a.rel));
+    }
+}
+
 /// A file published as it is, at its path relative to the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {
