@@ -7,7 +7,9 @@
 //!   footnotes sit in blocks after `---` at page breaks that also cut
 //!   paragraphs in two; an ALL-CAPS title heading and an emphasised byline;
 //!   Pandoc grid tables (see `grid`) made pipe tables; Obsidian's comments,
-//!   highlights, block ids and callouts, and inline notes (see `obsidian`).
+//!   highlights, block ids and callouts, and inline notes (see `obsidian`);
+//!   Pandoc's title block, fenced divs, spans, line blocks and example
+//!   lists (see `pandoc`).
 //!
 //! Normalisation never fails and does no I/O: a rule that does not apply
 //! leaves the text as it is. What it removes is listed in
@@ -24,6 +26,7 @@ mod lines;
 mod markers;
 pub(crate) mod notes;
 mod obsidian;
+mod pandoc;
 mod paper;
 mod paper_cjk;
 pub(crate) mod pdfmd;
@@ -77,11 +80,24 @@ pub fn normalize(source: &Source) -> Normalized {
                 .as_deref()
                 .and_then(notes::Style::parse)
                 .unwrap_or(&notes::Style::ALL);
-            pdfmd::normalize_with(
-                &accents::join(&obsidian::convert(&grid::convert(&source.body))),
-                source.meta.title.as_deref(),
+            let (markdown, block) = pandoc::convert(&source.body);
+            let mut n = pdfmd::normalize_with(
+                &accents::join(&obsidian::convert(&grid::convert(&markdown))),
+                source.meta.title.as_deref().or(block.title.as_deref()),
                 styles,
-            )
+            );
+            // A Pandoc title block states what the text's front would.
+            let inferred = &mut n.inferred;
+            if inferred.title.is_none() {
+                inferred.title = block.title;
+            }
+            if inferred.authors.is_empty() {
+                inferred.authors = block.authors;
+            }
+            if inferred.date.is_none() {
+                inferred.date = block.date;
+            }
+            n
         }
         Format::PlainText => plaintext::normalize(&source.body),
     }

@@ -78,7 +78,7 @@ pub fn convert(markdown: &str) -> Cow<'_, str> {
 }
 
 /// A line that opens a fenced code block: its fence character and length.
-fn opens_fence(line: &str) -> Option<(char, usize)> {
+pub(super) fn opens_fence(line: &str) -> Option<(char, usize)> {
     let t = line.trim_start();
     if line.len() - t.len() > 3 {
         return None;
@@ -88,7 +88,7 @@ fn opens_fence(line: &str) -> Option<(char, usize)> {
     (n >= 3).then_some((c, n))
 }
 
-fn closes_fence(line: &str, (c, n): (char, usize)) -> bool {
+pub(super) fn closes_fence(line: &str, (c, n): (char, usize)) -> bool {
     let t = line.trim();
     t.chars().take_while(|&x| x == c).count() >= n && t.chars().all(|x| x == c)
 }
