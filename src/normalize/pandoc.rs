@@ -409,3 +409,26 @@ mod tests {
         assert!(matches!(convert("Plain. 50 % done.\n").0, Cow::Borrowed(_)));
     }
 }
+
+#[cfg(test)]
+mod hostile {
+    /// Every cut of text that mixes the marks with letters of several
+    /// bytes: nothing panics, and a text without the marks comes back.
+    #[test]
+    fn no_input_panics() {
+        let mixed = "% Тит\n% é;ü\n::: {.é}\n| é ~ü~ ^é^ [é]{.mark} [ü](é){#é} (@é) é\n(@é) 中~文~ ^[注] ~~é~~ ^é\n:::\n[é]{\n";
+        let cuts: Vec<usize> = mixed.char_indices().map(|(i, _)| i).collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a).step_by(3) {
+                let _ = super::convert(&mixed[a..b]);
+                let _ = crate::normalize::obsidian::convert(&mixed[a..b]);
+            }
+        }
+        for text in [
+            "", "%", "(@", "(@)", "|", "| ", ":::", "]{", "){", "^", "~", "^^", "~~~", "[]{}",
+            "[x]{.a",
+        ] {
+            let _ = super::convert(text);
+        }
+    }
+}

@@ -236,6 +236,22 @@ mod tests {
         )
     }
 
+    /// Wiki links and embeds that name nothing, or name it oddly, render
+    /// without a panic; one to no text keeps its words.
+    #[test]
+    fn odd_wiki_links_render() {
+        for md in [
+            "![[é.png|é]] ![[|]] [[#]] [[^]] [[ ]] ![[x.PNG|0]] ![[y.svg|9x]] ![[n#^]]",
+            "> [!é] ü\n> [!]\n",
+            "[[a|b|c]] [[a#b#c]] ![[a#b|c]] [[[x]]] [[x]](#y)",
+        ] {
+            let _ = render(md, &Targets::new());
+        }
+        let html = render("See [[Nowhere|the note]].", &Targets::new());
+        assert!(html.contains("<span class=\"wikilink-missing\""), "{html}");
+        assert!(html.contains(">the note</span>"), "{html}");
+    }
+
     #[test]
     fn images_get_their_place_size_alt_and_lazy_loading() {
         let mut targets = Targets::new();
