@@ -13,6 +13,22 @@ use std::time::{Duration, Instant};
 
 /// Pieces that reach the parsers' corners, spliced in by the mutator.
 const TOKENS: &[&str] = &[
+    "[[",
+    "]]",
+    "![[",
+    "|400]]",
+    "#^",
+    "%%",
+    "==",
+    "^[",
+    " ^block-1\n",
+    "> [!warning]- ",
+    "\n::: {.x}\n",
+    "(@x) ",
+    "% ",
+    "]{.mark}",
+    "~2~",
+    "^3^",
     "\u{2009}",
     "\u{a0}",
     "\u{202f}",

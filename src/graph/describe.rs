@@ -129,11 +129,14 @@ fn opening_heading(doc: &Document) -> Option<String> {
 }
 
 /// A file name written as a title (`Kyakhta Treaty.md`, as Obsidian
-/// names notes): words with spaces, not a slug or a number.
+/// names notes, or a daily note's `2024-02-19.md`): words with spaces or
+/// a day, not a slug or a number.
 fn named_file(stem: &str) -> Option<String> {
     let t = stem.trim();
     let words = t.split_whitespace().count();
-    ((2..=16).contains(&words) && t.chars().any(char::is_alphabetic)).then(|| t.to_string())
+    // A daily note is named by its day (`2024-02-19`).
+    let day = t.len() == 10 && crate::sources::meta::valid_date(t) && t.as_bytes()[4] == b'-';
+    (day || (2..=16).contains(&words) && t.chars().any(char::is_alphabetic)).then(|| t.to_string())
 }
 
 fn running_text(doc: &Document) -> Option<&str> {
@@ -178,6 +181,8 @@ mod tests {
         );
         assert_eq!(named_file("01020-accent-and-the-process"), None);
         assert_eq!(named_file("2021 03"), None);
+        assert_eq!(named_file("2024-02-19").as_deref(), Some("2024-02-19"));
+        assert_eq!(named_file("2024-13-19"), None);
         let (doc, _) = crate::parse::parse("Text first.\n\n## Terms\n\nMore.\n");
         assert_eq!(opening_heading(&doc), None);
         let (doc, _) = crate::parse::parse("## Terms\n\nText.\n");
