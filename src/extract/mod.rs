@@ -271,9 +271,11 @@ pub fn extract_with(doc: &Document, opts: &Options, given: &Given, language: &st
     out.citations.extend(references::read_entries(doc));
     references::apply_given(doc, given, &mut out.citations);
     out.cite_links = intext::link(doc, &mut out.citations, &mut out.notes);
+    // The text's links and its notes' (`[^1]: See [[Kyakhta Treaty]].`).
     out.links_out = doc
         .body
         .iter()
+        .chain(doc.footnotes.iter().flat_map(|f| f.body.iter()))
         .filter_map(|n| match n {
             Node::Md(Event::Start(Tag::Link { dest_url, .. }))
             | Node::Md(Event::Start(Tag::Image { dest_url, .. }))
