@@ -551,3 +551,46 @@ fn an_edited_bibliography_reaches_every_citing_text_as_a_clean_build_makes_it() 
     let (restyled, _) = dossier::build_incremental(root, &o, &memo).unwrap();
     same_files(&restyled, &dossier::build_in_memory(root, &o).unwrap());
 }
+
+/// Edits that change where wiki links lead, each rebuilt from the last
+/// build's memo: the result is what a clean build makes.
+#[test]
+fn wiki_links_follow_edits_as_a_clean_build_makes_them() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    common::copy_dir(&common::repo().join("tests/fixtures/obsidian-vault"), root);
+    std::fs::remove_dir_all(root.join("expected")).ok();
+    let o = Overrides::default();
+    let (_, mut memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    let split = root.join("content/Sino-Soviet Split.md");
+    let zhenbao = root.join("content/Zhenbao Island.md");
+    let edits: Vec<Box<dyn Fn()>> = vec![
+        // A note that a dangling link names appears.
+        Box::new(|| {
+            std::fs::write(
+                root.join("content/Secret Speech.md"),
+                "Delivered on 25 February 1956.\n",
+            )
+            .unwrap()
+        }),
+        // An alias another note links by is renamed.
+        Box::new(|| {
+            let t = std::fs::read_to_string(&split).unwrap();
+            std::fs::write(&split, t.replace("The Split", "The Rupture")).unwrap();
+        }),
+        // A heading a link names is renamed, and a link added in a note.
+        Box::new(|| {
+            let t = std::fs::read_to_string(&zhenbao).unwrap();
+            let t = t.replace("## Afterwards", "## After the clashes");
+            std::fs::write(&zhenbao, format!("{t}\nSee also [[Secret Speech]].\n")).unwrap();
+        }),
+        // The note the dangling link named goes again.
+        Box::new(|| std::fs::remove_file(root.join("content/Secret Speech.md")).unwrap()),
+    ];
+    for edit in edits {
+        edit();
+        let (built, next) = dossier::build_incremental(root, &o, &memo).unwrap();
+        same_files(&built, &dossier::build_in_memory(root, &o).unwrap());
+        memo = next;
+    }
+}
