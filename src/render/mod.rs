@@ -14,6 +14,7 @@
 pub(crate) mod assets;
 mod bib;
 mod cache;
+mod citation_lists;
 pub(crate) mod citations;
 mod data_files;
 mod doc_list;
