@@ -48,7 +48,7 @@ pub fn describe(
         .title
         .clone()
         .or_else(|| normalized.inferred.title.clone())
-        .or_else(|| opening_heading(doc))
+        .or_else(|| first_level_heading(doc))
         .or_else(|| named_file(&stem))
         .or_else(|| doc.headings.first().map(|h| h.text.clone()))
         .or_else(|| running_text(doc).map(|p| first_words(p, 10)))
@@ -115,16 +115,13 @@ fn with_inline_tags(mut tags: Vec<String>, doc: &Document) -> Vec<String> {
     tags
 }
 
-/// A first-level heading, or a heading the text opens with.
-fn opening_heading(doc: &Document) -> Option<String> {
-    let opens = matches!(
-        doc.body.first(),
-        Some(crate::parse::Node::HeadingStart { .. })
-    );
+/// A first-level heading. (The node lists are gone by the time a text is
+/// described, so where a heading stands is not known here; a `##` that
+/// opens a note names its first part, not the note.)
+fn first_level_heading(doc: &Document) -> Option<String> {
     doc.headings
         .iter()
         .find(|h| h.level == 1)
-        .or_else(|| doc.headings.first().filter(|_| opens))
         .map(|h| h.text.clone())
 }
 
@@ -183,9 +180,9 @@ mod tests {
         assert_eq!(named_file("2021 03"), None);
         assert_eq!(named_file("2024-02-19").as_deref(), Some("2024-02-19"));
         assert_eq!(named_file("2024-13-19"), None);
-        let (doc, _) = crate::parse::parse("Text first.\n\n## Terms\n\nMore.\n");
-        assert_eq!(opening_heading(&doc), None);
+        let (doc, _) = crate::parse::parse("## Terms\n\nText.\n\n# Kyakhta\n");
+        assert_eq!(first_level_heading(&doc).as_deref(), Some("Kyakhta"));
         let (doc, _) = crate::parse::parse("## Terms\n\nText.\n");
-        assert_eq!(opening_heading(&doc).as_deref(), Some("Terms"));
+        assert_eq!(first_level_heading(&doc), None);
     }
 }
