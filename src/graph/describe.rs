@@ -132,7 +132,7 @@ fn named_file(stem: &str) -> Option<String> {
     let t = stem.trim();
     let words = t.split_whitespace().count();
     // A daily note is named by its day (`2024-02-19`).
-    let day = t.len() == 10 && crate::sources::meta::valid_date(t) && t.as_bytes()[4] == b'-';
+    let day = crate::sources::meta::day_named(t).is_some();
     (day || (2..=16).contains(&words) && t.chars().any(char::is_alphabetic)).then(|| t.to_string())
 }
 
@@ -180,6 +180,10 @@ mod tests {
         assert_eq!(named_file("2021 03"), None);
         assert_eq!(named_file("2024-02-19").as_deref(), Some("2024-02-19"));
         assert_eq!(named_file("2024-13-19"), None);
+        let day_named = crate::sources::meta::day_named;
+        assert_eq!(day_named("2024-02-19").as_deref(), Some("2024-02-19"));
+        assert_eq!(day_named("2024-02-1x"), None);
+        assert_eq!(day_named("é2024-02-1"), None);
         let (doc, _) = crate::parse::parse("## Terms\n\nText.\n\n# Kyakhta\n");
         assert_eq!(first_level_heading(&doc).as_deref(), Some("Kyakhta"));
         let (doc, _) = crate::parse::parse("## Terms\n\nText.\n");

@@ -382,6 +382,10 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         })
         .collect();
     let authors = meta.authors.map(|a| a.to_vec()).unwrap_or(inferred.authors);
+    let named_day = source
+        .path
+        .file_stem()
+        .and_then(|s| crate::sources::meta::day_named(&s.to_string_lossy()));
     let Described {
         title,
         summary,
@@ -400,7 +404,7 @@ fn resolve(p: Prepared, section: usize) -> (Doc, String) {
         foreign,
         dir,
         authors,
-        date: meta.date.or(inferred.date),
+        date: meta.date.or(inferred.date).or(named_day),
         publisher: meta.publisher,
         category: meta.category.or(inferred.category),
         source_url: meta.url,

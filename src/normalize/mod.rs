@@ -81,9 +81,16 @@ pub fn normalize(source: &Source) -> Normalized {
                 .and_then(notes::Style::parse)
                 .unwrap_or(&notes::Style::ALL);
             let (markdown, block) = pandoc::convert(&source.body);
+            // A daily note (`2024-02-19.md`) is titled by its day: a
+            // heading it opens with (`## Reading`) is its first part.
+            let day = source
+                .path
+                .file_stem()
+                .and_then(|s| crate::sources::meta::day_named(&s.to_string_lossy()));
+            let given = source.meta.title.as_deref().or(block.title.as_deref());
             let mut n = pdfmd::normalize_with(
                 &accents::join(&obsidian::convert(&grid::convert(&markdown))),
-                source.meta.title.as_deref().or(block.title.as_deref()),
+                given.or(day.as_deref()),
                 styles,
             );
             // A Pandoc title block states what the text's front would.

@@ -367,6 +367,13 @@ impl Meta {
     }
 }
 
+/// The day a file is named by (`2024-02-19.md`, as daily notes are), for a
+/// text whose metadata gives no date.
+pub fn day_named(stem: &str) -> Option<String> {
+    let t = stem.trim();
+    (t.len() == 10 && t.as_bytes()[4] == b'-' && valid_date(t)).then(|| t.to_string())
+}
+
 /// Checks a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible
 /// month and day numbers.
 pub fn valid_date(date: &str) -> bool {
