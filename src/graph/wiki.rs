@@ -138,6 +138,13 @@ mod tests {
             ("Albazin", Some("The sieges"))
         );
         assert_eq!(split_fragment("Albazin#"), ("Albazin", None));
+        let shown = crate::parse::ids::wiki_shown;
+        assert_eq!(
+            shown("Albazin#The sieges").as_deref(),
+            Some("Albazin › The sieges")
+        );
+        assert_eq!(shown("Note#^core").as_deref(), Some("Note"));
+        assert_eq!(shown("#^core"), None);
         assert!(is_name("Treaty of 1689") && is_name("Nerchinsk"));
         assert!(!is_name("/old/x/") && !is_name("older.html") && !is_name(" "));
     }

@@ -15,6 +15,7 @@
 //! resolved in the site graph (`graph::wiki`). Fenced code and code
 //! spans are left as they are.
 
+use super::text::{closes_fence, opens_fence, split_end};
 use std::borrow::Cow;
 
 /// `markdown` with the syntax above rewritten; borrowed when it has none.
@@ -29,16 +30,14 @@ pub fn convert(markdown: &str) -> Cow<'_, str> {
     let mut notes: Vec<String> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     let mut in_comment = false;
+    // A comment opens only where one closes after it: a lone `%%` hides
+    // nothing. (Where the last mark stands, found once.)
+    let last_mark = markdown.rfind("%%");
     let mut offset = 0;
     for line in markdown.split_inclusive('\n') {
         offset += line.len();
-        // A comment opens only where one closes after it: a lone `%%`
-        // hides nothing.
-        let closes_later = markdown[offset..].contains("%%");
-        let (body, end) = match line.strip_suffix('\n') {
-            Some(b) => (b.strip_suffix('\r').unwrap_or(b), &line[b.len()..]),
-            None => (line, ""),
-        };
+        let closes_later = last_mark.is_some_and(|at| at >= offset);
+        let (body, end) = split_end(line);
         if let Some(f) = fence {
             out.push_str(line);
             if closes_fence(body, f) {
@@ -75,22 +74,6 @@ pub fn convert(markdown: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// A line that opens a fenced code block: its fence character and length.
-pub(super) fn opens_fence(line: &str) -> Option<(char, usize)> {
-    let t = line.trim_start();
-    if line.len() - t.len() > 3 {
-        return None;
-    }
-    let c = t.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let n = t.chars().take_while(|&x| x == c).count();
-    (n >= 3).then_some((c, n))
-}
-
-pub(super) fn closes_fence(line: &str, (c, n): (char, usize)) -> bool {
-    let t = line.trim();
-    t.chars().take_while(|&x| x == c).count() >= n && t.chars().all(|x| x == c)
 }
 
 /// The line without its comments (`%% … %%`, outside code spans), and

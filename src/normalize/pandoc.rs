@@ -16,6 +16,7 @@
 //! Superscripts and subscripts (`H~2~O`, `2^10^`) are read by the parser.
 //! Fenced code is left as it is.
 
+use super::text::{closes_fence, opens_fence, split_end};
 use super::Inferred;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -44,13 +45,13 @@ pub fn convert(markdown: &str) -> (Cow<'_, str>, Inferred) {
         let (body, end) = split_end(line);
         if let Some(f) = fence {
             out.push_str(line);
-            if super::obsidian::closes_fence(body, f) {
+            if closes_fence(body, f) {
                 fence = None;
             }
             i += 1;
             continue;
         }
-        if let Some(f) = super::obsidian::opens_fence(body) {
+        if let Some(f) = opens_fence(body) {
             fence = Some(f);
             out.push_str(line);
             i += 1;
@@ -100,16 +101,6 @@ pub fn convert(markdown: &str) -> (Cow<'_, str>, Inferred) {
         i += 1;
     }
     (Cow::Owned(out), inferred)
-}
-
-fn split_end(line: &str) -> (&str, &str) {
-    match line.strip_suffix('\n') {
-        Some(b) => {
-            let body = b.strip_suffix('\r').unwrap_or(b);
-            (body, &line[body.len()..])
-        }
-        None => (line, ""),
-    }
 }
 
 /// Reads a title block at the start (`% Title`, `% Authors`, `% Date`;

@@ -102,6 +102,35 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// A line of `split_inclusive('\n')` as its text and its ending (`\n`,
+/// `\r\n` or nothing), so that a rewrite keeps the line's ending.
+pub(super) fn split_end(line: &str) -> (&str, &str) {
+    match line.strip_suffix('\n') {
+        Some(b) => {
+            let body = b.strip_suffix('\r').unwrap_or(b);
+            (body, &line[body.len()..])
+        }
+        None => (line, ""),
+    }
+}
+
+/// A line that opens a fenced code block: its fence character and length.
+pub(super) fn opens_fence(line: &str) -> Option<(char, usize)> {
+    let t = line.trim_start();
+    if line.len() - t.len() > 3 {
+        return None;
+    }
+    let c = t.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = t.chars().take_while(|&x| x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// Whether `line` closes the fence that [`opens_fence`] found.
+pub(super) fn closes_fence(line: &str, (c, n): (char, usize)) -> bool {
+    let t = line.trim();
+    t.chars().take_while(|&x| x == c).count() >= n && t.chars().all(|x| x == c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,18 @@ pub fn fragment_id(fragment: &str) -> String {
     slugify(f.rsplit('#').next().unwrap_or(f))
 }
 
+/// A wiki link's target as a reader sees it: `Albazin#The sieges` →
+/// `Albazin › The sieges`, a block id left out (`Note#^core` → `Note`);
+/// `None` when nothing is left to show.
+pub fn wiki_shown(target: &str) -> Option<String> {
+    let parts: Vec<&str> = target
+        .split('#')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.starts_with('^'))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" › "))
+}
+
 /// An ASCII slug: see [`slugify_as`].
 pub fn slugify(text: &str) -> String {
     slugify_as(text, SlugStyle::Ascii)

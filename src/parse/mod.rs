@@ -111,13 +111,8 @@ fn wiki_links(events: &mut [Event]) {
                 bare = !*has_pothole;
             }
             Event::Text(t) if bare && t.contains('#') => {
-                let shown: Vec<&str> = t
-                    .split('#')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty() && !s.starts_with('^'))
-                    .collect();
-                if !shown.is_empty() {
-                    *t = shown.join(" › ").into();
+                if let Some(shown) = ids::wiki_shown(t) {
+                    *t = shown.into();
                 }
             }
             Event::End(TagEnd::Link) => bare = false,

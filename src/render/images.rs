@@ -5,6 +5,7 @@
 //! `width` and `height` when the file declares them (so the page does not
 //! move as images arrive), loaded lazily.
 
+use crate::chars::escape_html as escape;
 use crate::graph::files::Size;
 use crate::parse::Node;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -135,12 +136,6 @@ fn raw(html: String) -> Node {
     Node::Md(Event::InlineHtml(CowStr::from(html)))
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
-}
-
 /// A wiki embed (`![[map.png|400]]`, `![[Kyakhta Treaty#Terms]]`): an
 /// image, sized by the number after `|` (`400`, `400x300`), or a link to
 /// the text it names (the text is not copied into the page).
@@ -163,12 +158,7 @@ fn embed(dest: &str, title: &str, shown: &str, target: Option<&Target>) -> Strin
             None => img(src, shown, title, own),
         };
     }
-    let words: Vec<&str> = shown
-        .split('#')
-        .map(str::trim)
-        .filter(|s| !s.is_empty() && !s.starts_with('^'))
-        .collect();
-    let words = escape(&words.join(" › "));
+    let words = escape(&crate::parse::ids::wiki_shown(shown).unwrap_or_default());
     match target {
         Some(t) => {
             let mut href = String::new();
