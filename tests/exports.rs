@@ -238,6 +238,30 @@ for r in ris:
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "26 26");
+    // Cases, treaties, resolutions and Chinese notes: every work read.
+    let (_forms_tmp, forms, built) =
+        common::build_site(&common::repo().join("tests/fixtures/reference-forms"));
+    assert!(built.status.success());
+    let works = json(&forms.join("data/citations.json"))
+        .as_array()
+        .unwrap()
+        .len();
+    let o = Command::new("python3")
+        .args(["-c", script])
+        .arg(forms.join("data/citations.bib"))
+        .arg(forms.join("data/citations.ris"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        format!("{works} {works}")
+    );
+    let ris = std::fs::read_to_string(forms.join("data/citations.ris")).unwrap();
+    assert!(
+        ris.contains("TY  - CASE\r\n") && ris.contains("TY  - STAT\r\n"),
+        "{ris}"
+    );
 }
 
 #[test]
@@ -351,6 +375,7 @@ const CSL_TYPES: &[&str] = &[
     "legislation",
     "paper-conference",
     "report",
+    "treaty",
     "webpage",
 ];
 const CSL_KEYS: &[&str] = &[
@@ -382,7 +407,15 @@ fn csl_json_keeps_to_the_schema() {
     );
     let (fixture_tmp, fixture_out, o) = common::build_site(site.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    for (tmp, out) in [common::built_seed(), (fixture_tmp, fixture_out)] {
+    // Notes in many forms: cases, treaties, resolutions, Chinese notes.
+    let (forms_tmp, forms_out, o) =
+        common::build_site(&common::repo().join("tests/fixtures/reference-forms"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (tmp, out) in [
+        common::built_seed(),
+        (fixture_tmp, fixture_out),
+        (forms_tmp, forms_out),
+    ] {
         let items = json(&out.join("data/citations.json"));
         for item in items.as_array().unwrap() {
             let obj = item.as_object().unwrap();

@@ -158,6 +158,13 @@ fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         let doi = find_doi(&text);
         return Parsed::Reference(Box::new(Reference { urls, doi, ..r }));
     }
+    // A treaty, a resolution or a report of the United Nations, read whole
+    // (`Int'l Law Comm'n, Rep. on …, U.N. Doc. A/58/10` is no article).
+    let international =
+        super::note_intl::treaty(&text).or_else(|| super::note_intl::un_document(&text));
+    if let Some(r) = international {
+        return Parsed::Reference(Box::new(Reference { urls, ..r }));
+    }
     // `Berg, A. (2012). Title. …`: a note written as an author–date
     // reference-list entry is read as one.
     if note_entries::author_date_form(&text) {

@@ -49,6 +49,8 @@ mod note_courts;
 mod note_entries;
 mod note_facts;
 mod note_forms;
+mod note_intl;
+mod note_laws;
 mod note_names;
 mod note_reports;
 mod references;

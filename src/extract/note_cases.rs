@@ -1,14 +1,20 @@
-//! Cases and laws cited in notes (rules 1 and 4 of `note_forms`):
-//! `Name v. Name, 412 F.3d 118, 124 (2d Cir. 2005)`, `Name v Name [1998]
-//! AC 412`, `Copyright Act, Art. 95`.
+//! Cases cited in notes (rule 1 of `note_forms`): `Name v. Name, 412
+//! F.3d 118, 124 (2d Cir. 2005)`, `Name v Name [1998] AC 412`, `Pulp
+//! Mills on the River Uruguay (Arg. v. Uru.), Judgment, 2010 I.C.J. 14`;
+//! and the reporters they are printed in. Laws are `note_laws`'.
 
 use super::citations::{clean, Reference};
 use super::note_forms::{word_spans, year_word};
-use super::years::find_years;
 
 /// Rule 1.
 pub(super) fn case(t: &str) -> Option<Reference> {
-    let vs = t.find(" v. ").or_else(|| t.find(" v "))?;
+    // An international court's case may name no parties (`Gabčíkovo-
+    // Nagymaros Project (Hung./Slovk.), Judgment, 1997 I.C.J. 7`): the
+    // kind of decision stands where `v.` would.
+    let vs = t
+        .find(" v. ")
+        .or_else(|| t.find(" v "))
+        .or_else(|| decision_kind(t))?;
     if vs == 0 || vs > 160 || !t.starts_with(char::is_uppercase) {
         return None;
     }
@@ -16,7 +22,8 @@ pub(super) fn case(t: &str) -> Option<Reference> {
     let mut search = vs;
     while let Some(k) = t[search..].find(", ").map(|k| k + search) {
         if let Some((volume, reporter, page, year)) = reporter_cite(&t[k + 2..]) {
-            return Some(case_reference(&t[..k], reporter, Some(volume), page, year));
+            let name = without_decision_kind(&t[..k]);
+            return Some(case_reference(name, reporter, Some(volume), page, year));
         }
         search = k + 2;
         if search > 220 {
@@ -41,9 +48,56 @@ pub(super) fn case(t: &str) -> Option<Reference> {
             continue;
         };
         let (volume, reporter, page) = volume_reporter(inner[close + 1..].trim_start())?;
-        return Some(case_reference(&t[..b], reporter, volume, page, year));
+        let name = without_decision_kind(&t[..b]);
+        return Some(case_reference(name, reporter, volume, page, year));
     }
     None
+}
+
+/// The decisions an international court or tribunal gives, as the
+/// Bluebook writes them after the case's name.
+const DECISION_KINDS: &[&str] = &[
+    "Judgment",
+    "Advisory Opinion",
+    "Order",
+    "Provisional Measures",
+    "Preliminary Objections",
+    "Preliminary Objection",
+    "Merits",
+    "Award",
+    "Separate Opinion",
+    "Dissenting Opinion",
+];
+
+/// Where `, Judgment,` (or another kind of decision) follows a case's
+/// name in the first 220 bytes of `t`.
+fn decision_kind(t: &str) -> Option<usize> {
+    DECISION_KINDS
+        .iter()
+        .filter_map(|k| {
+            let at = t.find(&format!(", {k}"))?;
+            let after = &t[at + 2 + k.len()..];
+            (at < 220 && after.starts_with([',', ' '])).then_some(at)
+        })
+        .min()
+}
+
+/// `Pulp Mills on the River Uruguay (Arg. v. Uru.), Judgment` → the
+/// case's name alone.
+/// The same after OSCOLA's italic name, in parentheses: `*Temple of Preah
+/// Vihear (Cambodia v Thailand)* (Merits)`.
+fn without_decision_kind(name: &str) -> &str {
+    let name = name.trim_end();
+    match name.rsplit_once(", ").or_else(|| name.rsplit_once(" (")) {
+        Some((head, kind))
+            if DECISION_KINDS
+                .iter()
+                .any(|k| kind.trim_end_matches(')').starts_with(k)) =>
+        {
+            head
+        }
+        _ => name,
+    }
 }
 
 fn case_reference(
@@ -54,7 +108,7 @@ fn case_reference(
     year: i32,
 ) -> Reference {
     Reference {
-        title: Some(clean(name.trim_matches(['*', ' ']))),
+        title: Some(clean(&name.replace(['*', '_'], ""))),
         container: Some(reporter.trim().to_string()),
         volume: volume.map(str::to_string),
         pages: Some(page.to_string()),
@@ -74,17 +128,23 @@ pub(super) fn reporter_cite(t: &str) -> Option<(&str, &str, &str, i32)> {
     }
     let (reporter, page) = reporter_page(rest)?;
     let after = &rest[rest.find(page)? + page.len()..];
-    let open = after.find('(')?;
+    let open = after.find('(');
     // Only pin cites, page ranges and parallel citations (`, 111 S. Ct.
     // 1282`) stand between the page and the year.
-    if !parallel(&after[..open]) {
+    let before = &after[..open.unwrap_or(after.len())];
+    if !parallel(before.trim_end_matches(['.', ';', ' '])) {
         return None;
     }
-    let close = after[open..].find(')')? + open;
-    let year = after[open + 1..close]
-        .split_whitespace()
-        .filter_map(year_word)
-        .next_back()?;
+    let in_parentheses = open.and_then(|open| {
+        let close = after[open..].find(')')? + open;
+        after[open + 1..close]
+            .split_whitespace()
+            .filter_map(year_word)
+            .next_back()
+    });
+    // A reporter numbered by year gives none in the parentheses (`2010
+    // I.C.J. 14 (Apr. 20)`, `2004 Wis. L. Rev. 1021`): the volume is it.
+    let year = in_parentheses.or_else(|| year_word(volume).filter(|_| volume.len() == 4))?;
     Some((volume, reporter, page, year))
 }
 
@@ -116,7 +176,7 @@ pub(super) fn parallel(t: &str) -> bool {
         w.is_empty()
             || w.chars().all(|c| c.is_ascii_digit() || "–-".contains(c))
             || w.starts_with(char::is_uppercase)
-            || matches!(w, "2d" | "3d" | "4th")
+            || matches!(w, "2d" | "3d" | "4th" | "¶" | "¶¶" | "para." | "paras.")
     })
 }
 
@@ -141,249 +201,3 @@ pub(super) fn reporter_page(t: &str) -> Option<(&str, &str)> {
     }
     None
 }
-
-/// Rule 4: `Copyright Act, Art. 95`, `Spanish Civil Code, Arts. 1254
-/// ss.`, `World Copyright Treaty of 1996 found at …`: a law's name (with
-/// a word that says it is one), then a provision or nothing.
-pub(super) fn legislation(t: &str) -> Option<Reference> {
-    if let Some(r) = european_act(t).or_else(|| provision_first(t)) {
-        return Some(r);
-    }
-    // The first sentence (`U.S.` and `No.` do not end it).
-    let t = &t[..super::sentences::sentence_at(t, 0, "en").end];
-    // The law's name, without the provision cited (`§ 107`, `Chapter 22`).
-    let end = [
-        ", ",
-        " found at",
-        " may be found",
-        " available at",
-        " (",
-        " §",
-        " Chapter ",
-        " Art. ",
-        " Article ",
-        " Section ",
-    ]
-    .iter()
-    .filter_map(|p| t.find(p))
-    .min()
-    .unwrap_or(t.len());
-    // A full stop ends the name unless it closes an abbreviation (`U.S.C.`).
-    let name = t[..end].trim_end();
-    let dotted = |n: &str| {
-        n.rsplit(' ')
-            .next()
-            .is_some_and(|w| w.matches('.').count() > 1)
-    };
-    let name = if dotted(name) {
-        name
-    } else {
-        name.trim_end_matches('.')
-    };
-    let after = t[end..].trim_start_matches([',', ' ']);
-    let words: Vec<&str> = name.split(' ').collect();
-    // A law's name: capitalised words and figures, joined by small words
-    // (`Treaty of 1996`), not a sentence (`Code for the model is …`).
-    let lawful = words
-        .iter()
-        .any(|w| LAW_WORDS.contains(&w.trim_end_matches(',')))
-        && words.iter().all(|w| {
-            !w.starts_with(char::is_lowercase)
-                || matches!(
-                    *w,
-                    "of" | "on" | "the" | "for" | "and" | "in" | "de" | "du" | "des"
-                )
-        });
-    let provision = after.is_empty()
-        || after.starts_with(['§', '('])
-        || [
-            "Art.",
-            "Arts.",
-            "Article",
-            "art.",
-            "arts.",
-            "Section",
-            "Sections",
-            "s ",
-            "ss ",
-            "s.",
-            "ss.",
-            "para",
-            "Chapter",
-            "Public Law",
-            "found at",
-            "may be found",
-            "available at",
-            "No.",
-            "Title",
-        ]
-        .iter()
-        .any(|p| after.starts_with(p));
-    // A title's number may come first (`17 U.S.C. § 107`).
-    let opens = name.starts_with(char::is_uppercase)
-        || words.len() > 1 && is_number(words[0]) && words[1].starts_with(char::is_uppercase);
-    if !(lawful && provision && words.len() <= 14 && opens) {
-        return None;
-    }
-    let year = words.iter().find_map(|w| {
-        let lead: String = w.chars().take_while(char::is_ascii_digit).collect();
-        year_word(&lead)
-    });
-    let mut title = clean(name);
-    if dotted(name) {
-        title.push('.');
-    }
-    Some(Reference {
-        title: Some(title),
-        year,
-        kind: "legislation",
-        ..Reference::default()
-    })
-}
-
-/// `Directive 2001/29/EC of the European Parliament and of the Council of
-/// 22 May 2001 on …`, `Regulation (EU) No 1215/2012 …`: the act's full
-/// name up to its publication (`, OJ L 167`) or its address.
-fn european_act(t: &str) -> Option<Reference> {
-    let kind = ["Directive ", "Regulation ", "Decision "]
-        .iter()
-        .find(|k| t.starts_with(*k))?;
-    let mut rest = t[kind.len()..].trim_start();
-    for skip in ["(EC)", "(EU)", "(EEC)", "(Euratom)", "No.", "No", "Nr."] {
-        rest = rest.strip_prefix(skip).unwrap_or(rest).trim_start();
-    }
-    let number = rest.split([' ', ',']).next()?;
-    let parts: Vec<&str> = number.split('/').collect();
-    let numeric = parts.len() >= 2 && parts[..2].iter().all(|p| is_number(p));
-    if !numeric {
-        return None;
-    }
-    let end = [
-        ", OJ",
-        " OJ ",
-        ", O.J.",
-        ", available",
-        " available at",
-        ", [",
-        " <",
-        ", http",
-    ]
-    .iter()
-    .filter_map(|p| t.find(p))
-    .min()
-    .unwrap_or(t.len())
-    .min(super::sentences::sentence_at(t, 0, "en").end);
-    let name = &t[..crate::chars::floor(t, end.min(400))];
-    let year = super::note_forms::first_date(name)
-        .map(|(y, _)| y)
-        .or_else(|| parts.iter().find_map(|p| year_word(p)));
-    let date = find_years(name, (1900, 2100))
-        .into_iter()
-        .find(|h| h.label.split_whitespace().count() == 3)
-        .map(|h| super::fields::iso_of(&h));
-    Some(Reference {
-        title: Some(clean(name)),
-        year,
-        date,
-        kind: "legislation",
-        ..Reference::default()
-    })
-}
-
-/// `Article 12 of the Copyright Act`, `Art. 6:227a, para 1 Dutch Civil
-/// Code`, `Articles L. 132-1 and seq. of the Consumer Code`: the provision
-/// first, then the law, which is the work cited.
-fn provision_first(t: &str) -> Option<Reference> {
-    let first = t.split(' ').next()?;
-    let opens = [
-        "Article", "Articles", "Art.", "Arts.", "art.", "arts.", "arts", "Section", "Sections",
-        "§", "§§", "Rule", "Rules",
-    ];
-    if !opens.contains(&first) {
-        return None;
-    }
-    let sentence = &t[..super::sentences::sentence_at(t, 0, "en").end];
-    let mut words = word_spans(sentence).skip(1).peekable();
-    // The provision's numbers and marks.
-    while let Some(&(_, w)) = words.peek() {
-        let bare = w.trim_end_matches([',', ';']);
-        let mark = bare.contains(|c: char| c.is_ascii_digit())
-            || matches!(
-                bare,
-                "para"
-                    | "para."
-                    | "paras"
-                    | "paragraph"
-                    | "§"
-                    | "and"
-                    | "to"
-                    | "seq."
-                    | "et"
-                    | "ff."
-                    | "f."
-                    | "sub"
-                    | "lit."
-                    | "in"
-                    | "fine"
-                    | "No."
-                    | "no."
-                    | "pt."
-            )
-            || bare.len() == 2 && bare.ends_with('.') && bare.starts_with(char::is_uppercase);
-        if !mark {
-            break;
-        }
-        words.next();
-    }
-    for small in ["of", "the", "du", "de", "la", "des", "der"] {
-        if words.peek().is_some_and(|&(_, w)| w == small) {
-            words.next();
-        }
-    }
-    let mut name: Vec<&str> = Vec::new();
-    for (_, w) in words {
-        let bare = w.trim_end_matches(['.', ',', ';', ':']);
-        let small = matches!(bare, "of" | "on" | "the" | "for" | "and");
-        if !(bare.starts_with(char::is_uppercase) || small && !name.is_empty()) || name.len() >= 10
-        {
-            break;
-        }
-        name.push(bare);
-        if bare.len() < w.len() {
-            break;
-        }
-    }
-    while name
-        .last()
-        .is_some_and(|w| w.starts_with(char::is_lowercase))
-    {
-        name.pop();
-    }
-    if !name.iter().any(|w| LAW_WORDS.contains(w)) {
-        return None;
-    }
-    Some(Reference {
-        title: Some(name.join(" ")),
-        year: name.iter().find_map(|w| year_word(w)),
-        kind: "legislation",
-        ..Reference::default()
-    })
-}
-
-pub(super) const LAW_WORDS: &[&str] = &[
-    "Act",
-    "Charter",
-    "Code",
-    "Constitution",
-    "Convention",
-    "Decree",
-    "Directive",
-    "Gesetz",
-    "Law",
-    "Ordinance",
-    "Protocol",
-    "Regulation",
-    "Statute",
-    "Treaty",
-    "U.S.C.",
-];

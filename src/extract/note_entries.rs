@@ -101,7 +101,7 @@ pub(super) fn names_a_list(e: &Reference) -> bool {
         p.family
             .split_whitespace()
             .chain(p.given.split_whitespace())
-            .any(|w| super::note_cases::LAW_WORDS.contains(&w) || DOCUMENT_WORDS.contains(&w))
+            .any(|w| super::note_laws::LAW_WORDS.contains(&w) || DOCUMENT_WORDS.contains(&w))
     };
     !e.authors.is_empty() && e.authors.iter().all(|p| a_name(p) && !law(p))
 }

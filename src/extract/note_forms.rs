@@ -24,9 +24,10 @@
 //!    [`decision`]), tried with the cases.
 
 use super::citations::{clean, Reference};
-use super::note_cases::{case, legislation};
+use super::note_cases::case;
 use super::note_courts::decision;
 use super::note_facts::publication;
+use super::note_laws::legislation;
 use super::note_names::given_first;
 use super::years::find_years;
 

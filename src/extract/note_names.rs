@@ -269,7 +269,7 @@ fn person(words: &[&str]) -> Option<Person> {
     // `Hague Seeds Convention`: an instrument, not a person.
     if words
         .iter()
-        .any(|w| super::note_cases::LAW_WORDS.contains(w))
+        .any(|w| super::note_laws::LAW_WORDS.contains(w))
     {
         return None;
     }

@@ -115,7 +115,7 @@ fn cite(
                     .find(|c| !c.ibid && short_forms::is_full_form(family, title, &c.reference))
             })
             .map(Some),
-        short_forms::Back::Previous => Some(out.last()),
+        short_forms::Back::Previous => Some(previous(out, i)),
         short_forms::Back::Note(n) => Some(
             out.iter()
                 .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == *n)),
@@ -168,9 +168,18 @@ fn cite(
                 .find(|c| !c.ibid && short_forms::shortens(&r, &c.reference))
                 .map_or_else(|| Cited::new(Place::Note(i), None, *r), back),
         ),
-        citations::Parsed::Ibid(_) => out.last().map(back),
+        citations::Parsed::Ibid(_) => previous(out, i).map(back),
         citations::Parsed::Note => None,
     }
+}
+
+/// What `Ibid.` or `Id.` in note `i` stands for: the last citation, when
+/// it is in this note or the one just before. After a note that cites
+/// nothing read here (a remark, or a citation in a form not read), it
+/// stands for nothing rather than for an older work.
+fn previous(out: &[Cited], i: usize) -> Option<&Cited> {
+    out.last()
+        .filter(|c| matches!(c.at, Place::Note(k) if k + 1 >= i))
 }
 
 /// A note's text cut at `; ` outside brackets and quotes.

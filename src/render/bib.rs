@@ -100,6 +100,11 @@ fn entry(id: &str, r: &Reference, out: &mut String) {
 
 /// The BibLaTeX type of a work, and its subtype.
 fn bib_type(r: &Reference) -> (&'static str, Option<&'static str>) {
+    // Every type below but `@misc` needs a title: a journal's line with
+    // no title (`Bioresource Reviews 99 (2008) 4919–4928`) is `@misc`.
+    if r.title.is_none() {
+        return ("misc", None);
+    }
     match r.kind {
         "article-journal" => ("article", None),
         "article-newspaper" if r.container.is_some() => ("article", Some("newspaper")),
@@ -199,6 +204,8 @@ fn ris_entry(id: &str, r: &Reference, out: &mut String) {
         "patent" => "PAT",
         "dataset" => "DATA",
         "software" => "COMP",
+        "legal_case" => "CASE",
+        "legislation" => "STAT",
         _ => "GEN",
     };
     tag("TY", ty);

@@ -17,9 +17,11 @@ pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Pre
     // `October 12, 2019`
     if let Some(day) = day_number(last) {
         let (rest2, month_word) = split_last_word(rest.trim_end());
-        if let Some(m) = month_index(month_word) {
+        // `(Sept. 13, 2007)`: the parenthesis is not the date's.
+        let bare_month = month_word.trim_start_matches(['(', '[']);
+        if let Some(m) = month_index(bare_month) {
             return Some((
-                rest2.len(),
+                rest2.len() + (month_word.len() - bare_month.len()),
                 format!("{day} {} {year}", month_name(m)),
                 Precision::Day,
             ));
@@ -49,9 +51,12 @@ pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Pre
             });
         }
     }
-    if let Some(day) = day_number(day_word) {
+    // `(12 June 2009)`: the parenthesis is not the date's.
+    let bare_day = day_word.trim_start_matches(['(', '[']);
+    if let Some(day) = day_number(bare_day) {
         let label = format!("{day} {} {year}", month_name(m));
-        let (start, label) = day_span_start(rest2, day, m, &label).unwrap_or((rest2.len(), label));
+        let opened_at = rest2.len() + (day_word.len() - bare_day.len());
+        let (start, label) = day_span_start(rest2, day, m, &label).unwrap_or((opened_at, label));
         return Some((start, label, Precision::Day));
     }
     if let Some((start, m0)) = month_span_start(rest, m) {

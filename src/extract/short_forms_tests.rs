@@ -1,0 +1,131 @@
+//! Tests of `short_forms`.
+
+use super::*;
+
+#[test]
+fn signals_are_dropped() {
+    assert_eq!(
+        without_signal("See Ong, Russell. \"A Title.\""),
+        "Ong, Russell. \"A Title.\""
+    );
+    assert_eq!(
+        without_signal("*See also* Hobsbawm, Eric."),
+        "Hobsbawm, Eric."
+    );
+    assert_eq!(
+        without_signal("Cf. *The Long Peace*, 3."),
+        "*The Long Peace*, 3."
+    );
+    assert_eq!(
+        without_signal("Seeds of the crisis."),
+        "Seeds of the crisis."
+    );
+    assert_eq!(without_signal("See the appendix."), "See the appendix.");
+    assert_eq!(
+        without_signal("*See,* Orr v. Lane, 12 F.3d 4 (1st Cir. 1999)."),
+        "Orr v. Lane, 12 F.3d 4 (1st Cir. 1999)."
+    );
+    // Bluebook signals, emphasised whole with what they carry.
+    for (note, want) in [
+        (
+            "*See, e.g.*, Stephen C. Lowry, The Law of Rivers 406–09 (3d ed. 2019).",
+            "Stephen C. Lowry",
+        ),
+        (
+            "_But see_ Orr v. Lane, 12 F.3d 4 (1st Cir. 1999).",
+            "Orr v. Lane",
+        ),
+        (
+            "*See generally* Owen Marsh, *Rivers*, 22 J. Env't L. 475 (2010).",
+            "Owen Marsh",
+        ),
+        ("*Cf.* *Rivers and Rights*, 3.", "*Rivers and Rights*"),
+        ("*See also, e.g.*, 2999 U.N.T.S. 77.", "2999 U.N.T.S."),
+    ] {
+        assert!(
+            without_signal(note).starts_with(want),
+            "{note}: {}",
+            without_signal(note)
+        );
+    }
+    // An emphasised title that opens with a signal's word is kept.
+    assert_eq!(
+        without_signal("*See You in Court* (Harbour Press, 2001)."),
+        "*See You in Court* (Harbour Press, 2001)."
+    );
+    // A note of a signal and a link: the link is kept apart.
+    assert_eq!(without_signal("See ."), "");
+}
+
+#[test]
+fn back_references() {
+    for t in [
+        "Ibid.",
+        "*Ibid.*, p. 4",
+        "*Ibidem*",
+        "Id. at 12",
+        "Id.",
+        "Там же. С. 5.",
+        "同上",
+    ] {
+        assert_eq!(back(t), Back::Previous, "{t}");
+    }
+    assert_eq!(back("Smith, supra note 5, at 12."), Back::Note(5));
+    assert_eq!(back("Smith, *supra* note 5, at 12."), Back::Note(5));
+    assert_eq!(back("Weller (n 7) 130."), Back::Note(7));
+    assert_eq!(back("*Weller* (n 12)."), Back::Note(12));
+    assert_eq!(back("Weller (n 7a)."), Back::Full);
+    assert_eq!(back("Smith, _supra_ notes 5, 7."), Back::Full);
+    assert_eq!(
+        back("Hobsbawm, op. cit., p. 40."),
+        Back::Author("Hobsbawm".into())
+    );
+    assert_eq!(back("Idris, Amal. A Title. 2019."), Back::Full);
+    assert_eq!(back("Identity politics, a remark."), Back::Full);
+}
+
+#[test]
+fn notes_that_refer_back_take_the_reference_they_mean() {
+    let md = "A[^1] B[^2] C[^3] D[^4] E[^5] F[^6] G[^7]\n\n\
+[^1]: See Hartley, Zora. *The Long Frontier*. Northern Press, 2004.\n\
+[^2]: *Id.* at 12.\n\
+[^3]: Okafor, Nia. \"River Law.\" *Journal of Waters* 3, no. 2 (2011): 1-20.\n\
+[^4]: Hartley, supra note 1, at 40.\n\
+[^5]: Okafor, op. cit., p. 7.\n\
+[^6]: Hartley, *The Long Frontier*, 99.\n\
+[^7]: Ibid.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::super::references::read_citations(&doc);
+    let title = |i: usize| cited[i].reference.title.clone().unwrap_or_default();
+    assert_eq!(cited.len(), 7, "{cited:#?}");
+    assert_eq!(title(0), "The Long Frontier");
+    assert_eq!(cited[0].reference.authors[0].family, "Hartley");
+    for (i, want) in [
+        (1, "The Long Frontier"),
+        (3, "The Long Frontier"),
+        (4, "River Law"),
+        (5, "The Long Frontier"),
+        (6, "The Long Frontier"),
+    ] {
+        assert_eq!(title(i), want, "note {}", i + 1);
+        assert!(cited[i].ibid, "note {}", i + 1);
+    }
+    // One work each: the back-references share the full one's keys.
+    let keys = |i: usize| super::super::citations::match_keys(&cited[i].reference);
+    assert_eq!(keys(5), keys(0));
+}
+
+#[test]
+fn ibid_after_a_note_that_cites_nothing_stands_for_nothing() {
+    let md = "A[^1] B[^2] C[^3] D[^4]\n\n\
+[^1]: Hartley, Zora. *The Long Frontier*. Northern Press, 2004.\n\
+[^2]: The commission's minutes of that year are lost.\n\
+[^3]: *Id.* at 12.\n\
+[^4]: Ibid., 14.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::super::references::read_citations(&doc);
+    // Note 3 does not fall back on note 1's book, two notes up; note 4
+    // follows a note that resolved to nothing, so it too stands for nothing.
+    assert_eq!(cited.len(), 1, "{cited:#?}");
+    assert!(matches!(cited[0].at, super::super::Place::Note(0)));
+}

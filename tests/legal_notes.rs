@@ -1,0 +1,109 @@
+//! Notes as lawyers write them (the Bluebook and OSCOLA), read into the
+//! citation index: the `reference-forms` fixture's two legal texts, each
+//! note checked for the work it cites.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+type Work = (String, String, i64);
+
+/// The citation index of the fixture: for each document and note, the
+/// works it cites (`type`, `title`, `year`).
+fn works_by_note() -> BTreeMap<(String, u64), Vec<Work>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference-forms");
+    let (_tmp, out, o) = common::build_site(&root);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let items = common::json(&out.join("data/citations.json"));
+    let mut by_note = BTreeMap::new();
+    for item in items.as_array().unwrap() {
+        let year = item["issued"]["date-parts"][0][0].as_i64().unwrap_or(0);
+        let work = (
+            item["type"].as_str().unwrap().to_string(),
+            item["title"].as_str().unwrap_or("").to_string(),
+            year,
+        );
+        for place in item["custom"]["cited-in"].as_array().unwrap() {
+            let doc = place["doc"].as_str().unwrap().to_string();
+            if let Some(n) = place["footnote"].as_u64() {
+                by_note
+                    .entry((doc, n))
+                    .or_insert_with(Vec::new)
+                    .push(work.clone());
+            }
+        }
+    }
+    by_note
+}
+
+#[test]
+fn bluebook_and_oscola_notes_cite_the_works_they_name() {
+    let works = works_by_note();
+    let cites = |doc: &str, n: u64| {
+        works
+            .get(&(doc.to_string(), n))
+            .cloned()
+            .unwrap_or_else(|| panic!("{doc} note {n} cites nothing: {works:#?}"))
+    };
+    // The one work a note cites.
+    let note = |doc: &str, n: u64| {
+        let all = cites(doc, n);
+        assert_eq!(all.len(), 1, "{doc} note {n}: {all:?}");
+        all[0].clone()
+    };
+    let w = |kind: &str, title: &str, year: i64| (kind.to_string(), title.to_string(), year);
+    let rivers = "shared-rivers-and-the-limits-of-consent/";
+    // `*See, e.g.*,` is a signal; the book is the work.
+    assert_eq!(
+        note(rivers, 1),
+        w("book", "The Law of International Watercourses", 2019)
+    );
+    assert_eq!(
+        note(rivers, 2),
+        w(
+            "treaty",
+            "Convention on the Law of the Non-Navigational Uses of International Watercourses",
+            1997
+        )
+    );
+    assert_eq!(
+        note(rivers, 3),
+        w(
+            "legal_case",
+            "Gabčíkovo-Nagymaros Project (Hung./Slovk.)",
+            1997
+        )
+    );
+    let pulp_mills = w(
+        "legal_case",
+        "Pulp Mills on the River Uruguay (Arg. v. Uru.)",
+        2010,
+    );
+    assert_eq!(note(rivers, 4), pulp_mills);
+    // `*Id.* ¶ 204.`: the case of the note before, not the book of note 1.
+    assert_eq!(note(rivers, 5), pulp_mills);
+    // `*See generally* McIntyre, …; Tanzi, ….`: two works.
+    let titles: Vec<String> = cites(rivers, 6).into_iter().map(|w| w.1).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    // `McCaffrey, *supra* note 1, at 412.`
+    assert_eq!(note(rivers, 7), note(rivers, 1));
+    assert_eq!(note(rivers, 9).0, "report");
+    let border = "settling-the-eastern-border/";
+    assert_eq!(note(border, 1).0, "treaty");
+    assert_eq!(note(border, 2), w("legislation", "UNGA Res 2758", 1971));
+    // `*Ibid* para 2.` after the Security Council's resolution.
+    assert_eq!(note(border, 4), note(border, 3));
+    assert_eq!(note(border, 5).0, "treaty");
+    assert_eq!(
+        note(border, 8),
+        w(
+            "legal_case",
+            "Temple of Preah Vihear (Cambodia v Thailand)",
+            1962
+        )
+    );
+    // OSCOLA's cross-reference: `Weller (n 7) 130.`
+    assert_eq!(note(border, 9), note(border, 7));
+    assert_eq!(note(border, 10).0, "report");
+}
