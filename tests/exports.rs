@@ -371,6 +371,7 @@ const CSL_TYPES: &[&str] = &[
     "book",
     "chapter",
     "document",
+    "hearing",
     "legal_case",
     "legislation",
     "paper-conference",

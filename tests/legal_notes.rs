@@ -106,4 +106,47 @@ fn bluebook_and_oscola_notes_cite_the_works_they_name() {
     // OSCOLA's cross-reference: `Weller (n 7) 130.`
     assert_eq!(note(border, 9), note(border, 7));
     assert_eq!(note(border, 10).0, "report");
+    let controls = "export-controls-and-the-energy-trade/";
+    assert_eq!(
+        note(controls, 1),
+        w("legislation", "Export Control Reform Act of 2018", 2018)
+    );
+    assert_eq!(
+        note(controls, 2),
+        w("legislation", "Export Administration Regulations", 2019)
+    );
+    let chen = w("legal_case", "United States v. Zhi Wei Chen", 2016);
+    assert_eq!(note(controls, 3), chen);
+    // `*Id.* at 1032; *see also* Halverson …`: the case before, and another.
+    assert!(
+        cites(controls, 4).contains(&chen),
+        "{:?}",
+        cites(controls, 4)
+    );
+    assert_eq!(cites(controls, 4).len(), 2);
+    assert_eq!(
+        note(controls, 5),
+        w(
+            "article-newspaper",
+            "Pipeline Sanctions Bite in Siberia",
+            2019
+        )
+    );
+    assert_eq!(note(controls, 6).0, "document");
+    // `Compare A, with B`: two works; each `supra note 7` takes the one
+    // it names.
+    assert_eq!(cites(controls, 7).len(), 2);
+    assert_eq!(
+        note(controls, 8),
+        w("article-journal", "Sanctions as Statecraft", 2020)
+    );
+    assert_eq!(
+        note(controls, 9),
+        w("article-journal", "The Limits of Export Control", 2021)
+    );
+    assert_eq!(note(controls, 10).0, "hearing");
+    assert_eq!(
+        note(controls, 11),
+        w("legislation", "87 Fed. Reg. 12,226", 2022)
+    );
 }

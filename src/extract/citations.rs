@@ -158,11 +158,15 @@ fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         let doi = find_doi(&text);
         return Parsed::Reference(Box::new(Reference { urls, doi, ..r }));
     }
-    // A treaty, a resolution or a report of the United Nations, read whole
-    // (`Int'l Law Comm'n, Rep. on …, U.N. Doc. A/58/10` is no article).
-    let international =
-        super::note_intl::treaty(&text).or_else(|| super::note_intl::un_document(&text));
-    if let Some(r) = international {
+    // A treaty, a resolution or a report of the United Nations, a law by
+    // its code, a hearing or a press release, read whole (`Int'l Law Comm'n, Rep. on …, U.N. Doc.
+    // A/58/10` is no article, `Export Administration Regulations, 15
+    // C.F.R. § 744.21` no person).
+    let public = super::note_intl::treaty(&text)
+        .or_else(|| super::note_intl::un_document(&text))
+        .or_else(|| super::note_laws::code_cite(&text))
+        .or_else(|| super::note_public::read(&text));
+    if let Some(r) = public {
         return Parsed::Reference(Box::new(Reference { urls, ..r }));
     }
     // `Berg, A. (2012). Title. …`: a note written as an author–date

@@ -215,6 +215,15 @@ const NEWS_WORDS: &[&str] = &[
     "journal of commerce",
 ];
 
+/// A dated article's kind by its container: a newspaper by its name's
+/// words (`Times`, `Post`), else a magazine.
+pub(super) fn periodical_kind(r: &Reference) -> &'static str {
+    match kind(r, None) {
+        "article-newspaper" => "article-newspaper",
+        _ => "article-magazine",
+    }
+}
+
 pub(super) fn kind(r: &Reference, genre: Option<&str>) -> &'static str {
     if r.doi.is_some() || r.volume.is_some() || r.issue.is_some() {
         return "article-journal";

@@ -52,6 +52,8 @@ mod note_forms;
 mod note_intl;
 mod note_laws;
 mod note_names;
+mod note_parts;
+mod note_public;
 mod note_reports;
 mod references;
 pub mod reftagger;

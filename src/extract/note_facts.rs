@@ -15,7 +15,7 @@ use super::citations::{clean, Reference};
 use super::fields::iso_of;
 use super::note_cases::{is_number, reporter_cite, volume_reporter};
 use super::note_forms::{first_date, strip_in, year_word, Facts, Set};
-use super::years::find_years;
+use super::years::{find_years, Precision, YearHit};
 
 /// Reads what follows the title into `r`.
 pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
@@ -42,6 +42,17 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
         facts.reporter = true;
         facts.kind = Some("article-journal");
         return facts;
+    }
+    // `N.Y. Times (Dec. 20, 2019)`, `Economist (Mar. 2021)`: the Bluebook's
+    // newspaper or magazine, its name and its date.
+    if r.container.is_none() {
+        if let Some((name, hit)) = periodical(t) {
+            r.container = Some(name);
+            r.year = Some(hit.year);
+            r.date = Some(iso_of(&hit));
+            facts.kind = Some(super::fields::periodical_kind(r));
+            return facts;
+        }
     }
     // The container of an article: emphasised, or plain up to its volume.
     if set == Set::Quoted && r.container.is_none() {
@@ -189,6 +200,30 @@ fn year_journal(t: &str) -> Option<(i32, Option<&str>, &str, &str)> {
     let page = after.strip_prefix(", ")?.split([',', ' ', '.']).next()?;
     (is_number(page) && journal.chars().filter(|c| c.is_uppercase()).count() >= 2)
         .then_some((year, None, journal, page))
+}
+
+/// A periodical's name and its date with a month in parentheses, first
+/// in `t`: `N.Y. Times (Dec. 20, 2019)`, `Wall St. J. (Mar. 2, 2021, 6:00
+/// AM)`. Not a publisher (`Harbour Press (2019)` has no month).
+fn periodical(t: &str) -> Option<(String, YearHit)> {
+    let open = t.find(" (")?;
+    let name = &t[..open];
+    let words: Vec<&str> = name.split(' ').collect();
+    let named = (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c == '&')
+                || matches!(*w, "of" | "the" | "and" | "on")
+        })
+        && !name.contains(',');
+    if !named {
+        return None;
+    }
+    let close = open + t[open..].find(')')?;
+    let hit = find_years(&t[open + 2..close], (1400, 2100))
+        .into_iter()
+        .next()?;
+    matches!(hit.precision, Precision::Day | Precision::Month)
+        .then(|| (clean(name.trim_end_matches(',')), hit))
 }
 
 /// `Cambridge: Harwell University Press, 1987`, `4th edn, Merton Press

@@ -127,8 +127,10 @@ fn laws_with_initials_titles_first_and_european_acts() {
     let r = read_ok("The U.S. Patent Act of 1952 found at <http://example.org/pa>.");
     assert_eq!(r.title.as_deref(), Some("The U.S. Patent Act of 1952"));
     assert_eq!((r.year, r.kind), (Some(1952), "legislation"));
+    // A section of a code cited with no law's name is the work (the
+    // title, `42 U.S.C.`, spans a hundred chapters).
     let r = read_ok("17 U.S.C. § 107 (2012).");
-    assert_eq!(r.title.as_deref(), Some("17 U.S.C."));
+    assert_eq!(r.title.as_deref(), Some("17 U.S.C. § 107"));
     let r = read_ok("28 U.S. Code Chapter 85 may be found at <http://example.org/c85>.");
     assert_eq!(r.title.as_deref(), Some("28 U.S. Code"));
     let r = read_ok("Regulation (EU) No 1215/2012 of the European Parliament and of the Council of 12 December 2012 on jurisdiction, OJ L 351, 20.12.2012, p. 1.");

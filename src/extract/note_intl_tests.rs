@@ -105,3 +105,37 @@ fn prose_and_other_citations_are_not_treaties() {
         assert!(un_document(note).is_none(), "{note}");
     }
 }
+
+#[test]
+fn laws_by_their_code_or_register() {
+    let r = read("Export Administration Regulations, 15 C.F.R. § 744.21 (2019).");
+    assert_eq!(
+        (r.kind, r.title.as_deref(), r.year),
+        (
+            "legislation",
+            Some("Export Administration Regulations"),
+            Some(2019)
+        )
+    );
+    let r = read("Export Control Reform Act of 2018, Pub. L. No. 115-232, §§ 1751–1781, 132 Stat. 2208 (codified at 50 U.S.C. §§ 4801–4852).");
+    assert_eq!(
+        (r.kind, r.title.as_deref(), r.year),
+        (
+            "legislation",
+            Some("Export Control Reform Act of 2018"),
+            Some(2018)
+        )
+    );
+    let r = read("87 Fed. Reg. 12,226 (Mar. 4, 2022).");
+    assert_eq!(
+        (r.title.as_deref(), r.date.as_deref()),
+        (Some("87 Fed. Reg. 12,226"), Some("2022-03-04"))
+    );
+    let r = read("42 U.S.C. § 1983 (2018).");
+    assert_eq!(
+        (r.title.as_deref(), r.year, r.date),
+        (Some("42 U.S.C. § 1983"), Some(2018), None)
+    );
+    // A journal whose short name opens like a code's.
+    assert!(super::super::note_laws::code_cite("Lund, Rings, 12 Stat. Sci. 45 (2010).").is_none());
+}

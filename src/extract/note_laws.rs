@@ -11,7 +11,10 @@ use super::years::find_years;
 /// ss.`, `World Copyright Treaty of 1996 found at …`: a law's name (with
 /// a word that says it is one), then a provision or nothing.
 pub(super) fn legislation(t: &str) -> Option<Reference> {
-    if let Some(r) = european_act(t).or_else(|| provision_first(t)) {
+    if let Some(r) = european_act(t)
+        .or_else(|| provision_first(t))
+        .or_else(|| code_cite(t))
+    {
         return Some(r);
     }
     // The first sentence (`U.S.` and `No.` do not end it).
@@ -233,6 +236,69 @@ fn provision_first(t: &str) -> Option<Reference> {
         kind: "legislation",
         ..Reference::default()
     })
+}
+
+/// The codes and registers United States law is cited from.
+const CODES: &[&str] = &["U.S.C.", "U.S.C.A.", "C.F.R.", "Fed. Reg.", "Stat."];
+
+/// A law by its place in a code or register, with its name before or not:
+/// `42 U.S.C. § 1983 (2018)`, `87 Fed. Reg. 12,226 (Mar. 4, 2022)`,
+/// `Export Administration Regulations, 15 C.F.R. § 744.21 (2019)`, `Export
+/// Control Reform Act of 2018, Pub. L. No. 115-232, 132 Stat. 2208`.
+pub(super) fn code_cite(t: &str) -> Option<Reference> {
+    let window = &t[..crate::chars::floor(t, 300)];
+    let window = &window[..window.find("; ").unwrap_or(window.len())];
+    let at = word_spans(window).find_map(|(i, w)| {
+        let rest = window[i + w.len()..].trim_start();
+        // `132 Stat. 2208`, not `12 Stat. Sci. 45` (a journal).
+        let coded = CODES.iter().any(|c| {
+            rest.strip_prefix(c).is_some_and(|after| {
+                after
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '§')
+            })
+        });
+        (is_number(w) && coded).then_some(i)
+    })?;
+    let before = window[..at].trim_end().trim_end_matches(',');
+    let name = before.split(", ").next().unwrap_or("").trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = !name.is_empty()
+        && words.len() <= 14
+        && words
+            .iter()
+            .any(|w| LAW_WORDS.contains(w) || matches!(*w, "Regulations" | "Rules" | "Laws"))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "on" | "the" | "for" | "and" | "to")
+        });
+    if !name.is_empty() && !named {
+        return None;
+    }
+    let cite = &window[at..];
+    let open = cite.find(" (").unwrap_or(cite.len());
+    let parenthesis = cite[open..]
+        .strip_prefix(" (")
+        .and_then(|p| p.split_once(')'))
+        .map_or("", |(inner, _)| inner);
+    let date = find_years(parenthesis, (1700, 2100))
+        .into_iter()
+        .next_back();
+    let year = words.iter().find_map(|w| year_word(w));
+    let mut r = Reference {
+        title: Some(if named {
+            clean(name)
+        } else {
+            clean(cite[..open].trim_end_matches(['.', ',', ';']))
+        }),
+        year: year.or(date.as_ref().map(|h| h.year)),
+        kind: "legislation",
+        ..Reference::default()
+    };
+    if let Some(h) = date.filter(|_| year.is_none()) {
+        r.date = Some(super::fields::iso_of(&h)).filter(|d| d.len() > 4);
+    }
+    Some(r)
 }
 
 pub(super) const LAW_WORDS: &[&str] = &[

@@ -21,7 +21,7 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
         // that does not is a remark) and every link's address stands in the
         // text, so that it knows its part.
         let (with_addresses, _) = citations::marked_text_in(&f.body, true);
-        let parts = split_works(&with_addresses);
+        let parts = super::note_parts::split_works(&with_addresses);
         if parts.len() > 1 && urls.iter().all(|u| with_addresses.contains(u.as_str())) {
             let read: Vec<(Cited, &str)> = parts
                 .iter()
@@ -116,10 +116,12 @@ fn cite(
             })
             .map(Some),
         short_forms::Back::Previous => Some(previous(out, i)),
-        short_forms::Back::Note(n) => Some(
-            out.iter()
-                .find(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == *n)),
-        ),
+        short_forms::Back::Note(n) => {
+            let in_note = out
+                .iter()
+                .filter(|c| matches!(c.at, Place::Note(k) if doc.footnotes[k].number == *n));
+            Some(by_short_name(in_note, short_forms::supra_name(text)))
+        }
         short_forms::Back::Case(volume, reporter) => Some(out.iter().rev().find(|c| {
             let r = &c.reference;
             r.kind == "legal_case"
@@ -173,6 +175,28 @@ fn cite(
     }
 }
 
+/// Of the works a note cites, the one a `supra` names (`Okonjo, *supra*
+/// note 7`): its first author's family name, or its title's first words.
+/// With no name, the note's first work; with a name no work of the note
+/// bears (one the note cites in a form not read), none.
+fn by_short_name<'a>(
+    mut in_note: impl Iterator<Item = &'a Cited>,
+    name: Option<&str>,
+) -> Option<&'a Cited> {
+    let Some(name) = name.map(str::to_lowercase) else {
+        return in_note.next();
+    };
+    in_note.find(|c| {
+        let r = &c.reference;
+        let family = r.authors.first().map(|a| a.family.to_lowercase());
+        let first_word = name.split([' ', ',']).next().unwrap_or("");
+        family.is_some_and(|f| f == first_word || f == name)
+            || r.title
+                .as_deref()
+                .is_some_and(|t| t.to_lowercase().starts_with(&name))
+    })
+}
+
 /// What `Ibid.` or `Id.` in note `i` stands for: the last citation, when
 /// it is in this note or the one just before. After a note that cites
 /// nothing read here (a remark, or a citation in a form not read), it
@@ -180,92 +204,6 @@ fn cite(
 fn previous(out: &[Cited], i: usize) -> Option<&Cited> {
     out.last()
         .filter(|c| matches!(c.at, Place::Note(k) if k + 1 >= i))
-}
-
-/// A note's text cut at `; ` outside brackets and quotes.
-fn split_works(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut depth, mut quoted, mut from) = (0i32, false, 0);
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' | '（' | '《' => depth += 1,
-            ')' | ']' | '）' | '》' => depth -= 1,
-            '"' => quoted = !quoted,
-            '“' => quoted = true,
-            '”' => quoted = false,
-            ';' if depth <= 0 && !quoted && text[i + 1..].starts_with(' ') => {
-                parts.push(text[from..i].trim());
-                from = i + 1;
-            }
-            // Chinese writes no space after its semicolon.
-            '；' if depth <= 0 && !quoted => {
-                parts.push(text[from..i].trim());
-                from = i + c.len_utf8();
-            }
-            // `… UsedSoft/Oracle. See also: …`: a sentence that opens with
-            // a signal cites another work.
-            '.' if depth <= 0 && !quoted && signal_follows(&text[i + 1..]) => {
-                parts.push(text[from..=i].trim());
-                from = i + 1;
-            }
-            // `Rb. Almelo 11 July 2012, KG ZA 12-117, and HR 12 July 2013, …`:
-            // decisions listed one after another.
-            ',' | 'd' if depth <= 0 && !quoted => {
-                let rest = text[i + 1..].trim_start();
-                let joined = c == ',' || text[..=i].ends_with(" and");
-                if joined && i > from && super::note_courts::opens_decision(rest) {
-                    let end = if c == ',' { i } else { i - 3 };
-                    parts.push(text[from..end].trim());
-                    from = text.len() - rest.len();
-                }
-            }
-            _ => {}
-        }
-    }
-    parts.push(text[from..].trim());
-    parts.retain(|p| !p.is_empty());
-    // `…; available at <https://…>`: a part in lower case that is no
-    // signal continues the one before (its addresses are that work's).
-    let mut joined: Vec<&str> = Vec::new();
-    for p in parts {
-        let continues = p.starts_with(char::is_lowercase)
-            && ![
-                "see", "cf.", "compare", "but ", "e.g.", "contra", "accord", "also", "vgl.",
-            ]
-            .iter()
-            .any(|s| p.starts_with(s));
-        match joined.last_mut() {
-            Some(last) if continues => {
-                let start = last.as_ptr() as usize - text.as_ptr() as usize;
-                let end = p.as_ptr() as usize - text.as_ptr() as usize + p.len();
-                *last = &text[start..end];
-            }
-            _ => joined.push(p),
-        }
-    }
-    joined
-}
-
-/// Whether `rest` is a space and a signal that opens a citation.
-fn signal_follows(rest: &str) -> bool {
-    let Some(rest) = rest.strip_prefix(' ') else {
-        return false;
-    };
-    [
-        "See ",
-        "See:",
-        "See, ",
-        "Also see ",
-        "Cf. ",
-        "Cf.:",
-        "But see ",
-        "Compare ",
-        "Contra ",
-        "Vgl. ",
-        "Voir ",
-    ]
-    .iter()
-    .any(|s| rest.starts_with(s))
 }
 
 /// Parses the entries of the document's reference lists.

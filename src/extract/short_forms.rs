@@ -215,6 +215,21 @@ fn without_adverbs(mut text: &str) -> &str {
     }
 }
 
+/// The name before a `supra note N` or `(n N)`: `Okonjo` in `Okonjo,
+/// *supra* note 7, at 460`, `Pipeline Sanctions` in `*Pipeline
+/// Sanctions*, supra note 5`; `None` when nothing stands before it.
+pub fn supra_name(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    let at = ["supra", "(n "]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()?;
+    // Byte offsets agree: lower-casing keeps these names' lengths, and
+    // where it does not the name is left out.
+    let name = text.get(..at)?.trim_matches(|c: char| "*_, ".contains(c));
+    (!name.is_empty() && name.len() <= 80).then_some(name)
+}
+
 /// Rules 2–5: whether `text` (signal dropped) refers back.
 pub fn back(text: &str) -> Back {
     let plain = text.trim_start_matches(['*', '_', ' ']);

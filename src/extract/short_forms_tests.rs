@@ -129,3 +129,35 @@ fn ibid_after_a_note_that_cites_nothing_stands_for_nothing() {
     assert_eq!(cited.len(), 1, "{cited:#?}");
     assert!(matches!(cited[0].at, super::super::Place::Note(0)));
 }
+
+#[test]
+fn a_supra_takes_the_work_of_its_note_that_it_names() {
+    assert_eq!(
+        supra_name("Okonjo, *supra* note 7, at 460."),
+        Some("Okonjo")
+    );
+    assert_eq!(
+        supra_name("*Pipeline Sanctions*, supra note 5."),
+        Some("Pipeline Sanctions")
+    );
+    assert_eq!(supra_name("Weller (n 7) 130."), Some("Weller"));
+    assert_eq!(supra_name("Supra note 3."), None);
+    let md = "A[^1] B[^2] C[^3] D[^4]\n\n\
+[^1]: Compare Mara Lind, *Sanctions as Statecraft*, 133 Harv. L. Rev. 1102 (2020), with Peter Oko, *Trade Limits*, 88 U. Chi. L. Rev. 455 (2021).\n\
+[^2]: Lind, *supra* note 1, at 1115.\n\
+[^3]: Oko, *supra* note 1, at 460.\n\
+[^4]: Quist, *supra* note 1, at 3.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::super::references::read_citations(&doc);
+    let title_of = |note: usize| {
+        cited
+            .iter()
+            .filter(|c| matches!(c.at, super::super::Place::Note(k) if k == note))
+            .map(|c| c.reference.title.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(title_of(1), ["Sanctions as Statecraft"], "{cited:#?}");
+    assert_eq!(title_of(2), ["Trade Limits"], "{cited:#?}");
+    // A name the note does not cite: no work, rather than the wrong one.
+    assert!(title_of(3).is_empty(), "{cited:#?}");
+}

@@ -206,6 +206,7 @@ fn ris_entry(id: &str, r: &Reference, out: &mut String) {
         "software" => "COMP",
         "legal_case" => "CASE",
         "legislation" => "STAT",
+        "hearing" => "HEAR",
         _ => "GEN",
     };
     tag("TY", ty);
