@@ -374,6 +374,7 @@ const CSL_TYPES: &[&str] = &[
     "hearing",
     "legal_case",
     "legislation",
+    "manuscript",
     "paper-conference",
     "report",
     "treaty",

@@ -9,7 +9,7 @@ use super::years::{find_years, Precision, YearHit};
 /// Rule 5. Returns the genre label, if any.
 pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
     let mut genre = None;
-    for field in split_fields(rest) {
+    for field in with_dates_whole(split_fields(rest)) {
         let f = field.trim().trim_end_matches('.').trim();
         let lower = f.to_lowercase();
         // `URL https://…` (the address itself is among the URLs already).
@@ -59,6 +59,37 @@ pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
         }
     }
     genre
+}
+
+/// `April 22` and `1960` as one field, `April 22, 1960`: the comma of
+/// an American date is no field's end.
+fn with_dates_whole(fields: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(fields.len());
+    for f in fields {
+        let year = f.trim().trim_end_matches('.');
+        let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        let month_day = out.last().is_some_and(|prev| {
+            let mut words = prev.split_whitespace();
+            let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
+                return false;
+            };
+            let bare = month.trim_end_matches('.').to_lowercase();
+            crate::chars::MONTHS.iter().any(|m| {
+                *m == bare
+                    || bare.len() == 3 && m.starts_with(&bare)
+                    || bare == "sept" && *m == "september"
+            }) && day.len() <= 2
+                && day.bytes().all(|b| b.is_ascii_digit())
+        });
+        match out.last_mut() {
+            Some(prev) if is_year && month_day => {
+                prev.push_str(", ");
+                prev.push_str(f.trim());
+            }
+            _ => out.push(f),
+        }
+    }
+    out
 }
 
 fn set_container(r: &mut Reference, name: &str) {
@@ -213,6 +244,12 @@ const NEWS_WORDS: &[&str] = &[
     "herald",
     "tribune",
     "journal of commerce",
+    "ribao",
+    "pravda",
+    "izvestiia",
+    "izvestia",
+    "zeitung",
+    "gazette",
 ];
 
 /// A dated article's kind by its container: a newspaper by its name's

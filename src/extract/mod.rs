@@ -43,6 +43,7 @@ pub(crate) mod language;
 pub(crate) mod mentions;
 pub(crate) mod name_forms;
 pub(crate) mod names;
+mod note_archive;
 mod note_cases;
 mod note_chinese;
 mod note_courts;

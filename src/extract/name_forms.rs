@@ -40,13 +40,13 @@ pub fn tidy(p: &Person) -> Person {
 }
 
 /// Whether `first second` is a Chinese name written family name first
-/// (`Chen Weiming`): a common family name, then a two-syllable pinyin
-/// given name that is not one.
+/// (`Chen Weiming`, `Chen Jian`): a common family name, then a pinyin
+/// given name of one or two syllables that is not one.
 pub(super) fn chinese_family_first(first: &str, second: &str) -> bool {
     let (family, given) = (first.to_lowercase(), second.to_lowercase());
     SURNAMES.binary_search(&family.as_str()).is_ok()
         && SURNAMES.binary_search(&given.as_str()).is_err()
-        && syllables(&given) == Some(2)
+        && matches!(syllables(&given), Some(1 | 2))
 }
 
 fn is_inverted_chinese(p: &Person) -> bool {
@@ -170,6 +170,23 @@ mod tests {
     #[test]
     fn surnames_are_sorted() {
         assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn chinese_names_written_family_name_first() {
+        // Given names of two syllables and of one.
+        for (a, b) in [("Yang", "Kuisong"), ("Chen", "Jian"), ("Shen", "Zhihua")] {
+            assert!(chinese_family_first(a, b), "{a} {b}");
+        }
+        // Western order, or two family names: not read the other way.
+        for (a, b) in [
+            ("Jian", "Chen"),
+            ("Li", "Wang"),
+            ("Mary", "Chen"),
+            ("Chen", "Mary"),
+        ] {
+            assert!(!chinese_family_first(a, b), "{a} {b}");
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ use super::note_forms::{word_spans, year_word};
 
 /// Rule 1.
 pub(super) fn case(t: &str) -> Option<Reference> {
+    // OSCOLA sets the parties in italics: `*Name v Name* [2017] UKSC 5`.
+    let t = t.trim_start_matches(['*', '_']);
     // An international court's case may name no parties (`Gabčíkovo-
     // Nagymaros Project (Hung./Slovk.), Judgment, 1997 I.C.J. 7`): the
     // kind of decision stands where `v.` would.

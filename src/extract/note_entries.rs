@@ -34,8 +34,11 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
     let dated = n.year.is_none() && e.year.is_some();
     // `Halvorsen TK, …` read the other way round: initials for a family
     // name.
+    // Not a Chinese name the note rules read family name first (`Yang
+    // Kuisong`), which the entry parser reads the other way.
     let swapped = letters(&first.family) == letters(&other.given)
-        && letters(&first.given) == letters(&other.family);
+        && letters(&first.given) == letters(&other.family)
+        && !super::name_forms::chinese_family_first(&first.family, &first.given);
     // `Lund M, Ortiz WD, Berg DE.` read as one inverted name (`Lund M`,
     // given `Ortiz WD`): the entry parser reads Vancouver's names.
     let vancouver = letters(&first.family) == letters(&format!("{}{}", other.family, other.given))

@@ -108,10 +108,15 @@ fn work(t: &str, first: bool) -> Option<Reference> {
     if !(strong || enough) || (r.title.is_none() && r.container.is_none()) {
         return None;
     }
+    // A container and a date with its day or month (`*New York Times*,
+    // March 3, 1985`): a newspaper's or magazine's, not a book's chapter.
+    let dated = r.date.as_deref().is_some_and(|d| d.len() > 4);
     r.kind = facts
         .kind
         .unwrap_or(if r.volume.is_some() || r.issue.is_some() {
             "article-journal"
+        } else if r.container.is_some() && dated {
+            super::fields::periodical_kind(&r)
         } else if r.container.is_some() {
             "chapter"
         } else {

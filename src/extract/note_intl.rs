@@ -30,7 +30,6 @@ const TREATY_WORDS: &[&str] = &[
     "Accords",
     "Pact",
     "Statute",
-    "Memorandum",
 ];
 
 /// Treaty series and the collections that print treaties.
@@ -144,11 +143,14 @@ fn treaty_name(name: &str) -> bool {
                 | "an"
         )
     };
+    // A memorandum of understanding is one; of a conversation, not.
+    let agreement = words
+        .iter()
+        .any(|w| TREATY_WORDS.contains(&w.trim_end_matches([',', '.'])))
+        || name.starts_with("Memorandum of Understanding");
     (2..=30).contains(&words.len())
         && name.starts_with(char::is_uppercase)
-        && words
-            .iter()
-            .any(|w| TREATY_WORDS.contains(&w.trim_end_matches([',', '.'])))
+        && agreement
         && words.iter().all(|w| {
             small(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
         })

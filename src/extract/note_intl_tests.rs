@@ -139,3 +139,16 @@ fn laws_by_their_code_or_register() {
     // A journal whose short name opens like a code's.
     assert!(super::super::note_laws::code_cite("Lund, Rings, 12 Stat. Sci. 45 (2010).").is_none());
 }
+
+#[test]
+fn oscola_cases_with_their_names_in_italics() {
+    let r = read("*Lund v Secretary of State for the Home Department* [2019] EWCA Civ 12, [2020] 1 WLR 44 [12].");
+    assert_eq!(
+        (r.kind, r.title.as_deref(), r.year),
+        (
+            "legal_case",
+            Some("Lund v Secretary of State for the Home Department"),
+            Some(2019)
+        )
+    );
+}

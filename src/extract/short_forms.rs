@@ -330,8 +330,19 @@ pub fn is_full_form(family: &str, title: &str, full: &Reference) -> bool {
     let (Some(a), Some(ft)) = (full.authors.first(), &full.title) else {
         return false;
     };
-    let t = letters(title);
-    a.family.eq_ignore_ascii_case(family) && t.len() >= 4 && letters(ft).starts_with(&t)
+    a.family.eq_ignore_ascii_case(family) && title_shortens(title, ft)
+}
+
+/// Whether a short title stands for `full`: its start, with or without
+/// the article Chicago drops (`Sino-Soviet Split` for `The Sino-Soviet
+/// Split: Cold War …`).
+fn title_shortens(short: &str, full: &str) -> bool {
+    let t = letters(short);
+    let bare = ["The ", "A ", "An "]
+        .iter()
+        .find_map(|a| full.strip_prefix(a))
+        .map(letters);
+    t.len() >= 4 && (letters(full).starts_with(&t) || bare.is_some_and(|b| b.starts_with(&t)))
 }
 
 /// Rule 6: whether `r` is a short form of `full`.
@@ -352,8 +363,7 @@ pub fn shortens(r: &Reference, full: &Reference) -> bool {
     if !a.family.eq_ignore_ascii_case(&b.family) {
         return false;
     }
-    let t = letters(t);
-    t.len() >= 4 && letters(ft).starts_with(&t)
+    title_shortens(t, ft)
 }
 
 /// The text a note's reference is read from: without a signal (`See`,

@@ -161,3 +161,15 @@ fn a_supra_takes_the_work_of_its_note_that_it_names() {
     // A name the note does not cite: no work, rather than the wrong one.
     assert!(title_of(3).is_empty(), "{cited:#?}");
 }
+
+#[test]
+fn a_short_title_may_leave_out_the_article() {
+    let md = "A[^1] B[^2]\n\n\
+[^1]: Lorenz Lund, *The Sino-Soviet Split: Cold War in the Communist World* (Princeton: Harbour Press, 2008), 114.\n\
+[^2]: Lund, *Sino-Soviet Split*, 120.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::super::references::read_citations(&doc);
+    assert_eq!(cited.len(), 2, "{cited:#?}");
+    assert!(cited[1].ibid, "{cited:#?}");
+    assert_eq!(cited[1].reference.title, cited[0].reference.title);
+}

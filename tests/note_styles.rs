@@ -1,6 +1,7 @@
-//! Notes as lawyers write them (the Bluebook and OSCOLA), read into the
-//! citation index: the `reference-forms` fixture's two legal texts, each
-//! note checked for the work it cites.
+//! Notes as lawyers and historians write them (the Bluebook, OSCOLA,
+//! Chicago with archives), read into the citation index: the
+//! `reference-forms` fixture's legal and history texts, each note checked
+//! for the work it cites.
 
 mod common;
 
@@ -99,7 +100,7 @@ fn bluebook_and_oscola_notes_cite_the_works_they_name() {
         note(border, 8),
         w(
             "legal_case",
-            "Temple of Preah Vihear (Cambodia v Thailand)",
+            "Case Concerning the Temple of Preah Vihear (Cambodia v Thailand)",
             1962
         )
     );
@@ -149,4 +150,58 @@ fn bluebook_and_oscola_notes_cite_the_works_they_name() {
         note(controls, 11),
         w("legislation", "87 Fed. Reg. 12,226", 2022)
     );
+    let english = "sanctions-in-english-courts/";
+    let shvidler = note(english, 1);
+    assert_eq!(shvidler.0, "legal_case");
+    assert!(
+        shvidler.1.starts_with("Shvidler v Secretary of State"),
+        "{shvidler:?}"
+    );
+    assert_eq!(note(english, 2).0, "legal_case");
+    let act = w(
+        "legislation",
+        "Sanctions and Anti-Money Laundering Act 2018",
+        2018,
+    );
+    assert_eq!((note(english, 3), note(english, 4)), (act.clone(), act));
+    // `*Shvidler* (n 1) [45].`, then `ibid [50].`
+    assert_eq!(
+        (note(english, 7), note(english, 8)),
+        (shvidler.clone(), shvidler)
+    );
+    // `Ruys and Ryngaert (n 5) 20; Lester and O'Kane (n 6) 88.`
+    let mut both = cites(english, 10);
+    both.sort();
+    let mut want = vec![note(english, 5), note(english, 6)];
+    want.sort();
+    assert_eq!(both, want);
+}
+
+#[test]
+fn history_notes_cite_archives_newspapers_and_books() {
+    let works = works_by_note();
+    let note = |n: u64| {
+        let all = works
+            .get(&("the-road-to-the-split-1956-1960/".to_string(), n))
+            .cloned()
+            .unwrap_or_else(|| panic!("note {n} cites nothing: {works:#?}"));
+        assert_eq!(all.len(), 1, "note {n}: {all:?}");
+        all[0].clone()
+    };
+    for n in [1, 2, 3] {
+        assert_eq!(note(n).0, "manuscript", "note {n}");
+    }
+    assert_eq!(note(2).1, "Telegram, Mao Zedong to N. S. Khrushchev");
+    assert_eq!(
+        note(4),
+        (
+            "article-newspaper".into(),
+            "Long Live Leninism!".into(),
+            1960
+        )
+    );
+    // `Lüthi, *Sino-Soviet Split*, 120.`: the book of note 5.
+    assert_eq!(note(8), note(5));
+    // `Ibid., 80.` after the article of note 9.
+    assert_eq!(note(10), note(9));
 }
