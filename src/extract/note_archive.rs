@@ -39,6 +39,15 @@ const ARCHIVE_WORDS: &[&str] = &[
 pub(super) fn read(t: &str) -> Option<Reference> {
     let window = &t[..crate::chars::floor(t, 400)];
     let window = &window[..window.find("; ").unwrap_or(window.len())];
+    // Dates are sought only where an archive may be named: most notes
+    // name none.
+    let words = || window.split([' ', ',', '.', ';']);
+    let may_name = ARCHIVE_WORDS.iter().any(|a| window.contains(a))
+        || words().any(|w| ARCHIVES.contains(&w))
+        || ARCHIVES.iter().any(|a| a.contains(' ') && window.contains(a));
+    if !may_name {
+        return None;
+    }
     // The document's date: a day or a month, before the archive.
     let date = find_years(window, (1500, 2100))
         .into_iter()
