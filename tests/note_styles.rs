@@ -205,3 +205,41 @@ fn history_notes_cite_archives_newspapers_and_books() {
     // `Ibid., 80.` after the article of note 9.
     assert_eq!(note(10), note(9));
 }
+
+#[test]
+fn french_legal_notes() {
+    let works = works_by_note();
+    let doc = works
+        .keys()
+        .map(|(d, _)| d.clone())
+        .find(|d| d.starts_with("la-frontiere"))
+        .expect("the French text's notes");
+    let note = |n: u64| {
+        let all = works.get(&(doc.clone(), n)).cloned().unwrap_or_default();
+        assert_eq!(all.len(), 1, "note {n}: {all:?}");
+        all[0].clone()
+    };
+    assert_eq!(note(1).0, "legal_case");
+    // The parties in italics name the decision.
+    assert_eq!(
+        note(2),
+        (
+            "legal_case".into(),
+            "Ministre de l’Intérieur c/ Société Amur".into(),
+            2004
+        )
+    );
+    assert_eq!(note(4).0, "article-journal");
+    // `*Ibid.*`, and `Carbonnier, *op. cit.*`.
+    assert_eq!(note(5), note(4));
+    assert_eq!(note(6), note(3));
+    assert_eq!(note(7).0, "treaty");
+    assert_eq!(
+        note(8),
+        (
+            "legislation".into(),
+            "Décret n° 2002-312 du 28 février 2002".into(),
+            2002
+        )
+    );
+}

@@ -44,7 +44,9 @@ pub(super) fn read(t: &str) -> Option<Reference> {
     let words = || window.split([' ', ',', '.', ';']);
     let may_name = ARCHIVE_WORDS.iter().any(|a| window.contains(a))
         || words().any(|w| ARCHIVES.contains(&w))
-        || ARCHIVES.iter().any(|a| a.contains(' ') && window.contains(a));
+        || ARCHIVES
+            .iter()
+            .any(|a| a.contains(' ') && window.contains(a));
     if !may_name {
         return None;
     }

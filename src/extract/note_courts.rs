@@ -271,7 +271,8 @@ fn name(window: &str) -> Option<&str> {
         }
     }
     fn parties(s: &str) -> Option<&str> {
-        let s = s.trim();
+        // `*Ministre c/ Société X*`: the parties in italics.
+        let s = s.trim().trim_matches(['*', '_']);
         let joined = [" v ", " v. ", " vs. ", " c/ ", " c. ", " ./. ", "/"]
             .iter()
             .any(|j| s.contains(j));

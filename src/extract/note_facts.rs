@@ -73,12 +73,38 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
         }
     }
     // `22, no. 3 (2009): 301–29`: volume and issue before the date.
+    // `vol. 52, n° 3, 2006, p. 201-225` (French and others).
     let numbers: String = t.chars().take_while(|c| *c != '(').collect();
     let mut parts = numbers.split(',').map(str::trim);
-    if let Some(v) = parts.next().filter(|v| is_number(v)) {
-        r.volume = Some(v.to_string());
-        if let Some(n) = parts.next().and_then(|p| p.strip_prefix("no. ")) {
-            r.issue = Some(n.trim().to_string());
+    let volume = |v: &str| {
+        let v = ["vol. ", "Vol. ", "vol ", "Bd. ", "t. "]
+            .iter()
+            .find_map(|m| v.strip_prefix(m))
+            .unwrap_or(v);
+        is_number(v).then(|| v.to_string())
+    };
+    if let Some(v) = parts.next().and_then(volume) {
+        r.volume = Some(v);
+        let issue = |p: &str| {
+            ["no. ", "n° ", "nº ", "Heft "]
+                .iter()
+                .find_map(|m| p.strip_prefix(m))
+                .map(|n| n.trim().to_string())
+        };
+        if let Some(n) = parts.clone().next().and_then(issue) {
+            r.issue = Some(n);
+        }
+        // The pages after `p.` or `pp.`, where no parenthesis gives them.
+        if let Some(pages) =
+            parts.find_map(|p| p.strip_prefix("pp. ").or_else(|| p.strip_prefix("p. ")))
+        {
+            let pages: String = pages
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || "–-".contains(*c))
+                .collect();
+            if !pages.is_empty() {
+                r.pages = Some(pages);
+            }
         }
     }
     if let Some(open) = t.find('(') {

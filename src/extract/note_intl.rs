@@ -32,6 +32,45 @@ const TREATY_WORDS: &[&str] = &[
     "Statute",
 ];
 
+/// The same words in the other languages the texts come in; names in
+/// these languages keep their later words in lower case (`Traité de bon
+/// voisinage`).
+const FOREIGN_TREATY_WORDS: &[&str] = &[
+    "Traité",
+    "Accord",
+    "Protocole",
+    "Charte",
+    "Pacte",
+    "Vertrag",
+    "Abkommen",
+    "Übereinkommen",
+    "Tratado",
+    "Convenio",
+    "Acuerdo",
+    "Trattato",
+    "Договор",
+    "Соглашение",
+    "Конвенция",
+    "Протокол",
+    "条约",
+    "协定",
+];
+
+/// Where a treaty's name ends and its signature begins, in a note that
+/// writes it in words: `…, signé à Moscou le 16 juillet 2001`, `…, done
+/// at Moscow on 16 July 2001`.
+const SIGNED: &[&str] = &[
+    ", signé ",
+    ", signée ",
+    ", fait à ",
+    ", signed at ",
+    ", signed in ",
+    ", done at ",
+    ", unterzeichnet ",
+    ", firmado ",
+    ", подписан",
+];
+
 /// Treaty series and the collections that print treaties.
 const SERIES: &[&str] = &[
     "U.N.T.S.",
@@ -76,9 +115,11 @@ pub(super) fn treaty(t: &str) -> Option<Reference> {
         let inner = &window[open + 2..];
         DATE_MARKS.iter().any(|m| inner.starts_with(m))
     });
-    let (name, rest) = match oscola {
-        Some(open) => (&window[..open], &window[open + 1..]),
-        None => {
+    let signed = SIGNED.iter().filter_map(|m| window.find(m)).min();
+    let (name, rest) = match (oscola, signed) {
+        (Some(open), _) => (&window[..open], &window[open + 1..]),
+        (None, Some(at)) => (&window[..at], &window[at + 2..]),
+        (None, None) => {
             let comma = window.find(", ")?;
             (&window[..comma], &window[comma + 2..])
         }
@@ -91,6 +132,7 @@ pub(super) fn treaty(t: &str) -> Option<Reference> {
     let date = first_full_date(rest)?;
     let lead = &rest[..date.start];
     let close_to_name = oscola.is_some()
+        || signed.is_some() && lead.len() <= 60
         || lead
             .split(", ")
             .filter(|s| !s.trim().is_empty())
@@ -123,6 +165,10 @@ pub(super) fn treaty(t: &str) -> Option<Reference> {
 /// word that names an agreement, not a sentence.
 fn treaty_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // `Traité de bon voisinage, d'amitié et de coopération …`.
+    if FOREIGN_TREATY_WORDS.contains(&words.first().copied().unwrap_or("")) {
+        return (2..=40).contains(&words.len()) && !name.contains(". ");
+    }
     let small = |w: &str| {
         matches!(
             w,

@@ -51,6 +51,19 @@ fn treaties_in_the_bluebook_form() {
 }
 
 #[test]
+fn treaties_named_in_other_languages() {
+    let r = read("Traité de bon voisinage, d'amitié et de coopération entre la Chine et la Russie, signé à Moscou le 16 juillet 2001.");
+    assert_eq!(r.kind, "treaty");
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Traité de bon voisinage, d'amitié et de coopération entre la Chine et la Russie")
+    );
+    assert_eq!(r.date.as_deref(), Some("2001-07-16"));
+    let r = read("Abkommen über die Grenzflüsse, unterzeichnet in Peking am 3. Mai 1994.");
+    assert_eq!((r.kind, r.year), ("treaty", Some(1994)));
+}
+
+#[test]
 fn treaties_in_the_oscola_form() {
     let r = read("Convention on Shared Lakes (adopted 12 June 1992, entered into force 4 March 1996) 1936 UNTS 269, art 7.");
     assert_eq!(r.kind, "treaty");
@@ -151,4 +164,19 @@ fn oscola_cases_with_their_names_in_italics() {
             Some(2019)
         )
     );
+}
+
+#[test]
+fn french_acts_by_kind_number_and_date() {
+    let r = read("Décret n° 2002-312 du 28 février 2002 portant publication de l'accord, *JORF* n° 52 du 2 mars 2002, p. 3945.");
+    assert_eq!(
+        (r.kind, r.title.as_deref(), r.date.as_deref()),
+        (
+            "legislation",
+            Some("Décret n° 2002-312 du 28 février 2002"),
+            Some("2002-02-28")
+        )
+    );
+    let r = read("Loi n° 2016-1691 du 9 décembre 2016 relative à la transparence.");
+    assert_eq!(r.year, Some(2016));
 }

@@ -14,6 +14,7 @@ pub(super) fn legislation(t: &str) -> Option<Reference> {
     if let Some(r) = european_act(t)
         .or_else(|| provision_first(t))
         .or_else(|| code_cite(t))
+        .or_else(|| numbered_act(t))
     {
         return Some(r);
     }
@@ -233,6 +234,39 @@ fn provision_first(t: &str) -> Option<Reference> {
     Some(Reference {
         title: Some(name.join(" ")),
         year: name.iter().find_map(|w| year_word(w)),
+        kind: "legislation",
+        ..Reference::default()
+    })
+}
+
+/// A French act by its kind, number and date: `Décret n° 2002-312 du 28
+/// février 2002 portant publication de …`, `Loi n° 2016-1691 du 9
+/// décembre 2016`. The title is the act up to its date.
+fn numbered_act(t: &str) -> Option<Reference> {
+    const KINDS: &[&str] = &["Loi", "Décret", "Ordonnance", "Arrêté", "Circulaire"];
+    let (kind, rest) = t.split_once(' ')?;
+    if !KINDS.contains(&kind) {
+        return None;
+    }
+    let number = ["n° ", "n°", "no ", "nº "]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))?;
+    let digits = number.split(' ').next()?;
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = number[digits.len()..].strip_prefix(" du ")?;
+    let window = &after[..crate::chars::floor(after, 40)];
+    let date = find_years(window, (1700, 2100))
+        .into_iter()
+        .next()
+        .filter(|h| h.start == 0)?;
+    let end = t.len() - after.len() + date.end;
+    let iso = super::fields::iso_of(&date);
+    Some(Reference {
+        title: Some(clean(&t[..end])),
+        year: Some(date.year),
+        date: Some(iso).filter(|d| d.len() > 4),
         kind: "legislation",
         ..Reference::default()
     })

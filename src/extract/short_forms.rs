@@ -272,10 +272,8 @@ pub fn back(text: &str) -> Back {
     }
     for cit in ["op. cit", "op.cit", "loc. cit", "loc.cit"] {
         if let Some(at) = lower.find(cit) {
-            let before = plain[..at]
-                .trim_end()
-                .trim_end_matches([',', '*', '_'])
-                .trim_end();
+            // `Carbonnier, *op. cit.*`: the name before the comma and marks.
+            let before = plain[..at].trim_end_matches([',', '*', '_', ' ']);
             let family = before
                 .rsplit(' ')
                 .next()

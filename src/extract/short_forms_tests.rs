@@ -80,6 +80,10 @@ fn back_references() {
         back("Hobsbawm, op. cit., p. 40."),
         Back::Author("Hobsbawm".into())
     );
+    assert_eq!(
+        back("Carbonnier, *op. cit.*, p. 215."),
+        Back::Author("Carbonnier".into())
+    );
     assert_eq!(back("Idris, Amal. A Title. 2019."), Back::Full);
     assert_eq!(back("Identity politics, a remark."), Back::Full);
 }
