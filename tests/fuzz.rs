@@ -47,6 +47,7 @@ const TOKENS: &[&str] = &[
     ", 116th Cong. 14 (2019)",
     ", 5 January 1957, AVPRF, f. 0100, op. 50",
     ", with ",
+    ", “Aims,” May 3, 1957, in *Papers*, vol. 3",
     " (Dec. 20, 2019)",
     " p. ",
     "Art.",

@@ -202,6 +202,15 @@ fn history_notes_cite_archives_newspapers_and_books() {
     );
     // `Lüthi, *Sino-Soviet Split*, 120.`: the book of note 5.
     assert_eq!(note(8), note(5));
+    // A report printed in the State Department's collection.
+    assert_eq!(
+        note(6),
+        (
+            "chapter".into(),
+            "The Sino-Soviet Relationship".into(),
+            1960
+        )
+    );
     // `Ibid., 80.` after the article of note 9.
     assert_eq!(note(10), note(9));
 }

@@ -12,7 +12,9 @@
 //!   371/158412.`
 //!
 //! The archive is kept as the work's publisher; the document's kind is a
-//! manuscript.
+//! manuscript. A document printed in a collection (`…, in *Foreign
+//! Relations of the United States, 1958–1960*, vol. 19`) is read here too:
+//! its container is the collection.
 
 use super::citations::{clean, Reference};
 use super::years::{find_years, Precision};
@@ -35,8 +37,60 @@ const ARCHIVE_WORDS: &[&str] = &[
     "архив",
 ];
 
-/// An archival document at the start of `t`, or `None`.
+/// An archival document at the start of `t`, or one printed in a
+/// collection of documents, or `None`.
 pub(super) fn read(t: &str) -> Option<Reference> {
+    in_collection(t).or_else(|| in_archive(t))
+}
+
+/// A document printed in a collection (`Special National Intelligence
+/// Estimate 13-2-60, "The Sino-Soviet Relationship," August 9, 1960, in
+/// *Foreign Relations of the United States, 1958–1960*, vol. 19, *China*
+/// (Washington, DC: GPO, 1996), doc. 351`): its title, its own date, and
+/// the collection as its container.
+fn in_collection(t: &str) -> Option<Reference> {
+    let window = &t[..crate::chars::floor(t, 500)];
+    let at = window.find(", in *")?;
+    let head = &window[..at];
+    let open = head.find(['"', '“'])?;
+    // After the quote mark, whichever width it has (`“` is three bytes).
+    let mark = head[open..].chars().next()?.len_utf8();
+    let quoted = &head[open + mark..];
+    let close = quoted.find(['"', '”'])?;
+    let title = quoted[..close].trim_end_matches([',', ' ']);
+    let date = find_years(&quoted[close..], (1500, 2100))
+        .into_iter()
+        .find(|h| matches!(h.precision, Precision::Day | Precision::Month))?;
+    let book = &window[at + ", in *".len()..];
+    let container = &book[..book.find('*')?];
+    let after = &book[container.len() + 1..];
+    let volume = after
+        .trim_start_matches([',', ' '])
+        .strip_prefix("vol. ")
+        .and_then(|v| v.split([',', ' ']).next())
+        .filter(|v| !v.is_empty());
+    if title.split_whitespace().count() < 2 || container.is_empty() {
+        return None;
+    }
+    // `P. F. Yudin, "Notes …," 31 March 1958, in *…*`: its author.
+    let authors = super::note_names::given_first(&head[..open])
+        .map(|(a, _)| a)
+        .unwrap_or_default();
+    let iso = super::fields::iso_of(&date);
+    Some(Reference {
+        authors,
+        title: Some(clean(title)),
+        container: Some(clean(container)),
+        volume: volume.map(str::to_string),
+        year: Some(date.year),
+        date: Some(iso).filter(|d| d.len() > 4),
+        kind: "chapter",
+        ..Reference::default()
+    })
+}
+
+/// A document in an archive, by its signature.
+fn in_archive(t: &str) -> Option<Reference> {
     let window = &t[..crate::chars::floor(t, 400)];
     let window = &window[..window.find("; ").unwrap_or(window.len())];
     // Dates are sought only where an archive may be named: most notes
@@ -143,6 +197,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.publisher.as_deref(), Some("TNA"));
+    }
+
+    #[test]
+    fn documents_printed_in_collections() {
+        let r = read("Memorandum from the Director, \"Soviet Aims in the Far East,\" May 3, 1957, in *Foreign Relations of the United States, 1955–1957*, vol. 3, *China* (Washington, DC: GPO, 1986), doc. 40.").unwrap();
+        assert_eq!(r.title.as_deref(), Some("Soviet Aims in the Far East"));
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Foreign Relations of the United States, 1955–1957")
+        );
+        assert_eq!(
+            (r.volume.as_deref(), r.date.as_deref()),
+            (Some("3"), Some("1957-05-03"))
+        );
+        assert!(r.authors.is_empty(), "{r:?}");
+        let r = read("P. F. Lund, “Notes of a Talk,” 31 March 1958, in *Documents on the Alliance*, vol. 2 (Moscow: Nauka, 1998), 44.").unwrap();
+        assert_eq!(r.authors[0].family, "Lund");
     }
 
     #[test]
