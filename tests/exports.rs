@@ -368,6 +368,7 @@ const CSL_TYPES: &[&str] = &[
     "article-journal",
     "article-magazine",
     "article-newspaper",
+    "bill",
     "book",
     "chapter",
     "document",

@@ -147,6 +147,24 @@ fn bluebook_and_oscola_notes_cite_the_works_they_name() {
     );
     assert_eq!(note(controls, 10).0, "hearing");
     assert_eq!(
+        note(controls, 12),
+        w("legal_case", "Halvorsen v. Meridian Shipping Co", 2020)
+    );
+    assert_eq!(
+        note(controls, 13),
+        w("report", "H.R. Rep. No. 116-12", 2019)
+    );
+    assert_eq!(note(controls, 14), w("bill", "S. 1234, 117th Cong.", 2021));
+    assert_eq!(note(controls, 15), w("legislation", "U.S. Const.", 0));
+    assert_eq!(
+        note(controls, 16),
+        w("legislation", "Exec. Order No. 13,873", 2019)
+    );
+    assert_eq!(
+        note(controls, 17),
+        w("book", "Restatement (Second) of Torts", 1965)
+    );
+    assert_eq!(
         note(controls, 11),
         w("legislation", "87 Fed. Reg. 12,226", 2022)
     );

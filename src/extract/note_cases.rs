@@ -24,7 +24,10 @@ pub(super) fn case(t: &str) -> Option<Reference> {
     let mut search = vs;
     while let Some(k) = t[search..].find(", ").map(|k| k + search) {
         if let Some((volume, reporter, page, year)) = reporter_cite(&t[k + 2..]) {
-            let name = without_decision_kind(&t[..k]);
+            // `Name v. Name, No. 19-cv-1234, 2020 WL 123456`: the docket
+            // is no part of the name.
+            let name = t[..k].split(", No. ").next().unwrap_or(&t[..k]);
+            let name = without_decision_kind(name);
             return Some(case_reference(name, reporter, Some(volume), page, year));
         }
         search = k + 2;
@@ -178,7 +181,9 @@ pub(super) fn parallel(t: &str) -> bool {
         w.is_empty()
             || w.chars().all(|c| c.is_ascii_digit() || "–-".contains(c))
             || w.starts_with(char::is_uppercase)
-            || matches!(w, "2d" | "3d" | "4th" | "¶" | "¶¶" | "para." | "paras.")
+            || matches!(w, "2d" | "3d" | "4th" | "¶" | "¶¶" | "para." | "paras." | "at")
+            // A database's star page: `2020 WL 123456, at *3`.
+            || w.strip_prefix('*').is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit()))
     })
 }
 

@@ -299,9 +299,9 @@ pub(super) fn code_cite(t: &str) -> Option<Reference> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let named = !name.is_empty()
         && words.len() <= 14
-        && words
-            .iter()
-            .any(|w| LAW_WORDS.contains(w) || matches!(*w, "Regulations" | "Rules" | "Laws"))
+        && words.iter().any(|w| {
+            LAW_WORDS.contains(w) || matches!(*w, "Regulations" | "Rules" | "Laws" | "Order")
+        })
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(*w, "of" | "on" | "the" | "for" | "and" | "to")

@@ -207,6 +207,7 @@ fn ris_entry(id: &str, r: &Reference, out: &mut String) {
         "legal_case" => "CASE",
         "legislation" => "STAT",
         "hearing" => "HEAR",
+        "bill" => "BILL",
         "manuscript" => "MANSCPT",
         _ => "GEN",
     };
