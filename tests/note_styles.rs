@@ -270,3 +270,29 @@ fn french_legal_notes() {
         )
     );
 }
+
+#[test]
+fn russian_notes_in_the_gost_style() {
+    let works = works_by_note();
+    let note = |n: u64| {
+        let all = works
+            .get(&("granitsa-na-amure/".to_string(), n))
+            .cloned()
+            .unwrap_or_else(|| panic!("note {n} cites nothing: {works:#?}"));
+        assert_eq!(all.len(), 1, "note {n}: {all:?}");
+        all[0].clone()
+    };
+    let w = |kind: &str, title: &str, year: i64| (kind.to_string(), title.to_string(), year);
+    assert_eq!(
+        note(1),
+        w("book", "Россия и Китай: четыре века взаимодействия", 2013)
+    );
+    assert_eq!(note(2).0, "manuscript");
+    // `Там же. Л. 5.`: the document of the note before.
+    assert_eq!(note(3), note(2));
+    assert_eq!(
+        note(4),
+        w("article-journal", "Россия и Китай в XX веке: граница", 2001)
+    );
+    assert_eq!(note(5).0, "treaty");
+}

@@ -159,15 +159,16 @@ fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
         return Parsed::Reference(Box::new(Reference { urls, doi, ..r }));
     }
     // A treaty, a resolution or a report of the United Nations, a law by
-    // its code, a hearing or a press release, an archive's document, read
-    // whole (`Int'l Law Comm'n, Rep. on …, U.N. Doc.
+    // its code, a hearing or a press release, an archive's document, a
+    // note in the Russian style, read whole (`Int'l Law Comm'n, Rep. on …, U.N. Doc.
     // A/58/10` is no article, `Export Administration Regulations, 15
     // C.F.R. § 744.21` no person).
     let public = super::note_intl::treaty(&text)
         .or_else(|| super::note_intl::un_document(&text))
         .or_else(|| super::note_laws::code_cite(&text))
         .or_else(|| super::note_public::read(&text))
-        .or_else(|| super::note_archive::read(&text));
+        .or_else(|| super::note_archive::read(&text))
+        .or_else(|| super::note_gost::read(&text));
     if let Some(r) = public {
         return Parsed::Reference(Box::new(Reference { urls, ..r }));
     }

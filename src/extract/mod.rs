@@ -50,6 +50,7 @@ mod note_courts;
 mod note_entries;
 mod note_facts;
 mod note_forms;
+mod note_gost;
 mod note_intl;
 mod note_laws;
 mod note_names;

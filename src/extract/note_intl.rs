@@ -115,10 +115,19 @@ pub(super) fn treaty(t: &str) -> Option<Reference> {
         let inner = &window[open + 2..];
         DATE_MARKS.iter().any(|m| inner.starts_with(m))
     });
-    let signed = SIGNED.iter().filter_map(|m| window.find(m)).min();
+    // `Соглашение … от 16 мая 1991 г.`: Russian dates a treaty by `от`.
+    let dated_by = window
+        .find(" от ")
+        .filter(|&k| window[k + " от ".len()..].starts_with(|c: char| c.is_ascii_digit()))
+        .map(|k| (k, k + " от ".len()));
+    let signed = SIGNED
+        .iter()
+        .filter_map(|m| window.find(m).map(|k| (k, k + 2)))
+        .chain(dated_by)
+        .min();
     let (name, rest) = match (oscola, signed) {
         (Some(open), _) => (&window[..open], &window[open + 1..]),
-        (None, Some(at)) => (&window[..at], &window[at + 2..]),
+        (None, Some((at, from))) => (&window[..at], &window[from..]),
         (None, None) => {
             let comma = window.find(", ")?;
             (&window[..comma], &window[comma + 2..])

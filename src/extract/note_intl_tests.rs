@@ -180,3 +180,16 @@ fn french_acts_by_kind_number_and_date() {
     let r = read("Loi n° 2016-1691 du 9 décembre 2016 relative à la transparence.");
     assert_eq!(r.year, Some(2016));
 }
+
+#[test]
+fn treaties_dated_the_russian_way() {
+    let r = read("Соглашение о пограничных реках от 16 мая 1991 г.");
+    assert_eq!(
+        (r.kind, r.title.as_deref(), r.date.as_deref()),
+        (
+            "treaty",
+            Some("Соглашение о пограничных реках"),
+            Some("1991-05-16")
+        )
+    );
+}
