@@ -17,8 +17,12 @@ pub fn match_keys(r: &Reference) -> Vec<String> {
         out.push(format!("url:{}", normalise_url(u)));
     }
     // A law named without its year (`Copyright Act, Art. 95`) may be any
-    // country's: it is one work with another only by its address.
+    // country's: it is one work with another only by its address. A
+    // constitution names its country (`U.S. Const.`): by its name.
     if r.kind == "legislation" && r.year.is_none() {
+        if let Some(t) = r.title.as_deref().filter(|t| t.ends_with(" Const.")) {
+            out.push(format!("const:{}", letters(t)));
+        }
         return out;
     }
     let names: Vec<String> = r.authors.iter().map(Person::key).collect();
@@ -79,4 +83,29 @@ pub fn letters(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn law(title: &str) -> Reference {
+        Reference {
+            title: Some(title.to_string()),
+            kind: "legislation",
+            ..Reference::default()
+        }
+    }
+
+    #[test]
+    fn laws_without_a_year_merge_only_when_they_name_their_country() {
+        // `U.S. Const. art. I` and `U.S. Const. amend. XIV`: one work.
+        assert_eq!(
+            match_keys(&law("U.S. Const.")),
+            match_keys(&law("U.S. Const."))
+        );
+        assert!(!match_keys(&law("U.S. Const.")).is_empty());
+        // `Copyright Act` may be any country's: no key of its own.
+        assert!(match_keys(&law("Copyright Act")).is_empty());
+    }
 }
