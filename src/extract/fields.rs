@@ -202,6 +202,12 @@ fn only_date(f: &str) -> Option<(i32, String)> {
     Some((h.year, iso_of(h)))
 }
 
+/// A date finer than its year, as an ISO date (`2020-05-25`, `2012-02`);
+/// `None` for a year alone (the reference's `year` holds it).
+pub(super) fn finer_date(h: &YearHit) -> Option<String> {
+    Some(iso_of(h)).filter(|d| d.len() > 4)
+}
+
 /// A date found in the text as an ISO date of its precision: `2020-05-25`,
 /// `2012-02`, else the year.
 pub(super) fn iso_of(h: &YearHit) -> String {

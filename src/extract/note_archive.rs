@@ -76,14 +76,13 @@ fn in_collection(t: &str) -> Option<Reference> {
     let authors = super::note_names::given_first(&head[..open])
         .map(|(a, _)| a)
         .unwrap_or_default();
-    let iso = super::fields::iso_of(&date);
     Some(Reference {
         authors,
         title: Some(clean(title)),
         container: Some(clean(container)),
         volume: volume.map(str::to_string),
         year: Some(date.year),
-        date: Some(iso).filter(|d| d.len() > 4),
+        date: super::fields::finer_date(&date),
         kind: "chapter",
         ..Reference::default()
     })
@@ -152,13 +151,12 @@ fn in_archive(t: &str) -> Option<Reference> {
     if title.split_whitespace().count() < 2 || !title.starts_with(char::is_uppercase) {
         return None;
     }
-    let iso = super::fields::iso_of(&date);
     Some(Reference {
         authors,
         title: Some(clean(title)),
         publisher: Some(clean(archive)),
         year: Some(date.year),
-        date: Some(iso).filter(|d| d.len() > 4),
+        date: super::fields::finer_date(&date),
         kind: "manuscript",
         ..Reference::default()
     })

@@ -260,8 +260,7 @@ fn in_parentheses(inner: &str, r: &mut Reference) {
         return;
     };
     r.year = Some(hit.year);
-    let date = iso_of(&hit);
-    if date.len() > 4 {
+    if let Some(date) = super::fields::finer_date(&hit) {
         r.date = Some(date);
     }
     let before = inner[..hit.start].trim_end_matches([',', ' ']);

@@ -152,9 +152,7 @@ fn part_of(authors: Vec<Person>, title: &str, after: &str) -> Option<Reference> 
             title: Some(clean(title)),
             publisher: Some(clean(container)),
             year: date.as_ref().map(|h| h.year),
-            date: date
-                .map(|h| super::fields::iso_of(&h))
-                .filter(|d| d.len() > 4),
+            date: date.as_ref().and_then(super::fields::finer_date),
             kind: "manuscript",
             ..Reference::default()
         });

@@ -262,11 +262,10 @@ fn numbered_act(t: &str) -> Option<Reference> {
         .next()
         .filter(|h| h.start == 0)?;
     let end = t.len() - after.len() + date.end;
-    let iso = super::fields::iso_of(&date);
     Some(Reference {
         title: Some(clean(&t[..end])),
         year: Some(date.year),
-        date: Some(iso).filter(|d| d.len() > 4),
+        date: super::fields::finer_date(&date),
         kind: "legislation",
         ..Reference::default()
     })
@@ -330,7 +329,7 @@ pub(super) fn code_cite(t: &str) -> Option<Reference> {
         ..Reference::default()
     };
     if let Some(h) = date.filter(|_| year.is_none()) {
-        r.date = Some(super::fields::iso_of(&h)).filter(|d| d.len() > 4);
+        r.date = super::fields::finer_date(&h);
     }
     Some(r)
 }

@@ -149,7 +149,6 @@ fn press_release(window: &str) -> Option<Reference> {
     if title.is_empty() || !author.starts_with(char::is_uppercase) {
         return None;
     }
-    let date = super::fields::iso_of(&hit);
     Some(Reference {
         authors: vec![Person {
             family: clean(author),
@@ -157,7 +156,7 @@ fn press_release(window: &str) -> Option<Reference> {
         }],
         title: Some(clean(title)),
         year: Some(hit.year),
-        date: Some(date).filter(|d| d.len() > 4),
+        date: super::fields::finer_date(&hit),
         kind: "document",
         ..Reference::default()
     })
