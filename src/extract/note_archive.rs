@@ -90,8 +90,7 @@ fn in_collection(t: &str) -> Option<Reference> {
 
 /// A document in an archive, by its signature.
 fn in_archive(t: &str) -> Option<Reference> {
-    let window = &t[..crate::chars::floor(t, 400)];
-    let window = &window[..window.find("; ").unwrap_or(window.len())];
+    let window = super::note_forms::first_citation(t, 400);
     // Dates are sought only where an archive may be named: most notes
     // name none.
     let words = || window.split([' ', ',', '.', ';']);

@@ -243,6 +243,13 @@ fn closing_quote(open: char) -> Option<&'static [char]> {
     })
 }
 
+/// The note's first citation, as the readers of one form look at it: its
+/// first `limit` bytes, up to the `; ` that would start another.
+pub(super) fn first_citation(t: &str, limit: usize) -> &str {
+    let window = &t[..crate::chars::floor(t, limit)];
+    &window[..window.find("; ").unwrap_or(window.len())]
+}
+
 /// Words and their byte offsets.
 pub(super) fn word_spans(t: &str) -> impl Iterator<Item = (usize, &str)> {
     t.split(' ')

@@ -260,8 +260,7 @@ fn series_cite(text: &str) -> Option<(&str, &str, &str)> {
 /// A resolution or a report of the United Nations at the start of `t`,
 /// or `None`.
 pub(super) fn un_document(t: &str) -> Option<Reference> {
-    let window = &t[..crate::chars::floor(t, 400)];
-    let window = &window[..window.find("; ").unwrap_or(window.len())];
+    let window = super::note_forms::first_citation(t, 400);
     let symbol = doc_symbol(window);
     if let Some(title) = resolution(window) {
         let date = first_full_date(window);

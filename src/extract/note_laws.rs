@@ -279,8 +279,7 @@ const CODES: &[&str] = &["U.S.C.", "U.S.C.A.", "C.F.R.", "Fed. Reg.", "Stat."];
 /// `Export Administration Regulations, 15 C.F.R. § 744.21 (2019)`, `Export
 /// Control Reform Act of 2018, Pub. L. No. 115-232, 132 Stat. 2208`.
 pub(super) fn code_cite(t: &str) -> Option<Reference> {
-    let window = &t[..crate::chars::floor(t, 300)];
-    let window = &window[..window.find("; ").unwrap_or(window.len())];
+    let window = super::note_forms::first_citation(t, 300);
     let at = word_spans(window).find_map(|(i, w)| {
         let rest = window[i + w.len()..].trim_start();
         // `132 Stat. 2208`, not `12 Stat. Sci. 45` (a journal).

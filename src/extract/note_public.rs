@@ -14,8 +14,7 @@ use super::years::find_years;
 /// A hearing, a press release, a bill, a report of Congress, a
 /// constitution or a restatement at the start of `t`, or `None`.
 pub(super) fn read(t: &str) -> Option<Reference> {
-    let window = &t[..crate::chars::floor(t, 400)];
-    let window = &window[..window.find("; ").unwrap_or(window.len())];
+    let window = super::note_forms::first_citation(t, 400);
     hearing(window)
         .or_else(|| press_release(window))
         .or_else(|| congress(window))
