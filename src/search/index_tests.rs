@@ -165,7 +165,7 @@ fn a_large_shard_is_split_by_three_characters_in_order() {
     let got: Vec<(String, Vec<u8>)> = shard
         .iter()
         .map(|(k, b)| {
-            let head = format!("DOSSIER_SEARCH.packed(\"t\",{k:?},\"");
+            let head = format!("DOSSIER_SEARCH.packed7(\"t\",{k:?},\"");
             assert!(b.starts_with(head.as_bytes()));
             (k.clone(), crate::search::pack::unpack(b).unwrap())
         })

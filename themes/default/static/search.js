@@ -3,8 +3,8 @@
  * Everything here works from file:// with no server and no network: the
  * search index is a set of local scripts (search/meta.js, search/t/<key>.js,
  * search/e/<n>.js) that register themselves through DOSSIER_SEARCH, loaded
- * on demand with <script> elements; their JSON is deflated, in base64, and
- * inflated here with DecompressionStream. The tokenizer and stemmer mirror
+ * on demand with <script> elements; their JSON is deflated, seven bits to a
+ * character, and inflated here with DecompressionStream. The tokenizer and stemmer mirror
  * src/search/analyze.rs and src/search/tokens.rs; keep them in step.
  */
 (function () {
@@ -116,8 +116,9 @@
     meta: function (m) { state.meta = m; done("meta"); },
     terms: function (key, t) { state.shards[key] = t; done("t/" + key); },
     entries: function (k, rows) { state.chunks[k] = rows; done("e/" + k); },
-    // The index's files hold their JSON deflated, in base64.
-    packed: function (kind, key, data) {
+    // The index's files hold their JSON deflated, seven bits to a
+    // character (see `unseven`).
+    packed7: function (kind, key, data) {
       inflate(data).then(function (value) {
         if (kind === "e") window.DOSSIER_SEARCH.entries(key, value);
         else window.DOSSIER_SEARCH.terms(key, value);
@@ -130,11 +131,26 @@
     search: search
   };
 
-  /* The JSON value deflated (zlib) in the base64 text `data`. */
+  /* The bytes held in `text`, seven bits to a character, the first bit
+     highest; the last character's spare bits are padding. */
+  function unseven(text) {
+    var out = new Uint8Array((text.length * 7) >> 3), acc = 0, bits = 0, o = 0;
+    for (var i = 0; i < text.length; i++) {
+      acc = (acc << 7) | (text.charCodeAt(i) & 127);
+      bits += 7;
+      if (bits >= 8) {
+        bits -= 8;
+        out[o++] = (acc >> bits) & 255;
+        acc &= (1 << bits) - 1;
+      }
+    }
+    return out;
+  }
+
+  /* The JSON value deflated (zlib) in `data`. */
   function inflate(data) {
     if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("no DecompressionStream"));
-    var raw = atob(data), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    var bytes = unseven(data);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
     return new Response(stream).text().then(JSON.parse);
   }
