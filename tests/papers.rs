@@ -44,7 +44,7 @@ fn notes_leave_the_text_and_link_to_their_markers() {
     assert!(!port.contains("MISSING_PAGE"), "{port}");
     assert!(!port.contains("Footnote 1:"), "{port}");
     assert!(
-        port.contains("sea terminals<sup class=\"fnref\">"),
+        port.contains("sea terminals<sup><a href=\"#fn-1\""),
         "{port}"
     );
 }

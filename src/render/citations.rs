@@ -247,24 +247,18 @@ pub fn reference_html(r: &Reference) -> String {
             [init @ .., last] => format!("{}, and {last}", init.join(", ")),
             [] => String::new(),
         };
-        parts.push(format!(
-            "<span class=\"authors\">{}</span>.",
-            escape(joined.trim_end_matches('.'))
-        ));
+        parts.push(format!("{}.", escape(joined.trim_end_matches('.'))));
     }
     if let Some(t) = &r.title {
         // Quotes inside the title become single quotes inside the double.
         let t = inner_quotes(t.trim_end_matches('.'));
         let stop = if t.ends_with(['?', '!']) { "" } else { "." };
-        parts.push(format!(
-            "“<span class=\"title\">{}</span>{stop}”",
-            escape(&t)
-        ));
+        parts.push(format!("“{}{stop}”", escape(&t)));
     }
 
     let mut where_ = String::new();
     if let Some(c) = &r.container {
-        where_.push_str(&format!("<i class=\"container\">{}</i>", escape(c)));
+        where_.push_str(&format!("<i>{}</i>", escape(c)));
     }
     if let Some(v) = &r.volume {
         where_.push_str(&format!(" {}", escape(v)));
@@ -381,7 +375,7 @@ mod tests {
         };
         assert_eq!(
             reference_html(&r),
-            "<span class=\"authors\">Ong, Russell</span>. “<span class=\"title\">China&#39;s Strategic Convergence with Russia</span>.” <i class=\"container\">Korean Journal Of Defense Analysis</i> 21, no. 3 (2009): 315–328. <a class=\"doi\" href=\"https://doi.org/10.1080/10163270903087329\">doi:10.1080/10163270903087329</a>."
+            "Ong, Russell. “China&#39;s Strategic Convergence with Russia.” <i>Korean Journal Of Defense Analysis</i> 21, no. 3 (2009): 315–328. <a class=\"doi\" href=\"https://doi.org/10.1080/10163270903087329\">doi:10.1080/10163270903087329</a>."
         );
         assert_eq!(
             short(&r),

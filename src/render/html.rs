@@ -135,7 +135,7 @@ fn nodes_html(nodes: &[Node], hl: &Highlighter, targets: &Targets, out: &mut Str
             raw(format!("<h{level} id=\"{id}\"{class}>"))
         }
         Node::FootnoteRef { id, number, nth } => raw(format!(
-            "<sup class=\"fnref\"><a href=\"#{id}\" id=\"{}\" role=\"doc-noteref\" aria-describedby=\"notes\">{number}</a></sup>",
+            "<sup><a href=\"#{id}\" id=\"{}\" role=\"doc-noteref\" aria-describedby=\"notes\">{number}</a></sup>",
             ref_id(id, *nth)
         )),
         Node::CodeBlock { lang, code } => raw(hl.highlight(lang.as_deref(), code)),
@@ -151,7 +151,7 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
     let mut out = Vec::with_capacity(nodes.len() + links.len() * 3);
     let mut links = links.iter().peekable();
     // A topic's preview is written once, on its first link; the others
-    // name the topic and `search.js` finds the preview there.
+    // link to the same topic page and `search.js` finds the preview there.
     let mut previewed: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (k, node) in nodes.iter().enumerate() {
         if let Node::Md(Event::Start(Tag::Link { dest_url, .. })) = node {
@@ -194,11 +194,7 @@ fn with_links<'a>(nodes: &'a [Node], links: &[LinkSpan]) -> Cow<'a, [Node]> {
                     escape(&l.href)
                 )
             } else {
-                format!(
-                    "<a class=\"topic\" href=\"{}\" data-topic=\"{}\"{preview}>",
-                    escape(&l.href),
-                    escape(&l.topic),
-                )
+                format!("<a class=\"topic\" href=\"{}\"{preview}>", escape(&l.href))
             })));
             out.push(Node::Md(Event::Text(CowStr::from(
                 text[l.start..l.end].to_string(),
@@ -237,16 +233,24 @@ fn footnotes_html(
     out: &mut String,
 ) {
     out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
+    // A list item numbers itself one past the item before; its number is
+    // written only where the notes skip one.
+    let mut next = 1;
     for (i, note) in notes.iter().enumerate() {
-        out.push_str(&format!(
-            "<li id=\"{}\" value=\"{}\">",
-            note.id, note.number
-        ));
+        if note.number == next {
+            out.push_str(&format!("<li id=\"{}\">", note.id));
+        } else {
+            out.push_str(&format!(
+                "<li id=\"{}\" value=\"{}\">",
+                note.id, note.number
+            ));
+        }
+        next = note.number + 1;
         let backrefs: String = (1..=note.refs)
             .map(|nth| {
                 let label = if note.refs > 1 { format!("↩{nth}") } else { "↩".to_string() };
                 format!(
-                    " <a href=\"#{}\" class=\"backref\" role=\"doc-backlink\" aria-label=\"Back to reference {nth} of note {}\">{label}</a>",
+                    " <a href=\"#{}\" role=\"doc-backlink\" aria-label=\"Back to reference {nth} of note {}\">{label}</a>",
                     ref_id(&note.id, nth),
                     note.number
                 )
@@ -328,10 +332,15 @@ mod tests {
             &[link(1, 4, 10), link(5, 1, 7)],
             &Extras::default(),
         );
-        assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-topic="arctic" data-preview-label="The Arctic" data-preview="Ice">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
+        assert!(html.contains(r#"The <a class="topic" href="../t/index.html" data-preview-label="The Arctic" data-preview="Ice">Arctic</a> &amp; <em>the</em> <a class="topic""#), "{html}");
         // The preview is written once per topic.
         assert_eq!(html.matches("data-preview=").count(), 1, "{html}");
-        assert_eq!(html.matches("data-topic=\"arctic\"").count(), 2, "{html}");
+        assert_eq!(
+            html.matches("<a class=\"topic\" href=\"../t/index.html\"")
+                .count(),
+            2,
+            "{html}"
+        );
     }
 
     #[test]
@@ -364,9 +373,39 @@ mod tests {
             html.contains("<a href=\"#fn-1\" id=\"fnref-1-2\""),
             "{html}"
         );
-        assert!(html.contains("<li id=\"fn-1\" value=\"1\">"), "{html}");
+        assert!(html.contains("<li id=\"fn-1\">"), "{html}");
         assert!(html.contains("<p>Note. <a href=\"#fnref-1\""), "{html}");
         assert!(html.contains("href=\"#fnref-1-2\""), "{html}");
+    }
+
+    #[test]
+    fn a_note_carries_its_number_only_where_the_list_skips_one() {
+        let note = |number: usize| Footnote {
+            label: number.to_string(),
+            id: format!("fn-{number}"),
+            number,
+            body: Vec::new(),
+            text: String::new(),
+            refs: 1,
+        };
+        let mut html = String::new();
+        let notes = [note(1), note(2), note(5), note(6), note(9)];
+        footnotes_html(
+            &notes,
+            &Highlighter::default(),
+            &[],
+            &Targets::default(),
+            &mut html,
+        );
+        for (n, want) in [
+            (1, "<li id=\"fn-1\">"),
+            (2, "<li id=\"fn-2\">"),
+            (5, "<li id=\"fn-5\" value=\"5\">"),
+            (6, "<li id=\"fn-6\">"),
+            (9, "<li id=\"fn-9\" value=\"9\">"),
+        ] {
+            assert!(html.contains(want), "{n}: {html}");
+        }
     }
 
     #[test]

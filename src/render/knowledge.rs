@@ -40,18 +40,46 @@ pub struct TopicLinkView<'a> {
     pub url: String,
     pub count: usize,
     /// On a document page: the anchor of the topic's entry (`t-arctic`),
-    /// which topic pages link to, and the paragraphs that mention it.
+    /// which topic pages link to, and the paragraphs that mention it, three
+    /// or more in a row as one run (`¶ 4, 7–12, 15`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphRef<'a>>,
 }
 
-/// A paragraph of the page, by its anchor and number.
+/// A paragraph of the page, by its anchor and number; with `through`, the
+/// first of a run of paragraphs that ends with that one.
 #[derive(Serialize)]
 pub struct ParagraphRef<'a> {
     pub id: &'a str,
     pub number: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<Box<ParagraphRef<'a>>>,
+}
+
+/// `refs` (in order, without repeats) with every run of three or more
+/// consecutive paragraphs made one.
+fn runs(refs: Vec<ParagraphRef<'_>>) -> Vec<ParagraphRef<'_>> {
+    let mut out: Vec<ParagraphRef> = Vec::with_capacity(refs.len());
+    let mut refs = refs.into_iter().peekable();
+    while let Some(first) = refs.next() {
+        let mut last: Option<ParagraphRef> = None;
+        let mut len = 1;
+        while let Some(next) = refs.next_if(|n| n.number == first.number + len) {
+            len += 1;
+            last = Some(next);
+        }
+        match last {
+            Some(last) if len >= 3 => out.push(ParagraphRef {
+                through: Some(Box::new(last)),
+                ..first
+            }),
+            Some(last) => out.extend([first, last]),
+            None => out.push(first),
+        }
+    }
+    out
 }
 
 impl<'a> TopicLinkView<'a> {
@@ -79,11 +107,12 @@ impl<'a> TopicLinkView<'a> {
             .map(|p| ParagraphRef {
                 id: &doc.body.paragraphs[p.paragraph()].id,
                 number: p.paragraph() + 1,
+                through: None,
             })
             .collect();
         TopicLinkView {
             anchor: Some(topic_anchor(&site.topic_map.topics[t].id)),
-            paragraphs,
+            paragraphs: runs(paragraphs),
             ..TopicLinkView::new(site, t, count)
         }
     }
@@ -258,4 +287,40 @@ pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_or_more_paragraphs_in_a_row_are_one_run() {
+        let ids: Vec<String> = (1..=20).map(|n| format!("p-{n}")).collect();
+        let show = |numbers: &[usize]| {
+            let refs = numbers
+                .iter()
+                .map(|&n| ParagraphRef {
+                    id: &ids[n - 1],
+                    number: n,
+                    through: None,
+                })
+                .collect();
+            runs(refs)
+                .iter()
+                .map(|p| match &p.through {
+                    Some(t) => format!("{}–{}", p.id, t.id),
+                    None => p.id.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        assert_eq!(show(&[]), "");
+        assert_eq!(show(&[4]), "p-4");
+        assert_eq!(show(&[1, 2, 4]), "p-1, p-2, p-4");
+        assert_eq!(
+            show(&[1, 2, 3, 5, 7, 8, 9, 10, 12]),
+            "p-1–p-3, p-5, p-7–p-10, p-12"
+        );
+        assert_eq!(show(&[18, 19, 20]), "p-18–p-20");
+    }
 }

@@ -72,7 +72,7 @@ pub fn render<'e>(
     reread: Option<&crate::parse::Reread>,
 ) -> Result<(Out<'e>, Timings, RenderMemo)> {
     let mut laps = Laps::new();
-    let hl = Highlighter::default();
+    let hl = Highlighter::for_theme(theme);
     let mut cache = RenderCache::new(last);
     let active = cache.active();
     let plan_keys = if active {
@@ -143,7 +143,10 @@ pub fn render<'e>(
         "atom.xml",
         feeds::atom(config, site, FEED_ENTRIES),
     ))?;
-    out.add(OutputFile::new("syntax.css", highlight::stylesheet()))?;
+    out.add(OutputFile::new(
+        highlight::SYNTAX_CSS,
+        highlight::stylesheet(),
+    ))?;
     // The theme's static files win over a page of the same path (emitted
     // last, they replace it).
     for (path, bytes) in &theme.static_files {

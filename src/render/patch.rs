@@ -68,7 +68,7 @@ impl Renderer<'_> {
         laps: &mut crate::Laps,
     ) -> Result<Option<Patched>> {
         let site = self.site;
-        let hl = Highlighter::default();
+        let hl = Highlighter::for_theme(self.theme);
         let mut files = Vec::new();
         for e in docs {
             files.push(self.document(e.doc, &hl)?);

@@ -313,8 +313,19 @@ impl Renderer<'_> {
                     ctx.insert("groups", &citations::by_author(site, plan, k));
                 }
                 Later::Groups(groups) => {
-                    let views: Vec<citations::GroupView> =
+                    let mut views: Vec<citations::GroupView> =
                         groups.iter().map(|g| g.view(site, plan)).collect();
+                    // These pages are under `citations/` and link to the
+                    // index's own pages: relative to `citations/` the links
+                    // are shorter than through the site's root.
+                    for w in views.iter_mut().flat_map(|g| g.works.iter_mut()) {
+                        w.url = match w.url.strip_prefix("citations/") {
+                            Some(rest) => rest.to_string(),
+                            None => format!("../{}", w.url),
+                        };
+                    }
+                    let depth = url.matches('/').count();
+                    ctx.insert("works_root", &"../".repeat(depth.saturating_sub(1)));
                     ctx.insert("groups", &views);
                 }
                 Later::Timeline(k, frame) => {

@@ -4,6 +4,7 @@
 
 use super::excerpt::mark;
 use super::knowledge::{year_anchor, Plan};
+use crate::extract::years::Precision;
 use crate::graph::Site;
 use serde::Serialize;
 
@@ -16,6 +17,9 @@ pub struct EntryView<'a> {
     pub label: String,
     pub precision: &'static str,
     pub clipped: bool,
+    /// Its time is its year and nothing more: under the year's heading it
+    /// needs no label of its own.
+    pub plain: bool,
     pub sentence_html: String,
     pub doc_title: &'a str,
     /// See `DocView::lang`.
@@ -80,11 +84,13 @@ pub fn entry_view<'a>(
     let sentence = e.sentence(&site.docs);
     let mut sentence_html = String::new();
     mark(sentence, 0, sentence.len(), &[e.mark], &mut sentence_html);
+    let label = super::views::localize_label(e.label(&site.docs), strings);
     EntryView {
         anchor: &e.anchor,
         sentence,
         timeline_url: plan.entry_url(site, i),
-        label: super::views::localize_label(e.label(&site.docs), strings),
+        plain: e.precision == Precision::Year && !e.clipped && label == e.year.to_string(),
+        label,
         precision: e.precision.name(),
         clipped: e.clipped,
         sentence_html,

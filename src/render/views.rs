@@ -232,12 +232,8 @@ pub fn json_ld(d: &crate::graph::Doc, canonical: &str, site_title: &str, languag
     if let Some(u) = &d.source_url {
         o.insert("sameAs".into(), u.clone().into());
     }
-    if !d.summary.is_empty() {
-        o.insert(
-            "description".into(),
-            plain_summary(&d.summary, DESCRIPTION).into(),
-        );
-    }
+    // The summary is the page's `<meta name="description">` and
+    // `og:description` already: a third copy here would add nothing.
     if !d.tags.is_empty() {
         o.insert("keywords".into(), d.tags.join(", ").into());
     }

@@ -99,6 +99,10 @@ impl Theme {
 /// Parsed templates and the key of their texts, kept between rebuilds.
 pub type Compiled = (u64, Arc<Tera>);
 
+/// The code highlighting stylesheet's path: made by the render stage for
+/// the built-in colours unless a theme or the site has its own.
+pub const SYNTAX_CSS: &str = "syntax.css";
+
 /// Loads the layered theme for a site rooted at `root`. When `last` holds
 /// templates parsed from the same texts, they are reused, not parsed again.
 pub fn load(root: &Path, config: &crate::config::Config, last: Option<&Compiled>) -> Result<Theme> {
@@ -151,6 +155,9 @@ pub fn load(root: &Path, config: &crate::config::Config, last: Option<&Compiled>
     let mut key = crate::memo::KeyHasher::default();
     key.add(&templates);
     key.add(&strings);
+    // Whether code is highlighted for the built-in stylesheet (see
+    // `render::highlight::Highlighter::prune`).
+    key.add(static_files.contains_key(SYNTAX_CSS));
     let templates_key = key.finish();
     let tera = match last {
         Some((k, tera)) if *k == templates_key => Arc::clone(tera),

@@ -541,20 +541,31 @@
         if (!note) return null;
         var copy = note.cloneNode(true);
         var cite = copy.querySelector(".cite");
-        copy.querySelectorAll(".backref, .cite").forEach(function (n) { n.remove(); });
-        var html = '<p class="preview-label">' + escapeHtml(say("note", note.getAttribute("value"))) + "</p>" + copy.innerHTML;
+        copy.querySelectorAll("[role=doc-backlink], .cite").forEach(function (n) { n.remove(); });
+        var html = '<p class="preview-label">' + escapeHtml(say("note", String(noteNumber(note)))) + "</p>" + copy.innerHTML;
         // The note's work in the citation index, one click away.
         if (cite) html += '<p class="preview-label"><a href="' + escapeHtml(cite.getAttribute("href")) + '">' + escapeHtml(WORDS.in_index) + '</a></p>';
         return html;
       }
-      // A topic's preview is on its first link only.
-      var topic = a.getAttribute("data-topic");
+      // A topic's preview is on its first link to the topic's page only.
+      var topic = a.classList.contains("topic") && a.getAttribute("href");
       var from = a.hasAttribute("data-preview") || !topic ? a
-        : document.querySelector('a.topic[data-topic="' + CSS.escape(topic) + '"][data-preview]');
+        : document.querySelector('a.topic[href="' + CSS.escape(topic) + '"][data-preview]');
       var text = from && from.getAttribute("data-preview");
       if (!text) return null;
       var label = from.getAttribute("data-preview-label");
       return (label ? '<p class="preview-label">' + escapeHtml(label) + "</p>" : "") + "<p>" + escapeHtml(text) + "</p>";
+    }
+
+    /* A note's number, as its list shows it: its `value`, else one past the
+       note before it. */
+    function noteNumber(li) {
+      var n = 0;
+      for (var k = li; k; k = k.previousElementSibling) {
+        if (k.hasAttribute("value")) return n + (parseInt(k.getAttribute("value"), 10) || 1);
+        n++;
+      }
+      return n;
     }
 
     function show(a) {
@@ -580,7 +591,7 @@
     // The mouse opens a preview after a short rest on its link, and may
     // cross the gap into it (a bridge of 300 ms) to use the links inside;
     // keyboard focus may move into it too.
-    var selector = "a[role=doc-noteref], a[data-preview], a.topic[data-topic]";
+    var selector = "a[role=doc-noteref], a[data-preview], a.topic";
     var showTimer = null;
     var hideTimer = null;
     var stop = function () { clearTimeout(showTimer); clearTimeout(hideTimer); };
