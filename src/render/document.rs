@@ -189,17 +189,13 @@ impl Renderer<'_> {
             "breadcrumbs",
             &breadcrumbs(self.site, d.section, &self.theme.strings),
         );
-        // Drawn from what the quick key covers: its topics, related
-        // documents and cited works.
-        let topic_url = |t: usize| knowledge::topic_url(&topics[t].id);
-        let work_url = |w: usize| citations::work_url(self.site, &self.plan, w);
-        let urls = super::map::Urls {
-            topic: &topic_url,
-            work: &work_url,
-        };
+        // The local map, drawn by `map.js` from the page's lists of
+        // topics, related texts and cited works: whether it has any.
         ctx.insert(
             "local_map",
-            &super::map::local_map(self.site, i, &root, &urls, self.word("this_text")),
+            &(!self.site.topics.doc_topics[i].is_empty()
+                || !conn.related[i].is_empty()
+                || !self.site.citations.by_footnote[i].is_empty()),
         );
         // The topic links come from the document's extraction and the topic
         // map, both covered by its source key (see `memo::source_key`), and
@@ -232,10 +228,13 @@ impl Renderer<'_> {
             .filter(|t| self.theme.tera.get_template_names().any(|n| n == *t))
             .unwrap_or("document.html");
         self.page_with(template, ctx, &d.url, inputs, quick, |ctx| {
+            // Its title, the work's short name, is the work's label on the
+            // local map.
             let in_index = |w: usize| {
                 format!(
-                    "<a class=\"cite\" href=\"{root}{}\">{}</a>",
+                    "<a class=\"cite\" href=\"{root}{}\" title=\"{}\">{}</a>",
                     citations::work_url(self.site, &self.plan, w),
+                    super::highlight::escape(&super::map::work_label(self.site, w)),
                     self.word("js_in_index"),
                 )
             };

@@ -64,6 +64,7 @@ pub const STATIC: &[(&str, &str)] = &[
         "search.js",
         include_str!("../../themes/default/static/search.js"),
     ),
+    ("map.js", include_str!("../../themes/default/static/map.js")),
 ];
 
 pub struct Theme {

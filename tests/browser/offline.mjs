@@ -185,6 +185,25 @@ for (const width of [390, 1280]) {
   }
   await sized.close();
 }
+// The local map is drawn from the page's own lists: every topic node is a
+// topic the page lists, every work node a work its notes link to, named
+// by the family name and year.
+await page.goto(url(PAPER));
+const local = await page.evaluate(() => {
+  const map = document.querySelector("section.doc-map");
+  const hrefs = (sel) => new Set(Array.from(document.querySelectorAll(sel)).map((a) => a.getAttribute("href")));
+  const topics = hrefs(".doc-topics .topic-list > li > a:first-child"), cited = hrefs(".footnotes a.cite");
+  const nodes = (kind) => Array.from(map.querySelectorAll(`svg.map a.node.${kind}`));
+  return {
+    shown: !map.hidden,
+    topics: nodes("topic").length, topicsListed: nodes("topic").every((a) => topics.has(a.getAttribute("href"))),
+    works: nodes("work").map((a) => a.textContent), worksCited: nodes("work").every((a) => cited.has(a.getAttribute("href"))),
+    current: map.querySelectorAll("g.current").length,
+  };
+});
+check("a document's local map shows its topics and cited works",
+  local.shown && local.current === 1 && local.topics >= 3 && local.topicsListed && local.worksCited &&
+  local.works.length >= 3 && local.works.includes("Ong 2009"), JSON.stringify(local));
 await page.goto(url("documents/index.html"));
 await page.selectOption("select[name=topic]", "arctic");
 const visible = await page.$$eval(".all-docs > li", (lis) => lis.filter((l) => !l.hidden).length);
@@ -196,6 +215,8 @@ const plain = await noJs.newPage();
 await plain.goto(url(PAPER));
 await plain.click("a#fnref-3");
 check("footnote links work without JavaScript", plain.url().endsWith("#fn-3"), plain.url());
+await plain.goto(url(PAPER));
+check("without JavaScript the local map's empty section stays hidden", await plain.$eval("section.doc-map", (s) => s.hidden && !s.querySelector("svg")));
 await noJs.close();
 
 // 9. The browser's tokenizer and stemmer agree with the build's.

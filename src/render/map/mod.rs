@@ -5,8 +5,10 @@
 //!   topics they mention most on the left, the works they cite on the
 //!   right; sizes are capped so that a large site still gives a legible
 //!   picture of its most connected part;
-//! - each document's local map: its topics, the works it cites and its
-//!   related documents around it.
+//!
+//! A document's local map (its topics, related texts and cited works around
+//! it) is drawn in the browser by the theme's `map.js` from the lists the
+//! page shows, with the same layout; [`work_label`] names its works.
 //!
 //! The layout ([`layout`]) gives each label its own row at body-text size;
 //! the SVG keeps its natural size (scrolling sideways on a narrow screen)
@@ -30,17 +32,6 @@ const CORPUS: Geometry = Geometry {
     box_from: 330.0,
     box_to: 620.0,
     right_dot: 720.0,
-    row: 28.0,
-    side_row: 24.0,
-};
-
-/// A document page's: fits its 38rem text column.
-const LOCAL: Geometry = Geometry {
-    width: 680.0,
-    left_dot: 190.0,
-    box_from: 250.0,
-    box_to: 335.0,
-    right_dot: 395.0,
     row: 28.0,
     side_row: 24.0,
 };
@@ -121,58 +112,6 @@ pub fn corpus_map(site: &Site, root: &str, urls: &Urls) -> (String, String) {
     (svg, caption)
 }
 
-/// Document `d`'s local map: its topics (most mentioned first), the works
-/// it cites and its related documents; `None` when it has none of these.
-pub fn local_map(
-    site: &Site,
-    d: usize,
-    root: &str,
-    urls: &Urls,
-    this_text: &str,
-) -> Option<String> {
-    let topics: Vec<usize> = site.topics.doc_topics[d]
-        .iter()
-        .take(10)
-        .map(|&(t, _)| t)
-        .collect();
-    let works: Vec<usize> = cited_by(site, d).into_iter().take(8).collect();
-    let related: Vec<usize> = site.connections.related[d]
-        .iter()
-        .take(6)
-        .map(|r| r.doc)
-        .collect();
-    if topics.is_empty() && works.is_empty() && related.is_empty() {
-        return None;
-    }
-    // The page's own document: its title is the page's heading.
-    let mut me = doc_item(site, d);
-    me.url = None;
-    me.label = this_text.to_string();
-    let right: Vec<Item> = related
-        .iter()
-        .map(|&r| doc_item(site, r))
-        .chain(works.iter().map(|&w| work_item(site, w, urls)))
-        .collect();
-    let graph = Graph {
-        left: topics.iter().map(|&t| topic_item(site, t, urls)).collect(),
-        middle: vec![me],
-        left_edges: (0..topics.len()).map(|l| (l, 0)).collect(),
-        right_edges: (0..right.len()).map(|r| (0, r)).collect(),
-        right,
-    };
-    let title = format!(
-        "{}: its topics, related texts and cited works",
-        site.docs[d].title
-    );
-    Some(layout::draw(
-        &graph,
-        &LOCAL,
-        &title,
-        "local-map-title",
-        root,
-    ))
-}
-
 /// The works document `d` cites, in index order.
 fn cited_by(site: &Site, d: usize) -> Vec<usize> {
     // Sorted: the footnote map has no order of its own.
@@ -202,16 +141,25 @@ fn doc_item(site: &Site, d: usize) -> Item {
     }
 }
 
-fn work_item(site: &Site, w: usize, urls: &Urls) -> Item {
+/// Work `w`'s label on a map: its first author's family name (its title
+/// when it has no author) and its year, `Ong 2009`.
+pub fn work_label(site: &Site, w: usize) -> String {
     let r = &site.citations.works[w].reference;
     let who = r
         .authors
         .first()
-        .map(|p| p.family.clone())
-        .or_else(|| r.title.clone())
+        .map(|p| p.family.as_str())
+        .or(r.title.as_deref())
         .unwrap_or_default();
-    let year = r.year.map(|y| y.to_string()).unwrap_or_default();
-    let label = format!("{who} {year}").trim().to_string();
+    match r.year {
+        Some(year) => format!("{who} {year}").trim().to_string(),
+        None => who.trim().to_string(),
+    }
+}
+
+fn work_item(site: &Site, w: usize, urls: &Urls) -> Item {
+    let r = &site.citations.works[w].reference;
+    let label = work_label(site, w);
     let title = match &r.title {
         Some(t) => format!("{label}: {t}"),
         None => label.clone(),
