@@ -286,7 +286,7 @@ pub fn reference_html(r: &Reference) -> String {
     if let Some(doi) = &r.doi {
         let url = format!("https://doi.org/{doi}");
         parts.push(format!(
-            "<a class=\"doi\" href=\"{}\">doi:{}</a>.",
+            "<a href=\"{}\">doi:{}</a>.",
             escape(&url),
             escape(doi)
         ));
@@ -295,11 +295,7 @@ pub fn reference_html(r: &Reference) -> String {
         if r.doi.as_ref().is_some_and(|d| u.contains(d.as_str())) {
             continue;
         }
-        parts.push(format!(
-            "<a class=\"url\" href=\"{}\">{}</a>.",
-            escape(u),
-            escape(u)
-        ));
+        parts.push(format!("<a href=\"{}\">{}</a>.", escape(u), escape(u)));
     }
     parts.join(" ")
 }
@@ -375,7 +371,7 @@ mod tests {
         };
         assert_eq!(
             reference_html(&r),
-            "Ong, Russell. “China&#39;s Strategic Convergence with Russia.” <i>Korean Journal Of Defense Analysis</i> 21, no. 3 (2009): 315–328. <a class=\"doi\" href=\"https://doi.org/10.1080/10163270903087329\">doi:10.1080/10163270903087329</a>."
+            "Ong, Russell. “China&#39;s Strategic Convergence with Russia.” <i>Korean Journal Of Defense Analysis</i> 21, no. 3 (2009): 315–328. <a href=\"https://doi.org/10.1080/10163270903087329\">doi:10.1080/10163270903087329</a>."
         );
         assert_eq!(
             short(&r),

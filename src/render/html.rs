@@ -248,11 +248,16 @@ fn footnotes_html(
         next = note.number + 1;
         let backrefs: String = (1..=note.refs)
             .map(|nth| {
-                let label = if note.refs > 1 { format!("↩{nth}") } else { "↩".to_string() };
+                // Named as GitHub names them: `Back to reference 3`, and
+                // `Back to reference 3-2` for the second of several.
+                let (label, which) = if note.refs > 1 {
+                    (format!("↩{nth}"), format!("{}-{nth}", note.number))
+                } else {
+                    ("↩".to_string(), note.number.to_string())
+                };
                 format!(
-                    " <a href=\"#{}\" role=\"doc-backlink\" aria-label=\"Back to reference {nth} of note {}\">{label}</a>",
+                    " <a href=\"#{}\" role=\"doc-backlink\" aria-label=\"Back to reference {which}\">{label}</a>",
                     ref_id(&note.id, nth),
-                    note.number
                 )
             })
             .collect();
@@ -261,6 +266,18 @@ fn footnotes_html(
             None => backrefs,
         };
         let mut body = note.body.clone();
+        // A note of one paragraph is the list item's text itself.
+        let paragraphs = body
+            .iter()
+            .filter(|n| matches!(n, Node::Md(Event::Start(Tag::Paragraph))))
+            .count();
+        if paragraphs == 1
+            && matches!(body.first(), Some(Node::Md(Event::Start(Tag::Paragraph))))
+            && matches!(body.last(), Some(Node::Md(Event::End(TagEnd::Paragraph))))
+        {
+            body.pop();
+            body.remove(0);
+        }
         // Back-links go inside the last paragraph, not on a line of their own.
         match body
             .iter()
@@ -373,9 +390,12 @@ mod tests {
             html.contains("<a href=\"#fn-1\" id=\"fnref-1-2\""),
             "{html}"
         );
-        assert!(html.contains("<li id=\"fn-1\">"), "{html}");
-        assert!(html.contains("<p>Note. <a href=\"#fnref-1\""), "{html}");
+        // A note of one paragraph is the item's text, its back-links in it.
+        assert!(html.contains("<li id=\"fn-1\">Note. <a href=\"#fnref-1\" role=\"doc-backlink\" aria-label=\"Back to reference 1-1\">↩1</a>"), "{html}");
         assert!(html.contains("href=\"#fnref-1-2\""), "{html}");
+        // A note of two keeps its paragraphs, the back-links in the last.
+        let html = render("A[^1].\n\n[^1]: One.\n\n    Two.\n");
+        assert!(html.contains("<li id=\"fn-1\"><p>One.</p>\n<p>Two. <a href=\"#fnref-1\" role=\"doc-backlink\" aria-label=\"Back to reference 1\">↩</a></p>"), "{html}");
     }
 
     #[test]

@@ -203,7 +203,6 @@ pub fn json_ld(d: &crate::graph::Doc, canonical: &str, site_title: &str, languag
         "@context": "https://schema.org",
         "@type": schema_type(d),
         "headline": d.title,
-        "name": d.title,
         "url": canonical,
         "inLanguage": language,
         "isPartOf": {"@type": "WebSite", "name": site_title},

@@ -10,7 +10,7 @@
 //! 2. Postings: for every token ([`tokens`]), the entries that hold it and a
 //!    weight (title words count more), delta-encoded in base 36.
 //! 3. Shards: postings by the token's first two characters
-//!    (`search/t/<key>.js`); entries in chunks of 256 (`search/e/<n>.js`);
+//!    (`search/t/<key>.js`); entries in chunks of 512 (`search/e/<n>.js`);
 //!    `search/meta.js` lists what exists.
 
 pub(crate) mod analyze;
@@ -38,7 +38,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 /// Entries per chunk file.
-pub const CHUNK: usize = 256;
+pub const CHUNK: usize = 512;
 /// Each document's entries start at a multiple of this, so that an edit
 /// which adds or removes a paragraph seldom moves the ids of the entries
 /// after it (and the files holding them stay as they were).

@@ -112,10 +112,7 @@
     section.hidden = false;
   }
 
-  function start() {
-    var section = document.querySelector("section.doc-map[hidden]");
-    if (section) draw(section);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // search.js loads this file once the page is read.
+  var section = document.querySelector("section.doc-map[hidden]");
+  if (section) draw(section);
 })();

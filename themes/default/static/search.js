@@ -652,11 +652,21 @@
     apply();
   }
 
+  /* A document's local map is drawn by map.js, loaded only on a page
+     that has a place for one. */
+  function setupMap() {
+    if (!document.querySelector("section.doc-map[hidden]")) return;
+    var s = document.createElement("script");
+    s.src = root + "map.js";
+    document.head.appendChild(s);
+  }
+
   function start() {
     setupHeader();
     setupPage();
     setupPreviews();
     setupFilters();
+    setupMap();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
