@@ -125,7 +125,8 @@ fn base_site(root: &Path) {
     write(
         root,
         "content/notes/second.md",
-        "+++\ntitle = \"Second note\"\ndate = 2018-01-01\ntemplate = \"special.html\"\n+++\n\nA short note on energy.\n",
+        "+++\ntitle = \"Second note\"\ndate = 2018-01-01\ntemplate = \"special.html\"\n+++\n\nA short note on energy.\n\n\
+         ```rust\nfn main() { let s = \"gas\"; }\n```\n",
     );
     let footer = default_template("partials/footer.html");
     write(
@@ -418,6 +419,12 @@ fn other_changes() -> BTreeMap<String, Change> {
         "templates/special.html",
         "<p>special</p>",
         "<p>very special</p>",
+    );
+    // Code is highlighted with every class once the site has its own
+    // stylesheet for it.
+    c.insert(
+        "static: the site's own syntax.css".into(),
+        Box::new(|r| write(r, "static/syntax.css", ".hl-rust { color: teal }\n")),
     );
     c.insert(
         "static: a new file".into(),
