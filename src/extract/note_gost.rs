@@ -128,8 +128,9 @@ fn split_at_place(t: &str) -> Option<(&str, &str)> {
 
 /// A year that opens `t` (`2013. С. 45.`).
 fn leading_year(t: &str) -> Option<i32> {
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    super::note_forms::year_word(&digits).filter(|_| digits.len() == 4)
+    // `year_word` takes four digits only.
+    let end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    super::note_forms::year_word(&t[..end])
 }
 
 /// A title `// in` something: a journal (`Проблемы Дальнего Востока.

@@ -11,8 +11,8 @@ use syntect::html::{css_for_theme_with_class_style, ClassStyle};
 use syntect::parsing::{BasicScopeStackOp, ParseState, Scope, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const PREFIX: &str = "hl-";
+const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: PREFIX };
 pub use crate::theme::SYNTAX_CSS;
 /// The themes of [`stylesheet`]: light, and dark.
 const THEMES: [&str; 2] = ["InspiredGitHub", "base16-ocean.dark"];
