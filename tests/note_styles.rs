@@ -12,7 +12,7 @@ type Work = (String, String, i64);
 
 /// The citation index of the fixture: for each document and note, the
 /// works it cites (`type`, `title`, `year`).
-fn works_by_note() -> BTreeMap<(String, u64), Vec<Work>> {
+fn works_by_note() -> Works {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference-forms");
     let (_tmp, out, o) = common::build_site(&root);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -38,21 +38,28 @@ fn works_by_note() -> BTreeMap<(String, u64), Vec<Work>> {
     by_note
 }
 
+type Works = BTreeMap<(String, u64), Vec<Work>>;
+
+/// The works note `n` of `doc` cites; a note that cites none fails.
+fn cites(works: &Works, doc: &str, n: u64) -> Vec<Work> {
+    works
+        .get(&(doc.to_string(), n))
+        .cloned()
+        .unwrap_or_else(|| panic!("{doc} note {n} cites nothing: {works:#?}"))
+}
+
+/// The one work note `n` of `doc` cites.
+fn the_work(works: &Works, doc: &str, n: u64) -> Work {
+    let all = cites(works, doc, n);
+    assert_eq!(all.len(), 1, "{doc} note {n}: {all:?}");
+    all[0].clone()
+}
+
 #[test]
 fn bluebook_and_oscola_notes_cite_the_works_they_name() {
     let works = works_by_note();
-    let cites = |doc: &str, n: u64| {
-        works
-            .get(&(doc.to_string(), n))
-            .cloned()
-            .unwrap_or_else(|| panic!("{doc} note {n} cites nothing: {works:#?}"))
-    };
-    // The one work a note cites.
-    let note = |doc: &str, n: u64| {
-        let all = cites(doc, n);
-        assert_eq!(all.len(), 1, "{doc} note {n}: {all:?}");
-        all[0].clone()
-    };
+    let cites = |doc: &str, n: u64| cites(&works, doc, n);
+    let note = |doc: &str, n: u64| the_work(&works, doc, n);
     let w = |kind: &str, title: &str, year: i64| (kind.to_string(), title.to_string(), year);
     let rivers = "shared-rivers-and-the-limits-of-consent/";
     // `*See, e.g.*,` is a signal; the book is the work.
@@ -198,14 +205,7 @@ fn bluebook_and_oscola_notes_cite_the_works_they_name() {
 #[test]
 fn history_notes_cite_archives_newspapers_and_books() {
     let works = works_by_note();
-    let note = |n: u64| {
-        let all = works
-            .get(&("the-road-to-the-split-1956-1960/".to_string(), n))
-            .cloned()
-            .unwrap_or_else(|| panic!("note {n} cites nothing: {works:#?}"));
-        assert_eq!(all.len(), 1, "note {n}: {all:?}");
-        all[0].clone()
-    };
+    let note = |n: u64| the_work(&works, "the-road-to-the-split-1956-1960/", n);
     for n in [1, 2, 3] {
         assert_eq!(note(n).0, "manuscript", "note {n}");
     }
@@ -241,11 +241,7 @@ fn french_legal_notes() {
         .map(|(d, _)| d.clone())
         .find(|d| d.starts_with("la-frontiere"))
         .expect("the French text's notes");
-    let note = |n: u64| {
-        let all = works.get(&(doc.clone(), n)).cloned().unwrap_or_default();
-        assert_eq!(all.len(), 1, "note {n}: {all:?}");
-        all[0].clone()
-    };
+    let note = |n: u64| the_work(&works, &doc, n);
     assert_eq!(note(1).0, "legal_case");
     // The parties in italics name the decision.
     assert_eq!(
@@ -274,14 +270,7 @@ fn french_legal_notes() {
 #[test]
 fn russian_notes_in_the_gost_style() {
     let works = works_by_note();
-    let note = |n: u64| {
-        let all = works
-            .get(&("granitsa-na-amure/".to_string(), n))
-            .cloned()
-            .unwrap_or_else(|| panic!("note {n} cites nothing: {works:#?}"));
-        assert_eq!(all.len(), 1, "note {n}: {all:?}");
-        all[0].clone()
-    };
+    let note = |n: u64| the_work(&works, "granitsa-na-amure/", n);
     let w = |kind: &str, title: &str, year: i64| (kind.to_string(), title.to_string(), year);
     assert_eq!(
         note(1),
