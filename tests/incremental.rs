@@ -107,9 +107,65 @@ fn an_added_paragraph_leaves_the_other_search_chunks_as_they_were() {
     assert_eq!(count(&before), count(&after));
     assert_eq!(changed(&before, &after, is_chunk), vec!["search/e/0.js"]);
     // Only the shards of the new paragraph's words change (the document's
-    // timeline entries come before its paragraphs and do not move).
+    // timeline entries take the last slots of its group and do not move).
     let shards = changed(&before, &after, |p| p.starts_with("search/t/"));
     assert!(!shards.is_empty() && shards.len() <= 4, "{shards:?}");
+    same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
+}
+
+#[test]
+fn a_dated_paragraph_added_at_the_end_changes_only_the_shards_of_its_words() {
+    let site = small_site();
+    let root = site.path();
+    // Words shared by every paragraph, one shard each, and a year in each
+    // paragraph: if the new timeline entry moved the document's other
+    // entries, the shards of all their words would change.
+    let words = [
+        "harbours",
+        "lighthouses",
+        "quays",
+        "ropewalks",
+        "jetties",
+        "dunes",
+    ];
+    for d in 0..3 {
+        let paras: Vec<String> = (0..12)
+            .map(|p| {
+                format!(
+                    "In {} the {} and {} were mapped.",
+                    1900 + p,
+                    words[p % 6],
+                    words[(p + 1) % 6]
+                )
+            })
+            .collect();
+        common::write_doc(
+            root,
+            &format!("doc-{d}.md"),
+            &format!("Document {d}"),
+            &paras,
+        );
+    }
+    let o = Overrides::default();
+    let (before, memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
+    common::append_to(
+        &root.join("content/doc-0.md"),
+        "
+In 1975 a new breakwater was built.
+",
+    );
+    let (after, _) = dossier::build_incremental(root, &o, &memo).unwrap();
+    let mut shards = changed(&before, &after, |p| p.starts_with("search/t/"));
+    shards.sort();
+    assert_eq!(
+        shards,
+        [
+            "search/t/19.js",
+            "search/t/br.js",
+            "search/t/bu.js",
+            "search/t/ne.js"
+        ]
+    );
     same_files(&after, &dossier::build_in_memory(root, &o).unwrap());
 }
 

@@ -1,11 +1,11 @@
 //! What goes into the search index: each document's entries (the
-//! document, its timeline entries, its paragraphs), the topics' and the
+//! document, its paragraphs, its timeline entries), the topics' and the
 //! cited works', each with its weighted tokens, in groups reused between
 //! rebuilds.
 
 use super::analyze::Analyzer;
 use super::SearchCache;
-use super::{Entry, Group, Urls, PASSAGE_TEXT, SNIPPET};
+use super::{Entry, Group, Urls, PAD, PASSAGE_TEXT, SNIPPET};
 use crate::graph::Site;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -179,38 +179,35 @@ fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
     )
 }
 
-/// A document's entry, one per timeline entry and one per paragraph. A
+/// A document's entry, one per paragraph and one per timeline entry. A
 /// paragraph's `parent` is the offset of its document's entry in the group
 /// (0), made absolute when the chunks are written: so a document's entries
 /// do not depend on where it falls in the index.
+///
+/// The group spans a multiple of `PAD` slots. The document's entry and its
+/// paragraphs come first, in order; its timeline entries take the last
+/// slots, in the text's order from the last slot down; the slots between
+/// are empty. So an added paragraph moves no timeline entry, and a dated
+/// sentence added after the others moves nothing, while the group keeps
+/// its span: the ids of the entries that did not change stay, and with
+/// them the postings of their tokens.
 fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
     let mut about = d.summary.clone();
     if !d.authors.is_empty() {
         about = format!("{} — {about}", d.authors.join(", "));
     }
     let words = Analyzer::new(&d.language);
-    let mut group = Gathered::new(&words, 1 + d.body.paragraphs.len());
+    let mut dated: Vec<&crate::graph::timeline::Entry> = site.timeline.by_doc[i]
+        .iter()
+        .map(|&e| &site.timeline.entries[e])
+        .collect();
+    dated.sort_by_key(|e| e.dated);
+    let span = (1 + d.body.paragraphs.len() + dated.len()).div_ceil(PAD) * PAD;
+    let mut group = Gathered::new(&words, span);
     let mut own = entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT);
     own.lang = d.foreign.then(|| d.language.clone());
-    group.add(own, &d.title, &about, 5);
-    // Its timeline entries, in time order, before the paragraphs (so that
-    // an added paragraph moves none of them); the URL is the anchor (see
-    // `Urls::years`).
-    for &entry_index in &site.timeline.by_doc[i] {
-        let e = &site.timeline.entries[entry_index];
-        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
-        // Its title is the label; `search.js` adds the document's title.
-        let mut en = entry(
-            "y",
-            label.to_string(),
-            format!("#{}", e.anchor),
-            sentence,
-            PASSAGE_TEXT,
-        );
-        en.parent = Some(0);
-        group.add(en, label, sentence, 1);
-    }
-    for p in &d.body.paragraphs {
+    group.add(0, own, &d.title, &about, 5);
+    for (n, p) in d.body.paragraphs.iter().enumerate() {
         // The whole paragraph is indexed and kept (up to a bound), for the
         // snippet around the match.
         let mut e = entry(
@@ -221,7 +218,23 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
             PASSAGE_TEXT,
         );
         e.parent = Some(0);
-        group.add(e, "", &p.text, 0);
+        group.add(1 + n, e, "", &p.text, 0);
+    }
+    // Slots are filled in order (each token's postings stay sorted): the
+    // text's last timeline entry first. The URL is the anchor (see
+    // `Urls::years`); the title is the label, to which `search.js` adds
+    // the document's title.
+    for (n, e) in dated.iter().enumerate().rev() {
+        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
+        let mut en = entry(
+            "y",
+            label.to_string(),
+            format!("#{}", e.anchor),
+            sentence,
+            PASSAGE_TEXT,
+        );
+        en.parent = Some(0);
+        group.add(span - 1 - n, en, label, sentence, 1);
     }
     group.finish()
 }
@@ -232,21 +245,23 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
 /// allocated once per document.
 struct Gathered<'a> {
     words: &'a Analyzer,
-    entries: Vec<Entry>,
+    entries: Vec<Option<Entry>>,
     postings: FxHashMap<String, Vec<(u32, u32)>>,
 }
 
 impl<'a> Gathered<'a> {
-    fn new(words: &'a Analyzer, capacity: usize) -> Self {
+    /// A group of `span` slots, all empty.
+    fn new(words: &'a Analyzer, span: usize) -> Self {
         Gathered {
             words,
-            entries: Vec::with_capacity(capacity),
+            entries: vec![None; span],
             postings: FxHashMap::default(),
         }
     }
 
-    fn add(&mut self, entry: Entry, title: &str, text: &str, title_weight: u32) {
-        let id = self.entries.len() as u32;
+    /// Puts `entry` in slot `id`, after every slot filled so far.
+    fn add(&mut self, slot: usize, entry: Entry, title: &str, text: &str, title_weight: u32) {
+        let id = slot as u32;
         let postings = &mut self.postings;
         each_weighed(
             self.words,
@@ -264,7 +279,7 @@ impl<'a> Gathered<'a> {
                 }
             },
         );
-        self.entries.push(entry);
+        self.entries[slot] = Some(entry);
     }
 
     fn finish(self) -> Group {

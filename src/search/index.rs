@@ -51,6 +51,9 @@ pub struct Index {
     prefixes: HashMap<String, BTreeSet<String>>,
     /// Encoded shards by shard key.
     pub shards: BTreeMap<String, Arc<Shard>>,
+    /// The keys of the shards that were split by three characters when
+    /// they were encoded.
+    split: BTreeSet<String>,
 }
 
 impl Index {
@@ -125,7 +128,7 @@ impl Index {
             .par_iter_mut()
             .for_each(|(t, p)| p.refresh(t, blocks));
         let all: BTreeSet<String> = index.prefixes.keys().cloned().collect();
-        index.encode(&all);
+        index.encode(&all, &HashSet::new());
         index.layout = layout;
         index
     }
@@ -165,7 +168,8 @@ impl Index {
                 if terms.is_empty() {
                     return Ok(Vec::new());
                 }
-                encode_shard(key, &terms)
+                encode_shard(key, &terms, None)
+                    .0
                     .iter()
                     .map(|file| Ok((file.0.clone(), place(file)?)))
                     .collect()
@@ -251,13 +255,15 @@ impl Index {
             posted.refresh(t, blocks);
         });
         let mut dirty = BTreeSet::new();
+        let mut changed = HashSet::new();
         for (t, posted, _) in taken {
             dirty.insert(shard_key(t));
+            changed.insert(t);
             if !posted.list.is_empty() {
                 self.postings.insert(t.to_string(), posted);
             }
         }
-        self.encode(&dirty);
+        self.encode(&dirty, &changed);
         self.layout = layout;
         self
     }
@@ -297,23 +303,53 @@ impl Index {
     }
 
     /// Encodes the shards named in `dirty` from their tokens' parts,
-    /// dropping those left without tokens.
-    fn encode(&mut self, dirty: &BTreeSet<String>) {
-        let encoded: Vec<(&String, Option<Arc<Shard>>)> = dirty
+    /// dropping those left without tokens. A file of a split shard none of
+    /// whose tokens is in `changed` (tokens whose postings changed, came or
+    /// left) keeps its last contents, while the shard is split as it was.
+    fn encode(&mut self, dirty: &BTreeSet<String>, changed: &HashSet<&str>) {
+        let encoded: Vec<(&String, Option<EncodedShard>)> = dirty
             .par_iter()
             .map(|key| {
                 let terms = self.shard_terms(key);
-                let shard = (!terms.is_empty()).then(|| Arc::new(encode_shard(key, &terms)));
-                (key, shard)
+                if terms.is_empty() {
+                    return (key, None);
+                }
+                let last = self.shards.get(key).map(|shard| Last {
+                    shard,
+                    split: self.split.contains(key),
+                    changed,
+                });
+                let (shard, split) = encode_shard(key, &terms, last);
+                (key, Some((Arc::new(shard), split)))
             })
             .collect();
         for (key, shard) in encoded {
             match shard {
-                Some(s) => self.shards.insert(key.clone(), s),
-                None => self.shards.remove(key),
+                Some((s, split)) => {
+                    self.shards.insert(key.clone(), s);
+                    if split {
+                        self.split.insert(key.clone());
+                    } else {
+                        self.split.remove(key);
+                    }
+                }
+                None => {
+                    self.shards.remove(key);
+                    self.split.remove(key);
+                }
             };
         }
     }
+}
+
+/// A shard encoded: its files, and whether it was split.
+type EncodedShard = (Arc<Shard>, bool);
+
+/// A shard as it was last encoded, with the tokens changed since.
+struct Last<'a> {
+    shard: &'a Shard,
+    split: bool,
+    changed: &'a HashSet<&'a str>,
 }
 
 impl Posted {
@@ -336,25 +372,34 @@ impl Posted {
 
 /// Writes one shard's encoded terms (sorted); a large shard is split by
 /// the tokens' first three characters (two-character tokens stay in the
-/// two-character shard), so that a query loads less.
-fn encode_shard(key: &str, terms: &[(&str, &Posted)]) -> Shard {
+/// two-character shard), so that a query loads less. Returns its files and
+/// whether it was split. A file of `last` is kept as it is when the shard
+/// is split as it was and none of the file's tokens changed.
+fn encode_shard(key: &str, terms: &[(&str, &Posted)], last: Option<Last>) -> (Shard, bool) {
     let size: usize = terms.iter().map(|(_, p)| p.part_len).sum();
     let split = size > SPLIT_BYTES;
+    let file_key = |term: &str| {
+        if split && term.chars().nth(2).is_some() {
+            shard_key_of(term, 3)
+        } else {
+            key.to_string()
+        }
+    };
     // Tokens with the same first three characters are next to each other:
     // a file key is made once per run of them.
     let mut runs: Vec<(String, Vec<&Posted>)> = Vec::new();
-    let mut last: Option<&str> = None;
+    let mut last_prefix: Option<&str> = None;
     for &(term, posted) in terms {
         if split && term.chars().nth(2).is_some() {
             let end = term.char_indices().nth(3).map_or(term.len(), |(i, _)| i);
             let prefix = &term[..end];
-            if last != Some(prefix) {
-                runs.push((shard_key_of(term, 3), Vec::new()));
-                last = Some(prefix);
+            if last_prefix != Some(prefix) {
+                runs.push((file_key(term), Vec::new()));
+                last_prefix = Some(prefix);
             }
         } else {
             runs.push((key.to_string(), Vec::new()));
-            last = None;
+            last_prefix = None;
         }
         if let Some((_, run)) = runs.last_mut() {
             run.push(posted);
@@ -364,9 +409,30 @@ fn encode_shard(key: &str, terms: &[(&str, &Posted)]) -> Shard {
     for (k, run) in runs {
         groups.entry(k).or_default().extend(run);
     }
-    groups
+    // The files that may be kept: those of a shard split as it is now,
+    // with none of their tokens changed.
+    let keep: HashMap<&str, &Arc<Vec<u8>>> = match &last {
+        Some(last) if last.split == split => {
+            let touched: HashSet<String> = last
+                .changed
+                .iter()
+                .filter(|t| shard_key(t) == key)
+                .map(|t| file_key(t))
+                .collect();
+            last.shard
+                .iter()
+                .filter(|(k, _)| !touched.contains(k))
+                .map(|(k, bytes)| (k.as_str(), bytes))
+                .collect()
+        }
+        _ => HashMap::new(),
+    };
+    let files = groups
         .into_iter()
         .map(|(k, postings)| {
+            if let Some(bytes) = keep.get(k.as_str()) {
+                return (k, Arc::clone(bytes));
+            }
             let len: usize = postings.iter().map(|p| p.part_len + 1).sum();
             let mut json = Vec::with_capacity(len + 2);
             json.push(b'{');
@@ -380,7 +446,8 @@ fn encode_shard(key: &str, terms: &[(&str, &Posted)]) -> Shard {
             let file = super::pack::script("t", &format!("{k:?}"), &json);
             (k, Arc::new(file))
         })
-        .collect()
+        .collect();
+    (files, split)
 }
 
 #[cfg(test)]

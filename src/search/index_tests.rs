@@ -141,7 +141,8 @@ fn a_large_shard_is_split_by_three_characters_in_order() {
         })
         .collect();
     let pairs: Vec<(&str, &Posted)> = terms.iter().map(String::as_str).zip(&postings).collect();
-    let shard = encode_shard("ab", &pairs);
+    let (shard, split) = encode_shard("ab", &pairs, None);
+    assert!(split);
     // What it must be: each token's part, grouped by the file key of its
     // first three characters (two-character tokens stay in "ab"), files in
     // key order, tokens in order within a file.
@@ -171,4 +172,36 @@ fn a_large_shard_is_split_by_three_characters_in_order() {
         })
         .collect();
     assert_eq!(got, expected);
+}
+
+#[test]
+fn a_split_shard_encodes_again_only_the_files_of_changed_tokens() {
+    // One two-character prefix with enough tokens to split its shard.
+    let words: Vec<String> = (0..12000)
+        .map(|i| format!("ab{}{i:05}", (b'a' + (i % 26) as u8) as char))
+        .collect();
+    let mut groups: Groups = words
+        .chunks(100)
+        .enumerate()
+        .map(|(i, w)| (i as u64, group(&[&w.join(" ")])))
+        .collect();
+    let before = Index::update(None, placed(&groups));
+    let files_before: Vec<(String, Arc<Vec<u8>>)> = before.shards["ab"].to_vec();
+    assert!(files_before.len() > 20);
+    // Group 4 gains a word in "abc…" and loses none: only that file changes.
+    let mut edited = words[400..500].to_vec();
+    edited.push("abcnew".to_string());
+    groups[4] = (1000, group(&[&edited.join(" ")]));
+    let after = Index::update(Some(before), placed(&groups));
+    same(&after, &Index::update(None, placed(&groups)));
+    let made: Vec<&str> = after.shards["ab"]
+        .iter()
+        .filter(|(k, b)| {
+            !files_before
+                .iter()
+                .any(|(ok, ob)| ok == k && Arc::ptr_eq(ob, b))
+        })
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(made, ["abc"]);
 }

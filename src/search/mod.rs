@@ -42,7 +42,7 @@ pub const CHUNK: usize = 512;
 /// Each document's entries start at a multiple of this, so that an edit
 /// which adds or removes a paragraph seldom moves the ids of the entries
 /// after it (and the files holding them stay as they were).
-const PAD: usize = 16;
+pub(crate) const PAD: usize = 16;
 /// Groups per block: each block starts at a multiple of [`BLOCK_ALIGN`]
 /// (see [`layout`]).
 pub(crate) const BLOCK: usize = 64;
@@ -66,7 +66,10 @@ pub type Indexed = (Entry, Terms);
 /// of each (entry, token) pair.
 #[derive(Debug, Default)]
 pub struct Group {
-    pub entries: Vec<Entry>,
+    /// Its slots: an entry, or `None` for an empty slot (a document's
+    /// group keeps room between its paragraphs and its timeline entries,
+    /// see `entries::doc_entries`).
+    pub entries: Vec<Option<Entry>>,
     /// Token → (entry offset, weight), by token.
     pub postings: GroupPostings,
 }
@@ -76,7 +79,7 @@ impl Group {
         let mut postings: rustc_hash::FxHashMap<String, Postings> = Default::default();
         let mut entries = Vec::with_capacity(indexed.len());
         for (id, (entry, terms)) in indexed.into_iter().enumerate() {
-            entries.push(entry);
+            entries.push(Some(entry));
             for (t, w) in terms {
                 postings.entry(t).or_default().push((id as u32, w));
             }
@@ -86,6 +89,11 @@ impl Group {
             entries,
             postings: GroupPostings::new(postings),
         }
+    }
+
+    /// How many entries it holds (its empty slots not counted).
+    pub fn count(&self) -> usize {
+        self.entries.iter().filter(|e| e.is_some()).count()
     }
 }
 /// One postings shard, encoded: (file key, file contents) for each file it
@@ -206,7 +214,7 @@ pub fn build<P: Send>(
         .into_par_iter()
         .map(|k| place(chunk_file(&layout, k, total, cache)))
         .collect::<anyhow::Result<_>>()?;
-    let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
+    let count: usize = layout.iter().map(|(_, _, g)| g.count()).sum();
     let index = index::Index::update(cache.take_index(), layout);
     let mut files: Vec<P> = index
         .shards
@@ -256,6 +264,7 @@ fn chunk_file(layout: &[index::Placed], k: usize, total: usize, cache: &SearchCa
             let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; hi - lo];
             for (_, start, g) in &overlapping {
                 for (i, e) in g.entries.iter().enumerate() {
+                    let Some(e) = e else { continue };
                     if let Some(slot) = (start + i).checked_sub(lo).and_then(|at| slots.get_mut(at))
                     {
                         *slot = Some((e, *start));

@@ -58,9 +58,16 @@ pub fn patch(
         .map(|k| format!("search/e/{k}.js"))
         .collect();
     for (key, shard) in &index.shards {
-        if !old_shards.get(key).is_some_and(|o| Arc::ptr_eq(o, shard)) {
-            files.extend(shard.iter().map(shard_file));
+        let old = old_shards.get(key);
+        if old.is_some_and(|o| Arc::ptr_eq(o, shard)) {
+            continue;
         }
+        // A split shard encoded again keeps the files whose tokens did not
+        // change.
+        let kept = |(k, bytes): &&(String, Arc<Vec<u8>>)| {
+            old.is_some_and(|o| o.iter().any(|(ok, ob)| ok == k && Arc::ptr_eq(ob, bytes)))
+        };
+        files.extend(shard.iter().filter(|f| !kept(f)).map(shard_file));
     }
     for (key, shard) in &old_shards {
         let now = index.shards.get(key);
@@ -70,7 +77,7 @@ pub fn patch(
             }
         }
     }
-    let count: usize = layout.iter().map(|(_, _, g)| g.entries.len()).sum();
+    let count: usize = layout.iter().map(|(_, _, g)| g.count()).sum();
     files.push(meta_file(count, &file_keys(&index), index.terms(), urls));
     cache.restore_index(index);
     Some((files, removed))

@@ -44,7 +44,7 @@ pub(super) fn build<P: Send>(
             .map(|i| doc_group(site, urls, cache, i).1)
             .collect();
         made.extend((first.max(docs)..last).filter_map(|n| after[n - docs].take()));
-        count += made.iter().map(|g| g.entries.len()).sum::<usize>();
+        count += made.iter().map(|g| g.count()).sum::<usize>();
         let placed: Vec<Placed> = made
             .into_iter()
             .map(|g| (0, at.place(g.entries.len()), g))
