@@ -90,6 +90,7 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         .or_else(|| super::entry_standard::standard_entry(marked, &urls))
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, true))
         .or_else(|| entry_preprint::arxiv_entry(marked, &urls, &tagged))
+        .or_else(|| super::entry_iop::entry(marked, &urls))
         .or_else(|| read(marked, urls.clone(), &tagged))
         .or_else(|| {
             let (label, _) = take_label(marked);
@@ -110,7 +111,9 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
             })
         })
         .map(|mut entry| {
-            super::entry_journal_start::give_back(&mut entry.reference, marked);
+            if !super::entry_iop::split(&mut entry.reference, marked) {
+                super::entry_journal_start::give_back(&mut entry.reference, marked);
+            }
             super::entry_years::settle(&mut entry.reference, marked);
             entry
         })

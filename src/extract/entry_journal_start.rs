@@ -96,10 +96,66 @@ const HEADS: &[&str] = &[
     "Zh",
 ];
 
+/// Whether `stem` (a word before its full stop) opens abbreviated journal
+/// names.
+pub(super) fn opens_journal(stem: &str) -> bool {
+    HEADS.contains(&stem)
+}
+
 /// Gives the journal back the words the title, or the names, took from
 /// it; or the title the words the journal took.
 pub(super) fn give_back(r: &mut Reference, text: &str) {
-    let _ = title_tail(r, text) || one_word_title(r, text) || head_word(r, text);
+    let _ = title_tail(r, text)
+        || one_word_title(r, text)
+        || head_word(r, text)
+        || title_words(r, text);
+}
+
+/// Words that join the words of a journal's name (`J. Phys. A: Math.
+/// and Gen.`, `Ann. de l'Inst.`).
+const JOINING: &[&str] = &[
+    "and", "of", "the", "for", "on", "de", "des", "du", "der", "für", "la", "le", "di", "&",
+];
+
+/// `Lund P 2009 Thermal noise in mirror coatings Phys. Rev. D 80`: the
+/// title's last words read as the journal's first, before its first
+/// abbreviated word. Taken back when one of them is a word no journal's
+/// name holds before its abbreviated words: lower case, and not a joining
+/// word (`in Proc. …` and `New J. Phys.` keep theirs).
+fn title_words(r: &mut Reference, text: &str) -> bool {
+    let (Some(title), Some(container)) = (&r.title, &r.container) else {
+        return false;
+    };
+    let words: Vec<&str> = container.split(' ').collect();
+    let Some(at) = words
+        .iter()
+        .position(|w| w.strip_suffix('.').is_some_and(|s| HEADS.contains(&s)))
+    else {
+        return false;
+    };
+    let lead = &words[..at];
+    let stray = lead.iter().enumerate().any(|(n, w)| {
+        w.starts_with(char::is_lowercase) && !JOINING.contains(w) && !(n == 0 && *w == "in")
+    });
+    if !stray {
+        return false;
+    }
+    // The title runs on in the text up to the journal's first abbreviated
+    // word (an `in` the reading dropped comes back with the rest).
+    let journal = words[at..].join(" ");
+    let Some(start) = text.find(title.as_str()) else {
+        return false;
+    };
+    let Some(end) = text[start..].find(&format!(" {journal}")) else {
+        return false;
+    };
+    let title = text[start..start + end].trim().to_string();
+    if title.contains(['.', ',', ';']) {
+        return false;
+    }
+    r.title = Some(title);
+    r.container = Some(journal);
+    true
 }
 
 /// `Safety in Perturbative QCD, Phys. Rev. D 91`: the title's last words,
@@ -295,6 +351,30 @@ mod tests {
             "K. Ota, Rings, Chaos, Solitons and Fractals 19 (2004) 527.",
         );
         assert_eq!(r.container.as_deref(), Some("Chaos, Solitons and Fractals"));
+    }
+
+    #[test]
+    fn the_titles_last_words_read_as_the_journals_go_back_to_it() {
+        let text = "Lund P and Berg K 2009 Thermal noise in mirror coatings Phys. Rev. D 80 102003";
+        assert_eq!(
+            read("Thermal noise", "mirror coatings Phys. Rev. D", text),
+            (
+                "Thermal noise in mirror coatings".into(),
+                "Phys. Rev. D".into()
+            )
+        );
+        // A proceedings volume, and a journal whose name opens with a
+        // full word, keep their words.
+        let text = "K. Ota, Tides, in Proc. Int. Conf. Oceans 3 (1999) 12.";
+        assert_eq!(
+            read("Tides", "in Proc. Int. Conf. Oceans", text),
+            ("Tides".into(), "in Proc. Int. Conf. Oceans".into())
+        );
+        let text = "Ota K 2011 Tides New J. Phys. 13 013025";
+        assert_eq!(
+            read("Tides", "New J. Phys", text),
+            ("Tides".into(), "New J. Phys".into())
+        );
     }
 
     #[test]

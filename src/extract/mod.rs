@@ -19,6 +19,7 @@ mod entry_editors;
 mod entry_forms;
 mod entry_gbt;
 mod entry_initials;
+mod entry_iop;
 mod entry_journal;
 mod entry_journal_names;
 mod entry_journal_start;
