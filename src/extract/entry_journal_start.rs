@@ -193,7 +193,7 @@ fn one_word_title(r: &mut Reference, text: &str) -> bool {
     let joined = [" ", ""]
         .iter()
         .any(|gap| text.contains(&format!("{word}.{gap}{container}")));
-    if !(one_abbreviated_word(word) && joined) {
+    if !((one_abbreviated_word(word) || HEADS.contains(&word.as_str())) && joined) {
         return false;
     }
     r.container = Some(format!("{word}. {container}"));
@@ -324,6 +324,12 @@ mod tests {
         assert_eq!(
             (r.title, r.container.as_deref()),
             (None, Some("Phys. Rev. B"))
+        );
+        let mut r = titled("Astrophys", "J. Lett");
+        give_back(&mut r, "Alexander, T., & Hopman, C. 2003, Astrophys. J. Lett., 590, L29");
+        assert_eq!(
+            (r.title, r.container.as_deref()),
+            (None, Some("Astrophys. J. Lett"))
         );
         // A one-word title set apart from the journal stands.
         let mut r = titled("Tides", "Rev. B");
