@@ -326,7 +326,10 @@ mod tests {
             (None, Some("Phys. Rev. B"))
         );
         let mut r = titled("Astrophys", "J. Lett");
-        give_back(&mut r, "Alexander, T., & Hopman, C. 2003, Astrophys. J. Lett., 590, L29");
+        give_back(
+            &mut r,
+            "Alexander, T., & Hopman, C. 2003, Astrophys. J. Lett., 590, L29",
+        );
         assert_eq!(
             (r.title, r.container.as_deref()),
             (None, Some("Astrophys. J. Lett"))

@@ -148,6 +148,7 @@ fn classify(text: &str, s: usize, e: usize, (lo, hi): (i32, i32)) -> Option<Year
             .next_back()
             .is_some_and(|c| (c.is_alphanumeric() || c == '_') && !crate::chars::is_cjk(c))
         || identifiers::is_identifier(before, after)
+        || identifiers::is_clock_pair(before, year, after)
     {
         return None;
     }

@@ -132,6 +132,31 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
     !after.starts_with(')') && clock
 }
 
+/// One of two clock times a slash joins, local and another zone's, as
+/// fixture lists give kick-off times: `(1930/1830)`. The two share their
+/// minutes and are whole hours apart; two years a slash joins
+/// (`2003/2004`, `1999/2000`) never are.
+pub fn is_clock_pair(before: &str, year: i32, after: &str) -> bool {
+    let four = |s: &str| -> Option<i32> {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let other = match (after.strip_prefix('/'), before.strip_suffix('/')) {
+        (Some(rest), _) if !rest[4.min(rest.len())..].starts_with(|c: char| c.is_ascii_digit()) => {
+            four(rest.get(..4).unwrap_or(""))
+        }
+        (_, Some(head))
+            if !head[..head.len().saturating_sub(4)].ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            four(head.get(head.len().saturating_sub(4)..).unwrap_or(""))
+        }
+        _ => None,
+    };
+    let clock = |t: i32| t / 100 < 24 && t % 100 < 60;
+    other.is_some_and(|o| {
+        o != year && o % 100 == year % 100 && (o - year).abs() <= 1200 && clock(o) && clock(year)
+    })
+}
+
 /// A law reporter's abbreviation (`F.3d`, `U.S.`, `S.Ct.`): capitalised,
 /// with a full stop and few letters.
 pub fn is_reporter(word: &str) -> bool {
@@ -236,6 +261,18 @@ fn after_article_word(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kick_off_times_in_two_zones_are_clock_times() {
+        assert!(is_clock_pair("Rovers v Town (", 1930, "/1830)"));
+        assert!(is_clock_pair("Rovers v Town (1930/", 1830, ")"));
+        assert!(is_clock_pair("(", 2000, "/1900)"));
+        // Years a slash joins.
+        assert!(!is_clock_pair("in ", 2003, "/2004 the"));
+        assert!(!is_clock_pair("the ", 1999, "/2000 season"));
+        assert!(!is_clock_pair("the 1999/", 2000, " season"));
+        assert!(!is_clock_pair("in ", 2003, "/20041"));
+    }
 
     #[test]
     fn identifiers_are_not_years() {
