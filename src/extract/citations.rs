@@ -172,6 +172,11 @@ fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     if let Some(r) = public {
         return Parsed::Reference(Box::new(Reference { urls, ..r }));
     }
+    // `TransUnion LLC v. Ramirez, 141 S. Ct. 2190 (2021)`: a case at the
+    // note's start, before its parties can pass for names.
+    if let Some(r) = super::note_cases::case(&text) {
+        return Parsed::Reference(Box::new(Reference { urls, ..r }));
+    }
     // `Berg, A. (2012). Title. …`: a note written as an author–date
     // reference-list entry is read as one.
     if note_entries::author_date_form(&text) {

@@ -6,7 +6,9 @@ pub(super) fn split_works(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut depth, mut quoted, mut from) = (0i32, false, 0);
     // `Compare A, with B`: the Bluebook's two sides, each a work.
-    let compared = text.contains("ompare ");
+    let compared = ["ompare ", "ompare* ", "ompare_ "]
+        .iter()
+        .any(|w| text.contains(w));
     for (i, c) in text.char_indices() {
         match c {
             '(' | '[' | '（' | '《' => depth += 1,

@@ -23,17 +23,24 @@ pub(super) fn read_citations(doc: &Document) -> Vec<Cited> {
         let (with_addresses, _) = citations::marked_text_in(&f.body, true);
         let parts = super::note_parts::split_works(&with_addresses);
         if parts.len() > 1 && urls.iter().all(|u| with_addresses.contains(u.as_str())) {
-            let read: Vec<(Cited, &str)> = parts
-                .iter()
-                .filter_map(|p| Some((cite(p, Vec::new(), i, &out, &named, doc)?, *p)))
-                .collect();
-            if read.len() >= 2 {
-                for (c, p) in read {
-                    remember(p, &c, out.len(), &mut named);
+            // Each part is read after the ones before it, so that `id.`
+            // in a part means the part before (`Hessick, supra note 4;
+            // id. at 290`); they are taken back if fewer than two read.
+            let mark = out.len();
+            let mut read_parts: Vec<&str> = Vec::new();
+            for p in &parts {
+                if let Some(c) = cite(p, Vec::new(), i, &out, &named, doc) {
                     out.push(c);
+                    read_parts.push(p);
+                }
+            }
+            if read_parts.len() >= 2 {
+                for (k, p) in read_parts.iter().enumerate() {
+                    remember(p, &out[mark + k], mark + k, &mut named);
                 }
                 continue;
             }
+            let read: Vec<(Cited, &str)> = out.drain(mark..).zip(read_parts).collect();
             // One part read: the note's citation, unless the whole note
             // reads as one (with the authors the part names).
             if let [(one, _)] = &read[..] {

@@ -238,6 +238,9 @@ pub fn back(text: &str) -> Back {
         .iter()
         .any(|p| lower.starts_with(p))
         || plain.starts_with("Id.")
+        // After a semicolon the Bluebook writes it in lower case: `…;
+        // *id.* at 290`.
+        || plain.starts_with("id.")
         || plain.starts_with("Id ")
         || plain.starts_with("Id,")
         || plain == "Id";

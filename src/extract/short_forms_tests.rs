@@ -177,3 +177,38 @@ fn a_short_title_may_leave_out_the_article() {
     assert!(cited[1].ibid, "{cited:#?}");
     assert_eq!(cited[1].reference.title, cited[0].reference.title);
 }
+
+#[test]
+fn bluebook_notes_as_law_reviews_write_them() {
+    // A case whose first party is a company; `*compare* A, *with* B`;
+    // `*id.*` in lower case after a semicolon meaning the part before it,
+    // not the note before.
+    let md = "A[^1] B[^2] C[^3]\n\n\
+[^1]: Harbour Docks LLC v. Marsh, 141 S. Ct. 2190, 2204 (2021).\n\
+[^2]: *Id.* at 2206; *compare* Lind v. Okafor, 867 F.3d 1108, 1113 (9th Cir. 2017), *with* Berg v. Quay Commc'ns, Inc., 836 F.3d 925, 930 (8th Cir. 2016).\n\
+[^3]: Tidal Records Act, 15 U.S.C. § 1681 (2018); *id.* § 1681b.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::super::references::read_citations(&doc);
+    let titles = |note: usize| {
+        cited
+            .iter()
+            .filter(|c| matches!(c.at, super::super::Place::Note(k) if k == note))
+            .map(|c| c.reference.title.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(0), ["Harbour Docks LLC v. Marsh"], "{cited:#?}");
+    assert_eq!(
+        titles(1),
+        [
+            "Harbour Docks LLC v. Marsh",
+            "Lind v. Okafor",
+            "Berg v. Quay Commc’ns, Inc"
+        ],
+        "{cited:#?}"
+    );
+    assert_eq!(
+        titles(2),
+        ["Tidal Records Act", "Tidal Records Act"],
+        "{cited:#?}"
+    );
+}
