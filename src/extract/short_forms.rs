@@ -309,9 +309,17 @@ fn case_short(text: &str) -> Option<(String, String)> {
 /// `Hartley, "River Law," 7.` → (family, title).
 pub fn short(text: &str) -> Option<(&str, &str)> {
     let (family, rest) = text.trim().split_once(", ")?;
-    let family_ok = (1..=3).contains(&family.split_whitespace().count())
-        && family.starts_with(char::is_uppercase)
-        && !family.contains(['.', '"', '“', '*']);
+    // Two or three authors by family name (`Davies and Wheatcroft`), or
+    // the first and `et al.`
+    let bare = family
+        .strip_suffix(" et al.")
+        .or_else(|| family.strip_suffix(" et al"))
+        .unwrap_or(family);
+    let words = bare.split_whitespace().count();
+    let family_ok =
+        (1..=3).contains(&words) || words <= 7 && (bare.contains(" and ") || bare.contains(" & "));
+    let family_ok =
+        family_ok && family.starts_with(char::is_uppercase) && !bare.contains(['.', '"', '“', '*']);
     if !family_ok {
         return None;
     }
@@ -331,7 +339,23 @@ pub fn is_full_form(family: &str, title: &str, full: &Reference) -> bool {
     let (Some(a), Some(ft)) = (full.authors.first(), &full.title) else {
         return false;
     };
-    a.family.eq_ignore_ascii_case(family) && title_shortens(title, ft)
+    // `Davies and Wheatcroft`: the first name is the first author's, the
+    // second the second's.
+    let names: Vec<&str> = family
+        .trim_end_matches(" et al.")
+        .trim_end_matches(" et al")
+        .split(" and ")
+        .flat_map(|n| n.split(" & "))
+        .map(str::trim)
+        .collect();
+    let second_ok = match names.get(1) {
+        Some(n) => full
+            .authors
+            .get(1)
+            .is_some_and(|b| b.family.eq_ignore_ascii_case(n)),
+        None => true,
+    };
+    a.family.eq_ignore_ascii_case(names[0]) && second_ok && title_shortens(title, ft)
 }
 
 /// Whether a short title stands for `full`: its start, with or without

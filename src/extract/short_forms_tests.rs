@@ -212,3 +212,29 @@ fn bluebook_notes_as_law_reviews_write_them() {
         "{cited:#?}"
     );
 }
+
+#[test]
+fn a_short_form_may_name_two_authors_or_the_first_and_others() {
+    let md = "A[^1] B[^2] C[^3] D[^4] E[^5]\n\n\
+[^1]: Rolf Lind and Stefan Okafor, *The Years of Rain: Farming on the Delta, 1931–1933* (Leeds: Quay Press, 2004), 112.\n\
+[^2]: Mara Berg, Ivo Tan, and Ada Roe, *River Ports* (Hull: Dock Press, 1999), 3.\n\
+[^3]: Lind and Okafor, *Years of Rain*, 120.\n\
+[^4]: Berg et al., *River Ports*, 9.\n\
+[^5]: Lind and Berg, *Years of Rain*, 121.\n";
+    let (doc, _) = crate::parse::parse(md);
+    let cited = super::super::references::read_citations(&doc);
+    let of = |note: usize| {
+        cited
+            .iter()
+            .find(|c| matches!(c.at, super::super::Place::Note(k) if k == note))
+    };
+    let first = of(0).unwrap();
+    let third = of(2).unwrap();
+    assert!(third.ibid, "{cited:#?}");
+    assert_eq!(third.reference.title, first.reference.title);
+    let fourth = of(3).unwrap();
+    assert!(fourth.ibid, "{cited:#?}");
+    assert_eq!(fourth.reference.title, of(1).unwrap().reference.title);
+    // The second name is not the full form's second author: no link.
+    assert!(of(4).is_none_or(|c| !c.ibid), "{cited:#?}");
+}
