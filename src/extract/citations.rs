@@ -105,6 +105,7 @@ pub fn parse_reference(marked: &str, urls: Vec<String>) -> Parsed {
         Parsed::Reference(mut r) => {
             // A page or a reprint's year taken for the year.
             super::entry_years::settle(&mut r, marked);
+            super::note_facts::journal_in(&mut r, marked);
             Parsed::Reference(r)
         }
         other => other,
@@ -190,7 +191,10 @@ fn read_reference(marked: &str, mut urls: Vec<String>) -> Parsed {
     }
     // `A. Berg, Phys. Rev. D 58, 114029 (1998).`: a journal and its
     // numbers, no title.
-    let read = super::entry_journal::read(&text).or_else(|| super::entry_cjk::read(&text));
+    // Not when a container follows `in:` (`Title nach 1945, in: Journal`).
+    let read = (!text.contains(", in: "))
+        .then(|| super::entry_journal::read(&text).or_else(|| super::entry_cjk::read(&text)))
+        .flatten();
     if let Some(j) = read {
         let doi = find_doi(&text);
         return Parsed::Reference(Box::new(Reference { urls, doi, ..j }));

@@ -62,6 +62,7 @@ mod references;
 pub mod reftagger;
 pub(crate) mod sentences;
 mod short_forms;
+mod short_titles;
 mod work_keys;
 pub(crate) mod years;
 

@@ -32,6 +32,30 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
     };
     // The year, which the note rules miss where it comes last.
     let dated = n.year.is_none() && e.year.is_some();
+    // `Hafenpolitik nach 1945, in: Zeitschrift …`: the note rules' title
+    // cut at a number, and no container, where the entry has both whole.
+    let title_cut = match (n.title.as_deref(), e.title.as_deref()) {
+        (Some(nt), Some(et)) => {
+            // More words, not a page (`*Title* 3`); and no title the note
+            // set apart, whose bounds are sure.
+            let more = et.get(nt.len()..).unwrap_or("");
+            let words = more
+                .split_whitespace()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                || more.trim().bytes().all(|b| b.is_ascii_digit()) && more.trim().len() == 4;
+            let set_apart = ["*", "_", "\"", "“"]
+                .iter()
+                .any(|q| text.contains(&format!("{q}{nt}")));
+            et.len() > nt.len()
+                && words
+                && !set_apart
+                && et.starts_with(nt)
+                && n.container.is_none()
+                && e.container.is_some()
+                && (n.year.is_none() || n.year == e.year)
+        }
+        _ => false,
+    };
     // `Halvorsen TK, …` read the other way round: initials for a family
     // name.
     // Not a Chinese name the note rules read family name first (`Yang
@@ -47,7 +71,11 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
     swapped
         || vancouver
         || same_first
-            && (e.authors.len() > n.authors.len() || title_is_a_name || title_in_names || dated)
+            && (e.authors.len() > n.authors.len()
+                || title_is_a_name
+                || title_in_names
+                || dated
+                || title_cut)
 }
 
 /// The journal the entry parser found where the note rules found the same

@@ -125,3 +125,29 @@ fn notes_in_reference_list_styles_are_read_as_entries() {
         Parsed::Note
     ));
 }
+
+/// German notes cite an article `in:` its journal, the volume and the
+/// year in parentheses after its name, the pages after `S.`; a year in
+/// the title does not end it.
+#[test]
+fn german_journal_articles_in_notes() {
+    for (note, title) in [
+        (
+            "Anna Lind, Hafenpolitik im Wandel, in: Zeitschrift für Hafengeschichte 45 (2003), S. 101–130.",
+            "Hafenpolitik im Wandel",
+        ),
+        (
+            "Anna Lind, Hafenpolitik nach 1945, in: Zeitschrift für Hafengeschichte 45 (2003), S. 101–130.",
+            "Hafenpolitik nach 1945",
+        ),
+    ] {
+        let Parsed::Reference(r) = parse_reference(note, Vec::new()) else {
+            panic!("{note}");
+        };
+        assert_eq!(r.title.as_deref(), Some(title), "{note}");
+        assert_eq!(r.container.as_deref(), Some("Zeitschrift für Hafengeschichte"), "{note}");
+        assert_eq!(r.volume.as_deref(), Some("45"), "{note}");
+        assert_eq!(r.year, Some(2003), "{note}");
+        assert_eq!(r.kind, "article-journal", "{note}");
+    }
+}

@@ -175,6 +175,42 @@ fn book_of(t: &str) -> (Option<String>, &str) {
     ((!name.is_empty()).then_some(name), &t[end..])
 }
 
+/// `Title, in: Zeitschrift für Wirtschaftsgeschichte 45 (2003), S.
+/// 101–130`: what was read as a book with a number after its name is a
+/// journal with its volume, the year in parentheses after it (the German
+/// form); its pages follow `S.` or `p.`.
+pub(super) fn journal_in(r: &mut Reference, text: &str) {
+    let Some((name, volume)) = r.container.as_deref().and_then(|c| c.rsplit_once(' ')) else {
+        return;
+    };
+    let numbered =
+        !volume.is_empty() && volume.len() <= 4 && volume.bytes().all(|b| b.is_ascii_digit());
+    let Some(year) = r.year else {
+        return;
+    };
+    let after = format!("{name} {volume} ({year})");
+    if r.kind != "chapter" || !numbered || name.split(' ').count() < 1 || !text.contains(&after) {
+        return;
+    }
+    let rest = &text[text.find(&after).unwrap_or(0) + after.len()..];
+    if r.pages.is_none() {
+        let pages = rest
+            .trim_start_matches([',', ' '])
+            .strip_prefix("S. ")
+            .or_else(|| rest.trim_start_matches([',', ' ']).strip_prefix("p. "))
+            .map(|p| {
+                p.split([',', ';', ' '])
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('.')
+            });
+        r.pages = pages.filter(|p| !p.is_empty()).map(str::to_string);
+    }
+    r.volume = Some(volume.to_string());
+    r.container = Some(name.to_string());
+    r.kind = "article-journal";
+}
+
 /// `(2003) 119 LQR 301, 305` or `[2004] CLJ 12`.
 fn oscola(t: &str) -> Option<(i32, Option<&str>, &str, &str)> {
     let inner = t.strip_prefix(['(', '['])?;

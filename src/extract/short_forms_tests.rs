@@ -84,6 +84,16 @@ fn back_references() {
         back("Carbonnier, *op. cit.*, p. 215."),
         Back::Author("Carbonnier".into())
     );
+    for (text, family) in [
+        ("M. Leroy, art. cité, p. 210.", "Leroy"),
+        ("Leroy, *ouvr. cité*, p. 12.", "Leroy"),
+        ("Müller, a.a.O., S. 60.", "Müller"),
+        ("Müller, aaO, S. 61.", "Müller"),
+    ] {
+        assert_eq!(back(text), Back::Author(family.into()), "{text}");
+    }
+    // Letters inside a word are no abbreviation.
+    assert_eq!(back("Naao, Ports, 2001."), Back::Full);
     assert_eq!(back("Idris, Amal. A Title. 2019."), Back::Full);
     assert_eq!(back("Identity politics, a remark."), Back::Full);
 }
