@@ -298,7 +298,11 @@ pub fn back(text: &str) -> Back {
         };
         if let Some(at) = lower.find(cit).filter(word_start) {
             // `Carbonnier, *op. cit.*`: the name before the comma and marks.
-            let before = plain[..at].trim_end_matches([',', '*', '_', ' ']);
+            // Lower-casing may change a letter's length: then no name.
+            let Some(before) = plain.get(..at) else {
+                continue;
+            };
+            let before = before.trim_end_matches([',', '*', '_', ' ']);
             let family = before
                 .rsplit(' ')
                 .next()

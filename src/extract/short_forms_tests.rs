@@ -248,3 +248,16 @@ fn a_short_form_may_name_two_authors_or_the_first_and_others() {
     // The second name is not the full form's second author: no link.
     assert!(of(4).is_none_or(|c| !c.ibid), "{cited:#?}");
 }
+
+#[test]
+fn letters_that_lower_case_longer_do_not_break_op_cit() {
+    // `İ` lower-cases to two characters: offsets in the lower-cased text
+    // are not the text's.
+    for text in ["İİİİ, op. cit., p. 4.", "Kİ, a.a.O., S. 60.", "İ aao, S. 2"] {
+        // No panic, and a name found is one the text holds.
+        match back(text) {
+            Back::Author(name) => assert!(text.contains(&name), "{text}: {name}"),
+            other => assert_eq!(other, Back::Full, "{text}"),
+        }
+    }
+}

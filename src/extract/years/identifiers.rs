@@ -137,24 +137,32 @@ pub fn is_identifier(before: &str, after: &str) -> bool {
 /// minutes and are whole hours apart; two years a slash joins
 /// (`2003/2004`, `1999/2000`) never are.
 pub fn is_clock_pair(before: &str, year: i32, after: &str) -> bool {
-    let four = |s: &str| -> Option<i32> {
-        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    let digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let digit_at = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    // Four digits right after the slash, and no fifth.
+    let after_slash = after.strip_prefix('/').and_then(|rest| {
+        let four = rest.get(..4).filter(|d| digits(d))?;
+        (!digit_at(&rest[4..])).then_some(four)
+    });
+    // Four digits right before the slash, and none before them.
+    let before_slash = || {
+        let head = before.strip_suffix('/')?;
+        let at = head.len().checked_sub(4)?;
+        let four = head.get(at..).filter(|d| digits(d))?;
+        (!head[..at].ends_with(|c: char| c.is_ascii_digit())).then_some(four)
     };
-    let other = match (after.strip_prefix('/'), before.strip_suffix('/')) {
-        (Some(rest), _) if !rest[4.min(rest.len())..].starts_with(|c: char| c.is_ascii_digit()) => {
-            four(rest.get(..4).unwrap_or(""))
-        }
-        (_, Some(head))
-            if !head[..head.len().saturating_sub(4)].ends_with(|c: char| c.is_ascii_digit()) =>
-        {
-            four(head.get(head.len().saturating_sub(4)..).unwrap_or(""))
-        }
-        _ => None,
+    let Some(other) = after_slash
+        .or_else(before_slash)
+        .and_then(|d| d.parse::<i32>().ok())
+    else {
+        return false;
     };
     let clock = |t: i32| t / 100 < 24 && t % 100 < 60;
-    other.is_some_and(|o| {
-        o != year && o % 100 == year % 100 && (o - year).abs() <= 1200 && clock(o) && clock(year)
-    })
+    other != year
+        && other % 100 == year % 100
+        && (other - year).abs() <= 1200
+        && clock(other)
+        && clock(year)
 }
 
 /// A law reporter's abbreviation (`F.3d`, `U.S.`, `S.Ct.`): capitalised,
@@ -272,6 +280,9 @@ mod tests {
         assert!(!is_clock_pair("the ", 1999, "/2000 season"));
         assert!(!is_clock_pair("the 1999/", 2000, " season"));
         assert!(!is_clock_pair("in ", 2003, "/20041"));
+        // Letters of several bytes next to the slash.
+        assert!(!is_clock_pair("svg”/", 1930, "/”wi“"));
+        assert!(!is_clock_pair("é/", 1930, "/1é"));
     }
 
     #[test]
