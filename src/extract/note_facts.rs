@@ -132,10 +132,23 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
         r.publisher = t.split(", ").find_map(place_publisher);
     }
     // A book's publisher in comma fields: the first field of words.
+    // The continental order puts the place first (`Paris, Presses
+    // universitaires de France, 1998`): a place of one word, then a
+    // publisher of several, no figures in it.
     if set == Set::Emphasis && r.publisher.is_none() && facts.kind.is_none() {
-        let first = t.split(',').next().unwrap_or("").trim();
-        if first.starts_with(char::is_uppercase) && first_date(first).is_none() {
-            r.publisher = Some(clean(first.trim_end_matches(['.', ':'])));
+        let mut fields = t.split(',').map(str::trim);
+        let first = fields.next().unwrap_or("");
+        let second = fields.next().unwrap_or("");
+        let named = |f: &str| {
+            f.starts_with(char::is_uppercase)
+                && first_date(f).is_none()
+                && !f.contains(|c: char| c.is_ascii_digit())
+        };
+        let place_first =
+            !first.contains(' ') && named(first) && named(second) && second.split(' ').count() >= 2;
+        let publisher = if place_first { second } else { first };
+        if publisher.starts_with(char::is_uppercase) && first_date(publisher).is_none() {
+            r.publisher = Some(clean(publisher.trim_end_matches(['.', ':'])));
         }
     }
     facts

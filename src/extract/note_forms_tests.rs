@@ -249,3 +249,18 @@ fn laws_after_a_signal_in_lower_case() {
         (Some("Civil Code"), "legislation")
     );
 }
+
+#[test]
+fn a_place_before_the_publisher_is_no_publisher() {
+    let r = read_ok("Jean Lindqvist, *Les quais de la Loire*, Paris, Presses universitaires de France, 1998, p. 45.");
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("Presses universitaires de France")
+    );
+    assert_eq!(r.year, Some(1998));
+    // The publisher first, the place after: the first field stands.
+    let r = read_ok("Jean Lindqvist, *Quays*, Harbour Press, Leeds, 1998, p. 45.");
+    assert_eq!(r.publisher.as_deref(), Some("Harbour Press"));
+    let r = read_ok("Jean Lindqvist, *Quays*, Penguin, London, 1998, p. 45.");
+    assert_eq!(r.publisher.as_deref(), Some("Penguin"));
+}
