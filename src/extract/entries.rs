@@ -115,6 +115,15 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
                 super::entry_journal_start::give_back(&mut entry.reference, marked);
             }
             super::entry_years::settle(&mut entry.reference, marked);
+            // `S. 101–130`: German's word for pages is no part of them.
+            if let Some(pages) = entry.reference.pages.as_mut() {
+                if let Some(bare) = pages
+                    .strip_prefix("S. ")
+                    .filter(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    *pages = bare.to_string();
+                }
+            }
             entry
         })
 }

@@ -149,5 +149,6 @@ fn german_journal_articles_in_notes() {
         assert_eq!(r.volume.as_deref(), Some("45"), "{note}");
         assert_eq!(r.year, Some(2003), "{note}");
         assert_eq!(r.kind, "article-journal", "{note}");
+        assert_eq!(r.pages.as_deref(), Some("101–130"), "{note}");
     }
 }
