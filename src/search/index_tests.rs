@@ -1,6 +1,7 @@
 //! Tests of the patched search index: patching equals merging anew.
 
 use super::*;
+use crate::search::encode::shard_key_of;
 use crate::search::Entry;
 
 fn group(words: &[&str]) -> Arc<Group> {
