@@ -202,15 +202,17 @@ pub(super) fn journal_in(r: &mut Reference, text: &str) {
         return;
     };
     let after = format!("{name} {volume} ({year})");
-    if r.kind != "chapter" || !numbered || name.split(' ').count() < 1 || !text.contains(&after) {
+    if r.kind != "chapter" || !numbered {
         return;
     }
-    let rest = &text[text.find(&after).unwrap_or(0) + after.len()..];
+    let Some(at) = text.find(&after) else {
+        return;
+    };
+    let rest = text[at + after.len()..].trim_start_matches([',', ' ']);
     if r.pages.is_none() {
         let pages = rest
-            .trim_start_matches([',', ' '])
             .strip_prefix("S. ")
-            .or_else(|| rest.trim_start_matches([',', ' ']).strip_prefix("p. "))
+            .or_else(|| rest.strip_prefix("p. "))
             .map(|p| {
                 p.split([',', ';', ' '])
                     .next()

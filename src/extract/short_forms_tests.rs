@@ -163,17 +163,14 @@ fn a_supra_takes_the_work_of_its_note_that_it_names() {
 [^4]: Quist, *supra* note 1, at 3.\n";
     let (doc, _) = crate::parse::parse(md);
     let cited = super::super::references::read_citations(&doc);
-    let title_of = |note: usize| {
-        cited
-            .iter()
-            .filter(|c| matches!(c.at, super::super::Place::Note(k) if k == note))
-            .map(|c| c.reference.title.clone().unwrap_or_default())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(title_of(1), ["Sanctions as Statecraft"], "{cited:#?}");
-    assert_eq!(title_of(2), ["Trade Limits"], "{cited:#?}");
+    assert_eq!(
+        titles_in(&cited, 1),
+        ["Sanctions as Statecraft"],
+        "{cited:#?}"
+    );
+    assert_eq!(titles_in(&cited, 2), ["Trade Limits"], "{cited:#?}");
     // A name the note does not cite: no work, rather than the wrong one.
-    assert!(title_of(3).is_empty(), "{cited:#?}");
+    assert!(titles_in(&cited, 3).is_empty(), "{cited:#?}");
 }
 
 #[test]
@@ -199,16 +196,13 @@ fn bluebook_notes_as_law_reviews_write_them() {
 [^3]: Tidal Records Act, 15 U.S.C. § 1681 (2018); *id.* § 1681b.\n";
     let (doc, _) = crate::parse::parse(md);
     let cited = super::super::references::read_citations(&doc);
-    let titles = |note: usize| {
-        cited
-            .iter()
-            .filter(|c| matches!(c.at, super::super::Place::Note(k) if k == note))
-            .map(|c| c.reference.title.clone().unwrap_or_default())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(titles(0), ["Harbour Docks LLC v. Marsh"], "{cited:#?}");
     assert_eq!(
-        titles(1),
+        titles_in(&cited, 0),
+        ["Harbour Docks LLC v. Marsh"],
+        "{cited:#?}"
+    );
+    assert_eq!(
+        titles_in(&cited, 1),
         [
             "Harbour Docks LLC v. Marsh",
             "Lind v. Okafor",
@@ -217,7 +211,7 @@ fn bluebook_notes_as_law_reviews_write_them() {
         "{cited:#?}"
     );
     assert_eq!(
-        titles(2),
+        titles_in(&cited, 2),
         ["Tidal Records Act", "Tidal Records Act"],
         "{cited:#?}"
     );
@@ -260,4 +254,13 @@ fn letters_that_lower_case_longer_do_not_break_op_cit() {
             other => assert_eq!(other, Back::Full, "{text}"),
         }
     }
+}
+
+/// The titles of what note `note` (counted from 0) cites.
+fn titles_in(cited: &[super::super::Cited], note: usize) -> Vec<String> {
+    cited
+        .iter()
+        .filter(|c| matches!(c.at, super::super::Place::Note(k) if k == note))
+        .map(|c| c.reference.title.clone().unwrap_or_default())
+        .collect()
 }
