@@ -61,5 +61,6 @@ pub mod topics;
 mod zlib;
 
 pub use build::{build, build_in_memory, build_incremental, Built, Memo};
+pub use output::Contents;
 pub use session::Session;
 pub use timings::{Laps, Timings};

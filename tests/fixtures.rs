@@ -62,13 +62,16 @@ fn golden_files(case: &Path) -> Vec<(String, String)> {
     out.push(("diagnostics.txt".to_string(), diags));
     for f in &built.files {
         if f.path.ends_with(".html") {
-            let text = String::from_utf8(f.bytes.to_vec()).unwrap();
+            let text = String::from_utf8(f.bytes.plain().into_owned()).unwrap();
             out.push((
                 format!("{}.main.html", f.path),
                 format!("{}\n", main_region(&text)),
             ));
         } else if f.path.ends_with(".xml") || f.path.ends_with(".txt") {
-            out.push((f.path.clone(), String::from_utf8(f.bytes.to_vec()).unwrap()));
+            out.push((
+                f.path.clone(),
+                String::from_utf8(f.bytes.plain().into_owned()).unwrap(),
+            ));
         }
     }
     out

@@ -14,16 +14,16 @@ fn changed(
     after: &dossier::Built,
     keep: impl Fn(&str) -> bool,
 ) -> Vec<String> {
-    let old: std::collections::HashMap<&str, &[u8]> = before
+    let old: std::collections::HashMap<&str, &dossier::Contents> = before
         .files
         .iter()
         .filter(|f| keep(&f.path))
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .map(|f| (f.path.as_str(), &f.bytes))
         .collect();
     after
         .files
         .iter()
-        .filter(|f| keep(&f.path) && old.get(f.path.as_str()) != Some(&f.bytes.as_slice()))
+        .filter(|f| keep(&f.path) && old.get(f.path.as_str()) != Some(&&f.bytes))
         .map(|f| f.path.clone())
         .collect()
 }
@@ -37,6 +37,16 @@ fn a_rebuild_reuses_what_did_not_change_and_equals_a_clean_build() {
     let docs = first.documents;
     assert_eq!(memo.stats.documents_made, docs);
     assert_eq!(memo.stats.renders_reused, 0);
+    // Kept pages are held packed, and read back as a clean build makes them.
+    let packed = |b: &dossier::Built| {
+        let pages = b.files.iter().filter(|f| f.path.ends_with(".html"));
+        pages
+            .filter(|f| matches!(f.bytes, dossier::Contents::Packed(_)))
+            .count()
+    };
+    assert!(packed(&first) > docs, "{} packed pages", packed(&first));
+    assert_eq!(packed(&dossier::build_in_memory(root, &o).unwrap()), 0);
+    same_files(&first, &dossier::build_in_memory(root, &o).unwrap());
 
     // Nothing changed: everything is reused.
     let (again, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
@@ -207,7 +217,7 @@ fn settled_sources_are_not_read_again() {
     assert!(sidecar
         .files
         .iter()
-        .any(|f| String::from_utf8_lossy(&f.bytes).contains("A title from the sidecar")));
+        .any(|f| String::from_utf8_lossy(&f.bytes.plain()).contains("A title from the sidecar")));
 }
 
 #[test]
@@ -256,7 +266,7 @@ fn timeline_anchors_are_unique_and_name_their_year() {
         .iter()
         .filter(|f| f.path.starts_with("timeline/"))
     {
-        let html = String::from_utf8_lossy(&f.bytes);
+        let html = String::from_utf8_lossy(&f.bytes.plain()).into_owned();
         // Entries are the list items with an id (`y1991-…`) on these pages.
         for part in html.split("<li id=\"").skip(1) {
             let id = &part[..part.find('"').unwrap()];
@@ -335,7 +345,7 @@ fn edits_to_quoted_text_reach_every_page_that_quotes_it() {
         same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
         let file = edited.files.iter().find(|f| f.path == page).unwrap();
         assert!(
-            String::from_utf8_lossy(&file.bytes).contains(shown),
+            String::from_utf8_lossy(&file.bytes.plain()).contains(shown),
             "{page} does not show {shown:?}"
         );
     }
@@ -559,7 +569,7 @@ fn a_timeline_with_a_clash_of_anchors_is_updated_as_built() {
     let (first, mut memo) = dossier::build_incremental(root, &o, &Memo::new()).unwrap();
     let timeline = |b: &dossier::Built| {
         let f = b.files.iter().find(|f| f.path == "timeline/index.html");
-        String::from_utf8_lossy(&f.unwrap().bytes).into_owned()
+        String::from_utf8_lossy(&f.unwrap().bytes.plain()).into_owned()
     };
     assert!(timeline(&first).contains("-2\""), "the anchors clash");
     for (doc, text) in [
@@ -597,7 +607,7 @@ fn an_edited_bibliography_reaches_every_citing_text_as_a_clean_build_makes_it() 
         .iter()
         .find(|f| f.path == "allocation-on-shared-rivers/index.html")
         .unwrap();
-    assert!(String::from_utf8_lossy(&page.bytes).contains("Dams as Statecraft"));
+    assert!(String::from_utf8_lossy(&page.bytes.plain()).contains("Dams as Statecraft"));
     same_files(&edited, &dossier::build_in_memory(root, &o).unwrap());
     // Another style: every citation is written again.
     let config = root.join("config.toml");

@@ -15,11 +15,10 @@ use dossier::config::Overrides;
 use dossier::Memo;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 struct Snapshot {
     keys: BTreeMap<String, u64>,
-    files: BTreeMap<String, Arc<Vec<u8>>>,
+    files: BTreeMap<String, dossier::Contents>,
 }
 
 /// A build from nothing that keeps its results (so that keys are made).
@@ -38,7 +37,7 @@ fn snapshot(root: &Path) -> Snapshot {
         files: built
             .files
             .iter()
-            .map(|f| (f.path.clone(), Arc::clone(&f.bytes)))
+            .map(|f| (f.path.clone(), f.bytes.clone()))
             .collect(),
     }
 }

@@ -52,7 +52,7 @@ fn notes_leave_the_text_and_link_to_their_markers() {
 #[test]
 fn reference_lists_become_works_and_citations_link_to_them() {
     let b = built();
-    let works: Value = serde_json::from_str(file(&b, "data/citations.json")).unwrap();
+    let works: Value = serde_json::from_str(&file(&b, "data/citations.json")).unwrap();
     let works = works.as_array().unwrap();
     assert_eq!(works.len(), 11);
     let by_title = |t: &str| {
@@ -84,7 +84,7 @@ fn reference_lists_become_works_and_citations_link_to_them() {
 #[test]
 fn the_paper_says_who_wrote_it() {
     let b = built();
-    let docs: Value = serde_json::from_str(file(&b, "data/documents.json")).unwrap();
+    let docs: Value = serde_json::from_str(&file(&b, "data/documents.json")).unwrap();
     let authors = |source: &str| -> Vec<String> {
         let d = docs
             .as_array()

@@ -49,7 +49,7 @@ pub fn check_links(files: &[OutputFile]) -> Vec<Broken> {
         .map(|f| {
             (
                 f.path.as_str(),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
+                String::from_utf8_lossy(&f.bytes.plain()).into_owned(),
             )
         })
         .collect();
@@ -187,7 +187,8 @@ pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
         .map_or(base_url, |(_, rest)| rest);
     let mut broken = Vec::new();
     for f in files {
-        let text = String::from_utf8_lossy(&f.bytes);
+        let bytes = f.bytes.plain();
+        let text = String::from_utf8_lossy(&bytes);
         if f.path.ends_with(".html") {
             // The canonical URL names the page on its host on purpose; a
             // reader offline never follows it.

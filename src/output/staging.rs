@@ -111,11 +111,12 @@ impl Emit for Staging {
         let to = self.place(&file.path)?;
         if let Some(prev) = &self.previous {
             let old = prev.join(&file.path);
-            if unchanged(&old, &file.bytes) && std::fs::hard_link(&old, &to).is_ok() {
+            let bytes = file.bytes.plain();
+            if unchanged(&old, &bytes) && std::fs::hard_link(&old, &to).is_ok() {
                 return Ok(());
             }
         }
-        std::fs::write(&to, file.bytes.as_slice())
+        std::fs::write(&to, file.bytes.plain())
             .with_context(|| format!("cannot write {}", to.display()))
     }
 

@@ -5,6 +5,7 @@
 
 use super::knowledge::{Plan, PlanKeys};
 use crate::memo::{KeyHasher, KeyLog, Recorder, RowStore, Slot, Table};
+use crate::output::Contents;
 use crate::search::{SearchCache, SearchMemo};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -14,7 +15,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct RenderMemo {
     active: bool,
-    pages: Table<Vec<u8>>,
+    pages: Table<Contents>,
     /// Quick keys of pages to their full keys (see
     /// [`RenderCache::by_quick`]).
     quick: HashMap<u64, u64>,
@@ -46,7 +47,7 @@ impl RenderMemo {
 /// Looks results up in the last build's memo and records this build's.
 pub struct RenderCache<'a> {
     last: &'a RenderMemo,
-    pages: Recorder<'a, Vec<u8>>,
+    pages: Recorder<'a, Contents>,
     next_quick: Mutex<HashMap<u64, u64>>,
     next_plan: Option<(PlanKeys, Arc<Plan>)>,
     /// The last build's rows, taken when this cache is made, with this
@@ -88,10 +89,11 @@ impl<'a> RenderCache<'a> {
         &self,
         key: u64,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
-    ) -> Result<Arc<Vec<u8>>, E> {
+    ) -> Result<Contents, E> {
         let kept = self.active();
         self.pages
-            .get_or(key, || make().map(|bytes| exact_if(kept, bytes)))
+            .get_or(key, || make().map(|bytes| Contents::kept(kept, bytes)))
+            .map(|c| (*c).clone())
     }
 
     /// The plan for `keys` (`None` when results are not kept): the last
@@ -117,14 +119,14 @@ impl<'a> RenderCache<'a> {
     /// context: it finds the page without the cost of its full key (a
     /// hash of all of its context). The render stage checks in debug
     /// builds that a quick key covers everything the full key does.
-    pub fn by_quick(&self, quick: u64) -> Option<(u64, Arc<Vec<u8>>)> {
+    pub fn by_quick(&self, quick: u64) -> Option<(u64, Contents)> {
         if !self.active() {
             return None;
         }
         let key = *self.last.quick.get(&quick)?;
         let bytes = self.pages.reuse(key)?;
         self.quick_is(quick, key);
-        Some((key, bytes))
+        Some((key, (*bytes).clone()))
     }
 
     /// Records that the file at `path` has key `key` (see [`KeyLog`]).

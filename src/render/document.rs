@@ -8,7 +8,6 @@ use super::views::{breadcrumbs, DocView, Link, TocEntry};
 use super::{citations, html, knowledge, root_prefix, OutputFile, Quick, Renderer};
 use crate::render::highlight::Highlighter;
 use anyhow::Result;
-use std::sync::Arc;
 
 impl Renderer<'_> {
     pub(super) fn document(&self, i: usize, hl: &Highlighter) -> Result<OutputFile> {
@@ -62,7 +61,12 @@ impl Renderer<'_> {
         })
     }
 
-    fn document_page(&self, i: usize, hl: &Highlighter, quick: Quick) -> Result<Arc<Vec<u8>>> {
+    fn document_page(
+        &self,
+        i: usize,
+        hl: &Highlighter,
+        quick: Quick,
+    ) -> Result<crate::output::Contents> {
         let d = &self.site.docs[i];
         let root = root_prefix(&d.url);
         let topics = &self.site.topic_map.topics;

@@ -4,6 +4,7 @@
 //! making its context (see `memo`).
 
 use super::{root_prefix, rows, Renderer};
+use crate::output::Contents;
 use crate::theme::error_chain;
 use anyhow::{anyhow, Result};
 use std::sync::Arc;
@@ -134,7 +135,7 @@ impl Renderer<'_> {
 
     /// Renders `template` with `ctx`, or reuses the last build's bytes for
     /// the same templates, template name and context.
-    pub(super) fn page(&self, template: &str, ctx: PageContext, url: &str) -> Result<Arc<Vec<u8>>> {
+    pub(super) fn page(&self, template: &str, ctx: PageContext, url: &str) -> Result<Contents> {
         self.page_with(template, ctx, url, 0, Quick::None, |_| Ok(()))
     }
 
@@ -146,8 +147,8 @@ impl Renderer<'_> {
     pub(super) fn quick_page(
         &self,
         quick: u64,
-        page: impl Fn(Quick) -> Result<Arc<Vec<u8>>>,
-    ) -> Result<Arc<Vec<u8>>> {
+        page: impl Fn(Quick) -> Result<Contents>,
+    ) -> Result<Contents> {
         match self.cache.by_quick(quick) {
             Some((key, bytes)) => {
                 if crate::memo::self_check() {
@@ -171,7 +172,7 @@ impl Renderer<'_> {
         inputs: u64,
         quick: Quick,
         finish: impl FnOnce(&mut PageContext) -> Result<()>,
-    ) -> Result<Arc<Vec<u8>>> {
+    ) -> Result<Contents> {
         let key = self.cache.key(|key| {
             key.add(self.theme.templates_key);
             key.add(template);
@@ -215,7 +216,7 @@ impl Renderer<'_> {
         quick: Quick,
         path: &str,
         make: impl FnOnce() -> Result<Vec<u8>>,
-    ) -> Result<Arc<Vec<u8>>> {
+    ) -> Result<Contents> {
         self.cache.note_key(path, key);
         match quick {
             Quick::None => {}
@@ -225,7 +226,7 @@ impl Renderer<'_> {
                     key, found,
                     "{path}: its quick key {q:016x} found a file with other inputs"
                 );
-                return Ok(Arc::default());
+                return Ok(Contents::Plain(Arc::default()));
             }
         }
         self.cache.get_or(key, make)

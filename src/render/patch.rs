@@ -103,7 +103,7 @@ impl Renderer<'_> {
             return Ok(None);
         };
         let rows: Vec<(usize, u64)> = docs.iter().map(|e| (e.doc, e.old_key)).collect();
-        let Some(list) = self.document_list_patch(list, &rows)? else {
+        let Some(list) = self.document_list_patch(&list.plain(), &rows)? else {
             return Ok(None);
         };
         files.push(list);

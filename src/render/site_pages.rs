@@ -232,7 +232,7 @@ impl Renderer<'_> {
         frames: &std::collections::HashMap<String, super::timeline::TimelineFrame>,
         config: &Config,
         quick: super::Quick,
-    ) -> Result<std::sync::Arc<Vec<u8>>> {
+    ) -> Result<crate::output::Contents> {
         let site = self.site;
         let plan = &self.plan;
         // The costly part of a page, made only if it is not reused.

@@ -12,7 +12,8 @@ use std::sync::Arc;
 /// What the server answers from: one build's files.
 #[derive(Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<Vec<u8>>>,
+    /// Kept packed (see `Contents`), unpacked as they are asked for.
+    pub files: HashMap<String, crate::output::Contents>,
     /// Counts successful builds; the live-reload script compares it.
     pub version: u64,
     /// The current build problem, shown as an overlay, if any.
@@ -147,9 +148,9 @@ pub fn answer(snap: &Snapshot, raw: &str) -> Reply {
     };
     let ct = content_type(&path);
     let body = if ct.starts_with("text/html") {
-        Arc::new(inject(body, &path, snap.version))
+        Arc::new(inject(&body.plain(), &path, snap.version))
     } else {
-        Arc::clone(body)
+        body.shared()
     };
     Reply {
         status,
@@ -172,6 +173,7 @@ fn inject(html: &[u8], path: &str, version: u64) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Contents;
 
     fn snap() -> Snapshot {
         let mut files = HashMap::new();
@@ -181,8 +183,12 @@ mod tests {
             ("404.html", "<body>missing</body>"),
             ("style.css", "body{}"),
         ] {
-            files.insert(p.to_string(), Arc::new(b.as_bytes().to_vec()));
+            files.insert(p.to_string(), Contents::kept(false, b.as_bytes().to_vec()));
         }
+        // Kept packed, as `serve` keeps large files.
+        let big = Contents::kept(true, "p{margin:0}\n".repeat(400).into_bytes());
+        assert!(matches!(big, Contents::Packed(_)));
+        files.insert("big.css".to_string(), big);
         Snapshot {
             files,
             version: 3,
@@ -235,6 +241,11 @@ mod tests {
             answer(&s, "/style.css").body.as_slice(),
             b"body{}",
             "no injection outside HTML"
+        );
+        assert_eq!(
+            answer(&s, "/big.css").body.as_slice(),
+            "p{margin:0}\n".repeat(400).as_bytes(),
+            "a packed file is served unpacked"
         );
         let missing = answer(&s, "/nope.html");
         assert_eq!(missing.status, 404);

@@ -4,6 +4,7 @@
 
 use super::http::Snapshot;
 use super::Clients;
+use crate::output::Contents;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -113,12 +114,12 @@ impl Live {
 /// paths differ. A patch names the files it made or removed (`patched`):
 /// only those are looked at; the others are the last build's.
 fn swap_files(
-    served: &mut HashMap<String, Arc<Vec<u8>>>,
+    served: &mut HashMap<String, Contents>,
     files: Vec<crate::output::OutputFile>,
     patched: Option<Vec<String>>,
 ) -> Vec<String> {
-    let differs = |old: Option<&Arc<Vec<u8>>>, new: Option<&Arc<Vec<u8>>>| match (old, new) {
-        (Some(a), Some(b)) => !Arc::ptr_eq(a, b) && a != b,
+    let differs = |old: Option<&Contents>, new: Option<&Contents>| match (old, new) {
+        (Some(a), Some(b)) => !Contents::same(a, b) && a != b,
         (None, None) => false,
         _ => true,
     };
@@ -131,7 +132,7 @@ fn swap_files(
                 .map(|at| &files[at].bytes);
             if differs(served.get(&path), new) {
                 match new {
-                    Some(bytes) => served.insert(path.clone(), Arc::clone(bytes)),
+                    Some(bytes) => served.insert(path.clone(), bytes.clone()),
                     None => served.remove(&path),
                 };
                 changed.push(path);
@@ -142,8 +143,7 @@ fn swap_files(
         std::thread::spawn(move || drop(files));
         return changed;
     }
-    let files: HashMap<String, Arc<Vec<u8>>> =
-        files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let files: HashMap<String, Contents> = files.into_iter().map(|f| (f.path, f.bytes)).collect();
     let mut changed: Vec<String> = files
         .iter()
         .filter(|(p, b)| differs(served.get(*p), Some(b)))

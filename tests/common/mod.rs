@@ -90,13 +90,13 @@ pub fn timeline_export(out: &Path) -> Vec<serde_json::Value> {
 
 /// The same from a build in memory.
 pub fn timeline_built(b: &dossier::Built) -> Vec<serde_json::Value> {
-    let manifest: serde_json::Value = serde_json::from_str(file(b, "data/manifest.json")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&file(b, "data/manifest.json")).unwrap();
     let parts = manifest["files"]["timeline"].as_array().unwrap().clone();
     parts
         .iter()
         .flat_map(|p| {
             let part: serde_json::Value =
-                serde_json::from_str(file(b, p.as_str().unwrap())).unwrap();
+                serde_json::from_str(&file(b, p.as_str().unwrap())).unwrap();
             part.as_array().unwrap().clone()
         })
         .collect()
@@ -156,17 +156,17 @@ pub fn same_files(a: &dossier::Built, b: &dossier::Built) {
 }
 
 /// A built file's text (`Built::files`), or a panic naming it.
-pub fn file<'a>(b: &'a dossier::Built, path: &str) -> &'a str {
+pub fn file(b: &dossier::Built, path: &str) -> String {
     let f = b
         .files
         .iter()
         .find(|f| f.path == path)
         .unwrap_or_else(|| panic!("no {path}"));
-    std::str::from_utf8(&f.bytes).unwrap()
+    String::from_utf8(f.bytes.plain().into_owned()).unwrap()
 }
 
 /// The `<main>` of the page at `slug/index.html`.
-pub fn main_of<'a>(b: &'a dossier::Built, slug: &str) -> &'a str {
+pub fn main_of(b: &dossier::Built, slug: &str) -> String {
     let html = file(b, &format!("{slug}/index.html"));
-    &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
+    html[html.find("<main").unwrap()..html.find("</main>").unwrap()].to_string()
 }
