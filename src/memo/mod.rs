@@ -17,8 +17,10 @@
 use crate::sources::Source;
 use std::hash::{Hash, Hasher};
 
+mod packed;
 mod rows;
 mod table;
+pub use packed::{Held, Pack, Reader, Writer};
 pub use rows::RowStore;
 pub use table::{KeyLog, Recorder, Slot, Table};
 

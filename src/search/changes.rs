@@ -2,20 +2,17 @@
 //! and token by token, for `index` to patch the postings with.
 
 use super::index::Placed;
-use super::{Group, Postings};
+use super::{GroupPostings, Postings};
 use std::collections::{BTreeSet, HashSet};
 
 /// The tokens whose postings differ between two versions of a group at
 /// the same place, each with its new postings (empty when it left).
 pub(super) fn changed_tokens<'a>(
-    old: &'a Group,
-    new: &'a Group,
+    old: &'a GroupPostings,
+    new: &'a GroupPostings,
 ) -> Vec<(&'a str, &'a [(u32, u32)])> {
     let mut out = Vec::new();
-    let (mut a, mut b) = (
-        old.postings.iter().peekable(),
-        new.postings.iter().peekable(),
-    );
+    let (mut a, mut b) = (old.iter().peekable(), new.iter().peekable());
     loop {
         match (a.peek(), b.peek()) {
             (None, None) => break,

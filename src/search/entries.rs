@@ -158,12 +158,15 @@ pub(super) fn doc_group(
     });
     (
         key,
-        cache.groups.get_or_make(key, || doc_entries(site, i, d)),
+        cache
+            .groups
+            .get_or_make(key, || doc_entries(site, i, d, cache.active())),
     )
 }
 
 /// A group of entries, each tokenised from a title and text with a title
-/// weight.
+/// weight. Never packed: the site-wide groups are few, and the works'
+/// spans hundreds of chunks, each of which would open it again.
 fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
     Group::new(
         items
@@ -176,6 +179,7 @@ fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
                 },
             )
             .collect(),
+        false,
     )
 }
 
@@ -191,7 +195,7 @@ fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
 /// sentence added after the others moves nothing, while the group keeps
 /// its span: the ids of the entries that did not change stay, and with
 /// them the postings of their tokens.
-fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
+fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc, kept: bool) -> Group {
     let mut about = d.summary.clone();
     if !d.authors.is_empty() {
         about = format!("{} — {about}", d.authors.join(", "));
@@ -236,7 +240,7 @@ fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc) -> Group {
         en.parent = Some(0);
         group.add(span - 1 - n, en, label, sentence, 1);
     }
-    group.finish()
+    group.finish(kept)
 }
 
 /// A group made entry by entry: each token's postings gathered in one map
@@ -282,11 +286,9 @@ impl<'a> Gathered<'a> {
         self.entries[slot] = Some(entry);
     }
 
-    fn finish(self) -> Group {
-        Group {
-            entries: self.entries,
-            postings: super::GroupPostings::new(self.postings),
-        }
+    fn finish(self, kept: bool) -> Group {
+        let postings = super::GroupPostings::new(self.postings);
+        Group::from_parts(self.entries, postings, kept)
     }
 }
 

@@ -66,6 +66,42 @@ impl<'a> IntoIterator for &'a GroupPostings {
     }
 }
 
+/// Tokens, ends and postings as they are held, numbers as four bytes
+/// (LZ4 then packs their many zero bytes).
+impl crate::memo::Pack for GroupPostings {
+    fn pack_into(&self, w: &mut crate::memo::Writer) {
+        w.str(&self.text);
+        for pairs in [&self.ends, &self.lists] {
+            w.u32(offset(pairs.len()));
+            for &(a, b) in pairs.iter() {
+                w.u32(a);
+                w.u32(b);
+            }
+        }
+    }
+
+    fn unpack_from(r: &mut crate::memo::Reader) -> Option<Self> {
+        let text = r.str()?.into_boxed_str();
+        let mut pairs = || -> Option<Box<[(u32, u32)]>> {
+            let len = r.u32()? as usize;
+            let mut v = Vec::with_capacity(len.min(1 << 20));
+            for _ in 0..len {
+                v.push((r.u32()?, r.u32()?));
+            }
+            Some(v.into_boxed_slice())
+        };
+        let (ends, lists) = (pairs()?, pairs()?);
+        // Every end within what it ends in: `iter` slices by them.
+        let mut before = (0, 0);
+        let fits = ends.iter().all(|&(t, l)| {
+            let ok = before.0 <= t && before.1 <= l && text.is_char_boundary(t as usize);
+            before = (t, l);
+            ok && (l as usize) <= lists.len()
+        });
+        (fits && r.is_done()).then_some(GroupPostings { text, ends, lists })
+    }
+}
+
 /// A length within one group's postings (a group is one document's: far
 /// below 4 GiB of tokens or postings).
 fn offset(n: usize) -> u32 {

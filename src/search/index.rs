@@ -88,14 +88,19 @@ impl Index {
     fn merge(layout: Vec<Placed>) -> Index {
         // Each worker merges a contiguous run of groups; runs are merged in
         // order, so every list stays sorted by entry id.
-        let borrowed: HashMap<&str, Postings> = layout
+        let borrowed: HashMap<String, Postings> = layout
             .par_iter()
             .fold(
                 HashMap::new,
-                |mut m: HashMap<&str, Postings>, (_, start, g)| {
-                    for (t, list) in &g.postings {
+                |mut m: HashMap<String, Postings>, (_, start, g)| {
+                    for (t, list) in g.postings().iter() {
                         let ids = list.iter().map(|&(id, w)| (id + *start as u32, w));
-                        m.entry(t).or_default().extend(ids);
+                        match m.get_mut(t) {
+                            Some(l) => l.extend(ids),
+                            None => {
+                                m.insert(t.to_string(), ids.collect());
+                            }
+                        }
                     }
                     m
                 },
@@ -213,26 +218,40 @@ impl Index {
         // What changes, token by token: id ranges taken out, postings put
         // in (absolute). Each token's list is then remade once, however
         // many groups touched it.
+        // The groups' postings, opened (a kept group is packed) while the
+        // edits borrow their tokens.
+        fn open(p: &Placed) -> (usize, usize, std::borrow::Cow<'_, super::GroupPostings>) {
+            (p.1, p.2.slots(), p.2.postings())
+        }
+        let gone: Vec<_> = gone.into_iter().map(open).collect();
+        let edited: Vec<_> = edited
+            .into_iter()
+            .map(|p| (open(p), came_at[&p.1].2.postings()))
+            .collect();
+        let mut replaced = HashSet::new();
+        replaced.extend(edited.iter().map(|(p, _)| p.0));
+        let came: Vec<_> = came
+            .iter()
+            .filter(|p| !replaced.contains(&p.1))
+            .map(|p| open(p))
+            .collect();
         let mut edits: HashMap<&str, Edit> = HashMap::new();
-        for (_, start, g) in gone {
-            let range = (*start as u32, (*start + g.entries.len()) as u32);
-            for (t, _) in &g.postings {
+        for (start, slots, postings) in &gone {
+            let range = (*start as u32, (start + slots) as u32);
+            for (t, _) in postings.iter() {
                 edits.entry(t).or_default().out.push(range);
             }
         }
-        let mut replaced = HashSet::new();
-        for (_, start, old) in edited {
-            let new = &came_at[start].2;
-            let range = (*start as u32, (*start + old.entries.len()) as u32);
+        for ((start, slots, old), new) in &edited {
+            let range = (*start as u32, (start + slots) as u32);
             for (t, ids) in changed_tokens(old, new) {
                 let edit = edits.entry(t).or_default();
                 edit.out.push(range);
                 edit.put(range.0, ids);
             }
-            replaced.insert(*start);
         }
-        for (_, start, g) in came.iter().filter(|p| !replaced.contains(&p.1)) {
-            for (t, ids) in &g.postings {
+        for (start, _, postings) in &came {
+            for (t, ids) in postings.iter() {
                 edits.entry(t).or_default().put(*start as u32, ids);
             }
         }

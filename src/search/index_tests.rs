@@ -20,7 +20,7 @@ fn group(words: &[&str]) -> Arc<Group> {
             (entry, terms)
         })
         .collect();
-    Arc::new(Group::new(indexed))
+    Arc::new(Group::new(indexed, true))
 }
 
 type Groups = Vec<(u64, Arc<Group>)>;

@@ -18,6 +18,7 @@ mod cache;
 mod changes;
 pub mod encode;
 mod entries;
+mod group;
 mod group_postings;
 pub(crate) mod index;
 mod pack;
@@ -28,13 +29,13 @@ pub mod tokens;
 
 pub use cache::{SearchCache, SearchMemo};
 pub use entries::entries;
+pub use group::{Entry, Group};
 pub use group_postings::GroupPostings;
 pub use patch::patch;
 
 use crate::graph::Site;
 use crate::output::OutputFile;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// Entries per chunk file.
@@ -59,43 +60,6 @@ pub type Terms = Vec<(String, u32)>;
 /// An entry with its weighted tokens.
 pub type Indexed = (Entry, Terms);
 
-/// A run of consecutive entries (one document's, or the topics', works' and
-/// timeline entries') with their postings, ids counted from the run's
-/// first entry. A document's group is reused between rebuilds; the
-/// site-wide merge then touches each (document, token) pair once instead
-/// of each (entry, token) pair.
-#[derive(Debug, Default)]
-pub struct Group {
-    /// Its slots: an entry, or `None` for an empty slot (a document's
-    /// group keeps room between its paragraphs and its timeline entries,
-    /// see `entries::doc_entries`).
-    pub entries: Vec<Option<Entry>>,
-    /// Token → (entry offset, weight), by token.
-    pub postings: GroupPostings,
-}
-
-impl Group {
-    fn new(indexed: Vec<Indexed>) -> Group {
-        let mut postings: rustc_hash::FxHashMap<String, Postings> = Default::default();
-        let mut entries = Vec::with_capacity(indexed.len());
-        for (id, (entry, terms)) in indexed.into_iter().enumerate() {
-            entries.push(Some(entry));
-            for (t, w) in terms {
-                postings.entry(t).or_default().push((id as u32, w));
-            }
-        }
-        // Each token's postings are in id order already.
-        Group {
-            entries,
-            postings: GroupPostings::new(postings),
-        }
-    }
-
-    /// How many entries it holds (its empty slots not counted).
-    pub fn count(&self) -> usize {
-        self.entries.iter().filter(|e| e.is_some()).count()
-    }
-}
 /// One postings shard, encoded: (file key, file contents) for each file it
 /// is written to (a large shard is split by three characters). The
 /// contents are shared with the output, so a reused shard is not copied.
@@ -105,25 +69,6 @@ pub type ShardFile = (String, Arc<Vec<u8>>);
 
 /// Postings of a token: (entry id, weight).
 type Postings = Vec<(u32, u32)>;
-
-/// One search result candidate.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Entry {
-    /// `d` document, `p` paragraph, `t` topic, `w` cited work, `y` timeline.
-    pub kind: &'static str,
-    pub title: String,
-    /// Root-relative URL with its anchor.
-    pub url: String,
-    pub text: String,
-    /// For a paragraph or a timeline entry: the index of its document's
-    /// entry, whose title (after the entry's own `title`, a timeline label,
-    /// when it has one) and URL it shares (`url` then holds only the
-    /// `#anchor`; a timeline anchor is on the timeline's page of its year).
-    pub parent: Option<usize>,
-    /// A document's entry: its language, when not the site's (its
-    /// paragraphs and timeline entries share it).
-    pub lang: Option<String>,
-}
 
 /// Where the entry with an index lives.
 pub type Link<'a> = dyn Fn(usize) -> String + Sync + 'a;
@@ -161,7 +106,7 @@ pub fn layout(groups: Vec<(u64, Arc<Group>)>) -> Vec<index::Placed> {
     let mut at = Layout::default();
     groups
         .into_iter()
-        .map(|(key, g)| (key, at.place(g.entries.len()), g))
+        .map(|(key, g)| (key, at.place(g.slots()), g))
         .collect()
 }
 
@@ -231,9 +176,7 @@ pub fn build<P: Send>(
 
 /// How many ids a layout spans (entries and empty slots).
 fn slots(layout: &[index::Placed]) -> usize {
-    layout
-        .last()
-        .map_or(0, |(_, start, g)| start + g.entries.len())
+    layout.last().map_or(0, |(_, start, g)| start + g.slots())
 }
 
 /// Chunk `k` of the entries in `layout` (of ids up to `total`): the
@@ -247,7 +190,7 @@ fn chunk_file(layout: &[index::Placed], k: usize, total: usize, cache: &SearchCa
     let overlapping: Vec<&index::Placed> = layout[first..]
         .iter()
         .take_while(|p| p.1 < hi)
-        .filter(|(_, start, g)| !g.entries.is_empty() && start + g.entries.len() > lo)
+        .filter(|(_, start, g)| g.slots() > 0 && start + g.slots() > lo)
         .collect();
     let path = format!("search/e/{k}.js");
     // A group's key covers its entries; its start, their ids.
@@ -261,9 +204,13 @@ fn chunk_file(layout: &[index::Placed], k: usize, total: usize, cache: &SearchCa
     let bytes = cache
         .chunks
         .get_or(hash, || {
+            let opened: Vec<(usize, std::borrow::Cow<group::Slots>)> = overlapping
+                .iter()
+                .map(|(_, start, g)| (*start, g.entries()))
+                .collect();
             let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; hi - lo];
-            for (_, start, g) in &overlapping {
-                for (i, e) in g.entries.iter().enumerate() {
+            for (start, entries) in &opened {
+                for (i, e) in entries.iter().enumerate() {
                     let Some(e) = e else { continue };
                     if let Some(slot) = (start + i).checked_sub(lo).and_then(|at| slots.get_mut(at))
                     {
@@ -369,7 +316,7 @@ mod tests {
             parent: None,
             lang: None,
         };
-        Arc::new(Group::new(vec![(entry, Vec::new()); entries]))
+        Arc::new(Group::new(vec![(entry, Vec::new()); entries], false))
     }
 
     #[test]

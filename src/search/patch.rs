@@ -91,7 +91,7 @@ fn touched_chunks(old: &[Placed], new: &[Placed]) -> BTreeSet<usize> {
         if a.0 == b.0 && a.1 == b.1 {
             continue;
         }
-        for (start, len) in [(a.1, a.2.entries.len()), (b.1, b.2.entries.len())] {
+        for (start, len) in [(a.1, a.2.slots()), (b.1, b.2.slots())] {
             if len > 0 {
                 touched.extend(start / CHUNK..=(start + len - 1) / CHUNK);
             }

@@ -47,7 +47,7 @@ pub(super) fn build<P: Send>(
         count += made.iter().map(|g| g.count()).sum::<usize>();
         let placed: Vec<Placed> = made
             .into_iter()
-            .map(|g| (0, at.place(g.entries.len()), g))
+            .map(|g| (0, at.place(g.slots()), g))
             .collect();
         let block_start = placed.first().map_or(0, |p| p.1);
         // The block's ids run to the next block's first id, or to the last
@@ -55,9 +55,7 @@ pub(super) fn build<P: Send>(
         let end = if last < total_groups {
             at.next_block()
         } else {
-            placed
-                .last()
-                .map_or(block_start, |(_, s, g)| s + g.entries.len())
+            placed.last().map_or(block_start, |(_, s, g)| s + g.slots())
         };
         let files: Vec<P> = (block_start / CHUNK..end.div_ceil(CHUNK))
             .into_par_iter()
@@ -67,8 +65,9 @@ pub(super) fn build<P: Send>(
         // The block's postings, token by token in id order, encoded as
         // the block's segment of each token.
         let mut lists: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
-        for (_, start, g) in &placed {
-            for (t, list) in &g.postings {
+        let opened: Vec<_> = placed.iter().map(|p| (p.1, p.2.postings())).collect();
+        for (start, postings) in &opened {
+            for (t, list) in postings.iter() {
                 let ids = list.iter().map(|&(id, w)| (id + *start as u32, w));
                 lists.entry(t).or_default().extend(ids);
             }
