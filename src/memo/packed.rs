@@ -58,6 +58,16 @@ impl Writer {
         self.0.push(b);
     }
 
+    /// A number in as few bytes as it needs, seven bits a byte (small
+    /// numbers, such as the differences between sorted ids, take one).
+    pub fn varint(&mut self, mut n: u32) {
+        while n >= 0x80 {
+            self.0.push((n as u8 & 0x7f) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
     pub fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
@@ -78,6 +88,18 @@ impl Reader<'_> {
         let (b, rest) = self.0.split_first()?;
         self.0 = rest;
         Some(*b)
+    }
+
+    pub fn varint(&mut self) -> Option<u32> {
+        let mut n: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            n |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
     }
 
     pub fn str(&mut self) -> Option<String> {
@@ -124,5 +146,15 @@ mod tests {
         assert_eq!(short.u32(), Some(1));
         assert_eq!(short.str(), None, "a text longer than the bytes left");
         assert_eq!(Reader(&[0xff, 0xfe]).u32(), None);
+        let mut w = Writer(Vec::new());
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            w.varint(n);
+        }
+        assert_eq!(w.0.len(), 1 + 1 + 1 + 2 + 2 + 5);
+        let mut r = Reader(&w.0);
+        let back: Vec<u32> = std::iter::from_fn(|| r.varint()).collect();
+        assert_eq!(back, [0, 1, 127, 128, 300, u32::MAX]);
+        assert_eq!(Reader(&[0x80, 0x80]).varint(), None, "cut short");
+        assert_eq!(Reader(&[0xff; 6]).varint(), None, "too long");
     }
 }

@@ -71,6 +71,10 @@ impl Segment {
             seg.ones &= digit == '1';
             seg.weights.push(digit);
         }
+        // Kept by `serve` for the next build: without the room to spare
+        // (ids were given four bytes each, most take two).
+        seg.ids.shrink_to_fit();
+        seg.weights.shrink_to_fit();
         seg
     }
 }

@@ -66,31 +66,53 @@ impl<'a> IntoIterator for &'a GroupPostings {
     }
 }
 
-/// Tokens, ends and postings as they are held, numbers as four bytes
-/// (LZ4 then packs their many zero bytes).
+/// Tokens, ends and postings as they are held, the numbers as varints:
+/// ends as differences from the one before; each token's ids too, from
+/// its first (ids and ends both rise), so most take one byte.
 impl crate::memo::Pack for GroupPostings {
     fn pack_into(&self, w: &mut crate::memo::Writer) {
         w.str(&self.text);
-        for pairs in [&self.ends, &self.lists] {
-            w.u32(offset(pairs.len()));
-            for &(a, b) in pairs.iter() {
-                w.u32(a);
-                w.u32(b);
+        w.varint(offset(self.ends.len()));
+        let mut before = (0, 0);
+        for &(t, l) in self.ends.iter() {
+            w.varint(t.wrapping_sub(before.0));
+            w.varint(l.wrapping_sub(before.1));
+            before = (t, l);
+        }
+        for (_, list) in self.iter() {
+            let mut id = 0;
+            for &(i, weight) in list {
+                w.varint(i.wrapping_sub(id));
+                w.varint(weight);
+                id = i;
             }
         }
     }
 
     fn unpack_from(r: &mut crate::memo::Reader) -> Option<Self> {
         let text = r.str()?.into_boxed_str();
-        let mut pairs = || -> Option<Box<[(u32, u32)]>> {
-            let len = r.u32()? as usize;
-            let mut v = Vec::with_capacity(len.min(1 << 20));
-            for _ in 0..len {
-                v.push((r.u32()?, r.u32()?));
+        let len = r.varint()? as usize;
+        let mut ends = Vec::with_capacity(len.min(1 << 20));
+        let mut before = (0u32, 0u32);
+        for _ in 0..len {
+            before = (
+                before.0.wrapping_add(r.varint()?),
+                before.1.wrapping_add(r.varint()?),
+            );
+            ends.push(before);
+        }
+        let total = ends.last().map_or(0, |e| e.1 as usize);
+        let mut lists = Vec::with_capacity(total.min(1 << 24));
+        let mut from = 0;
+        for &(_, l) in &ends {
+            let mut id = 0u32;
+            for _ in from..l as usize {
+                id = id.wrapping_add(r.varint()?);
+                lists.push((id, r.varint()?));
             }
-            Some(v.into_boxed_slice())
-        };
-        let (ends, lists) = (pairs()?, pairs()?);
+            from = from.max(l as usize);
+        }
+        let (ends, lists) = (ends.into_boxed_slice(), lists.into_boxed_slice());
         // Every end within what it ends in: `iter` slices by them.
         let mut before = (0, 0);
         let fits = ends.iter().all(|&(t, l)| {
