@@ -247,3 +247,40 @@ fn periodicals_in_other_languages_and_series_stay_containers() {
         Some("Revue de l'Institut des fleuves")
     );
 }
+
+#[test]
+fn volume_and_issue_labels_are_no_publisher() {
+    let entry = |t: &str| crate::extract::entries::parse_entry(t, Vec::new()).expect("an entry");
+    // MLA 9: `vol. 12, no. 3, 2010, pp. 45-67`.
+    let e = entry("Lindqvist, Jonas. \"Border Rivers.\" Journal of Boundary Studies, vol. 12, no. 3, 2010, pp. 45-67.");
+    let r = &e.reference;
+    assert_eq!(r.publisher, None);
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("12"), Some("3"))
+    );
+    assert_eq!((r.pages.as_deref(), r.year), (Some("45-67"), Some(2010)));
+    // The French form, `n°`, and German `Bd.`, `Heft`.
+    let e = entry("Jeanne Morel, « Les fleuves frontaliers », Revue des études slaves, vol. 52, n° 3, 2002, p. 45-67.");
+    let r = &e.reference;
+    assert_eq!(r.publisher, None);
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("52"), Some("3"))
+    );
+    assert_eq!(r.container.as_deref(), Some("Revue des études slaves"));
+    let e = entry("Keller, Jonas. *Grenzflüsse*. Osteuropa-Archiv, Bd. 45, Heft 2, 2003.");
+    assert_eq!(
+        (e.reference.volume.as_deref(), e.reference.issue.as_deref()),
+        (Some("45"), Some("2"))
+    );
+    // A label before more than a number is left to the other rules: the
+    // year and pages after it are still read.
+    let e = entry(
+        "Berg, A. « Fatigue in river ice. » Journal of Ice Mechanics 29, n° 7 (2007): 269-281.",
+    );
+    assert_eq!(
+        (e.reference.year, e.reference.pages.as_deref()),
+        (Some(2007), Some("269-281"))
+    );
+}

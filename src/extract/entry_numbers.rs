@@ -67,10 +67,12 @@ pub(super) fn numbers(rest: &str, r: &mut Reference) -> String {
         } else if let Some((name, vol)) = s.rsplit_once(' ').filter(|(n, v)| {
             digits(v) && v.len() <= 4 && n.chars().any(char::is_alphabetic) && r.volume.is_none()
         }) {
-            // `Energy Policy Review 14`.
+            // `Energy Policy Review 14`; `vol. 14` (MLA) leaves no name.
             if vol.len() < 4 {
                 r.volume = Some(vol.to_string());
-                kept.push(name.to_string());
+                if !is_volume_label(name) {
+                    kept.push(name.to_string());
+                }
             } else {
                 kept.push(raw.to_string());
             }
@@ -133,4 +135,14 @@ pub(super) fn four_figures(text: &str) -> impl Iterator<Item = (i32, usize)> + '
         }
         Some((text[i..i + 4].parse().ok()?, i))
     })
+}
+
+/// `vol.`, `Vol`, `volume`, `Bd.`, `t.`, `tome`, `т.`, `том`: a word that
+/// says the number after it is a volume.
+fn is_volume_label(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "vol" | "vols" | "volume" | "bd" | "band" | "t" | "tome" | "т" | "том"
+    )
 }

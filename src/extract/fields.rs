@@ -21,9 +21,14 @@ pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
         {
             continue;
         }
-        if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]) {
+        // Other languages' labels (`n° 3`, `Bd. 45`, `Heft 2`) only before
+        // a number alone: `n° 7 (2007): 269-81` has more to read.
+        let alone = |v: &String| v.chars().all(|c| c.is_ascii_digit() || "-–/".contains(c));
+        let other_volume = strip_label(&lower, &["bd.", "tome", "т."]).filter(alone);
+        let other_issue = strip_label(&lower, &["n°", "nº", "№", "heft", "вып."]).filter(alone);
+        if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]).or(other_volume) {
             r.volume = Some(v);
-        } else if let Some(v) = strip_label(&lower, &["no.", "no", "issue"]) {
+        } else if let Some(v) = strip_label(&lower, &["no.", "no", "issue"]).or(other_issue) {
             r.issue = Some(v);
         } else if let Some(v) = strip_label(&lower, &["pp.", "p.", "pages"]) {
             r.pages = Some(v.replace(' ', ""));
@@ -134,8 +139,9 @@ fn strip_label(lower: &str, labels: &[&str]) -> Option<String> {
     labels.iter().find_map(|l| {
         let rest = lower.strip_prefix(l)?;
         let v = rest.trim();
-        (v.starts_with(|c: char| c.is_ascii_digit()) && (rest.starts_with(' ') || l.ends_with('.')))
-            .then(|| v.to_string())
+        (v.starts_with(|c: char| c.is_ascii_digit())
+            && (rest.starts_with(' ') || !l.ends_with(char::is_alphabetic)))
+        .then(|| v.to_string())
     })
 }
 
