@@ -58,6 +58,7 @@ mod note_names;
 mod note_parts;
 mod note_public;
 mod note_reports;
+mod places;
 mod references;
 pub mod reftagger;
 pub(crate) mod sentences;

@@ -133,8 +133,9 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
     }
     // A book's publisher in comma fields: the first field of words.
     // The continental order puts the place first (`Paris, Presses
-    // universitaires de France, 1998`): a place of one word, then a
-    // publisher of several, no figures in it.
+    // universitaires de France, 1998`): a known place (`Paris, Gallimard`)
+    // or a place of one word, then a publisher of several, no figures in
+    // it.
     if set == Set::Emphasis && r.publisher.is_none() && facts.kind.is_none() {
         let mut fields = t.split(',').map(str::trim);
         let first = fields.next().unwrap_or("");
@@ -144,8 +145,10 @@ pub(super) fn publication(rest: &str, set: Set, r: &mut Reference) -> Facts {
                 && first_date(f).is_none()
                 && !f.contains(|c: char| c.is_ascii_digit())
         };
-        let place_first =
-            !first.contains(' ') && named(first) && named(second) && second.split(' ').count() >= 2;
+        let place_first = named(first)
+            && named(second)
+            && (super::places::is_publishing_place(first)
+                || !first.contains(' ') && second.split(' ').count() >= 2);
         let publisher = if place_first { second } else { first };
         if publisher.starts_with(char::is_uppercase) && first_date(publisher).is_none() {
             r.publisher = Some(clean(publisher.trim_end_matches(['.', ':'])));

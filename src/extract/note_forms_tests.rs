@@ -263,4 +263,9 @@ fn a_place_before_the_publisher_is_no_publisher() {
     assert_eq!(r.publisher.as_deref(), Some("Harbour Press"));
     let r = read_ok("Jean Lindqvist, *Quays*, Penguin, London, 1998, p. 45.");
     assert_eq!(r.publisher.as_deref(), Some("Penguin"));
+    // A known place before a publisher of one word.
+    let r = read_ok("Jean Lindqvist, *Les quais de la Loire*, Paris, Gallimard, 1998, p. 45.");
+    assert_eq!(r.publisher.as_deref(), Some("Gallimard"));
+    let r = read_ok("Jonas Keller, *River Ports*, New York, Norton, 2001, 12.");
+    assert_eq!(r.publisher.as_deref(), Some("Norton"));
 }
