@@ -42,7 +42,7 @@ pub(super) fn decision(t: &str) -> Option<Reference> {
         .find(|h| h.label.split_whitespace().count() == 3 && h.end_year.is_none());
     let docket = docket(window);
     let cite = reporter(window, date.as_ref().map_or(0..0, |h| h.start..h.end));
-    let named = name(window);
+    let named = name(window).or_else(|| name_after_date(window, date.as_ref()?.end));
     let prefix_only = court.is_empty();
     let evidence = date.is_some() as u8 + docket.is_some() as u8 + cite.is_some() as u8;
     if evidence == 0 && !(named.is_some() && window.split(' ').any(|w| year_word(w).is_some())) {
@@ -243,6 +243,24 @@ fn ordinal(w: &str) -> bool {
             &w[digits..],
             "re" | "e" | "er" | "ère" | "st" | "nd" | "rd" | "th" | "ème"
         )
+}
+
+/// `CE, 3 juillet 1996, Koné, Rec. p. 255`: the French administrative
+/// courts name a decision by a party, in the field after the date: words
+/// without figures or abbreviations, not a reports' name.
+fn name_after_date(window: &str, date_end: usize) -> Option<&str> {
+    let after = window.get(date_end..)?.strip_prefix(", ")?;
+    let field = after.split(',').next()?.trim();
+    let reports = [
+        "Lebon", "Rec", "Recueil", "Bull", "JCP", "AJDA", "RFDA", "Dalloz",
+    ];
+    let words = field.split(' ').count();
+    (field.starts_with(char::is_uppercase)
+        && words <= 5
+        && !field.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '/')
+        && !reports.iter().any(|r| field.starts_with(r))
+        && (words > 1 || field.chars().any(char::is_lowercase)))
+    .then_some(field)
 }
 
 /// The decision's name: the parties in parentheses or between commas

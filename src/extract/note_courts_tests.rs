@@ -152,3 +152,20 @@ fn a_decision_after_a_quotation_of_it() {
         )
     );
 }
+
+#[test]
+fn french_administrative_decisions_are_named_by_the_party_after_the_date() {
+    let r = read_ok("CE, 3 juillet 1996, Koné, Rec. p. 255.");
+    assert_eq!(r.title.as_deref(), Some("Koné"));
+    assert_eq!(
+        (r.publisher.as_deref(), r.date.as_deref()),
+        (Some("CE"), Some("1996-07-03"))
+    );
+    let r = read_ok("CE, 19 juin 2015, Société Lindqvist, n° 369428.");
+    assert_eq!(r.title.as_deref(), Some("Société Lindqvist"));
+    // A report or a docket after the date names nothing.
+    let r = read_ok("CE, 12 mars 2004, Lebon 255.");
+    assert_ne!(r.title.as_deref(), Some("Lebon 255"));
+    let r = read_ok("Cass. soc., 21 septembre 2017, Bull. civ. V, n° 140.");
+    assert!(!r.title.as_deref().unwrap_or("").starts_with("Bull"));
+}
