@@ -47,6 +47,7 @@ pub(crate) mod names;
 mod note_archive;
 mod note_cases;
 mod note_chinese;
+mod note_court_names;
 mod note_courts;
 mod note_entries;
 mod note_facts;
