@@ -373,3 +373,17 @@ fn a_title_and_its_main_part_are_one_work_by_the_same_authors_and_year() {
         &work("中苏：下卷", 2007)
     ));
 }
+
+#[test]
+fn a_chicago_bibliography_entry_cited_in_a_note_keeps_its_numbers_apart() {
+    let text = "Lindqvist, Jonas. “River Ports of the North.” Inland Trade Review 102, no. 4 (2005): 478-500.";
+    let Parsed::Reference(r) = parse_reference(text, vec![]) else {
+        panic!("not a reference")
+    };
+    assert_eq!(r.container.as_deref(), Some("Inland Trade Review"));
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("102"), Some("4"))
+    );
+    assert_eq!((r.year, r.pages.as_deref()), (Some(2005), Some("478-500")));
+}

@@ -274,13 +274,19 @@ fn volume_and_issue_labels_are_no_publisher() {
         (e.reference.volume.as_deref(), e.reference.issue.as_deref()),
         (Some("45"), Some("2"))
     );
-    // A label before more than a number is left to the other rules: the
-    // year and pages after it are still read.
+    // The issue's year and pages after it (Chicago), in any language.
     let e = entry(
         "Berg, A. « Fatigue in river ice. » Journal of Ice Mechanics 29, n° 7 (2007): 269-281.",
     );
+    let r = &e.reference;
+    assert_eq!((r.year, r.pages.as_deref()), (Some(2007), Some("269-281")));
+    assert_eq!(r.issue.as_deref(), Some("7"));
+    let e =
+        entry("Keller, Jonas. \"River Ports.\" Journal of Inland Trade 78, no. 2 (2019): 301–25.");
+    let r = &e.reference;
     assert_eq!(
-        (e.reference.year, e.reference.pages.as_deref()),
-        (Some(2007), Some("269-281"))
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("78"), Some("2"))
     );
+    assert_eq!((r.year, r.pages.as_deref()), (Some(2019), Some("301–25")));
 }

@@ -21,15 +21,36 @@ pub(super) fn read_fields(rest: &str, r: &mut Reference) -> Option<String> {
         {
             continue;
         }
-        // Other languages' labels (`n° 3`, `Bd. 45`, `Heft 2`) only before
-        // a number alone: `n° 7 (2007): 269-81` has more to read.
+        // Other languages' labels (`Bd. 45`, `n° 3`, `Heft 2`) only before
+        // a number alone, or an issue's year and pages.
         let alone = |v: &String| v.chars().all(|c| c.is_ascii_digit() || "-–/".contains(c));
         let other_volume = strip_label(&lower, &["bd.", "tome", "т."]).filter(alone);
-        let other_issue = strip_label(&lower, &["n°", "nº", "№", "heft", "вып."]).filter(alone);
+        let issue = strip_label(&lower, &["no.", "no", "issue"])
+            .map(|v| (v, true))
+            .or_else(|| strip_label(&lower, &["n°", "nº", "№", "heft", "вып."]).map(|v| (v, false)))
+            .and_then(|(v, english)| issue_with_more(&v, english));
         if let Some(v) = strip_label(&lower, &["vol.", "vol", "volume"]).or(other_volume) {
             r.volume = Some(v);
-        } else if let Some(v) = strip_label(&lower, &["no.", "no", "issue"]).or(other_issue) {
+        } else if let Some((v, year_pages)) = issue {
             r.issue = Some(v);
+            // `Modern Philology 102, no. 4`: the number after the name,
+            // before the issue, is the volume.
+            if r.volume.is_none() {
+                let split = r.container.as_deref().and_then(|c| {
+                    let (name, n) = c.rsplit_once(' ')?;
+                    let number = n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit());
+                    (number && name.chars().any(char::is_alphabetic))
+                        .then(|| (name.to_string(), n.to_string()))
+                });
+                if let Some((name, n)) = split {
+                    r.container = Some(name);
+                    r.volume = Some(n);
+                }
+            }
+            if let Some((year, pages)) = year_pages {
+                r.year.get_or_insert(year);
+                r.pages.get_or_insert(pages);
+            }
         } else if let Some(v) = strip_label(&lower, &["pp.", "p.", "pages"]) {
             r.pages = Some(v.replace(' ', ""));
         } else if let Some((before, year, pages)) = year_and_pages(f) {
@@ -133,6 +154,24 @@ pub(super) fn split_fields(rest: &str) -> Vec<String> {
     }
     out.push(cur);
     out
+}
+
+/// An issue's number and, after it, the year and pages Chicago puts
+/// there (`no. 2 (2019): 301–25`). Else the whole value after an English
+/// label, or nothing after another language's label (a value with more
+/// than a number is left to the other rules).
+fn issue_with_more(v: &str, english: bool) -> Option<(String, Option<(i32, String)>)> {
+    let n = v
+        .find(|c: char| !(c.is_ascii_digit() || "-–/".contains(c)))
+        .unwrap_or(v.len());
+    let (number, more) = v.split_at(n);
+    match year_and_pages(more) {
+        Some((before, year, pages)) if before.is_empty() && !number.is_empty() => {
+            Some((number.to_string(), Some((year, pages))))
+        }
+        _ if more.is_empty() || english => Some((v.to_string(), None)),
+        _ => None,
+    }
 }
 
 fn strip_label(lower: &str, labels: &[&str]) -> Option<String> {
