@@ -66,6 +66,7 @@ pub(crate) mod sentences;
 mod short_forms;
 mod short_titles;
 mod work_keys;
+mod work_kind;
 pub(crate) mod years;
 
 use crate::parse::{Document, Node};
