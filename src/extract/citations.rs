@@ -350,7 +350,7 @@ const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’'];
 /// Rule 4: the title and the text after it.
 fn split_title(text: &str) -> (Option<String>, &str) {
     let t = text.trim_start();
-    if let Some(open) = t.chars().next().filter(|c| matches!(c, '"' | '“')) {
+    if let Some(open) = t.chars().next().filter(|c| matches!(c, '"' | '“' | '„')) {
         // The closing quote is one that punctuation precedes or follows.
         let body = &t[open.len_utf8()..];
         for (i, c) in body.char_indices() {

@@ -290,3 +290,21 @@ fn volume_and_issue_labels_are_no_publisher() {
     );
     assert_eq!((r.year, r.pages.as_deref()), (Some(2019), Some("301–25")));
 }
+
+#[test]
+fn a_title_in_german_quotes_ends_at_its_closing_mark() {
+    let entry = |t: &str| crate::extract::entries::parse_entry(t, Vec::new()).expect("an entry");
+    let e = entry(
+        "Keller, Jonas. „Die Häfen am Strom.“ Osteuropa-Archiv, Bd. 45, Heft 2, 2003, S. 101–130.",
+    );
+    let r = &e.reference;
+    assert_eq!(r.title.as_deref(), Some("Die Häfen am Strom"));
+    assert_eq!(r.container.as_deref(), Some("Osteuropa-Archiv"));
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("45"), Some("2"))
+    );
+    // A quotation that opens the title without ending it.
+    let e = entry("KELLER, Jonas, „Nichts zu viel…“ Redekunst der Prediger am Strom, Stromland 48, 2008, 54-82.");
+    assert_eq!(e.reference.container.as_deref(), Some("Stromland"));
+}

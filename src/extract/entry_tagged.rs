@@ -78,7 +78,10 @@ impl Tagged {
             ends && at > 1
                 && matches!(
                     (before, close),
-                    (Some('"'), Some('"')) | (Some('“'), Some('”')) | (Some('«'), Some('»'))
+                    (Some('"'), Some('"'))
+                        | (Some('“'), Some('”'))
+                        | (Some('«'), Some('»'))
+                        | (Some('„'), Some('“'))
                 )
         })
     }
@@ -126,7 +129,8 @@ impl Tagged {
                 let first = c.split_whitespace().next().unwrap_or("");
                 quoted.contains(first) && c.contains(['"', '”', '»', '’'])
             };
-            if let Some(c) = self.field(Label::Container).filter(|c| !inside(c)) {
+            let container = self.field(Label::Container);
+            if let Some(c) = container.filter(|c| !inside(c) && !bare_label(c)) {
                 r.container = Some(without_in(&c).to_string());
             }
             if r.publisher.is_none() {
@@ -151,7 +155,7 @@ impl Tagged {
             r.title = Some(without_genre(&title).to_string());
         }
         let ruled = r.container.take();
-        r.container = match self.field(Label::Container) {
+        r.container = match self.field(Label::Container).filter(|c| !bare_label(c)) {
             Some(c) => Some(without_in(&c).to_string()),
             // The rules' container stands unless the labeller read its
             // words as another field (a publisher, a place, the title).
@@ -310,6 +314,16 @@ fn without_in(c: &str) -> &str {
         }
     }
     c
+}
+
+/// `Bd.`, `vol.`, `Heft`, `n°`: a number's label the labeller took for a
+/// container (it learned from English entries), not a container.
+fn bare_label(c: &str) -> bool {
+    let w = c.trim().trim_end_matches(['.', ',']).to_lowercase();
+    matches!(
+        w.as_str(),
+        "bd" | "vol" | "no" | "heft" | "n°" | "nº" | "t" | "tome" | "s" | "p" | "pp" | "jg"
+    )
 }
 
 #[cfg(test)]

@@ -7,9 +7,19 @@
 /// Rule 5: (title, rest).
 pub(super) fn split_title(text: &str) -> (String, &str) {
     let t = text.trim_start();
-    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('*', '*')] {
+    // German quotes close with the mark English opens with: `„Title“`.
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('*', '*')] {
         if let Some(inner) = t.strip_prefix(open) {
-            if let Some(end) = inner.find(close) {
+            // A German quotation that closes without a stop before or a
+            // field's end after (`„Ne verbum…“ Kommunikation…`) quotes
+            // only the title's first words.
+            let ends_field = |end: usize| {
+                let before = inner[..end].chars().next_back();
+                let after = inner[end + close.len_utf8()..].chars().next();
+                before.is_some_and(|b| ".?!,".contains(b))
+                    || after.is_none_or(|a| ".,;:".contains(a))
+            };
+            if let Some(end) = inner.find(close).filter(|&e| open != '„' || ends_field(e)) {
                 let rest = &inner[end + close.len_utf8()..];
                 let rest =
                     rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
