@@ -41,6 +41,7 @@ mod found;
 mod inflect;
 pub(crate) mod intext;
 pub(crate) mod language;
+mod marked;
 pub(crate) mod mentions;
 pub(crate) mod name_forms;
 pub(crate) mod names;
