@@ -22,7 +22,7 @@ mod file;
 pub(crate) mod guard;
 mod staging;
 
-pub use file::{Contents, Emit, OutputFile};
+pub use file::{exact_if, Contents, Emit, OutputFile};
 pub use staging::Staging;
 
 use anyhow::{Context, Result};

@@ -186,16 +186,3 @@ impl<'a> RenderCache<'a> {
         }
     }
 }
-
-/// `bytes` in an allocation of exactly their size when `kept`: a page or
-/// row kept for the next build (and served) would otherwise keep the spare
-/// capacity it was written with (a template's output grows by doubling,
-/// and shrinking in place does not give memory back). At 10,000 pages
-/// `serve` held about 500 MB of it in document pages alone.
-pub fn exact_if(kept: bool, bytes: Vec<u8>) -> Vec<u8> {
-    if kept && bytes.capacity() > bytes.len() {
-        bytes.as_slice().to_vec()
-    } else {
-        bytes
-    }
-}

@@ -82,7 +82,7 @@ impl Renderer<'_> {
                         }
                         row
                     }
-                    None => Arc::new(super::cache::exact_if(kept, make(i)?)),
+                    None => Arc::new(crate::output::exact_if(kept, make(i)?)),
                 };
                 Ok((key, row))
             })

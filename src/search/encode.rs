@@ -71,10 +71,13 @@ impl Segment {
             seg.ones &= digit == '1';
             seg.weights.push(digit);
         }
-        // Kept by `serve` for the next build: without the room to spare
-        // (ids were given four bytes each, most take two).
-        seg.ids.shrink_to_fit();
-        seg.weights.shrink_to_fit();
+        // Kept by `serve` for the next build: the ids in an allocation of
+        // their exact size (they were given four bytes each, most take
+        // two; see `output::exact_if` for why a copy, not a shrink). The
+        // weights take one byte each, as given.
+        if seg.ids.capacity() > seg.ids.len() {
+            seg.ids = seg.ids.as_str().into();
+        }
         seg
     }
 }
