@@ -187,6 +187,10 @@ pub struct TopicView<'a> {
     pub kind: &'static str,
     pub description_html: String,
     pub aliases: Vec<&'a str>,
+    /// Whether this is the topic's first page, the only one that shows its
+    /// figures, aliases and neighbours (so that a mention added anywhere
+    /// changes that page, not every page of the topic).
+    pub first: bool,
     pub mentions: usize,
     pub passages: usize,
     pub document_count: usize,
@@ -199,7 +203,9 @@ pub struct TopicView<'a> {
 /// `plan::TopicPlan`), each with its best passages quoted (those with the
 /// most mentions, in the order of the text) and the others linked. Without
 /// `passages` the documents are left out: the excerpts are the costly part,
-/// made only when the page is rendered (see [`topic_passages_key`]).
+/// made only when the page is rendered (see [`topic_passages_key`]). The
+/// topic's figures and neighbours are on its first page only (the page of
+/// `range` starting at 0).
 pub fn topic_view<'a>(
     site: &'a Site,
     plan: &Plan,
@@ -210,6 +216,7 @@ pub fn topic_view<'a>(
 ) -> TopicView<'a> {
     let topic = &site.topic_map.topics[t];
     let all = &site.topics.passages[t];
+    let first = range.start == 0;
     let range = if passages { range } else { 0..0 };
     let documents: Vec<DocPassagesView> = plan.topic_pages.ranked[t][range]
         .iter()
@@ -248,19 +255,25 @@ pub fn topic_view<'a>(
         kind: topic.kind.name(),
         description_html: super::html::markdown_html(&topic.description, allow_html),
         aliases: topic.aliases.iter().map(|a| a.text.as_str()).collect(),
-        mentions: site.topics.mentions[t],
-        passages: site.topics.passages[t].len(),
-        document_count: plan.topic_pages.ranked[t].len(),
+        first,
+        mentions: if first { site.topics.mentions[t] } else { 0 },
+        passages: if first { all.len() } else { 0 },
+        document_count: if first {
+            plan.topic_pages.ranked[t].len()
+        } else {
+            0
+        },
         documents,
         cooccurring: site.topics.cooccurring[t]
             .iter()
             .copied()
-            .take(12)
+            .take(if first { 12 } else { 0 })
             .map(link)
             .collect(),
         related: topic
             .related
             .iter()
+            .filter(|_| first)
             .map(|&r| link((r, site.topics.mentions[r])))
             .collect(),
     }
@@ -276,7 +289,10 @@ pub fn topic_passages_key(site: &Site, plan: &Plan, t: usize, range: Range<usize
         for ranked in &plan.topic_pages.ranked[t][range] {
             let doc = &site.docs[ranked.doc];
             let parts = &site.keys[ranked.doc].parts;
-            key.add((plan.doc_keys[ranked.doc], &doc.date, &ranked.passages));
+            // The passages' count, not their place in the topic's list:
+            // a passage added to an earlier document moves every later
+            // one's place, and would change every page's key.
+            key.add((plan.doc_keys[ranked.doc], &doc.date, ranked.passages.len()));
             for p in &site.topics.passages[t][ranked.passages.clone()] {
                 key.add((
                     p.paragraph,
