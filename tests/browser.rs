@@ -96,8 +96,11 @@ fn search_previews_map_and_links_work_offline() {
     let samples_file = _tmp.path().join("tokens.json");
     std::fs::write(&samples_file, serde_json::to_string(&samples).unwrap()).unwrap();
     // Postings as the build encodes them (in segments, one per block of
-    // ids, weights left out when all are 1), with what they hold.
+    // ids, each id by its group and place, weights left out when all are
+    // 1), with what they hold; groups start at multiples of 16, one
+    // without entries (32) sharing its start with the next.
     let blocks = [0, 1024, 2048, 4096];
+    let starts = [0, 32, 32, 48, 1024, 1088, 2048, 4096, 4992];
     let lists: Vec<Vec<(u32, u32)>> = vec![
         vec![(3, 1), (40, 1), (41, 1)],
         vec![(3, 2), (1030, 1), (1100, 12), (2048, 1), (5000, 35)],
@@ -107,11 +110,12 @@ fn search_previews_map_and_links_work_offline() {
     let postings: Vec<serde_json::Value> = lists
         .iter()
         .map(|list| {
-            let part = dossier::search::encode::Encoded::new(list, &blocks, None).part("t");
+            let (encoded, _) = dossier::search::encode::Encoded::new(list, &blocks, &starts, None);
+            let part = encoded.part("t");
             let pair: serde_json::Value = serde_json::from_str(&format!("{{{part}}}")).unwrap();
             let ids: Vec<u32> = list.iter().map(|p| p.0).collect();
             let ws: Vec<u32> = list.iter().map(|p| p.1).collect();
-            serde_json::json!({"pair": pair["t"], "ids": ids, "ws": ws})
+            serde_json::json!({"pair": pair["t"], "ids": ids, "ws": ws, "starts": starts})
         })
         .collect();
     let postings_file = _tmp.path().join("postings.json");

@@ -3,7 +3,7 @@
 
 use super::index::Placed;
 use super::{GroupPostings, Postings};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// The tokens whose postings differ between two versions of a group at
 /// the same place, each with its new postings (empty when it left).
@@ -46,24 +46,43 @@ pub(super) fn changed_tokens<'a>(
     out
 }
 
-/// The groups that left `old` (or moved in it) and those that came into
-/// `new`; `None` when they are so many that merging anew is cheaper.
-pub(super) fn changes<'a>(
-    old: &'a [Placed],
-    new: &'a [Placed],
-) -> Option<(Vec<&'a Placed>, Vec<&'a Placed>)> {
-    let placed =
-        |l: &[Placed]| -> HashSet<(u64, usize)> { l.iter().map(|(k, s, _)| (*k, *s)).collect() };
-    let (was, is) = (placed(old), placed(new));
-    let gone: Vec<&Placed> = old
-        .iter()
-        .filter(|(k, s, _)| !is.contains(&(*k, *s)))
-        .collect();
-    let came: Vec<&Placed> = new
-        .iter()
-        .filter(|(k, s, _)| !was.contains(&(*k, *s)))
-        .collect();
-    (gone.len() + came.len() <= 8.max(new.len() / 10)).then_some((gone, came))
+/// What changed between two layouts, place by place (postings are
+/// written by a group's place, so every group after one added or taken
+/// out changes).
+pub(super) struct Changes<'a> {
+    /// Groups that left, or moved.
+    pub gone: Vec<&'a Placed>,
+    /// A group edited in place: the same place and first id, another key.
+    pub edited: Vec<(&'a Placed, &'a Placed)>,
+    /// Groups that came, or moved.
+    pub came: Vec<&'a Placed>,
+}
+
+/// The [`Changes`] from `old` to `new`; `None` when they are so many that
+/// merging anew is cheaper.
+pub(super) fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<Changes<'a>> {
+    let mut out = Changes {
+        gone: Vec::new(),
+        edited: Vec::new(),
+        came: Vec::new(),
+    };
+    for (a, b) in old.iter().zip(new) {
+        if a.1 != b.1 {
+            out.gone.push(a);
+            out.came.push(b);
+        } else if a.0 != b.0 {
+            out.edited.push((a, b));
+        }
+    }
+    out.gone.extend(old.iter().skip(new.len()));
+    out.came.extend(new.iter().skip(old.len()));
+    let n = out.gone.len() + out.came.len() + 2 * out.edited.len();
+    (n <= 8.max(new.len() / 10)).then_some(out)
+}
+
+/// The first id of each group of `layout`, by its place.
+pub(super) fn starts(layout: &[Placed]) -> Vec<u32> {
+    layout.iter().map(|p| p.1 as u32).collect()
 }
 
 /// The changes to one token's postings.

@@ -74,7 +74,7 @@ pub fn entries(site: &Site, urls: &Urls, cache: &SearchCache) -> Vec<(u64, Arc<G
         .docs
         .par_iter()
         .enumerate()
-        .map(|(i, _)| doc_group(site, urls, cache, i))
+        .flat_map_iter(|(i, _)| doc_group(site, urls, cache, i))
         .collect();
     out.extend(site_groups(site, urls, cache));
     out
@@ -135,14 +135,19 @@ pub(super) fn site_groups(site: &Site, urls: &Urls, cache: &SearchCache) -> [(u6
     [topics, (key, works)]
 }
 
-/// Document `i`'s group with its key, reused when nothing it is made from
-/// changed (its source, title, URL, summary, authors and timeline entries).
+/// Document `i`'s two groups with their keys, each reused when nothing it
+/// is made from changed: its text's (its entry and paragraphs: its source,
+/// title, URL, summary and authors) and its timeline entries' (what they
+/// show, and the span of the text's group, which their parent is counted
+/// back over). Two groups, so that neither moves the other's entries: a
+/// paragraph added (the text's group outgrowing its padding) moves no
+/// timeline entry, and a dated sentence added moves no paragraph.
 pub(super) fn doc_group(
     site: &Site,
     urls: &Urls,
     cache: &SearchCache,
     i: usize,
-) -> (u64, Arc<Group>) {
+) -> [(u64, Arc<Group>); 2] {
     let d = &site.docs[i];
     let key = cache.key(|k| {
         k.add((
@@ -152,16 +157,82 @@ pub(super) fn doc_group(
             &d.summary,
             &d.authors,
         ));
+    });
+    let text = cache
+        .groups
+        .get_or_make(key, || text_entries(d, cache.active()));
+    let span = text.slots();
+    let dated_key = cache.key(|k| {
+        k.add(("dated", span, &d.language));
         for &e in &site.timeline.by_doc[i] {
             k.add(urls.entry_keys[e]);
         }
     });
-    (
-        key,
-        cache
-            .groups
-            .get_or_make(key, || doc_entries(site, i, d, cache.active())),
-    )
+    let dated = cache.groups.get_or_make(dated_key, || {
+        dated_entries(site, i, d, span, cache.active())
+    });
+    [(key, text), (dated_key, dated)]
+}
+
+/// A document's entry and one per paragraph, in order, in a multiple of
+/// `PAD` slots (the last ones empty). A paragraph's `parent` is the offset
+/// of its document's entry in the group (0), made absolute when the chunks
+/// are written: so a document's entries do not depend on where it falls in
+/// the index.
+fn text_entries(d: &crate::graph::Doc, kept: bool) -> Group {
+    let mut about = d.summary.clone();
+    if !d.authors.is_empty() {
+        about = format!("{} — {about}", d.authors.join(", "));
+    }
+    let words = Analyzer::new(&d.language);
+    let span = (1 + d.body.paragraphs.len()).div_ceil(PAD) * PAD;
+    let mut group = Gathered::new(&words, span);
+    let mut own = entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT);
+    own.lang = d.foreign.then(|| d.language.clone());
+    group.add(0, own, &d.title, &about, 5);
+    for (n, p) in d.body.paragraphs.iter().enumerate() {
+        // The whole paragraph is indexed and kept (up to a bound), for the
+        // snippet around the match.
+        let mut e = entry(
+            "p",
+            String::new(),
+            format!("#{}", p.id),
+            &p.text,
+            PASSAGE_TEXT,
+        );
+        e.parent = Some(0);
+        group.add(1 + n, e, "", &p.text, 0);
+    }
+    group.finish(kept)
+}
+
+/// A document's timeline entries, in the text's order, in a multiple of
+/// `PAD` slots (none when it has none). Their group comes right after the
+/// text's (`span` slots, see `search::layout`): their parent, the
+/// document's entry, is `span` slots before the group's first. The URL is
+/// the anchor (see `Urls::years`); the title is the label, to which
+/// `search.js` adds the document's title.
+fn dated_entries(site: &Site, i: usize, d: &crate::graph::Doc, span: usize, kept: bool) -> Group {
+    let words = Analyzer::new(&d.language);
+    let mut dated: Vec<&crate::graph::timeline::Entry> = site.timeline.by_doc[i]
+        .iter()
+        .map(|&e| &site.timeline.entries[e])
+        .collect();
+    dated.sort_by_key(|e| e.dated);
+    let mut group = Gathered::new(&words, dated.len().div_ceil(PAD) * PAD);
+    for (n, e) in dated.iter().enumerate() {
+        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
+        let mut en = entry(
+            "y",
+            label.to_string(),
+            format!("#{}", e.anchor),
+            sentence,
+            PASSAGE_TEXT,
+        );
+        en.parent = Some(-(span as i64));
+        group.add(n, en, label, sentence, 1);
+    }
+    group.finish(kept)
 }
 
 /// A group of entries, each tokenised from a title and text with a title
@@ -181,66 +252,6 @@ fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
             .collect(),
         false,
     )
-}
-
-/// A document's entry, one per paragraph and one per timeline entry. A
-/// paragraph's `parent` is the offset of its document's entry in the group
-/// (0), made absolute when the chunks are written: so a document's entries
-/// do not depend on where it falls in the index.
-///
-/// The group spans a multiple of `PAD` slots. The document's entry and its
-/// paragraphs come first, in order; its timeline entries take the last
-/// slots, in the text's order from the last slot down; the slots between
-/// are empty. So an added paragraph moves no timeline entry, and a dated
-/// sentence added after the others moves nothing, while the group keeps
-/// its span: the ids of the entries that did not change stay, and with
-/// them the postings of their tokens.
-fn doc_entries(site: &Site, i: usize, d: &crate::graph::Doc, kept: bool) -> Group {
-    let mut about = d.summary.clone();
-    if !d.authors.is_empty() {
-        about = format!("{} — {about}", d.authors.join(", "));
-    }
-    let words = Analyzer::new(&d.language);
-    let mut dated: Vec<&crate::graph::timeline::Entry> = site.timeline.by_doc[i]
-        .iter()
-        .map(|&e| &site.timeline.entries[e])
-        .collect();
-    dated.sort_by_key(|e| e.dated);
-    let span = (1 + d.body.paragraphs.len() + dated.len()).div_ceil(PAD) * PAD;
-    let mut group = Gathered::new(&words, span);
-    let mut own = entry("d", d.title.clone(), d.url.clone(), &about, PASSAGE_TEXT);
-    own.lang = d.foreign.then(|| d.language.clone());
-    group.add(0, own, &d.title, &about, 5);
-    for (n, p) in d.body.paragraphs.iter().enumerate() {
-        // The whole paragraph is indexed and kept (up to a bound), for the
-        // snippet around the match.
-        let mut e = entry(
-            "p",
-            String::new(),
-            format!("#{}", p.id),
-            &p.text,
-            PASSAGE_TEXT,
-        );
-        e.parent = Some(0);
-        group.add(1 + n, e, "", &p.text, 0);
-    }
-    // Slots are filled in order (each token's postings stay sorted): the
-    // text's last timeline entry first. The URL is the anchor (see
-    // `Urls::years`); the title is the label, to which `search.js` adds
-    // the document's title.
-    for (n, e) in dated.iter().enumerate().rev() {
-        let (label, sentence) = (e.label(&site.docs), e.sentence(&site.docs));
-        let mut en = entry(
-            "y",
-            label.to_string(),
-            format!("#{}", e.anchor),
-            sentence,
-            PASSAGE_TEXT,
-        );
-        en.parent = Some(0);
-        group.add(span - 1 - n, en, label, sentence, 1);
-    }
-    group.finish(kept)
 }
 
 /// A group made entry by entry: each token's postings gathered in one map

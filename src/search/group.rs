@@ -97,11 +97,12 @@ pub struct Entry {
     /// Root-relative URL with its anchor.
     pub url: String,
     pub text: String,
-    /// For a paragraph or a timeline entry: the index of its document's
-    /// entry, whose title (after the entry's own `title`, a timeline label,
-    /// when it has one) and URL it shares (`url` then holds only the
-    /// `#anchor`; a timeline anchor is on the timeline's page of its year).
-    pub parent: Option<usize>,
+    /// For a paragraph or a timeline entry: where its document's entry is,
+    /// counted from its group's first slot (before it when negative), whose
+    /// title (after the entry's own `title`, a timeline label, when it has
+    /// one) and URL it shares (`url` then holds only the `#anchor`; a
+    /// timeline anchor is on the timeline's page of its year).
+    pub parent: Option<i64>,
     /// A document's entry: its language, when not the site's (its
     /// paragraphs and timeline entries share it).
     pub lang: Option<String>,
@@ -123,7 +124,8 @@ impl Pack for Slots {
             w.str(&e.title);
             w.str(&e.url);
             w.str(&e.text);
-            w.u32(e.parent.map_or(0, |p| p as u32 + 1));
+            // 0 for none, else the offset zigzagged, plus one.
+            w.u32(e.parent.map_or(0, |p| ((p << 1) ^ (p >> 63)) as u32 + 1));
             match &e.lang {
                 Some(l) => {
                     w.byte(1);
@@ -146,7 +148,10 @@ impl Pack for Slots {
                 k => *KINDS.get(usize::from(k) - 1)?,
             };
             let (title, url, text) = (r.str()?, r.str()?, r.str()?);
-            let parent = r.u32()?.checked_sub(1).map(|p| p as usize);
+            let parent = r
+                .u32()?
+                .checked_sub(1)
+                .map(|z| i64::from(z >> 1) ^ -i64::from(z & 1));
             let lang = match r.byte()? {
                 0 => None,
                 _ => Some(r.str()?),
@@ -183,6 +188,7 @@ mod tests {
             Some(entry("p", "мост", Some(0), None)),
             None,
             Some(entry("y", "1954", Some(0), None)),
+            Some(entry("y", "1955", Some(-32), None)),
         ];
         let postings = GroupPostings::new(vec![
             ("river".to_string(), vec![(1, 1), (3, 2)]),
@@ -192,7 +198,7 @@ mod tests {
         let packed = Group::from_parts(entries.clone(), postings.clone(), true);
         assert!(matches!(packed.entries, Held::Packed { .. }));
         for g in [&open, &packed] {
-            assert_eq!((g.slots(), g.count()), (4, 3));
+            assert_eq!((g.slots(), g.count()), (5, 4));
             assert_eq!(*g.entries(), entries);
             assert_eq!(*g.postings(), postings);
         }

@@ -8,7 +8,7 @@
 //! ways give the same lists (sorted by entry id), so the files are equal
 //! to a clean build's; `tests/incremental.rs` checks it.
 
-use super::changes::{blocks, changed_tokens, changes, Edit};
+use super::changes::{blocks, changed_tokens, changes, starts, Edit};
 use super::encode::{shard_key, Encoded};
 use super::{Group, Postings, Shard, ShardFile};
 use rayon::prelude::*;
@@ -46,6 +46,9 @@ pub struct Index {
     layout: Vec<Placed>,
     /// The first id of each block of groups (see `search::layout`).
     blocks: Vec<u32>,
+    /// The first id of each group, by which postings are written (see
+    /// `Encoded`).
+    starts: Vec<u32>,
     /// Token → (entry id, weight), sorted by id, with its encoded form;
     /// tokens in order, so that the tokens of a shard are found by their
     /// prefix.
@@ -69,6 +72,11 @@ impl Index {
     /// The first id of each block of groups.
     pub(super) fn blocks(&self) -> &[u32] {
         &self.blocks
+    }
+
+    /// The first id of each group.
+    pub(super) fn starts(&self) -> &[u32] {
+        &self.starts
     }
 
     /// How many distinct tokens the index holds.
@@ -125,17 +133,17 @@ impl Index {
         let mut index = Index {
             postings,
             blocks: blocks(&layout),
+            starts: starts(&layout),
             ..Index::default()
         };
         let terms: Vec<String> = index.postings.keys().cloned().collect();
         for t in &terms {
             index.note_prefix(t);
         }
-        let blocks = &index.blocks;
-        index
-            .postings
-            .par_iter_mut()
-            .for_each(|(t, p)| p.refresh(t, blocks));
+        let (blocks, starts) = (&index.blocks, &index.starts);
+        index.postings.par_iter_mut().for_each(|(t, p)| {
+            p.refresh(t, blocks, starts);
+        });
         let all: BTreeSet<String> = index.prefixes.keys().cloned().collect();
         index.encode(&all, &HashSet::new());
         index.layout = layout;
@@ -195,46 +203,25 @@ impl Index {
         if blocks(&layout) != self.blocks {
             return Index::merge(layout);
         }
-        let Some((gone, came)) = changes(&old, &layout) else {
+        let Some(changes) = changes(&old, &layout) else {
             return Index::merge(layout);
         };
-        // A group that came where one left is the same document edited:
-        // only its tokens whose postings differ change. Only one to one:
-        // groups with no entries share their first id with the next.
-        let mut count: HashMap<usize, (usize, usize)> = HashMap::new();
-        for p in &gone {
-            count.entry(p.1).or_default().0 += 1;
-        }
-        for p in &came {
-            count.entry(p.1).or_default().1 += 1;
-        }
-        let came_at: HashMap<usize, &Placed> = came
-            .iter()
-            .filter(|p| count[&p.1] == (1, 1))
-            .map(|p| (p.1, *p))
-            .collect();
-        let (edited, gone): (Vec<&Placed>, Vec<&Placed>) =
-            gone.into_iter().partition(|p| came_at.contains_key(&p.1));
-        // What changes, token by token: id ranges taken out, postings put
-        // in (absolute). Each token's list is then remade once, however
-        // many groups touched it.
-        // The groups' postings, opened (a kept group is packed) while the
-        // edits borrow their tokens.
+        // A group edited in place: only its tokens whose postings differ
+        // change. What changes, token by token: id ranges taken out,
+        // postings put in (absolute). Each token's list is then remade
+        // once, however many groups touched it. The groups' postings are
+        // opened (a kept group is packed) while the edits borrow their
+        // tokens.
         fn open(p: &Placed) -> (usize, usize, std::borrow::Cow<'_, super::GroupPostings>) {
             (p.1, p.2.slots(), p.2.postings())
         }
-        let gone: Vec<_> = gone.into_iter().map(open).collect();
-        let edited: Vec<_> = edited
+        let gone: Vec<_> = changes.gone.into_iter().map(open).collect();
+        let edited: Vec<_> = changes
+            .edited
             .into_iter()
-            .map(|p| (open(p), came_at[&p.1].2.postings()))
+            .map(|(a, b)| (open(a), b.2.postings()))
             .collect();
-        let mut replaced = HashSet::new();
-        replaced.extend(edited.iter().map(|(p, _)| p.0));
-        let came: Vec<_> = came
-            .iter()
-            .filter(|p| !replaced.contains(&p.1))
-            .map(|p| open(p))
-            .collect();
+        let came: Vec<_> = changes.came.into_iter().map(open).collect();
         let mut edits: HashMap<&str, Edit> = HashMap::new();
         for (start, slots, postings) in &gone {
             let range = (*start as u32, (start + slots) as u32);
@@ -271,17 +258,25 @@ impl Index {
             };
             taken.push((t, posted, edit));
         }
-        let blocks = &self.blocks;
-        taken.par_iter_mut().for_each(|(t, posted, edit)| {
-            let changed = std::mem::take(edit).apply(&mut posted.list, blocks);
-            posted.changed.extend(changed);
-            posted.refresh(t, blocks);
-        });
+        self.starts = starts(&layout);
+        let (blocks, starts) = (&self.blocks, &self.starts);
+        // Whether each token's postings read differently: a group that
+        // only moved leaves them as they were.
+        let differs: Vec<bool> = taken
+            .par_iter_mut()
+            .map(|(t, posted, edit)| {
+                let changed = std::mem::take(edit).apply(&mut posted.list, blocks);
+                posted.changed.extend(changed);
+                posted.refresh(t, blocks, starts)
+            })
+            .collect();
         let mut dirty = BTreeSet::new();
         let mut changed = HashSet::new();
-        for (t, posted, _) in taken {
-            dirty.insert(shard_key(t));
-            changed.insert(t);
+        for ((t, posted, _), differs) in taken.into_iter().zip(differs) {
+            if differs {
+                dirty.insert(shard_key(t));
+                changed.insert(t);
+            }
             if !posted.list.is_empty() {
                 self.postings.insert(t.to_string(), posted);
             }
@@ -366,20 +361,24 @@ impl Index {
 }
 
 impl Posted {
-    /// Encodes the blocks that changed (all of them when `whole`).
-    fn refresh(&mut self, term: &str, blocks: &[u32]) {
+    /// Encodes the blocks that changed (all of them when `whole`), its ids
+    /// by the groups starting at `starts`; says whether it reads
+    /// differently.
+    fn refresh(&mut self, term: &str, blocks: &[u32], starts: &[u32]) -> bool {
         if !self.whole && self.changed.is_empty() {
-            return;
+            return false;
         }
         let encoded = std::mem::take(&mut self.encoded);
         let last = (!self.whole).then_some((encoded, &self.changed));
-        self.encoded = Encoded::new(&self.list, blocks, last);
+        let differs;
+        (self.encoded, differs) = Encoded::new(&self.list, blocks, starts, last);
         if self.json_term.is_empty() {
             self.json_term = serde_json::to_string(term).unwrap_or_default();
         }
         self.part_len = self.encoded.part_len(&self.json_term);
         self.changed.clear();
         self.whole = false;
+        differs
     }
 }
 

@@ -98,24 +98,35 @@ fn an_added_entry_encodes_only_its_tokens_shards() {
 
 #[test]
 fn a_group_outgrowing_its_padding_is_patched_within_its_block() {
-    let text = |i: usize| format!("alpha beta{} gamma{}", i % 7, i % 3);
-    let mut groups: Groups = (0..1200)
+    // Each group has a token of its own (`q12`: shard `q1`).
+    let text = |i: usize| format!("alpha beta{} gamma{} q{i}", i % 7, i % 3);
+    let mut groups: Groups = (0..2400)
         .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
         .collect();
     // Room for the first block to grow before the next multiple of
     // BLOCK_ALIGN.
     groups[0].1 = group(&["alpha"; 40]);
     let before = Index::update(None, placed(&groups));
-    let far = before.layout[600].1;
+    let far = before.layout[1200].1;
     let many: Vec<String> = (0..20).map(|n| format!("omega word{n}")).collect();
     let many: Vec<&str> = many.iter().map(String::as_str).collect();
-    groups[10] = (1000, group(&many));
+    groups[10] = (10_000, group(&many));
     let layout = placed(&groups);
-    assert_eq!(layout[600].1, far, "later blocks stay");
+    assert_eq!(layout[1200].1, far, "later blocks stay");
     assert!(changes(&before.layout, &layout).is_some());
     assert_eq!(blocks(&layout), before.blocks);
+    let shards = before.shards.clone();
     let after = Index::update(Some(before), layout);
     same(&after, &Index::update(None, placed(&groups)));
+    // The groups it moved read as they did: only the shards of the grown
+    // group's tokens are encoded again.
+    let changed: Vec<&str> = after
+        .shards
+        .iter()
+        .filter(|(k, s)| shards.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(changed, ["al", "be", "de", "ga", "om", "q1", "wo", "ze"]);
 }
 
 #[test]
@@ -128,6 +139,8 @@ fn a_large_shard_is_split_by_three_characters_in_order() {
     }
     terms.sort();
     let blocks = [0u32];
+    // Groups of 48 slots.
+    let starts: Vec<u32> = (0..10).map(|g| g * 48).collect();
     let postings: Vec<Posted> = terms
         .iter()
         .map(|t| {
@@ -137,7 +150,7 @@ fn a_large_shard_is_split_by_three_characters_in_order() {
                 whole: true,
                 ..Posted::default()
             };
-            p.refresh(t, &blocks);
+            p.refresh(t, &blocks, &starts);
             p
         })
         .collect();

@@ -45,8 +45,9 @@ pub const CHUNK: usize = 512;
 /// after it (and the files holding them stay as they were).
 pub(crate) const PAD: usize = 16;
 /// Groups per block: each block starts at a multiple of [`BLOCK_ALIGN`]
-/// (see [`layout`]).
-pub(crate) const BLOCK: usize = 64;
+/// (see [`layout`]). Even, so that a document's two groups (see
+/// `entries::doc_group`) are in one block, one right after the other.
+pub(crate) const BLOCK: usize = 128;
 const BLOCK_ALIGN: usize = 4 * CHUNK;
 /// Characters of text kept for a cited work's snippet.
 pub(crate) const SNIPPET: usize = 150;
@@ -168,7 +169,13 @@ pub fn build<P: Send>(
         .map(|s| place(shard_file(s)))
         .collect::<anyhow::Result<_>>()?;
     files.extend(chunks);
-    let meta = meta_file(count, &file_keys(&index), index.terms(), urls);
+    let meta = meta_file(
+        count,
+        index.starts(),
+        &file_keys(&index),
+        index.terms(),
+        urls,
+    );
     files.push(place(meta)?);
     cache.keep_index(index);
     Ok(files)
@@ -234,11 +241,12 @@ fn chunk_file(layout: &[index::Placed], k: usize, total: usize, cache: &SearchCa
             let rows: Vec<Option<Row>> = slots
                 .iter()
                 .map(|slot| {
+                    let at = |start: usize, p: i64| (start as i64 + p).max(0) as usize;
                     slot.map(|(e, start)| match e.parent {
                         Some(p) if e.title.is_empty() => {
-                            Row::Child(e.kind, start + p, &e.url, &e.text)
+                            Row::Child(e.kind, at(start, p), &e.url, &e.text)
                         }
-                        Some(p) => Row::Labelled(e.kind, start + p, &e.url, &e.text, &e.title),
+                        Some(p) => Row::Labelled(e.kind, at(start, p), &e.url, &e.text, &e.title),
                         None => match &e.lang {
                             Some(l) => Row::OwnLang(e.kind, &e.title, &e.url, &e.text, l),
                             None => Row::Own(e.kind, &e.title, &e.url, &e.text),
@@ -260,6 +268,22 @@ fn shard_file((key, bytes): &(String, Arc<Vec<u8>>)) -> OutputFile {
     OutputFile::new(format!("search/t/{key}.js"), Arc::clone(bytes))
 }
 
+/// Each group's first id as `meta.js` lists them: the differences from
+/// the one before, in multiples of [`PAD`] (every group starts at one), in
+/// base 36, comma-separated.
+fn group_starts(starts: &[u32]) -> String {
+    let mut out = String::with_capacity(starts.len() * 2);
+    let mut before = 0;
+    for (n, &s) in starts.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        crate::chars::push_base36(&mut out, (s - before) as usize / PAD);
+        before = s;
+    }
+    out
+}
+
 /// The keys of an index's shard files, in order.
 fn file_keys(index: &index::Index) -> Vec<&str> {
     index
@@ -270,10 +294,10 @@ fn file_keys(index: &index::Index) -> Vec<&str> {
         .collect()
 }
 
-/// `search/meta.js`: how many entries (`count`), the chunk size, the
-/// shard files (`keys`), how many tokens, and the timeline page of each
-/// year.
-fn meta_file(count: usize, keys: &[&str], terms: usize, urls: &Urls) -> OutputFile {
+/// `search/meta.js`: how many entries (`count`), the chunk size, each
+/// group's first id (`starts`, which postings are written by), the shard
+/// files (`keys`), how many tokens, and the timeline page of each year.
+fn meta_file(count: usize, starts: &[u32], keys: &[&str], terms: usize, urls: &Urls) -> OutputFile {
     let years: serde_json::Map<String, serde_json::Value> = urls
         .years
         .iter()
@@ -296,6 +320,7 @@ fn meta_file(count: usize, keys: &[&str], terms: usize, urls: &Urls) -> OutputFi
         "stop": stop,
         "stems": stems,
         "chunk": CHUNK,
+        "groups": group_starts(starts),
         "shards": keys,
         "terms": terms,
         "timeline": years,

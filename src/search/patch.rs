@@ -25,15 +25,17 @@ pub fn patch(
 ) -> Option<(Vec<OutputFile>, Vec<String>)> {
     let index = cache.take_index()?;
     let old = index.layout();
-    // The documents' groups, then the topics' and the works'.
-    if old.len() != site.docs.len() + 2 {
+    // The documents' groups (two each), then the topics' and the works'.
+    if old.len() != 2 * site.docs.len() + 2 {
         cache.restore_index(index);
         return None;
     }
     let mut groups: Vec<(u64, Arc<Group>)> =
         old.iter().map(|(k, _, g)| (*k, Arc::clone(g))).collect();
     for &i in docs {
-        groups[i] = doc_group(site, urls, cache, i);
+        let [text, dated] = doc_group(site, urls, cache, i);
+        groups[2 * i] = text;
+        groups[2 * i + 1] = dated;
     }
     let new = layout(groups);
     if super::changes::blocks(&new) != index.blocks() {
@@ -78,7 +80,14 @@ pub fn patch(
         }
     }
     let count: usize = layout.iter().map(|(_, _, g)| g.count()).sum();
-    files.push(meta_file(count, &file_keys(&index), index.terms(), urls));
+    let meta = meta_file(
+        count,
+        index.starts(),
+        &file_keys(&index),
+        index.terms(),
+        urls,
+    );
+    files.push(meta);
     cache.restore_index(index);
     Some((files, removed))
 }

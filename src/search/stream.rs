@@ -27,21 +27,24 @@ pub(super) fn build<P: Send>(
     cache: &SearchCache,
     place: &(dyn Fn(OutputFile) -> anyhow::Result<P> + Sync),
 ) -> anyhow::Result<Vec<P>> {
-    let docs = site.docs.len();
-    // The topics' and the works' groups come after the documents'; they
+    // Each document's two groups, then the topics' and the works'; those
     // are made first (they are few) and placed when their turn comes.
+    let docs = 2 * site.docs.len();
     let [topics, works] = site_groups(site, urls, cache);
     let mut after = [Some(topics.1), Some(works.1)];
     let total_groups = docs + after.len();
     let mut encoded: BTreeMap<String, Encoded> = BTreeMap::new();
     let mut chunks: Vec<P> = Vec::new();
     let mut at = Layout::default();
+    // Every group's first id so far: the postings are written by them.
+    let mut starts: Vec<u32> = Vec::with_capacity(total_groups);
     let mut count = 0usize;
     for (block, first) in (0..total_groups).step_by(BLOCK).enumerate() {
         let last = (first + BLOCK).min(total_groups);
-        let mut made: Vec<Arc<_>> = (first..last.min(docs))
+        // A block holds whole documents (`BLOCK` is even).
+        let mut made: Vec<Arc<_>> = (first / 2..last.min(docs).div_ceil(2))
             .into_par_iter()
-            .map(|i| doc_group(site, urls, cache, i).1)
+            .flat_map_iter(|i| doc_group(site, urls, cache, i).map(|g| g.1))
             .collect();
         made.extend((first.max(docs)..last).filter_map(|n| after[n - docs].take()));
         count += made.iter().map(|g| g.count()).sum::<usize>();
@@ -49,6 +52,7 @@ pub(super) fn build<P: Send>(
             .into_iter()
             .map(|g| (0, at.place(g.slots()), g))
             .collect();
+        starts.extend(placed.iter().map(|p| p.1 as u32));
         let block_start = placed.first().map_or(0, |p| p.1);
         // The block's ids run to the next block's first id, or to the last
         // entry's for the last block.
@@ -74,10 +78,10 @@ pub(super) fn build<P: Send>(
         }
         for (t, list) in lists {
             match encoded.get_mut(t) {
-                Some(e) => e.append(block as u32, &list),
+                Some(e) => e.append(block as u32, &list, &starts),
                 None => {
                     let mut e = Encoded::default();
-                    e.append(block as u32, &list);
+                    e.append(block as u32, &list, &starts);
                     encoded.insert(t.to_string(), e);
                 }
             }
@@ -86,7 +90,7 @@ pub(super) fn build<P: Send>(
     let index = Index::streamed(encoded);
     let shards = index.place_shards(&|s| place(shard_file(s)))?;
     let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
-    let meta = meta_file(count, &keys, index.terms(), urls);
+    let meta = meta_file(count, &starts, &keys, index.terms(), urls);
     let mut files: Vec<P> = Vec::with_capacity(shards.len() + chunks.len() + 1);
     let meta = place(meta)?;
     files.extend(shards.into_iter().map(|(_, p)| p));

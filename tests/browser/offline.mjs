@@ -236,9 +236,9 @@ if (process.argv[4]) {
   const { readFileSync } = await import("node:fs");
   const lists = JSON.parse(readFileSync(process.argv[4], "utf8"));
   const got = await page.evaluate((pairs) => pairs.map((p) => {
-    const d = window.DOSSIER_SEARCH.decode(p, 1);
+    const d = window.DOSSIER_SEARCH.decode(p.pair, 1, p.starts);
     return { ids: Array.from(d.ids), ws: Array.from(d.ws) };
-  }), lists.map((l) => l.pair));
+  }), lists.map((l) => ({ pair: l.pair, starts: l.starts })));
   const wrong = lists.filter((l, i) => JSON.stringify(l.ids) !== JSON.stringify(got[i].ids) || JSON.stringify(l.ws) !== JSON.stringify(got[i].ws));
   check(`postings decode as the build encoded them (${lists.length} lists)`, wrong.length === 0,
         wrong.map((w) => JSON.stringify(w.pair)).join("; "));

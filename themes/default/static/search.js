@@ -113,7 +113,7 @@
   }
 
   window.DOSSIER_SEARCH = {
-    meta: function (m) { state.meta = m; done("meta"); },
+    meta: function (m) { state.meta = m; state.starts = starts(m.groups || ""); done("meta"); },
     terms: function (key, t) { state.shards[key] = t; done("t/" + key); },
     entries: function (k, rows) { state.chunks[k] = rows; done("e/" + k); },
     // The index's files hold their JSON deflated, seven bits to a
@@ -170,20 +170,38 @@
     return entry.promise;
   }
 
-  /* A posting list as parallel typed arrays sorted by entry id, each weight
-   * multiplied by `factor`. */
-  /* A token's postings: segments separated by ";", each starting from a
-     full id, then differences, in base 36; one weight digit per id. */
-  function decode(pair, factor) {
+  /* Each group's first id, from `meta.js`: differences from the one before,
+     in multiples of 16, base 36, comma-separated. */
+  function starts(text) {
+    var out = [], at = 0;
+    if (text) text.split(",").forEach(function (d) { at += parseInt(d, 36) * 16; out.push(at); });
+    return Int32Array.from(out);
+  }
+
+  /* A token's postings as parallel typed arrays sorted by entry id, each
+     weight multiplied by `factor`. Segments are separated by ";"; in each,
+     "g.p" opens a group (g more than the one before, or the group itself
+     first in a segment) at place p, and a bare number is the next place in
+     that group, as a difference; all base 36. An id is its group's first
+     id (`groupStarts`, else the site's) plus its place. One weight digit
+     per id. */
+  function decode(pair, factor, groupStarts) {
+    var first = groupStarts || state.starts;
     var segments = pair[0].split(";").map(function (s) { return s.split(","); });
     var total = 0;
     segments.forEach(function (s) { total += s.length; });
     var ids = new Int32Array(total), ws = new Float32Array(total), weights = pair[1], n = 0;
     segments.forEach(function (parts) {
-      var id = 0;
+      var group = 0, place = 0;
       for (var i = 0; i < parts.length; i++, n++) {
-        id += parseInt(parts[i], 36);
-        ids[n] = id;
+        var part = parts[i], dot = part.indexOf(".");
+        if (dot >= 0) {
+          group += parseInt(part.slice(0, dot), 36);
+          place = parseInt(part.slice(dot + 1), 36);
+        } else {
+          place += parseInt(part, 36);
+        }
+        ids[n] = first[group] + place;
         ws[n] = (weights ? parseInt(weights[n], 36) : 1) * factor;
       }
     });
