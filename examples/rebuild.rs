@@ -20,6 +20,7 @@ use dossier::config::Overrides;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use dossier::session::How;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -55,7 +56,7 @@ fn main() -> anyhow::Result<()> {
     let original = std::fs::read(&file)?;
     let start = Instant::now();
     let mut session = dossier::Session::new(&root, &Overrides::default());
-    session.rebuild(None).0?;
+    let first = session.rebuild(None).0?;
     println!(
         "first build: {:.0} ms",
         start.elapsed().as_secs_f64() * 1000.0
@@ -65,6 +66,21 @@ fn main() -> anyhow::Result<()> {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(0);
+    // With DOSSIER_REBUILD_CHANGED set, each rebuild lists where the files
+    // it made again are (a file made again may read as it did).
+    let list_changed = std::env::var_os("DOSSIER_REBUILD_CHANGED").is_some();
+    let files = |built: &dossier::Built| -> HashMap<String, dossier::Contents> {
+        built
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.bytes.clone()))
+            .collect()
+    };
+    let mut before = if list_changed {
+        files(&first)
+    } else {
+        HashMap::new()
+    };
     for i in 1..=n {
         std::thread::sleep(std::time::Duration::from_millis(pause));
         let mut text = std::fs::read_to_string(&file)?;
@@ -109,6 +125,26 @@ fn main() -> anyhow::Result<()> {
             "rebuild {i}: {:.1} ms ({} files; {how})",
             total.as_secs_f64() * 1000.0,
             built.files.len()
+        );
+        if list_changed {
+            // The files made again, counted by their first two folders.
+            let mut made: std::collections::BTreeMap<String, usize> = Default::default();
+            for f in &built.files {
+                let same = before
+                    .get(&f.path)
+                    .is_some_and(|b| dossier::Contents::same(b, &f.bytes));
+                if !same {
+                    let folder: Vec<&str> = f.path.split('/').take(2).collect();
+                    *made.entry(folder.join("/")).or_default() += 1;
+                }
+            }
+            println!("  made again: {made:?}");
+            before = files(&built);
+        }
+        let st = session.stats();
+        println!(
+            "  sources read {}, documents made {}, pages made {} (reused {})",
+            st.sources_read, st.documents_made, st.renders_made, st.renders_reused
         );
         for lap in &built.timings {
             println!("  {}", dossier::timings::line(lap));
