@@ -26,7 +26,36 @@ pub struct Entry {
     /// Its id on the timeline, from what it is and where (its document's
     /// URL, paragraph, mark and label), so that it stays while other
     /// entries come and go: links to it from its document need not change.
-    pub anchor: String,
+    pub anchor: Anchor,
+}
+
+/// An entry's id on the timeline, `y1987-` and six base-36 digits of a
+/// hash (31 bits) of what and where it is; the `n`th entry of a year with
+/// the same hash gets `-n` (from 2): a suffix no other id can end with.
+/// Held as numbers and written when shown (a large site's timeline holds
+/// millions of entries, each copied when an edit patches the timeline).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Anchor {
+    year: i32,
+    bits: u32,
+    n: u32,
+}
+
+impl std::fmt::Display for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = crate::chars::base36(self.bits as usize);
+        write!(f, "y{}-{digits:0>6}", self.year)?;
+        if self.n > 1 {
+            write!(f, "-{}", self.n)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Anchor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl Entry {
@@ -89,9 +118,9 @@ pub fn build(docs: &[Arc<Doc>], keys: &[super::DocKeys]) -> Timeline {
     // `y1987-` and 31 bits of a hash in base 36 (six characters): among
     // 10,000 entries of one year, a clash about once in 40 sites (a clash
     // gets `-2`, `-3`: a suffix no other anchor can end with).
-    let bits: Vec<usize> = entries.par_iter().map(|e| anchor_bits(docs, e)).collect();
-    let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
-    let nth: Vec<usize> = entries
+    let bits: Vec<u32> = entries.par_iter().map(|e| anchor_bits(docs, e)).collect();
+    let mut seen: rustc_hash::FxHashMap<(i32, u32), u32> = Default::default();
+    let nth: Vec<u32> = entries
         .iter()
         .zip(&bits)
         .map(|(e, &b)| {
@@ -103,7 +132,13 @@ pub fn build(docs: &[Arc<Doc>], keys: &[super::DocKeys]) -> Timeline {
     entries
         .par_iter_mut()
         .zip(bits.par_iter().zip(&nth))
-        .for_each(|(e, (&b, &n))| e.anchor = anchor(e.year, b, n));
+        .for_each(|(e, (&bits, &n))| {
+            e.anchor = Anchor {
+                year: e.year,
+                bits,
+                n,
+            }
+        });
     finish(docs, keys, entries)
 }
 
@@ -133,7 +168,7 @@ pub fn update(docs: &[Arc<Doc>], keys: &[super::DocKeys], last: &Timeline) -> Op
     added.sort_by(|a, b| entry_order(docs, a, b));
     // The anchors of the entries added: unless one clashes with another
     // entry of its year, it is its hash alone.
-    let mut kept_bits: rustc_hash::FxHashSet<(i32, usize)> = Default::default();
+    let mut kept_bits: rustc_hash::FxHashSet<(i32, u32)> = Default::default();
     let years: rustc_hash::FxHashSet<i32> = added
         .iter()
         .map(|e| e.year)
@@ -146,7 +181,7 @@ pub fn update(docs: &[Arc<Doc>], keys: &[super::DocKeys], last: &Timeline) -> Op
         .collect();
     for e in last.entries.iter().filter(|e| years.contains(&e.year)) {
         if !is_changed[e.doc] {
-            kept_bits.insert((e.year, anchor_bits(docs, e)));
+            kept_bits.insert((e.year, e.anchor.bits));
         }
     }
     // An entry taken out of a clash with a kept entry would renumber it,
@@ -155,14 +190,11 @@ pub fn update(docs: &[Arc<Doc>], keys: &[super::DocKeys], last: &Timeline) -> Op
     // suffixes; clashes among the entries put in are numbered here as a
     // build numbers them, in timeline order.)
     for e in last.entries.iter().filter(|e| is_changed[e.doc]) {
-        // `y1987-xxxxxx`, or `y1987-xxxxxx-2` in a clash.
-        let rest = e.anchor.strip_prefix(&format!("y{}-", e.year))?;
-        let bits = usize::from_str_radix(rest.split('-').next()?, 36).ok()?;
-        if kept_bits.contains(&(e.year, bits)) {
+        if kept_bits.contains(&(e.year, e.anchor.bits)) {
             return None;
         }
     }
-    let mut seen: rustc_hash::FxHashMap<(i32, usize), usize> = Default::default();
+    let mut seen: rustc_hash::FxHashMap<(i32, u32), u32> = Default::default();
     for e in &mut added {
         let bits = anchor_bits(docs, e);
         if kept_bits.contains(&(e.year, bits)) {
@@ -170,7 +202,11 @@ pub fn update(docs: &[Arc<Doc>], keys: &[super::DocKeys], last: &Timeline) -> Op
         }
         let n = seen.entry((e.year, bits)).or_default();
         *n += 1;
-        e.anchor = anchor(e.year, bits, *n);
+        e.anchor = Anchor {
+            year: e.year,
+            bits,
+            n: *n,
+        };
     }
     // Merge the kept entries (in order) with the added ones (in order).
     let mut entries = Vec::with_capacity(last.entries.len() + added.len());
@@ -236,7 +272,7 @@ fn entries_of(docs: &[Arc<Doc>], d: usize) -> Vec<Entry> {
                 within: h.within_year(),
                 clipped: h.clipped,
                 mark,
-                anchor: String::new(),
+                anchor: Anchor::default(),
             }
         })
         .collect()
@@ -282,21 +318,11 @@ fn entry_order(docs: &[Arc<Doc>], a: &Entry, b: &Entry) -> std::cmp::Ordering {
         .then((a.doc, a.dated).cmp(&(b.doc, b.dated)))
 }
 
-/// The anchor of the `n`th entry (from 1) of a year with the same hash.
-fn anchor(year: i32, bits: usize, n: usize) -> String {
-    let id = format!("y{year}-{:0>6}", crate::chars::base36(bits));
-    if n == 1 {
-        id
-    } else {
-        format!("{id}-{n}")
-    }
-}
-
 /// 31 bits of a hash of what and where an entry is, for its anchor.
-fn anchor_bits(docs: &[Arc<Doc>], e: &Entry) -> usize {
+fn anchor_bits(docs: &[Arc<Doc>], e: &Entry) -> u32 {
     let doc = &docs[e.doc];
     let hash = crate::memo::KeyHasher::of(|h| {
         h.add((&doc.url, e.paragraph, e.mark, e.label(docs)));
     });
-    (hash & ((1 << 31) - 1)) as usize
+    (hash & ((1 << 31) - 1)) as u32
 }

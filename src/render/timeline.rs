@@ -10,7 +10,7 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct EntryView<'a> {
-    pub anchor: &'a str,
+    pub anchor: crate::graph::timeline::Anchor,
     pub sentence: &'a str,
     pub timeline_url: String,
     /// The entry's time in the site's language (`21 мая 2014 г.`).
@@ -86,7 +86,7 @@ pub fn entry_view<'a>(
     mark(sentence, 0, sentence.len(), &[e.mark], &mut sentence_html);
     let label = super::views::localize_label(e.label(&site.docs), strings);
     EntryView {
-        anchor: &e.anchor,
+        anchor: e.anchor,
         sentence,
         timeline_url: plan.entry_url(site, i),
         plain: e.precision == Precision::Year && !e.clipped && label == e.year.to_string(),
@@ -233,7 +233,7 @@ pub fn add_entry(key: &mut crate::memo::KeyHasher, site: &Site, doc_keys: &[u64]
     // sentence and mark; its key, its title and URL.
     key.add(parts.dates[e.dated]);
     key.add((doc_keys[e.doc], parts.paragraph_ids[e.paragraph]));
-    key.add(&e.anchor);
+    key.add(e.anchor);
 }
 
 /// A static SVG bar per year of the range, its height by the number of
