@@ -56,6 +56,11 @@ pub(super) struct Changes<'a> {
     pub edited: Vec<(&'a Placed, &'a Placed)>,
     /// Groups that came, or moved.
     pub came: Vec<&'a Placed>,
+    /// A group that only moved (the same group at the same place, another
+    /// first id): its postings read as they did, and its ids are shifted
+    /// ([`shift`]) after those of the groups that left are taken out and
+    /// before those of the groups that came are put in.
+    pub moved: Vec<(&'a Placed, &'a Placed)>,
 }
 
 /// The [`Changes`] from `old` to `new`; `None` when they are so many that
@@ -65,9 +70,12 @@ pub(super) fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<Change
         gone: Vec::new(),
         edited: Vec::new(),
         came: Vec::new(),
+        moved: Vec::new(),
     };
     for (a, b) in old.iter().zip(new) {
-        if a.1 != b.1 {
+        if a.1 != b.1 && a.0 == b.0 {
+            out.moved.push((a, b));
+        } else if a.1 != b.1 {
             out.gone.push(a);
             out.came.push(b);
         } else if a.0 != b.0 {
@@ -76,7 +84,7 @@ pub(super) fn changes<'a>(old: &'a [Placed], new: &'a [Placed]) -> Option<Change
     }
     out.gone.extend(old.iter().skip(new.len()));
     out.came.extend(new.iter().skip(old.len()));
-    let n = out.gone.len() + out.came.len() + 2 * out.edited.len();
+    let n = out.gone.len() + out.came.len() + 2 * out.edited.len() + out.moved.len();
     (n <= 8.max(new.len() / 10)).then_some(out)
 }
 
@@ -156,4 +164,44 @@ pub(super) fn blocks(layout: &[Placed]) -> Vec<u32> {
         starts.insert(0, 0);
     }
     starts
+}
+
+/// Shifts the ids of `list` in each range `(from, to)` by its amount, for
+/// groups that moved: in order, unless shifted ids pass others.
+pub(super) fn shift(list: &mut Postings, moves: &[(u32, u32, i64)]) {
+    // The postings each range holds are found before any is shifted (a
+    // range's new ids may be another's old ones).
+    let windows: Vec<(usize, usize, i64)> = moves
+        .iter()
+        .map(|&(from, to, by)| {
+            let a = list.partition_point(|p| p.0 < from);
+            (a, a + list[a..].partition_point(|p| p.0 < to), by)
+        })
+        .collect();
+    for (a, b, by) in windows {
+        for p in &mut list[a..b] {
+            p.0 = (i64::from(p.0) + by) as u32;
+        }
+    }
+    if !list.is_sorted_by_key(|p| p.0) {
+        list.sort_unstable_by_key(|p| p.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shift;
+
+    #[test]
+    fn groups_moved_one_into_another_s_old_place_shift_once() {
+        // Two groups of 16 slots each move 16 later: the first into the
+        // second's old place.
+        let mut list = vec![(3, 1), (100, 1), (120, 2), (130, 1), (200, 1)];
+        shift(&mut list, &[(100, 116, 16), (116, 132, 16)]);
+        assert_eq!(list, [(3, 1), (116, 1), (136, 2), (146, 1), (200, 1)]);
+        // Moves that pass each other leave the list sorted.
+        let mut list = vec![(10, 1), (20, 1)];
+        shift(&mut list, &[(10, 16, 20)]);
+        assert_eq!(list, [(20, 1), (30, 1)]);
+    }
 }

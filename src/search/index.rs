@@ -10,7 +10,7 @@
 
 use super::changes::{blocks, changed_tokens, changes, starts, Edit};
 use super::encode::{shard_key, Encoded};
-use super::{Group, Postings, Shard, ShardFile};
+use super::{Group, Postings, Shard};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -170,31 +170,6 @@ impl Index {
         index
     }
 
-    /// Encodes every shard of a streamed index and hands each of its
-    /// files to `place` as soon as it is made, keeping none: returns each
-    /// file's key with what `place` returned, in the order of the keys.
-    pub(super) fn place_shards<P: Send>(
-        &self,
-        place: &(dyn Fn(&ShardFile) -> anyhow::Result<P> + Sync),
-    ) -> anyhow::Result<Vec<(String, P)>> {
-        let keys: BTreeSet<&String> = self.prefixes.keys().collect();
-        let placed: Vec<Vec<(String, P)>> = keys
-            .into_par_iter()
-            .map(|key| {
-                let terms = self.shard_terms(key);
-                if terms.is_empty() {
-                    return Ok(Vec::new());
-                }
-                encode_shard(key, &terms, None)
-                    .0
-                    .iter()
-                    .map(|file| Ok((file.0.clone(), place(file)?)))
-                    .collect()
-            })
-            .collect::<anyhow::Result<_>>()?;
-        Ok(placed.into_iter().flatten().collect())
-    }
-
     /// Takes out the groups that left (or moved) and puts in the ones that
     /// came; merges anew when that is most of them.
     fn patch(mut self, layout: Vec<Placed>) -> Index {
@@ -242,6 +217,24 @@ impl Index {
                 edits.entry(t).or_default().put(*start as u32, ids);
             }
         }
+        // Ids of groups that only moved are shifted: after the ids of the
+        // groups that left are taken out, before those that came are put
+        // in (each set of ranges is disjoint, the moved ones may overlap
+        // either). A token only moved keeps its encoded postings.
+        let mut moves: HashMap<&str, Vec<(u32, u32, i64)>> = HashMap::new();
+        let moved: Vec<_> = changes.moved.iter().map(|(a, b)| (open(a), b.1)).collect();
+        for ((start, slots, postings), to) in &moved {
+            let range = (*start as u32, (start + slots) as u32);
+            for (t, _) in postings.iter() {
+                let by = *to as i64 - *start as i64;
+                moves.entry(t).or_default().push((range.0, range.1, by));
+            }
+        }
+        for (t, moves) in moves.iter().filter(|(t, _)| !edits.contains_key(*t)) {
+            if let Some(posted) = self.postings.get_mut(*t) {
+                super::changes::shift(&mut posted.list, moves);
+            }
+        }
         // The edited tokens are taken out, edited in parallel, and put back
         // unless left without postings.
         let mut taken: Vec<(&str, Posted, Edit)> = Vec::with_capacity(edits.len());
@@ -265,8 +258,20 @@ impl Index {
         let differs: Vec<bool> = taken
             .par_iter_mut()
             .map(|(t, posted, edit)| {
-                let changed = std::mem::take(edit).apply(&mut posted.list, blocks);
-                posted.changed.extend(changed);
+                let mut edit = std::mem::take(edit);
+                if let Some(moves) = moves.get(t) {
+                    let put = std::mem::take(&mut edit.put);
+                    let out = std::mem::replace(
+                        &mut edit,
+                        Edit {
+                            out: Vec::new(),
+                            put,
+                        },
+                    );
+                    posted.changed.extend(out.apply(&mut posted.list, blocks));
+                    super::changes::shift(&mut posted.list, moves);
+                }
+                posted.changed.extend(edit.apply(&mut posted.list, blocks));
                 posted.refresh(t, blocks, starts)
             })
             .collect();

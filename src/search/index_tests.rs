@@ -219,3 +219,41 @@ fn a_split_shard_encodes_again_only_the_files_of_changed_tokens() {
         .collect();
     assert_eq!(made, ["abc"]);
 }
+
+#[test]
+fn moved_groups_patch_beside_groups_that_left_came_or_changed() {
+    let text = |i: usize| format!("alpha beta{} gamma{} q{i}", i % 7, i % 3);
+    let mut groups: Groups = (0..200)
+        .map(|i| (i as u64, group(&[&text(i), "alpha delta", "zeta"])))
+        .collect();
+    let many = |w: &'static str, n: usize| group(&vec![w; n]);
+    // Room for the first block to grow before the next multiple of
+    // BLOCK_ALIGN.
+    groups[0].1 = many("alpha", 40);
+    let mut index = Index::update(None, placed(&groups));
+    let edits: Vec<Edit> = vec![
+        // One grows past its padding (moving the rest of its block) while
+        // another changes.
+        Box::new(move |g| {
+            g[120] = (1000, many("grown alpha", 20));
+            g[10] = (1001, group(&["other words"]));
+        }),
+        // One grows again while the last group leaves (its place is taken
+        // by none) and one is added at the end.
+        Box::new(move |g| {
+            g[122] = (1002, many("again", 40));
+            g.pop();
+            g.push((1003, group(&["tail q5"])));
+        }),
+        // One shrinks: the groups after it move back.
+        Box::new(move |g| g[120] = (1004, group(&["small"]))),
+    ];
+    for (n, edit) in edits.iter().enumerate() {
+        edit(&mut groups);
+        let layout = placed(&groups);
+        let c = changes(&index.layout, &layout).expect("a patch");
+        assert!(!c.moved.is_empty(), "edit {n} moves groups");
+        index = Index::update(Some(index), layout);
+        same(&index, &Index::update(None, placed(&groups)));
+    }
+}

@@ -38,8 +38,10 @@ use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::sync::Arc;
 
-/// Entries per chunk file.
-pub const CHUNK: usize = 512;
+/// Groups per chunk file of entries (eight documents'). A chunk holds
+/// each group's entries by their places in it, with no ids: a group that
+/// grows changes its own chunk, not those of the groups it moves.
+pub const CHUNK: usize = 16;
 /// Each document's entries start at a multiple of this, so that an edit
 /// which adds or removes a paragraph seldom moves the ids of the entries
 /// after it (and the files holding them stay as they were).
@@ -48,7 +50,7 @@ pub(crate) const PAD: usize = 16;
 /// (see [`layout`]). Even, so that a document's two groups (see
 /// `entries::doc_group`) are in one block, one right after the other.
 pub(crate) const BLOCK: usize = 128;
-const BLOCK_ALIGN: usize = 4 * CHUNK;
+const BLOCK_ALIGN: usize = 2048;
 /// Characters of text kept for a cited work's snippet.
 pub(crate) const SNIPPET: usize = 150;
 /// Characters of a paragraph's or a timeline sentence's text kept, so that
@@ -155,10 +157,11 @@ pub fn build<P: Send>(
         return stream::build(site, urls, cache, place);
     }
     let layout = layout(entries(site, urls, cache));
-    let total = slots(&layout);
-    let chunks: Vec<P> = (0..total.div_ceil(CHUNK))
-        .into_par_iter()
-        .map(|k| place(chunk_file(&layout, k, total, cache)))
+    let chunks: Vec<P> = layout
+        .par_chunks(CHUNK)
+        .enumerate()
+        .flat_map_iter(|(k, groups)| chunk_files(groups, k, cache))
+        .map(place)
         .collect::<anyhow::Result<_>>()?;
     let count: usize = layout.iter().map(|(_, _, g)| g.count()).sum();
     let index = index::Index::update(cache.take_index(), layout);
@@ -181,86 +184,109 @@ pub fn build<P: Send>(
     Ok(files)
 }
 
-/// How many ids a layout spans (entries and empty slots).
-fn slots(layout: &[index::Placed]) -> usize {
-    layout.last().map_or(0, |(_, start, g)| start + g.slots())
+/// Rows per part of a chunk: a group with more (a long document, the
+/// cited works) has the rest in further parts, `k-1`, `k-2`.
+pub const ROWS: usize = 512;
+
+/// How many parts chunk `groups` has (one at least).
+fn chunk_parts(groups: &[index::Placed]) -> usize {
+    groups
+        .iter()
+        .map(|(_, _, g)| g.slots().div_ceil(ROWS))
+        .max()
+        .unwrap_or(0)
+        .max(1)
 }
 
-/// Chunk `k` of the entries in `layout` (of ids up to `total`): the
-/// groups it overlaps, each row at its id; reused while those groups and
-/// their places are the same.
-fn chunk_file(layout: &[index::Placed], k: usize, total: usize, cache: &SearchCache) -> OutputFile {
-    let (lo, hi) = (k * CHUNK, ((k + 1) * CHUNK).min(total));
-    // Groups are in order of their first ids; the last one starting
-    // before this chunk may reach into it.
-    let first = layout.partition_point(|p| p.1 <= lo).saturating_sub(1);
-    let overlapping: Vec<&index::Placed> = layout[first..]
-        .iter()
-        .take_while(|p| p.1 < hi)
-        .filter(|(_, start, g)| g.slots() > 0 && start + g.slots() > lo)
-        .collect();
-    let path = format!("search/e/{k}.js");
-    // A group's key covers its entries; its start, their ids.
-    let hash = cache.key(|h| {
-        h.add((&path, hi - lo));
-        for (key, start, _) in &overlapping {
-            h.add((key, start));
-        }
-    });
-    cache.keys.note(&path, hash);
-    let bytes = cache
-        .chunks
-        .get_or(hash, || {
-            let opened: Vec<(usize, std::borrow::Cow<group::Slots>)> = overlapping
-                .iter()
-                .map(|(_, start, g)| (*start, g.entries()))
-                .collect();
-            let mut slots: Vec<Option<(&Entry, usize)>> = vec![None; hi - lo];
-            for (start, entries) in &opened {
-                for (i, e) in entries.iter().enumerate() {
-                    let Some(e) = e else { continue };
-                    if let Some(slot) = (start + i).checked_sub(lo).and_then(|at| slots.get_mut(at))
-                    {
-                        *slot = Some((e, *start));
+/// The path of part `j` of chunk `k`.
+fn chunk_path(k: usize, j: usize) -> String {
+    match j {
+        0 => format!("search/e/{k}.js"),
+        _ => format!("search/e/{k}-{j}.js"),
+    }
+}
+
+/// Chunk `k` of the entries, holding `groups` (the layout's groups from
+/// `k * CHUNK`, up to `CHUNK` of them), in its parts: part `j` holds each
+/// group's rows `j * ROWS ..` by their places (an empty slot is null, and
+/// none after a group's last entry). Each part is reused while those
+/// groups are the same.
+fn chunk_files(groups: &[index::Placed], k: usize, cache: &SearchCache) -> Vec<OutputFile> {
+    let mut opened: Option<Vec<std::borrow::Cow<group::Slots>>> = None;
+    (0..chunk_parts(groups))
+        .map(|j| {
+            let path = chunk_path(k, j);
+            // A group's key covers its entries; a further part holds only
+            // the groups that reach into it.
+            let hash = cache.key(|h| {
+                h.add((&path, groups.len()));
+                for (n, (key, _, g)) in groups.iter().enumerate() {
+                    if j == 0 || g.slots() > j * ROWS {
+                        h.add((n, key));
                     }
                 }
-            }
-            // A paragraph's row names its document's entry instead of
-            // repeating the title: [kind, title or parent id, url or
-            // anchor, text]; an empty slot is null.
-            #[derive(serde::Serialize)]
-            #[serde(untagged)]
-            enum Row<'a> {
-                Child(&'a str, usize, &'a str, &'a str),
-                // A timeline entry: its label goes before the document's title.
-                Labelled(&'a str, usize, &'a str, &'a str, &'a str),
-                Own(&'a str, &'a str, &'a str, &'a str),
-                // A document in another language than the site's.
-                OwnLang(&'a str, &'a str, &'a str, &'a str, &'a str),
-            }
-            let rows: Vec<Option<Row>> = slots
-                .iter()
-                .map(|slot| {
-                    let at = |start: usize, p: i64| (start as i64 + p).max(0) as usize;
-                    slot.map(|(e, start)| match e.parent {
-                        Some(p) if e.title.is_empty() => {
-                            Row::Child(e.kind, at(start, p), &e.url, &e.text)
-                        }
-                        Some(p) => Row::Labelled(e.kind, at(start, p), &e.url, &e.text, &e.title),
-                        None => match &e.lang {
-                            Some(l) => Row::OwnLang(e.kind, &e.title, &e.url, &e.text, l),
-                            None => Row::Own(e.kind, &e.title, &e.url, &e.text),
-                        },
-                    })
+            });
+            cache.keys.note(&path, hash);
+            let bytes = cache
+                .chunks
+                .get_or(hash, || {
+                    let opened = opened.get_or_insert_with(|| {
+                        groups.iter().map(|(_, _, g)| g.entries()).collect()
+                    });
+                    let key = match j {
+                        0 => k.to_string(),
+                        _ => format!("\"{k}-{j}\""),
+                    };
+                    Ok::<_, std::convert::Infallible>(part_script(opened, j, &key))
                 })
-                .collect();
-            let mut json = Vec::new();
-            // Writing JSON of strings and numbers into a Vec cannot fail.
-            let _ = serde_json::to_writer(&mut json, &rows);
-            Ok::<_, std::convert::Infallible>(pack::script("e", &k.to_string(), &json))
+                .unwrap_or_else(|e| match e {});
+            OutputFile::new(path, bytes)
         })
-        .unwrap_or_else(|e| match e {});
-    OutputFile::new(path, bytes)
+        .collect()
+}
+
+/// Part `j` of a chunk of the groups' slots, as its script registers it
+/// under `key`.
+fn part_script(groups: &[std::borrow::Cow<group::Slots>], j: usize, key: &str) -> Vec<u8> {
+    // A paragraph's row names its document's entry instead of repeating
+    // the title: [kind, title or where the parent is, url or anchor,
+    // text]. The parent is counted from the first slot of the row's group
+    // (before it when negative).
+    #[derive(serde::Serialize)]
+    #[serde(untagged)]
+    enum Row<'a> {
+        Child(&'a str, i64, &'a str, &'a str),
+        // A timeline entry: its label goes before the document's title.
+        Labelled(&'a str, i64, &'a str, &'a str, &'a str),
+        Own(&'a str, &'a str, &'a str, &'a str),
+        // A document in another language than the site's.
+        OwnLang(&'a str, &'a str, &'a str, &'a str, &'a str),
+    }
+    fn row(e: &Entry) -> Row<'_> {
+        match e.parent {
+            Some(p) if e.title.is_empty() => Row::Child(e.kind, p, &e.url, &e.text),
+            Some(p) => Row::Labelled(e.kind, p, &e.url, &e.text, &e.title),
+            None => match &e.lang {
+                Some(l) => Row::OwnLang(e.kind, &e.title, &e.url, &e.text, l),
+                None => Row::Own(e.kind, &e.title, &e.url, &e.text),
+            },
+        }
+    }
+    let rows: Vec<Vec<Option<Row>>> = groups
+        .iter()
+        .map(|slots| {
+            let used = slots.iter().rposition(Option::is_some).map_or(0, |l| l + 1);
+            let from = (j * ROWS).min(used);
+            slots[from..used.min(from + ROWS)]
+                .iter()
+                .map(|s| s.as_ref().map(row))
+                .collect()
+        })
+        .collect();
+    let mut json = Vec::new();
+    // Writing JSON of strings and numbers into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut json, &rows);
+    pack::script("e", key, &json)
 }
 
 /// The file of one encoded postings shard (or part of one).
@@ -320,6 +346,7 @@ fn meta_file(count: usize, starts: &[u32], keys: &[&str], terms: usize, urls: &U
         "stop": stop,
         "stems": stems,
         "chunk": CHUNK,
+        "rows": ROWS,
         "groups": group_starts(starts),
         "shards": keys,
         "terms": terms,

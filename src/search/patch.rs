@@ -6,7 +6,8 @@
 use super::entries::doc_group;
 use super::index::{Index, Placed};
 use super::SearchCache;
-use super::{chunk_file, file_keys, layout, meta_file, shard_file, slots, Group, Urls, CHUNK};
+use super::{chunk_files, chunk_parts, chunk_path, file_keys, layout, meta_file, shard_file};
+use super::{Group, Urls, CHUNK};
 use crate::graph::Site;
 use crate::output::OutputFile;
 use std::collections::BTreeSet;
@@ -43,22 +44,25 @@ pub fn patch(
         return None;
     }
     let touched = touched_chunks(old, &new);
-    let old_chunks = slots(old).div_ceil(CHUNK);
+    // The parts of each chunk of the old layout, for the files left over.
+    let old_parts: Vec<usize> = old.chunks(CHUNK).map(chunk_parts).collect();
     let old_shards = index.shards.clone();
     let index = Index::update(Some(index), new);
     let layout = index.layout();
-    let new_chunks = slots(layout).div_ceil(CHUNK);
-    let mut files: Vec<OutputFile> = touched
-        .into_iter()
-        .chain(old_chunks..new_chunks)
-        .filter(|&k| k < new_chunks)
-        .collect::<BTreeSet<usize>>()
-        .into_iter()
-        .map(|k| chunk_file(layout, k, slots(layout), cache))
-        .collect();
-    let mut removed: Vec<String> = (new_chunks..old_chunks)
-        .map(|k| format!("search/e/{k}.js"))
-        .collect();
+    let chunks: Vec<&[Placed]> = layout.chunks(CHUNK).collect();
+    let mut files: Vec<OutputFile> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
+    for k in touched {
+        let made = match chunks.get(k) {
+            Some(groups) => {
+                files.extend(chunk_files(groups, k, cache));
+                chunk_parts(groups)
+            }
+            None => 0,
+        };
+        let was = old_parts.get(k).copied().unwrap_or(0);
+        removed.extend((made..was).map(|j| chunk_path(k, j)));
+    }
     for (key, shard) in &index.shards {
         let old = old_shards.get(key);
         if old.is_some_and(|o| Arc::ptr_eq(o, shard)) {
@@ -92,19 +96,11 @@ pub fn patch(
     Some((files, removed))
 }
 
-/// The entry chunks that hold a group that changed or moved between two
-/// layouts of the same groups.
+/// The entry chunks that hold a group that changed between two layouts
+/// (by its place; a group that only moved changes no chunk).
 fn touched_chunks(old: &[Placed], new: &[Placed]) -> BTreeSet<usize> {
-    let mut touched = BTreeSet::new();
-    for (a, b) in old.iter().zip(new) {
-        if a.0 == b.0 && a.1 == b.1 {
-            continue;
-        }
-        for (start, len) in [(a.1, a.2.slots()), (b.1, b.2.slots())] {
-            if len > 0 {
-                touched.extend(start / CHUNK..=(start + len - 1) / CHUNK);
-            }
-        }
-    }
-    touched
+    (0..old.len().max(new.len()))
+        .filter(|&i| old.get(i).map(|p| p.0) != new.get(i).map(|p| p.0))
+        .map(|i| i / CHUNK)
+        .collect()
 }

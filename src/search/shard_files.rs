@@ -1,11 +1,13 @@
 //! A shard's files, encoded from its tokens' parts (see `index`): split
 //! by three characters when large, and, when encoded again, keeping the
-//! files none of whose tokens changed.
+//! files none of whose tokens changed; and a streamed index's shards,
+//! made and handed on one by one.
 
 use super::super::encode::{shard_key, shard_key_of};
-use super::super::Shard;
+use super::super::{Shard, ShardFile};
 use super::{Posted, SPLIT_BYTES};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// A shard encoded: its files, and whether it was split.
@@ -100,4 +102,31 @@ pub(super) fn encode_shard(
         })
         .collect();
     (files, split)
+}
+
+impl super::Index {
+    /// Encodes every shard of a streamed index and hands each of its
+    /// files to `place` as soon as it is made, keeping none: returns each
+    /// file's key with what `place` returned, in the order of the keys.
+    pub(in crate::search) fn place_shards<P: Send>(
+        &self,
+        place: &(dyn Fn(&ShardFile) -> anyhow::Result<P> + Sync),
+    ) -> anyhow::Result<Vec<(String, P)>> {
+        let keys: BTreeSet<&String> = self.prefixes.keys().collect();
+        let placed: Vec<Vec<(String, P)>> = keys
+            .into_par_iter()
+            .map(|key| {
+                let terms = self.shard_terms(key);
+                if terms.is_empty() {
+                    return Ok(Vec::new());
+                }
+                encode_shard(key, &terms, None)
+                    .0
+                    .iter()
+                    .map(|file| Ok((file.0.clone(), place(file)?)))
+                    .collect()
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(placed.into_iter().flatten().collect())
+    }
 }

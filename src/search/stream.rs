@@ -11,7 +11,7 @@
 use super::encode::Encoded;
 use super::entries::{doc_group, site_groups};
 use super::index::{Index, Placed};
-use super::{chunk_file, meta_file, shard_file, Layout, SearchCache, Urls};
+use super::{chunk_files, meta_file, shard_file, Layout, SearchCache, Urls};
 use super::{BLOCK, CHUNK};
 use crate::graph::Site;
 use crate::output::OutputFile;
@@ -53,17 +53,12 @@ pub(super) fn build<P: Send>(
             .map(|g| (0, at.place(g.slots()), g))
             .collect();
         starts.extend(placed.iter().map(|p| p.1 as u32));
-        let block_start = placed.first().map_or(0, |p| p.1);
-        // The block's ids run to the next block's first id, or to the last
-        // entry's for the last block.
-        let end = if last < total_groups {
-            at.next_block()
-        } else {
-            placed.last().map_or(block_start, |(_, s, g)| s + g.slots())
-        };
-        let files: Vec<P> = (block_start / CHUNK..end.div_ceil(CHUNK))
-            .into_par_iter()
-            .map(|k| place(chunk_file(&placed, k, end, cache)))
+        // A block holds whole chunks (`BLOCK` is a multiple of `CHUNK`).
+        let files: Vec<P> = placed
+            .par_chunks(CHUNK)
+            .enumerate()
+            .flat_map_iter(|(j, groups)| chunk_files(groups, first / CHUNK + j, cache))
+            .map(place)
             .collect::<anyhow::Result<_>>()?;
         chunks.extend(files);
         // The block's postings, token by token in id order, encoded as

@@ -317,18 +317,36 @@
     var order = hitIds.map(function (_, n) { return n; });
     order.sort(function (a, b) { return hitScores[b] - hitScores[a] || hitIds[a] - hitIds[b]; });
     var ranked = order.map(function (n) { return [hitIds[n], hitScores[n]]; });
-    var chunk = meta.chunk;
+    // Entries are in chunks of `meta.chunk` groups, each group's rows by
+    // their places in it; rows past `meta.rows` in further parts ("12-1").
+    var chunk = meta.chunk, perPart = meta.rows, starts = state.starts;
     var rows = [];
     // Kinds are weighed at build time: only the shown entries are loaded.
     var candidates = ranked.slice(0, limit);
-        var row = function (id) { return (state.chunks[Math.floor(id / chunk)] || [])[id % chunk]; };
+    var groupOf = function (id) {
+      var lo = 0, hi = starts.length;
+      while (hi - lo > 1) { var mid = (lo + hi) >> 1; if (starts[mid] <= id) lo = mid; else hi = mid; }
+      return lo;
+    };
+    // Where an entry is: its chunk file's key, its group there, its row.
+    var place = function (id) {
+      var g = groupOf(id), c = Math.floor(g / chunk), at = id - starts[g], part = Math.floor(at / perPart);
+      return { key: part ? c + "-" + part : String(c), group: g - c * chunk, row: at - part * perPart };
+    };
+    var row = function (id) {
+      var p = place(id);
+      return ((state.chunks[p.key] || [])[p.group] || [])[p.row];
+    };
+    // A row that names its document's entry says where it is from the
+    // first slot of its group.
+    var parentOf = function (id, x) { return starts[groupOf(id)] + x[1]; };
     var loadRows = function (ids) {
-      var need = new Set(ids.map(function (id) { return Math.floor(id / chunk); }));
+      var need = new Set(ids.map(function (id) { return place(id).key; }));
       return Promise.all(Array.from(need).map(function (c) { return load("e/" + c); }));
     };
     await loadRows(candidates.map(function (r) { return r[0]; }));
     // A paragraph names its document's entry (for the title and URL).
-    var parents = candidates.map(function (r) { var x = row(r[0]); return x && typeof x[1] === "number" ? x[1] : null; })
+    var parents = candidates.map(function (r) { var x = row(r[0]); return x && typeof x[1] === "number" ? parentOf(r[0], x) : null; })
       .filter(function (p) { return p !== null; });
     await loadRows(parents);
     candidates.forEach(function (r) {
@@ -336,7 +354,7 @@
       if (!x) return;
       var title = x[1], url = x[2], lang = x[4];
       if (typeof x[1] === "number") {
-        var parent = row(x[1]);
+        var parent = row(parentOf(r[0], x));
         if (!parent) return;
         // A document row's fifth field is its language.
         lang = parent[4];
