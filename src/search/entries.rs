@@ -237,7 +237,7 @@ fn dated_entries(site: &Site, i: usize, d: &crate::graph::Doc, span: usize, kept
 
 /// A group of entries, each tokenised from a title and text with a title
 /// weight. Never packed: the site-wide groups are few, and the works'
-/// spans hundreds of chunks, each of which would open it again.
+/// is opened for its postings and for each chunk file it is written into.
 fn weighed(language: &str, items: Vec<(Entry, String, String, u32)>) -> Group {
     Group::new(
         items
