@@ -100,6 +100,12 @@ pub(super) struct Edit {
     pub out: Vec<(u32, u32)>,
     /// Postings put in, with absolute ids.
     pub put: Postings,
+    /// Id ranges of groups that only moved, each with how far (see
+    /// [`shift`]): shifted after the ranges `out` are taken out and before
+    /// `put` is put in (each of those is disjoint; a moved range may
+    /// overlap either). A move changes no block: postings are written by
+    /// group and place.
+    pub moves: Vec<(u32, u32, i64)>,
 }
 
 impl Edit {
@@ -111,6 +117,18 @@ impl Edit {
     /// `blocks`) it changed. Only the window of ids the edit touches is
     /// walked; the rest of the list stays where it is.
     pub fn apply(mut self, list: &mut Postings, blocks: &[u32]) -> BTreeSet<u32> {
+        if !self.moves.is_empty() {
+            let moves = std::mem::take(&mut self.moves);
+            let put = std::mem::take(&mut self.put);
+            let mut changed = self.apply(list, blocks);
+            shift(list, &moves);
+            let put = Edit {
+                put,
+                ..Edit::default()
+            };
+            changed.extend(put.apply(list, blocks));
+            return changed;
+        }
         let block_of = |id: u32| (blocks.partition_point(|&s| s <= id).max(1) - 1) as u32;
         self.out.sort_unstable();
         self.put.sort_unstable();

@@ -120,7 +120,9 @@ impl Encoded {
             Some((last, changed)) => (last.segments, Some(changed)),
             None => (Vec::new(), None),
         };
-        let was: Vec<u32> = kept.iter().map(|s| s.block).collect();
+        // Blocks encoded before: every block now either reuses its old
+        // segment, is compared with it, or is new; as many, then the same.
+        let was = kept.len();
         let mut differs = changed.is_none();
         let mut out = Encoded::default();
         let mut i = 0;
@@ -144,7 +146,7 @@ impl Encoded {
             out.segments.push(segment);
             i = end;
         }
-        differs |= was.len() != out.segments.len();
+        differs |= was != out.segments.len();
         (out, differs)
     }
 

@@ -197,6 +197,7 @@ impl Index {
             .map(|(a, b)| (open(a), b.2.postings()))
             .collect();
         let came: Vec<_> = changes.came.into_iter().map(open).collect();
+        let moved: Vec<_> = changes.moved.iter().map(|(a, b)| (open(a), b.1)).collect();
         let mut edits: HashMap<&str, Edit> = HashMap::new();
         for (start, slots, postings) in &gone {
             let range = (*start as u32, (start + slots) as u32);
@@ -217,22 +218,13 @@ impl Index {
                 edits.entry(t).or_default().put(*start as u32, ids);
             }
         }
-        // Ids of groups that only moved are shifted: after the ids of the
-        // groups that left are taken out, before those that came are put
-        // in (each set of ranges is disjoint, the moved ones may overlap
-        // either). A token only moved keeps its encoded postings.
-        let mut moves: HashMap<&str, Vec<(u32, u32, i64)>> = HashMap::new();
-        let moved: Vec<_> = changes.moved.iter().map(|(a, b)| (open(a), b.1)).collect();
+        // Ids of groups that only moved are shifted (a token only moved
+        // keeps its encoded postings).
         for ((start, slots, postings), to) in &moved {
-            let range = (*start as u32, (start + slots) as u32);
+            let by = *to as i64 - *start as i64;
             for (t, _) in postings.iter() {
-                let by = *to as i64 - *start as i64;
-                moves.entry(t).or_default().push((range.0, range.1, by));
-            }
-        }
-        for (t, moves) in moves.iter().filter(|(t, _)| !edits.contains_key(*t)) {
-            if let Some(posted) = self.postings.get_mut(*t) {
-                super::changes::shift(&mut posted.list, moves);
+                let range = (*start as u32, (start + slots) as u32, by);
+                edits.entry(t).or_default().moves.push(range);
             }
         }
         // The edited tokens are taken out, edited in parallel, and put back
@@ -258,20 +250,8 @@ impl Index {
         let differs: Vec<bool> = taken
             .par_iter_mut()
             .map(|(t, posted, edit)| {
-                let mut edit = std::mem::take(edit);
-                if let Some(moves) = moves.get(t) {
-                    let put = std::mem::take(&mut edit.put);
-                    let out = std::mem::replace(
-                        &mut edit,
-                        Edit {
-                            out: Vec::new(),
-                            put,
-                        },
-                    );
-                    posted.changed.extend(out.apply(&mut posted.list, blocks));
-                    super::changes::shift(&mut posted.list, moves);
-                }
-                posted.changed.extend(edit.apply(&mut posted.list, blocks));
+                let changed = std::mem::take(edit).apply(&mut posted.list, blocks);
+                posted.changed.extend(changed);
                 posted.refresh(t, blocks, starts)
             })
             .collect();

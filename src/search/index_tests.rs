@@ -41,6 +41,16 @@ fn same(a: &Index, b: &Index) {
     assert_eq!(a.shards, b.shards);
 }
 
+/// The keys of the shards of `after` encoded again since `before`.
+fn changed_shards<'a>(before: &BTreeMap<String, Arc<Shard>>, after: &'a Index) -> Vec<&'a str> {
+    after
+        .shards
+        .iter()
+        .filter(|(k, s)| before.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
+        .map(|(k, _)| k.as_str())
+        .collect()
+}
+
 #[test]
 fn patching_equals_merging_anew() {
     let mut groups: Groups = (0..40)
@@ -87,12 +97,7 @@ fn an_added_entry_encodes_only_its_tokens_shards() {
     groups[5] = (100, group(&[&text(5), "alpha delta", "zeta", "omega zeta"]));
     let after = Index::update(Some(before), placed(&groups));
     same(&after, &Index::update(None, placed(&groups)));
-    let changed: Vec<&str> = after
-        .shards
-        .iter()
-        .filter(|(k, s)| shards.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let changed = changed_shards(&shards, &after);
     assert_eq!(changed, ["om", "ze"]);
 }
 
@@ -120,12 +125,7 @@ fn a_group_outgrowing_its_padding_is_patched_within_its_block() {
     same(&after, &Index::update(None, placed(&groups)));
     // The groups it moved read as they did: only the shards of the grown
     // group's tokens are encoded again.
-    let changed: Vec<&str> = after
-        .shards
-        .iter()
-        .filter(|(k, s)| shards.get(*k).is_none_or(|old| !Arc::ptr_eq(old, s)))
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let changed = changed_shards(&shards, &after);
     assert_eq!(changed, ["al", "be", "de", "ga", "om", "q1", "wo", "ze"]);
 }
 

@@ -163,7 +163,6 @@ pub fn build<P: Send>(
         .flat_map_iter(|(k, groups)| chunk_files(groups, k, cache))
         .map(place)
         .collect::<anyhow::Result<_>>()?;
-    let count: usize = layout.iter().map(|(_, _, g)| g.count()).sum();
     let index = index::Index::update(cache.take_index(), layout);
     let mut files: Vec<P> = index
         .shards
@@ -172,14 +171,7 @@ pub fn build<P: Send>(
         .map(|s| place(shard_file(s)))
         .collect::<anyhow::Result<_>>()?;
     files.extend(chunks);
-    let meta = meta_file(
-        count,
-        index.starts(),
-        &file_keys(&index),
-        index.terms(),
-        urls,
-    );
-    files.push(place(meta)?);
+    files.push(place(index_meta(&index, urls))?);
     cache.keep_index(index);
     Ok(files)
 }
@@ -308,6 +300,18 @@ fn group_starts(starts: &[u32]) -> String {
         before = s;
     }
     out
+}
+
+/// `search/meta.js` for a kept index (see [`meta_file`]).
+fn index_meta(index: &index::Index, urls: &Urls) -> OutputFile {
+    let count: usize = index.layout().iter().map(|(_, _, g)| g.count()).sum();
+    meta_file(
+        count,
+        index.starts(),
+        &file_keys(index),
+        index.terms(),
+        urls,
+    )
 }
 
 /// The keys of an index's shard files, in order.

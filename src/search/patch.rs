@@ -6,7 +6,7 @@
 use super::entries::doc_group;
 use super::index::{Index, Placed};
 use super::SearchCache;
-use super::{chunk_files, chunk_parts, chunk_path, file_keys, layout, meta_file, shard_file};
+use super::{chunk_files, chunk_parts, chunk_path, index_meta, layout, shard_file};
 use super::{Group, Urls, CHUNK};
 use crate::graph::Site;
 use crate::output::OutputFile;
@@ -83,15 +83,7 @@ pub fn patch(
             }
         }
     }
-    let count: usize = layout.iter().map(|(_, _, g)| g.count()).sum();
-    let meta = meta_file(
-        count,
-        index.starts(),
-        &file_keys(&index),
-        index.terms(),
-        urls,
-    );
-    files.push(meta);
+    files.push(index_meta(&index, urls));
     cache.restore_index(index);
     Some((files, removed))
 }
