@@ -18,10 +18,19 @@
 
 /// A case's year after its report: `535 F.3d 1381 (2008)`, `535 F.3d at
 /// 1381 (2008)`, `[2004] UKHL 22 (2004)`: a page number after a reporter's
-/// abbreviation.
+/// abbreviation. A code's edition after a section: `42 U.S.C. § 1983
+/// (2018)`, `29 C.F.R. §§ 1604.11–.12 (2019)`.
 fn after_law_report(outside: &str) -> bool {
     let mut words = outside.split_whitespace().rev();
     let page = words.next().unwrap_or("").trim_end_matches(',');
+    let section = page.starts_with(|c: char| c.is_ascii_digit())
+        && page
+            .chars()
+            .all(|c| c.is_alphanumeric() || "().-–".contains(c));
+    let mut ahead = words.clone();
+    if section && matches!(ahead.next(), Some("§" | "§§")) {
+        return true;
+    }
     if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }

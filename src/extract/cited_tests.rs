@@ -65,6 +65,10 @@ fn narrative_citations() {
     ));
     assert!(cited("Roe v. Lane, 410 U.S. 113 (1973).", "1973", false));
     assert!(!cited("the Act of 1973 (1973) held", "1973", false));
+    // A code's edition after a section.
+    assert!(cited("See 42 U.S.C. § 1983 (2018) for", "2018", false));
+    assert!(cited("29 C.F.R. §§ 1604.11–.12 (2019).", "2019", false));
+    assert!(!cited("the rule in § 12 (as of 2019) was", "2019", false));
 }
 
 #[test]

@@ -48,6 +48,24 @@ const ABBREVIATIONS: &[&str] = &[
     "г", "гг", "т", "тт", "с", "сс", "см", "ср", "им", "ул", "д", "вып", "изд", "ред", "пер",
 ];
 
+/// Abbreviations of legal citation (Bluebook, OSCOLA) that are also
+/// English words, or stand at a sentence's end in lower case: they hold a
+/// sentence together only when capitalised, as a citation writes them
+/// (`Pub. L. No. 104-208`, `Cong. Rec.`, `Envtl. L. Rev.`, `Bankr.`).
+const CAPITALISED: &[&str] = &[
+    "Pub", "Cong", "Rec", "Envtl", "Mgmt", "Transp", "Bankr", "Legis", "Jud", "Mun", "Cty", "Bd",
+    "Educ", "Prop", "Fin", "Tech", "Sys", "Serv", "Ins", "Indus", "Prac", "Proc", "Comp", "Util",
+    "Chron", "Priv", "Contr", "Comm", "Cnty", "Super", "Tax", "Lab", "Reps", "Ref", "Mod", "Mfrs",
+    "Def", "Hous", "Agric", "Commc", "Elec", "Equip", "Hosp", "Inv", "Sav", "Ret", "Sch",
+];
+
+/// Contracted words of legal citation, written with an apostrophe
+/// (`Dep't`, `Ass'n`, `Comm'n`, `Gov't`, `Nat'l`), lower case.
+const CONTRACTED: &[&str] = &[
+    "dep't", "ass'n", "comm'n", "gov't", "nat'l", "int'l", "att'y", "sec'y", "env't", "eng'g",
+    "mf'g", "cont'l", "prof'l", "emp't", "comm'r", "admin'r", "dist'g", "gen'l",
+];
+
 /// How far back an open parenthesis keeps a full stop from ending the
 /// sentence (`(Lepikhin et al. 2018; see also p. 4)`): longer asides are
 /// sentences of their own.
@@ -155,7 +173,12 @@ fn is_abbreviation(before: &str) -> bool {
     // point (`A$4.67`, `3.5`) is no abbreviation.
     let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
     let dotted = bare.contains('.') && bare.chars().all(|c| c.is_alphabetic() || c == '.');
-    initial || dotted || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+    let lower = bare.to_lowercase();
+    initial
+        || dotted
+        || ABBREVIATIONS.contains(&lower.as_str())
+        || CAPITALISED.contains(&bare)
+        || (lower.contains(['\'', '’']) && CONTRACTED.contains(&lower.replace('’', "'").as_str()))
 }
 
 /// Words that open a Russian sentence but never stand capitalised inside

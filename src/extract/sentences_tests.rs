@@ -118,6 +118,17 @@ fn citation_and_legal_abbreviations_and_prices() {
             "Next."
         ]
     );
+    // Bluebook's statutes and parties: `Pub. L. No.`, `Dep't`, `Ass'n`;
+    // the same words in lower case still end a sentence.
+    assert_eq!(
+        split("It was amended in 1996 by Pub. L. No. 104-208, 110 Stat. 3009. Next came Nat\u{2019}l Ass'n of Mfrs. v. Dep't of Def. in 2018. We met at the pub. Then we left."),
+        vec![
+            "It was amended in 1996 by Pub. L. No. 104-208, 110 Stat. 3009.",
+            "Next came Nat\u{2019}l Ass'n of Mfrs. v. Dep't of Def. in 2018.",
+            "We met at the pub.",
+            "Then we left."
+        ]
+    );
     assert_eq!(
         split("Prof. Ivanova wrote c. 1950. Then\u{2003}the war."),
         vec!["Prof. Ivanova wrote c. 1950.", "Then\u{2003}the war."]

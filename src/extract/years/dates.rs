@@ -51,6 +51,15 @@ pub(super) fn date_before(before: &str, year: i32) -> Option<(usize, String, Pre
             });
         }
     }
+    // `the 31st of July 1689`: an ordinal day, `of`, the month.
+    if day_word == "of" {
+        let (rest3, ordinal) = split_last_word(rest2.trim_end());
+        let spelled = ordinal.ends_with(char::is_alphabetic);
+        if let Some(day) = day_number(ordinal).filter(|_| spelled) {
+            let label = format!("{day} {} {year}", month_name(m));
+            return Some((rest3.len(), label, Precision::Day));
+        }
+    }
     // `(12 June 2009)`: the parenthesis is not the date's.
     let bare_day = day_word.trim_start_matches(['(', '[']);
     if let Some(day) = day_number(bare_day) {

@@ -144,6 +144,15 @@ fn dates() {
         vec![("12 October 2019".into(), "day")]
     );
     assert_eq!(
+        labels("on the 31st of July 1989, by the 2nd of May, 1990, the 16th of May 1990, and 12 of June 1991"),
+        vec![
+            ("31 July 1989".into(), "day"),
+            ("2 May 1990".into(), "day"),
+            ("16 May 1990".into(), "day"),
+            ("June 1991".into(), "month")
+        ]
+    );
+    assert_eq!(
         labels("In September 1999 the"),
         vec![("September 1999".into(), "month")]
     );
@@ -163,10 +172,16 @@ fn no_false_years() {
         "in 2030 China will",
         "code A1999 or 1999B",
         "it was 2001% higher",
+        "see map-1689.png, report_1999.pdf and scan-2004.JPG.",
     ] {
         let found: Vec<_> = find_years(t, RANGE).into_iter().filter(|h| h.year != 2021 && h.year != 2009).collect();
         assert!(found.is_empty(), "{t}: {found:?}");
     }
+    // A file's extension, not a missing space, makes a name.
+    assert_eq!(
+        labels("founded in 1998.It grew"),
+        vec![("1998".into(), "year")]
+    );
     assert_eq!(
         labels("$147 billion in 2021."),
         vec![("2021".into(), "year")]
