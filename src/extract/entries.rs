@@ -275,6 +275,10 @@ pub(super) fn read(marked: &str, mut urls: Vec<String>, tagged: &Tagged) -> Opti
         } else {
             "chapter"
         };
+    } else if r.kind == "document" && r.container.is_none() && r.publisher.is_some() {
+        // `Lopes, R. (2019). *Harvest Work*. Lisbon: Tinta Press.`: a
+        // title and its publisher, in no container: a book.
+        r.kind = "book";
     }
     // A numbered entry a page end cut short still names its work.
     let dated = r.year.is_some()

@@ -41,6 +41,16 @@ fn apa_entries() {
     let e = entry("Marsh, L. (2020, March 3). Grain moves north. *The Daily Ledger*. https://ledger.example.com/grain");
     assert_eq!(e.reference.year, Some(2020));
     assert_eq!(e.reference.urls, ["https://ledger.example.com/grain"]);
+    // A title and a publisher in no container: a book.
+    let e = entry("Ferreira, J. (2018). *Salt Roads of the Interior*. Porto: Ribeira Press.");
+    assert_eq!(
+        (e.reference.kind, e.reference.publisher.as_deref()),
+        ("book", Some("Ribeira Press"))
+    );
+    assert_eq!(
+        e.reference.title.as_deref(),
+        Some("Salt Roads of the Interior")
+    );
 }
 
 #[test]

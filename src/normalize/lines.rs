@@ -11,17 +11,24 @@ use super::text::{ends_sentence, is_small_word, split_names};
 /// (`Russia and China sign a new gas deal`).
 pub fn is_headline(line: &str, next: &str) -> bool {
     let words = line.split_whitespace().count();
+    // Body text follows: a longer line, a sentence, or a byline.
+    headline_shape(line)
+        && (next.split_whitespace().count() > words
+            || ends_sentence(next)
+            || parse_byline(next).is_some())
+}
+
+/// A line shaped like a headline: at most twenty words, mostly words, no
+/// final stop, not a byline, a date line or a photo credit.
+pub fn headline_shape(line: &str) -> bool {
+    let words = line.split_whitespace().count();
     if words == 0 || words > 20 || line.chars().count() > 160 {
         return false;
     }
     if line.ends_with(['.', ',', ';', ':']) || photo_credit(line).is_some() {
         return false;
     }
-    if parse_byline(line).is_some() || !mostly_words(line) || is_date_line(line) {
-        return false;
-    }
-    // Body text follows: a longer line, a sentence, or a byline.
-    next.split_whitespace().count() > words || ends_sentence(next) || parse_byline(next).is_some()
+    parse_byline(line).is_none() && mostly_words(line) && !is_date_line(line)
 }
 
 /// Rule 7: a line inside the text is a heading only with evidence: short,

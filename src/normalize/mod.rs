@@ -18,6 +18,7 @@
 
 mod accents;
 mod artefacts;
+mod boilerplate;
 mod circled;
 mod credits;
 mod dashes;
@@ -29,10 +30,13 @@ mod obsidian;
 mod pandoc;
 mod paper;
 mod paper_cjk;
+mod paper_front;
 pub(crate) mod pdfmd;
 pub(crate) mod plaintext;
 mod rejoin;
+mod running_head;
 mod text;
+mod title_page;
 
 use crate::sources::{Format, Source};
 pub use text::title_case;

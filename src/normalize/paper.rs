@@ -13,17 +13,20 @@
 //! 3. **Abstract**: the paragraph after an `Abstract` heading, or one that
 //!    starts `Abstract.`/`Abstract:`, is the summary.
 
+use super::paper_front::{arxiv_date, copyright_year};
 use super::pdfmd::{Block, Kind};
 use super::Inferred;
 
 /// How many blocks after the title the front may take.
-const WINDOW: usize = 12;
+pub(super) const WINDOW: usize = 12;
 
 /// Applies the rules to the blocks after the title.
 pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     let mut remove = vec![false; blocks.len()];
     let mut stamps = vec![false; blocks.len()];
     let mut authors: Vec<String> = Vec::new();
+    let mut notes = None;
+    let mut affiliations = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate().take(WINDOW) {
         let t = b.text.trim();
         // `### William Fedus∗` over an e-mail line: an author a converter
@@ -41,6 +44,13 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
             continue;
         }
         let line = t.trim_start_matches('#').trim();
+        // `Author Note` and its paragraphs (APA): the note, not the text.
+        if super::title_page::is_note_label(line) {
+            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            let (n, note) = super::title_page::note_after(&texts, i);
+            notes = Some((i, n, note));
+            break;
+        }
         if let Some(date) = arxiv_date(line) {
             if inferred.date.is_none() {
                 inferred.date = Some(date);
@@ -56,6 +66,9 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
             remove[i] = true;
         } else if !authors.is_empty() && is_affiliation(line) {
             remove[i] = true;
+        } else if authors.is_empty() && !inferred.authors.is_empty() && is_affiliation(line) {
+            // Under the names line the title took.
+            affiliations[i] = true;
         } else if line.split_whitespace().count() > 12 {
             // Running text: the front is over.
             break;
@@ -103,6 +116,28 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
     let gone: Vec<bool> = (0..blocks.len())
         .map(|i| stamps[i] || take && remove[i])
         .collect();
+    // The title page's own lines (affiliations under names the title
+    // took, an author note) go without rejoining what is around them.
+    let mut front_page = affiliations;
+    if let Some((label, n, note)) = notes {
+        front_page[label..=label + n]
+            .iter_mut()
+            .for_each(|g| *g = true);
+        if inferred.author_note.is_none() {
+            inferred.author_note = note;
+        }
+    }
+    let gone: Vec<bool> = gone
+        .into_iter()
+        .zip(&front_page)
+        .filter(|(_, f)| !**f)
+        .map(|(g, _)| g)
+        .collect();
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !front_page[k - 1]
+    });
     super::rejoin::rejoin(blocks, &gone, false);
 }
 
@@ -211,7 +246,8 @@ pub(super) fn names_list(text: &str) -> Option<Vec<String>> {
 /// Capitalised words that are not parts of names.
 const NOT_NAMES: &[&str] = &[
     "The", "A", "An", "Of", "In", "On", "For", "And", "To", "With", "See", "Our", "We", "This",
-    "From", "By", "At", "Is", "Are", "Table", "Figure", "Fig.", "Section", "Chapter",
+    "From", "By", "At", "Is", "Are", "Table", "Figure", "Fig.", "Section", "Chapter", "Author",
+    "Note", "Notes", "Abstract", "Keywords",
 ];
 
 /// Words that make a line an affiliation.
@@ -241,7 +277,7 @@ const AFFILIATION: &[&str] = &[
     "Ltd",
 ];
 
-fn is_affiliation(line: &str) -> bool {
+pub(super) fn is_affiliation(line: &str) -> bool {
     if super::paper_cjk::is_affiliation(line) {
         return true;
     }
@@ -298,120 +334,6 @@ fn strip_marks(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Rule 2: `arXiv:2101.03961v3 [cs.LG] 16 Jun 2022` → `2022-06-16`.
-fn arxiv_date(line: &str) -> Option<String> {
-    let at = line.find("arXiv:")?;
-    let words: Vec<&str> = line[at..].split_whitespace().collect();
-    words.windows(3).find_map(|w| {
-        let day: u32 = w[0].parse().ok().filter(|d| (1..=31).contains(d))?;
-        let month = MONTHS
-            .iter()
-            .position(|m| w[1].to_lowercase().starts_with(m))?
-            + 1;
-        let year: u32 = w[2]
-            .trim_end_matches([',', '.'])
-            .parse()
-            .ok()
-            .filter(|y| (1991..2100).contains(y))?;
-        Some(format!("{year}-{month:02}-{day:02}"))
-    })
-}
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// `© 2022 …`, `Copyright 2021 …`, `(c) 2019`: the year.
-fn copyright_year(text: &str) -> Option<String> {
-    for mark in ["©", "Copyright", "(c)", "(C)"] {
-        let Some(at) = text.find(mark) else { continue };
-        let after = text[at + mark.len()..].trim_start();
-        let after = after.strip_prefix("©").unwrap_or(after).trim_start();
-        let year = after.get(..4)?;
-        let next = after[4..].chars().next();
-        if year.bytes().all(|b| b.is_ascii_digit()) && next.is_none_or(|c| !c.is_ascii_digit()) {
-            let y: u32 = year.parse().ok()?;
-            if (1900..2100).contains(&y) {
-                return Some(year.to_string());
-            }
-        }
-    }
-    None
-}
-
-/// Rule 3: the abstract's text (Markdown, without note markers), if the
-/// front has one; read once notes are out of the text.
-pub(super) fn abstract_text(blocks: &[Block]) -> Option<String> {
-    read_abstract(blocks).map(|a| without_markers(&a))
-}
-
-/// `text[^1] more`, `text<sup>1, 2</sup> more` → `text more`.
-fn without_markers(text: &str) -> String {
-    let mut out = text.to_string();
-    for (open, close) in [("[^", "]"), ("<sup>", "</sup>")] {
-        let mut kept = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        while let Some(at) = rest.find(open) {
-            kept.push_str(&rest[..at]);
-            let inner = &rest[at + open.len()..];
-            match inner.find(close) {
-                Some(k)
-                    if k <= 16
-                        && (open == "[^"
-                            || inner[..k]
-                                .chars()
-                                .all(|c| c.is_ascii_digit() || ", *".contains(c))) =>
-                {
-                    rest = &inner[k + close.len()..];
-                }
-                _ => {
-                    kept.push_str(open);
-                    rest = inner;
-                }
-            }
-        }
-        kept.push_str(rest);
-        out = kept;
-    }
-    out
-}
-
-fn read_abstract(blocks: &[Block]) -> Option<String> {
-    for (i, b) in blocks.iter().enumerate().take(WINDOW + 4) {
-        let t = b.text.trim();
-        let plain = t.trim_start_matches('#').trim();
-        let bare = plain
-            .trim_matches(['*', '_'])
-            .trim()
-            .trim_end_matches([':', '.']);
-        if bare.eq_ignore_ascii_case("abstract") {
-            return blocks
-                .get(i + 1)
-                .filter(|n| n.kind == Kind::Other)
-                .map(|n| n.text.clone());
-        }
-        if let Some(rest) = super::paper_cjk::abstract_after_label(plain) {
-            return Some(rest.to_string());
-        }
-        for lead in [
-            "Abstract.",
-            "Abstract:",
-            "**Abstract**",
-            "**Abstract.**",
-            "*Abstract*",
-            "ABSTRACT",
-        ] {
-            if let Some(rest) = plain.strip_prefix(lead) {
-                let rest = rest.trim_start_matches([':', '.', '—', '–', ' ']);
-                if rest.split_whitespace().count() > 10 {
-                    return Some(rest.to_string());
-                }
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]

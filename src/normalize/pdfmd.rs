@@ -61,6 +61,7 @@ pub fn normalize(body: &str) -> Normalized {
 /// in the converter styles `styles`.
 pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Normalized {
     let mut blocks = blocks(body);
+    let heads = super::running_head::remove(&mut blocks, |b| &mut b.text);
     let mut inferred = Inferred::default();
     take_title(&mut blocks, &mut inferred, title);
     super::paper::front(&mut blocks, &mut inferred);
@@ -73,10 +74,14 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
         inferred.author_note = Some(notes.author_notes.join(" "));
     }
     let converted = !notes.defs.is_empty() || !defs.is_empty() || body.contains("<span id=\"page-");
-    let (mut warnings, dropped) = artefacts::mark(&blocks, converted, &mut remove);
+    let (mut warnings, mut dropped) = artefacts::mark(&blocks, converted, &mut remove);
+    if let Some(head) = heads.first() {
+        warnings.push(super::running_head::warning(heads.len(), head));
+        dropped.extend(heads);
+    }
     warnings.extend(notes.warnings);
     super::rejoin::rejoin(&mut blocks, &remove, converted);
-    inferred.summary = super::paper::abstract_text(&blocks);
+    inferred.summary = super::paper_front::abstract_text(&blocks);
     if inferred.summary.is_some() {
         inferred.stated.push("stated_summary");
     }
@@ -217,7 +222,10 @@ fn take_title(blocks: &mut Vec<Block>, inferred: &mut Inferred, given: Option<&s
             .take(3)
             .find(|b| b.text.split_whitespace().count() > 12)
             .unwrap_or(&blocks[1]);
-        if super::lines::is_headline(line, body.text.trim()) {
+        // Or a names line and a paper's front: `title_page`.
+        let texts: Vec<&str> = blocks.iter().take(8).map(|b| b.text.trim()).collect();
+        let over_names = super::title_page::title_over_names(&texts).is_some();
+        if super::lines::is_headline(line, body.text.trim()) || over_names {
             inferred.title = Some(line.to_string());
             blocks.remove(0);
             take_names_line(blocks, inferred);

@@ -10,7 +10,12 @@
 //!    and anywhere, a page's furniture between paragraphs (`Advertisement`,
 //!    `Read more: …`).
 //! 3. **Title.** A short first line that does not end like a sentence,
-//!    followed by body text, becomes the document title, whatever its case.
+//!    followed by body text, becomes the document title, whatever its case;
+//!    on a paper's title page, a title over a line of names (see
+//!    `title_page`: the names are the authors, the affiliations and an
+//!    APA author note leave the body). Before this, a paper's running head
+//!    is removed (see `running_head`) and, in a PDF's text, a paragraph a
+//!    page break cut is joined again.
 //! 4. **Byline and date line.** `By A and B | Section` near the top becomes
 //!    authors and category (a role after the names, `By A, Staff writer`,
 //!    is the category); a date line there (`Updated 14 November 2022`) is
@@ -26,6 +31,7 @@
 //!
 //! Every other paragraph is escaped so that Markdown reads it literally.
 
+use super::boilerplate::strip_boilerplate;
 use super::credits;
 use super::lines::{
     date_of_line, is_date_line, is_heading, is_headline, parse_byline, photo_credit,
@@ -48,7 +54,18 @@ pub enum Block {
 /// Applies all rules to a plain-text body.
 pub fn normalize(body: &str) -> Normalized {
     let mut paras = paragraphs(body);
-    let dropped = strip_boilerplate(&mut paras);
+    let heads = super::running_head::remove(&mut paras, |p| p);
+    let mut warnings = Vec::new();
+    if let Some(head) = heads.first() {
+        warnings.push(super::running_head::warning(heads.len(), head));
+    }
+    // A PDF's pages (form feeds, running heads): a paragraph a page
+    // break cut in two is one again.
+    if !heads.is_empty() || body.contains('\x0c') {
+        rejoin_pages(&mut paras);
+    }
+    let mut dropped = strip_boilerplate(&mut paras);
+    dropped.extend(heads);
     let mut inferred = Inferred::default();
     let mut start = 0;
     // The headline, before body text, or before a caption line and then
@@ -58,6 +75,16 @@ pub fn normalize(body: &str) -> Normalized {
     if headline {
         inferred.title = Some(paras[0].clone());
         start = 1;
+    } else {
+        // A paper's title page: title, names, affiliations, author note.
+        let gone = super::title_page::plain_front(&paras, &mut inferred);
+        if gone.iter().any(|g| *g) {
+            let mut k = 0;
+            paras.retain(|_| {
+                k += 1;
+                !gone[k - 1]
+            });
+        }
     }
     // The byline and the page's date line, in either order: `By A and B |
     // Section`, `Updated 14 November 2022`.
@@ -92,8 +119,26 @@ pub fn normalize(body: &str) -> Normalized {
         markdown: to_markdown(&blocks),
         inferred,
         dropped,
-        warnings: Vec::new(),
+        warnings,
     }
+}
+
+/// Joins a paragraph that does not end a sentence with the next when it
+/// opens in lower case: the halves of one a page break cut.
+fn rejoin_pages(paras: &mut Vec<String>) {
+    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    for p in std::mem::take(paras) {
+        if let Some(prev) = out.last_mut() {
+            let open = !ends_sentence(prev) && prev.split_whitespace().count() >= 6;
+            if open && p.starts_with(char::is_lowercase) {
+                prev.push(' ');
+                prev.push_str(&p);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    *paras = out;
 }
 
 /// Rule 1: splits the body into paragraphs, trimmed.
@@ -127,164 +172,6 @@ fn is_hard_wrapped(groups: &[Vec<&str>]) -> bool {
         .count();
     let mid_sentence = inner.iter().filter(|l| !ends_sentence(l)).count();
     inner.len() >= 3 && sized * 5 >= inner.len() * 4 && mid_sentence * 2 > inner.len()
-}
-
-/// Lines that open a site's comment section: they and all after are dropped.
-const COMMENT_MARKERS: &[&str] = &[
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "comments are closed",
-    "post navigation",
-    "you must be logged in to post a comment",
-    // A news page's links after the story.
-    "related topics",
-    "related stories",
-    "more on this story",
-    "top stories",
-    "most read",
-];
-
-/// Phrases that mark a trailing line as site furniture, not article text.
-const TRAILING_PHRASES: &[&str] = &[
-    "akismet",
-    "your email address will not be published",
-    "share this:",
-    "like this:",
-    "related posts",
-    "subscribe to our newsletter",
-    "all rights reserved",
-    "follow us on",
-    "if you want to contribute",
-];
-
-/// Rule 2: removes trailing boilerplate and returns what was removed.
-pub fn strip_boilerplate(paras: &mut Vec<String>) -> Vec<String> {
-    let mut dropped = Vec::new();
-    // Only the last third of a text can open a comment section: a marker
-    // earlier than that is more likely a quotation.
-    let from = paras.len() * 2 / 3;
-    let marker = paras.iter().enumerate().skip(from).find(|(_, p)| {
-        if p.len() > BOILERPLATE_MAX_CHARS {
-            return false;
-        }
-        let l = p.to_lowercase();
-        COMMENT_MARKERS.iter().any(|m| l == *m) || is_comment_count(&l)
-    });
-    if let Some((i, _)) = marker {
-        dropped.extend(paras.drain(i..));
-    }
-    while let Some(last) = paras.last() {
-        if !is_trailing_boilerplate(last) {
-            break;
-        }
-        dropped.insert(0, paras.pop().unwrap_or_default());
-    }
-    // A page's furniture between paragraphs: an advertisement's label, a
-    // link to another story.
-    // After `Image caption,` comes the caption of an image the text does
-    // not hold: it goes with its label.
-    let mut kept = Vec::with_capacity(paras.len());
-    let mut caption_next = false;
-    for p in paras.drain(..) {
-        if is_inline_furniture(&p) || caption_next && p.len() <= 200 {
-            let l = p.to_lowercase();
-            caption_next = l.starts_with("image caption") || l.starts_with("media caption");
-            dropped.push(p);
-        } else {
-            caption_next = false;
-            kept.push(p);
-        }
-    }
-    *paras = kept;
-    dropped
-}
-
-/// Lines a news page sets between paragraphs, which pasted text keeps:
-/// `Advertisement`, `Story continues below advertisement`, `Read more:
-/// …`, `Related: …`.
-fn is_inline_furniture(para: &str) -> bool {
-    const ALONE: &[&str] = &[
-        "advertisement",
-        "advertisements",
-        "skip advertisement",
-        "story continues below advertisement",
-        "article continues below advertisement",
-        "continue reading the main story",
-        "continue reading below",
-        "sponsored",
-        "sponsored content",
-        "anzeige",
-        "publicité",
-        "реклама",
-        "share",
-        "save",
-        "published",
-        "updated",
-        "getty images",
-    ];
-    const LEADS: &[&str] = &[
-        "read more:",
-        "related:",
-        "also read:",
-        "see also:",
-        "watch:",
-        "listen:",
-    ];
-    // An image's source and caption labels (`Image source, Getty Images`,
-    // `Image caption,`), as a page reader's text gives them.
-    const LABELS: &[&str] = &["image source,", "image caption,", "media caption,"];
-    if para.len() > 160 {
-        return false;
-    }
-    let l = para.trim().trim_end_matches(['.', ':']).to_lowercase();
-    ALONE.contains(&l.as_str())
-        || LABELS
-            .iter()
-            .any(|label| l.starts_with(label) && l.len() < 60)
-        || is_time_ago(&l)
-        || LEADS
-            .iter()
-            .any(|lead| l.starts_with(lead) && !crate::normalize::text::ends_sentence(para))
-}
-
-/// `2 hours ago`, `35 minutes ago`: when a page was published, relative
-/// to a reading that is long past.
-fn is_time_ago(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    matches!(
-        words.as_slice(),
-        [n, unit, "ago"] if n.parse::<u32>().is_ok()
-            && matches!(
-                unit.trim_end_matches('s'),
-                "minute" | "hour" | "day" | "week" | "min" | "hr"
-            )
-    )
-}
-
-fn is_comment_count(line: &str) -> bool {
-    let mut words = line.split_whitespace();
-    let n = words.next().is_some_and(|w| w.parse::<u32>().is_ok());
-    let w = words.next().is_some_and(|w| {
-        matches!(
-            w,
-            "comment" | "comments" | "response" | "responses" | "replies"
-        )
-    });
-    n && w && words.next().is_none()
-}
-
-/// Boilerplate is short: a long paragraph is article text even when it
-/// contains one of the phrases.
-const BOILERPLATE_MAX_CHARS: usize = 300;
-
-fn is_trailing_boilerplate(para: &str) -> bool {
-    if para.len() > BOILERPLATE_MAX_CHARS {
-        return false;
-    }
-    let l = para.to_lowercase();
-    let contact = l.starts_with('(') && l.contains("contact") && l.contains('@');
-    contact || TRAILING_PHRASES.iter().any(|p| l.contains(p)) || credits::is_trailing(para)
 }
 
 fn editor_note_text(para: &str) -> Option<&str> {

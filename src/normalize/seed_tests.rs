@@ -215,6 +215,6 @@ fn long_paragraphs_are_never_boilerplate() {
         "Real text. ".repeat(40)
     );
     let mut paras = vec!["First.".to_string(), long.clone()];
-    assert!(plaintext::strip_boilerplate(&mut paras).is_empty());
+    assert!(super::boilerplate::strip_boilerplate(&mut paras).is_empty());
     assert_eq!(paras[1], long);
 }
