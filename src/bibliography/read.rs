@@ -69,6 +69,8 @@ pub(super) fn read_biblatex(
     path: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(usize, Entry)> {
+    let quoted = tex_quotes(text);
+    let text = quoted.as_ref();
     if let Ok(bib) = biblatex::Bibliography::parse(text) {
         return convert(&bib, text, &|l| l, path, diags);
     }
@@ -137,7 +139,7 @@ fn convert(
                 let subtype = e.get("entrysubtype").map(|c| c.format_verbatim());
                 let entry = match subtype.as_deref().map(str::trim) {
                     Some("newspaper") => in_newspaper(entry),
-                    _ => entry,
+                    _ => collection_as_book(entry),
                 };
                 out.push((line, entry))
             }
@@ -201,6 +203,109 @@ pub(super) fn line_of(text: &str, at: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+/// TeX's quotation marks as the characters they print: ``` `` ``` and
+/// `''` as `“` and `”`, a lone `` ` `` as `‘` and the `'` that closes it on
+/// its line as `’` (`` `Other' `` → `‘Other’`); a grave accent's command
+/// (`` \`e ``) is left to the reader. Lines stay where they are.
+fn tex_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('`') && !text.contains("''") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev = '\0';
+    // A `` ` `` opened on this line: the next `'` closes it.
+    let mut open = false;
+    while let Some(c) = chars.next() {
+        let command = prev == '\\';
+        match c {
+            '`' if !command => {
+                if chars.peek() == Some(&'`') {
+                    chars.next();
+                    out.push('“');
+                } else {
+                    out.push('‘');
+                    open = true;
+                }
+            }
+            '\'' if !command && chars.peek() == Some(&'\'') => {
+                chars.next();
+                out.push('”');
+            }
+            '\'' if !command && open => {
+                out.push('’');
+                open = false;
+            }
+            '\n' => {
+                out.push(c);
+                open = false;
+            }
+            _ => out.push(c),
+        }
+        prev = c;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A chapter of an edited book (`@incollection`): hayagriva files the
+/// book as an anthology, which CSL reads as an archival collection and
+/// styles then name twice (`In *Book*, edited by …, *Book*.`); the book
+/// is a book.
+fn collection_as_book(mut entry: Entry) -> Entry {
+    use hayagriva::types::EntryType;
+    let Some(parent) = entry.parents().first() else {
+        return entry;
+    };
+    if *parent.entry_type() != EntryType::Anthology || *entry.entry_type() != EntryType::Anthos {
+        return entry;
+    }
+    let mut book = Entry::new(parent.key(), EntryType::Book);
+    if let Some(v) = parent.title() {
+        book.set_title(v.clone());
+    }
+    if let Some(v) = parent.authors() {
+        book.set_authors(v.to_vec());
+    }
+    if let Some(v) = parent.editors() {
+        book.set_editors(v.to_vec());
+    }
+    if let Some(v) = parent.affiliated() {
+        book.set_affiliated(v.to_vec());
+    }
+    if let Some(v) = parent.date() {
+        book.set_date(*v);
+    }
+    if let Some(v) = parent.publisher() {
+        book.set_publisher(v.clone());
+    }
+    if let Some(v) = parent.location() {
+        book.set_location(v.clone());
+    }
+    if let Some(v) = parent.organization() {
+        book.set_organization(v.clone());
+    }
+    if let Some(v) = parent.volume() {
+        book.set_volume(v.clone());
+    }
+    if let Some(v) = parent.volume_total() {
+        book.set_volume_total(v.clone());
+    }
+    if let Some(v) = parent.edition() {
+        book.set_edition(v.clone());
+    }
+    if let Some(v) = parent.page_total() {
+        book.set_page_total(v.clone());
+    }
+    if let Some(v) = parent.note() {
+        book.set_note(v.clone());
+    }
+    book.set_parents(parent.parents().to_vec());
+    let mut parents = entry.parents().to_vec();
+    parents[0] = book;
+    entry.set_parents(parents);
+    entry
 }
 
 /// An article whose BibLaTeX `entrysubtype` says newspaper: its journal

@@ -295,3 +295,33 @@ fn braced_locators_and_markup_inside_a_group() {
     );
     assert!(find("`[@doe99]` and `x [@doe99` y]", &|_| true).is_empty());
 }
+
+#[test]
+fn chapters_of_edited_books_and_tex_quotes() {
+    let bib = from_biblatex(
+        r#"
+@incollection{lind2016,
+  author = {Lind, Ada},
+  title = {Ports and {Rivers} in the `{Long}' Century},
+  booktitle = {Trade on the {Volga}},
+  editor = {Roe, Richard and Berg, Piet},
+  publisher = {Harbour Press}, year = {2016}, pages = {45--67}
+}
+@book{marsh2001,
+  author = {Marsh, Lena},
+  title = {``Quiet'' Harbours and Caf\`{e}s},
+  publisher = {Lake Books}, year = {2001}
+}
+"#,
+        "chicago-author-date",
+    );
+    let cited = cite("As @lind2016 and @marsh2001 show.\n", &bib).expect("citations");
+    let m = &cited.markdown;
+    // The book is named once, as a book (hayagriva's anthology would
+    // name it twice), and TeX's quotes print as quotation marks.
+    assert_eq!(m.matches("Trade on the Volga").count(), 1, "{m}");
+    assert!(m.contains("edited by Richard Roe and Piet Berg"), "{m}");
+    assert!(m.contains("‘Long’ Century"), "{m}");
+    assert!(m.contains("“Quiet” Harbours"), "{m}");
+    assert!(!m.contains('`'), "{m}");
+}

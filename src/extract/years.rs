@@ -102,10 +102,14 @@ pub fn find_years(text: &str, range: (i32, i32)) -> Vec<YearHit> {
             out.push(hit);
         }
     }
-    // Years in Chinese numerals (`一九四九年`) hold no digit.
-    let numerals = chinese::numeral_hits(text, range);
-    if !numerals.is_empty() {
-        out.extend(numerals);
+    // Years in Chinese numerals (`一九四九年`) and decades in words
+    // (`gli anni Cinquanta`) hold no digit.
+    let words = chinese::numeral_hits(text, range)
+        .into_iter()
+        .chain(spelled_decades::hits(text, range));
+    let before = out.len();
+    out.extend(words);
+    if out.len() > before {
         out.sort_by_key(|h| h.start);
     }
     out
@@ -334,26 +338,10 @@ fn in_link_token(text: &str, s: usize, e: usize) -> bool {
                 && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
         });
     !slashed && token.contains('/')
-        || is_file_name(&token)
+        || identifiers::is_file_name(&token)
         || token.contains("www.")
         || token.contains('@')
         || token.to_lowercase().contains("doi")
-}
-
-/// Extensions of the files texts embed or link by name: a year in
-/// `map-1689.png` or `report_2019.pdf` names the file.
-const FILE_EXTENSIONS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "tif", "tiff", "bmp", "pdf", "doc", "docx", "odt",
-    "xls", "xlsx", "ods", "csv", "tsv", "txt", "md", "html", "htm", "xml", "json", "zip", "mp3",
-    "mp4", "wav", "mov", "avi", "epub", "ppt", "pptx", "tex", "bib",
-];
-
-/// Whether a token is a file's name: it ends with a known extension.
-fn is_file_name(token: &str) -> bool {
-    let t = token.trim_end_matches(|c: char| ".,;:!?)]}\"'”’»|".contains(c));
-    t.rsplit_once('.').is_some_and(|(name, ext)| {
-        !name.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
-    })
 }
 
 fn next_word(after: &str) -> Option<&str> {
@@ -396,6 +384,7 @@ pub use identifiers::is_reporter;
 mod ranges;
 use ranges::range_after;
 mod short_decades;
+mod spelled_decades;
 mod values;
 pub use values::{has_year_lead, in_table_of_figures};
 

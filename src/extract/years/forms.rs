@@ -220,6 +220,11 @@ pub fn season_before(before: &str, year: i32) -> Option<(usize, String)> {
         None => (0, t),
     };
     let w = word.trim_start_matches(['(', '[']);
+    // `nell’estate del 2020`, `l'été 2019`: an elided article before it.
+    let w = match w.rfind(['\'', '’']) {
+        Some(k) if k > 0 && k < 6 => &w[k + w[k..].chars().next().map_or(1, char::len_utf8)..],
+        _ => w,
+    };
     let start = start + (word.len() - w.len());
     let lower = w.to_lowercase();
     let season = match lower.as_str() {

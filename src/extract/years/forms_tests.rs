@@ -60,6 +60,13 @@ fn seasons_and_quarters() {
     assert_eq!(s("en la primavera de "), Some((6, "spring 2014".into())));
     assert_eq!(s("im Herbst "), Some((3, "autumn 2014".into())));
     assert_eq!(s("зимой "), Some((0, "winter 2014".into())));
+    // An elided article before the season: Italian, French.
+    assert_eq!(
+        s("iniziati nell\u{2019}estate del "),
+        Some((16, "summer 2014".into()))
+    );
+    assert_eq!(s("depuis l'hiver "), Some((9, "winter 2014".into())));
+    assert_eq!(s("rock'n'roll "), None);
 }
 
 #[test]

@@ -266,6 +266,22 @@ fn after_article_word(before: &str) -> bool {
     false
 }
 
+/// Extensions of the files texts embed or link by name: a year in
+/// `map-1689.png` or `report_2019.pdf` names the file.
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "tif", "tiff", "bmp", "pdf", "doc", "docx", "odt",
+    "xls", "xlsx", "ods", "csv", "tsv", "txt", "md", "html", "htm", "xml", "json", "zip", "mp3",
+    "mp4", "wav", "mov", "avi", "epub", "ppt", "pptx", "tex", "bib",
+];
+
+/// Whether a token is a file's name: it ends with a known extension.
+pub(super) fn is_file_name(token: &str) -> bool {
+    let t = token.trim_end_matches(|c: char| ".,;:!?)]}\"'”’»|".contains(c));
+    t.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
