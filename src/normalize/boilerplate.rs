@@ -18,6 +18,22 @@ const COMMENT_MARKERS: &[&str] = &[
     "more on this story",
     "top stories",
     "most read",
+    "related",
+    "related coverage",
+    "related articles",
+    "related content",
+    "related news",
+    "read next",
+    "more stories",
+    "more from this section",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "latest news",
+    "trending",
+    "trending now",
+    "most popular",
 ];
 
 /// Phrases that mark a trailing line as site furniture, not article text.
@@ -31,6 +47,10 @@ const TRAILING_PHRASES: &[&str] = &[
     "all rights reserved",
     "follow us on",
     "if you want to contribute",
+    "sign up for our newsletter",
+    "sign up to our newsletter",
+    "sign up for the newsletter",
+    "newsletter sign-up",
 ];
 
 /// Rule 2: removes trailing boilerplate and returns what was removed.
@@ -75,6 +95,46 @@ pub fn strip_boilerplate(paras: &mut Vec<String>) -> Vec<String> {
     dropped
 }
 
+/// A page's links before its article, as a reader's copy keeps them:
+/// skip links (`Skip to main content`), and a run of three or more short
+/// lines of one or two words at the very top (`World`, `Business`). They
+/// end at the first line of four words or more.
+pub fn strip_navigation(paras: &mut Vec<String>) -> Vec<String> {
+    const SKIP: &[&str] = &[
+        "skip to main content",
+        "skip to content",
+        "skip to navigation",
+        "skip to main navigation",
+        "jump to content",
+        "skip navigation",
+    ];
+    let short = |p: &str| {
+        let words = p.split_whitespace().count();
+        (1..=2).contains(&words)
+            && !crate::normalize::text::ends_sentence(p)
+            && !p.chars().any(|c| c.is_ascii_digit())
+    };
+    let top = paras
+        .iter()
+        .position(|p| {
+            p.split_whitespace().count() >= 4 && !SKIP.contains(&p.to_lowercase().as_str())
+        })
+        .unwrap_or(0);
+    let skip_link = paras[..top]
+        .iter()
+        .any(|p| SKIP.contains(&p.trim().to_lowercase().as_str()));
+    let menu = top >= 3 && paras[..top].iter().all(|p| short(p));
+    if !(skip_link
+        && paras[..top]
+            .iter()
+            .all(|p| short(p) || SKIP.contains(&p.trim().to_lowercase().as_str()))
+        || menu)
+    {
+        return Vec::new();
+    }
+    paras.drain(..top).collect()
+}
+
 /// Lines a news page sets between paragraphs, which pasted text keeps:
 /// `Advertisement`, `Story continues below advertisement`, `Read more:
 /// …`, `Related: …`.
@@ -97,6 +157,25 @@ fn is_inline_furniture(para: &str) -> bool {
         "published",
         "updated",
         "getty images",
+        // A page's share buttons, one per line.
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "share via email",
+        "facebook",
+        "twitter",
+        "x",
+        "email",
+        "e-mail",
+        "whatsapp",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "telegram",
+        "print",
+        "copy link",
+        "comments",
     ];
     const LEADS: &[&str] = &[
         "read more:",

@@ -118,7 +118,7 @@ fn mostly_words(line: &str) -> bool {
 /// `03.03.2021 14:05`, `Updated: 2 May 2019`): not a headline.
 pub fn is_date_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() <= 6
+    words.len() <= 10
         && words.iter().any(|w| {
             let d: String = w.chars().filter(char::is_ascii_digit).collect();
             d.len() >= 4
@@ -132,8 +132,68 @@ pub fn is_date_line(line: &str) -> bool {
                 || crate::chars::MONTHS
                     .iter()
                     .any(|m| m.starts_with(&w) && w.len() >= 3)
-                || ["updated", "published", "am", "pm", "gmt", "utc"].contains(&w.as_str())
+                || DATE_LINE_WORDS.contains(&w.as_str())
+                || is_zone_offset(&w)
         })
+}
+
+/// Words a page's date line holds besides the date: labels, weekdays,
+/// the time of day and its zone.
+const DATE_LINE_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "first",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "pt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "msk",
+    "ist",
+    "jst",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// `gmt+1`, `utc-05:00`: a time zone with its offset.
+fn is_zone_offset(w: &str) -> bool {
+    let Some(at) = w.find(['+', '-']) else {
+        return false;
+    };
+    matches!(&w[..at], "gmt" | "utc") && w[at + 1..].chars().all(|c| c.is_ascii_digit() || c == ':')
 }
 
 /// The date of a page's date line (`Updated 14 November 2022`,
@@ -265,12 +325,37 @@ fn is_role(part: &str) -> bool {
 
 /// Rule 5: the credit of a photo caption (`… Far East. /VCG` → `VCG`).
 pub fn photo_credit(line: &str) -> Option<&str> {
-    let (_, credit) = line.rsplit_once(" /")?;
+    caption_parts(line).map(|(_, credit)| credit)
+}
+
+/// A caption line's text and its photo credit (see [`photo_credit`]).
+pub fn caption_parts(line: &str) -> Option<(&str, &str)> {
+    // `… on March 8. (Photo: Ana Ribeiro/Reuters)`, `(Photo by X/Getty)`.
+    if let Some(open) = line.trim_end().strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let inner = &line.trim_end()[open + 1..line.trim_end().len() - 1];
+        let lower = inner.to_lowercase();
+        let labelled = [
+            "photo:",
+            "photo by ",
+            "photograph:",
+            "foto:",
+            "image:",
+            "picture:",
+        ]
+        .iter()
+        .find(|l| lower.starts_with(*l));
+        if let Some(label) = labelled {
+            let credit = inner[label.len()..].trim();
+            let text = line[..open].trim_end();
+            return (!credit.is_empty() && credit.len() <= 80).then_some((text, credit));
+        }
+    }
+    let (text, credit) = line.rsplit_once(" /")?;
     let credit = credit.trim();
     let ok = (2..=24).contains(&credit.len())
         && credit.starts_with(|c: char| c.is_uppercase())
         && credit
             .chars()
             .all(|c| c.is_alphanumeric() || " .&-".contains(c));
-    ok.then_some(credit)
+    ok.then_some((text.trim_end(), credit))
 }

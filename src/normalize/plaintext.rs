@@ -34,7 +34,7 @@
 use super::boilerplate::strip_boilerplate;
 use super::credits;
 use super::lines::{
-    date_of_line, is_date_line, is_heading, is_headline, parse_byline, photo_credit,
+    caption_parts, date_of_line, is_date_line, is_heading, is_headline, parse_byline, photo_credit,
 };
 use super::text::{ends_sentence, escape_markdown};
 use super::{Inferred, Normalized};
@@ -64,17 +64,30 @@ pub fn normalize(body: &str) -> Normalized {
     if !heads.is_empty() || body.contains('\x0c') {
         rejoin_pages(&mut paras);
     }
-    let mut dropped = strip_boilerplate(&mut paras);
+    let mut dropped = super::boilerplate::strip_navigation(&mut paras);
+    dropped.extend(strip_boilerplate(&mut paras));
     dropped.extend(heads);
     let mut inferred = Inferred::default();
     let mut start = 0;
     // The headline, before body text, or before a caption line and then
     // body text.
-    let headline = paras.len() > 1 && is_headline(&paras[0], &paras[1])
-        || paras.len() > 2 && !ends_sentence(&paras[1]) && is_headline(&paras[0], &paras[2]);
+    let direct = paras.len() > 1 && is_headline(&paras[0], &paras[1]);
+    let headline =
+        direct || paras.len() > 2 && !ends_sentence(&paras[1]) && is_headline(&paras[0], &paras[2]);
     if headline {
         inferred.title = Some(paras[0].clone());
         start = 1;
+        // A standfirst under the headline, before the byline or the date
+        // line (`Unions reject offer; lines divert ships`): the summary.
+        let dek = !direct
+            && photo_credit(&paras[1]).is_none()
+            && (parse_byline(&paras[2]).is_some()
+                || credits::byline(&paras[2]).is_some()
+                || is_date_line(&paras[2]));
+        if dek {
+            inferred.summary = Some(escape_markdown(&paras[1]));
+            start = 2;
+        }
     } else {
         // A paper's title page: title, names, affiliations, author note.
         let gone = super::title_page::plain_front(&paras, &mut inferred);
@@ -193,11 +206,7 @@ pub fn classify(paras: &[String]) -> Vec<Block> {
     let mut blocks = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
         let has_next = i + 1 < paras.len();
-        let block = if let Some(credit) = photo_credit(p) {
-            let text = p[..p.len() - credit.len()]
-                .trim_end()
-                .trim_end_matches('/')
-                .trim_end();
+        let block = if let Some((text, credit)) = caption_parts(p) {
             Block::Caption {
                 text: text.to_string(),
                 credit: Some(credit.to_string()),

@@ -133,3 +133,86 @@ Leeds
     assert!(n.markdown.contains("## What happens next?"));
     assert!(n.markdown.contains("began in 2022."));
 }
+
+/// A whole page as a browser's select-all copies it: the site's links
+/// above the story, a standfirst, share buttons, a photo with its credit
+/// in parentheses, links to other stories and the site's lines below.
+const WHOLE_PAGE: &str = "Skip to main content
+Europe
+Economy
+Climate
+
+Ferry crews walk out as wage talks collapse
+
+Unions reject the final offer; operators cancel crossings
+
+By Nils Aaberg, Transport Reporter
+Updated 7:40 AM GMT+1, Fri May 12, 2023
+
+Share
+Facebook
+Email
+
+TROMSØ — Ferry crews on the northern routes walked out on Friday after the last round of talks broke down overnight.
+
+Advertisement
+
+It is the first strike on the routes since the 2011 dispute, which lasted nine days.
+
+A ferry moored at the Tromsø quay on Thursday. (Photo: Ida Holm/Nordic Wire)
+
+The operators said they would run a reduced timetable from Monday.
+
+Related
+Northern routes post record traffic in 2022
+Operators order two electric ferries
+
+© 2023 Nordic Daily. All rights reserved.
+Sign up for our newsletter
+";
+
+#[test]
+fn a_whole_page_copied_from_the_browser() {
+    let n = plaintext::normalize(WHOLE_PAGE);
+    assert_eq!(
+        n.inferred.title.as_deref(),
+        Some("Ferry crews walk out as wage talks collapse")
+    );
+    assert_eq!(
+        n.inferred.summary.as_deref(),
+        Some("Unions reject the final offer; operators cancel crossings")
+    );
+    assert_eq!(n.inferred.authors, ["Nils Aaberg"]);
+    assert_eq!(n.inferred.date.as_deref(), Some("2023-05-12"));
+    let md = &n.markdown;
+    for gone in [
+        "Skip to",
+        "Economy",
+        "Facebook",
+        "Advertisement",
+        "record traffic in 2022",
+        "All rights reserved",
+        "newsletter",
+        "GMT",
+    ] {
+        assert!(!md.contains(gone), "{gone}: {md}");
+    }
+    assert!(md.starts_with("TROMSØ — Ferry crews"), "{md}");
+    assert!(md.contains("since the 2011 dispute"), "{md}");
+    assert!(md.contains("reduced timetable from Monday"), "{md}");
+    // The photo's caption keeps its text; the credit is set apart.
+    assert!(n.markdown.contains("Ida Holm/Nordic Wire"), "{md}");
+}
+
+#[test]
+fn a_short_first_line_is_no_site_menu() {
+    // Two short lines over a story are a title and a kicker, not a menu.
+    let text = "Obituary\n\nMara Lind\n\nMara Lind, who mapped the northern fjords for forty years, died on Monday in Bergen. She was 91.\n";
+    let n = plaintext::normalize(text);
+    assert!(
+        n.markdown.contains("Mara Lind, who mapped"),
+        "{}",
+        n.markdown
+    );
+    assert!(n.dropped.is_empty(), "{:?}", n.dropped);
+}
