@@ -32,6 +32,7 @@ mod paper;
 mod paper_cjk;
 mod paper_front;
 pub(crate) mod pdfmd;
+mod pdfmd_title;
 pub(crate) mod plaintext;
 mod rejoin;
 mod running_head;
