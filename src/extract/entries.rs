@@ -75,17 +75,8 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
     let marked = repaired.as_str();
     let tagged = Tagged::new(marked);
     super::entry_gbt::gbt_entry(marked, &urls)
-        .or_else(|| {
-            let (label, body) = take_label(marked);
-            let reference = super::note_chinese::read(body)?;
-            Some(Entry {
-                label: label.map(str::to_string),
-                reference: Reference {
-                    urls: urls.clone(),
-                    ..reference
-                },
-            })
-        })
+        .or_else(|| labelled(marked, &urls, super::note_chinese::read))
+        .or_else(|| labelled(marked, &urls, super::note_gost::entry))
         .or_else(|| super::entry_collab::collaboration_entry(marked, &urls))
         .or_else(|| super::entry_standard::standard_entry(marked, &urls))
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, true))
@@ -102,14 +93,7 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
         })
         .or_else(|| entry_preprint::preprint_entry(marked, &urls, false))
         .or_else(|| entry_preprint::untitled_entry(marked, &urls))
-        .or_else(|| {
-            let (label, body) = take_label(marked);
-            let reference = super::entry_journal::journal_only(body)?;
-            Some(Entry {
-                label: label.map(str::to_string),
-                reference: Reference { urls, ..reference },
-            })
-        })
+        .or_else(|| labelled(marked, &urls, super::entry_journal::journal_only))
         .map(|mut entry| {
             if !super::entry_iop::split(&mut entry.reference, marked) {
                 super::entry_journal_start::give_back(&mut entry.reference, marked);
@@ -126,6 +110,19 @@ pub fn parse_entry(marked: &str, urls: Vec<String>) -> Option<Entry> {
             }
             entry
         })
+}
+
+/// An entry read by `read` from the text after its label, with `urls`.
+fn labelled(marked: &str, urls: &[String], read: fn(&str) -> Option<Reference>) -> Option<Entry> {
+    let (label, body) = take_label(marked);
+    let reference = read(body)?;
+    Some(Entry {
+        label: label.map(str::to_string),
+        reference: Reference {
+            urls: urls.to_vec(),
+            ..reference
+        },
+    })
 }
 
 /// The rules' reading, amended by the labeller's (`entry_tagged`).

@@ -282,3 +282,41 @@ fn a_title_then_a_journal_and_its_numbers_as_physics_writes_them() {
     assert_eq!(r.year, Some(2018));
     assert_eq!(r.kind, "article-journal");
 }
+
+#[test]
+fn russian_entries_with_their_areas_parted_by_dashes() {
+    // GOST 7.1: spaced initials, `//` before the journal, ` — ` between
+    // areas, a book's extent (`412 с.`) after its year.
+    let e = entry("1. Сомова Е. Д. Речные порты Сибири. — Новосибирск: Наука, 2009. — 412 с.");
+    let r = &e.reference;
+    assert_eq!(
+        (
+            families(&e),
+            r.kind,
+            r.year,
+            r.publisher.as_deref(),
+            r.container.as_deref()
+        ),
+        (vec!["Сомова"], "book", Some(2009), Some("Наука"), None)
+    );
+    assert_eq!(r.title.as_deref(), Some("Речные порты Сибири"));
+    let e = entry(
+        "Орлов К. П., Зуева Т. М. Паромы на Оби // Вопросы экономики. — 2016. — № 4. — С. 33–41.",
+    );
+    let r = &e.reference;
+    assert_eq!(families(&e), ["Орлов", "Зуева"]);
+    assert_eq!(
+        (
+            r.title.as_deref(),
+            r.container.as_deref(),
+            r.year,
+            r.pages.as_deref()
+        ),
+        (
+            Some("Паромы на Оби"),
+            Some("Вопросы экономики"),
+            Some(2016),
+            Some("33–41")
+        )
+    );
+}

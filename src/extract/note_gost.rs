@@ -40,6 +40,38 @@ pub(super) fn read(t: &str) -> Option<Reference> {
     })
 }
 
+/// A reference-list entry in the Russian style (GOST 7.1), whose areas
+/// a long dash may part (`Ларин В. Л. Китай … — Владивосток: Дальнаука,
+/// 2005. — 390 с.`): read as a note once the dashes are full stops. The
+/// pages of a book (`390 с.`) are its extent, not a container.
+pub(super) fn entry(t: &str) -> Option<Reference> {
+    if !t.contains(['а', 'е', 'о', 'и']) && !t.contains(" // ") {
+        return None;
+    }
+    let plain = joined_initials(&t.replace(". — ", ". ").replace(" — ", ". "));
+    let r = read(&plain)?;
+    (!r.authors.is_empty() && r.year.is_some()).then_some(r)
+}
+
+/// `Ларин В. Л.` → `Ларин В.Л.`: initials with a space between them,
+/// as GOST 7.1 sets them, written as the note reader reads them.
+fn joined_initials(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let initial_at = |i: usize| {
+        chars.get(i).is_some_and(|c| c.is_uppercase())
+            && chars.get(i + 1) == Some(&'.')
+            && (i == 0 || chars[i - 1] == ' ' || chars[i - 1] == '.')
+    };
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = c == ' ' && i >= 2 && initial_at(i - 2) && initial_at(i + 1);
+        if !between {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The people a note opens with (`Лукин А.В., Петров И.И.`, `Luchins
 /// A.S. and Luchins E.I.`) and what follows them.
 fn people(window: &str) -> (Vec<Person>, &str) {
@@ -78,7 +110,8 @@ fn family_initials(t: &str) -> Option<(Person, &str)> {
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
     let initials = &rest[..initials_len];
-    if !initials.ends_with('.') || initials.len() < 2 || !rest[initials_len..].starts_with(' ') {
+    let after = &rest[initials_len..];
+    if !initials.ends_with('.') || initials.len() < 2 || !after.starts_with([' ', ',']) {
         return None;
     }
     // `Russell A. Berman. Title`: a given name, an initial and the family
