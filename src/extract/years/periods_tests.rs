@@ -43,6 +43,12 @@ fn decades_qualified_in_other_languages() {
     assert_eq!(labels("à la fin des années 80"), ["late-1980s"]);
     assert_eq!(labels("Anfang der 1990er Jahre"), ["early-1990s"]);
     assert_eq!(labels("a finales de los años 80"), ["late-1980s"]);
+    assert_eq!(labels("Уже к середине 1990-х гг. торговля"), ["mid-1990s"]);
+    assert_eq!(labels("к концу 1980-х годов"), ["late-1980s"]);
+    assert_eq!(
+        labels("alla fine anni '70 e a metà anni Ottanta"),
+        ["late-1970s", "mid-1980s"]
+    );
     // Magnitudes after a number: not a year.
     assert!(labels("составили 2000 млрд кубометров").is_empty());
 }

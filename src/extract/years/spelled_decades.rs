@@ -75,16 +75,19 @@ pub fn hits(text: &str, range: (i32, i32)) -> Vec<YearHit> {
     let mut out = Vec::new();
     for (k, &(s, e)) in words.iter().enumerate() {
         let word = text[s..e].to_lowercase();
+        // The text a qualifier is looked for in ends before the decade's
+        // word, its word for years included (`fine degli anni `).
         let found = if LEADS.contains(&word.as_str()) {
             words.get(k + 1).and_then(|&(s2, e2)| {
                 let tens = tens(&text[s2..e2], TENS)?;
-                Some((s, e2, tens))
+                Some((s, e2, s2, tens))
             })
         } else {
-            german(text, &words, k)
+            german(text, &words, k).map(|(s, e, tens)| (s, e, s, tens))
         };
-        if let Some((start, end, tens)) = found {
-            if let Some(hit) = super::decade(&text[..start], 0, start, end, 1900 + tens, range) {
+        if let Some((start, end, lead_end, tens)) = found {
+            let before = &text[..lead_end];
+            if let Some(hit) = super::decade(before, 0, start, end, 1900 + tens, range) {
                 out.push(hit);
             }
         }
@@ -159,6 +162,14 @@ mod tests {
                 ("1960s".to_string(), "años sesenta"),
                 ("1970s".to_string(), "années soixante-dix"),
                 ("1980s".to_string(), "anos oitenta")
+            ]
+        );
+        // A qualifier before the word for years.
+        assert_eq!(
+            labels("alla fine degli anni Cinquanta, a mediados de los años sesenta"),
+            [
+                ("late-1950s".to_string(), "fine degli anni Cinquanta"),
+                ("mid-1960s".to_string(), "mediados de los años sesenta")
             ]
         );
         assert_eq!(
