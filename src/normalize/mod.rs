@@ -75,6 +75,15 @@ pub struct Inferred {
     pub stated: Vec<&'static str>,
 }
 
+/// Drops the items `marked` says (one flag per item, in order).
+fn drop_marked<T>(items: &mut Vec<T>, marked: &[bool]) {
+    let mut k = 0;
+    items.retain(|_| {
+        k += 1;
+        !marked[k - 1]
+    });
+}
+
 /// Normalises one source according to its format.
 pub fn normalize(source: &Source) -> Normalized {
     match source.format {

@@ -113,7 +113,7 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
         inferred.authors = authors;
         inferred.stated.push("stated_authors");
     }
-    let gone: Vec<bool> = (0..blocks.len())
+    let mut gone: Vec<bool> = (0..blocks.len())
         .map(|i| stamps[i] || take && remove[i])
         .collect();
     // The title page's own lines (affiliations under names the title
@@ -127,17 +127,8 @@ pub(super) fn front(blocks: &mut Vec<Block>, inferred: &mut Inferred) {
             inferred.author_note = note;
         }
     }
-    let gone: Vec<bool> = gone
-        .into_iter()
-        .zip(&front_page)
-        .filter(|(_, f)| !**f)
-        .map(|(g, _)| g)
-        .collect();
-    let mut k = 0;
-    blocks.retain(|_| {
-        k += 1;
-        !front_page[k - 1]
-    });
+    super::drop_marked(&mut gone, &front_page);
+    super::drop_marked(blocks, &front_page);
     super::rejoin::rejoin(blocks, &gone, false);
 }
 

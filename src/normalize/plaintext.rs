@@ -91,13 +91,7 @@ pub fn normalize(body: &str) -> Normalized {
     } else {
         // A paper's title page: title, names, affiliations, author note.
         let gone = super::title_page::plain_front(&paras, &mut inferred);
-        if gone.iter().any(|g| *g) {
-            let mut k = 0;
-            paras.retain(|_| {
-                k += 1;
-                !gone[k - 1]
-            });
-        }
+        super::drop_marked(&mut paras, &gone);
     }
     // The byline and the page's date line, in either order: `By A and B |
     // Section`, `Updated 14 November 2022`.
