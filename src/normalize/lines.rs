@@ -69,6 +69,7 @@ pub fn is_heading(line: &str, prev: Option<&str>, next: &str) -> bool {
     let listed = |p: &str| {
         p.split_whitespace().count() <= 12
             && !ends_sentence(p)
+            && !p.contains(':')
             && !p.chars().any(|c| c.is_ascii_digit())
     };
     if !body(next) || prev.is_some_and(listed) {

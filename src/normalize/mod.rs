@@ -33,11 +33,14 @@ mod paper_cjk;
 mod paper_front;
 pub(crate) mod pdfmd;
 mod pdfmd_title;
+mod plain_notes;
+mod plain_tables;
 pub(crate) mod plaintext;
 mod rejoin;
 mod running_head;
 mod text;
 mod title_page;
+mod wrap;
 
 use crate::sources::{Format, Source};
 pub use text::title_case;
@@ -124,6 +127,8 @@ pub fn normalize(source: &Source) -> Normalized {
     }
 }
 
+#[cfg(test)]
+mod pdf_text_tests;
 #[cfg(test)]
 mod seed_tests;
 #[cfg(test)]

@@ -198,7 +198,8 @@ fn email_author(line: &str) -> Option<String> {
 /// Names in a list (`A. Berg, C. Dahl and E. Fors`): each two to four
 /// capitalised words or initials.
 pub(super) fn names_list(text: &str) -> Option<Vec<String>> {
-    let t = text.trim().trim_end_matches([',', ';']);
+    let unmarked = without_glued_marks(text);
+    let t = unmarked.trim().trim_end_matches([',', ';']);
     if t.is_empty() || t.ends_with('.') && !t.ends_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -232,6 +233,31 @@ pub(super) fn names_list(text: &str) -> Option<Vec<String>> {
             })
     };
     (!parts.is_empty() && parts.iter().all(name)).then_some(parts)
+}
+
+/// `Ilse Marten1 and Tomas Rekšys2,*`: names without the affiliations'
+/// digits and marks a PDF's text glued to them.
+fn without_glued_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    let glued = |w: &str| {
+        let bare = w.trim_end_matches([',', ';']);
+        let t = bare.trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡,".contains(c));
+        t.len() < bare.len() && t.ends_with(char::is_alphabetic)
+    };
+    if !text.split_whitespace().any(glued) {
+        return text.into();
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            if !glued(w) {
+                return w.to_string();
+            }
+            let comma = if w.ends_with(',') { "," } else { "" };
+            let t = w.trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡,;".contains(c));
+            format!("{t}{comma}")
+        })
+        .collect();
+    words.join(" ").into()
 }
 
 /// Capitalised words that are not parts of names.

@@ -1,9 +1,9 @@
 //! Plain-text rules, applied in this order:
 //!
 //! 1. **Paragraphs.** Blocks are separated by blank lines. In a hard-wrapped
-//!    file (most lines 30–100 characters) a block's lines are joined into one
+//!    file a block's lines are joined, parted where a short line ends a
 //!    paragraph; otherwise every line is a paragraph of its own, as in text
-//!    pasted from the web.
+//!    pasted from the web. A PDF's contents and page marks go (see `wrap`).
 //! 2. **Trailing boilerplate.** From a comment-section marker (`Leave a
 //!    Reply`) near the end, everything is dropped; then trailing lines such as
 //!    `This site uses Akismet …` or a parenthesised "contact us at" line;
@@ -49,31 +49,48 @@ pub enum Block {
         credit: Option<String>,
     },
     EditorNote(String),
+    /// Rows of cells, the first the head (see `plain_tables`).
+    Table(Vec<Vec<String>>),
 }
 
 /// Applies all rules to a plain-text body.
 pub fn normalize(body: &str) -> Normalized {
-    let mut paras = paragraphs(body);
+    let super::wrap::Paragraphs {
+        mut paras,
+        dropped: furniture,
+        pages,
+    } = super::wrap::read(body);
     let heads = super::running_head::remove(&mut paras, |p| p);
     let mut warnings = Vec::new();
     if let Some(head) = heads.first() {
         warnings.push(super::running_head::warning(heads.len(), head));
     }
-    // A PDF's pages (form feeds, running heads): a paragraph a page
-    // break cut in two is one again.
-    if !heads.is_empty() || body.contains('\x0c') {
-        rejoin_pages(&mut paras);
-    }
     let mut dropped = super::boilerplate::strip_navigation(&mut paras);
     dropped.extend(strip_boilerplate(&mut paras));
-    dropped.extend(heads);
+    dropped.extend(heads.iter().cloned());
+    dropped.extend(furniture);
     let mut inferred = Inferred::default();
     let mut start = 0;
+    // A paper's title page: title, names, affiliations, author note.
+    let gone = super::title_page::plain_front(&paras, &mut inferred);
+    let title_page = gone.contains(&true);
+    super::drop_marked(&mut paras, &gone);
+    // A PDF's notes, at the foot of each page.
+    let notes = super::plain_notes::take(&mut paras);
+    if notes.unmarked > 0 {
+        warnings.push(super::plain_notes::warning(notes.unmarked));
+    }
+    // A PDF's pages (form feeds, running heads, page marks, notes): a
+    // paragraph a page break cut in two is one again.
+    if pages || !heads.is_empty() || !notes.notes.is_empty() || body.contains('\x0c') {
+        rejoin_pages(&mut paras);
+    }
     // The headline, before body text, or before a caption line and then
     // body text.
     let direct = paras.len() > 1 && is_headline(&paras[0], &paras[1]);
-    let headline =
-        direct || paras.len() > 2 && !ends_sentence(&paras[1]) && is_headline(&paras[0], &paras[2]);
+    let headline = !title_page
+        && (direct
+            || paras.len() > 2 && !ends_sentence(&paras[1]) && is_headline(&paras[0], &paras[2]));
     if headline {
         inferred.title = Some(paras[0].clone());
         start = 1;
@@ -88,10 +105,6 @@ pub fn normalize(body: &str) -> Normalized {
             inferred.summary = Some(escape_markdown(&paras[1]));
             start = 2;
         }
-    } else {
-        // A paper's title page: title, names, affiliations, author note.
-        let gone = super::title_page::plain_front(&paras, &mut inferred);
-        super::drop_marked(&mut paras, &gone);
     }
     // The byline and the page's date line, in either order: `By A and B |
     // Section`, `Updated 14 November 2022`.
@@ -122,8 +135,10 @@ pub fn normalize(body: &str) -> Normalized {
     if inferred.authors.is_empty() {
         inferred.authors = blocks.iter().find_map(note_author).into_iter().collect();
     }
+    let mut markdown = to_markdown(&blocks);
+    super::plain_notes::write(&mut markdown, &notes.notes);
     Normalized {
-        markdown: to_markdown(&blocks),
+        markdown,
         inferred,
         dropped,
         warnings,
@@ -148,37 +163,10 @@ fn rejoin_pages(paras: &mut Vec<String>) {
     *paras = out;
 }
 
-/// Rule 1: splits the body into paragraphs, trimmed.
+/// Rule 1: splits the body into paragraphs, trimmed (see `wrap`).
+#[cfg(test)]
 pub fn paragraphs(body: &str) -> Vec<String> {
-    let groups: Vec<Vec<&str>> = body
-        .split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .split(|l| l.is_empty())
-        .filter(|g| !g.is_empty())
-        .map(<[&str]>::to_vec)
-        .collect();
-    if is_hard_wrapped(&groups) {
-        groups.iter().map(|g| g.join(" ")).collect()
-    } else {
-        groups.into_iter().flatten().map(str::to_string).collect()
-    }
-}
-
-/// A file is hard-wrapped when at least three lines continue onto a next line,
-/// four in five of them are 30–100 characters long, and most of them stop
-/// mid-sentence (pasted web text has one whole paragraph per line instead).
-fn is_hard_wrapped(groups: &[Vec<&str>]) -> bool {
-    let inner: Vec<&str> = groups
-        .iter()
-        .flat_map(|g| g[..g.len() - 1].iter().copied())
-        .collect();
-    let sized = inner
-        .iter()
-        .filter(|l| (30..=100).contains(&l.chars().count()))
-        .count();
-    let mid_sentence = inner.iter().filter(|l| !ends_sentence(l)).count();
-    inner.len() >= 3 && sized * 5 >= inner.len() * 4 && mid_sentence * 2 > inner.len()
+    super::wrap::read(body).paras
 }
 
 fn editor_note_text(para: &str) -> Option<&str> {
@@ -198,7 +186,19 @@ fn editor_note_text(para: &str) -> Option<&str> {
 /// Rules 5–7 on the body paragraphs.
 pub fn classify(paras: &[String]) -> Vec<Block> {
     let mut blocks = Vec::with_capacity(paras.len());
+    let mut tables = super::plain_tables::find(paras).into_iter().peekable();
     for (i, p) in paras.iter().enumerate() {
+        if let Some(t) = tables.peek() {
+            if i == t.start {
+                blocks.push(Block::Table(t.rows.clone()));
+            }
+            if (t.start..t.end).contains(&i) {
+                if i + 1 == t.end {
+                    tables.next();
+                }
+                continue;
+            }
+        }
         let has_next = i + 1 < paras.len();
         let block = if let Some((text, credit)) = caption_parts(p) {
             Block::Caption {
@@ -244,7 +244,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Paragraph(p) => out.push_str(&escape_markdown(p)),
+            Block::Paragraph(p) => out.push_str(&super::plain_notes::escape_marked(p)),
             Block::Heading(h) => {
                 out.push_str("## ");
                 out.push_str(&escape_markdown(h));
@@ -260,6 +260,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 }
                 out.push_str("\n\n</figcaption>\n</figure>");
             }
+            Block::Table(rows) => out.push_str(super::plain_tables::markdown(rows).trim_end()),
             Block::EditorNote(n) => {
                 out.push_str("<aside class=\"editor-note\" role=\"note\">\n\n**Editor's note:** ");
                 out.push_str(&escape_markdown(n));

@@ -49,6 +49,12 @@ fn capitalise(word: &str) -> String {
 /// Does the text end like a sentence (terminal punctuation, possibly followed
 /// by closing quotes or brackets)?
 pub fn ends_sentence(text: &str) -> bool {
+    // A note's marker held in the text (see `plain_notes`) comes after.
+    let text = text.trim_end();
+    let text = match text.strip_suffix('\u{2}') {
+        Some(held) => held.rfind('\u{1}').map_or(text, |k| &held[..k]),
+        None => text,
+    };
     let t = text.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(

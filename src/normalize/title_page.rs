@@ -68,17 +68,34 @@ pub(super) fn title_over_names(texts: &[&str]) -> Option<Vec<String>> {
 
 /// Rule 1 and 2 on a plain text's paragraphs: the title, authors and
 /// author note go to `inferred`; returns which paragraphs leave the body.
+/// The names may stand one to a line (a law review's title page); the
+/// affiliations may follow the abstract there, as the title page's notes
+/// (`Professor of Law, …`): they are the author note.
 pub(super) fn plain_front(paragraphs: &[String], inferred: &mut Inferred) -> Vec<bool> {
     let mut gone = vec![false; paragraphs.len()];
     let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-    let Some(names) = title_over_names(&texts) else {
+    // One name to a line: join the lines of names for the test.
+    let lines = (1..texts.len().min(5))
+        .take_while(|&k| super::paper::names_list(texts[k]).is_some())
+        .count();
+    let joined;
+    let view: Vec<&str> = if lines > 1 {
+        joined = texts[1..=lines].join(", ");
+        std::iter::once(texts[0])
+            .chain(std::iter::once(joined.as_str()))
+            .chain(texts[lines + 1..].iter().copied())
+            .collect()
+    } else {
+        texts.clone()
+    };
+    let Some(names) = title_over_names(&view) else {
         return gone;
     };
-    inferred.title = Some(texts[0].trim().to_string());
+    let lines = lines.max(1);
+    inferred.title = Some(super::text::title_case(texts[0].trim()));
     inferred.authors = names;
-    gone[0] = true;
-    gone[1] = true;
-    let mut i = 2;
+    gone[..=lines].iter_mut().for_each(|g| *g = true);
+    let mut i = lines + 1;
     while i < texts.len().min(8) && super::paper::is_affiliation(texts[i]) {
         gone[i] = true;
         i += 1;
@@ -87,8 +104,43 @@ pub(super) fn plain_front(paragraphs: &[String], inferred: &mut Inferred) -> Vec
         let (n, note) = note_after(&texts, label);
         gone[label..=label + n].iter_mut().for_each(|g| *g = true);
         inferred.author_note = note;
+    } else if i < texts.len() && !super::paper::is_affiliation(texts[i]) {
+        // The abstract, then the title page's notes on the authors.
+        let notes: Vec<usize> = (i + 1..texts.len().min(i + 5))
+            .take_while(|&k| is_author_position(texts[k]))
+            .collect();
+        if !notes.is_empty() {
+            let text: Vec<&str> = notes.iter().map(|&k| texts[k].trim()).collect();
+            inferred.author_note = Some(text.join("\n\n"));
+            notes.iter().for_each(|&k| gone[k] = true);
+        }
     }
     gone
+}
+
+/// `Professor of Law, …`, `Associate Professor, …`, `J.D. Candidate, …`:
+/// a note on an author's position.
+fn is_author_position(p: &str) -> bool {
+    const POSITIONS: &[&str] = &[
+        "Professor",
+        "Associate Professor",
+        "Assistant Professor",
+        "Visiting Professor",
+        "Lecturer",
+        "Senior Lecturer",
+        "Reader in",
+        "Dean",
+        "Fellow",
+        "Research Fellow",
+        "J.D.",
+        "Ph.D.",
+        "LL.M.",
+        "Judge",
+        "Partner",
+        "Counsel",
+    ];
+    let t = p.trim_start_matches(['*', '†', '‡', '§', ' ']);
+    POSITIONS.iter().any(|w| t.starts_with(w)) && super::paper::is_affiliation(t)
 }
 
 #[cfg(test)]
