@@ -68,14 +68,15 @@ pub(super) fn entry_reads_more(text: &str, n: &Reference, e: &Reference) -> bool
     let vancouver = letters(&first.family) == letters(&format!("{}{}", other.family, other.given))
         && !other.given.is_empty()
         && other.given.chars().all(|c| c.is_ascii_uppercase());
+    // `STEPHEN MCCAFFREY, THE LAW OF …`: a title in capitals is no name.
+    let more_names = e.authors.len() > n.authors.len()
+        && !e.authors.iter().any(|p| {
+            let function = |w: &str| matches!(w, "THE" | "OF" | "AND" | "IN" | "ON" | "FOR" | "TO");
+            function(&p.family) || p.given.split_whitespace().any(function)
+        });
     swapped
         || vancouver
-        || same_first
-            && (e.authors.len() > n.authors.len()
-                || title_is_a_name
-                || title_in_names
-                || dated
-                || title_cut)
+        || same_first && (more_names || title_is_a_name || title_in_names || dated || title_cut)
 }
 
 /// The journal the entry parser found where the note rules found the same
@@ -154,7 +155,9 @@ pub(super) fn entry_reading(text: &str, urls: Vec<String>) -> Option<Reference> 
 
 /// Whether a note opens as an author–date entry does: names, then the
 /// year in parentheses before a full stop (`Berg, A., and Moser, K.
-/// (2012).`, `Berg, A. (2012, May 3).`).
+/// (2012). Title`, `Berg, A. (2012, May 3).`); not a year that ends a
+/// Bluebook citation of a journal's volume and page (`…, 1 Water Pol'y
+/// 251, 255 (1998).`).
 pub(super) fn author_date_form(text: &str) -> bool {
     let Some(open) = text.find(" (") else {
         return false;
@@ -171,6 +174,14 @@ pub(super) fn author_date_form(text: &str) -> bool {
         && year.len() >= 4
         && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && after[close + 1..].starts_with('.')
+        && (after[close + 2..]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .nth(2)
+            .is_some()
+            || !names
+                .match_indices(", ")
+                .any(|(k, _)| super::note_cases::reporter_cite(&text[k + 2..]).is_some()))
 }
 
 /// A note without the remark after its reference (`… 282–490. Compare

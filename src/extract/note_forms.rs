@@ -88,7 +88,9 @@ fn work(t: &str, first: bool) -> Option<Reference> {
     } else {
         split_title(rest)?
     };
-    r.title = title.map(|t| clean(&t)).filter(|t| !t.is_empty());
+    r.title = title
+        .map(|t| caps_title(&clean(&t)))
+        .filter(|t| !t.is_empty());
     let facts = publication(rest, kind, &mut r);
     let apart = kind != Set::Plain || facts.reporter;
     // After a lead-in: a title set apart, or one followed by its
@@ -123,6 +125,34 @@ fn work(t: &str, first: bool) -> Option<Reference> {
             "book"
         });
     Some(r)
+}
+
+/// `THE LAW OF INTERNATIONAL WATERCOURSES` → `The Law of International
+/// Watercourses`: a title in capitals (the Bluebook's large and small
+/// capitals, as a PDF's text gives them), in title case; others as they
+/// are.
+fn caps_title(t: &str) -> String {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || t.chars().any(char::is_lowercase) || t.split_whitespace().count() < 2 {
+        return t.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+    ];
+    t.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// `United Nations Conference on Trade and Development, *World …*`: an

@@ -269,3 +269,44 @@ fn a_place_before_the_publisher_is_no_publisher() {
     let r = read_ok("Jonas Keller, *River Ports*, New York, Norton, 2001, 12.");
     assert_eq!(r.publisher.as_deref(), Some("Norton"));
 }
+
+#[test]
+fn bluebook_articles_in_plain_type_with_a_pin_cite() {
+    // A PDF's text drops the italics and sets the journal in capitals.
+    for text in [
+        "Aaron T. Wolf, Conflict and Cooperation Along International Waterways, 1 WATER POL'Y 251, 255 (1998).",
+        "Aaron T. Wolf, Conflict and Cooperation Along International Waterways, 1 Water Pol'y 251, 255 (1998).",
+    ] {
+        let r = read_ok(text);
+        assert_eq!(r.title.as_deref(), Some("Conflict and Cooperation Along International Waterways"), "{text}");
+        assert_eq!(r.volume.as_deref(), Some("1"));
+        assert_eq!(r.pages.as_deref(), Some("251"));
+        let Parsed::Reference(p) = parse_reference(text, Vec::new()) else {
+            panic!("not a reference: {text}");
+        };
+        assert_eq!(p.title, r.title, "{text}");
+        assert_eq!(p.volume.as_deref(), Some("1"), "{text}");
+    }
+    let text = "Kaveh Madani, Game Theory and Water Resources, 381 J. HYDROLOGY 225 (2010).";
+    let Parsed::Reference(p) = parse_reference(text, Vec::new()) else {
+        panic!("not a reference: {text}");
+    };
+    assert_eq!(p.title.as_deref(), Some("Game Theory and Water Resources"));
+    assert_eq!(p.container.as_deref(), Some("J. HYDROLOGY"));
+}
+
+#[test]
+fn bluebook_books_in_capitals() {
+    let text = "See generally STEPHEN MCCAFFREY, THE LAW OF INTERNATIONAL WATERCOURSES 302–08 (3d ed. 2019).";
+    let text = crate::extract::short_forms::without_signal(text);
+    let Parsed::Reference(p) = parse_reference(text, Vec::new()) else {
+        panic!("not a reference: {text}");
+    };
+    assert_eq!(family(&p), ["Mccaffrey"]);
+    assert_eq!(p.authors[0].given, "Stephen");
+    assert_eq!(
+        p.title.as_deref(),
+        Some("The Law of International Watercourses")
+    );
+    assert_eq!(p.year, Some(2019));
+}

@@ -10,6 +10,72 @@ use super::names::Person;
 /// comma that closes their list, or `None` when `t` does not open with
 /// names in a note style.
 pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
+    if let Some(found) = capitals_before_title(t) {
+        return Some(found);
+    }
+    // After the names, a title; a volume there (`381 J. Hydrology`) shows
+    // that the title was read as names.
+    let listed = names_list(t).filter(|(people, at)| {
+        people.len() == 1
+            || !t[*at..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+    });
+    listed.or_else(|| {
+        // `Aaron T. Wolf, Conflict and Cooperation Along …`: a title with
+        // `and` in it read on as more names; the first person alone, when
+        // given names come before the family name.
+        // Only before a journal's volume and page (`, 1 Water Pol'y 251`),
+        // which ends such a title at a comma for sure.
+        let comma = t.find(',')?;
+        let rest = t[comma + 1..].trim_start();
+        let article = rest
+            .match_indices(", ")
+            .any(|(k, _)| super::note_cases::reporter_cite(&rest[k + 2..]).is_some());
+        if !article || t[..comma].split_whitespace().count() < 2 {
+            return None;
+        }
+        let (people, _) = names_list(&t[..=comma])?;
+        let given = people.first().is_some_and(|p| !p.given.is_empty());
+        (people.len() == 1 && given).then(|| (people, t.len() - rest.len()))
+    })
+}
+
+/// `STEPHEN MCCAFFREY, THE LAW OF …`: a book in the Bluebook's large and
+/// small capitals, as a PDF's text gives it: two or three words in
+/// capitals, no initials, then a title in capitals. The last word is the
+/// family name.
+fn capitals_before_title(t: &str) -> Option<(Vec<Person>, usize)> {
+    let comma = t.find(", ")?;
+    let words: Vec<&str> = t[..comma].split_whitespace().collect();
+    let name = (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| caps(w).is_some() && !initial(w) && w.chars().count() >= 3);
+    let rest = &t[comma + 2..];
+    let title = rest
+        .split_whitespace()
+        .take(2)
+        .filter(|w| caps(w).is_some() && !initial(w))
+        .count()
+        == 2;
+    if !name || !title || words.iter().any(|w| is_stop(w)) {
+        return None;
+    }
+    let (given, family) = words.split_at(words.len() - 1);
+    let person = Person {
+        family: caps(family[0])?,
+        given: given
+            .iter()
+            .filter_map(|w| caps(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    Some((vec![person], comma + 2))
+}
+
+/// The names a note opens with, as a list (see [`given_first`]).
+fn names_list(t: &str) -> Option<(Vec<Person>, usize)> {
     let words: Vec<(usize, &str)> = super::note_forms::word_spans(t).take(40).collect();
     let mut people: Vec<Person> = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
@@ -53,7 +119,7 @@ pub(super) fn given_first(t: &str) -> Option<(Vec<Person>, usize)> {
                 .collect();
             return Some((people, (at + w.len() + 1).min(t.len())));
         }
-        if !name_word(bare) || cur.len() >= 6 || (cur.is_empty() && STOP.contains(&bare)) {
+        if !name_word(bare) || cur.len() >= 6 || (cur.is_empty() && is_stop(bare)) {
             return None;
         }
         cur.push(bare);
@@ -152,7 +218,7 @@ fn more_people(words: &[(usize, &str)]) -> bool {
         if matches!(bare, "and" | "&") {
             return true;
         }
-        if !name_word(bare) || (n == 0 && STOP.contains(&bare)) {
+        if !name_word(bare) || (n == 0 && is_stop(bare)) {
             return false;
         }
         n += 1;
@@ -164,6 +230,12 @@ fn more_people(words: &[(usize, &str)]) -> bool {
 }
 
 /// Words that begin a sentence or a title, not a name.
+/// A word of [`STOP`], also in capitals (`THE LAW OF …`, a book's title
+/// in the Bluebook's large and small capitals as a PDF's text gives it).
+fn is_stop(w: &str) -> bool {
+    STOP.contains(&w) || caps(w).is_some_and(|t| STOP.contains(&t.as_str()))
+}
+
 const STOP: &[&str] = &[
     "A",
     "According",
