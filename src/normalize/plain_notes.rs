@@ -206,7 +206,8 @@ pub fn write(markdown: &mut String, notes: &[(String, String)]) {
 }
 
 /// Digits glued after a lower-case letter or a closing mark, before a
-/// space, a closing mark or the end: `people.1 `, `instruments,2 `.
+/// space, a closing mark, a stop or the end: `people.1 `, `instruments,2
+/// `, `siècle1.`.
 fn glued_numbers(p: &str) -> Vec<(std::ops::Range<usize>, u32)> {
     let mut out = Vec::new();
     let bytes = p.as_bytes();
@@ -235,7 +236,10 @@ fn glued_numbers(p: &str) -> Vec<(std::ops::Range<usize>, u32)> {
             && p[..start].ends_with('.');
         let number_before = head.ends_with(|c: char| c.is_ascii_digit()) && !year;
         let after = p[i..].chars().next();
-        let ends = after.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | '—' | '–'));
+        // French sets the marker before the stop: `siècle1.`, `par an2,`.
+        let ends = after.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, ')' | ']' | '—' | '–' | '.' | ',' | ';' | ':')
+        });
         if glued && !number_before && ends && i - start <= 3 {
             if let Ok(n) = p[start..i].parse() {
                 out.push((start..i, n));

@@ -86,6 +86,7 @@ fn numbers_that_are_not_markers() {
         [1, 2, 12]
     );
     assert_eq!(found("a quarrel)3 ended"), [3]);
+    assert_eq!(found("du XIXe siècle1. Pourtant, par an2, et"), [1, 2]);
 }
 
 #[test]

@@ -188,12 +188,16 @@ fn opens_entry(line: &str) -> bool {
         && initial.starts_with(char::is_uppercase)
 }
 
-/// `Keywords: …`, `JEL codes: …`: a label of one or two words.
+/// `Keywords: …`, `JEL codes: …`, `Mots-clés : …`: a label of one or two
+/// words.
 fn opens_label(line: &str) -> bool {
-    line.split_whitespace()
+    let words: Vec<&str> = line.split_whitespace().take(3).collect();
+    // French sets a space before the colon: `Mots-clés : …`.
+    words
+        .iter()
         .take(2)
-        .position(|w| w.ends_with(':') && w.len() > 1)
-        .is_some()
+        .any(|w| w.ends_with(':') && w.len() > 1)
+        || words.get(1).is_some_and(|w| *w == ":")
 }
 
 /// `1 The boards …`, `2 Data and methods`: a note's or a section's number

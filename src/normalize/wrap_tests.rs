@@ -147,3 +147,11 @@ fn small_capitals_are_joined() {
     assert_eq!(join_small_caps("A BSTRACT"), "ABSTRACT");
     assert_eq!(join_small_caps("Part I begins"), "Part I begins");
 }
+
+#[test]
+fn labels_open_a_paragraph() {
+    assert!(opens_label("Keywords: rivers, treaties"));
+    assert!(opens_label("JEL codes: N54, Q15"));
+    assert!(opens_label("Mots-clés : navigation fluviale"));
+    assert!(!opens_label("The commission met: a history"));
+}
