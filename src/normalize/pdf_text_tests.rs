@@ -16,6 +16,13 @@ fn a_law_reviews_notes_pair_with_their_markers() {
         "{md}"
     );
     assert!(md.contains("addressed drought at all.[^7]"));
+    // A page break cut this paragraph before the page's notes.
+    assert!(
+        md.contains(
+            "The rest leave the question to the parties' later practice, or to a tribunal.[^9]"
+        ),
+        "{md}"
+    );
     for label in 1..=9 {
         assert!(
             md.contains(&format!("\n[^{label}]: ")),

@@ -148,7 +148,9 @@ fn split_group(lines: &[&str], width: usize, first: bool) -> Vec<String> {
 ///   of the width to spare: the break was the writer's, not the wrapper's;
 /// - or it ends a sentence and the next line opens a page's next note
 ///   (`See`, `Cf.`, `Id.`), a reference list's entry (`Lipping, H.`) or
-///   a labelled line (`Keywords:`);
+///   a labelled line (`Keywords:`); or, sentence or not, the next line
+///   opens with a signal no sentence goes on with (`Cf.`, `See also`)
+///   or is much wider than the text's usual line (a note's smaller type);
 /// - or the next line opens with a note's or a section's number (`2 On`);
 /// - or it is a line in capitals (a title, a heading), or the next one is;
 /// - or the next line's first word would have fitted on it with a fifth
@@ -166,6 +168,19 @@ fn ends_paragraph(lines: &[&str], i: usize, usual: usize) -> bool {
     let signal = matches!(first, "See" | "See," | "Cf." | "Id." | "Ibid." | "Compare");
     let opens_part = sentence && (signal || opens_entry(next) || opens_label(next));
     if opens_part || numbered(next) || in_capitals(line) || sentence && in_capitals(next) {
+        return true;
+    }
+    // A page's first note after running text that the page break cut
+    // mid-sentence (`… Modern jurists have a` / `Cf. Wood v. Lucy, …`):
+    // no sentence goes on with these.
+    let second = next.split_whitespace().nth(1).unwrap_or("");
+    let strong = matches!(first, "Cf." | "Id." | "Id.," | "Ibid." | "Ibid.," | "See,")
+        || first == "See" && matches!(second, "generally" | "also" | "id." | "supra")
+        || first == "But" && matches!(second, "see" | "cf.");
+    // A line much wider than the text's usual one is set in smaller type:
+    // a page's notes begin there.
+    let wider = len(next) * 100 > usual * 115 && len(line) * 100 <= usual * 105;
+    if (strong || wider) && line.split_whitespace().count() >= 4 {
         return true;
     }
     let width = len(next).max(i.checked_sub(1).map_or(0, |j| len(lines[j])));

@@ -155,3 +155,18 @@ fn labels_open_a_paragraph() {
     assert!(opens_label("Mots-clés : navigation fluviale"));
     assert!(!opens_label("The commission met: a history"));
 }
+
+#[test]
+fn a_page_break_mid_sentence_before_the_notes() {
+    let text = "When a contingency arrives that the agreement did not address, an index\n\
+                vanishes or a music hall burns, the parties look to the courts, and the\n\
+                judges will sometimes fill the gap.9 Modern jurists have a name for it\n\
+                and a long tradition of argument about it, which\n\
+                Cf. Wood v. Lucy, Lady Duff-Gordon, 222 N.Y. 88, 118 N.E. 214 (1917) (arguing\n\
+                that they are bound).\n\
+                See generally Alan Schwartz, Contract Theory, 113 Yale L.J. 541 (2003).\n";
+    let p = read(text);
+    assert_eq!(p.paras.len(), 3, "{:#?}", p.paras);
+    assert!(p.paras[0].ends_with("argument about it, which"));
+    assert!(p.paras[1].starts_with("Cf. Wood"));
+}
