@@ -195,6 +195,25 @@ pub fn escape_marked(p: &str) -> String {
     out
 }
 
+/// The text without its held markers (a title's or a summary's, which
+/// carry no note references).
+pub fn unmarked(p: &str) -> String {
+    if !p.contains(MARK_OPEN) {
+        return p.to_string();
+    }
+    let mut out = String::with_capacity(p.len());
+    let mut held = false;
+    for c in p.chars() {
+        match c {
+            MARK_OPEN => held = true,
+            MARK_CLOSE => held = false,
+            _ if !held => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Appends the notes to the Markdown as note definitions.
 pub fn write(markdown: &mut String, notes: &[(String, String)]) {
     for (label, text) in notes {

@@ -124,3 +124,9 @@ fn held_markers_in_the_input_are_removed() {
     assert_eq!(taken.notes.len(), 1);
     assert_eq!(escape_marked(&p[0]), "Text 9 here.[^1]");
 }
+
+#[test]
+fn held_markers_leave_titles() {
+    assert_eq!(unmarked("A title\u{1}3\u{2} here"), "A title here");
+    assert_eq!(unmarked("Plain"), "Plain");
+}

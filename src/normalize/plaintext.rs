@@ -92,7 +92,7 @@ pub fn normalize(body: &str) -> Normalized {
         && (direct
             || paras.len() > 2 && !ends_sentence(&paras[1]) && is_headline(&paras[0], &paras[2]));
     if headline {
-        inferred.title = Some(paras[0].clone());
+        inferred.title = Some(super::plain_notes::unmarked(&paras[0]));
         start = 1;
         // A standfirst under the headline, before the byline or the date
         // line (`Unions reject offer; lines divert ships`): the summary.
@@ -102,7 +102,7 @@ pub fn normalize(body: &str) -> Normalized {
                 || credits::byline(&paras[2]).is_some()
                 || is_date_line(&paras[2]));
         if dek {
-            inferred.summary = Some(escape_markdown(&paras[1]));
+            inferred.summary = Some(escape_markdown(&super::plain_notes::unmarked(&paras[1])));
             start = 2;
         }
     }
@@ -247,15 +247,15 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             Block::Paragraph(p) => out.push_str(&super::plain_notes::escape_marked(p)),
             Block::Heading(h) => {
                 out.push_str("## ");
-                out.push_str(&escape_markdown(h));
+                out.push_str(&super::plain_notes::escape_marked(h));
             }
             Block::Caption { text, credit } => {
                 out.push_str("<figure class=\"caption\">\n<figcaption>\n\n");
-                out.push_str(&escape_markdown(text));
+                out.push_str(&super::plain_notes::escape_marked(text));
                 if let Some(c) = credit {
                     out.push_str(&format!(
                         " <span class=\"credit\">{}</span>",
-                        escape_markdown(c)
+                        super::plain_notes::escape_marked(c)
                     ));
                 }
                 out.push_str("\n\n</figcaption>\n</figure>");
@@ -263,7 +263,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             Block::Table(rows) => out.push_str(super::plain_tables::markdown(rows).trim_end()),
             Block::EditorNote(n) => {
                 out.push_str("<aside class=\"editor-note\" role=\"note\">\n\n**Editor's note:** ");
-                out.push_str(&escape_markdown(n));
+                out.push_str(&super::plain_notes::escape_marked(n));
                 out.push_str("\n\n</aside>");
             }
         }
