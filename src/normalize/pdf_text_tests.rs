@@ -59,4 +59,7 @@ fn a_papers_numbered_notes_table_and_references() {
     assert!(md.contains("\n\nLipping, H. (1996)"));
     assert!(!md.contains("dissolved. 4"));
     assert!(md.contains("## 2 Data and methods"));
+    let summary = n.inferred.summary.as_deref().unwrap_or_default();
+    assert!(summary.starts_with("This paper studies the grain marketing boards"));
+    assert!(n.inferred.stated.contains(&"stated_summary"));
 }

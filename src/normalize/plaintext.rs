@@ -85,6 +85,13 @@ pub fn normalize(body: &str) -> Normalized {
     if pages || !heads.is_empty() || !notes.notes.is_empty() || body.contains('\x0c') {
         rejoin_pages(&mut paras);
     }
+    // A paper's abstract, under its label: the summary, as for Markdown.
+    if title_page {
+        if let Some(text) = abstract_after_label(&paras) {
+            inferred.summary = Some(escape_markdown(&super::plain_notes::unmarked(text)));
+            inferred.stated.push("stated_summary");
+        }
+    }
     // The headline, before body text, or before a caption line and then
     // body text.
     let direct = paras.len() > 1 && is_headline(&paras[0], &paras[1]);
@@ -143,6 +150,26 @@ pub fn normalize(body: &str) -> Normalized {
         dropped,
         warnings,
     }
+}
+
+/// The paragraph after an abstract's label (`Abstract`, `Résumé`,
+/// `Resumen`, `Zusammenfassung`, `Riassunto`, `Аннотация`) among the
+/// first paragraphs, when it is running text.
+fn abstract_after_label(paras: &[String]) -> Option<&str> {
+    const LABELS: &[&str] = &[
+        "abstract",
+        "résumé",
+        "resumen",
+        "zusammenfassung",
+        "riassunto",
+        "аннотация",
+    ];
+    let at = paras.iter().take(6).position(|p| {
+        let bare = p.trim().trim_end_matches([':', '.']).to_lowercase();
+        LABELS.contains(&bare.as_str())
+    })?;
+    let text = paras.get(at + 1)?;
+    (text.split_whitespace().count() > 10).then_some(text.as_str())
 }
 
 /// Joins a paragraph that does not end a sentence with the next when it
