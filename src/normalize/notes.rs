@@ -208,12 +208,18 @@ pub(super) fn take(blocks: &mut [Block], styles: &[Style], used: &[String]) -> T
         }
     }
     if unmarked > 0 {
-        taken.warnings.push(format!(
-            "{unmarked} note{} no marker in the text; listed with the notes",
-            if unmarked == 1 { " has" } else { "s have" }
-        ));
+        taken.warnings.push(unmarked_warning(unmarked));
     }
     taken
+}
+
+/// The warning for notes that found no marker in the text (converted
+/// Markdown's and plain text's alike).
+pub(super) fn unmarked_warning(unmarked: usize) -> String {
+    format!(
+        "{unmarked} note{} no marker in the text; listed with the notes",
+        if unmarked == 1 { " has" } else { "s have" }
+    )
 }
 
 /// The markers the note pairs with (indices into `markers`), marked taken.

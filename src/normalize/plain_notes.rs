@@ -73,20 +73,23 @@ pub fn take(paras: &mut Vec<String>) -> Taken {
     let mut taken = Taken::default();
     let mut gone = vec![false; paras.len()];
     let mut paired: Vec<(usize, std::ops::Range<usize>, u32)> = Vec::new();
+    // Each note with the paragraph it stood in, to put them in the
+    // text's order at the end.
+    let mut notes: Vec<(usize, String, String)> = Vec::new();
     // Notes with their numbers pair with the marker of that number before
-    // them; by their place, among the others.
-    let mut placed: Vec<(usize, String, String)> = Vec::new();
+    // them.
     for (i, n) in label.iter().enumerate() {
         let Some(n) = *n else { continue };
         let Some(k) = markers.iter().position(|m| m.2 == n && m.0 < i) else {
             continue;
         };
         let text = paras[i].split_once(' ').map_or("", |(_, t)| t).to_string();
-        placed.push((i, n.to_string(), text));
+        notes.push((i, n.to_string(), text));
         paired.push(markers.remove(k));
         gone[i] = true;
     }
     let mut since = 0; // the first marker after the last run
+    let mut last_run: Option<usize> = None; // where the last run's last note is
     let mut i = 0;
     while i < paras.len() {
         if !is_note[i] {
@@ -97,50 +100,42 @@ pub fn take(paras: &mut Vec<String>) -> Taken {
         while i < paras.len() && is_note[i] {
             i += 1;
         }
-        let mut run: Vec<String> = paras[start..i].to_vec();
+        let mut first = start;
         // A note a page break cut goes on from the last run's last note.
-        if run[0].starts_with(char::is_lowercase) && !taken.notes.is_empty() {
-            let rest = run.remove(0);
-            let last = taken.notes.last_mut().expect("a note");
-            last.1.push(' ');
-            last.1.push_str(&rest);
+        if paras[start].starts_with(char::is_lowercase) {
+            if let Some(last) = last_run.and_then(|k| notes.get_mut(k)) {
+                last.2.push(' ');
+                last.2.push_str(&paras[start]);
+                first += 1;
+            }
         }
         let end = markers[since..]
             .iter()
             .position(|m| m.0 >= start)
             .map_or(markers.len(), |k| since + k);
         let own = &markers[since..end];
+        let run = first..i;
         if !own.is_empty() && own.len() == run.len() {
-            for (m, text) in own.iter().zip(run) {
-                taken.notes.push((m.2.to_string(), text));
+            for (m, p) in own.iter().zip(run) {
+                notes.push((p, m.2.to_string(), paras[p].clone()));
             }
             paired.extend(own.iter().cloned());
-        } else if !own.is_empty() || !taken.notes.is_empty() {
-            for text in run {
+        } else if !own.is_empty() || last_run.is_some() {
+            for p in run {
                 taken.unmarked += 1;
-                taken.notes.push((format!("u{}", taken.unmarked), text));
+                notes.push((p, format!("u{}", taken.unmarked), paras[p].clone()));
             }
         } else {
             // No running text with markers before it: not a page's notes.
             continue;
         }
+        last_run = notes.len().checked_sub(1);
         since = end;
         gone[start..i].iter_mut().for_each(|g| *g = true);
     }
-    if !placed.is_empty() {
-        // The notes of either kind in the text's order.
-        let mut all: Vec<(usize, String, String)> = placed;
-        let runs: Vec<usize> = (0..paras.len())
-            .filter(|&i| gone[i] && label[i].is_none())
-            .collect();
-        all.extend(
-            runs.into_iter()
-                .zip(std::mem::take(&mut taken.notes))
-                .map(|(i, (l, t))| (i, l, t)),
-        );
-        all.sort_by_key(|n| n.0);
-        taken.notes = all.into_iter().map(|(_, l, t)| (l, t)).collect();
-    }
+    // The notes of either kind in the text's order.
+    notes.sort_by_key(|n| n.0);
+    taken.notes = notes.into_iter().map(|(_, l, t)| (l, t)).collect();
     // Markers from the end of each paragraph, so the ranges stay right.
     paired.sort_by_key(|m| (m.0, m.1.start));
     for (p, range, n) in paired.into_iter().rev() {
@@ -161,14 +156,6 @@ fn note_label(p: &str) -> Option<u32> {
     (digits && opens && sentence && rest.split_whitespace().count() >= 3)
         .then(|| n.parse().ok())
         .flatten()
-}
-
-/// The warning for notes that found no marker.
-pub fn warning(unmarked: usize) -> String {
-    format!(
-        "{unmarked} note{} no marker in the text; listed with the notes",
-        if unmarked == 1 { " has" } else { "s have" }
-    )
 }
 
 /// Escapes a paragraph for Markdown, its held markers made note references.

@@ -78,7 +78,7 @@ pub fn normalize(body: &str) -> Normalized {
     // A PDF's notes, at the foot of each page.
     let notes = super::plain_notes::take(&mut paras);
     if notes.unmarked > 0 {
-        warnings.push(super::plain_notes::warning(notes.unmarked));
+        warnings.push(super::notes::unmarked_warning(notes.unmarked));
     }
     // A PDF's pages (form feeds, running heads, page marks, notes): a
     // paragraph a page break cut in two is one again.

@@ -47,11 +47,16 @@ pub fn read(body: &str) -> Paragraphs {
     let wrapped = is_hard_wrapped(&groups);
     let width = usual_width(&groups);
     let mut paras = Vec::with_capacity(groups.len());
-    for (k, g) in groups.into_iter().enumerate() {
-        if g.len() == 1 && wrapped && is_page_number(g[0]) {
-            dropped.push(g[0].to_string());
-            pages = true;
-        } else if wrapped {
+    for (k, mut g) in groups.into_iter().enumerate() {
+        // A bare page number, alone or ending a page's last block.
+        if wrapped && g.last().is_some_and(|l| is_page_number(l)) {
+            dropped.push(g.pop().unwrap_or_default().to_string());
+            pages |= g.is_empty();
+        }
+        if g.is_empty() {
+            continue;
+        }
+        if wrapped {
             paras.extend(split_group(&g, width, k == 0));
         } else {
             paras.extend(g.into_iter().map(str::to_string));
@@ -121,10 +126,6 @@ fn split_group(lines: &[&str], width: usize, first: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for (i, line) in lines.iter().enumerate() {
-        // A bare page number ends a page's last block.
-        if i + 1 == lines.len() && i > 0 && is_page_number(line) {
-            break;
-        }
         if !cur.is_empty() {
             cur.push(' ');
         }
@@ -279,19 +280,18 @@ fn join_small_caps(line: &str) -> std::borrow::Cow<'_, str> {
     }
     let words: Vec<&str> = line.split(' ').collect();
     let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let possessive = |k: usize| words[k] == "S" && k > 0 && words[k - 1].ends_with(['’', '\'']);
     let joins = |k: usize| {
         let (w, next) = (words[k], words.get(k + 1).copied().unwrap_or(""));
         let letter = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-        let possessive = w == "S" && k > 0 && words[k - 1].ends_with(['’', '\'']);
-        letter && !possessive && caps(next) && (!matches!(w, "A" | "I") || no_onset(next))
+        letter && !possessive(k) && caps(next) && (!matches!(w, "A" | "I") || no_onset(next))
     };
     if !(0..words.len()).any(joins) {
         return line.into();
     }
     let mut out = String::with_capacity(line.len());
     for (k, w) in words.iter().enumerate() {
-        let possessive = *w == "S" && k > 0 && words[k - 1].ends_with(['’', '\'']);
-        if k > 0 && !joins(k - 1) && !possessive {
+        if k > 0 && !joins(k - 1) && !possessive(k) {
             out.push(' ');
         }
         out.push_str(w);
