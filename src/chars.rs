@@ -99,6 +99,30 @@ pub fn push_base36(out: &mut String, mut n: usize) {
     out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
+/// Where the first of `patterns` stands in `text`: the leftmost match,
+/// and of those starting at one place the one listed first, as `(byte
+/// offset, index in patterns)`. The same as taking each pattern's first
+/// `find` and the least, in one pass over the text (rules that look for
+/// any of a list of marks run on every note and paragraph). Patterns are
+/// not empty.
+pub fn first_of(text: &str, patterns: &[&str]) -> Option<(usize, usize)> {
+    let mut starts = [false; 256];
+    for p in patterns {
+        starts[usize::from(*p.as_bytes().first()?)] = true;
+    }
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, b)| {
+        if !starts[usize::from(*b)] {
+            return None;
+        }
+        let rest = &bytes[i..];
+        patterns
+            .iter()
+            .position(|p| rest.starts_with(p.as_bytes()))
+            .map(|k| (i, k))
+    })
+}
+
 /// `s` with `&`, `<`, `>`, `"` and `'` written as entities: safe in HTML text and attributes.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 16);
@@ -138,5 +162,33 @@ mod tests {
         assert_eq!(after_last("x\u{00a0}e.g", char::is_whitespace), 3);
         assert_eq!(&"x\u{00a0}e.g"[3..], "e.g");
         assert_eq!(after_last("word", char::is_whitespace), 0);
+    }
+
+    #[test]
+    fn first_of_is_the_least_first_find() {
+        let naive = |t: &str, ps: &[&str]| {
+            ps.iter()
+                .enumerate()
+                .filter_map(|(k, p)| t.find(p).map(|i| (i, k)))
+                .min_by_key(|(i, _)| *i)
+        };
+        let lists: [&[&str]; 3] = [
+            &[", editor", ", editors", " (ed.)", ", ed."],
+            &["U.N. Doc. ", "UN Doc ", "©", "Copyright"],
+            &["г.", "年", "(c)", "(C)"],
+        ];
+        let texts = [
+            "",
+            "Lund, A., editors, Title (ed.)",
+            "Berg, K. (ed.), Salt, ed. 2",
+            "© 2021 Copyright, U.N. Doc. A/5 UN Doc B",
+            "Иванов, 1991 г. 二〇二一年 (C) (c)",
+            "no marks at all",
+        ];
+        for ps in lists {
+            for t in texts {
+                assert_eq!(first_of(t, ps), naive(t, ps), "{t:?} {ps:?}");
+            }
+        }
     }
 }

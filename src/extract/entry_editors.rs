@@ -39,11 +39,9 @@ const NAMES_REACH: usize = 300;
 /// `text` without the editors' mark after its opening names; as it is
 /// where no names come before such a mark.
 pub(super) fn without_editor_mark(text: &str) -> Cow<'_, str> {
-    let Some((k, mark)) = MARKS
-        .iter()
-        .filter_map(|m| text.find(m).map(|k| (k, *m)))
-        .min_by_key(|(k, _)| *k)
-    else {
+    // A mark beyond the names' reach leaves the text as it is.
+    let window = &text[..crate::chars::floor(text, NAMES_REACH + 16)];
+    let Some((k, mark)) = crate::chars::first_of(window, MARKS).map(|(k, m)| (k, MARKS[m])) else {
         return text.into();
     };
     let head = &text[..k];

@@ -101,7 +101,7 @@ struct Token {
 }
 
 fn years(text: &str) -> Vec<Token> {
-    let reprint_from = REPRINTS.iter().filter_map(|m| text.find(m)).min();
+    let reprint_from = crate::chars::first_of(text, REPRINTS).map(|(k, _)| k);
     super::entry_numbers::four_figures(text)
         // Wider than years are: the number taken may be a volume.
         .filter(|(year, _)| (1000..2100).contains(year))

@@ -77,14 +77,25 @@ const DECISION_KINDS: &[&str] = &[
 /// Where `, Judgment,` (or another kind of decision) follows a case's
 /// name in the first 220 bytes of `t`.
 fn decision_kind(t: &str) -> Option<usize> {
-    DECISION_KINDS
-        .iter()
-        .filter_map(|k| {
-            let at = t.find(&format!(", {k}"))?;
-            let after = &t[at + 2 + k.len()..];
-            (at < 220 && after.starts_with([',', ' '])).then_some(at)
-        })
-        .min()
+    // Each kind's first `, Kind` counts, as with `find`; one pass over
+    // the commas, remembering the kinds whose first one did not do.
+    let mut spent = 0u16;
+    for (at, _) in t.match_indices(", ") {
+        if at >= 220 {
+            return None;
+        }
+        let rest = &t[at + 2..];
+        for (n, k) in DECISION_KINDS.iter().enumerate() {
+            if spent & (1 << n) != 0 || !rest.starts_with(k) {
+                continue;
+            }
+            if rest[k.len()..].starts_with([',', ' ']) {
+                return Some(at);
+            }
+            spent |= 1 << n;
+        }
+    }
+    None
 }
 
 /// `Pulp Mills on the River Uruguay (Arg. v. Uru.), Judgment` → the

@@ -182,11 +182,8 @@ fn book_of(t: &str) -> (Option<String>, &str) {
             );
         }
     }
-    let end = [", ed.", ", eds.", ", edited", " (", ", "]
-        .iter()
-        .filter_map(|p| t.find(p))
-        .min()
-        .unwrap_or(t.len());
+    let end = crate::chars::first_of(t, &[", ed.", ", eds.", ", edited", " (", ", "])
+        .map_or(t.len(), |(k, _)| k);
     let name = clean(&t[..end]);
     ((!name.is_empty()).then_some(name), &t[end..])
 }

@@ -120,9 +120,9 @@ pub(super) fn treaty(t: &str) -> Option<Reference> {
         .find(" от ")
         .filter(|&k| window[k + " от ".len()..].starts_with(|c: char| c.is_ascii_digit()))
         .map(|k| (k, k + " от ".len()));
-    let signed = SIGNED
-        .iter()
-        .filter_map(|m| window.find(m).map(|k| (k, k + 2)))
+    let signed = crate::chars::first_of(window, SIGNED)
+        .map(|(k, _)| (k, k + 2))
+        .into_iter()
         .chain(dated_by)
         .min();
     let (name, rest) = match (oscola, signed) {
@@ -345,10 +345,8 @@ fn resolution(window: &str) -> Option<String> {
 /// `U.N. Doc. A/58/10`, `UN Doc A/RES/51/229`: where the mark starts and
 /// the symbol with its mark.
 fn doc_symbol(window: &str) -> Option<(usize, String)> {
-    let at = ["U.N. Doc. ", "UN Doc ", "UN Doc. ", "U.N. Doc "]
-        .iter()
-        .filter_map(|m| window.find(m).map(|k| (k, m.len())))
-        .min()?;
+    const MARKS: [&str; 4] = ["U.N. Doc. ", "UN Doc ", "UN Doc. ", "U.N. Doc "];
+    let at = crate::chars::first_of(window, &MARKS).map(|(k, m)| (k, MARKS[m].len()))?;
     let rest = &window[at.0 + at.1..];
     let symbol = rest
         .split([' ', ',', ';', '('])

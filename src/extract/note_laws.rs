@@ -21,22 +21,22 @@ pub(super) fn legislation(t: &str) -> Option<Reference> {
     // The first sentence (`U.S.` and `No.` do not end it).
     let t = &t[..super::sentences::sentence_at(t, 0, "en").end];
     // The law's name, without the provision cited (`§ 107`, `Chapter 22`).
-    let end = [
-        ", ",
-        " found at",
-        " may be found",
-        " available at",
-        " (",
-        " §",
-        " Chapter ",
-        " Art. ",
-        " Article ",
-        " Section ",
-    ]
-    .iter()
-    .filter_map(|p| t.find(p))
-    .min()
-    .unwrap_or(t.len());
+    let end = crate::chars::first_of(
+        t,
+        &[
+            ", ",
+            " found at",
+            " may be found",
+            " available at",
+            " (",
+            " §",
+            " Chapter ",
+            " Art. ",
+            " Article ",
+            " Section ",
+        ],
+    )
+    .map_or(t.len(), |(k, _)| k);
     // A full stop ends the name unless it closes an abbreviation (`U.S.C.`).
     let name = t[..end].trim_end();
     let dotted = |n: &str| {
@@ -127,20 +127,20 @@ fn european_act(t: &str) -> Option<Reference> {
     if !numeric {
         return None;
     }
-    let end = [
-        ", OJ",
-        " OJ ",
-        ", O.J.",
-        ", available",
-        " available at",
-        ", [",
-        " <",
-        ", http",
-    ]
-    .iter()
-    .filter_map(|p| t.find(p))
-    .min()
-    .unwrap_or(t.len())
+    let end = crate::chars::first_of(
+        t,
+        &[
+            ", OJ",
+            " OJ ",
+            ", O.J.",
+            ", available",
+            " available at",
+            ", [",
+            " <",
+            ", http",
+        ],
+    )
+    .map_or(t.len(), |(k, _)| k)
     .min(super::sentences::sentence_at(t, 0, "en").end);
     let name = &t[..crate::chars::floor(t, end.min(400))];
     let year = super::note_forms::first_date(name)

@@ -29,7 +29,10 @@ const MONTHS: [&str; 12] = [
 
 /// `© 2022 …`, `Copyright 2021 …`, `(c) 2019`: the year.
 pub(super) fn copyright_year(text: &str) -> Option<String> {
-    for mark in ["©", "Copyright", "(c)", "(C)"] {
+    const MARKS: [&str; 4] = ["©", "Copyright", "(c)", "(C)"];
+    // Most blocks hold none of the marks: one pass tells.
+    crate::chars::first_of(text, &MARKS)?;
+    for mark in MARKS {
         let Some(at) = text.find(mark) else { continue };
         let after = text[at + mark.len()..].trim_start();
         let after = after.strip_prefix("©").unwrap_or(after).trim_start();
