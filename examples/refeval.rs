@@ -12,7 +12,8 @@
 //! `refeval train` trains the labeller (see `train`);
 //! `refeval time FILE` reads each line of FILE as a note and as an entry,
 //! and prints the time taken and a digest of the readings (the same digest
-//! before and after a change that should only make it faster).
+//! before and after a change that should only make it faster; with
+//! `REFEVAL_PRINT=1` each entry's reading too, to compare two builds').
 //!
 //! `--show N` prints the first N references with a wrong field (read as
 //! entries; as notes with `--note`); with
@@ -421,7 +422,11 @@ fn time(file: &str) {
     let start = std::time::Instant::now();
     for line in &lines {
         let entry = dossier::extract::parse_list_entry(line, Vec::new(), None);
-        format!("{:?}", entry.map(|e| e.reference)).hash(&mut digest);
+        let reading = format!("{:?}", entry.map(|e| e.reference));
+        if std::env::var_os("REFEVAL_PRINT").is_some() {
+            println!("{reading}");
+        }
+        reading.hash(&mut digest);
     }
     let entries = start.elapsed();
     println!(

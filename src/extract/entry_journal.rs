@@ -57,6 +57,11 @@ fn article(container: String, found: Numbers, year: Option<i32>) -> Reference {
 /// line a PDF parted from its authors, or a running head; read in
 /// reference lists only.
 pub(super) fn journal_only(text: &str) -> Option<Reference> {
+    // A run of names and numbers with no stop, comma or bracket is a
+    // figure's labels or a table row, not a citation.
+    if !text.contains(['.', ',', ':', ';', '(']) {
+        return None;
+    }
     let text = tidy(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     // `2011 New J. Phys. 13 013025`: the year first, as a running head

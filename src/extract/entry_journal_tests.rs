@@ -224,6 +224,8 @@ fn a_journal_and_its_numbers_alone() {
     for text in [
         "Oxford University Press, 2004.",
         "Harbour Science Reviews 99 (2008).",
+        // A figure's labels left after a reference list.
+        "Samara Saratov Syzran Volsk 1881 1890 1900 1913",
     ] {
         assert_eq!(journal_only(text), None, "{text}");
     }

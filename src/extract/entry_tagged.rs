@@ -162,8 +162,17 @@ impl Tagged {
             None => ruled.filter(|c| !self.claimed(c) && !is_genre(c)),
         }
         .filter(|c| r.publisher.as_deref() != Some(c));
-        if r.publisher.is_none() {
-            r.publisher = self.field(Label::Publisher);
+        // `Princeton University Press, Princeton, NJ.` (ACM's order): the
+        // rules took the place after the publisher for it; the labeller
+        // read the place as one.
+        let place = |p: &str| {
+            self.field(Label::Location)
+                .is_some_and(|l| letters(&l).contains(&letters(p)))
+        };
+        if r.publisher.as_deref().is_none_or(place) {
+            if let Some(p) = self.field(Label::Publisher) {
+                r.publisher = Some(p);
+            }
         }
     }
 

@@ -10,6 +10,8 @@
 //!   highlights, block ids and callouts, and inline notes (see `obsidian`);
 //!   Pandoc's title block, fenced divs, spans, line blocks and example
 //!   lists (see `pandoc`).
+//! * Both: glyphs a converter wrote by name (`GLYPH<endash>`, see
+//!   `glyphs`) as their characters, or out.
 //!
 //! Normalisation never fails and does no I/O: a rule that does not apply
 //! leaves the text as it is. What it removes is listed in
@@ -22,6 +24,7 @@ mod boilerplate;
 mod circled;
 mod credits;
 mod dashes;
+mod glyphs;
 mod grid;
 mod lines;
 mod markers;
@@ -38,6 +41,7 @@ mod plain_tables;
 pub(crate) mod plaintext;
 mod rejoin;
 mod running_head;
+mod spaced_notes;
 mod text;
 mod title_page;
 mod wrap;
@@ -97,7 +101,8 @@ pub fn normalize(source: &Source) -> Normalized {
                 .as_deref()
                 .and_then(notes::Style::parse)
                 .unwrap_or(&notes::Style::ALL);
-            let (markdown, block) = pandoc::convert(&source.body);
+            let body = glyphs::named(&source.body);
+            let (markdown, block) = pandoc::convert(&body);
             // A daily note (`2024-02-19.md`) is titled by its day: a
             // heading it opens with (`## Reading`) is its first part.
             let day = source
@@ -123,7 +128,7 @@ pub fn normalize(source: &Source) -> Normalized {
             }
             n
         }
-        Format::PlainText => plaintext::normalize(&source.body),
+        Format::PlainText => plaintext::normalize(&glyphs::named(&source.body)),
     }
 }
 

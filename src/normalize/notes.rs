@@ -14,7 +14,10 @@
 //!   TeX).
 //! * **lines**: `Footnote 4: We use…`, or a one-item numbered list
 //!   `4. We use…` placed where a page ended; markers are the label's digits
-//!   glued to the word or bracket before them (`model4,`, `[24]4`).
+//!   glued to the word or bracket before them (`model4,`, `[24]4`). With
+//!   none of these found, the same style reads the notes of layout-model
+//!   converters (a bare number set apart, `ports. 1 The`, and a paragraph
+//!   that opens with it), in `spaced_notes`.
 //! * **circled**: `① 李丹慧：《…》，2002年。`, as Chinese and Japanese
 //!   journals number their notes page by page; markers are the same
 //!   circled digits (or `$\textcircled{1}$`) where a clause ends

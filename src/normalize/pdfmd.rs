@@ -68,12 +68,20 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
     let defs = take_page_feet(&mut blocks, &mut inferred);
     // Rules 6 and 7: converters' notes and artefacts.
     let used: Vec<String> = defs.iter().map(|(l, _)| l.clone()).collect();
-    let notes = notes::take(&mut blocks, styles, &used);
+    let mut notes = notes::take(&mut blocks, styles, &used);
+    if notes.defs.is_empty() && defs.is_empty() && styles.contains(&Style::Lines) {
+        let spaced = super::spaced_notes::take(&mut blocks);
+        notes.defs = spaced.defs;
+        notes.remove = spaced.remove;
+    }
     let mut remove = notes.remove;
     if !notes.author_notes.is_empty() && inferred.author_note.is_none() {
         inferred.author_note = Some(notes.author_notes.join(" "));
     }
-    let converted = !notes.defs.is_empty() || !defs.is_empty() || body.contains("<span id=\"page-");
+    let converted = !notes.defs.is_empty()
+        || !defs.is_empty()
+        || body.contains("<span id=\"page-")
+        || body.contains("<!-- image -->");
     let (mut warnings, mut dropped) = artefacts::mark(&blocks, converted, &mut remove);
     if let Some(head) = heads.first() {
         warnings.push(super::running_head::warning(heads.len(), head));
@@ -81,6 +89,9 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
     }
     warnings.extend(notes.warnings);
     super::rejoin::rejoin(&mut blocks, &remove, converted);
+    if converted {
+        super::rejoin::across_floats(&mut blocks);
+    }
     inferred.summary = super::paper_front::abstract_text(&blocks);
     if inferred.summary.is_some() {
         inferred.stated.push("stated_summary");

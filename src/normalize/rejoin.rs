@@ -46,6 +46,71 @@ pub(super) fn rejoin(blocks: &mut Vec<Block>, remove: &[bool], converted: bool) 
     *blocks = out;
 }
 
+/// A paragraph a figure or table cut in a converted text (`… is our
+/// main` / `Table 2: …` / the table / `series; wheat …`), as layout
+/// converters place floats where they stood on the page: the halves
+/// become one paragraph, before the floats.
+pub(super) fn across_floats(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let floats = blocks[i + 1..].iter().take_while(|b| is_float(b)).count();
+        let j = i + 1 + floats;
+        let joins = floats > 0
+            && is_prose(&blocks[i])
+            && !ends_sentence(&blocks[i].text)
+            && blocks
+                .get(j)
+                .is_some_and(|b| is_prose(b) && b.text.starts_with(|c: char| c.is_lowercase()));
+        if joins {
+            let rest = blocks.remove(j);
+            let prev = &mut blocks[i];
+            prev.text = format!("{} {}", prev.text.trim_end(), rest.text.trim_start());
+        }
+        i += 1;
+    }
+}
+
+/// A figure or table as a converter places it: its caption (`Figure 2:`,
+/// `Table 1.`, `Abb. 3:`, `Рис. 2.`), the mark left for a picture
+/// (`<!-- image -->`), an image, or a pipe table.
+fn is_float(b: &Block) -> bool {
+    const LABELS: &[&str] = &[
+        "Figure",
+        "Fig.",
+        "Table",
+        "Tab.",
+        "Exhibit",
+        "Chart",
+        "Map",
+        "Abbildung",
+        "Abb.",
+        "Tabelle",
+        "Tableau",
+        "Рис.",
+        "Рисунок",
+        "Таблица",
+    ];
+    let t = b.text.trim();
+    if b.kind != Kind::Other {
+        return false;
+    }
+    if t.starts_with('|') || t.starts_with("![") || t.starts_with("<!--") && t.ends_with("-->") {
+        return true;
+    }
+    LABELS.iter().any(|l| {
+        t.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            let n = rest
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | 'I' | 'V' | 'X')))
+                .unwrap_or(rest.len());
+            // `Figure 2:`, `Table 1.`, `Fig. 3.2:`; not `Table 1 shows`.
+            let number = &rest[..n];
+            !number.trim_end_matches('.').is_empty()
+                && (number.ends_with('.') || rest[n..].starts_with([':', '.']))
+        })
+    })
+}
+
 /// Whether `text` ends on a word that cannot end a sentence.
 fn ends_on_small_word(text: &str) -> bool {
     let last = text
@@ -100,4 +165,59 @@ fn is_list(b: &Block) -> bool {
             || t.split_once(". ").is_some_and(|(n, _)| {
                 !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
             }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(texts: &[&str]) -> Vec<Block> {
+        texts
+            .iter()
+            .map(|t| Block {
+                kind: Kind::Other,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_a_float_cut_is_whole_before_it() {
+        let mut b = blocks(&[
+            "The price of rye is our main",
+            "Table 2: Mean price of rye.",
+            "| Year | Samara |\n|---|---|\n| 1891 | 78.4 |",
+            "series; wheat behaves the same way.",
+            "We kept scanned documents",
+            "Figure 2. Pages by category.",
+            "<!-- image -->",
+            "to a minimum.",
+        ]);
+        across_floats(&mut b);
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts[0],
+            "The price of rye is our main series; wheat behaves the same way."
+        );
+        assert_eq!(texts[1], "Table 2: Mean price of rye.");
+        assert_eq!(texts[3], "We kept scanned documents to a minimum.");
+        assert_eq!(b.len(), 6);
+    }
+
+    #[test]
+    fn whole_paragraphs_and_prose_about_tables_stay_apart() {
+        for texts in [
+            ["Prices rose.", "Table 1: Prices.", "then they fell."],
+            [
+                "Prices rose and",
+                "Table 1 shows the prices.",
+                "then they fell.",
+            ],
+            ["Prices rose and", "Table 1: Prices.", "Then they fell."],
+        ] {
+            let mut b = blocks(&texts);
+            across_floats(&mut b);
+            assert_eq!(b.len(), 3, "{texts:?}");
+        }
+    }
 }

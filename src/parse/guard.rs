@@ -10,6 +10,9 @@
 //! `<a id="x"></a>`), which the walk removes after noting the block they
 //! stand in, so that links to them lead to that block.
 //!
+//! An HTML comment (`<!-- image -->`, the mark a PDF converter leaves
+//! where a picture stood) is dropped, as a browser would not show it.
+//!
 //! A site that trusts its texts opts in with `[markdown] unsafe_html =
 //! true` in `config.toml`; the URL rule holds even then.
 
@@ -25,7 +28,30 @@ pub fn guard(events: Vec<Event<'static>>, allow_html: bool) -> Vec<Event<'static
     let mut out = Vec::with_capacity(events.len());
     // For each open link or image: whether its start was dropped.
     let mut dropped: Vec<bool> = Vec::new();
+    // An HTML block's events, held until its end tells whether it is a
+    // comment and nothing else.
+    let mut block: Option<Vec<Event<'static>>> = None;
     for e in events {
+        if !allow_html {
+            if let Some(held) = block.as_mut() {
+                let end = matches!(e, Event::End(TagEnd::HtmlBlock));
+                held.push(e);
+                if end {
+                    let held = block.take().unwrap_or_default();
+                    if !is_comment_block(&held) {
+                        out.extend(held.into_iter().map(|e| match e {
+                            Event::Html(h) => Event::Text(h),
+                            e => e,
+                        }));
+                    }
+                }
+                continue;
+            }
+            if matches!(e, Event::Start(Tag::HtmlBlock)) {
+                block = Some(vec![e]);
+                continue;
+            }
+        }
         match e {
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
@@ -49,7 +75,28 @@ pub fn guard(events: Vec<Event<'static>>, allow_html: bool) -> Vec<Event<'static
             e => out.push(e),
         }
     }
+    // A block the events ended inside (they never do from the parser).
+    out.extend(block.into_iter().flatten());
     out
+}
+
+/// Whether an HTML block's events hold one comment and nothing else.
+fn is_comment_block(events: &[Event]) -> bool {
+    let mut text = String::new();
+    for e in events {
+        if let Event::Html(h) = e {
+            text.push_str(h);
+        }
+    }
+    is_comment(&text)
+}
+
+/// `<!-- … -->`, alone.
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.strip_prefix("<!--")
+        .and_then(|t| t.strip_suffix("-->"))
+        .is_some_and(|inner| !inner.contains("-->"))
 }
 
 enum Inline {
@@ -60,6 +107,9 @@ enum Inline {
 
 fn inline(html: &CowStr) -> Inline {
     let t = html.trim();
+    if is_comment(t) {
+        return Inline::Drop;
+    }
     let Some(inner) = t.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
         return Inline::Text;
     };
@@ -150,6 +200,28 @@ mod tests {
             );
         }
         assert!(render("<script>x</script>", true).contains("<script>"));
+    }
+
+    #[test]
+    fn comments_are_not_shown() {
+        for md in [
+            "Text.\n\n<!-- image -->\n\nMore text.",
+            "Text <!-- a remark --> more text.",
+            "Text.\n\n<!--\nA remark\nover lines\n-->\n\nMore text.",
+        ] {
+            let html = render(md, false);
+            assert!(
+                !html.contains("&lt;!--") && !html.contains("<!--"),
+                "{md}: {html}"
+            );
+            assert!(
+                html.contains("More text") || html.contains("more text"),
+                "{md}: {html}"
+            );
+        }
+        // A comment with more after it is shown as text, as other HTML is.
+        let html = render("<!-- x --> <div onclick=\"y()\">z</div>", false);
+        assert!(html.contains("&lt;div onclick"), "{html}");
     }
 
     #[test]
