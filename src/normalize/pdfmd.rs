@@ -101,7 +101,8 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
         if b.kind == Kind::Code {
             markdown.push_str(&b.text);
         } else {
-            markdown.push_str(&super::dashes::dashes(&replace_markers(&b.text, &defs)));
+            let text = super::text::tight_after_emphasis(&b.text);
+            markdown.push_str(&super::dashes::dashes(&replace_markers(&text, &defs)));
         }
         markdown.push_str("\n\n");
     }

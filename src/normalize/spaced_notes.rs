@@ -47,17 +47,29 @@ pub(super) fn take(blocks: &mut [Block]) -> Taken {
     let mut next = 1u32;
     let mut replace: Vec<(usize, std::ops::Range<usize>, u32)> = Vec::new();
     for i in 0..blocks.len() {
-        let Some(body) = note_body(&blocks[i], next) else {
+        let Some(bodies) = note_bodies(&blocks[i], next) else {
             continue;
         };
-        let Some((block, range)) = marker(blocks, &taken.remove, next, after, i) else {
+        // Every note of the block needs its marker, in order.
+        let mut found = Vec::new();
+        let mut from = after;
+        for n in next..next + bodies.len() as u32 {
+            let Some((block, range)) = marker(blocks, &taken.remove, n, from, i) else {
+                break;
+            };
+            from = (block, range.end);
+            found.push((block, range, n));
+        }
+        if found.len() < bodies.len() {
             break;
-        };
-        after = (block, range.end);
-        taken.defs.push((next.to_string(), body));
+        }
+        after = from;
+        next += bodies.len() as u32;
+        for (body, (block, range, n)) in bodies.into_iter().zip(found) {
+            taken.defs.push((n.to_string(), body));
+            replace.push((block, range, n));
+        }
         taken.remove[i] = true;
-        replace.push((block, range, next));
-        next += 1;
     }
     // From the end, so that earlier offsets in a block stay right.
     for (block, range, n) in replace.into_iter().rev() {
@@ -66,21 +78,45 @@ pub(super) fn take(blocks: &mut [Block]) -> Taken {
     taken
 }
 
-/// The text of a note paragraph numbered `n`: `n The …`, one line or
-/// several, of words that open as a sentence or a citation does.
-fn note_body(b: &Block, n: u32) -> Option<String> {
-    if b.kind != Kind::Other {
+/// The notes of a note paragraph whose first is numbered `n`: `n The …`,
+/// and on later lines `n+1 …` and so on (a page's notes in one block),
+/// each of words that open as a sentence or a citation does.
+fn note_bodies(b: &Block, n: u32) -> Option<Vec<String>> {
+    if b.kind != Kind::Other || b.text.contains('|') {
         return None;
     }
-    let t = b.text.trim();
-    let rest = t.strip_prefix(&n.to_string())?.strip_prefix(' ')?;
-    let opens = rest
-        .chars()
+    let mut notes: Vec<Vec<&str>> = Vec::new();
+    for line in b.text.trim().lines() {
+        let line = line.trim();
+        let number = n + notes.len() as u32;
+        match opening(line, number) {
+            Some(rest) => notes.push(vec![rest]),
+            None => notes.last_mut()?.push(line),
+        }
+    }
+    let bodies: Vec<String> = notes
+        .iter()
+        .map(|lines| {
+            lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    bodies
+        .iter()
+        .all(|t| (3..=200).contains(&t.split_whitespace().count()))
+        .then_some(bodies)
+}
+
+/// A line that opens note `n`: its text after the number.
+fn opening(line: &str, n: u32) -> Option<&str> {
+    let rest = line.strip_prefix(&n.to_string())?.strip_prefix(' ')?;
+    rest.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '*' | '_' | '[' | '('));
-    let words = rest.split_whitespace().count();
-    (opens && (3..=200).contains(&words) && !t.contains('|') && !t.contains("\n\n"))
-        .then(|| rest.split_whitespace().collect::<Vec<_>>().join(" "))
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '*' | '_' | '[' | '('))
+        .then_some(rest)
 }
 
 /// The marker of note `n`: a bare `n` set apart by spaces in a paragraph
@@ -120,9 +156,14 @@ fn marker(
 /// after, a word or clause ending before, a word after; `Some((k, true))`
 /// after punctuation, `Some((k, false))` after a word.
 fn spaced(text: &str, k: usize, len: usize) -> Option<(usize, bool)> {
+    // A space before; a space or a line's end after (a converter that
+    // writes a PDF's lines as they were).
     let before = text[..k].strip_suffix(' ')?;
-    let after = text[k + len..].strip_prefix(' ')?;
-    if !after.starts_with(|c: char| c.is_alphabetic()) {
+    let rest = &text[k + len..];
+    let after = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\n'));
+    // Or the paragraph's end (`… from the south. 3`).
+    let after = if rest.is_empty() { Some("") } else { after };
+    if !after?.is_empty() && !after?.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
     let prev = before.chars().next_back()?;
@@ -132,10 +173,12 @@ fn spaced(text: &str, k: usize, len: usize) -> Option<(usize, bool)> {
         let bare = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        // `pages 12, 3 and`: a list of numbers.
-        let number = word
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .ends_with(|c: char| c.is_ascii_digit());
+        // `pages 12, 3 and`: a list of numbers (a year may end a
+        // sentence, `in 1861. 1 Yet`).
+        let number = matches!(prev, ',' | ';')
+            && word
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .ends_with(|c: char| c.is_ascii_digit());
         return (!NAMING.contains(&bare.as_str()) && !number).then_some((k, true));
     }
     let word = before.rsplit(' ').next().unwrap_or("");
@@ -187,6 +230,37 @@ mod tests {
             t.defs[1].1,
             "The closure is reported in the annual report for 1906."
         );
+    }
+
+    #[test]
+    fn a_marker_may_end_a_line() {
+        // As a converter writes a PDF's lines, each span set apart.
+        let mut b = blocks(&[
+            "a direct line to the grain districts of the upper Dvina. 1\nYet for twenty years",
+            "1 On the opening of the line see Hartmann (1962), pp. 41–58.",
+        ]);
+        let t = take(&mut b);
+        assert_eq!(t.defs.len(), 1);
+        assert!(b[0].text.contains("Dvina.[^1]\nYet"), "{}", b[0].text);
+    }
+
+    #[test]
+    fn a_page_of_notes_in_one_block() {
+        let mut b = blocks(&[
+            "The line opened in 1861. 1 Yet the share barely moved.",
+            "We read every tariff from 1850 to 1914. 2 Each lists a charge",
+            "per last of grain, which fell after the reform. 3",
+            "1 On the opening of the line see Hartmann (1962).\n2 The tariffs are printed in the\nports' annual reports.\n3 Reval's own reform came later.",
+        ]);
+        let t = take(&mut b);
+        let labels: Vec<&str> = t.defs.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"]);
+        assert_eq!(
+            t.defs[1].1,
+            "The tariffs are printed in the ports' annual reports."
+        );
+        assert!(b[2].text.ends_with("reform.[^3]"), "{}", b[2].text);
+        assert_eq!(t.remove, [false, false, false, true]);
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub fn ends_sentence(text: &str) -> bool {
         Some(held) => held.rfind('\u{1}').map_or(text, |k| &held[..k]),
         None => text,
     };
+    // So does a Markdown note reference (`south.[^3]`).
+    let mut text = text;
+    while let Some(k) = text.strip_suffix(']').and_then(|t| t.rfind("[^")) {
+        text = &text[..k];
+    }
     let t = text.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -161,6 +166,10 @@ mod tests {
         assert!(ends_sentence("Really?)"));
         assert!(!ends_sentence("driving the two together. The"));
         assert!(!ends_sentence(""));
+        // A note reference after the stop.
+        assert!(ends_sentence("from the south.[^3]"));
+        assert!(ends_sentence("as quoted.”[^2][^3]"));
+        assert!(!ends_sentence("the grain[^3]"));
     }
 
     #[test]
@@ -188,5 +197,60 @@ mod tests {
             escape_markdown("$147 billion in 2021."),
             "$147 billion in 2021."
         );
+    }
+}
+
+/// `_Die Eisenbahnen im Baltikum_ .`, `**Table 1** ,`: a converter that
+/// joins a PDF's spans with spaces leaves one between the emphasis and
+/// the full stop or comma after it; that space goes.
+pub(super) fn tight_after_emphasis(block: &str) -> std::borrow::Cow<'_, str> {
+    if !block.contains("_ ") && !block.contains("* ") {
+        return std::borrow::Cow::Borrowed(block);
+    }
+    let bytes = block.as_bytes();
+    let mut out = String::with_capacity(block.len());
+    let mut last = 0;
+    for (i, _) in block.match_indices(' ') {
+        let closes =
+            i >= 2 && matches!(bytes[i - 1], b'_' | b'*') && !bytes[i - 2].is_ascii_whitespace();
+        let stop = matches!(bytes.get(i + 1), Some(b'.' | b','))
+            && bytes.get(i + 2).is_none_or(|b| b.is_ascii_whitespace());
+        if closes && stop {
+            out.push_str(&block[last..i]);
+            last = i + 1;
+        }
+    }
+    if last == 0 {
+        return std::borrow::Cow::Borrowed(block);
+    }
+    out.push_str(&block[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod emphasis_tests {
+    use super::tight_after_emphasis as tight;
+
+    #[test]
+    fn the_space_a_converter_left_before_a_stop_goes() {
+        assert_eq!(
+            tight("(1962). _Die Eisenbahnen_ . Riga"),
+            "(1962). _Die Eisenbahnen_. Riga"
+        );
+        assert_eq!(
+            tight("_Istoricheskie zapiski_ , 96, 112"),
+            "_Istoricheskie zapiski_, 96, 112"
+        );
+        assert_eq!(tight("**Table 1** ."), "**Table 1**.");
+        // Not a list's bullet, a rule, an ellipsis or a number.
+        for t in [
+            "* . item",
+            "a _ ,",
+            "_x_ .5 points",
+            "_x_ ... more",
+            "plain text .",
+        ] {
+            assert_eq!(tight(t), t);
+        }
     }
 }
