@@ -114,3 +114,42 @@ fn the_paper_says_who_wrote_it() {
     let river = page(&b, "water-allocation-rules-in-transboundary-river-treaties");
     assert!(!river.contains("University of Valencia</p>"), "{river}");
 }
+
+/// The hard cases written in three layout converters' styles (Docling,
+/// PyMuPDF's Markdown writer, MinerU): what the converter left that is
+/// not text is gone, notes are notes, a table in HTML is a table.
+#[test]
+fn layout_converters_notes_tables_and_marks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hard_cases");
+    let b = dossier::build_in_memory(&root, &Overrides::default()).unwrap();
+    let docling = page(
+        &b,
+        "grain-markets-on-the-middle-volga-1881-1913-a-new-price-series",
+    );
+    assert!(!docling.contains("image --"), "{docling}");
+    assert!(!docling.contains("GLYPH"), "{docling}");
+    assert_eq!(
+        docling.matches("role=\"doc-noteref\"").count(),
+        2,
+        "{docling}"
+    );
+    // The paragraph the table cut is one, before the table.
+    assert!(
+        docling.contains("is our main series; wheat behaves the same way"),
+        "{docling}"
+    );
+    let pymupdf = page(&b, "harbour-dues-and-the-baltic-grain-trade-1850-1914");
+    assert_eq!(
+        pymupdf.matches("role=\"doc-noteref\"").count(),
+        3,
+        "{pymupdf}"
+    );
+    assert!(pymupdf.contains("Baltikum</em>."), "{pymupdf}");
+    let mineru = page(&b, "winter-ferry-services-in-the-gulf-of-bothnia-1898-1939");
+    assert!(mineru.contains("<table>"), "{mineru}");
+    assert!(
+        !mineru.contains("&lt;table") && !mineru.contains("&lt;html"),
+        "{mineru}"
+    );
+    assert!(mineru.contains("<td>1,340</td>"), "{mineru}");
+}

@@ -10,6 +10,7 @@
 //!   highlights, block ids and callouts, and inline notes (see `obsidian`);
 //!   Pandoc's title block, fenced divs, spans, line blocks and example
 //!   lists (see `pandoc`).
+//!   Tables a converter wrote in HTML (see `html_tables`) made pipe tables.
 //! * Both: glyphs a converter wrote by name (`GLYPH<endash>`, see
 //!   `glyphs`) as their characters, or out.
 //!
@@ -26,6 +27,7 @@ mod credits;
 mod dashes;
 mod glyphs;
 mod grid;
+mod html_tables;
 mod lines;
 mod markers;
 pub(crate) mod notes;
@@ -102,6 +104,7 @@ pub fn normalize(source: &Source) -> Normalized {
                 .and_then(notes::Style::parse)
                 .unwrap_or(&notes::Style::ALL);
             let body = glyphs::named(&source.body);
+            let body = html_tables::convert(&body);
             let (markdown, block) = pandoc::convert(&body);
             // A daily note (`2024-02-19.md`) is titled by its day: a
             // heading it opens with (`## Reading`) is its first part.
