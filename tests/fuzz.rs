@@ -58,6 +58,19 @@ const TOKENS: &[&str] = &[
     ", “Aims,” May 3, 1957, in *Papers*, vol. 3",
     " (Dec. 20, 2019)",
     " p. ",
+    "<html><body><table><tr><td>",
+    "</td><td colspan=\"3\">",
+    "</td></tr><tr><th>",
+    "</table></body></html>",
+    "&#x2013;&amp;",
+    "GLYPH<",
+    "GLYPH<endash>",
+    "\n\n<!-- image -->\n\n",
+    ". 1 ",
+    "\n\n1 The ",
+    "\n2 A ",
+    "_ .",
+    "\n\nTable 2: ",
     "Art.",
     "et al.",
     "1991",
@@ -213,6 +226,7 @@ fn every_target_survives_mutated_inputs() {
     let mut seeds = Vec::new();
     files_under(&root.join("content"), &mut seeds);
     files_under(&root.join("tests/fixtures"), &mut seeds);
+    files_under(&root.join("tests/hard_cases/content"), &mut seeds);
     seeds.push(std::fs::read(root.join("config.toml")).unwrap());
     seeds.extend(TOKENS.iter().map(|t| t.as_bytes().to_vec()));
     let budget = std::env::var("DOSSIER_FUZZ_SECONDS")
