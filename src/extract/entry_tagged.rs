@@ -155,7 +155,16 @@ impl Tagged {
             r.title = Some(without_genre(&title).to_string());
         }
         let ruled = r.container.take();
-        r.container = match self.field(Label::Container).filter(|c| !bare_label(c)) {
+        // `Icdar 2013 table competition. In 2013 12th International
+        // Conference …`: a container the labeller began inside the title
+        // the rules kept is not the container; a later one may be.
+        let container = match r.title.as_deref().filter(|_| longer) {
+            Some(kept) => reftagger::runs(&self.text, &self.labels, Label::Container)
+                .filter_map(|c| cleaned(&c))
+                .find(|c| !kept.contains(c.as_str())),
+            None => self.field(Label::Container),
+        };
+        r.container = match container.filter(|c| !bare_label(c)) {
             Some(c) => Some(without_in(&c).to_string()),
             // The rules' container stands unless the labeller read its
             // words as another field (a publisher, a place, the title).

@@ -53,6 +53,14 @@ fn titles_and_containers_in_the_forms_styles_write() {
             "Famous Harbour across Conference",
             Some("Transactions on Coastal Trade"),
         ),
+        // A title that opens with a workshop's acronym and year, a
+        // proceedings' name that opens with its year (as a converter of
+        // the PDF wrote it, a space before the comma).
+        (
+            "Ana Reyes, Tomas Berg, and Ines Kahl. Icpr 2016 harbour crane competition. In 2016 23rd International Conference on Pattern Recognition , pages 112-119, 2016.",
+            "Icpr 2016 harbour crane competition",
+            Some("2016 23rd International Conference on Pattern Recognition"),
+        ),
     ] {
         let e = crate::extract::parse_entry(text, Vec::new()).expect(text);
         assert_eq!(e.reference.title.as_deref(), Some(title), "{text}");

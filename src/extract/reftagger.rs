@@ -157,19 +157,35 @@ pub fn tag(text: &str) -> Vec<(Range<usize>, Label)> {
 /// The text of the first run of tokens labelled `label`, without the
 /// punctuation around it.
 pub fn field(text: &str, tagged: &[(Range<usize>, Label)], label: Label) -> Option<String> {
-    let first = tagged.iter().position(|(_, l)| *l == label)?;
-    let last = tagged[first..]
-        .iter()
-        .take_while(|(_, l)| *l == label)
-        .count()
-        + first
-        - 1;
-    let span = &text[tagged[first].0.start..tagged[last].0.end];
-    let bare = span
-        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '?' | '!'))
-        .trim_start_matches('(')
-        .trim_end_matches(')');
-    (!bare.is_empty()).then(|| bare.to_string())
+    runs(text, tagged, label).next()
+}
+
+/// The text of every run of tokens labelled `label`, in order, each
+/// without the punctuation around it.
+pub fn runs<'a>(
+    text: &'a str,
+    tagged: &'a [(Range<usize>, Label)],
+    label: Label,
+) -> impl Iterator<Item = String> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let first = at + tagged.get(at..)?.iter().position(|(_, l)| *l == label)?;
+        let last = tagged[first..]
+            .iter()
+            .take_while(|(_, l)| *l == label)
+            .count()
+            + first
+            - 1;
+        at = last + 1;
+        let span = &text[tagged[first].0.start..tagged[last].0.end];
+        let bare = span
+            .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '?' | '!'))
+            .trim_start_matches('(')
+            .trim_end_matches(')');
+        if !bare.is_empty() {
+            return Some(bare.to_string());
+        }
+    })
 }
 
 #[cfg(test)]
