@@ -235,11 +235,15 @@ fn strip_wrappers_start(text: &str) -> &str {
     }
 }
 
+/// Where `needle` (a tag, opening with `<`) first stands in `hay`, in any
+/// case; every Markdown text is searched, so only at its `<`s.
 fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    hay.as_bytes()
-        .windows(n)
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (bytes, n) = (hay.as_bytes(), needle.as_bytes());
+    memchr::memchr_iter(b'<', bytes).find(|&k| {
+        bytes
+            .get(k..k + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
