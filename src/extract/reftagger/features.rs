@@ -22,12 +22,18 @@ pub fn each(words: &[&str], emit: impl FnMut(usize, &str)) {
         out.put(i, &["beg=", o.beg.encode_utf8(&mut [0; 4])]);
         out.put(i, &["pos=", DIGITS[10 * i / n.max(1)]]);
         out.put(i, &["seg=", DIGITS[o.segment.min(7)]]);
-        let chars: Vec<char> = o.lower.chars().collect();
-        for k in 1..=3 {
-            if chars.len() > k {
-                out.affix(i, 'p', k, &chars[..k]);
-                out.affix(i, 's', k, &chars[chars.len() - k..]);
-            }
+        // Prefixes and suffixes of 1–3 characters, when the word is
+        // longer; cut at character boundaries without collecting them.
+        let count = o.lower.chars().count();
+        for k in 1..=3.min(count.saturating_sub(1)) {
+            let head = o
+                .lower
+                .char_indices()
+                .nth(k)
+                .map_or(o.lower.len(), |(b, _)| b);
+            let tail = o.lower.char_indices().nth(count - k).map_or(0, |(b, _)| b);
+            out.affix(i, 'p', k, &o.lower[..head]);
+            out.affix(i, 's', k, &o.lower[tail..]);
         }
         for (bit, name) in FLAGS.iter().enumerate() {
             if o.flags & (1 << bit) != 0 {
@@ -68,12 +74,12 @@ impl<F: FnMut(usize, &str)> Sink<F> {
     }
 
     /// `p2=ab`: a prefix (or with `s`, a suffix) of `k` characters.
-    fn affix(&mut self, i: usize, side: char, k: usize, chars: &[char]) {
+    fn affix(&mut self, i: usize, side: char, k: usize, part: &str) {
         self.buf.clear();
         self.buf.push(side);
         self.buf.push_str(DIGITS[k]);
         self.buf.push('=');
-        self.buf.extend(chars);
+        self.buf.push_str(part);
         (self.emit)(i, &self.buf);
     }
 }
@@ -124,7 +130,10 @@ fn own_features(words: &[&str]) -> Vec<Own> {
     let mut out = Vec::with_capacity(n);
     for (i, raw) in words.iter().enumerate() {
         let core: &str = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower: String = core.to_lowercase().chars().take(24).collect();
+        let mut lower = core.to_lowercase();
+        if let Some((cut, _)) = lower.char_indices().nth(24) {
+            lower.truncate(cut);
+        }
         let word = if core.chars().any(|c| c.is_ascii_digit()) {
             digits_as_nines(&lower)
         } else {
