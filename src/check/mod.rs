@@ -144,42 +144,6 @@ fn resolve(page: &str, rel: &str) -> Option<String> {
     Some(crate::paths::percent_decode(&out))
 }
 
-/// Decodes the character references a template engine writes into attribute
-/// values: named `&amp; &lt; &gt; &quot; &apos;` and numeric ones.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let end = tail.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| match &tail[1..e] {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
-                .ok()
-                .and_then(char::from_u32),
-            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &tail[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Checks the offline guarantees 2 and 3; `base_url` is the site's own.
 pub fn check_offline(files: &[OutputFile], base_url: &str) -> Vec<Broken> {
     let own = base_url
@@ -288,7 +252,10 @@ pub fn tagged_values(html: &str, name: &str) -> Vec<(String, String)> {
             b' ' if in_tag && html[i..].starts_with(&needle) => {
                 let start = i + needle.len();
                 if let Some(len) = html[start..].find('"') {
-                    out.push((tag.clone(), decode_entities(&html[start..start + len])));
+                    out.push((
+                        tag.clone(),
+                        crate::chars::unescape_html(&html[start..start + len]),
+                    ));
                     i = start + len;
                 }
             }
@@ -355,7 +322,7 @@ mod tests {
     #[test]
     fn entities_in_attributes_are_decoded() {
         assert_eq!(
-            decode_entities("..&#x2F;a&amp;b&#47;&bogus;&"),
+            crate::chars::unescape_html("..&#x2F;a&amp;b&#47;&bogus;&"),
             "../a&b/&bogus;&"
         );
         let files = site(&[

@@ -147,15 +147,7 @@ fn running_heads(blocks: &[Block], removed: &[bool]) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts
-            .iter()
-            .map(|t| Block {
-                kind: Kind::Other,
-                text: t.to_string(),
-            })
-            .collect()
-    }
+    use crate::normalize::pdfmd::prose_blocks as blocks;
 
     #[test]
     fn separators_and_missing_pages_are_marked() {

@@ -40,7 +40,8 @@ pub fn convert(text: &str) -> Cow<'_, str> {
         if !out.is_empty() && !out.ends_with("\n\n") {
             out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
         }
-        out.push_str(&pipe_table(&rows));
+        // Cells are Markdown already (`cell_text` escaped their pipes).
+        out.push_str(&super::plain_tables::pipe_table(&rows, str::to_string));
         out.push('\n');
         rest = after.trim_start_matches('\n');
         changed = true;
@@ -123,80 +124,11 @@ fn cell_text(html: &str) -> String {
         }
     }
     text.push_str(rest);
-    let text = entities(&text);
+    let text = crate::chars::unescape_html(&text);
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace('|', "\\|")
-}
-
-/// `&amp;`, `&lt;`, `&#8211;`, `&#x2013;` and the like, as characters.
-fn entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        let after = &rest[k + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let named = end.and_then(|e| {
-            let name = &after[..e];
-            let c = match name {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => ' ',
-                "ndash" => '–',
-                "mdash" => '—',
-                _ => {
-                    let code = name.strip_prefix('#')?;
-                    let n = match code.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => code.parse().ok()?,
-                    };
-                    char::from_u32(n)?
-                }
-            };
-            Some((c, e))
-        });
-        match named {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The rows as a pipe table, every row as wide as the widest.
-fn pipe_table(rows: &[Vec<String>]) -> String {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut out = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        out.push('|');
-        for k in 0..width {
-            out.push(' ');
-            out.push_str(row.get(k).map_or("", String::as_str));
-            out.push_str(" |");
-        }
-        out.push('\n');
-        if i == 0 {
-            out.push('|');
-            out.push_str(&"---|".repeat(width));
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// `text` without the `<html><body>` (and the like) that open a table's

@@ -50,6 +50,18 @@ pub(super) struct Block {
     pub(super) text: String,
 }
 
+/// Blocks of running text, one per string, for the rules' tests.
+#[cfg(test)]
+pub(super) fn prose_blocks(texts: &[&str]) -> Vec<Block> {
+    texts
+        .iter()
+        .map(|t| Block {
+            kind: Kind::Other,
+            text: t.to_string(),
+        })
+        .collect()
+}
+
 /// Applies all rules to a Markdown body.
 #[cfg(test)]
 pub fn normalize(body: &str) -> Normalized {

@@ -82,17 +82,22 @@ fn cells(p: &str, k: usize) -> Vec<String> {
     row
 }
 
-/// The table as Markdown, its first row the head.
+/// The table as Markdown, its first row the head; each cell escaped, `|`
+/// too, so a cell cannot end early.
 pub fn markdown(rows: &[Vec<String>]) -> String {
+    pipe_table(rows, super::text::escape_markdown)
+}
+
+/// Rows as a pipe table, the first the head, every row as wide as the
+/// widest; `cell` writes a cell's text as Markdown.
+pub(super) fn pipe_table(rows: &[Vec<String>], cell: impl Fn(&str) -> String) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = String::new();
     for (r, row) in rows.iter().enumerate() {
         out.push('|');
         for c in 0..cols {
-            let cell = row.get(c).map_or("", String::as_str);
             out.push(' ');
-            // Escaped, `|` too, so a cell cannot end early.
-            out.push_str(&super::text::escape_markdown(cell));
+            out.push_str(&cell(row.get(c).map_or("", String::as_str)));
             out.push_str(" |");
         }
         out.push('\n');

@@ -171,15 +171,7 @@ fn is_list(b: &Block) -> bool {
 mod tests {
     use super::*;
 
-    fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts
-            .iter()
-            .map(|t| Block {
-                kind: Kind::Other,
-                text: t.to_string(),
-            })
-            .collect()
-    }
+    use crate::normalize::pdfmd::prose_blocks as blocks;
 
     #[test]
     fn a_paragraph_a_float_cut_is_whole_before_it() {

@@ -190,19 +190,7 @@ fn spaced(text: &str, k: usize, len: usize) -> Option<(usize, bool)> {
 mod tests {
     use super::*;
 
-    fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts
-            .iter()
-            .map(|t| Block {
-                kind: if t.starts_with('#') {
-                    Kind::Heading
-                } else {
-                    Kind::Other
-                },
-                text: t.to_string(),
-            })
-            .collect()
-    }
+    use crate::normalize::pdfmd::prose_blocks as blocks;
 
     #[test]
     fn markers_and_notes_pair_in_order() {
