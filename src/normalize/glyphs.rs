@@ -1,14 +1,18 @@
 //! Glyphs a PDF converter could not map to a character, written by name:
-//! `GLYPH<tildelow>`, `GLYPH<bullet>`, `GLYPH<c=3,font=/AAAAAB+Wingdings>`.
+//! `GLYPH<tildelow>`, `GLYPH<bullet>`, `GLYPH<c=3,font=/AAAAAB+Wingdings>`,
+//! or with the brackets as entities, `GLYPH&lt;tildelow&gt;` (Docling's
+//! Markdown).
 //! A name that stands for a character becomes it (`GLYPH<endash>` → `–`,
 //! `GLYPH<fi>` → `fi`); any other is taken out, with the space before it,
 //! so that no reader sees the converter's notation.
 
 use std::borrow::Cow;
 
-const MARK: &str = "GLYPH<";
+const MARK: &str = "GLYPH";
 
 /// The text with each named glyph written as its character, or taken out.
+/// The name is in angle brackets, written as they are (`GLYPH<g115>`) or
+/// as entities (`GLYPH&lt;tildelow&gt;`, as Docling's Markdown has it).
 pub fn named(text: &str) -> Cow<'_, str> {
     if !text.contains(MARK) {
         return Cow::Borrowed(text);
@@ -16,24 +20,32 @@ pub fn named(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(MARK) {
-        let inner = &rest[at + MARK.len()..];
-        // The name ends at `>`, within one line and a few dozen bytes.
-        let Some(close) = inner
-            .find(['>', '\n'])
-            .filter(|&k| k <= 80 && inner[k..].starts_with('>'))
-        else {
+        let after = &rest[at + MARK.len()..];
+        let brackets = [("<", ">"), ("&lt;", "&gt;")]
+            .into_iter()
+            .find(|(open, _)| after.starts_with(open));
+        // The name ends at its closing bracket, within one line and a few
+        // dozen bytes.
+        let found = brackets.and_then(|(open, close)| {
+            let inner = &after[open.len()..];
+            let k = inner
+                .find(close)
+                .filter(|&k| k <= 80 && !inner[..k].contains('\n'))?;
+            Some((&inner[..k], &inner[k + close.len()..]))
+        });
+        let Some((name, tail)) = found else {
             out.push_str(&rest[..at + MARK.len()]);
-            rest = inner;
+            rest = after;
             continue;
         };
-        match character(&inner[..close]) {
+        match character(name) {
             Some(c) => {
                 out.push_str(&rest[..at]);
                 out.push_str(c);
             }
             None => out.push_str(rest[..at].trim_end_matches(' ')),
         }
-        rest = &inner[close + 1..];
+        rest = tail;
         if out.is_empty() || out.ends_with(['\n', ' ']) {
             rest = rest.trim_start_matches(' ');
         }
@@ -92,6 +104,11 @@ mod tests {
             ("no glyphs at all", "no glyphs at all"),
             ("a GLYPH<unclosed\nline", "a GLYPH<unclosed\nline"),
             ("GLYPH<", "GLYPH<"),
+            // Docling writes the brackets as entities.
+            ("gains GLYPH&lt;tildelow&gt; 10%", "gains ~ 10%"),
+            ("GLYPH&lt;g115&gt;GLYPH&lt;g3&gt; Cover", "Cover"),
+            ("GLYPH&lt;unclosed", "GLYPH&lt;unclosed"),
+            ("a GLYPH sign", "a GLYPH sign"),
         ] {
             assert_eq!(named(text), want, "{text}");
         }
