@@ -45,6 +45,7 @@ pub fn prepare(
         mut normalized,
         given,
         cite_warnings,
+        bib_problems,
         allow_html,
     } = markdown_of(&source, bib, unsafe_html);
     let (mut doc, warnings) = parse::parse_with(&normalized.markdown, allow_html);
@@ -58,6 +59,7 @@ pub fn prepare(
     let mut source = source;
     source.body = String::new();
     let mut diags: Vec<Diagnostic> = std::mem::take(&mut source.notes);
+    diags.extend(bib_problems);
     for (line, w) in cite_warnings {
         let line = if source.format == sources::Format::Markdown {
             line + source.body_line_offset
@@ -107,6 +109,8 @@ struct Marked {
     normalized: normalize::Normalized,
     given: extract::Given,
     cite_warnings: Vec<(usize, String)>,
+    /// Problems with the bibliography the text names itself.
+    bib_problems: Vec<Diagnostic>,
     /// Whether the Markdown may hold raw HTML.
     allow_html: bool,
 }
@@ -117,7 +121,8 @@ fn markdown_of(source: &sources::Source, bib: &Bibliography, unsafe_html: bool) 
     let mut normalized = normalize::normalize(source);
     let mut given = extract::Given::default();
     let mut cite_warnings = Vec::new();
-    if let Some(cited) = bibliography::cite(&normalized.markdown, bib) {
+    let (bib, bib_problems) = bib.for_source(source);
+    if let Some(cited) = bibliography::cite(&normalized.markdown, &bib) {
         normalized.markdown = cited.markdown;
         given = cited.given;
         cite_warnings = cited.warnings;
@@ -129,6 +134,7 @@ fn markdown_of(source: &sources::Source, bib: &Bibliography, unsafe_html: bool) 
         normalized,
         given,
         cite_warnings,
+        bib_problems,
         allow_html: own_html || unsafe_html,
     }
 }

@@ -205,3 +205,115 @@ fn the_bib_export_reads_back_as_the_same_works() {
         }
     }
 }
+
+/// A book's chapters, each naming its bibliography in front matter as
+/// Pandoc reads it: one shared `.bib` at the site's top, a CSL YAML file
+/// beside a chapter, entries written in the front matter itself.
+fn chapters_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/book")).unwrap();
+    std::fs::write(
+        root.join("config.toml"),
+        "title = \"A book\"\nbase_url = \"https://example.org/\"\ncitation_style = \"apa\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("refs.bib"),
+        "@book{marsh2004,\n  author = {Marsh, Ellen},\n  title = {Salt and Silt},\n  publisher = {Harbour Press},\n  year = {2004}\n}\n@article{ibe2011,\n  author = {Ibe, Chidi},\n  title = {Dredging the Delta},\n  journal = {Coastal Review},\n  volume = {9},\n  pages = {10--31},\n  year = {2011}\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/book/sources.yaml"),
+        "references:\n- id: port1887\n  type: report\n  title: Annual Report of the Port Board\n  author:\n  - literal: Port Board\n  issued:\n    date-parts:\n    - - 1887\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/book/one.md"),
+        "---\ntitle: Silt\nbibliography: [../../refs.bib, sources.yaml]\n---\n\nThe channel silted up by 1890 [@marsh2004, p. 12; @port1887].\n\nDredging began again later [@ibe2011].\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/book/two.md"),
+        "---\ntitle: Tides\nbibliography: refs.bib\nreferences:\n- id: tide1920\n  type: book\n  title: Tide Tables\n  author:\n  - family: Stone\n    given: Ada\n  issued:\n    date-parts: [[1920]]\n---\n\nAs @marsh2004 shows, the tides were charted in 1921 [@tide1920].\n\nAn unknown work [@nobody2000].\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/book/three.md"),
+        "---\ntitle: Elsewhere\nbibliography: /etc/hostname.bib\n---\n\nNo bibliography here [@marsh2004].\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn texts_name_their_own_bibliographies_in_front_matter() {
+    let site = chapters_site();
+    let b = dossier::build_in_memory(site.path(), &Overrides::default()).unwrap();
+    let one = main_of(&b, "book/silt");
+    for text in [
+        ">Marsh, 2004, p. 12</a>",
+        ">Port Board, 1887</a>",
+        ">Ibe, 2011</a>",
+    ] {
+        assert!(one.contains(text), "{text} in {one}");
+    }
+    assert!(one.contains(">References</h2>"), "{one}");
+    let two = main_of(&b, "book/tides");
+    assert!(two.contains(">Marsh (2004)</a>"), "{two}");
+    assert!(two.contains(">Stone, 1920</a>"), "{two}");
+    // Outside the site's folder: not read, the citation as written.
+    let three = main_of(&b, "book/elsewhere");
+    assert!(three.contains("[@marsh2004]"), "{three}");
+    let told = |needle: &str| {
+        b.diagnostics
+            .iter()
+            .filter(|d| d.message.contains(needle))
+            .map(|d| d.path.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        told("no entry `nobody2000`").len(),
+        1,
+        "{:?}",
+        b.diagnostics
+    );
+    let outside = told("/etc/hostname.bib");
+    assert!(
+        outside.len() == 1 && outside[0].ends_with("three.md"),
+        "{outside:?}"
+    );
+    // The works reach the citation index, cited by both chapters once.
+    let all = works(&b);
+    let marsh = work(&all, "Salt and Silt");
+    assert_eq!(
+        marsh["custom"]["cited-in"].as_array().map(Vec::len),
+        Some(2),
+        "{marsh}"
+    );
+    work(&all, "Annual Report of the Port Board");
+    work(&all, "Tide Tables");
+}
+
+#[test]
+fn an_edited_bibliography_remakes_the_texts_that_name_it() {
+    let site = chapters_site();
+    let root = site.path();
+    let o = Overrides::default();
+    let (first, memo) = dossier::build_incremental(root, &o, &dossier::Memo::new()).unwrap();
+    assert!(main_of(&first, "book/silt").contains(">Marsh, 2004, p. 12</a>"));
+    // Only the bibliography changes: the year of one entry.
+    let bib = std::fs::read_to_string(root.join("refs.bib")).unwrap();
+    std::fs::write(
+        root.join("refs.bib"),
+        bib.replace("year = {2004}", "year = {2005}"),
+    )
+    .unwrap();
+    let (second, memo) = dossier::build_incremental(root, &o, &memo).unwrap();
+    assert!(main_of(&second, "book/silt").contains(">Marsh, 2005, p. 12</a>"));
+    assert!(main_of(&second, "book/tides").contains(">Marsh (2005)</a>"));
+    // The text that names no readable file was not made again.
+    assert_eq!(memo.stats.documents_made, 2, "{:?}", memo.stats);
+    let clean = dossier::build_in_memory(root, &o).unwrap();
+    common::same_files(&second, &clean);
+}

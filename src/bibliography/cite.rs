@@ -35,7 +35,7 @@ pub struct Cited {
 /// Formats the citations of `markdown`; `None` when it has none (the text
 /// is used as it is).
 pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
-    let known = |k: &str| bib.library.get(k).is_some();
+    let known = |k: &str| bib.entry(k).is_some();
     let found = syntax::find(markdown, &known);
     if found.is_empty() {
         return None;
@@ -63,7 +63,7 @@ pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
                     )
                 } else {
                     format!(
-                        "the text cites `@{}` but config.toml names no bibliography (bibliography = [\"refs.bib\"])",
+                        "the text cites `@{}` but names no bibliography (`bibliography: refs.bib` in its front matter, or bibliography = [\"refs.bib\"] in config.toml)",
                         unknown.join("`, `@")
                     )
                 },
@@ -99,7 +99,7 @@ pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
         let keys: Vec<&str> = f.items.iter().map(|i| i.key.as_str()).collect();
         let refs: Vec<_> = keys
             .iter()
-            .filter_map(|k| bib.references.get(*k).cloned())
+            .filter_map(|k| bib.reference(k).cloned())
             .collect();
         if let (true, None) = (notes, &f.in_note) {
             note += 1;
@@ -169,7 +169,7 @@ pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
             }
             line.push_str(&markdown_of(&item.content, None));
             let _ = write!(entries, "\n\n{line}");
-            if let Some(r) = bib.references.get(&item.key) {
+            if let Some(r) = bib.reference(&item.key) {
                 out.given.entries.push((id, r.clone()));
             }
         }
@@ -190,7 +190,7 @@ fn render(found: &[&Found], bib: &Bibliography) -> hayagriva::Rendered {
             .items
             .iter()
             .filter_map(|i| {
-                let entry = bib.library.get(&i.key)?;
+                let entry = bib.entry(&i.key)?;
                 let locator = i
                     .locator
                     .as_ref()
@@ -212,11 +212,11 @@ fn render(found: &[&Found], bib: &Bibliography) -> hayagriva::Rendered {
             items,
             &bib.style,
             None,
-            &bib.locales,
+            bib.locales(),
             Some(number.max(1)),
         ));
     }
-    driver.finish(BibliographyRequest::new(&bib.style, None, &bib.locales))
+    driver.finish(BibliographyRequest::new(&bib.style, None, bib.locales()))
 }
 
 /// The authors' family names as a sentence names them: `Doe`, `Doe and

@@ -1,9 +1,11 @@
 //! Bibliographies the author brings, and the citations that use them.
 //!
 //! A site names its bibliography files in `config.toml`
-//! (`bibliography = ["refs.bib", "zotero.json"]`): BibLaTeX or BibTeX
-//! (`.bib`, as Zotero, JabRef and Mendeley export it) and CSL-JSON
-//! (`.json`). Texts cite their entries as Pandoc does (`[@key]`,
+//! (`bibliography = ["refs.bib", "zotero.json"]`), and a text can name its
+//! own in front matter as Pandoc reads them (`bibliography: refs.bib`, or
+//! a list; entries written in it under `references:`; see [`local`]):
+//! BibLaTeX or BibTeX (`.bib`, as Zotero, JabRef and Mendeley export it),
+//! CSL-JSON (`.json`) and CSL YAML (`.yaml`). Texts cite their entries as Pandoc does (`[@key]`,
 //! `[see @key, p. 12; @other]`, `[-@key]`, `@key says`; see [`syntax`]),
 //! and a CSL style (`citation_style`: a name such as `apa` or a `.csl`
 //! file) formats them through hayagriva's CSL engine ([`cite`]):
@@ -22,6 +24,7 @@
 //! missing file or an unknown key is a warning with its file and line.
 
 mod cite;
+mod local;
 mod locators;
 mod markdown;
 mod read;
@@ -36,20 +39,50 @@ use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::{IndependentStyle, Locale, Style, StyleClass};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
-/// The site's bibliography: its entries and the style that formats them.
+/// The bibliography a text's citations are formatted from: the site's
+/// entries (and, for a text that names its own, those first; see
+/// [`Bibliography::for_source`]) and the style that formats them. Cloning
+/// one copies a few pointers.
+#[derive(Clone)]
 pub struct Bibliography {
-    /// Entries by key, in the order of the files.
-    pub(crate) library: hayagriva::Library,
-    /// Each entry as the citation index reads it.
-    pub(crate) references: FxHashMap<String, Reference>,
-    pub(crate) style: IndependentStyle,
-    pub(crate) locales: Vec<Locale>,
+    site: Arc<Layer>,
+    /// The text's own entries (its files', then its front matter's), looked
+    /// up before the site's.
+    local: Vec<Arc<Layer>>,
+    pub(crate) style: Arc<IndependentStyle>,
+    /// Read when first needed (only texts with citations need them).
+    locales: Arc<OnceLock<Vec<Locale>>>,
     /// The site's language, for the reference list's heading.
     pub(crate) language: String,
-    /// Whether any bibliography file was named (citations without one are
-    /// reported as such).
+    /// The site's folder, inside which texts' own bibliographies must be.
+    root: PathBuf,
+    /// Whether a bibliography is named, the site's or (for a text's own
+    /// copy) the text's: citations without one are reported as such.
     pub(crate) named: bool,
+    /// Texts' own bibliography files, each read once a build.
+    files: Arc<local::Files>,
+}
+
+/// Entries by key, each with its reference for the citation index.
+#[derive(Default)]
+pub(crate) struct Layer {
+    library: hayagriva::Library,
+    references: FxHashMap<String, Reference>,
+}
+
+impl Layer {
+    fn new(library: hayagriva::Library) -> Layer {
+        let references = library
+            .iter()
+            .map(|e| (e.key().to_string(), reference::of(e)))
+            .collect();
+        Layer {
+            library,
+            references,
+        }
+    }
 }
 
 impl Bibliography {
@@ -58,12 +91,34 @@ impl Bibliography {
         self.style.settings.class == StyleClass::Note
     }
 
+    /// The site's entries.
     pub fn len(&self) -> usize {
-        self.library.len()
+        self.site.library.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.library.len() == 0
+        self.site.library.len() == 0
+    }
+
+    fn layers(&self) -> impl Iterator<Item = &Layer> {
+        self.local
+            .iter()
+            .map(|l| &**l)
+            .chain(std::iter::once(&*self.site))
+    }
+
+    /// The entry with `key`, the text's own before the site's.
+    pub(crate) fn entry(&self, key: &str) -> Option<&hayagriva::Entry> {
+        self.layers().find_map(|l| l.library.get(key))
+    }
+
+    /// The entry with `key` as the citation index reads it.
+    pub(crate) fn reference(&self, key: &str) -> Option<&Reference> {
+        self.layers().find_map(|l| l.references.get(key))
+    }
+
+    pub(crate) fn locales(&self) -> &[Locale] {
+        self.locales.get_or_init(hayagriva::archive::locales)
     }
 }
 
@@ -111,13 +166,10 @@ pub fn load(
     for path in files {
         read::read_file(path, &mut library, &mut diags);
     }
-    let style = if files.is_empty() {
-        // Nothing to format: the default, without reading a file.
-        default_style()
-    } else {
-        load_style(root, style, &mut diags)
-    };
-    (assemble(library, style, language, !files.is_empty()), diags)
+    // Loaded even without files: a text may name its own bibliography.
+    let style = load_style(root, style, &mut diags);
+    let site = assemble(library, style, language, root, !files.is_empty());
+    (site, diags)
 }
 
 /// A bibliography from BibLaTeX text, in a built-in style (tests, fuzzing).
@@ -128,32 +180,27 @@ pub fn from_biblatex(text: &str, style: &str) -> Bibliography {
         library.push(&e);
     }
     let style = load_style(Path::new("."), style, &mut diags);
-    assemble(library, style, "en", true)
+    assemble(library, style, "en", Path::new("."), true)
 }
 
-/// The entries with their references for the index, and the locales when
-/// a bibliography was named (without one nothing is formatted).
+/// The site's bibliography: its entries with their references for the
+/// index.
 fn assemble(
     library: hayagriva::Library,
     style: IndependentStyle,
     language: &str,
+    root: &Path,
     named: bool,
 ) -> Bibliography {
-    let references = library
-        .iter()
-        .map(|e| (e.key().to_string(), reference::of(e)))
-        .collect();
     Bibliography {
-        library,
-        references,
-        style,
-        locales: if named {
-            hayagriva::archive::locales()
-        } else {
-            Vec::new()
-        },
+        site: Arc::new(Layer::new(library)),
+        local: Vec::new(),
+        style: Arc::new(style),
+        locales: Arc::new(OnceLock::new()),
         language: language.to_string(),
+        root: root.to_path_buf(),
         named,
+        files: Arc::default(),
     }
 }
 

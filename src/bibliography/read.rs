@@ -6,7 +6,10 @@
 //!   entry costs only itself. Each failure is a warning with its line.
 //! - **CSL-JSON** (`.json`, as Zotero's "Better CSL JSON" or pandoc
 //!   write it): an array of items (or `{"items": […]}`), each converted to
-//!   hayagriva's model ([`super::csl_json`]-style mapping below).
+//!   hayagriva's model (see `reference`).
+//! - **YAML** (`.yaml`, `.yml`): CSL YAML as Pandoc reads it (a
+//!   `references:` list, as `pandoc refs.bib -s -t markdown` writes it,
+//!   or a bare list), else hayagriva's own YAML (Typst's).
 //!
 //! A key already read (from an earlier file or entry) keeps its first
 //! entry, with a warning.
@@ -16,6 +19,11 @@ use hayagriva::{Entry, Library};
 use std::path::Path;
 
 pub(super) fn read_file(path: &Path, library: &mut Library, diags: &mut Vec<Diagnostic>) {
+    add(library, read_entries(path, diags), path, diags);
+}
+
+/// The entries of one bibliography file, each with its line.
+pub(super) fn read_entries(path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(usize, Entry)> {
     let text = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
@@ -25,7 +33,7 @@ pub(super) fn read_file(path: &Path, library: &mut Library, diags: &mut Vec<Diag
                 0,
                 format!("cannot read this bibliography ({e}); its citations will be reported as unknown"),
             ));
-            return;
+            return Vec::new();
         }
     };
     let ext = path
@@ -33,19 +41,38 @@ pub(super) fn read_file(path: &Path, library: &mut Library, diags: &mut Vec<Diag
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let entries = match ext.as_str() {
+    match ext.as_str() {
         "json" => super::reference::from_csl_json(&text, path, diags),
+        "yaml" | "yml" => super::reference::from_yaml(&text, path, diags),
         "bib" | "bibtex" | "biblatex" => read_biblatex(&text, path, diags),
         _ => {
-            diags.push(Diagnostic::error(
-                path,
-                0,
-                0,
-                "a bibliography must be BibLaTeX/BibTeX (.bib) or CSL-JSON (.json)",
-            ));
-            return;
+            diags.push(Diagnostic::error(path, 0, 0, NOT_A_BIBLIOGRAPHY));
+            Vec::new()
         }
-    };
+    }
+}
+
+/// What a bibliography file can be.
+pub(super) const NOT_A_BIBLIOGRAPHY: &str =
+    "a bibliography must be BibLaTeX/BibTeX (.bib), CSL-JSON (.json) or CSL YAML (.yaml)";
+
+/// Whether `path` names a kind of bibliography file dossier reads.
+pub(super) fn is_bibliography_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["json", "yaml", "yml", "bib", "bibtex", "biblatex"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// `entries` added to `library`; a key already there keeps its first
+/// entry, with a warning.
+pub(super) fn add(
+    library: &mut Library,
+    entries: Vec<(usize, Entry)>,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) {
     for (line, entry) in entries {
         if library.get(entry.key()).is_some() {
             diags.push(Diagnostic::warning(

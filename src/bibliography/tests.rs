@@ -141,7 +141,7 @@ fn biblatex_recovers_entry_by_entry() {
 #[test]
 fn entries_become_references() {
     let bib = from_biblatex(BIB, "apa");
-    let doe = &bib.references["doe2019"];
+    let doe = bib.reference("doe2019").unwrap();
     assert_eq!(doe.authors[1].family, "van der Berg");
     assert_eq!(doe.authors[1].given, "Piet");
     assert_eq!(doe.title.as_deref(), Some("Borders and Rivers in the U.S."));
@@ -153,7 +153,7 @@ fn entries_become_references() {
     assert_eq!(doe.pages.as_deref(), Some("45-67"));
     assert_eq!(doe.doi.as_deref(), Some("10.1000/xyz123"));
     assert_eq!(doe.kind, "article-journal");
-    let book = &bib.references["hobs1994"];
+    let book = bib.reference("hobs1994").unwrap();
     assert_eq!(book.publisher.as_deref(), Some("Michael Joseph"));
     assert_eq!(book.kind, "book");
 }
@@ -186,6 +186,42 @@ fn csl_json_items() {
     assert_eq!(page.urls, vec!["https://example.org/a_b".to_string()]);
     assert_eq!(page.year, Some(2020));
     assert_eq!(page.kind, "webpage");
+}
+
+#[test]
+fn yaml_bibliographies_csl_and_hayagriva() {
+    // CSL YAML as Pandoc writes it from a .bib, with the line of each id.
+    let csl = "---\nreferences:\n- type: article-journal\n  id: doe2019\n  author:\n  - family: Doe\n    given: Jane\n  issued:\n    date-parts:\n    - - 2019\n      - 5\n  title: 'Borders: a study'\n  container-title: Journal of Things\n  volume: 12\n  page: 45-67\n- id: \"o'hara\"\n  type: book\n  title: Second\n...\n";
+    let mut diags = Vec::new();
+    let got = reference::from_yaml(csl, Path::new("refs.yaml"), &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].0, 4, "the line of `id: doe2019`");
+    let doe = reference::of(&got[0].1);
+    assert_eq!(doe.title.as_deref(), Some("Borders: a study"));
+    assert_eq!(doe.container.as_deref(), Some("Journal of Things"));
+    assert_eq!(doe.date.as_deref(), Some("2019-05"));
+    assert_eq!(doe.authors[0].family, "Doe");
+    assert_eq!(got[1].1.key(), "o'hara");
+    assert_eq!(got[1].0, 16);
+    // A bare list of items.
+    let list = "- id: a\n  title: A\n  type: book\n";
+    let got = reference::from_yaml(list, Path::new("refs.yml"), &mut diags);
+    assert_eq!(got.len(), 1);
+    // hayagriva's own model (Typst's .yml).
+    let own =
+        "harbour:\n  type: book\n  title: The Harbour\n  author: Roe, Richard\n  date: 1998\n";
+    let got = reference::from_yaml(own, Path::new("refs.yml"), &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, 1);
+    assert_eq!(reference::of(&got[0].1).year, Some(1998));
+    // Neither, and not YAML: errors with a line where known.
+    for bad in ["just: [a, b", "42"] {
+        let mut diags = Vec::new();
+        assert!(reference::from_yaml(bad, Path::new("x.yaml"), &mut diags).is_empty());
+        assert_eq!(diags.len(), 1, "{bad}: {diags:?}");
+    }
 }
 
 #[test]

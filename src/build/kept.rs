@@ -35,6 +35,10 @@ pub struct Memo {
     /// build, when it saw every change ([`Memo::trust_changes`]): the
     /// other sources are known unchanged without looking at them.
     pub changed: Option<std::collections::HashSet<std::path::PathBuf>>,
+    /// The texts that name their own bibliography files (by path): those
+    /// files and the key of what they held (see
+    /// `Bibliography::source_files`).
+    pub doc_bibliographies: HashMap<PathBuf, (Vec<PathBuf>, u64)>,
 }
 
 impl Memo {

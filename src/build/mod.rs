@@ -124,11 +124,21 @@ fn run_pipeline(
     // Sources the last build read and that have not changed since are not
     // read again.
     let read_at = std::time::SystemTime::now();
+    // Texts whose own bibliography files changed are read again.
+    let bib_changed: std::collections::HashSet<&Path> = last
+        .doc_bibliographies
+        .iter()
+        .filter(|(_, (files, key))| bibliography.files_key(files) != *key)
+        .map(|(path, _)| path.as_path())
+        .collect();
     // Texts are read as they are prepared (in parallel), so that a large
     // site's texts are not all held at once.
     let mut found = sources::discover_with(
         &config.content_dir,
-        &|path| last.unchanged_source(path, context),
+        &|path| {
+            last.unchanged_source(path, context)
+                .filter(|_| !bib_changed.contains(path))
+        },
         true,
     )?;
     found.retain(&config.content_dir, &|rel| !config.ignored.covers(rel));
@@ -172,7 +182,7 @@ fn run_pipeline(
                 None
             };
             let key = if last.active {
-                memo::source_key(&source, context)
+                memo::source_key(&source, context ^ bibliography.source_files(&source).1)
             } else {
                 0
             };
@@ -230,6 +240,16 @@ fn run_pipeline(
         diags.extend(entry.1.iter().cloned());
     }
     let reused = prepared.iter().filter(|e| e.3).count();
+    let doc_bibliographies = if last.active {
+        prepared
+            .iter()
+            .map(|e| (&e.2 .0.source, bibliography.source_files(&e.2 .0.source)))
+            .filter(|(_, (files, _))| !files.is_empty())
+            .map(|(source, named)| (source.path.clone(), named))
+            .collect()
+    } else {
+        Default::default()
+    };
     let mut next = Memo {
         active: last.active,
         stats: memo::Stats {
@@ -262,6 +282,7 @@ fn run_pipeline(
             .then(|| (theme.templates_key, std::sync::Arc::clone(&theme.tera))),
         kept: None,
         changed: None,
+        doc_bibliographies,
     };
     laps.lap("normalise, parse, extract");
     // Drafts are kept in the memo (they are read and prepared) but reach
@@ -321,7 +342,10 @@ fn run_pipeline(
     laps.lap("render");
     laps.list.extend(parts);
     let documents = site.docs.len();
+    // A bibliography's problems travel with every text that names it:
+    // reported once.
     diags.sort();
+    diags.dedup();
     let topic_report = topic_report(&site);
     let built = Built {
         config,

@@ -76,7 +76,12 @@ fn try_patch(memo: &mut Memo, changed: &[PathBuf]) -> Result<Built, &'static str
         }
         let (_, old_key) = *memo.sources.get(&path).ok_or("a document was added")?;
         let source = sources::read_document(&content, &path).ok_or("a document cannot be read")?;
-        let key = memo::source_key(&source, memo.context);
+        let (files, files_key) = kept.bibliography.source_files(&source);
+        let named_before = memo.doc_bibliographies.get(&path).map(|n| &n.0);
+        if named_before.map_or(!files.is_empty(), |f| *f != files) {
+            return Err("a document names other bibliography files");
+        }
+        let key = memo::source_key(&source, memo.context ^ files_key);
         if key == old_key {
             continue;
         }
