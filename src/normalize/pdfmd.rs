@@ -112,6 +112,9 @@ pub fn normalize_with(body: &str, title: Option<&str>, styles: &[Style]) -> Norm
     for b in &blocks {
         if b.kind == Kind::Code {
             markdown.push_str(&b.text);
+        } else if b.kind == Kind::Heading {
+            let text = super::text::heading_unbolded(&b.text);
+            markdown.push_str(&super::dashes::dashes(&replace_markers(&text, &defs)));
         } else {
             let text = super::text::tight_after_emphasis(&b.text);
             markdown.push_str(&super::dashes::dashes(&replace_markers(&text, &defs)));

@@ -227,6 +227,71 @@ pub(super) fn tight_after_emphasis(block: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// An ATX heading set wholly in bold (`## **1 Introduction**`, or
+/// `## **1** **Introduction**`, as PDF converters write a bold line) without
+/// the bold: a heading is bold already, and the markup would stay in its
+/// anchor text and table of contents. A heading only partly bold keeps it.
+pub(super) fn heading_unbolded(block: &str) -> std::borrow::Cow<'_, str> {
+    let hashes = block.len() - block.trim_start_matches('#').len();
+    let (head, rest) = block.split_at(hashes);
+    let content = rest.trim();
+    // Pandoc's attributes after the text stay: `## **X** {#x}`.
+    let (content, attrs) = match content.rfind(" {") {
+        Some(i) if content.ends_with('}') => (content[..i].trim_end(), &content[i..]),
+        _ => (content, ""),
+    };
+    let whole = |mark: &str| {
+        let parts: Vec<&str> = content.split(mark).collect();
+        // "", bold, between, bold, …, "": an odd count, every part between
+        // two bold runs only spaces.
+        let bold = parts.len() >= 3
+            && parts.len() % 2 == 1
+            && parts[0].is_empty()
+            && parts[parts.len() - 1].is_empty()
+            && parts.iter().enumerate().all(|(i, p)| {
+                if i % 2 == 1 {
+                    !p.trim().is_empty()
+                } else {
+                    p.trim().is_empty()
+                }
+            });
+        bold.then(|| parts.concat())
+    };
+    if hashes == 0 || hashes > 6 || !rest.starts_with(' ') || content.contains('\n') {
+        return std::borrow::Cow::Borrowed(block);
+    }
+    match whole("**").or_else(|| whole("__")) {
+        Some(text) => std::borrow::Cow::Owned(format!("{head} {}{attrs}", text.trim())),
+        None => std::borrow::Cow::Borrowed(block),
+    }
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::heading_unbolded as unbold;
+
+    #[test]
+    fn a_wholly_bold_heading_loses_its_bold() {
+        assert_eq!(unbold("## **1 Introduction**"), "## 1 Introduction");
+        assert_eq!(unbold("### **1.1** **Sources**"), "### 1.1 Sources");
+        assert_eq!(unbold("# __Title__ {#t .x}"), "# Title {#t .x}");
+        for kept in [
+            "## **Bold** and plain",
+            "## Plain **and bold**",
+            "## *Italic title*",
+            "## **",
+            "## ****",
+            "####### **Seven**",
+            "#**NoSpace**",
+            "plain **text**",
+            "## **a** b **c**",
+            "## **A**\n**B** is a paragraph",
+        ] {
+            assert_eq!(unbold(kept), kept);
+        }
+    }
+}
+
 #[cfg(test)]
 mod emphasis_tests {
     use super::tight_after_emphasis as tight;
