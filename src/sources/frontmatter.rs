@@ -42,8 +42,15 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Split<'a> {
     let inner_start = (first_line_end + 1).min(text.len());
     let mut offset = inner_start;
     for line in text[inner_start..].split_inclusive('\n') {
-        if line.trim_end() == fence {
+        // YAML's end-of-document mark closes it too, as Pandoc reads it.
+        let dots = fence == "---" && line.trim_end() == "...";
+        if line.trim_end() == fence || dots {
             let inner = &text[inner_start..offset];
+            // A `...` line in a text that opens with a rule is text.
+            if dots && parse_map(path, fence, inner).is_err() {
+                offset += line.len();
+                continue;
+            }
             let body_start = offset + line.len();
             let body = &text[body_start..];
             let body_line_offset = text[..body_start].matches('\n').count();
@@ -271,6 +278,23 @@ mod tests {
         assert_eq!(s.body, "body");
         let s = split(Path::new("a.md"), "+++\ntitle = [\n+++\n");
         assert!(s.problems[0].line >= 2, "{}", s.problems[0]);
+    }
+
+    #[test]
+    fn yaml_closed_by_its_end_of_document_mark() {
+        let s = ok("---\ntitle: Factum\nlinestretch: 2\n...\n\n# Attribution\n");
+        assert_eq!(s.meta.title.as_deref(), Some("Factum"));
+        assert_eq!(s.body, "\n# Attribution\n");
+        assert_eq!(s.body_line_offset, 4);
+        // Only in YAML: TOML's fence needs its own mark.
+        let s = split(Path::new("a.md"), "+++\ntitle = \"T\"\n...\n+++\nbody");
+        assert_eq!(s.body, "body");
+        assert!(!s.problems.is_empty());
+        // A rule, prose, an elided line: no front matter.
+        let text = "---\n\nThe minister said the talks were over.\n...\nNothing followed.\n";
+        let s = split(Path::new("a.md"), text);
+        assert_eq!(s.body, text);
+        assert!(s.problems.is_empty(), "{:?}", s.problems);
     }
 
     #[test]
