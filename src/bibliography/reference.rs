@@ -269,6 +269,8 @@ fn csl_to_hayagriva(item: &Value) -> Value {
         "article" => ("article", "periodical"),
         _ => ("misc", "book"),
     };
+    // Text as hayagriva's strings read it (see `csl_text`).
+    let text = |k: &str| get(k).map(|t| csl_text(&t));
     let mut out = Map::new();
     out.insert("type".into(), json!(own));
     let put = |out: &mut Map<String, Value>, to: &str, v: Option<Value>| {
@@ -276,20 +278,35 @@ fn csl_to_hayagriva(item: &Value) -> Value {
             out.insert(to.into(), v);
         }
     };
-    put(&mut out, "title", get("title").map(Value::from));
+    // A short form beside the long one, for styles that cite it short.
+    let titled = |long: Option<String>, short: Option<String>| match (long, short) {
+        (Some(l), Some(s)) if s != l => Some(json!({"value": l, "short": s})),
+        (l, _) => l.map(Value::from),
+    };
+    put(
+        &mut out,
+        "title",
+        titled(
+            text("title"),
+            text("title-short").or_else(|| text("shortTitle")),
+        ),
+    );
+    // A court or issuing body (CSL's `authority` is hayagriva's
+    // organisation, which it formats as CSL's authority again).
+    put(&mut out, "organization", text("authority").map(Value::from));
     put(&mut out, "author", people(item.get("author")));
     put(&mut out, "editor", people(item.get("editor")));
     put(&mut out, "date", item.get("issued").and_then(date));
     put(&mut out, "page-range", get("page").map(Value::from));
     put(&mut out, "edition", get("edition").map(Value::from));
-    put(&mut out, "genre", get("genre").map(Value::from));
-    put(&mut out, "note", get("note").map(Value::from));
+    put(&mut out, "genre", text("genre").map(Value::from));
+    put(&mut out, "note", text("note").map(Value::from));
     put(
         &mut out,
         "language",
         get("language").filter(|l| l.len() <= 12).map(Value::from),
     );
-    let publisher = get("publisher").map(|name| match get("publisher-place") {
+    let publisher = text("publisher").map(|name| match text("publisher-place") {
         Some(place) => json!({"name": name, "location": place}),
         None => json!(name),
     });
@@ -312,11 +329,12 @@ fn csl_to_hayagriva(item: &Value) -> Value {
     if !serial.is_empty() {
         out.insert("serial-number".into(), Value::Object(serial));
     }
-    let container = get("container-title");
+    let container = text("container-title");
     if let Some(title) = container {
         let mut parent = Map::new();
         parent.insert("type".into(), json!(parent_type));
-        parent.insert("title".into(), json!(title));
+        let short = text("container-title-short").or_else(|| text("journalAbbreviation"));
+        put(&mut parent, "title", titled(Some(title), short));
         put(&mut parent, "volume", get("volume").map(Value::from));
         put(&mut parent, "issue", get("issue").map(Value::from));
         put(&mut parent, "publisher", publisher);
@@ -331,6 +349,54 @@ fn csl_to_hayagriva(item: &Value) -> Value {
         put(&mut out, "publisher", publisher);
     }
     Value::Object(out)
+}
+
+/// CSL text as a hayagriva string: its control characters (`\\`, `{`, `}`,
+/// `$`, which would start verbatim text or Typst math) escaped, so that
+/// `The $100 Startup` keeps its dollar; CSL's case-protected text
+/// (`<span class="nocase">DNA</span>`) becomes hayagriva's (`{DNA}`).
+fn csl_text(s: &str) -> String {
+    const OPEN: &str = "<span class=\"nocase\">";
+    const CLOSE: &str = "</span>";
+    fn escaped(s: &str, out: &mut String) {
+        let mut skip = 0;
+        for (i, c) in s.char_indices() {
+            if i < skip {
+                continue;
+            }
+            // A case name's `v.` (`Marbury v. Madison`) stays lower case
+            // when a style sets the title in title case.
+            if c == 'v' && s[..i].ends_with(' ') {
+                let word = s[i..].split(' ').next().unwrap_or("");
+                if matches!(word, "v" | "v." | "vs" | "vs.") && s.len() > i + word.len() {
+                    out.push('{');
+                    out.push_str(word);
+                    out.push('}');
+                    skip = i + word.len();
+                    continue;
+                }
+            }
+            if matches!(c, '\\' | '{' | '}' | '$') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while let Some(i) = rest.find(OPEN) {
+        let inside = &rest[i + OPEN.len()..];
+        let Some(j) = inside.find(CLOSE) else {
+            break;
+        };
+        escaped(&rest[..i], &mut out);
+        out.push('{');
+        escaped(&inside[..j], &mut out);
+        out.push('}');
+        rest = &inside[j + CLOSE.len()..];
+    }
+    escaped(rest, &mut out);
+    out
 }
 
 /// A string or number field as text.
@@ -378,6 +444,22 @@ fn people(v: Option<&Value>) -> Option<Value> {
 /// A CSL date (`date-parts`, else `raw` or `literal` starting with a
 /// year) as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 fn date(v: &Value) -> Option<Value> {
+    // pandoc-citeproc's YAML: a list of `{year, month, day}`; or a bare
+    // year.
+    if let Some(first) = v.as_array().and_then(|a| a.first()) {
+        let part = |k: &str| first.get(k).and_then(text_of);
+        let parts: Vec<Value> = ["year", "month", "day"]
+            .iter()
+            .map_while(|k| part(k).map(Value::from))
+            .collect();
+        return (!parts.is_empty())
+            .then(|| json!({"date-parts": [parts]}))
+            .and_then(|d| date(&d));
+    }
+    if let Some(year) = text_of(v).filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(json!(year));
+    }
     if let Some(parts) = v
         .get("date-parts")
         .and_then(|p| p.get(0))

@@ -216,6 +216,42 @@ fn yaml_bibliographies_csl_and_hayagriva() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, 1);
     assert_eq!(reference::of(&got[0].1).year, Some(1998));
+    // A case with its court and short title; pandoc-citeproc's older
+    // dates, a list of parts.
+    let case = "- id: hill\n  type: legal_case\n  title: Hill v Church of Scientology of Toronto\n  title-short: Hill\n  authority: Supreme Court of Canada\n  issued:\n  - year: 1995\n    month: 7\n- id: old\n  type: book\n  title: Old\n  issued: 1887\n";
+    let got = reference::from_yaml(case, Path::new("cases.yaml"), &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    let hill = &got[0].1;
+    assert_eq!(
+        hill.title()
+            .and_then(|t| t.short.as_ref())
+            .map(|s| s.to_string()),
+        Some("Hill".to_string())
+    );
+    assert_eq!(
+        hill.organization().map(|o| o.value.to_string()).as_deref(),
+        Some("Supreme Court of Canada")
+    );
+    assert_eq!(reference::of(hill).date.as_deref(), Some("1995-07"));
+    assert_eq!(reference::of(&got[1].1).year, Some(1887));
+    // Text as it is: a dollar is no math, braces are characters, CSL's
+    // case protection is kept.
+    let money = "- id: m\n  type: book\n  title: The $100 Startup, {sets} and \\ <span class=\"nocase\">iPhone</span> sales\n";
+    let got = reference::from_yaml(money, Path::new("m.yaml"), &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(
+        reference::of(&got[0].1).title.as_deref(),
+        Some("The $100 Startup, {sets} and \\ iPhone sales")
+    );
+    let case = "- id: mm\n  type: legal_case\n  title: Marbury v. Madison vs the vote v\n";
+    let got = reference::from_yaml(case, Path::new("c.yaml"), &mut diags);
+    let title = got[0].1.title().unwrap();
+    assert_eq!(title.value.to_string(), "Marbury v. Madison vs the vote v");
+    assert!(title
+        .value
+        .0
+        .iter()
+        .any(|c| c.kind == hayagriva::types::ChunkKind::Verbatim && c.value == "v."));
     // Neither, and not YAML: errors with a line where known.
     for bad in ["just: [a, b", "42"] {
         let mut diags = Vec::new();

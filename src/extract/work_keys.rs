@@ -28,6 +28,20 @@ pub fn match_keys(r: &Reference) -> Vec<String> {
     let names: Vec<String> = r.authors.iter().map(Person::key).collect();
     let title = letters(r.title.as_deref().unwrap_or(""));
     let year = r.year.unwrap_or(0);
+    if names.is_empty() && r.year.is_none() {
+        // A title alone names many works (two courts' `R v Bird`): where
+        // it is published, and where in it, must agree too.
+        let field = |f: &Option<String>| letters(f.as_deref().unwrap_or(""));
+        out.push(format!(
+            "t:{title}|{}|{}|{}|{}|{}",
+            field(&r.container),
+            field(&r.publisher),
+            field(&r.volume),
+            field(&r.issue),
+            field(&r.pages)
+        ));
+        return out;
+    }
     out.push(format!("aty:{}|{title}|{year}", names.join(";")));
     // `中苏关系史纲：1917—1991年…` is also cited as `中苏关系史纲`: the
     // same authors and year with the main title are the same work.
@@ -107,5 +121,35 @@ mod tests {
         assert!(!match_keys(&law("U.S. Const.")).is_empty());
         // `Copyright Act` may be any country's: no key of its own.
         assert!(match_keys(&law("Copyright Act")).is_empty());
+    }
+
+    #[test]
+    fn a_title_without_authors_or_year_merges_only_where_published_alike() {
+        let case = |title: &str, report: &str| Reference {
+            title: Some(title.to_string()),
+            publisher: Some(report.to_string()),
+            kind: "legal_case",
+            ..Reference::default()
+        };
+        let same = |a: &Reference, b: &Reference| {
+            let kb = match_keys(b);
+            match_keys(a).iter().any(|k| kb.contains(k))
+        };
+        assert!(!same(
+            &case("R v Bird", "2009 SCC 60"),
+            &case("R v Bird", "2009 ABCA 45")
+        ));
+        assert!(same(
+            &case("R v Bird", "2009 SCC 60"),
+            &case("R. v. Bird", "2009 SCC 60")
+        ));
+        // With a year, authors and title decide as before.
+        let dated = |publisher: &str| Reference {
+            title: Some("Harbour Dues".into()),
+            year: Some(1901),
+            publisher: Some(publisher.into()),
+            ..Reference::default()
+        };
+        assert!(same(&dated("Board"), &dated("Port Board")));
     }
 }
