@@ -207,8 +207,9 @@ fn the_bib_export_reads_back_as_the_same_works() {
 }
 
 /// A book's chapters, each naming its bibliography in front matter as
-/// Pandoc reads it: one shared `.bib` at the site's top, a CSL YAML file
-/// beside a chapter, entries written in the front matter itself.
+/// Pandoc reads it (closed by `---` or by YAML's `...`): one shared `.bib`
+/// at the site's top, a CSL YAML file beside a chapter, entries written
+/// in the front matter itself.
 fn chapters_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -230,7 +231,7 @@ fn chapters_site() -> tempfile::TempDir {
     .unwrap();
     std::fs::write(
         root.join("content/book/one.md"),
-        "---\ntitle: Silt\nbibliography: [../../refs.bib, sources.yaml]\n---\n\nThe channel silted up by 1890 [@marsh2004, p. 12; @port1887].\n\nDredging began again later [@ibe2011].\n",
+        "---\ntitle: Silt\nbibliography: [../../refs.bib, sources.yaml]\n...\n\nThe channel silted up by 1890 [@marsh2004, p. 12; @port1887].\n\nDredging began again later [@ibe2011].\n",
     )
     .unwrap();
     std::fs::write(
