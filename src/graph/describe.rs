@@ -46,7 +46,11 @@ pub fn describe(
         .unwrap_or_default();
     let title = meta
         .title
-        .clone()
+        .as_deref()
+        .map(|t| match source.format {
+            crate::sources::Format::Markdown => crate::normalize::title_dashes(t).into_owned(),
+            crate::sources::Format::PlainText => t.to_string(),
+        })
         .or_else(|| normalized.inferred.title.clone())
         .or_else(|| first_level_heading(doc))
         .or_else(|| named_file(&stem))

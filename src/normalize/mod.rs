@@ -24,6 +24,7 @@ mod artefacts;
 mod boilerplate;
 mod circled;
 mod credits;
+mod dash_tables;
 mod dashes;
 mod glyphs;
 mod grid;
@@ -93,6 +94,12 @@ fn drop_marked<T>(items: &mut Vec<T>, marked: &[bool]) {
     });
 }
 
+/// A title from a Markdown text's front matter with Pandoc's dashes, as
+/// Pandoc reads metadata (`Chapter 4 --- Liability` → `Chapter 4 — Liability`).
+pub fn title_dashes(title: &str) -> std::borrow::Cow<'_, str> {
+    dashes::dashes(title)
+}
+
 /// Normalises one source according to its format.
 pub fn normalize(source: &Source) -> Normalized {
     match source.format {
@@ -114,7 +121,9 @@ pub fn normalize(source: &Source) -> Normalized {
                 .and_then(|s| crate::sources::meta::day_named(&s.to_string_lossy()));
             let given = source.meta.title.as_deref().or(block.title.as_deref());
             let mut n = pdfmd::normalize_with(
-                &accents::join(&obsidian::convert(&grid::convert(&markdown))),
+                &accents::join(&obsidian::convert(&grid::convert(&dash_tables::convert(
+                    &markdown,
+                )))),
                 given.or(day.as_deref()),
                 styles,
             );
