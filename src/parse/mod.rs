@@ -329,13 +329,39 @@ fn raw_text(events: &[Event]) -> String {
             _ => None,
         }
     }
+    let mut pieces: Vec<&str> = Vec::with_capacity(events.len());
+    for (k, e) in events.iter().enumerate() {
+        if superscript_marker(events, k, pieces.last().copied()) {
+            continue;
+        }
+        pieces.extend(piece(e));
+    }
     // Sized exactly: a site keeps every paragraph's text.
-    let len = events.iter().filter_map(piece).map(str::len).sum();
-    let mut s = String::with_capacity(len);
-    for text in events.iter().filter_map(piece) {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for text in pieces {
         s.push_str(text);
     }
     s
+}
+
+/// Whether `events[k]` is the number of a note marked by hand in
+/// superscript after a sentence's or clause's punctuation (`in 1923.^1^`,
+/// as Pandoc writes a Word document's hand-made note numbers), which the
+/// text leaves out as it does note references: it would glue to a year
+/// (`1923.1`) and run the sentence on. A superscript after a letter stays
+/// (`m^3^`, `1^st^`).
+fn superscript_marker(events: &[Event], k: usize, before: Option<&str>) -> bool {
+    let Event::Text(t) = &events[k] else {
+        return false;
+    };
+    let html = |i: Option<usize>, tag: &str| matches!(i.and_then(|i| events.get(i)), Some(Event::InlineHtml(h)) if h.eq_ignore_ascii_case(tag));
+    html(k.checked_sub(1), "<sup>")
+        && html(Some(k + 1), "</sup>")
+        && !t.is_empty()
+        && t.len() <= 8
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'-')
+        && before.is_some_and(|b| b.ends_with(['.', ',', ';', ':', '!', '?', '"', '”', '’', ')']))
 }
 
 /// A block-level element that ends a tight list item's own text.

@@ -139,6 +139,20 @@ fn markdown_as_plain_text() {
 }
 
 #[test]
+fn hand_made_note_numbers_in_superscript_are_not_text() {
+    for allow_html in [false, true] {
+        let (doc, _) = parse_with(
+            "Amended in 1923.<sup>1</sup> Water rose 2 m<sup>3</sup>, the 1<sup>st</sup> time, as “said”<sup>2-4</sup>.\n",
+            allow_html,
+        );
+        assert_eq!(
+            doc.paragraphs[0].text,
+            "Amended in 1923. Water rose 2 m3, the 1st time, as “said”."
+        );
+    }
+}
+
+#[test]
 fn a_compacted_document_gives_back_the_same_nodes() {
     let md = "# Title\n\nText with a note.[^1] and <b>bold</b>.\n\n```rust\nfn x() {}\n```\n\n[^1]: A *note* [link](a.md).\n";
     for allow_html in [false, true] {
