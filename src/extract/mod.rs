@@ -58,6 +58,7 @@ mod note_intl;
 mod note_laws;
 mod note_names;
 mod note_parts;
+mod note_precedents;
 mod note_public;
 mod note_reports;
 mod places;

@@ -29,6 +29,7 @@ use super::note_courts::decision;
 use super::note_facts::publication;
 use super::note_laws::legislation;
 use super::note_names::given_first;
+use super::note_precedents::precedent;
 use super::years::find_years;
 
 /// The citation in a note written in one of the note styles, or `None`.
@@ -39,7 +40,7 @@ pub(super) fn read(text: &str, listed: bool) -> Option<Reference> {
     let text = text.trim();
     for (at, first) in starts(text) {
         let t = &text[at..];
-        if let Some(r) = case(t).or_else(|| decision(t)) {
+        if let Some(r) = case(t).or_else(|| decision(t)).or_else(|| precedent(t)) {
             return Some(r);
         }
         if let Some(r) = first.then(|| legislation(t)).flatten() {
