@@ -14,7 +14,7 @@
 //! - Pandoc's `csl:` is not per text here: the site's `citation_style`
 //!   formats every citation, and a text that names one is told so.
 
-use super::{read, reference, Bibliography, Layer};
+use super::{csl, read, Bibliography, Layer};
 use crate::diagnostics::Diagnostic;
 use crate::memo::KeyHasher;
 use crate::sources::Source;
@@ -133,7 +133,7 @@ fn inline_entries(value: &Value, path: &Path, diags: &mut Vec<Diagnostic>) -> La
     let mut library = hayagriva::Library::new();
     match value {
         Value::Array(items) => {
-            let entries = reference::from_csl_items(items, &FxHashMap::default(), path, diags);
+            let entries = csl::from_csl_items(items, &FxHashMap::default(), path, diags);
             read::add(&mut library, entries, path, diags);
         }
         _ => diags.push(Diagnostic::warning(

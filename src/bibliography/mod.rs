@@ -24,6 +24,8 @@
 //! missing file or an unknown key is a warning with its file and line.
 
 mod cite;
+mod csl;
+mod csl_fields;
 mod local;
 mod locators;
 mod markdown;

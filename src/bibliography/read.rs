@@ -42,8 +42,8 @@ pub(super) fn read_entries(path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(usi
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "json" => super::reference::from_csl_json(&text, path, diags),
-        "yaml" | "yml" => super::reference::from_yaml(&text, path, diags),
+        "json" => super::csl::from_csl_json(&text, path, diags),
+        "yaml" | "yml" => super::csl::from_yaml(&text, path, diags),
         "bib" | "bibtex" | "biblatex" => read_biblatex(&text, path, diags),
         _ => {
             diags.push(Diagnostic::error(path, 0, 0, NOT_A_BIBLIOGRAPHY));

@@ -171,7 +171,7 @@ fn csl_json_items() {
       {"type": "book", "title": "No id"}
     ]"#;
     let mut diags = Vec::new();
-    let got = reference::from_csl_json(json, Path::new("lib.json"), &mut diags);
+    let got = csl::from_csl_json(json, Path::new("lib.json"), &mut diags);
     assert_eq!(got.len(), 2);
     assert!(diags[0].message.contains("no id"));
     let a = reference::of(&got[0].1);
@@ -193,7 +193,7 @@ fn yaml_bibliographies_csl_and_hayagriva() {
     // CSL YAML as Pandoc writes it from a .bib, with the line of each id.
     let csl = "---\nreferences:\n- type: article-journal\n  id: doe2019\n  author:\n  - family: Doe\n    given: Jane\n  issued:\n    date-parts:\n    - - 2019\n      - 5\n  title: 'Borders: a study'\n  container-title: Journal of Things\n  volume: 12\n  page: 45-67\n- id: \"o'hara\"\n  type: book\n  title: Second\n...\n";
     let mut diags = Vec::new();
-    let got = reference::from_yaml(csl, Path::new("refs.yaml"), &mut diags);
+    let got = csl::from_yaml(csl, Path::new("refs.yaml"), &mut diags);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].0, 4, "the line of `id: doe2019`");
@@ -206,12 +206,12 @@ fn yaml_bibliographies_csl_and_hayagriva() {
     assert_eq!(got[1].0, 16);
     // A bare list of items.
     let list = "- id: a\n  title: A\n  type: book\n";
-    let got = reference::from_yaml(list, Path::new("refs.yml"), &mut diags);
+    let got = csl::from_yaml(list, Path::new("refs.yml"), &mut diags);
     assert_eq!(got.len(), 1);
     // hayagriva's own model (Typst's .yml).
     let own =
         "harbour:\n  type: book\n  title: The Harbour\n  author: Roe, Richard\n  date: 1998\n";
-    let got = reference::from_yaml(own, Path::new("refs.yml"), &mut diags);
+    let got = csl::from_yaml(own, Path::new("refs.yml"), &mut diags);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, 1);
@@ -219,7 +219,7 @@ fn yaml_bibliographies_csl_and_hayagriva() {
     // A case with its court and short title; pandoc-citeproc's older
     // dates, a list of parts.
     let case = "- id: hill\n  type: legal_case\n  title: Hill v Church of Scientology of Toronto\n  title-short: Hill\n  authority: Supreme Court of Canada\n  issued:\n  - year: 1995\n    month: 7\n- id: old\n  type: book\n  title: Old\n  issued: 1887\n";
-    let got = reference::from_yaml(case, Path::new("cases.yaml"), &mut diags);
+    let got = csl::from_yaml(case, Path::new("cases.yaml"), &mut diags);
     assert!(diags.is_empty(), "{diags:?}");
     let hill = &got[0].1;
     assert_eq!(
@@ -237,14 +237,14 @@ fn yaml_bibliographies_csl_and_hayagriva() {
     // Text as it is: a dollar is no math, braces are characters, CSL's
     // case protection is kept.
     let money = "- id: m\n  type: book\n  title: The $100 Startup, {sets} and \\ <span class=\"nocase\">iPhone</span> sales\n";
-    let got = reference::from_yaml(money, Path::new("m.yaml"), &mut diags);
+    let got = csl::from_yaml(money, Path::new("m.yaml"), &mut diags);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(
         reference::of(&got[0].1).title.as_deref(),
         Some("The $100 Startup, {sets} and \\ iPhone sales")
     );
     let case = "- id: mm\n  type: legal_case\n  title: Marbury v. Madison vs the vote v\n";
-    let got = reference::from_yaml(case, Path::new("c.yaml"), &mut diags);
+    let got = csl::from_yaml(case, Path::new("c.yaml"), &mut diags);
     let title = got[0].1.title().unwrap();
     assert_eq!(title.value.to_string(), "Marbury v. Madison vs the vote v");
     assert!(title
@@ -255,7 +255,7 @@ fn yaml_bibliographies_csl_and_hayagriva() {
     // Neither, and not YAML: errors with a line where known.
     for bad in ["just: [a, b", "42"] {
         let mut diags = Vec::new();
-        assert!(reference::from_yaml(bad, Path::new("x.yaml"), &mut diags).is_empty());
+        assert!(csl::from_yaml(bad, Path::new("x.yaml"), &mut diags).is_empty());
         assert_eq!(diags.len(), 1, "{bad}: {diags:?}");
     }
 }
