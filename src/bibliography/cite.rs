@@ -53,6 +53,12 @@ pub fn cite(markdown: &str, bib: &Bibliography) -> Option<Cited> {
             if unknown.is_empty() {
                 return true;
             }
+            // Quarto's and pandoc-crossref's references to a figure, a
+            // table or a section (`[@fig-map]`, `@sec-data`) are no
+            // citations: left as written, without a warning.
+            if unknown.iter().all(|k| is_cross_reference(k)) {
+                return false;
+            }
             let line = super::read::line_of(markdown, f.range.start);
             out.warnings.push((
                 line,
@@ -329,4 +335,15 @@ fn heading(language: &str) -> &'static str {
         "zh" | "ja" => "参考文献",
         _ => "References",
     }
+}
+
+/// Whether `key` is a cross-reference as Quarto and pandoc-crossref write
+/// them (`fig-map`, `tbl:ledgers`, `sec-data`, `eq-1`).
+fn is_cross_reference(key: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "fig", "tbl", "sec", "eq", "lst", "thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr",
+        "rem", "sol",
+    ];
+    key.split_once(['-', ':'])
+        .is_some_and(|(kind, rest)| KINDS.contains(&kind) && !rest.is_empty())
 }

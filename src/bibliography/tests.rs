@@ -323,6 +323,8 @@ fn unknown_keys_are_reported_with_their_line() {
     assert!(cited.warnings[0].1.contains("nosuch"));
     // Shown as written.
     assert!(cited.markdown.contains("[@nosuch; @doe2019]"));
+    // Quarto's cross-references are no citations: no warning.
+    assert!(cite("See [@fig-map; @sec-data] and [@tbl:x].\n", &bib).is_none());
 }
 
 #[test]

@@ -88,8 +88,12 @@ fn key(name: &str) -> String {
 }
 
 fn without_extension(path: &str) -> &str {
-    for ext in [".md", ".markdown", ".txt"] {
-        if path.len() > ext.len() && path.to_ascii_lowercase().ends_with(ext) {
+    for ext in crate::sources::SOURCE_EXTENSIONS {
+        if path.len() > ext.len()
+            && path
+                .to_ascii_lowercase()
+                .ends_with(&ext.to_ascii_lowercase())
+        {
             return &path[..path.len() - ext.len()];
         }
     }

@@ -96,6 +96,21 @@ fn code_blocks_are_lifted() {
             code: "fn main() {}\n".into()
         }]
     );
+    // As Pandoc, Quarto and R Markdown write the language.
+    for (info, lang) in [
+        ("{r}", Some("r")),
+        ("{r, echo=FALSE}", Some("r")),
+        ("{.python}", Some("python")),
+        ("{ python label=\"x\"}", Some("python")),
+        ("{}", None),
+    ] {
+        let (doc, _) = parse(&format!("```{info}\nx\n```\n"));
+        let got = match &doc.body[0] {
+            Node::CodeBlock { lang, .. } => lang.clone(),
+            _ => panic!("{info}"),
+        };
+        assert_eq!(got.as_deref(), lang, "{info}");
+    }
 }
 
 #[test]

@@ -159,7 +159,7 @@ impl Parsing {
                         })
                         .collect();
                     let lang = match kind {
-                        CodeBlockKind::Fenced(l) => l.split_whitespace().next().map(str::to_string),
+                        CodeBlockKind::Fenced(l) => fence_language(l),
                         CodeBlockKind::Indented => None,
                     };
                     out.push(Node::CodeBlock { lang, code });
@@ -298,4 +298,20 @@ impl Parsing {
         self.doc.footnotes = notes;
         warnings
     }
+}
+
+/// A fenced block's language from its info string: `rust`, or as Pandoc,
+/// Quarto and R Markdown write it, `{.python}`, `{r}`, `{r, echo=FALSE}`,
+/// `{python label="x"}`.
+fn fence_language(info: &str) -> Option<String> {
+    let info = info.trim();
+    let word = match info.strip_prefix('{') {
+        Some(inner) => inner
+            .trim_start()
+            .trim_start_matches('.')
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | '='))
+            .next()?,
+        None => info.split_whitespace().next()?,
+    };
+    (!word.is_empty()).then(|| word.to_string())
 }

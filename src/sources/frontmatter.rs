@@ -298,6 +298,33 @@ mod tests {
     }
 
     #[test]
+    fn quarto_output_formats_are_kept_not_errors() {
+        for fm in [
+            "format: html",
+            "format: docx+styles",
+            "format:\n  html:\n    toc: true",
+            "format: html_document",
+        ] {
+            let text = format!("---\ntitle: T\n{fm}\n---\nbody");
+            let s = ok(&text);
+            assert!(
+                s.meta.format.is_none() && s.meta.extra.contains_key("format"),
+                "{fm}"
+            );
+        }
+        let s = split(Path::new("a.md"), "---\nformat: pdf-sups\n---\nbody");
+        assert!(
+            s.problems[0].message.contains("pdf-lines"),
+            "{:?}",
+            s.problems
+        );
+        assert_eq!(
+            ok("---\nformat: pdf-lines\n---\n").meta.format.as_deref(),
+            Some("pdf-lines")
+        );
+    }
+
+    #[test]
     fn yaml_problems_point_at_file_lines() {
         let s = split(Path::new("a.md"), "---\ntitle: T\ntitel: x\n---\n");
         let e = &s.problems[0];

@@ -14,6 +14,41 @@
 use crate::diagnostics::edit_distance;
 use serde_json::{Map, Value};
 
+/// Whether `f` names an output format of Quarto, R Markdown or Pandoc
+/// (`html`, `pdf`, `revealjs`, `html_document`, `docx+styles`), which
+/// their front matter's `format` (or `output`) names.
+fn is_output_format(f: &str) -> bool {
+    const OUTPUTS: &[&str] = &[
+        "html",
+        "html5",
+        "pdf",
+        "docx",
+        "odt",
+        "rtf",
+        "epub",
+        "latex",
+        "beamer",
+        "revealjs",
+        "pptx",
+        "typst",
+        "gfm",
+        "commonmark",
+        "asciidoc",
+        "jats",
+        "ipynb",
+        "dashboard",
+        "confluence",
+        "docusaurus-md",
+        "hugo-md",
+        "man",
+    ];
+    let base = f.split('+').next().unwrap_or(f);
+    OUTPUTS.contains(&f)
+        || OUTPUTS.contains(&base)
+        || f.ends_with("_document")
+        || f.ends_with("_presentation")
+}
+
 /// The `format` values that name how a converter wrote footnotes
 /// (`normalize::notes::Style::parse` reads them); `text` is the other.
 pub const NOTE_FORMATS: [&str; 7] = [
@@ -169,6 +204,16 @@ pub fn from_map(map: Map<String, Value>) -> (Meta, Vec<Problem>) {
                 m.format = match text(&value).as_deref() {
                     Some(f) if f == "text" || NOTE_FORMATS.contains(&f) => {
                         Some(f.to_string())
+                    }
+                    // Quarto's and R Markdown's output formats (`format:
+                    // html`, or a map of them): not dossier's, kept.
+                    Some(f) if is_output_format(f) => {
+                        m.extra.insert(k.to_string(), value.clone());
+                        None
+                    }
+                    None if value.is_object() || value.is_array() => {
+                        m.extra.insert(k.to_string(), value.clone());
+                        None
                     }
                     _ => bad_none(
                         &mut bad,

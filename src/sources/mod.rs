@@ -206,10 +206,12 @@ fn place_of(content_dir: &Path, path: &Path) -> (String, Vec<String>) {
 pub fn is_source_name(name: &str) -> bool {
     !is_ignored_name(name)
         && !name.ends_with(SIDECAR_SUFFIX)
-        && [".md", ".markdown", ".txt"]
-            .iter()
-            .any(|e| name.ends_with(e))
+        && SOURCE_EXTENSIONS.iter().any(|e| name.ends_with(e))
 }
+
+/// The texts' file names' endings: Markdown (also as Quarto and R
+/// Markdown name it) and plain text.
+pub const SOURCE_EXTENSIONS: [&str; 6] = [".md", ".markdown", ".qmd", ".Rmd", ".rmd", ".txt"];
 
 /// Hidden files and editor leftovers (`.x.swp`, `x~`, `#x#`, vim's `4913`).
 pub fn is_ignored_name(name: &str) -> bool {
@@ -363,7 +365,7 @@ mod tests {
         ] {
             assert!(!is_source_name(n), "{n}");
         }
-        for n in ["a.md", "b.markdown", "c.txt", "_index.md"] {
+        for n in ["a.md", "b.markdown", "c.txt", "_index.md", "d.qmd", "e.Rmd"] {
             assert!(is_source_name(n), "{n}");
         }
     }
