@@ -250,3 +250,75 @@ fn date(v: &Value) -> Option<Value> {
         .collect();
     (digits.len() == 4).then(|| json!(digits))
 }
+
+/// A case name's `v.` (`Marbury v. Madison`) kept lower case when a style
+/// sets the title in title case: for entries read from BibTeX, as
+/// `csl_text` does for CSL items.
+pub(super) fn keep_versus(entry: &mut hayagriva::Entry) {
+    use hayagriva::types::{ChunkKind, ChunkedString, FormatString, StringChunk};
+    let Some(title) = entry.title() else {
+        return;
+    };
+    let versus = |w: &str| matches!(w, "v" | "v." | "vs" | "vs.");
+    if !title
+        .value
+        .0
+        .iter()
+        .any(|c| c.kind == ChunkKind::Normal && c.value.split(' ').skip(1).any(versus))
+    {
+        return;
+    }
+    let mut chunks = Vec::new();
+    for c in &title.value.0 {
+        if c.kind != ChunkKind::Normal {
+            chunks.push(c.clone());
+            continue;
+        }
+        // Words with the spaces before them; a `v.` between two words
+        // becomes verbatim text.
+        let words: Vec<&str> = c.value.split(' ').collect();
+        let mut plain = String::new();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                plain.push(' ');
+            }
+            if k > 0 && k + 1 < words.len() && versus(w) {
+                chunks.push(StringChunk::normal(std::mem::take(&mut plain)));
+                chunks.push(StringChunk::verbatim(*w));
+            } else {
+                plain.push_str(w);
+            }
+        }
+        chunks.push(StringChunk::normal(plain));
+    }
+    chunks.retain(|c| !c.value.is_empty());
+    let short = title.short.clone();
+    entry.set_title(FormatString {
+        value: ChunkedString(chunks),
+        short,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_case_names_versus_stays_lower_case_from_bibtex() {
+        let bib = super::super::from_biblatex(
+            "@jurisdiction{mm, title = {Marbury v. Madison and {DNA} vs the v}, date = {1803}}",
+            "chicago-notes",
+        );
+        let title = bib.entry("mm").and_then(|e| e.title()).unwrap();
+        assert_eq!(
+            title.value.to_string(),
+            "Marbury v. Madison and DNA vs the v"
+        );
+        let verbatim: Vec<&str> = title
+            .value
+            .0
+            .iter()
+            .filter(|c| c.kind == hayagriva::types::ChunkKind::Verbatim)
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(verbatim, ["v.", "DNA", "vs"]);
+    }
+}

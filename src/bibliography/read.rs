@@ -164,10 +164,11 @@ fn convert(
             Ok(entry) => {
                 use biblatex::ChunksExt;
                 let subtype = e.get("entrysubtype").map(|c| c.format_verbatim());
-                let entry = match subtype.as_deref().map(str::trim) {
+                let mut entry = match subtype.as_deref().map(str::trim) {
                     Some("newspaper") => in_newspaper(entry),
                     _ => collection_as_book(entry),
                 };
+                super::csl_fields::keep_versus(&mut entry);
                 out.push((line, entry))
             }
             Err(err) => diags.push(Diagnostic::warning(
