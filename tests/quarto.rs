@@ -32,6 +32,7 @@ fn quarto_and_r_markdown_texts_are_read_as_markdown() {
     assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
     let prices = main_of(&b, "rye-prices");
     assert!(prices.contains("data-lang=\"r\""), "{prices}");
+    assert!(!prices.contains("label: fig-prices"), "{prices}");
     assert!(prices.contains("[@sec-data]"), "{prices}");
     let notes = main_of(&b, "ledger-notes");
     assert!(notes.contains("data-lang=\"python\""), "{notes}");

@@ -111,6 +111,20 @@ fn code_blocks_are_lifted() {
         };
         assert_eq!(got.as_deref(), lang, "{info}");
     }
+    // A chunk's options are not shown; a plain block's `#|` lines are.
+    for (md, code) in [
+        (
+            "```{r}\n#| label: fig-x\n#| echo: false\nplot(x)\n```\n",
+            "plot(x)\n",
+        ),
+        ("```text\n#| kept\n```\n", "#| kept\n"),
+    ] {
+        let (doc, _) = parse(md);
+        assert!(
+            matches!(&doc.body[0], Node::CodeBlock { code: c, .. } if c == code),
+            "{md}"
+        );
+    }
 }
 
 #[test]

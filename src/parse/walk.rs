@@ -162,6 +162,21 @@ impl Parsing {
                         CodeBlockKind::Fenced(l) => fence_language(l),
                         CodeBlockKind::Indented => None,
                     };
+                    // A Quarto or R Markdown chunk (```` ```{r} ````) opens
+                    // with its options (`#| label: fig-x`), which Quarto
+                    // does not show either.
+                    let chunk =
+                        matches!(kind, CodeBlockKind::Fenced(l) if l.trim_start().starts_with('{'));
+                    let code = if chunk && code.starts_with("#|") {
+                        let options: usize = code
+                            .split_inclusive('\n')
+                            .take_while(|l| l.starts_with("#|"))
+                            .map(str::len)
+                            .sum();
+                        code[options..].to_string()
+                    } else {
+                        code
+                    };
                     out.push(Node::CodeBlock { lang, code });
                     i = end + 1;
                 }
