@@ -12,6 +12,7 @@
 
 pub(crate) mod frontmatter;
 pub mod meta;
+mod meta_values;
 mod read;
 mod stamp;
 
