@@ -129,7 +129,7 @@ fn csl_text(s: &str) -> String {
             // when a style sets the title in title case.
             if c == 'v' && s[..i].ends_with(' ') {
                 let word = s[i..].split(' ').next().unwrap_or("");
-                if matches!(word, "v" | "v." | "vs" | "vs.") && s.len() > i + word.len() {
+                if is_versus(word) && s.len() > i + word.len() {
                     out.push('{');
                     out.push_str(word);
                     out.push('}');
@@ -251,6 +251,11 @@ fn date(v: &Value) -> Option<Value> {
     (digits.len() == 4).then(|| json!(digits))
 }
 
+/// The word between a case's parties: `v.`, `v`, `vs.`, `vs`.
+fn is_versus(w: &str) -> bool {
+    matches!(w, "v" | "v." | "vs" | "vs.")
+}
+
 /// A case name's `v.` (`Marbury v. Madison`) kept lower case when a style
 /// sets the title in title case: for entries read from BibTeX, as
 /// `csl_text` does for CSL items.
@@ -259,12 +264,11 @@ pub(super) fn keep_versus(entry: &mut hayagriva::Entry) {
     let Some(title) = entry.title() else {
         return;
     };
-    let versus = |w: &str| matches!(w, "v" | "v." | "vs" | "vs.");
     if !title
         .value
         .0
         .iter()
-        .any(|c| c.kind == ChunkKind::Normal && c.value.split(' ').skip(1).any(versus))
+        .any(|c| c.kind == ChunkKind::Normal && c.value.split(' ').skip(1).any(is_versus))
     {
         return;
     }
@@ -282,7 +286,7 @@ pub(super) fn keep_versus(entry: &mut hayagriva::Entry) {
             if k > 0 {
                 plain.push(' ');
             }
-            if k > 0 && k + 1 < words.len() && versus(w) {
+            if k > 0 && k + 1 < words.len() && is_versus(w) {
                 chunks.push(StringChunk::normal(std::mem::take(&mut plain)));
                 chunks.push(StringChunk::verbatim(*w));
             } else {
