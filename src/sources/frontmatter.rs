@@ -46,15 +46,16 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Split<'a> {
         let dots = fence == "---" && line.trim_end() == "...";
         if line.trim_end() == fence || dots {
             let inner = &text[inner_start..offset];
+            let parsed = parse_map(path, fence, inner);
             // A `...` line in a text that opens with a rule is text.
-            if dots && parse_map(path, fence, inner).is_err() {
+            if dots && parsed.is_err() {
                 offset += line.len();
                 continue;
             }
             let body_start = offset + line.len();
             let body = &text[body_start..];
             let body_line_offset = text[..body_start].matches('\n').count();
-            let (meta, problems) = match parse_map(path, fence, inner) {
+            let (meta, problems) = match parsed {
                 Ok(map) => read_map(path, inner, 1, map),
                 Err(d) => (Meta::default(), vec![d]),
             };
